@@ -1,4 +1,4 @@
-import type { ColumnDef, TabDef, TabKey } from './types';
+import type { TabDef, TabKey } from './types';
 
 /**
  * The one definition of the workbook: every tab, column, type, allowed value and help text.
@@ -9,8 +9,8 @@ const defineSchema = () => {
   const priorities = ['Critical', 'High', 'Medium', 'Low'] as const;
   const itemTypes = ['Incident', 'Request'] as const;
   const componentKinds = ['Hardware', 'Software', 'Network', 'Consumable', 'Power', 'Third party'] as const;
-  const serviceId = (help: string, extra: Partial<ColumnDef> = {}) =>
-    ({ key: 'serviceId', header: 'Service ID', type: 'ref', refTab: 'services', required: true, width: 90, help, ...extra }) as const;
+  const serviceId = (help: string, allowAll = false) =>
+    ({ key: 'serviceId', header: 'Service ID', type: 'ref', refTab: 'services', required: true, width: 90, help, allowAll }) as const;
 
   return {
     services: {
@@ -68,7 +68,7 @@ const defineSchema = () => {
       key: 'targets', name: 'Targets',
       help: 'Response and resolution targets. The most specific row wins: service+type+priority, then service+type, then ALL+type+priority, then ALL+type.',
       columns: [
-        serviceId('The service, or ALL for every service.', { allowAll: true }),
+        serviceId('The service, or ALL for every service.', true),
         { key: 'type', header: 'Type', type: 'enum', required: true, width: 90, values: itemTypes, help: 'Incident (something broken) or Request (something wanted, e.g. a new account).' },
         { key: 'priority', header: 'Priority', type: 'enum', width: 90, values: priorities, help: 'Critical, High, Medium or Low. Blank applies to every priority.' },
         { key: 'description', header: 'Description', type: 'text', width: 200, help: 'What the target is about, e.g. "New account set up".' },
@@ -188,3 +188,6 @@ export const tabOrder = (): readonly TabKey[] =>
   ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people', 'reviews', 'documents'];
 
 export const tabDef = (key: TabKey): TabDef => workbookSchema()[key];
+
+/** Name of the named range covering a tab's columns, used by the Dashboard's formulas. */
+export const namedRangeName = (key: TabKey): string => `SLM_${workbookSchema()[key].name}`;

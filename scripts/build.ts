@@ -1,0 +1,65 @@
+/**
+ * Builds dist/: Code.js (one IIFE exposing the entry points as `SLM`, then a top-level stub per entry
+ * point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined) and appsscript.json.
+ */
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { entryPoints, renderStubs } from './stubs';
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+
+/** Apps Script's V8 runtime; a conservative target keeps syntax it may not know out of the bundle. */
+const GAS_TARGET = 'es2020';
+
+async function buildServer(): Promise<number> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'SLM',
+    target: GAS_TARGET,
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const stubs = renderStubs(entryPoints(path.join(root, 'src/main.ts')));
+  const code = `${result.outputFiles[0].text}\n${stubs}`;
+  fs.writeFileSync(path.join(dist, 'Code.js'), code);
+  return Buffer.byteLength(code);
+}
+
+async function buildSidebar(): Promise<number> {
+  const js = await esbuild.build({
+    entryPoints: [path.join(root, 'sidebar/main.ts')],
+    bundle: true, format: 'iife', target: 'es2020', minify: true, write: false, logLevel: 'warning',
+  });
+  const css = await esbuild.build({
+    entryPoints: [path.join(root, 'sidebar/style.css')],
+    bundle: true, minify: true, write: false, logLevel: 'warning',
+  });
+  // A literal "</script" inside inlined JS would end the script element early.
+  const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const html = fs.readFileSync(path.join(root, 'sidebar/index.html'), 'utf8')
+    .replace('<!-- STYLE -->', () => `<style>${css.outputFiles[0].text}</style>`)
+    .replace('<!-- SCRIPT -->', () => `<script>${script}</script>`);
+  fs.writeFileSync(path.join(dist, 'Sidebar.html'), html);
+  return Buffer.byteLength(html);
+}
+
+async function main(): Promise<void> {
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(dist, { recursive: true });
+  const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
+  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`dist/Code.js      ${kb(server)}`);
+  console.log(`dist/Sidebar.html ${kb(sidebar)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+/**
+ * Top-level stubs for the bundle. Apps Script only sees top-level functions (triggers, menu actions,
+ * google.script.run, custom functions), so each export of src/main.ts gets one that calls into the IIFE.
+ * Names, parameters and JSDoc are read from the source with the TypeScript compiler, not kept by hand.
+ */
+import * as ts from 'typescript';
+
+export interface EntryPoint {
+  readonly name: string;
+  readonly params: string[];
+  /** The function's JSDoc block as written, or '' when it has none. */
+  readonly jsDoc: string;
+  readonly customFunction: boolean;
+}
+
+export function entryPoints(mainFile: string): EntryPoint[] {
+  const program = ts.createProgram([mainFile], { target: ts.ScriptTarget.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, noEmit: true });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(mainFile);
+  const moduleSymbol = source && checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) throw new Error(`Cannot read the exports of ${mainFile}`);
+  return checker.getExportsOfModule(moduleSymbol).map((exported) => {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const decl = symbol.declarations?.find(ts.isFunctionDeclaration);
+    if (!decl) throw new Error(`Entry point "${exported.name}" must be an exported function declaration`);
+    const file = decl.getSourceFile();
+    const comments = ts.getLeadingCommentRanges(file.text, decl.getFullStart()) ?? [];
+    const doc = comments.map((c) => file.text.slice(c.pos, c.end)).filter((c) => c.startsWith('/**')).pop() ?? '';
+    return {
+      name: exported.name,
+      params: decl.parameters.map((p) => p.name.getText(file)),
+      jsDoc: doc.replace(/^[ \t]+\*/gm, ' *'),
+      customFunction: /@customfunction\b/.test(doc),
+    };
+  });
+}
+
+export function renderStubs(entries: EntryPoint[]): string {
+  return entries
+    .map((e) => {
+      const params = e.params.join(', ');
+      const doc = e.jsDoc ? `${e.jsDoc}\n` : '';
+      return `${doc}function ${e.name}(${params}) { return SLM.${e.name}.apply(this, arguments); }`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,85 @@
+import { namedRangeName, tabOrder, workbookSchema, type TabKey } from '../core/schema';
+import type { ExistingHeaders, TabSetup } from '../core/setup/plan';
+import { numberFormat, validationRule } from '../core/setup/format';
+import type { WorkbookValues } from '../core/workbook/parseWorkbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const HEADER_PROTECTION = 'SLM Workbook header';
+/** Rows given formats and dropdowns on a new tab; Sheets extends them as rows are added below. */
+const FORMATTED_ROWS = 1000;
+
+/** Every tab's values, header first: one getValues() per tab. */
+export function readWorkbookValues(ss: Spreadsheet, only?: readonly TabKey[]): WorkbookValues {
+  const schema = workbookSchema();
+  const values: WorkbookValues = {};
+  for (const key of only ?? tabOrder()) {
+    const sheet = ss.getSheetByName(schema[key].name);
+    if (sheet) values[key] = sheet.getDataRange().getValues();
+  }
+  return values;
+}
+
+/** Row 1 of every tab that exists: one getValues() per tab. */
+export function readHeaders(ss: Spreadsheet): ExistingHeaders {
+  const schema = workbookSchema();
+  const headers: ExistingHeaders = {};
+  for (const key of tabOrder()) {
+    const sheet = ss.getSheetByName(schema[key].name);
+    if (sheet) headers[key] = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+  }
+  return headers;
+}
+
+/** Applies a setup plan: new tabs and appended columns get header, note, format, dropdown and width. */
+export function applySetup(ss: Spreadsheet, plan: readonly TabSetup[]): void {
+  for (const step of plan) {
+    const sheet = step.create ? ss.insertSheet(step.tab.name) : ss.getSheetByName(step.tab.name)!;
+    const cols = step.addColumns;
+    const first = step.firstNewColumn;
+    const needed = first + cols.length - 1;
+    if (sheet.getMaxColumns() < needed) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
+    const header = sheet.getRange(1, first, 1, cols.length);
+    header.setNumberFormat('@');
+    header.setValues([cols.map((c) => c.header)]);
+    header.setNotes([cols.map((c) => c.help)]);
+    header.setFontWeight('bold');
+    header.setBackground('#e8f0fe');
+    const rows = Math.max(1, Math.min(FORMATTED_ROWS, sheet.getMaxRows()) - 1);
+    const body = sheet.getRange(2, first, rows, cols.length);
+    body.setNumberFormats(Array.from({ length: rows }, () => cols.map((c) => numberFormat(c.type))));
+    const rules = cols.map((c) => buildRule(validationRule(c)));
+    body.setDataValidations(Array.from({ length: rows }, () => rules));
+    cols.forEach((c, i) => sheet.setColumnWidth(first + i, c.width ?? 120));
+    if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+    protectHeader(sheet);
+    nameTabRange(ss, sheet, step.tab.key);
+  }
+}
+
+function buildRule(rule: ReturnType<typeof validationRule>): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  if (!rule) return null;
+  const b = SpreadsheetApp.newDataValidation().setHelpText(rule.help);
+  switch (rule.kind) {
+    case 'list': return b.requireValueInList([...rule.values], true).setAllowInvalid(false).build();
+    case 'date': return b.requireDate().setAllowInvalid(false).build();
+    case 'number': return b.requireNumberBetween(rule.min, rule.max).setAllowInvalid(false).build();
+  }
+}
+
+/** The header row is protected with a warning, so nobody renames a column by accident. */
+function protectHeader(sheet: Sheet): void {
+  const width = sheet.getLastColumn();
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === HEADER_PROTECTION);
+  if (existing) {
+    if (existing.getRange().getNumColumns() === width) return;
+    existing.remove();
+  }
+  sheet.getRange(1, 1, 1, width).protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
+}
+
+/** A named range per tab (whole columns in use) so formulas such as the Dashboard's stay readable. */
+function nameTabRange(ss: Spreadsheet, sheet: Sheet, key: TabKey): void {
+  ss.setNamedRange(namedRangeName(key), sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getLastColumn()));
+}

@@ -1,0 +1,88 @@
+/**
+ * The server API the sidebar calls through google.script.run: one typed module shared by both sides.
+ * Only plain data crosses; dates cross as ISO strings. Each name is a top-level server function.
+ */
+import type { Rag } from './core/attainment/types';
+import type { Finding } from './core/contracts/types';
+import type { Problem } from './core/workbook/problems';
+
+export type PeriodKind = 'thisMonth' | 'lastMonth' | 'thisTerm' | 'lastTerm' | 'academicYear' | 'custom';
+
+/** A period the user can pick; `custom` carries its own dates (ISO, start inclusive, end exclusive). */
+export interface PeriodRequest {
+  readonly kind: PeriodKind;
+  readonly start?: string;
+  readonly end?: string;
+}
+
+export interface PeriodView {
+  readonly kind: PeriodKind;
+  readonly label: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface TargetView {
+  readonly type: string;
+  readonly priority: string;
+  readonly measure: 'response' | 'resolution';
+  readonly targetHours: number;
+  readonly compliance: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  readonly share: number | null;
+  readonly status: Rag | null;
+}
+
+export interface ServiceView {
+  readonly serviceId: string;
+  readonly name: string;
+  readonly rank: number;
+  readonly slaStatus: string;
+  readonly nextReview: string | null;
+  readonly reviewDue: boolean;
+  readonly availability: number | null;
+  readonly availabilityTarget: number | null;
+  readonly availabilityStatus: Rag | null;
+  readonly status: Rag | null;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  readonly targets: TargetView[];
+}
+
+export interface Overview {
+  readonly period: PeriodView;
+  readonly periods: PeriodView[];
+  readonly services: ServiceView[];
+  readonly problemCount: number;
+}
+
+export interface GeneratedDoc {
+  readonly name: string;
+  readonly url: string;
+  readonly id: string;
+}
+
+export interface ShareResult {
+  readonly shared: string[];
+  readonly skipped: string[];
+}
+
+export interface SetupReport {
+  readonly createdTabs: string[];
+  readonly addedColumns: string[];
+  readonly exampleLoaded: boolean;
+}
+
+export interface SlmApi {
+  getOverview(period: PeriodRequest): Overview;
+  checkWorkbook(): Problem[];
+  /** Selects the cell a problem points at, so the user sees it in the sheet. */
+  selectCell(tab: string, row: number, column: string): void;
+  generateSla(serviceIds: string[] | null): GeneratedDoc;
+  generateReview(period: PeriodRequest): GeneratedDoc;
+  getFindings(): Finding[];
+  shareWithRepresentatives(): ShareResult;
+}

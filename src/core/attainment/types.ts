@@ -1,0 +1,96 @@
+import type { ItemType, Priority } from '../schema';
+
+/** Attainment status of a figure against its target. */
+export type Rag = 'Met' | 'At risk' | 'Breached';
+
+/** A reporting period [start, end) in epoch ms, with a label such as "Autumn term 2025". */
+export interface Period {
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
+}
+
+/** One item measured against one target. */
+export interface ItemResult {
+  readonly ref: string;
+  readonly row: number;
+  readonly serviceId: string;
+  readonly type: ItemType;
+  readonly priority: Priority;
+  /** Working hours, in the service's support hours. */
+  readonly responseHours: number | undefined;
+  readonly resolutionHours: number | undefined;
+  readonly responseOutcome: 'met' | 'breached' | 'pending' | 'none';
+  readonly resolutionOutcome: 'met' | 'breached' | 'pending' | 'none';
+}
+
+export interface Breach {
+  readonly ref: string;
+  readonly row: number;
+  readonly measure: 'response' | 'resolution';
+  readonly actualHours: number;
+  readonly targetHours: number;
+  /** True while the item is still open at the end of the period. */
+  readonly open: boolean;
+}
+
+/** Compliance with one target row (service or ALL, type, priority) within one service. */
+export interface TargetAttainment {
+  readonly serviceId: string;
+  readonly type: ItemType;
+  /** undefined when the target applies to every priority. */
+  readonly priority: Priority | undefined;
+  readonly description: string | undefined;
+  /** Row of the Targets tab that applied. */
+  readonly targetRow: number;
+  readonly measure: 'response' | 'resolution';
+  readonly targetHours: number;
+  /** Required share of items met, 0..100. */
+  readonly compliance: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  /** met / (met + breached), 0..1; undefined when nothing was measured. */
+  readonly share: number | undefined;
+  readonly status: Rag | undefined;
+  readonly breaches: Breach[];
+}
+
+export interface ServiceAttainment {
+  readonly serviceId: string;
+  readonly name: string;
+  readonly rank: number;
+  /** 0..1; undefined when the period holds no service hours. */
+  readonly availability: number | undefined;
+  /** 0..100 from the SLA tab. */
+  readonly availabilityTarget: number | undefined;
+  readonly availabilityStatus: Rag | undefined;
+  readonly serviceHours: number;
+  readonly downtimeHours: number;
+  readonly targets: TargetAttainment[];
+  readonly items: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  /** Worst status over availability and targets; undefined when nothing could be measured. */
+  readonly status: Rag | undefined;
+}
+
+/** A supplier's response and fix times against its contract, from the incident log's supplier columns. */
+export interface SupplierAttainment {
+  readonly contractRef: string;
+  readonly supplier: string;
+  readonly calls: number;
+  readonly responseMet: number;
+  readonly responseBreached: number;
+  readonly fixMet: number;
+  readonly fixBreached: number;
+  readonly pending: number;
+  readonly breaches: Breach[];
+}
+
+export interface AttainmentReport {
+  readonly period: Period;
+  readonly services: ServiceAttainment[];
+  readonly suppliers: SupplierAttainment[];
+}

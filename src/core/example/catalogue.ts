@@ -1,0 +1,139 @@
+/**
+ * The example school's fixed records, following the guidance's own examples: printing, word
+ * processing, internet access, shared data storage, email (08:00-18:00, 4-hour fix, new account in
+ * 2 days); an ISP on 24x7 support; a whiteboard supplier with unknown hours; a colour printer on a
+ * fast-fix contract with no known users; language-exam software nobody knew was installed.
+ */
+import type { Row, TabKey } from '../schema';
+
+export type Draft<K extends TabKey> = Omit<Row<K>, 'row'>;
+
+export const SERVICE_MANAGER = 'Sam Patel';
+
+export const services: Draft<'services'>[] = [
+  { serviceId: 'INTERNET', name: 'Internet access', rank: 1, status: 'Supported', description: 'Web access from every school computer and the wireless network, filtered for safeguarding.', users: 'All staff and students', owner: SERVICE_MANAGER, representatives: ['Jo Harris', 'Tom Lee'], serviceHours: 'School day', supportHours: 'School day', charges: 'None to users; ISP contract paid centrally' },
+  { serviceId: 'MIS', name: 'Management information system', rank: 2, status: 'Supported', description: 'Pupil records, registers, assessment and reports.', users: 'Office staff, teachers (registers)', owner: SERVICE_MANAGER, representatives: ['Priya Shah'], serviceHours: 'School day', supportHours: 'School day', charges: 'None' },
+  { serviceId: 'EMAIL', name: 'Email', rank: 3, status: 'Supported', description: 'Staff and student email, calendars and contacts.', users: 'All staff; students from Year 7', owner: SERVICE_MANAGER, representatives: ['Priya Shah', 'Jo Harris'], serviceHours: 'Mon-Fri 08:00-18:00', supportHours: 'Mon-Fri 08:00-18:00', charges: 'None' },
+  { serviceId: 'STORAGE', name: 'Shared data storage', rank: 4, status: 'Supported', description: 'Shared and home drives on the school file server, backed up nightly.', users: 'All staff and students', owner: SERVICE_MANAGER, representatives: ['Jo Harris'], serviceHours: 'School day', supportHours: 'School day', charges: 'None' },
+  { serviceId: 'PRINT', name: 'Printing', rank: 5, status: 'Supported', description: 'Black-and-white printing from any school computer to the staffroom and classroom printers.', users: 'All staff; students in ICT suites', owner: SERVICE_MANAGER, representatives: ['Jo Harris', 'Tom Lee'], serviceHours: 'School day', supportHours: 'School day', charges: 'Departments pay for paper' },
+  { serviceId: 'WP', name: 'Word processing', rank: 6, status: 'Supported', description: 'Word-processing software on every school computer.', users: 'All staff and students', owner: SERVICE_MANAGER, representatives: ['Tom Lee'], serviceHours: 'School day', supportHours: 'School day', charges: 'None' },
+  { serviceId: 'WHITEBOARD', name: 'Interactive whiteboards', rank: 7, status: 'Supported', description: 'Interactive whiteboards and projectors in classrooms.', users: 'Teachers', owner: SERVICE_MANAGER, representatives: ['Jo Harris'], serviceHours: 'School day', supportHours: 'School day', charges: 'None' },
+  { serviceId: 'COLOURPRINT', name: 'Colour printing', rank: 8, status: 'Supported', description: 'Colour laser printer in the resources room.', users: undefined, owner: SERVICE_MANAGER, representatives: [], serviceHours: 'School day', supportHours: 'School day', charges: undefined },
+  { serviceId: 'LANGEXAM', name: 'Language exam software', rank: 9, status: 'Unsupported', description: 'Listening-exam software found installed locally in room L2.', users: 'Languages department (room L2)', owner: undefined, representatives: [], serviceHours: undefined, supportHours: undefined, charges: undefined },
+];
+
+type Part = [component: string, kind: Draft<'equipment'>['kind'], extra?: Partial<Draft<'equipment'>>];
+const parts = (serviceId: string, list: Part[]): Draft<'equipment'>[] =>
+  list.map(([component, kind, extra]) => ({
+    serviceId, component, kind, quantity: undefined, location: undefined, supplier: undefined,
+    contractRef: undefined, licences: undefined, notes: undefined, ...extra,
+  }));
+
+export const equipment: Draft<'equipment'>[] = [
+  ...parts('PRINT', [
+    ['Printer', 'Hardware', { quantity: 6, location: 'Staffroom, classrooms', supplier: 'PrintCare Maintenance', contractRef: 'PRN-01' }],
+    ['Computer', 'Hardware'], ['Cable', 'Network'],
+    ['Ink cartridge', 'Consumable', { supplier: 'PrintCare Maintenance', contractRef: 'PRN-01' }],
+    ['Paper', 'Consumable'], ['Printer driver', 'Software'], ['Electrical power', 'Power'],
+  ]),
+  ...parts('WP', [
+    ['Computer', 'Hardware', { quantity: 180 }], ['Operating system', 'Software'],
+    ['Word-processing software', 'Software', { supplier: 'Office Software Helpdesk', contractRef: 'SW-01', licences: '200 seats' }],
+    ['Electrical power', 'Power'],
+  ]),
+  ...parts('INTERNET', [
+    ['Computer', 'Hardware'], ['Operating system', 'Software'], ['Browser', 'Software'],
+    ['Communications link', 'Network', { supplier: 'County Council ICT', contractRef: 'LA-01' }],
+    ['Internet service provider', 'Third party', { supplier: 'FastNet ISP', contractRef: 'ISP-01' }],
+    ['Web filtering', 'Third party', { supplier: 'County Council ICT', contractRef: 'LA-01' }],
+    ['Electrical power', 'Power'],
+  ]),
+  ...parts('STORAGE', [
+    ['File server', 'Hardware', { location: 'Server room', supplier: 'NetSupport Services', contractRef: 'NET-01' }],
+    ['Computer', 'Hardware'], ['Network and computer operating systems', 'Software'],
+    ['Routers', 'Network', { supplier: 'NetSupport Services', contractRef: 'NET-01' }],
+    ['Switches', 'Network', { supplier: 'NetSupport Services', contractRef: 'NET-01' }],
+    ['Hubs', 'Network'], ['Cabling', 'Network'],
+    ['Communication links', 'Network', { supplier: 'County Council ICT', contractRef: 'LA-01' }],
+    ['Electrical power', 'Power'],
+  ]),
+  ...parts('EMAIL', [
+    ['Email service', 'Software', { supplier: 'Office Software Helpdesk', contractRef: 'SW-01', licences: 'Education licence' }],
+    ['Computer', 'Hardware'], ['Internet access', 'Network'], ['Electrical power', 'Power'],
+  ]),
+  ...parts('MIS', [
+    ['MIS database and software', 'Software', { supplier: 'County Council ICT', contractRef: 'LA-01' }],
+    ['Computer', 'Hardware'], ['Electrical power', 'Power'],
+  ]),
+  ...parts('WHITEBOARD', [
+    ['Interactive whiteboard', 'Hardware', { quantity: 28, location: 'Classrooms', supplier: 'Whiteboard Supplier Ltd', contractRef: 'WB-01' }],
+    ['Projector', 'Hardware', { quantity: 28, supplier: 'Whiteboard Supplier Ltd', contractRef: 'WB-01' }],
+    ['Whiteboard software', 'Software'], ['Electrical power', 'Power'],
+  ]),
+  ...parts('COLOURPRINT', [
+    ['Colour laser printer', 'Hardware', { quantity: 1, location: 'Resources room', supplier: 'ColourFix Ltd', contractRef: 'CLR-01' }],
+    ['Colour toner', 'Consumable', { supplier: 'ColourFix Ltd', contractRef: 'CLR-01' }],
+  ]),
+  ...parts('LANGEXAM', [
+    ['Language exam software', 'Software', { quantity: 3, location: 'Room L2: two computers and a laptop', licences: 'Unknown', notes: 'Installed locally; not supported; no licences on record.' }],
+  ]),
+];
+
+const sla = (serviceId: string, availabilityTarget: number | undefined, extra: Partial<Draft<'sla'>> = {}): Draft<'sla'> => ({
+  serviceId, status: 'Agreed', version: '1.0', agreedOn: undefined, nextReview: undefined, availabilityTarget,
+  supportLevels: 'Log a call with the ICT service desk: ext. 240 or ictdesk@example-school.org, staffed 08:00-18:00 in term time. Outside those hours email the desk; calls are picked up the next school day.',
+  performance: undefined, functionality: undefined, continuity: undefined, recoveryHours: undefined, security: undefined, changes: 'Changes are requested through the service desk and agreed with the representatives at least two weeks ahead.',
+  ...extra,
+});
+
+export const slas: Draft<'sla'>[] = [
+  sla('INTERNET', 99, { performance: 'Pages of common educational sites load within 3 seconds.', functionality: 'No more than 2 filtering faults a term.', continuity: 'Fall back to the 4G router in the office for the MIS and email.', recoveryHours: 4, security: 'All traffic filtered by the local authority; users must not bypass the filter.' }),
+  sla('MIS', 99, { performance: 'Registers open within 10 seconds.', continuity: 'Nightly backup by the local authority; restore within one school day.', recoveryHours: 10, security: 'Access by named account only; passwords changed each term.' }),
+  sla('EMAIL', 99, { performance: 'Messages delivered within 5 minutes.', functionality: 'No more than 1 lost message a term.', continuity: 'Hosted service with the supplier\'s own recovery plan.', recoveryHours: 8, security: 'Two-step sign-in for staff.' }),
+  sla('STORAGE', 98, { performance: 'Files up to 50 MB open within 10 seconds.', continuity: 'Nightly backup; files restored within 1 day on request.', recoveryHours: 10, security: 'Students cannot see staff shares.' }),
+  sla('PRINT', 95, { performance: 'A page prints within 1 minute of sending.', functionality: 'No more than one printer out of service at a time.', continuity: 'Print to the staffroom printer if a classroom printer fails.', recoveryHours: 8 }),
+  sla('WP', 98, { status: 'Monitoring', performance: 'Opens within 15 seconds.' }),
+  sla('WHITEBOARD', 95, { status: 'Negotiation', version: '0.3' }),
+];
+
+type T = Draft<'targets'>;
+const target = (serviceId: string, type: T['type'], priority: T['priority'], respondHours: number, resolveHours: number, compliance: number, description?: string): T =>
+  ({ serviceId, type, priority, description, respondHours, resolveHours, compliance });
+
+export const targets: T[] = [
+  target('ALL', 'Incident', 'Critical', 0.5, 4, 95, 'Whole service down for many users'),
+  target('ALL', 'Incident', 'High', 1, 8, 90, 'Service down for a class or a key user'),
+  target('ALL', 'Incident', 'Medium', 4, 20, 90, 'Fault with a workaround'),
+  target('ALL', 'Incident', 'Low', 8, 50, 85, 'Minor fault or question'),
+  target('ALL', 'Request', undefined, 8, 30, 90, 'Standard request'),
+  target('EMAIL', 'Incident', undefined, 1, 4, 95, 'Email incidents resolved within 4 hours'),
+  target('EMAIL', 'Request', undefined, 4, 20, 95, 'New account set up within 2 days'),
+];
+
+type C = Draft<'contracts'>;
+const contract = (contractRef: string, supplier: string, kind: C['kind'], svc: string[], supportHours: string | undefined, respondHours: number | undefined, fixHours: number | undefined, annualCost: number | undefined, contact: string): C =>
+  ({ contractRef, supplier, kind, services: svc, supportHours, respondHours, fixHours, annualCost, start: undefined, renewal: undefined, contact });
+
+export const contracts: C[] = [
+  contract('ISP-01', 'FastNet ISP', 'UC', ['INTERNET'], '24x7', 0.25, 2, 6400, '0800 000 111, support@fastnet.example'),
+  contract('LA-01', 'County Council ICT', 'OLA', ['INTERNET', 'MIS', 'STORAGE'], 'School day', 1, 4, 3200, 'LA service desk 01234 567890'),
+  contract('PRN-01', 'PrintCare Maintenance', 'UC', ['PRINT'], 'Mon-Fri 09:00-17:00', 4, 16, 900, 'printcare.example/portal'),
+  contract('CLR-01', 'ColourFix Ltd', 'UC', ['COLOURPRINT'], 'Mon-Fri 08:00-18:00', 0.5, 2, 1450, '01234 111222'),
+  contract('WB-01', 'Whiteboard Supplier Ltd', 'UC', ['WHITEBOARD'], undefined, undefined, 40, 800, 'sales@whiteboards.example'),
+  contract('NET-01', 'NetSupport Services', 'UC', ['STORAGE'], 'Mon-Fri 09:00-17:00', 2, 8, 2400, '01234 333444'),
+  contract('SW-01', 'Office Software Helpdesk', 'UC', ['EMAIL', 'WP'], 'Mon-Fri 09:00-17:00', 8, 24, 1100, 'help@officesoftware.example'),
+];
+
+export const calendars: Draft<'calendars'>[] = [
+  { name: 'School day', hours: 'Mon-Fri 08:00-18:00', timeZone: undefined },
+  { name: 'Office hours', hours: 'Mon-Fri 09:00-17:00', timeZone: undefined },
+];
+
+export const people: Draft<'people'>[] = [
+  { name: SERVICE_MANAGER, email: 'sam.patel@example-school.org', role: 'Service manager', area: 'ICT', services: ['ALL'] },
+  { name: 'Jo Harris', email: 'jo.harris@example-school.org', role: 'End-user representative', area: 'Teaching staff (English)', services: ['INTERNET', 'EMAIL', 'STORAGE', 'PRINT', 'WHITEBOARD'] },
+  { name: 'Priya Shah', email: 'priya.shah@example-school.org', role: 'End-user representative', area: 'School office', services: ['MIS', 'EMAIL'] },
+  { name: 'Tom Lee', email: 'tom.lee@example-school.org', role: 'End-user representative', area: 'Student council (Year 11)', services: ['INTERNET', 'PRINT', 'WP'] },
+  { name: 'Alex Morgan', email: 'head@example-school.org', role: 'Head teacher', area: 'Leadership', services: [] },
+  { name: 'Dana Cole', email: 'dana@fastnet.example', role: 'Supplier contact', area: 'FastNet ISP', services: ['INTERNET'] },
+];

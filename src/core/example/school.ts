@@ -1,0 +1,132 @@
+/**
+ * The example school, dated around `now` so a new user sees live figures: the fixed catalogue, this
+ * and neighbouring academic years' closures, and about four months of incidents and requests drawn
+ * from profiles that reproduce the guidance's review findings (software answered more slowly than
+ * hardware, a whiteboard supplier that is slow to respond, an ISP far faster than needed...).
+ */
+import type { TabKey } from '../schema';
+import { makeCalendar, type Closure, type ServiceCalendar } from '../time/calendar';
+import { parseHours } from '../time/hours';
+import { dayOfKey, localDayNumber, localDayToUtc, zoneOf } from '../time/zone';
+import { academicYearClosures, academicYearOf, weekday } from './calendar';
+import * as cat from './catalogue';
+import { INCIDENT_PROFILES, type IncidentProfile } from './profiles';
+
+export type ExampleSchool = { [K in TabKey]: cat.Draft<K>[] };
+
+const HOUR = 3_600_000;
+/** How far back the example log reaches. */
+const LOG_DAYS = 130;
+
+/** Small, fast, seeded generator: the same `now` always gives the same school. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function exampleSchool(now: number, timeZone: string): ExampleSchool {
+  const zone = zoneOf(timeZone);
+  const today = localDayNumber(now, timeZone);
+  const atDay = (day: number, hour = 0) => localDayToUtc(day, hour * 60, zone);
+  const year = academicYearOf(today);
+  const termClosures = [year - 1, year, year + 1].flatMap(academicYearClosures);
+  const closures: cat.Draft<'closures'>[] = termClosures.map((c) => ({
+    calendar: 'School day', from: atDay(keyDay(c.from)), to: c.to === c.from ? undefined : atDay(keyDay(c.to)), reason: c.reason,
+  }));
+  const closed: Closure[] = termClosures.map(({ from, to }) => ({ from, to }));
+  const schoolDay = makeCalendar(parseHours('Mon-Fri 08:00-18:00'), closed, timeZone);
+  const calendars: Record<string, ServiceCalendar> = {
+    'School day': schoolDay,
+    'Mon-Fri 08:00-18:00': makeCalendar(parseHours('Mon-Fri 08:00-18:00'), [], timeZone),
+    'Mon-Fri 09:00-17:00': makeCalendar(parseHours('Mon-Fri 09:00-17:00'), [], timeZone),
+    '24x7': makeCalendar(parseHours('24x7'), [], timeZone),
+  };
+  const closedDays = new Set<number>();
+  for (const c of termClosures) for (let d = keyDay(c.from); d <= keyDay(c.to); d++) closedDays.add(d);
+
+  const rnd = random(20250901);
+  const incidents: cat.Draft<'incidents'>[] = [];
+  let ref = 1000;
+  for (let day = today - LOG_DAYS; day <= today; day++) {
+    if (weekday(day) >= 5 || closedDays.has(day)) continue;
+    for (const profile of INCIDENT_PROFILES) {
+      let expected = profile.perWeek / 5;
+      while (expected > 0) {
+        if (rnd() < Math.min(1, expected)) {
+          const item = makeItem(profile, `INC${++ref}`, atDay(day, 8 + rnd() * 9.5), rnd, calendars, now);
+          if (item) incidents.push(item);
+        }
+        expected -= 1;
+      }
+    }
+  }
+
+  const dayAt = (offset: number) => atDay(today + offset);
+  return {
+    services: cat.services,
+    equipment: cat.equipment,
+    sla: cat.slas.map((s) => ({
+      ...s,
+      agreedOn: s.status === 'Negotiation' ? undefined : dayAt(-320),
+      nextReview: s.serviceId === 'WP' ? dayAt(-12) : s.status === 'Negotiation' ? undefined : dayAt(45),
+    })),
+    targets: cat.targets,
+    contracts: cat.contracts.map((c) => ({
+      ...c,
+      start: dayAt(c.contractRef === 'ISP-01' ? -300 : -500),
+      renewal: c.contractRef === 'ISP-01' ? dayAt(60) : c.contractRef === 'CLR-01' ? dayAt(140) : dayAt(230),
+    })),
+    incidents,
+    calendars: cat.calendars,
+    closures,
+    people: cat.people,
+    reviews: [
+      { reviewDate: dayAt(-70), question: 'Services we did not know existed', serviceId: 'LANGEXAM', finding: 'Language exam software is installed locally on two computers and a laptop in room L2. It is not supported and no licences are known.', action: 'Find the users and the licences; agree with the head teacher whether to support it.', owner: cat.SERVICE_MANAGER, due: dayAt(-20), status: 'In progress' },
+      { reviewDate: dayAt(-70), question: 'Third-party response or fix issues', serviceId: 'COLOURPRINT', finding: 'The colour printer has a very fast response and fix from its maintenance contractor, but no known users.', action: 'Find the users; review the contract before renewal.', owner: cat.SERVICE_MANAGER, due: dayAt(20), status: 'Open' },
+      { reviewDate: dayAt(-70), question: 'Third-party response or fix issues', serviceId: 'WHITEBOARD', finding: 'The interactive-whiteboard supplier\'s support hours are not known.', action: 'Ask the supplier for its support hours and fix times.', owner: cat.SERVICE_MANAGER, due: dayAt(-40), status: 'Done' },
+    ],
+    documents: [],
+  };
+}
+
+function makeItem(p: IncidentProfile, ref: string, opened: number, rnd: () => number, cals: Record<string, ServiceCalendar>, now: number): cat.Draft<'incidents'> | undefined {
+  const between = ([lo, hi]: readonly [number, number]) => lo + rnd() * (hi - lo);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+  const support = cals[p.supportCalendar];
+  const isRequest = rnd() < p.requestShare;
+  const priority = isRequest ? 'Medium' : pick(p.priorities);
+  const respondH = between(isRequest ? p.requestRespond : p.respond);
+  const onHold = rnd() < 0.1 ? Math.round(between([1, 4])) : 0;
+  const resolveH = Math.max(respondH, between(isRequest ? p.requestResolve : p.resolve)) + onHold;
+  const responded = support.dueMs(opened, respondH * HOUR);
+  const resolved = support.dueMs(opened, resolveH * HOUR);
+  if (opened > now) return undefined;
+  const down = !isRequest && priority === 'Critical' && rnd() < p.downShare;
+  const supplier = p.contract && !isRequest && rnd() < p.contract.share ? p.contract : undefined;
+  let supplierLogged: number | undefined, supplierResponded: number | undefined, supplierFixed: number | undefined;
+  if (supplier) {
+    const cal = cals[supplier.calendar];
+    supplierLogged = opened + 0.25 * HOUR;
+    supplierResponded = cal.dueMs(supplierLogged, between(supplier.respond) * HOUR);
+    supplierFixed = cal.dueMs(supplierLogged, between(supplier.fix) * HOUR);
+  }
+  const known = (t: number | undefined) => (t !== undefined && t <= now ? t : undefined);
+  const isResolved = resolved <= now;
+  return {
+    ref, serviceId: p.serviceId, type: isRequest ? 'Request' : 'Incident', priority,
+    summary: pick(isRequest ? p.requests : p.summaries), component: isRequest ? undefined : pick(p.kinds),
+    opened, responded: known(responded), resolved: known(resolved), onHoldHours: onHold || undefined,
+    serviceDown: down ? true : undefined,
+    outageStart: down && rnd() < 0.5 ? opened - 0.1 * HOUR : undefined,
+    outageEnd: down && isResolved && rnd() < 0.5 ? resolved - 0.2 * HOUR : undefined,
+    contractRef: supplier?.ref, supplierLogged: known(supplierLogged), supplierResponded: known(supplierResponded), supplierFixed: known(supplierFixed),
+  };
+}
+
+const keyDay = (key: string): number => dayOfKey(key)!;

@@ -1,0 +1,36 @@
+import type { Closure } from '../time/calendar';
+import type { WeeklyHours } from '../time/hours';
+import { HoursSpecError, parseHours } from '../time/hours';
+import { localDateKey } from '../time/zone';
+import type { Workbook } from './parseWorkbook';
+
+/** Hours as the engine needs them: the weekly pattern, its zone and the closed dates that apply. */
+export interface ResolvedHours {
+  readonly hours: WeeklyHours;
+  readonly timeZone: string;
+  readonly closures: Closure[];
+  /** The calendar name when the text named one. */
+  readonly calendar?: string;
+}
+
+type HoursSource = Pick<Workbook, 'calendars' | 'closures' | 'timeZone'>;
+
+/**
+ * Resolves an hours cell: a Calendars name (its hours, zone, and its own plus ALL closures) or an hours
+ * spec (the workbook's zone and the ALL closures). `specOnly` skips the name look-up (a calendar's own hours).
+ */
+export function resolveHours(text: string, wb: HoursSource, specOnly = false): ResolvedHours | { error: string } {
+  const name = text.trim().toLowerCase();
+  const cal = specOnly ? undefined : wb.calendars.find((c) => c.name.toLowerCase() === name);
+  const closuresFor = (calendar: string | undefined): Closure[] =>
+    wb.closures
+      .filter((c) => c.calendar.toUpperCase() === 'ALL' || (calendar !== undefined && c.calendar.toLowerCase() === calendar.toLowerCase()))
+      .map((c) => ({ from: localDateKey(c.from, wb.timeZone), to: localDateKey(c.to ?? c.from, wb.timeZone) }));
+  try {
+    if (cal) return { hours: parseHours(cal.hours), timeZone: cal.timeZone || wb.timeZone, closures: closuresFor(cal.name), calendar: cal.name };
+    return { hours: parseHours(text), timeZone: wb.timeZone, closures: closuresFor(undefined) };
+  } catch (e) {
+    if (e instanceof HoursSpecError) return { error: cal ? `Calendar "${cal.name}": ${e.message}` : `${e.message} (or the name of a row of the Calendars tab)` };
+    throw e;
+  }
+}

@@ -1,0 +1,110 @@
+import { tabOrder, workbookSchema, type Row, type TabDef, type TabKey } from '../schema';
+import { resolveHours } from './hoursOf';
+import { formatLocal } from './display';
+import { parseTab } from './parseTab';
+import type { Problem } from './problems';
+import { isValidTimeZone } from '../time/zone';
+
+export type Workbook = { readonly timeZone: string } & { readonly [K in TabKey]: Row<K>[] };
+
+/** Sheet values per tab, header row first, as one getValues() per tab returns them. */
+export type WorkbookValues = Partial<Record<TabKey, readonly (readonly unknown[])[]>>;
+
+export interface ParsedWorkbook {
+  readonly workbook: Workbook;
+  readonly problems: Problem[];
+}
+
+/** Reads every tab, then checks what spans rows and tabs: duplicate IDs, references, time order, hours. */
+export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedWorkbook {
+  const schema = workbookSchema();
+  const problems: Problem[] = [];
+  const tables = {} as { [K in TabKey]: Row<K>[] };
+  for (const key of tabOrder()) {
+    const parsed = parseTab(schema[key] as TabDef & { key: typeof key }, values[key], timeZone);
+    (tables as Record<TabKey, unknown>)[key] = parsed.rows;
+    problems.push(...parsed.problems);
+  }
+  const workbook: Workbook = { timeZone, ...tables };
+  problems.push(...crossChecks(workbook));
+  const order: string[] = tabOrder().map((k) => schema[k].name);
+  problems.sort((a, b) => order.indexOf(a.tab) - order.indexOf(b.tab) || a.row - b.row);
+  return { workbook, problems };
+}
+
+function crossChecks(wb: Workbook): Problem[] {
+  const schema = workbookSchema();
+  const out: Problem[] = [];
+  const header = (tab: TabKey, key: string) => schema[tab].columns.find((c) => c.key === key)!.header;
+  const add = (tab: TabKey, row: number, key: string, value: string, message: string, severity: Problem['severity'] = 'error') =>
+    out.push({ tab: schema[tab].name, row, column: key ? header(tab, key) : '', value, message, severity });
+
+  // Unique identifiers.
+  const ids = {} as Record<TabKey, Set<string>>;
+  for (const key of tabOrder()) {
+    const idKey = (schema[key] as TabDef).idKey;
+    const seen = new Map<string, number>();
+    for (const r of wb[key] as Array<Record<string, unknown> & { row: number }>) {
+      if (!idKey) continue;
+      const id = String(r[idKey]).toLowerCase();
+      const first = seen.get(id);
+      if (first !== undefined) add(key, r.row, idKey, String(r[idKey]), `"${r[idKey]}" is already used on row ${first}; each ${header(key, idKey)} must be unique.`);
+      else seen.set(id, r.row);
+    }
+    ids[key] = new Set(seen.keys());
+  }
+
+  // References to other tabs.
+  for (const key of tabOrder()) {
+    for (const col of schema[key].columns as TabDef['columns']) {
+      if ((col.type !== 'ref' && col.type !== 'refs') || !col.refTab) continue;
+      const known = ids[col.refTab];
+      for (const r of wb[key] as Array<Record<string, unknown> & { row: number }>) {
+        const v = r[col.key];
+        if (v === undefined) continue;
+        for (const ref of Array.isArray(v) ? (v as string[]) : [String(v)]) {
+          if (col.allowAll && ref.toUpperCase() === 'ALL') continue;
+          if (known.has(ref.toLowerCase())) continue;
+          // An incident against a service missing from the catalogue is a finding, not a typing error.
+          const severity = key === 'incidents' && col.key === 'serviceId' ? 'warning' : 'error';
+          add(key, r.row, col.key, ref, `"${ref}" is not a ${header(col.refTab, (schema[col.refTab] as TabDef).idKey!)} on the ${schema[col.refTab].name} tab.`, severity);
+        }
+      }
+    }
+  }
+
+  // Times that must not run backwards.
+  const before = (tab: TabKey, row: number, laterKey: string, later: number | undefined, earlierKey: string, earlier: number | undefined, withTime = true) => {
+    if (later === undefined || earlier === undefined || later >= earlier) return;
+    add(tab, row, laterKey, formatLocal(later, wb.timeZone, withTime), `${header(tab, laterKey)} (${formatLocal(later, wb.timeZone, withTime)}) is before ${header(tab, earlierKey)} (${formatLocal(earlier, wb.timeZone, withTime)}).`);
+  };
+  for (const i of wb.incidents) {
+    before('incidents', i.row, 'resolved', i.resolved, 'opened', i.opened);
+    before('incidents', i.row, 'responded', i.responded, 'opened', i.opened);
+    before('incidents', i.row, 'outageEnd', i.outageEnd, 'outageStart', i.outageStart ?? i.opened);
+    before('incidents', i.row, 'supplierResponded', i.supplierResponded, 'supplierLogged', i.supplierLogged);
+    before('incidents', i.row, 'supplierFixed', i.supplierFixed, 'supplierLogged', i.supplierLogged);
+  }
+  for (const c of wb.closures) before('closures', c.row, 'to', c.to, 'from', c.from, false);
+  for (const c of wb.contracts) before('contracts', c.row, 'renewal', c.renewal, 'start', c.start, false);
+
+  // Hours specs and time zones.
+  for (const c of wb.calendars) {
+    if (c.timeZone !== undefined && !isValidTimeZone(c.timeZone)) add('calendars', c.row, 'timeZone', c.timeZone, `"${c.timeZone}" is not a time zone; use a name such as Europe/London.`);
+  }
+  const checkHours = (tab: TabKey, rows: Array<Record<string, unknown> & { row: number }>) => {
+    for (const col of schema[tab].columns as TabDef['columns']) {
+      if (col.type !== 'hours') continue;
+      for (const r of rows) {
+        const text = r[col.key];
+        if (typeof text !== 'string') continue;
+        const resolved = resolveHours(text, wb, tab === 'calendars');
+        if ('error' in resolved) add(tab, r.row, col.key, text, resolved.error);
+      }
+    }
+  };
+  checkHours('services', wb.services);
+  checkHours('contracts', wb.contracts);
+  checkHours('calendars', wb.calendars);
+  return out;
+}

@@ -1,0 +1,15 @@
+/** The add-on menu: label and the top-level function each item runs. */
+export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: string] | null> = [
+  ['Open SLM panel', 'menuOpenPanel'],
+  null,
+  ['Set up workbook', 'menuSetUpWorkbook'],
+  ['Load example school', 'menuLoadExample'],
+  ['Check workbook', 'menuCheckWorkbook'],
+  null,
+  ['Generate SLA', 'menuGenerateSla'],
+  ['Generate service review', 'menuGenerateReview'],
+  ['Check contracts', 'menuCheckContracts'],
+  ['Share with representatives', 'menuShareWithRepresentatives'],
+  null,
+  ['Help', 'menuHelp'],
+];

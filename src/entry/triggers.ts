@@ -1,0 +1,20 @@
+import { MENU_ITEMS } from './menu';
+
+/**
+ * Simple trigger: builds the menu. It may run without authorisation (AuthMode.NONE), so it touches
+ * nothing but the Ui.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  void e;
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+/** Runs when the add-on is installed: shows the menu straight away. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
