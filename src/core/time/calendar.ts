@@ -1,0 +1,288 @@
+/**
+ * Working time and due instants over weekly hours, closures and a time zone.
+ *
+ * The calendar keeps, for every local day of the span it has been asked about, the UTC instant of the
+ * day's start, its working windows as UTC instants, and the working time before it (a prefix sum). Working
+ * time between two instants is then the difference of two look-ups, each O(1); the span grows in chunks of
+ * at least a year, in either direction, when an instant falls outside it.
+ */
+import type { WeeklyHours } from './hours';
+import { DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, dayOfKey, daysFromCivil, localDayNumber, segmentIndex, zoneOf, type ZoneTable } from './zone';
+
+export type { WeeklyHours } from './hours';
+
+/** Local dates "YYYY-MM-DD", inclusive, on which the calendar is closed all day. */
+export interface Closure {
+  from: string;
+  to: string;
+}
+
+export interface ServiceCalendar {
+  /** Milliseconds of [a, b) inside the hours and outside closures; 0 when b <= a. */
+  workingMs(a: number, b: number): number;
+  /**
+   * First instant t >= a with workingMs(a, t) = durationMs. `a` itself for 0; Infinity when the calendar has
+   * no working time left before 2400; NaN for a negative or non-numeric duration.
+   */
+  dueMs(a: number, durationMs: number): number;
+}
+
+const MIN_DAY = daysFromCivil(1800, 1, 1);
+const MAX_DAY = daysFromCivil(2400, 1, 1);
+const CHUNK_DAYS = 366;
+
+/**
+ * The first instant at which the wall clock shows `minute` of `day` or later. A time shown twice gives its first
+ * showing; a time the clocks skip gives the instant of the change (the first showing of a later time).
+ */
+function wallInstant(day: number, minute: number, z: ZoneTable): number {
+  const local = day * DAY_MS + minute * 60_000;
+  if (z.fixed) return local;
+  const kBefore = segmentIndex(z, local - 1.5 * DAY_MS);
+  const kAfter = segmentIndex(z, local + 1.5 * DAY_MS);
+  const at = z.at;
+  const offs = z.offs;
+  for (let k = kBefore; k <= kAfter; k++) {
+    const u = local - offs[k];
+    if (u >= at[k] && (k + 1 >= at.length || u < at[k + 1])) return u;
+    if (k < kAfter && u >= at[k + 1] && local - offs[k + 1] < at[k + 1]) return at[k + 1];
+  }
+  return local - offs[kBefore];
+}
+
+class Calendar implements ServiceCalendar {
+  private firstDay = 0;
+  private n = 0;
+  private start = new Float64Array(1);
+  private cum = new Float64Array(1);
+  private wIdx = new Int32Array(1);
+  private ws = new Float64Array(0);
+  private we = new Float64Array(0);
+  private lo = Infinity;
+  private hi = -Infinity;
+  private readonly zone: ZoneTable;
+  private readonly days: WeeklyHours['days'];
+
+  constructor(
+    hours: WeeklyHours,
+    private readonly closedFrom: number[],
+    private readonly closedTo: number[],
+    timeZone: string,
+  ) {
+    this.zone = zoneOf(timeZone);
+    this.days = hours.days.map((d) => d.map(([s, e]) => [s, e] as [number, number]));
+  }
+
+  workingMs(a: number, b: number): number {
+    if (b <= a) return 0;
+    if (!(a >= this.lo && b < this.hi)) {
+      if (a !== a || b !== b) return NaN;
+      this.ensure(a);
+      this.ensure(b);
+    }
+    return this.cumAt(b) - this.cumAt(a);
+  }
+
+  dueMs(a: number, durationMs: number): number {
+    if (!(durationMs >= 0) || a !== a) return NaN;
+    if (durationMs === 0) return a;
+    if (durationMs === Infinity) return Infinity;
+    this.ensure(a);
+    let target = this.cumAt(a) + durationMs;
+    while (this.cum[this.n] < target) {
+      if (this.firstDay + this.n >= MAX_DAY) return Infinity;
+      this.build(this.firstDay, Math.min(MAX_DAY, this.firstDay + this.n + Math.max(CHUNK_DAYS, this.n)));
+      target = this.cumAt(a) + durationMs;
+    }
+    const cum = this.cum;
+    let lo = this.dayIndex(a);
+    let hi = this.n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid + 1] >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    let run = cum[lo];
+    for (let k = this.wIdx[lo], end = this.wIdx[lo + 1]; k < end; k++) {
+      const len = this.we[k] - this.ws[k];
+      if (run + len >= target) {
+        const t = this.ws[k] + (target - run);
+        return t > a ? t : a;
+      }
+      run += len;
+    }
+    return this.start[lo + 1];
+  }
+
+  /** Index of the local day holding t; t must be inside the built span. */
+  private dayIndex(t: number): number {
+    const start = this.start;
+    let i = Math.floor((t - this.lo) / DAY_MS);
+    if (i >= this.n) i = this.n - 1;
+    while (t < start[i]) i--;
+    while (t >= start[i + 1]) i++;
+    return i;
+  }
+
+  /** Working ms from the start of the built span to t. */
+  private cumAt(t: number): number {
+    const start = this.start;
+    let i = Math.floor((t - this.lo) / DAY_MS);
+    if (i >= this.n) i = this.n - 1;
+    while (t < start[i]) i--;
+    while (t >= start[i + 1]) i++;
+    let w = this.cum[i];
+    const ws = this.ws;
+    const we = this.we;
+    for (let k = this.wIdx[i], end = this.wIdx[i + 1]; k < end; k++) {
+      const s = ws[k];
+      if (t <= s) break;
+      const e = we[k];
+      w += (t < e ? t : e) - s;
+    }
+    return w;
+  }
+
+  private ensure(t: number): void {
+    if (t >= this.lo && t < this.hi) return;
+    if (!(t >= MIN_SUPPORTED_MS && t < MAX_SUPPORTED_MS)) {
+      throw new RangeError(`Date ${Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : String(t)} is outside the years 1800 to 2399`);
+    }
+    const day = localDayNumber(t, this.zone.name);
+    let from: number;
+    let to: number;
+    if (this.n === 0) {
+      from = day - CHUNK_DAYS;
+      to = day + CHUNK_DAYS;
+    } else if (t < this.lo) {
+      from = Math.min(day - 1, this.firstDay - Math.max(CHUNK_DAYS, this.n));
+      to = this.firstDay + this.n;
+    } else {
+      from = this.firstDay;
+      to = Math.max(day + 2, this.firstDay + this.n + Math.max(CHUNK_DAYS, this.n));
+    }
+    this.build(Math.max(MIN_DAY, from), Math.min(MAX_DAY, to));
+  }
+
+  /**
+   * The instants of [dayStart, next) whose wall-clock time lies in the ranges, as sorted, merged [start, end)
+   * pairs. Worked out per stretch of constant offset, so a range the clocks go back through counts twice and
+   * a range they skip counts only what the clock actually showed.
+   */
+  private windowsOf(day: number, dayStart: number, next: number, ranges: Array<[number, number]>): number[] {
+    const z = this.zone;
+    const local0 = day * DAY_MS;
+    const raw: Array<[number, number]> = [];
+    const kFirst = segmentIndex(z, dayStart);
+    const kLast = z.fixed ? 0 : segmentIndex(z, next - 1);
+    for (let k = kFirst; k <= kLast; k++) {
+      const off = z.fixed ? 0 : z.offs[k];
+      const segLo = z.fixed ? dayStart : Math.max(z.at[k], dayStart);
+      const segHi = z.fixed || k + 1 >= z.at.length ? next : Math.min(z.at[k + 1], next);
+      for (const [s, e] of ranges) {
+        const lo = Math.max(local0 + s * 60_000 - off, segLo);
+        const hi = Math.min(local0 + e * 60_000 - off, segHi);
+        if (hi > lo) raw.push([lo, hi]);
+      }
+    }
+    if (raw.length > 1) raw.sort((x, y) => x[0] - y[0]);
+    const out: number[] = [];
+    for (const [lo, hi] of raw) {
+      if (out.length > 0 && lo <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], hi);
+      else out.push(lo, hi);
+    }
+    return out;
+  }
+
+  /** (Re)builds the day tables for local days [from, to). */
+  private build(from: number, to: number): void {
+    const n = to - from;
+    const z = this.zone;
+    const start = new Float64Array(n + 1);
+    const cum = new Float64Array(n + 1);
+    const wIdx = new Int32Array(n + 1);
+    const ws: number[] = [];
+    const we: number[] = [];
+    let c = 0;
+    while (c < this.closedTo.length && this.closedTo[c] < from) c++;
+    let dayStart = wallInstant(from, 0, z);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const day = from + i;
+      let next = wallInstant(day + 1, 0, z);
+      if (next < dayStart) next = dayStart;
+      start[i] = dayStart;
+      cum[i] = total;
+      wIdx[i] = ws.length;
+      while (c < this.closedTo.length && this.closedTo[c] < day) c++;
+      const closed = c < this.closedTo.length && this.closedFrom[c] <= day;
+      if (!closed && next > dayStart) {
+        // Day 0 (1970-01-01) was a Thursday; index 0 is Monday.
+        const ranges = this.days[(((day + 3) % 7) + 7) % 7];
+        if (ranges.length > 0) {
+          const pieces = this.windowsOf(day, dayStart, next, ranges);
+          for (let k = 0; k < pieces.length; k += 2) {
+            ws.push(pieces[k]);
+            we.push(pieces[k + 1]);
+            total += pieces[k + 1] - pieces[k];
+          }
+        }
+      }
+      dayStart = next;
+    }
+    start[n] = dayStart;
+    cum[n] = total;
+    wIdx[n] = ws.length;
+    this.firstDay = from;
+    this.n = n;
+    this.start = start;
+    this.cum = cum;
+    this.wIdx = wIdx;
+    this.ws = Float64Array.from(ws);
+    this.we = Float64Array.from(we);
+    this.lo = start[0];
+    this.hi = start[n];
+  }
+}
+
+function closureDays(closures: Closure[]): { from: number[]; to: number[] } {
+  const spans: Array<[number, number]> = [];
+  for (const c of closures) {
+    const a = dayOfKey(String(c.from ?? ''));
+    const b = c.to === undefined || c.to === null || String(c.to).trim() === '' ? a : dayOfKey(String(c.to));
+    if (a === undefined) throw new RangeError(`Closure date "${c.from}" is not a date like "2025-04-18"`);
+    if (b === undefined) throw new RangeError(`Closure date "${c.to}" is not a date like "2025-04-18"`);
+    spans.push(a <= b ? [a, b] : [b, a]);
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const [a, b] of spans) {
+    if (to.length > 0 && a <= to[to.length - 1] + 1) to[to.length - 1] = Math.max(to[to.length - 1], b);
+    else {
+      from.push(a);
+      to.push(b);
+    }
+  }
+  return { from, to };
+}
+
+const made = new Map<string, Calendar>();
+const MADE_LIMIT = 256;
+
+/**
+ * A calendar over weekly hours, closed dates (a `to` before its `from` is read the other way round) and an
+ * IANA zone. Throws RangeError for an unknown zone or a closure date that is not "YYYY-MM-DD". Calendars are
+ * shared: the same hours, closures and zone give the same calendar, with the day tables it has built.
+ */
+export function makeCalendar(hours: WeeklyHours, closures: Closure[], timeZone: string): ServiceCalendar {
+  const closed = closureDays(closures);
+  const key = `${timeZone}|${JSON.stringify(hours.days)}|${closed.from.join(',')}|${closed.to.join(',')}`;
+  let cal = made.get(key);
+  if (!cal) {
+    cal = new Calendar(hours, closed.from, closed.to, timeZone);
+    if (made.size >= MADE_LIMIT) made.delete(made.keys().next().value as string);
+    made.set(key, cal);
+  }
+  return cal;
+}

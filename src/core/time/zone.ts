@@ -1,0 +1,278 @@
+/**
+ * IANA time zones without a date library: offsets come from Intl.DateTimeFormat (available in Apps Script V8
+ * and Node), read once per day of the span asked about and kept as a table of transitions per zone, so that
+ * every later question is a binary search, never an Intl call.
+ */
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+
+/** Instants the engine accepts: local dates from 1800 to 2399. Beyond that a date is a typing slip. */
+export const MIN_SUPPORTED_MS = Date.UTC(1800, 0, 1);
+export const MAX_SUPPORTED_MS = Date.UTC(2400, 0, 1);
+
+const YEAR_MS = 365.25 * DAY_MS;
+const SECOND_MS = 1000;
+
+/** Transitions of one zone over the span [lo, hi): offset offs[k] applies from at[k] (at[0] = lo). */
+interface ZoneTable {
+  readonly name: string;
+  readonly fixed: boolean;
+  readonly read: (ms: number) => number;
+  at: number[];
+  offs: number[];
+  lo: number;
+  hi: number;
+  /** Index of the last answer: repeated questions about nearby instants skip the search. */
+  last: number;
+}
+
+const zones = new Map<string, ZoneTable | null>();
+
+const FIXED_UTC = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'etc/uct', 'uct', 'etc/zulu', 'zulu', 'etc/universal', 'universal']);
+
+const PARTS = /(\d+)\/(\d+)\/(\d+),?\s+(\d+):(\d+):(\d+)/;
+
+function offsetReader(tz: string): (ms: number) => number {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return (ms: number): number => {
+    const whole = Math.floor(ms / SECOND_MS) * SECOND_MS;
+    const m = PARTS.exec(fmt.format(whole));
+    let y: number, mo: number, d: number, h: number, mi: number, s: number;
+    if (m) {
+      [mo, d, y, h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
+    } else {
+      const p: Record<string, number> = {};
+      for (const part of fmt.formatToParts(whole)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+      [y, mo, d, h, mi, s] = [p.year, p.month, p.day, p.hour, p.minute, p.second];
+    }
+    const local = Date.UTC(y, mo - 1, d, h === 24 ? 0 : h, mi, s) + (h === 24 ? DAY_MS : 0);
+    // Date.UTC maps years 0..99 to 1900..1999; outside the supported span anyway, but keep it exact.
+    return local - whole;
+  };
+}
+
+function table(tz: string): ZoneTable {
+  const key = tz.trim().toLowerCase();
+  let z = zones.get(key);
+  if (z === undefined) {
+    if (FIXED_UTC.has(key)) {
+      z = { name: tz, fixed: true, read: () => 0, at: [-Infinity], offs: [0], lo: -Infinity, hi: Infinity, last: 0 };
+    } else {
+      try {
+        const read = offsetReader(tz.trim());
+        z = { name: tz, fixed: false, read, at: [], offs: [], lo: NaN, hi: NaN, last: 0 };
+      } catch {
+        z = null;
+      }
+    }
+    zones.set(key, z);
+  }
+  if (z === null) throw new RangeError(`Unknown time zone "${tz}": expected an IANA name such as "Europe/London"`);
+  return z;
+}
+
+/** True when `tz` is an IANA zone name this runtime knows ("Europe/London", "UTC"). */
+export function isValidTimeZone(tz: string): boolean {
+  if (typeof tz !== 'string' || tz.trim() === '') return false;
+  try {
+    table(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** First whole second in (lo, hi] whose offset is not `before`; the offset at lo is `before`. */
+function findTransition(z: ZoneTable, lo: number, hi: number, before: number): number {
+  let a = lo;
+  let b = hi;
+  while (b - a > SECOND_MS) {
+    const mid = Math.floor((a + b) / 2 / SECOND_MS) * SECOND_MS;
+    if (mid <= a) break;
+    if (z.read(mid) === before) a = mid;
+    else b = mid;
+  }
+  return b;
+}
+
+/** Samples [from, to) a day apart and lists each change of offset found. */
+function scan(z: ZoneTable, from: number, to: number): { at: number[]; offs: number[] } {
+  let prev = z.read(from);
+  const at = [from];
+  const offs = [prev];
+  for (let t = from; t < to; ) {
+    const next = Math.min(t + DAY_MS, to);
+    const o = next < to ? z.read(next) : z.read(to - SECOND_MS);
+    if (o !== prev) {
+      const limit = next < to ? next : to - SECOND_MS;
+      const when = findTransition(z, t, limit, prev);
+      at.push(when);
+      offs.push(z.read(when));
+      prev = offs[offs.length - 1];
+      t = when;
+    } else {
+      t = next;
+    }
+  }
+  return { at, offs };
+}
+
+function cover(z: ZoneTable, ms: number): void {
+  if (!(ms >= MIN_SUPPORTED_MS - 2 * DAY_MS && ms < MAX_SUPPORTED_MS + 2 * DAY_MS)) {
+    throw new RangeError(`Date ${Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : String(ms)} is outside the years 1800 to 2399`);
+  }
+  if (Number.isNaN(z.lo)) {
+    const start = Math.floor(ms / YEAR_MS) * YEAR_MS;
+    const s = scan(z, start, start + YEAR_MS);
+    z.at = s.at;
+    z.offs = s.offs;
+    z.lo = start;
+    z.hi = start + YEAR_MS;
+  }
+  while (ms >= z.hi) {
+    const s = scan(z, z.hi, z.hi + YEAR_MS);
+    const join = s.offs[0] === z.offs[z.offs.length - 1] ? 1 : 0;
+    for (let k = join; k < s.at.length; k++) {
+      z.at.push(s.at[k]);
+      z.offs.push(s.offs[k]);
+    }
+    z.hi += YEAR_MS;
+  }
+  while (ms < z.lo) {
+    const s = scan(z, z.lo - YEAR_MS, z.lo);
+    if (s.offs[s.offs.length - 1] === z.offs[0]) {
+      z.at.shift();
+      z.offs.shift();
+    }
+    z.at = s.at.concat(z.at);
+    z.offs = s.offs.concat(z.offs);
+    z.lo -= YEAR_MS;
+    z.last = 0;
+  }
+}
+
+function offsetIn(z: ZoneTable, ms: number): number {
+  if (z.fixed) return 0;
+  if (!(ms >= z.lo && ms < z.hi)) cover(z, ms);
+  const at = z.at;
+  let k = z.last;
+  if (at[k] <= ms && (k + 1 === at.length || ms < at[k + 1])) return z.offs[k];
+  let lo = 0;
+  let hi = at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (at[mid] <= ms) lo = mid;
+    else hi = mid - 1;
+  }
+  k = lo;
+  z.last = k;
+  return z.offs[k];
+}
+
+/** Index into z.at / z.offs of the stretch of constant offset holding instant `ms` (fixed zones: 0). */
+export function segmentIndex(z: ZoneTable, ms: number): number {
+  if (z.fixed) return 0;
+  offsetIn(z, ms);
+  return z.last;
+}
+
+/** Offset of local wall-clock time from UTC at instant `ms`, in ms (Europe/London in summer: 3,600,000). */
+export function utcOffsetMs(ms: number, tz: string): number {
+  return offsetIn(table(tz), ms);
+}
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+export function daysFromCivil(y: number, month1: number, d: number): number {
+  const yy = month1 <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (month1 + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Civil date of a day number (days since 1970-01-01). */
+export function civilFromDays(z: number): { y: number; m: number; d: number } {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
+
+/** "YYYY-MM-DD" of a day number. */
+export function dayKey(day: number): string {
+  const { y, m, d } = civilFromDays(day);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+const KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a "YYYY-MM-DD" key, or undefined when the text is not a real date. */
+export function dayOfKey(key: string): number | undefined {
+  const m = KEY.exec(key.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = daysFromCivil(y, mo, d);
+  const back = civilFromDays(day);
+  return back.y === y && back.m === mo && back.d === d ? day : undefined;
+}
+
+/** Local day number (days since 1970-01-01 on the wall calendar of `tz`) of instant `ms`. */
+export function localDayNumber(ms: number, tz: string): number {
+  return Math.floor((ms + offsetIn(table(tz), ms)) / DAY_MS);
+}
+
+/** "YYYY-MM-DD": the local date of instant `ms` in zone `tz`. */
+export function localDateKey(ms: number, tz: string): string {
+  return dayKey(localDayNumber(ms, tz));
+}
+
+/**
+ * The instant at which the wall clock of `tz` shows `minuteOfDay` (0..1440, may be fractional) on y-month1-d.
+ * A time the clock skips (spring forward) maps to the same distance past the change, so 01:30 on the
+ * London spring day is 02:30 BST; a time shown twice (fall back) maps to its first showing.
+ */
+export function localToUtc(y: number, month1: number, d: number, minuteOfDay: number, tz: string): number {
+  return localDayToUtc(daysFromCivil(y, month1, d), minuteOfDay, table(tz));
+}
+
+/** As localToUtc, for a day number, with the zone's table already found. */
+export function localDayToUtc(day: number, minuteOfDay: number, z: ZoneTable): number {
+  const local = day * DAY_MS + minuteOfDay * MINUTE_MS;
+  if (z.fixed) return local;
+  const oBefore = offsetIn(z, local - 1.5 * DAY_MS);
+  const oAfter = offsetIn(z, local + 1.5 * DAY_MS);
+  let best = Infinity;
+  for (const o of oBefore === oAfter ? [oBefore] : [oBefore, oAfter, offsetIn(z, local)]) {
+    const u = local - o;
+    if (u < best && offsetIn(z, u) === o) best = u;
+  }
+  if (best !== Infinity) return best;
+  // In a gap: keep the offset from before the change, which lands as far past the change as the time was.
+  return local - oBefore;
+}
+
+/** The zone table behind `tz` (throws RangeError for an unknown zone); for the calendar's bulk work. */
+export function zoneOf(tz: string): ZoneTable {
+  return table(tz);
+}
+
+export type { ZoneTable };
