@@ -74,6 +74,8 @@ export interface ServiceAttainment {
   readonly pending: number;
   /** Worst status over availability and targets; undefined when nothing could be measured. */
   readonly status: Rag | undefined;
+  /** Why the service's hours could not be read (nothing is measured then). */
+  readonly hoursError?: string;
 }
 
 /** A supplier's response and fix times against its contract, from the incident log's supplier columns. */
@@ -85,8 +87,11 @@ export interface SupplierAttainment {
   readonly responseBreached: number;
   readonly fixMet: number;
   readonly fixBreached: number;
+  /** Calls that could not be judged yet, or at all (unknown hours or no logged time). */
   readonly pending: number;
   readonly breaches: Breach[];
+  /** False when the contract's support hours are blank or unreadable: its calls cannot be measured. */
+  readonly hoursKnown: boolean;
 }
 
 export interface AttainmentReport {

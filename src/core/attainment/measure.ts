@@ -1,0 +1,223 @@
+import type { IncidentColumns } from './columns';
+import type { AttainmentModel } from './model';
+import { KINDS } from './model';
+import type { Breach } from './types';
+
+const HOUR_MS = 3_600_000;
+
+/** Outcome codes per measure, as stored in the counters; a higher code is a worse outcome. */
+export const MET = 0;
+export const PENDING = 1;
+export const BREACHED = 2;
+
+/** The counts one pass over the log produces. */
+export interface Tally {
+  /** Per (service, target row, measure): counts at ((s * T + t) * 2 + m) * 3 + outcome code. */
+  readonly targetCounts: Int32Array;
+  /** Per service: items counted, then items met, breached, pending, at s * 4. */
+  readonly serviceCounts: Int32Array;
+  /** Per service: downtime in ms within the service hours of the period. */
+  readonly downtimeMs: Float64Array;
+  /** Per service: service hours in the period, in ms. */
+  readonly serviceMs: Float64Array;
+  /** Per (service, target row, measure) slot: its breaches, when asked for. */
+  readonly breaches: Map<number, Breach[]> | undefined;
+  /** Per contract: calls, response met, breached, fix met, breached, pending, at c * 6. */
+  readonly supplierCounts: Int32Array;
+  readonly supplierBreaches: Map<number, Breach[]> | undefined;
+}
+
+export interface MeasureOptions {
+  /** Collect every breach with its item (for reports); the dashboard table only needs counts. */
+  readonly breaches?: boolean;
+}
+
+/**
+ * Measures every item opened in [start, end) against its target, and every service's availability.
+ * `end` is the instant the items are judged at: an item still open then is breached when it is already
+ * past its target, otherwise pending.
+ */
+export function measure(cols: IncidentColumns, model: AttainmentModel, start: number, end: number, opts: MeasureOptions = {}): Tally {
+  const S = model.services.length;
+  const T = model.targets.length;
+  const targetCounts = new Int32Array(S * T * 6);
+  const serviceCounts = new Int32Array(S * 4);
+  const breaches = opts.breaches ? new Map<number, Breach[]>() : undefined;
+  const respondMs = new Float64Array(T).fill(NaN);
+  const resolveMs = new Float64Array(T).fill(NaN);
+  model.targets.forEach((t, i) => {
+    if (t.respondHours !== undefined) respondMs[i] = t.respondHours * HOUR_MS;
+    if (t.resolveHours !== undefined) resolveMs[i] = t.resolveHours * HOUR_MS;
+  });
+  const { service, kind, opened, responded, resolved, onHold } = cols;
+  const targetFor = model.targetFor;
+  const calendars = model.supportCalendars;
+  const outages: Array<number[] | undefined> = new Array(S);
+  const down = cols.down;
+  const n = cols.length;
+
+  const addBreach = (slot: number, i: number, m: 'response' | 'resolution', actual: number, target: number, open: boolean) => {
+    let list = breaches!.get(slot);
+    if (!list) breaches!.set(slot, (list = []));
+    list.push({ ref: cols.ref(i), row: cols.row[i], measure: m, actualHours: actual / HOUR_MS, targetHours: target / HOUR_MS, open });
+  };
+
+  for (let i = 0; i < n; i++) {
+    const s = service[i];
+    if (s < 0) continue;
+    const o = opened[i];
+    if (down[i] === 1) {
+      // Outage start blank → opened; end blank → resolved; still open → the end of the period.
+      let a = cols.outageStart[i];
+      if (a !== a) a = o;
+      let b = cols.outageEnd[i];
+      if (b !== b) b = resolved[i];
+      if (b !== b || b > end) b = end;
+      if (a < start) a = start;
+      if (b > a) (outages[s] ??= []).push(a, b);
+    }
+    // Items count in the period they were opened in.
+    if (!(o >= start && o < end)) continue;
+    const sc = s * 4;
+    serviceCounts[sc]++;
+    const t = targetFor[s * KINDS + kind[i]];
+    if (t < 0) continue;
+    const cal = calendars[s];
+    const base = (s * T + t) * 2;
+    // Worst outcome of the item's measures: breached over pending over met.
+    let worst = -1;
+    if (cal === undefined) {
+      worst = PENDING;
+      if (respondMs[t] === respondMs[t]) targetCounts[base * 3 + PENDING]++;
+      if (resolveMs[t] === resolveMs[t]) targetCounts[(base + 1) * 3 + PENDING]++;
+    } else {
+      const rs = resolved[i];
+      const closed = rs <= end;
+      let toEnd = -1;
+      const target1 = respondMs[t];
+      if (target1 === target1) {
+        // A resolved item with no response time counted as responded when resolved.
+        let r = responded[i];
+        if (r !== r) r = rs;
+        let outcome: number;
+        let w: number;
+        if (r <= end) {
+          w = cal.workingMs(o, r);
+          outcome = w <= target1 ? MET : BREACHED;
+        } else {
+          w = toEnd = cal.workingMs(o, end);
+          outcome = w > target1 ? BREACHED : PENDING;
+        }
+        targetCounts[base * 3 + outcome]++;
+        if (outcome > worst) worst = outcome;
+        if (outcome === BREACHED && breaches) addBreach(base, i, 'response', w, target1, !(r <= end));
+      }
+      const target2 = resolveMs[t];
+      if (target2 === target2) {
+        let outcome: number;
+        let w = (closed ? cal.workingMs(o, rs) : toEnd >= 0 ? toEnd : cal.workingMs(o, end)) - onHold[i];
+        if (w < 0) w = 0;
+        if (closed) outcome = w <= target2 ? MET : BREACHED;
+        else outcome = w > target2 ? BREACHED : PENDING;
+        targetCounts[(base + 1) * 3 + outcome]++;
+        if (outcome > worst) worst = outcome;
+        if (outcome === BREACHED && breaches) addBreach(base + 1, i, 'resolution', w, target2, !closed);
+      }
+    }
+    // An item is breached when any measure is, pending when any is still open, met otherwise.
+    if (worst >= 0) serviceCounts[sc + 1 + (worst === MET ? 0 : worst === BREACHED ? 1 : 2)]++;
+  }
+
+  const serviceMs = new Float64Array(S);
+  const downtimeMs = new Float64Array(S);
+  for (let s = 0; s < S; s++) {
+    const cal = model.serviceCalendars[s];
+    if (!cal) continue;
+    serviceMs[s] = cal.workingMs(start, end);
+    const list = outages[s];
+    if (list) downtimeMs[s] = unionWorkingMs(list, (a, b) => cal.workingMs(a, b));
+  }
+
+  const supplier = measureSuppliers(cols, model, start, end, !!opts.breaches);
+  return { targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, supplierCounts: supplier.counts, supplierBreaches: supplier.breaches };
+}
+
+/** Working time of the union of intervals given flat as [a0, b0, a1, b1, ...]: overlaps count once. */
+export function unionWorkingMs(flat: readonly number[], working: (a: number, b: number) => number): number {
+  const idx = Array.from({ length: flat.length / 2 }, (_, k) => k).sort((x, y) => flat[2 * x] - flat[2 * y]);
+  let total = 0;
+  let curA = NaN;
+  let curB = NaN;
+  for (const k of idx) {
+    const a = flat[2 * k];
+    const b = flat[2 * k + 1];
+    if (curB === curB && a <= curB) {
+      if (b > curB) curB = b;
+      continue;
+    }
+    if (curB === curB) total += working(curA, curB);
+    curA = a;
+    curB = b;
+  }
+  if (curB === curB) total += working(curA, curB);
+  return total;
+}
+
+/**
+ * Supplier calls (items opened in the period with a contract ref) against the contract's own support
+ * hours and respond/fix targets. Without known hours or a logged time a call cannot be measured: pending.
+ */
+function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: number, end: number, keep: boolean) {
+  const C = model.contracts.length;
+  const counts = new Int32Array(C * 6);
+  const breaches = keep ? new Map<number, Breach[]>() : undefined;
+  if (C === 0) return { counts, breaches };
+  const respond = model.contracts.map((c) => (c.respondHours === undefined ? NaN : c.respondHours * HOUR_MS));
+  const fix = model.contracts.map((c) => (c.fixHours === undefined ? NaN : c.fixHours * HOUR_MS));
+  const add = (c: number, i: number, m: 'response' | 'resolution', actual: number, target: number, open: boolean) => {
+    if (!breaches) return;
+    let list = breaches.get(c);
+    if (!list) breaches.set(c, (list = []));
+    list.push({ ref: cols.ref(i), row: cols.row[i], measure: m, actualHours: actual / HOUR_MS, targetHours: target / HOUR_MS, open });
+  };
+  const { contract, opened, supplierLogged, supplierResponded, supplierFixed } = cols;
+  for (let i = 0; i < cols.length; i++) {
+    const c = contract[i];
+    if (c < 0) continue;
+    const o = opened[i];
+    if (!(o >= start && o < end)) continue;
+    const base = c * 6;
+    counts[base]++;
+    const cal = model.contractCalendars[c];
+    const logged = supplierLogged[i];
+    if (!cal || logged !== logged) {
+      counts[base + 5]++;
+      continue;
+    }
+    let pending = false;
+    const fixed = supplierFixed[i];
+    const judge = (at: number, target: number, metSlot: number, m: 'response' | 'resolution') => {
+      if (target !== target) return;
+      if (at <= end) {
+        const w = cal.workingMs(logged, at);
+        if (w <= target) counts[base + metSlot]++;
+        else {
+          counts[base + metSlot + 1]++;
+          add(c, i, m, w, target, false);
+        }
+      } else {
+        const w = cal.workingMs(logged, end);
+        if (w > target) {
+          counts[base + metSlot + 1]++;
+          add(c, i, m, w, target, true);
+        } else pending = true;
+      }
+    };
+    let r = supplierResponded[i];
+    if (r !== r) r = fixed;
+    judge(r, respond[c], 1, 'response');
+    judge(fixed, fix[c], 3, 'resolution');
+    if (pending) counts[base + 5]++;
+  }
+  return { counts, breaches };
+}
