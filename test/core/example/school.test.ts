@@ -1,0 +1,56 @@
+import { exampleSchool } from '../../../src/core/example/school';
+import { tabOrder, workbookSchema } from '../../../src/core/schema';
+import { parseWorkbook, recordsToRows, type WorkbookValues } from '../../../src/core/workbook';
+
+const TZ = 'Europe/London';
+const NOW = Date.UTC(2026, 10, 22, 12);
+
+function asSheets(now: number): WorkbookValues {
+  const school = exampleSchool(now, TZ);
+  const values: WorkbookValues = {};
+  for (const key of tabOrder()) {
+    const tab = workbookSchema()[key];
+    const header = tab.columns.map((c) => c.header);
+    values[key] = [header, ...recordsToRows(tab, header, school[key])];
+  }
+  return values;
+}
+
+describe('the example school', () => {
+  const { workbook, problems } = parseWorkbook(asSheets(NOW), TZ);
+
+  test('reads back cleanly: the only problem is the service nobody catalogued', () => {
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const warnings = problems.filter((p) => p.severity === 'warning');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(new Set(warnings.map((p) => p.value))).toEqual(new Set(['LIBRARY']));
+  });
+
+  test('holds the guidance examples', () => {
+    const ids = workbook.services.map((s) => s.serviceId);
+    expect(ids).toEqual(expect.arrayContaining(['PRINT', 'WP', 'INTERNET', 'STORAGE', 'EMAIL', 'COLOURPRINT', 'LANGEXAM']));
+    const print = workbook.equipment.filter((e) => e.serviceId === 'PRINT').map((e) => e.component);
+    expect(print).toEqual(['Printer', 'Computer', 'Cable', 'Ink cartridge', 'Paper', 'Printer driver', 'Electrical power']);
+    expect(workbook.services.find((s) => s.serviceId === 'EMAIL')?.serviceHours).toBe('Mon-Fri 08:00-18:00');
+    expect(workbook.targets).toContainEqual(expect.objectContaining({ serviceId: 'EMAIL', type: 'Incident', resolveHours: 4 }));
+    expect(workbook.targets).toContainEqual(expect.objectContaining({ serviceId: 'EMAIL', type: 'Request', resolveHours: 20 }));
+    expect(workbook.contracts.find((c) => c.supplier === 'FastNet ISP')?.supportHours).toBe('24x7');
+    expect(workbook.contracts.find((c) => c.supplier === 'Whiteboard Supplier Ltd')?.supportHours).toBeUndefined();
+    expect(workbook.services.find((s) => s.serviceId === 'COLOURPRINT')?.users).toBeUndefined();
+  });
+
+  test('has a few months of incidents up to now, some still open, and term-time closures', () => {
+    const opened = workbook.incidents.map((i) => i.opened);
+    expect(workbook.incidents.length).toBeGreaterThan(100);
+    expect(Math.max(...opened)).toBeLessThanOrEqual(NOW);
+    expect(Math.min(...opened)).toBeGreaterThan(NOW - 140 * 86400000);
+    expect(workbook.incidents.some((i) => i.resolved === undefined)).toBe(true);
+    expect(workbook.incidents.some((i) => i.type === 'Request')).toBe(true);
+    expect(workbook.incidents.some((i) => i.serviceDown)).toBe(true);
+    expect(workbook.closures.map((c) => c.reason)).toEqual(expect.arrayContaining(['Christmas holidays', 'INSET day', 'Autumn half term']));
+  });
+
+  test('is the same for the same moment', () => {
+    expect(exampleSchool(NOW, TZ)).toEqual(exampleSchool(NOW, TZ));
+  });
+});
