@@ -1,0 +1,69 @@
+/**
+ * The built dist/ as Apps Script and clasp see it. `npm test` builds first; run `npm run build` before
+ * running this file on its own.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { entryPoints } from '../../scripts/stubs';
+
+const root = path.resolve(__dirname, '../..');
+const code = fs.readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
+
+describe('dist/Code.js', () => {
+  test('loads in a bare context with no Apps Script services: its top level does no work', () => {
+    const context = vm.createContext({});
+    expect(() => vm.runInContext(code, context)).not.toThrow();
+    expect(typeof context.onOpen).toBe('function');
+    expect(typeof context.onInstall).toBe('function');
+  });
+
+  test('every entry point of the bundle has a top-level stub, and every stub an entry point', () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    const exported = Object.keys(context.SLM).sort();
+    const topLevel = Object.keys(context).filter((k) => k !== 'SLM' && typeof context[k] === 'function').sort();
+    expect(topLevel).toEqual(exported);
+    expect(exported).toEqual(entryPoints(path.join(root, 'src/main.ts')).map((e) => e.name).sort());
+  });
+
+  test('custom-function stubs carry their JSDoc with @customfunction and @param lines', () => {
+    const custom = entryPoints(path.join(root, 'src/main.ts')).filter((e) => e.customFunction);
+    expect(custom.map((e) => e.name)).toEqual(expect.arrayContaining(['SLM_WORKHOURS', 'SLM_DUE', 'SLM_AVAILABILITY', 'SLM_ATTAINMENT']));
+    for (const e of custom) {
+      const at = code.indexOf(`function ${e.name}(`);
+      const doc = code.slice(code.lastIndexOf('/**', at), at);
+      expect(doc).toMatch(/@customfunction/);
+      for (const p of e.params) expect(doc).toContain(p.replace(/^\.\.\./, ''));
+    }
+  });
+
+  test('stays inside the 150 KB budget', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(150 * 1024);
+  });
+});
+
+describe('dist/ as clasp pushes it', () => {
+  test('clasp would push exactly the manifest, the bundle and the sidebar', () => {
+    const out = execFileSync('npx', ['clasp', 'show-file-status', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const status = JSON.parse(out.slice(out.indexOf('{')));
+    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json']);
+    expect(status.untrackedFiles).toEqual([]);
+  });
+
+  test('the sidebar is one self-contained file', () => {
+    const html = fs.readFileSync(path.join(root, 'dist/Sidebar.html'), 'utf8');
+    expect(html).toMatch(/<style>/);
+    expect(html).toMatch(/<script>/);
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/i);
+  });
+
+  test('the manifest asks only for the scopes the README justifies', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist/appsscript.json'), 'utf8'));
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(manifest.runtimeVersion).toBe('V8');
+    for (const scope of manifest.oauthScopes) expect(readme).toContain(scope);
+  });
+});
