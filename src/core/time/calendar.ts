@@ -30,6 +30,8 @@ export interface ServiceCalendar {
 const MIN_DAY = daysFromCivil(1800, 1, 1);
 const MAX_DAY = daysFromCivil(2400, 1, 1);
 const CHUNK_DAYS = 366;
+/** A module constant: the global `Infinity` is a slow look-up in a vm realm. */
+const INFINITY = 1 / 0;
 
 /**
  * The first instant at which the wall clock shows `minute` of `day` or later. A time shown twice gives its first
@@ -86,11 +88,11 @@ class Calendar implements ServiceCalendar {
   dueMs(a: number, durationMs: number): number {
     if (!(durationMs >= 0) || a !== a) return NaN;
     if (durationMs === 0) return a;
-    if (durationMs === Infinity) return Infinity;
+    if (durationMs === INFINITY) return INFINITY;
     this.ensure(a);
     let target = this.cumAt(a) + durationMs;
     while (this.cum[this.n] < target) {
-      if (this.firstDay + this.n >= MAX_DAY) return Infinity;
+      if (this.firstDay + this.n >= MAX_DAY) return INFINITY;
       this.build(this.firstDay, Math.min(MAX_DAY, this.firstDay + this.n + Math.max(CHUNK_DAYS, this.n)));
       target = this.cumAt(a) + durationMs;
     }
@@ -117,7 +119,7 @@ class Calendar implements ServiceCalendar {
   /** Index of the local day holding t; t must be inside the built span. */
   private dayIndex(t: number): number {
     const start = this.start;
-    let i = Math.floor((t - this.lo) / DAY_MS);
+    let i = ((t - this.lo) / DAY_MS) | 0; // t >= lo, so truncating is flooring (and no global look-up, slow in a vm realm)
     if (i >= this.n) i = this.n - 1;
     while (t < start[i]) i--;
     while (t >= start[i + 1]) i++;
@@ -127,7 +129,7 @@ class Calendar implements ServiceCalendar {
   /** Working ms from the start of the built span to t. */
   private cumAt(t: number): number {
     const start = this.start;
-    let i = Math.floor((t - this.lo) / DAY_MS);
+    let i = ((t - this.lo) / DAY_MS) | 0; // t >= lo, so truncating is flooring (and no global look-up, slow in a vm realm)
     if (i >= this.n) i = this.n - 1;
     while (t < start[i]) i--;
     while (t >= start[i + 1]) i++;

@@ -4,6 +4,9 @@
  * every later question is a binary search, never an Intl call.
  */
 
+/** Taken once: a global look-up per call is slow when the bundle runs in a vm realm. */
+const { floor } = Math;
+
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
@@ -45,7 +48,7 @@ function offsetReader(tz: string): (ms: number) => number {
     second: 'numeric',
   });
   return (ms: number): number => {
-    const whole = Math.floor(ms / SECOND_MS) * SECOND_MS;
+    const whole = floor(ms / SECOND_MS) * SECOND_MS;
     const m = PARTS.exec(fmt.format(whole));
     let y: number, mo: number, d: number, h: number, mi: number, s: number;
     if (m) {
@@ -61,8 +64,13 @@ function offsetReader(tz: string): (ms: number) => number {
   };
 }
 
+let lastName = '';
+let lastTable: ZoneTable | undefined;
+
 function table(tz: string): ZoneTable {
-  const key = tz.trim().toLowerCase();
+  // Most callers ask about one zone over and over: skip normalising the name and the map look-up.
+  if (tz === lastName && lastTable) return lastTable;
+  const key = String(tz).trim().toLowerCase();
   let z = zones.get(key);
   if (z === undefined) {
     if (FIXED_UTC.has(key)) {
@@ -78,6 +86,8 @@ function table(tz: string): ZoneTable {
     zones.set(key, z);
   }
   if (z === null) throw new RangeError(`Unknown time zone "${tz}": expected an IANA name such as "Europe/London"`);
+  lastName = tz;
+  lastTable = z;
   return z;
 }
 
@@ -97,7 +107,7 @@ function findTransition(z: ZoneTable, lo: number, hi: number, before: number): n
   let a = lo;
   let b = hi;
   while (b - a > SECOND_MS) {
-    const mid = Math.floor((a + b) / 2 / SECOND_MS) * SECOND_MS;
+    const mid = floor((a + b) / 2 / SECOND_MS) * SECOND_MS;
     if (mid <= a) break;
     if (z.read(mid) === before) a = mid;
     else b = mid;
@@ -132,7 +142,7 @@ function cover(z: ZoneTable, ms: number): void {
     throw new RangeError(`Date ${Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : String(ms)} is outside the years 1800 to 2399`);
   }
   if (Number.isNaN(z.lo)) {
-    const start = Math.floor(ms / YEAR_MS) * YEAR_MS;
+    const start = floor(ms / YEAR_MS) * YEAR_MS;
     const s = scan(z, start, start + YEAR_MS);
     z.at = s.at;
     z.offs = s.offs;
@@ -194,23 +204,23 @@ export function utcOffsetMs(ms: number, tz: string): number {
 /** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 export function daysFromCivil(y: number, month1: number, d: number): number {
   const yy = month1 <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
+  const era = floor(yy / 400);
   const yoe = yy - era * 400;
   const mp = (month1 + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const doy = floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
 
 /** Civil date of a day number (days since 1970-01-01). */
 export function civilFromDays(z: number): { y: number; m: number; d: number } {
   const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
+  const era = floor(zz / 146097);
   const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const yoe = floor((doe - floor(doe / 1460) + floor(doe / 36524) - floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
+  const mp = floor((5 * doy + 2) / 153);
+  const d = doy - floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
@@ -237,11 +247,12 @@ export function dayOfKey(key: string): number | undefined {
 
 /** Local day number (days since 1970-01-01 on the wall calendar of `tz`) of instant `ms`. */
 export function localDayNumber(ms: number, tz: string): number {
-  return Math.floor((ms + offsetIn(table(tz), ms)) / DAY_MS);
+  return floor((ms + offsetIn(table(tz), ms)) / DAY_MS);
 }
 
 /** "YYYY-MM-DD": the local date of instant `ms` in zone `tz`. */
 export function localDateKey(ms: number, tz: string): string {
+  if (ms !== ms) throw new RangeError('No date to read: the instant is not a number');
   return dayKey(localDayNumber(ms, tz));
 }
 
