@@ -63,11 +63,11 @@ const RE_RANGE = new RegExp(`(${TIME})${DASH}(${TIME})`, 'y');
 const RE_ALL_DAY = /(?:all\s*day|24\s*h(?:ours|rs|r)?\b|24\s*hours)/y;
 const RE_WORD = /(every\s+day|[a-z]+)\.?/y;
 
-/** Minutes of day of a time token, or undefined; `bareHour` reports a plain hour such as "6". */
-function readTime(raw: string): { min: number; bareHour: boolean } | undefined {
+/** Minutes of day of a time token, or undefined; `casual` reports a time written without am/pm or a leading zero. */
+function readTime(raw: string): { min: number; casual: boolean } | undefined {
   const t = raw.replace(/\s+/g, '').replace(/\./g, (m, i: number, s: string) => (/\d/.test(s[i + 1] ?? '') ? ':' : ''));
-  if (t === 'noon') return { min: 720, bareHour: false };
-  if (t === 'midnight') return { min: 0, bareHour: false };
+  if (t === 'noon') return { min: 720, casual: false };
+  if (t === 'midnight') return { min: 0, casual: false };
   const m = /^(\d{1,4})(?:[:h](\d{2}))?(am|pm)?$/.exec(t);
   if (!m) return undefined;
   let h: number;
@@ -85,7 +85,9 @@ function readTime(raw: string): { min: number; bareHour: boolean } | undefined {
     h = (h % 12) + (m[3] === 'pm' ? 12 : 0);
   }
   if (h > 24 || (h === 24 && min > 0)) return undefined;
-  return { min: h * 60 + min, bareHour: !m[3] && m[2] === undefined && m[1].length <= 2 };
+  // "8", "9", "5:30": written casually, without am/pm or a leading zero, as opposed to "06:00" or "0600".
+  const casual = !m[3] && ((m[2] === undefined && m[1].length <= 2) || (m[2] !== undefined && m[1].length === 1));
+  return { min: h * 60 + min, casual };
 }
 
 function tokenize(spec: string): Token[] {
@@ -112,8 +114,8 @@ function tokenize(spec: string): Token[] {
       const b = readTime(m[2]);
       if (!a || !b) throw new HoursSpecError(spec, `"${text}" is not a time range`);
       let end = b.min;
-      // "8-6" means 8 in the morning to 6 in the evening, as people write it; "22-6" runs overnight.
-      if (a.bareHour && b.bareHour && end <= a.min && a.min > 0 && a.min < 720 && end + 720 > a.min) end += 720;
+      // "8-6" or "9-5:30" means morning to evening, as people write it; "22-6" and "08:00-06:00" run overnight.
+      if ((a.casual || b.casual) && end <= a.min && a.min > 0 && a.min < 720 && end + 720 > a.min) end += 720;
       if (end === 0 && a.min > 0) end = FULL_DAY;
       if (end === a.min) throw new HoursSpecError(spec, `"${text}" starts and ends at the same time`);
       if (a.min === FULL_DAY) throw new HoursSpecError(spec, `"${text}" starts at 24:00`);

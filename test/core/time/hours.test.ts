@@ -66,6 +66,13 @@ describe('parseHours', () => {
     expect(weeklyHours(sun)).toBe(8);
   });
 
+  it('reads casual times as morning to evening, and 24-hour times literally', () => {
+    expect(parseHours('Mon-Fri 9-5:30').days[0]).toEqual([[540, 1050]]);
+    expect(parseHours('Mon-Fri 8:30-4').days[0]).toEqual([[510, 960]]);
+    expect(parseHours('Mon 08:00-06:00').days[1]).toEqual([[0, 360]]);
+    expect(parseHours('Mon 22-6').days[1]).toEqual([[0, 360]]);
+  });
+
   it('merges overlapping ranges', () => {
     expect(parseHours('Mon 08:00-12:00 11:00-14:00; Mon 14:00-15:00').days[0]).toEqual([[480, 900]]);
   });
