@@ -1,0 +1,21 @@
+/** The offline Apps Script runtime: fakes of the services the project uses, and the bundle loader. */
+export { CallCounter, calls } from './calls';
+export { createOfflineRuntime, DEFAULT_DIST_DIR } from './runtime';
+export type { OfflineRuntime, OfflineRuntimeOptions, OfflineServices } from './runtime';
+export { newEnv, FakeUser } from './env';
+export type { OfflineEnv } from './env';
+export { isDate, type Realm } from './realm';
+export { FakeSpreadsheet, FakeSpreadsheetApp, type FormulaEvaluator, type Toast } from './spreadsheet';
+export { FakeSheet, DEFAULT_ROWS, DEFAULT_COLUMNS, DEFAULT_COLUMN_WIDTH } from './sheet';
+export { FakeRange } from './range';
+export { FakeProtection, ProtectionType } from './protection';
+export { FakeDataValidation, FakeDataValidationBuilder, DataValidationCriteria } from './validation';
+export { columnLetters, columnIndex, parseA1, a1Of, TEXT_FORMAT, type CellValue } from './cells';
+export { FakeUi, FakeMenu, Button, ButtonSet, type MenuEntry, type MenuTree, type Alert, type Prompt, type ScriptedResponse, type Shown } from './ui';
+export { FakeHtmlService, FakeHtmlOutput, FakeHtmlTemplate, escapeHtml } from './html';
+export { FakePropertiesService, FakeProperties, FakeLockService, FakeLock, LOCK_TIMEOUT_MESSAGE, type LockScope, FakeCacheService,
+  FakeCache, FakeSession, FakeUtilities, FakeBlob, FakeLogger, FakeScriptApp } from './services';
+export { FakeDocumentApp, FakeDocument, FakeBody, FakeParagraph, FakeListItem, FakeTable, FakeTableRow, FakeTableCell, FakeText,
+  ParagraphHeading, GlyphType, Attribute, HorizontalAlignment, ElementType, type DocBlock } from './document';
+export { FakeDriveApp, FakeFile, FakeFolder, DriveStore, MimeType, NOT_FOUND_MESSAGE, ITERATOR_END_MESSAGE } from './drive';
+export { formatSimpleDate, partsAt, instantOf } from './zoned';
