@@ -54,18 +54,17 @@ function trim(c: Mutable, n: number, ref: (i: number) => string): IncidentColumn
   };
 }
 
-const indexOr = (map: ReadonlyMap<string, number>, key: string | undefined): number =>
-  key === undefined ? -1 : (map.get(key.trim().toLowerCase()) ?? -1);
-
 /** Columns from parsed rows (computeAttainment's path). */
 export function columnsFromRows(rows: readonly Incident[], model: AttainmentModel): IncidentColumns {
   const n = rows.length;
   const c = allocate(n);
+  const service = coder(model.serviceIndex);
+  const contract = coder(model.contractIndex);
   const typeIx = new Map(ITEM_TYPES.map((t, i) => [t as string, i]));
   const prioIx = new Map(PRIORITIES.map((p, i) => [p as string, i]));
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    c.service[i] = indexOr(model.serviceIndex, r.serviceId);
+    c.service[i] = service(r.serviceId);
     c.kind[i] = kindOf(typeIx.get(r.type) ?? 0, prioIx.get(r.priority) ?? 0);
     c.opened[i] = r.opened;
     if (r.responded !== undefined) c.responded[i] = r.responded;
@@ -74,7 +73,7 @@ export function columnsFromRows(rows: readonly Incident[], model: AttainmentMode
     c.down[i] = r.serviceDown ? 1 : 0;
     if (r.outageStart !== undefined) c.outageStart[i] = r.outageStart;
     if (r.outageEnd !== undefined) c.outageEnd[i] = r.outageEnd;
-    c.contract[i] = indexOr(model.contractIndex, r.contractRef);
+    c.contract[i] = r.contractRef === undefined ? -1 : contract(r.contractRef);
     if (r.supplierLogged !== undefined) c.supplierLogged[i] = r.supplierLogged;
     if (r.supplierResponded !== undefined) c.supplierResponded[i] = r.supplierResponded;
     if (r.supplierFixed !== undefined) c.supplierFixed[i] = r.supplierFixed;

@@ -6,3 +6,6 @@ export * from './measure';
 export * from './compute';
 export * from './table';
 export * from './calendars';
+export * from './cellArgs';
+export * from './availability';
+export * from './fromRanges';

@@ -110,3 +110,13 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
     targets: src.targets, targetFor, contracts: src.contracts, contractIndex, contractCalendars,
   };
 }
+
+/** A model of one service measured in one calendar, with no targets: for availability on its own. */
+export function singleServiceModel(serviceId: string, calendar: ServiceCalendar, timeZone: string): AttainmentModel {
+  const service = { serviceId, name: serviceId, rank: 1, status: 'Supported', row: 0 } as Service;
+  return {
+    timeZone, services: [service], serviceIndex: new Map([[lower(serviceId), 0]]), supportCalendars: [calendar], serviceCalendars: [calendar],
+    hoursErrors: [undefined], availabilityTargets: [undefined], targets: [], targetFor: new Int32Array(KINDS).fill(-1),
+    contracts: [], contractIndex: new Map(), contractCalendars: [],
+  };
+}

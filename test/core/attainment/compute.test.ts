@@ -8,7 +8,7 @@ const svc = (tabs: Tabs, id: string, p = NOV, asOf?: number): ServiceAttainment 
 const target = (s: ServiceAttainment, measure: 'response' | 'resolution', type = 'Incident'): TargetAttainment =>
   s.targets.find((t) => t.measure === measure && t.type === type)!;
 
-const inc = (ref: string, o: Record<string, unknown>) => ({ ref, serviceId: 'EMAIL', type: 'Incident', priority: 'Medium', ...o });
+const inc = (ref: string, o: Record<string, unknown>): Record<string, unknown> => ({ ref, serviceId: 'EMAIL', type: 'Incident', priority: 'Medium', ...o });
 
 describe('response and resolution', () => {
   test('working time is measured in support hours: overnight does not count', () => {

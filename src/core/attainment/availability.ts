@@ -1,0 +1,17 @@
+import type { ServiceCalendar } from '../time/calendar';
+import type { Grid } from './cellArgs';
+import { columnsFromValues } from './columns';
+import { measure } from './measure';
+import { singleServiceModel } from './model';
+
+/**
+ * Availability of one service over [start, end) from the incident log's values (header row first):
+ * (service hours − downtime) / service hours, downtime being the union of its outages within the hours.
+ * Undefined when the period holds no service hours.
+ */
+export function availabilityFromValues(serviceId: string, incidents: Grid, calendar: ServiceCalendar, timeZone: string, start: number, end: number): number | undefined {
+  const model = singleServiceModel(serviceId, calendar, timeZone);
+  const tally = measure(columnsFromValues(incidents, model), model, start, end);
+  const hours = tally.serviceMs[0];
+  return hours > 0 ? (hours - tally.downtimeMs[0]) / hours : undefined;
+}

@@ -1,0 +1,128 @@
+/**
+ * Reading custom-function arguments: single values or 2-D ranges as Sheets passes them, dates from any
+ * realm, closures as dates, from/to pairs or the Closures tab itself, and ranges recognised by their header.
+ */
+import { tabDef, type TabKey } from '../schema';
+import type { Closure } from '../time/calendar';
+import { localDateKey, localToUtc } from '../time/zone';
+import { locateColumns, parseLocalDateTime } from '../workbook';
+import { isBlank, isDate } from '../values';
+
+/** A bad argument: its message names the argument, and is all the cell shows. */
+export class ArgumentError extends Error {
+  constructor(argument: string, message: string) {
+    super(`${argument}: ${message}`);
+  }
+}
+
+export type Grid = readonly (readonly unknown[])[];
+
+export const isGrid = (v: unknown): v is Grid => Array.isArray(v) && (v.length === 0 || Array.isArray(v[0]));
+
+/** Every cell of a value or range, row by row. */
+export const cellsOf = (v: unknown): unknown[] => (isGrid(v) ? v.flatMap((r) => [...r]) : [v]);
+
+/** An instant from a date cell or date text ("2026-11-02 09:00", "02/11/2026"); undefined when blank. */
+export function instantOf(v: unknown, timeZone: string, argument: string): number | undefined {
+  if (isBlank(v)) return undefined;
+  if (isDate(v)) return v.getTime();
+  if (typeof v === 'string') {
+    const ms = parseLocalDateTime(v, timeZone, true);
+    if (ms !== undefined) return ms;
+  }
+  throw new ArgumentError(argument, `"${String(v)}" is not a date and time`);
+}
+
+/** The local date key of a date cell (Sheets hands date cells over as midnight in the spreadsheet's zone). */
+function dateKeyOf(v: unknown, timeZone: string): string | undefined {
+  if (isDate(v)) return localDateKey(v.getTime(), timeZone);
+  if (typeof v === 'string') {
+    const ms = parseLocalDateTime(v, timeZone, false);
+    if (ms !== undefined) return localDateKey(ms, timeZone);
+  }
+  return undefined;
+}
+
+/**
+ * Closed dates from a single date, a column of dates, a range of from/to pairs, or the Closures tab
+ * (header row first; only rows for ALL or for `calendar` apply). Blank rows and a header row are skipped.
+ */
+export function closuresOf(v: unknown, dateZone: string, calendar?: string): Closure[] {
+  if (isBlank(v)) return [];
+  if (!isGrid(v)) {
+    const key = dateKeyOf(v, dateZone);
+    if (key === undefined) throw new ArgumentError('closures', `"${String(v)}" is not a date`);
+    return [{ from: key, to: key }];
+  }
+  let fromCol = 0;
+  let toCol = 1;
+  let calendarCol = -1;
+  const cols = locateColumns(v[0] ?? [], tabDef('closures'));
+  if (cols.index.from !== undefined) {
+    fromCol = cols.index.from;
+    toCol = cols.index.to ?? -1;
+    calendarCol = cols.index.calendar ?? -1;
+  }
+  const out: Closure[] = [];
+  v.forEach((row, r) => {
+    if (row.every(isBlank)) return;
+    if (calendarCol >= 0) {
+      const name = String(row[calendarCol] ?? '').trim().toLowerCase();
+      if (name !== 'all' && name !== (calendar ?? '').trim().toLowerCase()) return;
+    }
+    const from = dateKeyOf(row[fromCol], dateZone);
+    if (from === undefined) {
+      if (r === 0) return; // a header row
+      throw new ArgumentError('closures', `row ${r + 1}: "${String(row[fromCol])}" is not a date`);
+    }
+    const to = toCol >= 0 && toCol < row.length && !isBlank(row[toCol]) ? dateKeyOf(row[toCol], dateZone) : from;
+    if (to === undefined) throw new ArgumentError('closures', `row ${r + 1}: "${String(row[toCol])}" is not a date`);
+    out.push({ from, to });
+  });
+  return out;
+}
+
+/** Tabs a range passed to SLM_ATTAINMENT may be. */
+export const RANGE_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'calendars', 'closures', 'contracts'];
+
+/**
+ * Which tab a range is, from its header row: the tab whose required columns are all there and which
+ * names the most of its columns (an Incidents header also holds every required Targets column).
+ */
+export function tabOfRange(values: Grid): TabKey | undefined {
+  const header = values[0];
+  if (!header) return undefined;
+  let best: TabKey | undefined;
+  let bestFound = 0;
+  for (const key of RANGE_TABS) {
+    const { index, missing } = locateColumns(header, tabDef(key));
+    if (missing.some((c) => c.required)) continue;
+    const found = Object.keys(index).length;
+    if (found > bestFound) {
+      best = key;
+      bestFound = found;
+    }
+  }
+  return best;
+}
+
+/** Local midnight at the start of the day after the one holding `ms`. */
+function nextLocalMidnight(ms: number, timeZone: string): number {
+  const [y, m, d] = localDateKey(ms, timeZone).split('-').map(Number);
+  return localToUtc(y, m, d + 1, 0, timeZone);
+}
+
+/**
+ * A period from two cells. The end is the last day included when it is a plain date (local midnight),
+ * so "1 Nov" to "30 Nov" is the whole of November; a date with a time is the exact end.
+ */
+export function periodOf(startArg: unknown, endArg: unknown, timeZone: string): { start: number; end: number; label: string } {
+  const start = instantOf(startArg, timeZone, 'period_start');
+  const endAt = instantOf(endArg, timeZone, 'period_end');
+  if (start === undefined) throw new ArgumentError('period_start', 'no date given');
+  if (endAt === undefined) throw new ArgumentError('period_end', 'no date given');
+  const [y, m, d] = localDateKey(endAt, timeZone).split('-').map(Number);
+  const end = localToUtc(y, m, d, 0, timeZone) === endAt ? nextLocalMidnight(endAt, timeZone) : endAt;
+  if (end <= start) throw new ArgumentError('period_end', 'is before period_start');
+  return { start, end, label: `${localDateKey(start, timeZone)} to ${localDateKey(endAt, timeZone)}` };
+}

@@ -1,0 +1,38 @@
+import { tabDef, type Row, type TabDef, type TabKey } from '../schema';
+import { parseTab } from '../workbook';
+import { ArgumentError, RANGE_TABS, tabOfRange, type Grid } from './cellArgs';
+import { columnsFromValues } from './columns';
+import { attainmentOf } from './compute';
+import { buildModel, type AttainmentSource } from './model';
+import { attainmentTable } from './table';
+import type { Period } from './types';
+
+const names = (keys: readonly TabKey[]) => keys.map((k) => tabDef(k).name).join(', ');
+
+/**
+ * The attainment table from tab ranges given in any order, each recognised by its header row. Small
+ * tabs are parsed row by row; the incident log goes straight into typed columns. `asOf` judges a period
+ * that is still running as it stands now.
+ */
+export function attainmentTableFromRanges(ranges: readonly Grid[], timeZone: string, period: Period, asOf?: number): (string | number)[][] {
+  const found: Partial<Record<TabKey, Grid>> = {};
+  ranges.forEach((values, k) => {
+    const key = tabOfRange(values);
+    const argument = `range ${k + 1}`;
+    if (!key) throw new ArgumentError(argument, `its first row is not the header of a ${names(RANGE_TABS)} tab`);
+    if (found[key]) throw new ArgumentError(argument, `a second ${tabDef(key).name} range`);
+    found[key] = values;
+  });
+  for (const key of ['services', 'incidents'] as const) {
+    if (!found[key]) throw new ArgumentError('ranges', `no ${tabDef(key).name} range given (it is recognised by its header row)`);
+  }
+  const rows = <K extends TabKey>(key: K): Row<K>[] => parseTab(tabDef(key) as TabDef & { key: K }, found[key], timeZone).rows;
+  const source: AttainmentSource = {
+    timeZone, services: rows('services'), sla: found.sla ? rows('sla') : [], targets: found.targets ? rows('targets') : [],
+    calendars: found.calendars ? rows('calendars') : [], closures: found.closures ? rows('closures') : [],
+    contracts: found.contracts ? rows('contracts') : [],
+  };
+  const model = buildModel(source);
+  const report = attainmentOf(model, columnsFromValues(found.incidents!, model), period, { asOf, breaches: false });
+  return attainmentTable(report);
+}

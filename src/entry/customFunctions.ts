@@ -1,0 +1,196 @@
+/**
+ * Custom functions for the sheet. Each is a pure function of its arguments (so Sheets recomputes it when
+ * the data changes) and only coerces arguments before calling the core. A bad argument raises an error
+ * whose message names the argument; Sheets shows it on the cell.
+ */
+import {
+  ArgumentError, attainmentTableFromRanges, availabilityFromValues, cachedCalendar, closuresOf, instantOf, isGrid, periodOf, type Grid,
+} from '../core/attainment';
+import { parseTab, resolveHours } from '../core/workbook';
+import { tabDef } from '../core/schema';
+import { HoursSpecError, parseHours, type WeeklyHours } from '../core/time/hours';
+import type { Closure, ServiceCalendar } from '../core/time/calendar';
+import { isValidTimeZone } from '../core/time/zone';
+import { isBlank } from '../core/values';
+import { readWorkbookValues } from '../adapters/sheets';
+
+const HOUR_MS = 3_600_000;
+
+/** The spreadsheet's zone (readable from a custom function); undefined outside Apps Script. */
+function spreadsheetZone(): string | undefined {
+  try {
+    return typeof SpreadsheetApp === 'undefined' ? undefined : SpreadsheetApp.getActive()?.getSpreadsheetTimeZone() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function zoneArg(v: unknown, argument = 'time_zone'): string {
+  const given = isGrid(v) ? v[0]?.[0] : v;
+  if (!isBlank(given)) {
+    const tz = String(given).trim();
+    if (!isValidTimeZone(tz)) throw new ArgumentError(argument, `"${tz}" is not a time zone; use a name such as Europe/London`);
+    return tz;
+  }
+  const tz = spreadsheetZone();
+  if (!tz) throw new ArgumentError(argument, 'no time zone given and the spreadsheet\'s is not available');
+  return tz;
+}
+
+const single = (v: unknown): unknown => (isGrid(v) && v.length === 1 && v[0].length === 1 ? v[0][0] : v);
+
+/** A calendar from an hours argument (a spec, or a Calendars name read from the sheet) plus the closures given. */
+function calendarArg(hoursArg: unknown, closuresArg: unknown, timeZone: string): ServiceCalendar {
+  const text = single(hoursArg);
+  if (isGrid(text)) throw new ArgumentError('hours', 'expected one cell with hours such as "Mon-Fri 08:00-18:00"');
+  const dateZone = spreadsheetZone() ?? timeZone;
+  let hours: WeeklyHours;
+  let zone = timeZone;
+  let closures: Closure[];
+  try {
+    hours = parseHours(String(text ?? ''));
+    closures = closuresOf(closuresArg, dateZone);
+  } catch (e) {
+    if (!(e instanceof HoursSpecError)) throw e;
+    const named = calendarNamed(String(text), timeZone);
+    if (!named) throw new ArgumentError('hours', `${e.message}, or the name of a row of the ${tabDef('calendars').name} tab`);
+    ({ hours, timeZone: zone } = named);
+    closures = [...named.closures, ...closuresOf(closuresArg, dateZone, named.calendar)];
+  }
+  return cachedCalendar(hours, closures, zone);
+}
+
+/** A Calendars row of this spreadsheet by name, with its own and ALL closures (one read of each tab). */
+function calendarNamed(name: string, timeZone: string) {
+  if (typeof SpreadsheetApp === 'undefined' || name.trim() === '') return undefined;
+  const values = readWorkbookValues(SpreadsheetApp.getActive(), ['calendars', 'closures']);
+  const source = {
+    timeZone, calendars: parseTab(tabDef('calendars') as never, values.calendars, timeZone).rows as never,
+    closures: parseTab(tabDef('closures') as never, values.closures, timeZone).rows as never,
+  };
+  const r = resolveHours(name, source);
+  return 'error' in r || r.calendar === undefined ? undefined : r;
+}
+
+/** Applies `fn` cell by cell when either argument is a range (same size, or one single value); blank in → blank out. */
+function vectorise(a: unknown, b: unknown, names: [string, string], fn: (x: unknown, y: unknown, row: number) => unknown): unknown {
+  const ga = isGrid(a) ? a : undefined;
+  const gb = isGrid(b) ? b : undefined;
+  if (!ga && !gb) return isBlank(a) || isBlank(b) ? '' : fn(a, b, 0);
+  if (ga && gb && (ga.length !== gb.length || (ga[0]?.length ?? 0) !== (gb[0]?.length ?? 0))) {
+    throw new ArgumentError(`${names[0]} and ${names[1]}`, `ranges of different sizes (${ga.length} and ${gb.length} rows)`);
+  }
+  const shape = (ga ?? gb)!;
+  return shape.map((line, r) => line.map((_, c) => {
+    const x = ga ? ga[r][c] : a;
+    const y = gb ? gb[r][c] : b;
+    return isBlank(x) || isBlank(y) ? '' : fn(x, y, r + 1);
+  }));
+}
+
+const at = (argument: string, row: number) => (row > 0 ? `${argument}, row ${row}` : argument);
+
+/** Runs a custom function; anything unexpected surfaces as its message only. */
+function guard<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ArgumentError) throw e;
+    throw new Error(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * Working hours between two instants, inside the given hours and outside closed days.
+ *
+ * @param {Date|Range} start When the time starts (a date and time, or a column of them).
+ * @param {Date|Range} end When the time ends (same size as start, or one date and time).
+ * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a row of the Calendars tab.
+ * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
+ * @param {string} time_zone Optional IANA time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @return Working hours (a number, or a column of numbers); 0 when end is not after start.
+ * @customfunction
+ */
+export function SLM_WORKHOURS(start: unknown, end: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
+  return guard(() => {
+    const tz = zoneArg(time_zone);
+    const cal = calendarArg(hours, closures, tz);
+    return vectorise(start, end, ['start', 'end'], (a, b, row) =>
+      cal.workingMs(instantOf(a, tz, at('start', row))!, instantOf(b, tz, at('end', row))!) / HOUR_MS);
+  });
+}
+
+/**
+ * The instant at which a number of working hours have passed since a start.
+ *
+ * @param {Date|Range} start When the clock starts (a date and time, or a column of them).
+ * @param {number|Range} duration_hours Working hours allowed, e.g. 4 (or a column, same size as start).
+ * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a row of the Calendars tab.
+ * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
+ * @param {string} time_zone Optional IANA time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @return The due date and time (or a column of them).
+ * @customfunction
+ */
+export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
+  return guard(() => {
+    const tz = zoneArg(time_zone);
+    const cal = calendarArg(hours, closures, tz);
+    return vectorise(start, duration_hours, ['start', 'duration_hours'], (a, d, row) => {
+      const h = typeof d === 'number' ? d : Number(String(d).trim());
+      if (!Number.isFinite(h) || h < 0) throw new ArgumentError(at('duration_hours', row), `"${String(d)}" is not a number of hours of 0 or more`);
+      const due = cal.dueMs(instantOf(a, tz, at('start', row))!, h * HOUR_MS);
+      return Number.isFinite(due) ? new Date(due) : '';
+    });
+  });
+}
+
+/**
+ * Availability of a service over a period: (service hours − downtime) / service hours, where downtime is
+ * the union of its "Service down" outages within the service hours.
+ *
+ * @param {string} service_id The Service ID, e.g. "EMAIL".
+ * @param {Date} period_start First day of the period.
+ * @param {Date} period_end Last day of the period (included); a date with a time is the exact end.
+ * @param {Range} incidents The Incidents tab including its header row (columns are found by name).
+ * @param {string} hours The service hours, e.g. "Mon-Fri 08:00-18:00", or the name of a row of the Calendars tab.
+ * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
+ * @param {string} time_zone Optional IANA time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @return A fraction from 0 to 1, or blank when the period holds no service hours.
+ * @customfunction
+ */
+export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, period_end: unknown, incidents: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
+  return guard(() => {
+    const tz = zoneArg(time_zone);
+    const id = single(service_id);
+    if (isBlank(id) || isGrid(id)) throw new ArgumentError('service_id', 'expected one Service ID such as EMAIL');
+    if (!isGrid(incidents) || incidents.length === 0) throw new ArgumentError('incidents', `expected the ${tabDef('incidents').name} tab's range, header row first`);
+    const period = periodOf(single(period_start), single(period_end), tz);
+    const cal = calendarArg(hours, closures, tz);
+    const a = availabilityFromValues(String(id).trim(), incidents, cal, tz, period.start, period.end);
+    return a === undefined ? '' : a;
+  });
+}
+
+/**
+ * The whole attainment table for a period: one row per service in rank order, with availability against
+ * its target, response and resolution compliance, items met, breached and pending, and status.
+ *
+ * @param {Date} period_start First day of the period.
+ * @param {Date} period_end Last day of the period (included); a date with a time is the exact end.
+ * @param {Range} ranges The Services, SLA, Targets, Incidents, Calendars and Closures ranges in any order, each including its header row; optionally a time zone such as "Europe/London" last.
+ * @return A table with a header row.
+ * @customfunction
+ */
+export function SLM_ATTAINMENT(period_start: unknown, period_end: unknown, ...ranges: unknown[]): unknown {
+  return guard(() => {
+    const last = ranges[ranges.length - 1];
+    const zoneGiven = ranges.length > 0 && !isGrid(last);
+    const tz = zoneArg(zoneGiven ? last : undefined, 'time zone (last argument)');
+    const grids = zoneGiven ? ranges.slice(0, -1) : ranges;
+    grids.forEach((g, k) => {
+      if (!isGrid(g)) throw new ArgumentError(`range ${k + 1}`, 'expected a range with its header row');
+    });
+    const period = periodOf(single(period_start), single(period_end), tz);
+    return attainmentTableFromRanges(grids as Grid[], tz, period, Date.now());
+  });
+}
