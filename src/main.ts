@@ -1,3 +1,4 @@
 /** Every entry point of the add-in; the build gives each export a top-level stub. */
 export * from './entry/triggers';
 export * from './entry/workbookActions';
+export * from './entry/customFunctions';
