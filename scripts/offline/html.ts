@@ -49,20 +49,28 @@ export class FakeHtmlOutput implements Pick<GHtmlOutput, OutputMethods> {
 /** A template: `<?= expr ?>` (escaped) and `<?!= expr ?>` (raw) over the template's own properties. */
 export class FakeHtmlTemplate implements Pick<GTemplate, 'evaluate' | 'getRawContent'> {
   [key: string]: unknown;
+  // Private fields, so that variables a script assigns on the template cannot clash with them.
+  readonly #env: OfflineEnv;
+  readonly #raw: string;
+  readonly #file: string | null;
 
-  constructor(private readonly envRef: OfflineEnv, private readonly raw: string, private readonly file: string | null) {}
+  constructor(env: OfflineEnv, raw: string, file: string | null) {
+    this.#env = env;
+    this.#raw = raw;
+    this.#file = file;
+  }
 
-  getRawContent(): string { this.envRef.calls.hit('HtmlTemplate.getRawContent'); return this.raw; }
+  getRawContent(): string { this.#env.calls.hit('HtmlTemplate.getRawContent'); return this.#raw; }
   evaluate(): GHtmlOutput {
-    this.envRef.calls.hit('HtmlTemplate.evaluate');
-    const scope = Object.fromEntries(Object.entries(this).filter(([k]) => !['envRef', 'raw', 'file'].includes(k)));
+    this.#env.calls.hit('HtmlTemplate.evaluate');
+    const scope = Object.fromEntries(Object.entries(this));
     const names = Object.keys(scope);
     const run = (expr: string): unknown => new Function(...names, `return (${expr});`)(...names.map((n) => scope[n]));
-    const html = this.raw.replace(/<\?(!?=)([\s\S]*?)\?>/g, (_, kind: string, expr: string) => {
+    const html = this.#raw.replace(/<\?(!?=)([\s\S]*?)\?>/g, (_, kind: string, expr: string) => {
       const v = String(run(expr.trim()) ?? '');
       return kind === '!=' ? v : escapeHtml(v);
     });
-    return new FakeHtmlOutput(this.envRef, html, this.file) as unknown as GHtmlOutput;
+    return new FakeHtmlOutput(this.#env, html, this.#file) as unknown as GHtmlOutput;
   }
 }
 

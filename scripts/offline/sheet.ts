@@ -259,16 +259,17 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     this.maxColumns -= howMany;
   }
 
-  setFrozenRows(rows: number): GSheet {
+  /** Returns nothing, as in Apps Script (so it cannot be chained). */
+  setFrozenRows(rows: number): void {
+    this.hit('setFrozenRows');
     if (rows < 0 || rows > this.maxRows) throw new Error('Those rows are out of bounds.');
     this.frozenRows = rows;
-    return this.me('setFrozenRows');
   }
   getFrozenRows(): number { this.hit('getFrozenRows'); return this.frozenRows; }
-  setFrozenColumns(columns: number): GSheet {
+  setFrozenColumns(columns: number): void {
+    this.hit('setFrozenColumns');
     if (columns < 0 || columns > this.maxColumns) throw new Error('Those columns are out of bounds.');
     this.frozenColumns = columns;
-    return this.me('setFrozenColumns');
   }
   getFrozenColumns(): number { this.hit('getFrozenColumns'); return this.frozenColumns; }
 
