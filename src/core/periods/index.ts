@@ -1,0 +1,106 @@
+import type { Period } from '../attainment/types';
+import type { Workbook } from '../workbook';
+import { civilFromDays, dayOfKey, daysFromCivil, localDayNumber, localToUtc } from '../time/zone';
+import { academicYearOf, holidays, termsOfYear, type DaySpan } from './terms';
+
+export * from './terms';
+
+export type PeriodKind = 'thisMonth' | 'lastMonth' | 'thisTerm' | 'lastTerm' | 'academicYear' | 'custom';
+
+/** A period the user can pick: [start, end) in epoch ms with a label such as "Autumn term 2026". */
+export interface PeriodOption extends Period {
+  readonly kind: PeriodKind;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const midnight = (day: number, tz: string): number => {
+  const { y, m, d } = civilFromDays(day);
+  return localToUtc(y, m, d, 0, tz);
+};
+
+const option = (kind: PeriodKind, span: DaySpan, label: string, tz: string): PeriodOption =>
+  ({ kind, start: midnight(span.from, tz), end: midnight(span.to, tz), label });
+
+const monthSpan = (y: number, m: number): DaySpan => ({ from: daysFromCivil(y, m, 1), to: daysFromCivil(y, m + 1, 1) });
+
+/**
+ * The periods offered for reports at instant `nowMs`, in the workbook's time zone: this month, last month,
+ * this term, last term and this academic year (1 September to 31 August). Terms are the stretches between
+ * school holidays, a holiday being a run of 7 or more closed days on the Closures tab (rows for ALL, or
+ * for any calendar when no ALL row makes a holiday). During a holiday, "this term" is the term just ended.
+ */
+export function listPeriods(wb: Pick<Workbook, 'timeZone' | 'closures'>, nowMs: number): PeriodOption[] {
+  const tz = wb.timeZone;
+  const today = localDayNumber(nowMs, tz);
+  const { y, m } = civilFromDays(today);
+  const out: PeriodOption[] = [
+    option('thisMonth', monthSpan(y, m), `${MONTHS[m - 1]} ${y}`, tz),
+    option('lastMonth', monthSpan(m === 1 ? y - 1 : y, m === 1 ? 12 : m - 1), `${MONTHS[(m + 10) % 12]} ${m === 1 ? y - 1 : y}`, tz),
+  ];
+  const allRows = wb.closures.filter((c) => c.calendar.trim().toUpperCase() === 'ALL');
+  let hols = holidays(allRows, tz);
+  if (hols.length === 0) hols = holidays(wb.closures, tz);
+  const year = academicYearOf(today);
+  const terms = [...termsOfYear(year - 1, hols), ...termsOfYear(year, hols), ...termsOfYear(year + 1, hols)];
+  let k = -1;
+  for (let i = 0; i < terms.length; i++) if (terms[i].from <= today) k = i;
+  if (k >= 0) out.push(option('thisTerm', terms[k], terms[k].label, tz));
+  if (k >= 1) out.push(option('lastTerm', terms[k - 1], terms[k - 1].label, tz));
+  out.push(option('academicYear', { from: daysFromCivil(year, 9, 1), to: daysFromCivil(year + 1, 9, 1) },
+    `Academic year ${year}-${String((year + 1) % 100).padStart(2, '0')}`, tz));
+  return out;
+}
+
+const SHORT = (day: number): string => {
+  const { y, m, d } = civilFromDays(day);
+  return `${d} ${MONTHS[m - 1].slice(0, 3)} ${y}`;
+};
+
+/**
+ * A custom period from ISO dates: "YYYY-MM-DD" is a local date in `timeZone` (start inclusive, end
+ * exclusive, as the sidebar sends them); a full ISO instant is taken as is. Throws a plain-English Error
+ * for unreadable dates or an end not after the start.
+ */
+export function customPeriod(startIso: string, endIso: string, timeZone: string): PeriodOption {
+  const read = (iso: string, which: string): number => {
+    const day = dayOfKey(iso);
+    if (day !== undefined) return midnight(day, timeZone);
+    const ms = /^\d{4}-\d{2}-\d{2}T/.test(iso.trim()) ? Date.parse(iso) : NaN;
+    if (Number.isNaN(ms)) throw new Error(`The ${which} date "${iso}" is not a date such as 2026-11-01.`);
+    return ms;
+  };
+  const start = read(startIso, 'start');
+  const end = read(endIso, 'end');
+  if (end <= start) throw new Error(`The period must end after it starts (${startIso} to ${endIso}).`);
+  const first = localDayNumber(start, timeZone);
+  const last = localDayNumber(end - 1, timeZone);
+  return { kind: 'custom', start, end, label: first === last ? SHORT(first) : `${SHORT(first)} to ${SHORT(last)}` };
+}
+
+/**
+ * The period of the same length just before `p`, for trends. With a time zone and a period of whole
+ * local days, it is the same number of local days (so a clock change does not shift it off midnight).
+ */
+export function previousPeriod(p: Period, timeZone?: string): Period {
+  if (timeZone) {
+    const a = localDayNumber(p.start, timeZone);
+    const b = localDayNumber(p.end, timeZone);
+    if (midnight(a, timeZone) === p.start && midnight(b, timeZone) === p.end && b > a) {
+      const days = b - a;
+      return { start: midnight(a - days, timeZone), end: p.start, label: `${days} days before ${p.label}` };
+    }
+  }
+  const len = p.end - p.start;
+  return { start: p.start - len, end: p.start, label: `The same length before ${p.label}` };
+}
+
+/** A period from what the sidebar asks for: one of listPeriods by kind, or custom dates. */
+export function resolvePeriod(wb: Pick<Workbook, 'timeZone' | 'closures'>, nowMs: number, req: { kind: PeriodKind; start?: string; end?: string }): PeriodOption {
+  if (req.kind === 'custom') {
+    if (!req.start || !req.end) throw new Error('A custom period needs a start and an end date.');
+    return customPeriod(req.start, req.end, wb.timeZone);
+  }
+  const all = listPeriods(wb, nowMs);
+  return all.find((p) => p.kind === req.kind) ?? all.find((p) => p.kind === 'lastMonth')!;
+}

@@ -1,0 +1,86 @@
+import { customPeriod, listPeriods, previousPeriod, resolvePeriod, holidays } from '../../../src/core/periods';
+import { localDateKey, localToUtc } from '../../../src/core/time/zone';
+import type { ClosureRow } from '../../../src/core/schema';
+
+const TZ = 'Europe/London';
+const day = (key: string) => {
+  const [y, m, d] = key.split('-').map(Number);
+  return localToUtc(y, m, d, 0, TZ);
+};
+let row = 1;
+const closure = (from: string, to: string, calendar = 'ALL'): ClosureRow => ({ calendar, from: day(from), to: day(to), row: ++row } as ClosureRow);
+
+const closures = [
+  closure('2026-07-22', '2026-09-02'), // summer holiday 2026
+  closure('2026-10-26', '2026-10-30'), // half term: 5 days, not a holiday
+  closure('2026-12-21', '2027-01-01'), // Christmas
+  closure('2027-02-15', '2027-02-19'),
+  closure('2027-03-29', '2027-04-09'), // Easter
+  closure('2027-07-21', '2027-08-31'),
+];
+const wb = { timeZone: TZ, closures };
+const keys = (p: { start: number; end: number }) => [localDateKey(p.start, TZ), localDateKey(p.end, TZ)];
+const byKind = (now: string) => Object.fromEntries(listPeriods(wb, day(now) + 12 * 3_600_000).map((p) => [p.kind, { label: p.label, span: keys(p) }]));
+
+describe('listPeriods', () => {
+  test('months, terms from the holidays on the Closures tab, and the academic year', () => {
+    expect(byKind('2026-11-22')).toEqual({
+      thisMonth: { label: 'November 2026', span: ['2026-11-01', '2026-12-01'] },
+      lastMonth: { label: 'October 2026', span: ['2026-10-01', '2026-11-01'] },
+      thisTerm: { label: 'Autumn term 2026', span: ['2026-09-03', '2026-12-21'] },
+      // 2025-26 has no Christmas or Easter closures: the usual pattern, ended by the known summer holiday.
+      lastTerm: { label: 'Summer term 2026', span: ['2026-04-01', '2026-07-22'] },
+      academicYear: { label: 'Academic year 2026-27', span: ['2026-09-01', '2027-09-01'] },
+    });
+  });
+
+  test('spring and summer terms run between Christmas, Easter and the summer holiday', () => {
+    const p = byKind('2027-05-10');
+    expect(p.thisTerm).toEqual({ label: 'Summer term 2027', span: ['2027-04-10', '2027-07-21'] });
+    expect(p.lastTerm).toEqual({ label: 'Spring term 2027', span: ['2027-01-02', '2027-03-29'] });
+  });
+
+  test('in a holiday, this term is the one just ended; January gives last month in the year before', () => {
+    const p = byKind('2027-01-01');
+    expect(p.thisTerm.label).toBe('Autumn term 2026');
+    expect(p.lastMonth).toEqual({ label: 'December 2026', span: ['2026-12-01', '2027-01-01'] });
+    expect(p.academicYear.label).toBe('Academic year 2026-27');
+  });
+
+  test('month boundaries are local midnights, across a clock change', () => {
+    const march = listPeriods(wb, day('2027-03-31')).find((p) => p.kind === 'thisMonth')!;
+    expect(march.end - march.start).toBe(31 * 86_400_000 - 3_600_000);
+  });
+
+  test('without closures the usual term pattern stands in', () => {
+    const p = Object.fromEntries(listPeriods({ timeZone: TZ, closures: [] }, day('2026-11-22')).map((x) => [x.kind, keys(x)]));
+    expect(p.thisTerm).toEqual(['2026-09-01', '2027-01-01']);
+    expect(p.lastTerm).toEqual(['2026-04-01', '2026-09-01']);
+  });
+
+  test('a holiday is 7 or more consecutive closed days, adjacent rows joined', () => {
+    const h = holidays([closure('2026-10-24', '2026-10-25'), closure('2026-10-26', '2026-10-30'), closure('2026-11-10', '2026-11-15')], TZ);
+    expect(h).toHaveLength(1);
+    expect(h[0].to - h[0].from).toBe(7);
+  });
+});
+
+describe('custom and previous periods', () => {
+  test('custom ISO dates: start inclusive, end exclusive, labelled with the last day', () => {
+    const p = customPeriod('2026-11-01', '2026-12-01', TZ);
+    expect(p).toMatchObject({ kind: 'custom', start: day('2026-11-01'), end: day('2026-12-01'), label: '1 Nov 2026 to 30 Nov 2026' });
+    expect(() => customPeriod('2026-11-31', '2026-12-01', TZ)).toThrow('The start date "2026-11-31" is not a date');
+    expect(() => customPeriod('2026-12-01', '2026-11-01', TZ)).toThrow('must end after it starts');
+    expect(resolvePeriod(wb, day('2026-11-22'), { kind: 'custom', start: '2026-11-02', end: '2026-11-03' }).label).toBe('2 Nov 2026');
+    expect(resolvePeriod(wb, day('2026-11-22'), { kind: 'thisTerm' }).label).toBe('Autumn term 2026');
+  });
+
+  test('previous period: same number of local days just before, even across a clock change', () => {
+    const nov = customPeriod('2026-11-01', '2026-12-01', TZ);
+    const prev = previousPeriod(nov, TZ);
+    expect(keys(prev)).toEqual(['2026-10-02', '2026-11-01']);
+    const raw = previousPeriod(nov);
+    expect(raw.end).toBe(nov.start);
+    expect(nov.start - raw.start).toBe(nov.end - nov.start);
+  });
+});
