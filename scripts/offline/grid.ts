@@ -57,6 +57,11 @@ export class Grid<T> {
     for (const r of this.rows) if (r) r.splice(from - 1, howMany);
   }
 
+  /** Visits every set cell, row by row. */
+  forEach(fn: (row: number, col: number, v: T) => void): void {
+    this.rows.forEach((r, i) => r?.forEach((v, j) => { if (v !== undefined) fn(i + 1, j + 1, v); }));
+  }
+
   clear(): void {
     this.rows = [];
   }

@@ -16,6 +16,7 @@ export { FakeHtmlService, FakeHtmlOutput, FakeHtmlTemplate, escapeHtml } from '.
 export { FakePropertiesService, FakeProperties, FakeLockService, FakeLock, LOCK_TIMEOUT_MESSAGE, type LockScope, FakeCacheService,
   FakeCache, FakeSession, FakeUtilities, FakeBlob, FakeLogger, FakeScriptApp } from './services';
 export { FakeDocumentApp, FakeDocument, FakeBody, FakeParagraph, FakeListItem, FakeTable, FakeTableRow, FakeTableCell, FakeText,
-  ParagraphHeading, GlyphType, Attribute, HorizontalAlignment, ElementType, type DocBlock } from './document';
+  ParagraphHeading, GlyphType, Attribute, HorizontalAlignment, ElementType, CLOSED_MESSAGE, type DocBlock } from './document';
 export { FakeDriveApp, FakeFile, FakeFolder, DriveStore, MimeType, NOT_FOUND_MESSAGE, ITERATOR_END_MESSAGE } from './drive';
 export { formatSimpleDate, partsAt, instantOf } from './zoned';
+export { writeXlsx } from './xlsx';

@@ -1,0 +1,100 @@
+/**
+ * Writes an offline spreadsheet to .xlsx (exceljs) so a person can open what the offline run built:
+ * values (dates as dates, in the spreadsheet's wall-clock time), formulas, number formats, bold,
+ * backgrounds, frozen rows, notes as comments, list validations as dropdowns and column widths.
+ */
+import ExcelJS from 'exceljs';
+import { isDate } from './realm';
+import type { FakeSheet } from './sheet';
+import type { FakeSpreadsheet } from './spreadsheet';
+import type { FakeDataValidation } from './validation';
+import { partsAt } from './zoned';
+
+/** Sheets measures columns in pixels; Excel in characters of the default font (about 7 px each). */
+const PIXELS_PER_CHARACTER = 7;
+/** Excel keeps a list validation's inline formula to 255 characters. */
+const MAX_INLINE_LIST = 255;
+
+const argb = (color: string): string => {
+  const hex = color.replace('#', '');
+  return `FF${(hex.length === 3 ? hex.split('').map((c) => c + c).join('') : hex).toUpperCase()}`;
+};
+
+/** Excel has no time zones: store the wall clock the spreadsheet shows. */
+const wallClock = (d: Date, timeZone: string): Date => {
+  const p = partsAt(d.getTime(), timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond));
+};
+
+const validationOf = (rule: FakeDataValidation): ExcelJS.DataValidation | null => {
+  const { criteria, args, allowInvalid, helpText } = rule.state;
+  const common = {
+    allowBlank: true,
+    showErrorMessage: !allowInvalid,
+    errorStyle: allowInvalid ? 'warning' : 'stop',
+    showInputMessage: !!helpText,
+    prompt: helpText ?? undefined,
+  } as const;
+  switch (criteria) {
+    case 'VALUE_IN_LIST': {
+      const list = (args[0] as string[]).map((v) => v.replace(/"/g, '""')).join(',');
+      if (list.length + 2 > MAX_INLINE_LIST) return null;
+      return { ...common, type: 'list', formulae: [`"${list}"`] };
+    }
+    case 'CHECKBOX':
+      return { ...common, type: 'list', formulae: ['"TRUE,FALSE"'] };
+    case 'NUMBER_BETWEEN':
+      return { ...common, type: 'decimal', operator: 'between', formulae: [args[0] as number, args[1] as number] };
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [args[0] as number] };
+    case 'DATE_IS_VALID_DATE':
+      return { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
+    default:
+      return null;
+  }
+};
+
+const writeSheet = (wb: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string): void => {
+  const ws = wb.addWorksheet(sheet.name, {
+    views: sheet.frozenRows || sheet.frozenColumns
+      ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] : [],
+    properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    state: sheet.hidden ? 'hidden' : 'visible',
+  });
+  const cell = (r: number, c: number) => ws.getCell(r, c);
+
+  sheet.values.forEach((r, c, v) => {
+    if (sheet.formulas.get(r, c)) return;
+    cell(r, c).value = isDate(v) ? wallClock(v, timeZone) : (v as string | number | boolean);
+  });
+  sheet.formulas.forEach((r, c, f) => {
+    const result = sheet.values.get(r, c);
+    cell(r, c).value = {
+      formula: f.replace(/^=/, ''),
+      result: result === undefined ? undefined : isDate(result) ? wallClock(result, timeZone) : (result as string | number | boolean),
+    } as ExcelJS.CellFormulaValue;
+  });
+  sheet.formats.forEach((r, c, f) => { if (f) cell(r, c).numFmt = f; });
+  // Dates without a number format still need one in Excel, or they show as serial numbers.
+  sheet.values.forEach((r, c, v) => { if (isDate(v) && !sheet.formats.get(r, c)) cell(r, c).numFmt = 'yyyy-mm-dd hh:mm:ss'; });
+  sheet.fontWeights.forEach((r, c, w) => { if (w === 'bold') cell(r, c).font = { bold: true }; });
+  sheet.backgrounds.forEach((r, c, color) => {
+    cell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
+  });
+  sheet.wraps.forEach((r, c, wrap) => { if (wrap) cell(r, c).alignment = { wrapText: true }; });
+  sheet.notes.forEach((r, c, note) => { cell(r, c).note = note; });
+  sheet.validations.forEach((r, c, rule) => {
+    const v = validationOf(rule);
+    if (v) cell(r, c).dataValidation = v;
+  });
+  for (const [c, px] of sheet.columnWidths) ws.getColumn(c).width = Math.round((px / PIXELS_PER_CHARACTER) * 10) / 10;
+};
+
+/** Writes every tab of `spreadsheet` to an .xlsx file at `file`. */
+export const writeXlsx = async (spreadsheet: FakeSpreadsheet, file: string): Promise<void> => {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'SLM Workbook';
+  wb.title = spreadsheet.name;
+  for (const sheet of spreadsheet.sheets) writeSheet(wb, sheet, spreadsheet.timeZone);
+  await wb.xlsx.writeFile(file);
+};
