@@ -1,0 +1,130 @@
+import { tabOrder, workbookSchema } from '../../src/core/schema';
+import { exampleRuntime, loadedRuntime, NOW, workbookState } from '../support/offline';
+
+const schema = workbookSchema();
+const tabNames = tabOrder().map((k) => schema[k].name);
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+describe('Set up workbook, on the built bundle', () => {
+  test('an empty spreadsheet gets every tab: header, note per column, frozen and protected row 1, named range', () => {
+    const rt = loadedRuntime();
+    const report = rt.global.setUpWorkbook();
+    const ss = rt.spreadsheet as unknown as Ss;
+    expect(report.createdTabs).toEqual(tabNames);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(tabNames);
+    for (const key of tabOrder()) {
+      const tab = schema[key];
+      const sheet = ss.getSheetByName(tab.name)!;
+      const header = sheet.getRange(1, 1, 1, tab.columns.length);
+      expect(header.getValues()[0]).toEqual(tab.columns.map((c) => c.header));
+      expect(header.getNotes()[0]).toEqual(tab.columns.map((c) => c.help));
+      expect(sheet.getFrozenRows()).toBe(1);
+      expect(sheet.getProtections((rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp).ProtectionType.RANGE)).toHaveLength(1);
+      expect(ss.getRangeByName(`SLM_${tab.name}`)?.getSheet().getName()).toBe(tab.name);
+    }
+    const incidents = ss.getSheetByName('Incidents')!;
+    const col = (h: string) => schema.incidents.columns.findIndex((c) => c.header === h) + 1;
+    expect(incidents.getRange(2, col('Priority')).getDataValidation()?.getCriteriaValues()[0]).toEqual(['Critical', 'High', 'Medium', 'Low']);
+    expect(incidents.getRange(2, col('Opened')).getNumberFormat()).toBe('yyyy-mm-dd hh:mm');
+    expect(incidents.getRange(2, col('Summary')).getNumberFormat()).toBe('@');
+  });
+
+  test('running it twice changes nothing and writes no value', () => {
+    const rt = loadedRuntime();
+    rt.global.setUpWorkbook();
+    const before = workbookState(rt);
+    rt.calls.reset();
+    const report = rt.global.setUpWorkbook();
+    expect(report).toEqual({ createdTabs: [], addedColumns: [], exampleLoaded: false });
+    expect(workbookState(rt)).toEqual(before);
+    expect(rt.calls.count('Range.setValues') + rt.calls.count('Range.setValue')).toBe(0);
+  });
+
+  test('on a workbook with data no cell changes; a user\'s reordered and extra columns stay; a missing column goes at the end', () => {
+    const rt = exampleRuntime();
+    const ss = rt.spreadsheet as unknown as Ss;
+    // The user reorders a tab, adds a column of their own and deletes one of ours.
+    const sheet = ss.getSheetByName('Targets')!;
+    const values = sheet.getDataRange().getValues();
+    const drop = values[0].indexOf('Description');
+    const reordered = values.map((r) => ['mine', ...r.filter((_, i) => i !== drop).reverse()]);
+    sheet.clear();
+    sheet.getRange(1, 1, reordered.length, reordered[0].length).setValues(reordered);
+    const before = workbookState(rt);
+    const report = rt.global.setUpWorkbook();
+    expect(report.createdTabs).toEqual([]);
+    expect(report.addedColumns).toEqual(['Targets: Description']);
+    const after = workbookState(rt);
+    for (const [i, tab] of before.entries()) {
+      if (tab.name !== 'Targets') expect(after[i].values).toEqual(tab.values);
+    }
+    const targets = after.find((t) => t.name === 'Targets')!;
+    expect(targets.values.map((r) => r.slice(0, reordered[0].length))).toEqual(before.find((t) => t.name === 'Targets')!.values);
+    expect(targets.values[0][reordered[0].length]).toBe('Description');
+  });
+
+  test('user text in a text column stays text, never a formula', () => {
+    const rt = loadedRuntime();
+    rt.global.setUpWorkbook();
+    const ss = rt.spreadsheet as unknown as Ss;
+    const sheet = ss.getSheetByName('Incidents')!;
+    const col = schema.incidents.columns.findIndex((c) => c.header === 'Summary') + 1;
+    sheet.getRange(2, col).setValue('=IMPORTXML("http://x","//a")');
+    expect(sheet.getRange(2, col).getFormula()).toBe('');
+    expect(sheet.getRange(2, col).getValue()).toBe('=IMPORTXML("http://x","//a")');
+  });
+});
+
+describe('Load example school', () => {
+  test('fills an empty workbook without asking, one setValues per tab', () => {
+    const rt = loadedRuntime();
+    rt.global.setUpWorkbook();
+    rt.calls.reset();
+    const rows = rt.global.loadExampleSchool(NOW);
+    expect(rows).toBeGreaterThan(150);
+    const filled = tabOrder().filter((k) => k !== 'documents').length;
+    expect(rt.calls.count('Range.setValues')).toBe(filled);
+    expect(rt.ui.alerts).toHaveLength(0);
+  });
+
+  test('into a workbook with data only after the user says yes, and it adds rows, never replaces', () => {
+    const rt = exampleRuntime();
+    const before = workbookState(rt);
+    rt.ui.respond('NO');
+    rt.global.menuLoadExample();
+    expect(rt.ui.alerts[0].prompt).toMatch(/already have rows/);
+    expect(workbookState(rt)).toEqual(before);
+    rt.ui.respond('YES');
+    rt.global.menuLoadExample();
+    const after = workbookState(rt);
+    for (const [i, tab] of before.entries()) expect(after[i].values.slice(0, tab.values.length)).toEqual(tab.values);
+    expect(after.find((t) => t.name === 'Services')!.values.length).toBe(2 * before.find((t) => t.name === 'Services')!.values.length - 1);
+  });
+});
+
+describe('Check workbook', () => {
+  test('reads each tab with one getValues() and reports problems by tab, row and column', () => {
+    const rt = exampleRuntime();
+    const ss = rt.spreadsheet as unknown as Ss;
+    const sheet = ss.getSheetByName('Incidents')!;
+    const col = schema.incidents.columns.findIndex((c) => c.header === 'Opened') + 1;
+    sheet.getRange(5, col).setValue('not a date');
+    rt.calls.reset();
+    const problems = rt.global.checkWorkbook();
+    expect(rt.calls.count('Range.getValues')).toBe(tabOrder().length);
+    expect(problems).toContainEqual(expect.objectContaining({ tab: 'Incidents', row: 5, column: 'Opened', value: 'not a date', severity: 'error' }));
+    expect(problems).toContainEqual(expect.objectContaining({ tab: 'Incidents', column: 'Service ID', value: 'LIBRARY', severity: 'warning' }));
+  });
+
+  test('the dialog escapes sheet text', () => {
+    const rt = exampleRuntime();
+    const ss = rt.spreadsheet as unknown as Ss;
+    const sheet = ss.getSheetByName('Services')!;
+    const col = schema.services.columns.findIndex((c) => c.header === 'Priority rank') + 1;
+    sheet.getRange(2, col).setValue('<img src=x onerror=alert(1)>');
+    rt.global.menuCheckWorkbook();
+    const html = rt.ui.shown[rt.ui.shown.length - 1].output.getContent();
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+  });
+});
