@@ -1,0 +1,30 @@
+import { namedRangeName, type TabKey } from '../schema';
+
+/** Cells of the Dashboard tab the user edits and the one the table spills from (A1 notation). */
+export const DASHBOARD_CELLS = { periodStart: 'B3', periodEnd: 'B4', table: 'A6' } as const;
+
+/** The tabs SLM_ATTAINMENT reads, passed by their named ranges (recognised by header, so order is free). */
+const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'calendars', 'closures'];
+
+/** The one formula that fills the Dashboard's table. */
+export function attainmentFormula(): string {
+  const { periodStart, periodEnd } = DASHBOARD_CELLS;
+  return `=SLM_ATTAINMENT(${periodStart},${periodEnd},${ATTAINMENT_TABS.map(namedRangeName).join(',')})`;
+}
+
+/**
+ * The Dashboard tab's content from A1, every row the same width: a title, the period's first and last day
+ * (last month by default; the user may type any dates), a line of help, and the attainment formula.
+ */
+export function dashboardCells(): (string | number)[][] {
+  const rows: (string | number)[][] = [
+    ['Service attainment', ''],
+    ['Attainment of every service against its SLA for the period below. Change the dates to report another period.', ''],
+    ['Period start', '=EOMONTH(TODAY(),-2)+1'],
+    ['Period end (included)', '=EOMONTH(TODAY(),-1)'],
+    ['', ''],
+    [attainmentFormula(), ''],
+  ];
+  // The positions above must match DASHBOARD_CELLS.
+  return rows;
+}
