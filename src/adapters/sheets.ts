@@ -83,3 +83,16 @@ function protectHeader(sheet: Sheet): void {
 function nameTabRange(ss: Spreadsheet, sheet: Sheet, key: TabKey): void {
   ss.setNamedRange(namedRangeName(key), sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getLastColumn()));
 }
+
+/**
+ * Creates a tab of formulas (the Dashboard, the Findings) when it is missing, in one write. An
+ * existing one is left as the user made it. True when it was created.
+ */
+export function ensureFormulaTab(ss: Spreadsheet, name: string, cells: readonly (readonly unknown[])[], index: number): boolean {
+  if (ss.getSheetByName(name)) return false;
+  const sheet = ss.insertSheet(name, Math.min(index, ss.getSheets().length));
+  sheet.getRange(1, 1, cells.length, cells[0].length).setValues(cells.map((r) => [...r]));
+  sheet.getRange(1, 1).setFontWeight('bold');
+  sheet.setColumnWidth(1, 220);
+  return true;
+}

@@ -4,9 +4,15 @@ import { tabOrder, workbookSchema } from '../core/schema';
 import { planSetup } from '../core/setup/plan';
 import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../core/workbook';
 import { withDocumentLock } from '../adapters/lock';
-import { applySetup, readHeaders, readWorkbookValues } from '../adapters/sheets';
+import { applySetup, ensureFormulaTab, readHeaders, readWorkbookValues } from '../adapters/sheets';
+import { dashboardCells } from '../core/dashboard';
 
 const TITLE = 'SLM Workbook';
+
+/** Tabs of live formulas, placed first, created once and then left to the user. */
+const FORMULA_TABS: ReadonlyArray<readonly [name: string, cells: () => (string | number)[][]]> = [
+  ['Dashboard', dashboardCells],
+];
 
 /** Creates missing tabs and columns; never changes a cell that holds data. */
 export function setUpWorkbook(): SetupReport {
@@ -14,9 +20,10 @@ export function setUpWorkbook(): SetupReport {
     const ss = SpreadsheetApp.getActive();
     const plan = planSetup(readHeaders(ss));
     applySetup(ss, plan);
+    const formulaTabs = [...FORMULA_TABS].filter(([name, cells], i) => ensureFormulaTab(ss, name, cells(), i)).map(([name]) => name);
     removeBlankStarterSheet(ss);
     return {
-      createdTabs: plan.filter((s) => s.create).map((s) => s.tab.name),
+      createdTabs: [...formulaTabs, ...plan.filter((s) => s.create).map((s) => s.tab.name)],
       addedColumns: plan.filter((s) => !s.create).flatMap((s) => s.addColumns.map((c) => `${s.tab.name}: ${c.header}`)),
       exampleLoaded: false,
     };
@@ -25,7 +32,7 @@ export function setUpWorkbook(): SetupReport {
 
 /** A new spreadsheet's empty "Sheet1" is removed once the real tabs exist; anything with content stays. */
 function removeBlankStarterSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const names = new Set<string>(tabOrder().map((k) => workbookSchema()[k].name));
+  const names = new Set<string>([...tabOrder().map((k) => workbookSchema()[k].name), ...FORMULA_TABS.map(([name]) => name)]);
   const extra = ss.getSheets().filter((s) => !names.has(s.getName()));
   if (extra.length === 1 && ss.getSheets().length > 1 && extra[0].getLastRow() === 0 && extra[0].getLastColumn() === 0) ss.deleteSheet(extra[0]);
 }

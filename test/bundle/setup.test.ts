@@ -1,3 +1,4 @@
+import { attainmentFormula, DASHBOARD_CELLS } from '../../src/core/dashboard';
 import { tabOrder, workbookSchema } from '../../src/core/schema';
 import { exampleRuntime, loadedRuntime, NOW, workbookState } from '../support/offline';
 
@@ -10,8 +11,11 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     const report = rt.global.setUpWorkbook();
     const ss = rt.spreadsheet as unknown as Ss;
-    expect(report.createdTabs).toEqual(tabNames);
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(tabNames);
+    expect(report.createdTabs).toEqual(['Dashboard', ...tabNames]);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Dashboard', ...tabNames]);
+    const dashboard = ss.getSheetByName('Dashboard')!;
+    expect(dashboard.getRange(DASHBOARD_CELLS.table).getFormula()).toBe(attainmentFormula());
+    expect(attainmentFormula()).toMatch(/^=SLM_ATTAINMENT\(B3,B4,SLM_Services,/);
     for (const key of tabOrder()) {
       const tab = schema[key];
       const sheet = ss.getSheetByName(tab.name)!;
