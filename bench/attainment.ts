@@ -178,4 +178,4 @@ export function printAttainmentFigures(figures: AttainmentFigure[]): void {
   }
 }
 
-if (require.main === module) printAttainmentFigures(runAttainmentBench(process.argv[2] ? [Number(process.argv[2])] : BENCH_SIZES));
+if (require.main === module && !process.env.NO_MAIN) printAttainmentFigures(runAttainmentBench(process.argv[2] ? [Number(process.argv[2])] : BENCH_SIZES));

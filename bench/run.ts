@@ -1,0 +1,63 @@
+/**
+ * Every figure the project holds itself to, in one run (`npm run bench`, after the build):
+ * attainment throughput, working-time calls against moment-business-time, cold load of dist/Code.js and
+ * its size. Targets: >= 1,000,000 incidents/s, working time >= 10x the peer, load < 10 ms, bundle < 150 KB.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { printAttainmentFigures, runAttainmentBench } from './attainment';
+import { runWorkingTimeBench } from './workingTime';
+
+const CODE = path.resolve(__dirname, '..', 'dist', 'Code.js');
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-GB');
+const verdict = (ok: boolean): string => (ok ? 'meets target' : 'MISSES target');
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Loads of the bundle into fresh vm contexts, as Apps Script loads it for every custom-function call. Each
+ * load compiles its own copy (a unique trailing comment defeats V8's in-process compilation cache).
+ */
+function coldLoads(code: string, loads: number): { firstMs: number; medianMs: number; medianWithCallMs: number } {
+  const load = (k: number, call: boolean): number => {
+    const context = vm.createContext({ console });
+    const t0 = performance.now();
+    new vm.Script(`${code}\n//# load ${k}`).runInContext(context);
+    if (call) vm.runInContext('SLM_WORKHOURS(new Date(Date.UTC(2026,10,2,9)), new Date(Date.UTC(2026,10,3,10)), "Mon-Fri 08:00-18:00", "", "Europe/London")', context);
+    return performance.now() - t0;
+  };
+  const firstMs = load(0, false);
+  const times: number[] = [];
+  const withCall: number[] = [];
+  for (let k = 1; k <= loads; k++) times.push(load(k, false));
+  for (let k = 1; k <= loads; k++) withCall.push(load(loads + k, true));
+  return { firstMs, medianMs: median(times), medianWithCallMs: median(withCall) };
+}
+
+function main(): void {
+  if (!fs.existsSync(CODE)) throw new Error('dist/Code.js is missing: run npm run build first.');
+  const code = fs.readFileSync(CODE, 'utf8');
+
+  const bytes = Buffer.byteLength(code);
+  console.log(`Bundle: dist/Code.js ${(bytes / 1024).toFixed(1)} KB (target < 150 KB): ${verdict(bytes < 150 * 1024)}`);
+
+  const load = coldLoads(code, 15);
+  console.log(`Cold load of dist/Code.js in a fresh context: median ${load.medianMs.toFixed(2)} ms of 15 (first ${load.firstMs.toFixed(2)} ms; `
+    + `with one SLM_WORKHOURS call ${load.medianWithCallMs.toFixed(2)} ms) (target < 10 ms): ${verdict(load.medianMs < 10)}`);
+
+  const wt = runWorkingTimeBench();
+  console.log(`Working time: ${fmt(wt.oursCallsPerSecond)} calls/s against moment-business-time ${fmt(wt.momentCallsPerSecond)} calls/s, `
+    + `${wt.ratio.toFixed(0)}x (target >= 10x): ${verdict(wt.ratio >= 10)}; ${wt.mismatches} mismatches in ${fmt(wt.cases)} cases`);
+  console.log(`  Europe/London with closures ${fmt(wt.oursLondonCallsPerSecond)} calls/s; due ${fmt(wt.oursDueCallsPerSecond)} calls/s`);
+
+  const figures = runAttainmentBench();
+  printAttainmentFigures(figures);
+  const slowest = Math.min(...figures.flatMap((f) => [f.corePerSecond, f.customFunctionPerSecond ?? Infinity]));
+  console.log(`  slowest ${fmt(slowest)} incidents/s: ${verdict(slowest >= 1_000_000)}`);
+}
+
+main();
