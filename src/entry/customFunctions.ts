@@ -25,25 +25,30 @@ function spreadsheetZone(): string | undefined {
   }
 }
 
-function zoneArg(v: unknown, argument = 'time_zone'): string {
+/** The zone to work in, and the zone date cells were read in (the spreadsheet's, when known). */
+interface Zones {
+  readonly tz: string;
+  readonly dateZone: string;
+}
+
+function zoneArg(v: unknown, argument = 'time_zone'): Zones {
   const given = isGrid(v) ? v[0]?.[0] : v;
+  const sheet = spreadsheetZone();
   if (!isBlank(given)) {
     const tz = String(given).trim();
     if (!isValidTimeZone(tz)) throw new ArgumentError(argument, `"${tz}" is not a time zone; use a name such as Europe/London`);
-    return tz;
+    return { tz, dateZone: sheet ?? tz };
   }
-  const tz = spreadsheetZone();
-  if (!tz) throw new ArgumentError(argument, 'no time zone given and the spreadsheet\'s is not available');
-  return tz;
+  if (!sheet) throw new ArgumentError(argument, 'no time zone given and the spreadsheet\'s is not available');
+  return { tz: sheet, dateZone: sheet };
 }
 
 const single = (v: unknown): unknown => (isGrid(v) && v.length === 1 && v[0].length === 1 ? v[0][0] : v);
 
 /** A calendar from an hours argument (a spec, or a Calendars name read from the sheet) plus the closures given. */
-function calendarArg(hoursArg: unknown, closuresArg: unknown, timeZone: string): ServiceCalendar {
+function calendarArg(hoursArg: unknown, closuresArg: unknown, { tz: timeZone, dateZone }: Zones): ServiceCalendar {
   const text = single(hoursArg);
   if (isGrid(text)) throw new ArgumentError('hours', 'expected one cell with hours such as "Mon-Fri 08:00-18:00"');
-  const dateZone = spreadsheetZone() ?? timeZone;
   let hours: WeeklyHours;
   let zone = timeZone;
   let closures: Closure[];
@@ -105,7 +110,7 @@ function guard<T>(run: () => T): T {
  *
  * @param {Date|Range} start When the time starts (a date and time, or a column of them).
  * @param {Date|Range} end When the time ends (same size as start, or one date and time).
- * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a row of the Calendars tab.
+ * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a row of the Calendars tab (read from this spreadsheet, with its closures).
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
  * @param {string} time_zone Optional IANA time zone such as "Europe/London"; blank means the spreadsheet's.
  * @return Working hours (a number, or a column of numbers); 0 when end is not after start.
@@ -113,8 +118,9 @@ function guard<T>(run: () => T): T {
  */
 export function SLM_WORKHOURS(start: unknown, end: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
   return guard(() => {
-    const tz = zoneArg(time_zone);
-    const cal = calendarArg(hours, closures, tz);
+    const zones = zoneArg(time_zone);
+    const tz = zones.tz;
+    const cal = calendarArg(hours, closures, zones);
     return vectorise(start, end, ['start', 'end'], (a, b, row) =>
       cal.workingMs(instantOf(a, tz, at('start', row))!, instantOf(b, tz, at('end', row))!) / HOUR_MS);
   });
@@ -133,8 +139,9 @@ export function SLM_WORKHOURS(start: unknown, end: unknown, hours: unknown, clos
  */
 export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
   return guard(() => {
-    const tz = zoneArg(time_zone);
-    const cal = calendarArg(hours, closures, tz);
+    const zones = zoneArg(time_zone);
+    const tz = zones.tz;
+    const cal = calendarArg(hours, closures, zones);
     return vectorise(start, duration_hours, ['start', 'duration_hours'], (a, d, row) => {
       const h = typeof d === 'number' ? d : Number(String(d).trim());
       if (!Number.isFinite(h) || h < 0) throw new ArgumentError(at('duration_hours', row), `"${String(d)}" is not a number of hours of 0 or more`);
@@ -160,12 +167,13 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
  */
 export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, period_end: unknown, incidents: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
   return guard(() => {
-    const tz = zoneArg(time_zone);
+    const zones = zoneArg(time_zone);
+    const tz = zones.tz;
     const id = single(service_id);
     if (isBlank(id) || isGrid(id)) throw new ArgumentError('service_id', 'expected one Service ID such as EMAIL');
     if (!isGrid(incidents) || incidents.length === 0) throw new ArgumentError('incidents', `expected the ${tabDef('incidents').name} tab's range, header row first`);
     const period = periodOf(single(period_start), single(period_end), tz);
-    const cal = calendarArg(hours, closures, tz);
+    const cal = calendarArg(hours, closures, zones);
     const a = availabilityFromValues(String(id).trim(), incidents, cal, tz, period.start, period.end);
     return a === undefined ? '' : a;
   });
@@ -185,7 +193,7 @@ export function SLM_ATTAINMENT(period_start: unknown, period_end: unknown, ...ra
   return guard(() => {
     const last = ranges[ranges.length - 1];
     const zoneGiven = ranges.length > 0 && !isGrid(last);
-    const tz = zoneArg(zoneGiven ? last : undefined, 'time zone (last argument)');
+    const { tz } = zoneArg(zoneGiven ? last : undefined, 'time zone (last argument)');
     const grids = zoneGiven ? ranges.slice(0, -1) : ranges;
     grids.forEach((g, k) => {
       if (!isGrid(g)) throw new ArgumentError(`range ${k + 1}`, 'expected a range with its header row');

@@ -13,7 +13,7 @@ export interface IncidentColumns {
   readonly length: number;
   /** Index into the model's services; -1 when blank or not in the catalogue. */
   readonly service: Int32Array;
-  /** type * 4 + priority; -1 when either is unreadable. */
+  /** type * 4 + priority; -1 when either is unreadable (no target applies). */
   readonly kind: Int8Array;
   readonly opened: Float64Array;
   readonly responded: Float64Array;
@@ -99,8 +99,8 @@ const lowerMap = (names: readonly string[]) => new Map(names.map((s, i) => [s.to
 
 /**
  * Columns straight from sheet values (header row first), without building row objects: the custom
- * function's path. Columns are found by header name. Rows without a readable service, type, priority
- * or opened time are left out (the workbook check reports them).
+ * function's path. Columns are found by header name. Rows without a readable opened time are left out
+ * (the workbook check reports them).
  */
 export function columnsFromValues(values: readonly (readonly unknown[])[], model: AttainmentModel): IncidentColumns {
   const { index } = locateColumns(values[0] ?? [], tabDef('incidents'));
@@ -117,23 +117,25 @@ export function columnsFromValues(values: readonly (readonly unknown[])[], model
   const type = coder(lowerMap(ITEM_TYPES));
   const prio = coder(lowerMap(PRIORITIES));
   const yes = coder(new Map([['yes', 1], ['y', 1], ['true', 1]]));
+  const none = () => -1;
+  const typeOf = iType >= 0 ? (v: unknown) => type(v) : none;
+  const prioOf = iPrio >= 0 ? (v: unknown) => prio(v) : none;
   const time = (v: unknown): number => {
     if (typeof v === 'object' && v !== null && typeof (v as Date).getTime === 'function') return (v as Date).getTime();
     if (typeof v === 'string' && v !== '') return parseLocalDateTime(v, tz, true) ?? NaN;
     return NaN;
   };
-  if (iService < 0 || iOpened < 0 || iType < 0 || iPrio < 0) return trim(c, 0, () => '');
+  if (iService < 0 || iOpened < 0) return trim(c, 0, () => '');
   let k = 0;
   for (let r = 1; r <= n; r++) {
     const line = values[r];
     const opened = time(line[iOpened]);
     if (opened !== opened) continue;
-    const s = service(line[iService]);
-    const t = type(line[iType]);
-    const p = prio(line[iPrio]);
-    if (t < 0 || p < 0) continue;
-    c.service[k] = s;
-    c.kind[k] = kindOf(t, p);
+    const t = typeOf(line[iType]);
+    const p = prioOf(line[iPrio]);
+    c.service[k] = service(line[iService]);
+    // An unreadable type or priority leaves the item without a target, but its outage still counts.
+    c.kind[k] = t < 0 || p < 0 ? -1 : kindOf(t, p);
     c.opened[k] = opened;
     if (iResp >= 0) c.responded[k] = time(line[iResp]);
     if (iResolved >= 0) c.resolved[k] = time(line[iResolved]);

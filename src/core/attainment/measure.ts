@@ -78,9 +78,11 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
     }
     // Items count in the period they were opened in.
     if (!(o >= start && o < end)) continue;
+    const k = kind[i];
+    if (k < 0) continue; // no readable type or priority: as the parsed log, which leaves such rows out
     const sc = s * 4;
     serviceCounts[sc]++;
-    const t = targetFor[s * KINDS + kind[i]];
+    const t = targetFor[s * KINDS + k];
     if (t < 0) continue;
     const cal = calendars[s];
     const base = (s * T + t) * 2;

@@ -80,3 +80,19 @@ describe('ranges are recognised by their header row', () => {
     expect(tabOfRange([])).toBeUndefined();
   });
 });
+
+describe('raw values', () => {
+  test('a down row with no priority still counts as downtime, though it is judged against no target', () => {
+    const t = baseTabs();
+    const wb = workbook(t);
+    const model = buildModel(wb);
+    const values = sheet('incidents', [
+      { ref: 'D1', serviceId: 'email', type: 'Incident', priority: '', opened: new Date(at('2026-11-02 10:00')), resolved: new Date(at('2026-11-02 15:00')), serviceDown: 'yes' },
+      { ref: 'I2', serviceId: 'EMAIL', type: 'Incident', priority: 'high', opened: '2026-11-03 09:00', resolved: '03/11/2026 10:00' },
+      { ref: 'BLANK', serviceId: '', type: '', priority: '', opened: '' },
+    ]);
+    const email = attainmentOf(model, columnsFromValues(values, model), P).services.find((s) => s.serviceId === 'EMAIL')!;
+    expect(email.downtimeHours).toBe(5);
+    expect(email).toMatchObject({ items: 1, met: 1, breached: 0 });
+  });
+});
