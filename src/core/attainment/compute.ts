@@ -15,6 +15,8 @@ export interface AttainmentOptions {
   readonly asOf?: number;
   /** List each breach with its item (default true). */
   readonly breaches?: boolean;
+  /** List every item counted with its measures in `report.items` (default false). */
+  readonly items?: boolean;
 }
 
 /**
@@ -33,8 +35,9 @@ export function computeAttainment(wb: Workbook, period: Period, options: Attainm
 /** The report from a resolved model and the log's columns: the path both the workbook and the custom function take. */
 export function attainmentOf(model: AttainmentModel, cols: IncidentColumns, period: Period, options: AttainmentOptions = {}): AttainmentReport {
   const end = options.asOf !== undefined && options.asOf < period.end ? Math.max(period.start, options.asOf) : period.end;
-  const tally = measure(cols, model, period.start, end, { breaches: options.breaches ?? true });
-  return { period, services: servicesOf(model, tally), suppliers: suppliersOf(model, tally) };
+  const tally = measure(cols, model, period.start, end, { breaches: options.breaches ?? true, items: options.items });
+  const report: AttainmentReport = { period, services: servicesOf(model, tally), suppliers: suppliersOf(model, tally) };
+  return tally.items ? { ...report, items: tally.items } : report;
 }
 
 const pct = (met: number, breached: number): number | undefined => (met + breached > 0 ? met / (met + breached) : undefined);

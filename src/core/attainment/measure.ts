@@ -1,7 +1,8 @@
 import type { IncidentColumns } from './columns';
 import type { AttainmentModel } from './model';
 import { KINDS } from './model';
-import type { Breach } from './types';
+import { ITEM_TYPES, PRIORITIES } from './model';
+import type { Breach, ItemResult } from './types';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,12 +26,18 @@ export interface Tally {
   /** Per contract: calls, response met, breached, fix met, breached, pending, at c * 6. */
   readonly supplierCounts: Int32Array;
   readonly supplierBreaches: Map<number, Breach[]> | undefined;
+  /** Every item counted, with its measures, when asked for. */
+  readonly items: ItemResult[] | undefined;
 }
 
 export interface MeasureOptions {
   /** Collect every breach with its item (for reports); the dashboard table only needs counts. */
   readonly breaches?: boolean;
+  /** List every item counted with its working hours and outcomes (for drill-down and documents). */
+  readonly items?: boolean;
 }
+
+const OUTCOME_NAMES = ['met', 'pending', 'breached'] as const;
 
 /**
  * Measures every item opened in [start, end) against its target, and every service's availability.
@@ -55,6 +62,15 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
   const outages: Array<number[] | undefined> = new Array(S);
   const down = cols.down;
   const n = cols.length;
+  const items: ItemResult[] | undefined = opts.items ? [] : undefined;
+  const record = (i: number, s: number, k: number, wR: number, oR: number, wS: number, oS: number) => {
+    items!.push({
+      ref: cols.ref(i), row: cols.row[i], serviceId: model.services[s].serviceId,
+      type: ITEM_TYPES[(k / PRIORITIES.length) | 0], priority: PRIORITIES[k % PRIORITIES.length],
+      responseHours: wR === wR ? wR / HOUR_MS : undefined, resolutionHours: wS === wS ? wS / HOUR_MS : undefined,
+      responseOutcome: oR < 0 ? 'none' : OUTCOME_NAMES[oR], resolutionOutcome: oS < 0 ? 'none' : OUTCOME_NAMES[oS],
+    });
+  };
 
   const addBreach = (slot: number, i: number, m: 'response' | 'resolution', actual: number, target: number, open: boolean) => {
     let list = breaches!.get(slot);
@@ -83,15 +99,22 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
     const sc = s * 4;
     serviceCounts[sc]++;
     const t = targetFor[s * KINDS + k];
-    if (t < 0) continue;
+    if (t < 0) {
+      if (items) record(i, s, k, NaN, -1, NaN, -1);
+      continue;
+    }
     const cal = calendars[s];
     const base = (s * T + t) * 2;
     // Worst outcome of the item's measures: breached over pending over met.
     let worst = -1;
+    let wR = NaN;
+    let oR = -1;
+    let wS = NaN;
+    let oS = -1;
     if (cal === undefined) {
       worst = PENDING;
-      if (respondMs[t] === respondMs[t]) targetCounts[base * 3 + PENDING]++;
-      if (resolveMs[t] === resolveMs[t]) targetCounts[(base + 1) * 3 + PENDING]++;
+      if (respondMs[t] === respondMs[t]) targetCounts[base * 3 + (oR = PENDING)]++;
+      if (resolveMs[t] === resolveMs[t]) targetCounts[(base + 1) * 3 + (oS = PENDING)]++;
     } else {
       const rs = resolved[i];
       const closed = rs <= end;
@@ -111,6 +134,8 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
           outcome = w > target1 ? BREACHED : PENDING;
         }
         targetCounts[base * 3 + outcome]++;
+        wR = w;
+        oR = outcome;
         if (outcome > worst) worst = outcome;
         if (outcome === BREACHED && breaches) addBreach(base, i, 'response', w, target1, !(r <= end));
       }
@@ -122,12 +147,15 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
         if (closed) outcome = w <= target2 ? MET : BREACHED;
         else outcome = w > target2 ? BREACHED : PENDING;
         targetCounts[(base + 1) * 3 + outcome]++;
+        wS = w;
+        oS = outcome;
         if (outcome > worst) worst = outcome;
         if (outcome === BREACHED && breaches) addBreach(base + 1, i, 'resolution', w, target2, !closed);
       }
     }
     // An item is breached when any measure is, pending when any is still open, met otherwise.
     if (worst >= 0) serviceCounts[sc + 1 + (worst === MET ? 0 : worst === BREACHED ? 1 : 2)]++;
+    if (items) record(i, s, k, wR, oR, wS, oS);
   }
 
   const serviceMs = new Float64Array(S);
@@ -141,7 +169,7 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
   }
 
   const supplier = measureSuppliers(cols, model, start, end, !!opts.breaches);
-  return { targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, supplierCounts: supplier.counts, supplierBreaches: supplier.breaches };
+  return { targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, supplierCounts: supplier.counts, supplierBreaches: supplier.breaches, items };
 }
 
 /** Working time of the union of intervals given flat as [a0, b0, a1, b1, ...]: overlaps count once. */

@@ -98,4 +98,6 @@ export interface AttainmentReport {
   readonly period: Period;
   readonly services: ServiceAttainment[];
   readonly suppliers: SupplierAttainment[];
+  /** Every item counted in the period with its measures, when asked for (computeAttainment's `items` option). */
+  readonly items?: ItemResult[];
 }

@@ -293,3 +293,19 @@ describe('supplier attainment', () => {
     expect(r.suppliers[0].breaches).toEqual([expect.objectContaining({ ref: 'S1', measure: 'resolution', actualHours: 8.5, targetHours: 8 })]);
   });
 });
+
+describe('item results', () => {
+  test('each counted item with its working hours and outcomes, when asked for', () => {
+    const tabs = { ...baseTabs(), incidents: [
+      inc('I1', { opened: '2026-11-02 09:00', responded: '2026-11-02 09:30', resolved: '2026-11-02 15:00', onHoldHours: 1 }),
+      inc('OPEN', { priority: 'High', opened: '2026-11-06 17:30' }),
+      { ...inc('X', { opened: '2026-11-02 09:00' }), serviceId: 'NOPE' },
+    ] };
+    const r = computeAttainment(workbook(tabs), NOV, { items: true });
+    expect(r.items).toEqual([
+      { ref: 'I1', row: 2, serviceId: 'EMAIL', type: 'Incident', priority: 'Medium', responseHours: 0.5, resolutionHours: 5, responseOutcome: 'met', resolutionOutcome: 'breached' },
+      { ref: 'OPEN', row: 3, serviceId: 'EMAIL', type: 'Incident', priority: 'High', responseHours: 0.5, resolutionHours: 0.5, responseOutcome: 'pending', resolutionOutcome: 'pending' },
+    ]);
+    expect(computeAttainment(workbook(tabs), NOV).items).toBeUndefined();
+  });
+});
