@@ -132,6 +132,8 @@ export function runAttainmentBench(sizes = BENCH_SIZES): AttainmentFigure[] {
   const runtime = fs.existsSync(distCode) ? createOfflineRuntime({ timeZone: TZ }) : undefined;
   runtime?.load();
   const figures: AttainmentFigure[] = [];
+  // The first size's "first call" is the cold figure (day tables, zone offsets and JIT all start empty);
+  // later figures are steady throughput.
   for (const n of sizes) {
     const incidents = syntheticIncidents(n);
     const wb = { ...base, incidents };
