@@ -7,7 +7,7 @@ import {
   ArgumentError, attainmentTableFromRanges, availabilityFromValues, cachedCalendar, closuresOf, instantOf, isGrid, periodOf, type Grid,
 } from '../core/attainment';
 import { parseTab, resolveHours } from '../core/workbook';
-import { tabDef } from '../core/schema';
+import { tabDef, type TabDef } from '../core/schema';
 import { HoursSpecError, parseHours, type WeeklyHours } from '../core/time/hours';
 import type { Closure, ServiceCalendar } from '../core/time/calendar';
 import { isValidTimeZone } from '../core/time/zone';
@@ -57,24 +57,29 @@ function calendarArg(hoursArg: unknown, closuresArg: unknown, { tz: timeZone, da
     closures = closuresOf(closuresArg, dateZone);
   } catch (e) {
     if (!(e instanceof HoursSpecError)) throw e;
-    const named = calendarNamed(String(text), timeZone);
+    const named = calendarNamed(String(text), dateZone);
     if (!named) throw new ArgumentError('hours', `${e.message}, or the name of a row of the ${tabDef('calendars').name} tab`);
-    ({ hours, timeZone: zone } = named);
+    hours = named.hours;
+    // The calendar's own zone wins; otherwise the zone asked for.
+    zone = named.ownZone ?? timeZone;
     closures = [...named.closures, ...closuresOf(closuresArg, dateZone, named.calendar)];
   }
   return cachedCalendar(hours, closures, zone);
 }
 
-/** A Calendars row of this spreadsheet by name, with its own and ALL closures (one read of each tab). */
-function calendarNamed(name: string, timeZone: string) {
+/**
+ * A Calendars row of this spreadsheet by name, with its own and ALL closures (one read of each tab).
+ * `sheetZone` is the spreadsheet's, in which its date cells are read.
+ */
+function calendarNamed(name: string, sheetZone: string) {
   if (typeof SpreadsheetApp === 'undefined' || name.trim() === '') return undefined;
   const values = readWorkbookValues(SpreadsheetApp.getActive(), ['calendars', 'closures']);
-  const source = {
-    timeZone, calendars: parseTab(tabDef('calendars') as never, values.calendars, timeZone).rows as never,
-    closures: parseTab(tabDef('closures') as never, values.closures, timeZone).rows as never,
-  };
-  const r = resolveHours(name, source);
-  return 'error' in r || r.calendar === undefined ? undefined : r;
+  const calendars = parseTab(tabDef('calendars') as TabDef & { key: 'calendars' }, values.calendars, sheetZone).rows;
+  const closures = parseTab(tabDef('closures') as TabDef & { key: 'closures' }, values.closures, sheetZone).rows;
+  const r = resolveHours(name, { timeZone: sheetZone, calendars, closures });
+  if ('error' in r || r.calendar === undefined) return undefined;
+  const row = calendars.find((c) => c.name === r.calendar);
+  return { ...r, ownZone: row?.timeZone?.trim() || undefined };
 }
 
 /** Applies `fn` cell by cell when either argument is a range (same size, or one single value); blank in → blank out. */

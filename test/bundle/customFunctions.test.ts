@@ -67,10 +67,14 @@ describe('SLM_WORKHOURS', () => {
     const ss = local.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     const put = (key: TabKey, rows: unknown[][]) => ss.getSheetByName(tabDef(key).name)!.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
     const D = local.env.realm.Date;
-    put('calendars', sheet('calendars', [{ name: 'Library', hours: 'Mon-Fri 09:00-15:00' }]));
+    put('calendars', sheet('calendars', [{ name: 'Library', hours: 'Mon-Fri 09:00-15:00' }, { name: 'Tokyo desk', hours: 'Mon-Fri 09:00-17:00', timeZone: 'Asia/Tokyo' }]));
     put('closures', sheet('closures', [{ calendar: 'Library', from: new D(at(2026, 11, 4).getTime()) }]));
     const fn = (local.global as unknown as Record<string, Fn>).SLM_WORKHOURS;
     expect(fn(new D(at(2026, 11, 2, 8).getTime()), new D(at(2026, 11, 7).getTime()), 'library')).toBe(24);
+    // A calendar with its own zone keeps it: 00:00-08:00 UTC on a Monday is 09:00-17:00 in Tokyo.
+    expect(fn(new D(Date.UTC(2026, 10, 2, 0)), new D(Date.UTC(2026, 10, 2, 8)), 'Tokyo desk')).toBe(8);
+    // An unknown name is reported as unreadable hours.
+    expect(() => fn(new D(Date.UTC(2026, 10, 2, 0)), new D(Date.UTC(2026, 10, 2, 8)), 'Paris desk')).toThrow(/^hours: Cannot read hours "Paris desk".*Calendars tab$/);
   });
 
   test('working time adds up: a→b plus b→c is a→c, and a column gives what each cell gives', () => {
