@@ -2,3 +2,4 @@
 export * from './entry/triggers';
 export * from './entry/workbookActions';
 export * from './entry/customFunctions';
+export * from './entry/findings';

@@ -17,7 +17,11 @@ export type Severity = 'high' | 'medium' | 'low' | 'info';
 /** A cell or row of the workbook that a finding rests on. */
 export interface RowRef {
   readonly tab: TabKey;
+  /** The tab's name as the sheet shows it, e.g. "Contracts". */
+  readonly tabName: string;
+  /** Sheet row (1 is the header). */
   readonly row: number;
+  /** Column header of the cell that matters, when one does. */
   readonly column?: string;
 }
 
@@ -34,4 +38,6 @@ export interface Finding {
   readonly refs: RowRef[];
   readonly serviceIds: string[];
   readonly contractRef?: string;
+  /** The figures behind the evidence (hours a week, costs, counts), by name, for documents and tests. */
+  readonly figures?: Readonly<Record<string, number>>;
 }

@@ -1,0 +1,60 @@
+/**
+ * The main job, offline: the built add-in (dist/Code.js) runs in the offline Apps Script runtime on
+ * the example school, exactly as a service manager would drive it from the menu, and writes what a
+ * person would look at to out/.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Overview } from '../src/api';
+import type { Finding } from '../src/core/contracts/types';
+import type { Problem } from '../src/core/workbook/problems';
+import { createOfflineRuntime } from './offline/runtime';
+import { writeXlsx } from './offline/xlsx';
+
+const out = path.resolve(__dirname, '..', 'out');
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+async function main(): Promise<void> {
+  fs.mkdirSync(out, { recursive: true });
+  const now = process.env.SLM_NOW ? Date.parse(process.env.SLM_NOW) : Date.now();
+  const rt = createOfflineRuntime({ timeZone: 'Europe/London', spreadsheetName: 'SLM Workbook (example school)' });
+  rt.load();
+  const api = rt.global;
+
+  const setup = api.setUpWorkbook();
+  const rows: number = api.loadExampleSchool(now);
+  console.log(`Set up workbook: ${setup.createdTabs.length} tabs created; example school loaded (${rows} rows).`);
+
+  const problems: Problem[] = api.checkWorkbook();
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  console.log(`\nCheck workbook: ${errors} error(s), ${problems.length - errors} warning(s).`);
+  for (const p of problems.slice(0, 5)) console.log(`  - ${p.tab} row ${p.row}, ${p.column}: ${p.message}`);
+  if (problems.length > 5) console.log(`  … and ${problems.length - 5} more`);
+
+  const overview: Overview = api.getOverview({ kind: 'thisTerm' });
+  console.log(`\nAttainment, ${overview.period.label}:`);
+  console.log('  rank service                          avail.   target  met breached pending  status');
+  for (const s of overview.services) {
+    console.log(`  ${String(s.rank).padStart(4)} ${s.name.padEnd(32)} ${pct(s.availability).padStart(7)} ${(s.availabilityTarget === null ? '—' : `${s.availabilityTarget}%`).padStart(7)} ${String(s.met).padStart(4)} ${String(s.breached).padStart(8)} ${String(s.pending).padStart(7)}  ${s.status ?? '—'}`);
+  }
+
+  const findings: Finding[] = api.getFindings();
+  console.log(`\nCheck contracts: ${findings.length} finding(s).`);
+  for (const f of findings.filter((x) => x.severity !== 'info').slice(0, 12)) console.log(`  [${f.severity}] ${f.title}`);
+
+  const sla = api.generateSla(null);
+  const review = api.generateReview({ kind: 'thisTerm' });
+  for (const [doc, file] of [[sla, 'SLA.html'], [review, 'Review.html']] as const) {
+    fs.writeFileSync(path.join(out, file), rt.services.DocumentApp.openById(doc.id).toHtml());
+    console.log(`\nGenerated "${doc.name}" → out/${file}`);
+  }
+
+  await writeXlsx(rt.spreadsheet, path.join(out, 'SLM-Workbook.xlsx'));
+  console.log(`\nWorkbook written to out/SLM-Workbook.xlsx (${rt.spreadsheet.getSheets().length} tabs).`);
+  console.log(`Apps Script calls made: ${rt.calls.total()}.`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

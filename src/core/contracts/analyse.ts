@@ -1,0 +1,50 @@
+/** Runs every contract and review analysis over a parsed workbook. */
+import type { Period } from '../attainment/types';
+import type { Workbook } from '../workbook';
+import { dedupeRefs, makeContext } from './context';
+import { coverageFindings } from './coverage';
+import { lifecycleFindings } from './lifecycle';
+import { overProvisionFindings } from './overProvision';
+import { prioritisationFindings } from './prioritisation';
+import { supplierFindings } from './supplierPerformance';
+import { targetChainFindings } from './targetChain';
+import type { Finding, FindingAnalysis, Severity } from './types';
+import { unknownFindings } from './unknowns';
+import { weakestLinkFindings } from './weakestLink';
+
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+export const ANALYSES: readonly FindingAnalysis[] = [
+  'coverage', 'targetChain', 'overProvision', 'weakestLink', 'unknowns', 'supplierPerformance', 'prioritisation', 'lifecycle',
+];
+
+export interface AnalyseOptions {
+  /** The instant "now": renewals, reviews and the default period are measured from it. */
+  readonly now: number;
+  /** The span of the incident log read for supplier performance and trends; default the year to `now`. */
+  readonly period?: Period;
+}
+
+/**
+ * Every finding the workbook shows, most severe first, then by the rank of the services involved (the
+ * most important first), then by analysis and id. Each finding carries its evidence, a suggested action
+ * and references to the rows it rests on.
+ */
+export function analyseWorkbook(wb: Workbook, opts: AnalyseOptions): Finding[] {
+  const ctx = makeContext(wb, opts.now, opts.period);
+  const findings = [
+    ...coverageFindings(ctx), ...targetChainFindings(ctx), ...overProvisionFindings(ctx), ...weakestLinkFindings(ctx),
+    ...unknownFindings(ctx), ...supplierFindings(ctx), ...prioritisationFindings(ctx), ...lifecycleFindings(ctx),
+  ].map((f) => ({ ...f, refs: dedupeRefs(f.refs) }));
+  const rankOf = (f: Finding): number => Math.min(Infinity, ...f.serviceIds.map((id) => ctx.rank(id)));
+  const ranks = new Map(findings.map((f) => [f, rankOf(f)]));
+  return findings.sort((a, b) =>
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    ranks.get(a)! - ranks.get(b)! ||
+    ANALYSES.indexOf(a.analysis) - ANALYSES.indexOf(b.analysis) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Findings grouped by severity, most severe first; empty groups left out. */
+export function groupBySeverity(findings: readonly Finding[]): Array<{ severity: Severity; findings: Finding[] }> {
+  return SEVERITIES.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity) })).filter((g) => g.findings.length > 0);
+}

@@ -1,0 +1,145 @@
+/** What every analysis needs, resolved once: services by ID, hours, targets, calendars and row references. */
+import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
+import { tabDef, type Contract, type ItemType, type Priority, type Service, type TabKey, type Target } from '../schema';
+import { formatHours } from '../time/hours';
+import { resolveHours, formatLocal, type ResolvedHours, type Workbook } from '../workbook';
+import { CURRENCY, DEFAULT_LOOKBACK_DAYS, HIGH_PRIORITY_RANK } from './thresholds';
+import type { RowRef, Severity } from './types';
+
+export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+
+/** An hours cell: blank, unreadable, or resolved (pattern, zone, closures). */
+export type HoursCell =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'error'; readonly text: string; readonly error: string }
+  | { readonly kind: 'ok'; readonly text: string; readonly resolved: ResolvedHours };
+
+export interface Period {
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
+}
+
+export interface Context {
+  readonly wb: Workbook;
+  readonly now: number;
+  /** The span of the log that trends and supplier performance read. */
+  readonly period: Period;
+  readonly model: AttainmentModel;
+  service(id: string): Service | undefined;
+  /** Rank of a service, Infinity when it is not in the catalogue. */
+  rank(id: string): number;
+  serviceHours(s: Service): HoursCell;
+  /** Support hours of a service; blank means its service hours. */
+  supportHours(s: Service): HoursCell;
+  contractHours(c: Contract): HoursCell;
+  /** Catalogue services a contract underpins (unknown IDs left out, each once). */
+  servicesOf(c: Contract): Service[];
+  contract(ref: string): Contract | undefined;
+  /** The target row that applies to a service, type and priority (most specific wins, as attainment reads it). */
+  targetFor(s: Service, type: ItemType, priority: Priority): Target | undefined;
+  ref(tab: TabKey, row: number, key?: string): RowRef;
+}
+
+const lower = (s: string): string => s.trim().toLowerCase();
+
+export function makeContext(wb: Workbook, now: number, period?: Period): Context {
+  const model = buildModel(wb);
+  const services = new Map<string, Service>();
+  for (const s of wb.services) if (!services.has(lower(s.serviceId))) services.set(lower(s.serviceId), s);
+  const contracts = new Map<string, Contract>();
+  for (const c of wb.contracts) if (!contracts.has(lower(c.contractRef))) contracts.set(lower(c.contractRef), c);
+  const hoursCache = new Map<string, HoursCell>();
+  const hours = (text: string | undefined): HoursCell => {
+    const t = text?.trim() ?? '';
+    if (t === '') return { kind: 'blank' };
+    let cell = hoursCache.get(t);
+    if (!cell) {
+      const r = resolveHours(t, wb);
+      cell = 'error' in r ? { kind: 'error', text: t, error: r.error } : { kind: 'ok', text: t, resolved: r };
+      hoursCache.set(t, cell);
+    }
+    return cell;
+  };
+  const start = period?.start ?? now - DEFAULT_LOOKBACK_DAYS * DAY_MS;
+  const end = period?.end ?? now;
+  return {
+    wb, now, model,
+    period: period ?? { start, end, label: `${formatLocal(start, wb.timeZone, false)} to ${formatLocal(end, wb.timeZone, false)}` },
+    service: (id) => services.get(lower(id)),
+    rank: (id) => services.get(lower(id))?.rank ?? Infinity,
+    serviceHours: (s) => hours(s.serviceHours),
+    supportHours: (s) => hours(s.supportHours?.trim() ? s.supportHours : s.serviceHours),
+    contractHours: (c) => hours(c.supportHours),
+    servicesOf: (c) => {
+      const seen = new Set<Service>();
+      for (const id of c.services ?? []) {
+        const s = services.get(lower(id));
+        if (s) seen.add(s);
+      }
+      return [...seen];
+    },
+    contract: (ref) => contracts.get(lower(ref)),
+    targetFor: (s, type, priority) => {
+      const si = model.serviceIndex.get(lower(s.serviceId));
+      if (si === undefined) return undefined;
+      const t = model.targetFor[si * KINDS + kindOf(ITEM_TYPES.indexOf(type), PRIORITIES.indexOf(priority))];
+      return t >= 0 ? model.targets[t] : undefined;
+    },
+    ref: (tab, row, key) => makeRef(tab, row, key),
+  };
+}
+
+/** A reference to a row (and the cell of a column, by its schema key) of a tab. */
+export function makeRef(tab: TabKey, row: number, key?: string): RowRef {
+  const def = tabDef(tab);
+  const column = key === undefined ? undefined : def.columns.find((c) => c.key === key)?.header;
+  return column === undefined ? { tab, tabName: def.name, row } : { tab, tabName: def.name, row, column };
+}
+
+export { PRIORITIES };
+
+/** A gap in a high-priority service is high severity; elsewhere medium. */
+export const gapSeverity = (rank: number): Severity => (rank <= HIGH_PRIORITY_RANK ? 'high' : 'medium');
+
+/** "Printing (PRINT)". */
+export const serviceLabel = (s: Service): string => `${s.name} (${s.serviceId})`;
+/** "PrintCare Maintenance (PRN-01)". */
+export const contractLabel = (c: Contract): string => `${c.supplier} (${c.contractRef})`;
+
+/** Hours for people: "10 h", "2.5 h", "15 min". */
+export function fmtHours(h: number): string {
+  if (h > 0 && h < 1) return `${Math.round(h * 60)} min`;
+  const r = Math.round(h * 10) / 10;
+  return `${r.toLocaleString('en-GB')} h`;
+}
+
+export const fmtMoney = (n: number): string => `${CURRENCY}${Math.round(n).toLocaleString('en-GB')}`;
+
+export const fmtPercent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** An hours cell as text: "Mon-Fri 08:00-18:00", or "School day (Mon-Fri 08:00-18:00, closed on 40 days)". */
+export function describeHours(cell: HoursCell & { kind: 'ok' }): string {
+  const r = cell.resolved;
+  const pattern = formatHours(r.hours);
+  if (r.calendar === undefined) return pattern;
+  const closed = r.closures.length > 0 ? ', with closures' : '';
+  return `${r.calendar} (${pattern}${closed})`;
+}
+
+/** Minimum of a list, or undefined when empty. */
+export const minOf = (xs: readonly number[]): number | undefined => (xs.length === 0 ? undefined : Math.min(...xs));
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** References without repeats, in first-seen order. */
+export function dedupeRefs(refs: readonly RowRef[]): RowRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.tab}|${r.row}|${r.column ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,71 @@
+/** Hours coverage: the service hours each contract or OLA leaves uncovered, week by week and over holidays. */
+import { formatHours, uncoveredHours } from '../time/hours';
+import { formatLocal } from '../workbook';
+import { dayKey } from '../time/zone';
+import { contractLabel, describeHours, fmtHours, gapSeverity, minOf, plural, serviceLabel, type Context } from './context';
+import { COVERAGE_HORIZON_DAYS } from './thresholds';
+import type { Finding } from './types';
+import { compareDayByDay, patternIn } from './weekly';
+
+const QUESTION = 'Third-party response or fix issues' as const;
+
+export function coverageFindings(ctx: Context): Finding[] {
+  const out: Finding[] = [];
+  for (const c of ctx.wb.contracts) {
+    const services = ctx.servicesOf(c);
+    if (services.length === 0) continue;
+    const hours = ctx.contractHours(c);
+    const rank = minOf(services.map((s) => s.rank)) ?? Infinity;
+    const names = services.map(serviceLabel).join(', ');
+    const serviceRefs = services.map((s) => ctx.ref('services', s.row, 'serviceHours'));
+    if (hours.kind !== 'ok') {
+      const unknown = hours.kind === 'blank';
+      out.push({
+        id: `coverage:${c.contractRef}:${unknown ? 'unknown' : 'unreadable'}`,
+        analysis: 'coverage', severity: gapSeverity(rank), question: QUESTION,
+        title: `${contractLabel(c)}: support hours ${unknown ? 'unknown' : 'cannot be read'}`,
+        evidence: unknown
+          ? `The Contracts tab gives no support hours for ${c.supplier}, so nobody can tell whether it covers ${names} when needed.`
+          : `The support hours "${hours.text}" of ${c.supplier} cannot be read (${hours.error}), so they cannot be checked against ${names}.`,
+        action: `Ask ${c.supplier} for its support hours and response and fix times, record them on the Contracts tab, and check them against the service hours.`,
+        refs: [ctx.ref('contracts', c.row, 'supportHours'), ...serviceRefs],
+        serviceIds: services.map((s) => s.serviceId), contractRef: c.contractRef,
+      });
+      continue;
+    }
+    for (const s of services) {
+      const need = ctx.serviceHours(s);
+      if (need.kind !== 'ok') continue;
+      const zone = need.resolved.timeZone;
+      const have = patternIn(hours.resolved, zone, ctx.now);
+      const weekly = uncoveredHours(need.resolved.hours, have);
+      const year = compareDayByDay([need.resolved], hours.resolved, zone, ctx.now, COVERAGE_HORIZON_DAYS);
+      if (weekly.hoursPerWeek <= 0 && year.closedDays === 0) continue;
+      const parts: string[] = [];
+      let title: string;
+      if (weekly.hoursPerWeek > 0) {
+        const gaps = formatHours({ spec: '', days: weekly.days });
+        parts.push(`${c.contractRef} covers ${describeHours(hours)}; ${serviceLabel(s)} needs ${describeHours(need)}: ${fmtHours(weekly.hoursPerWeek)} a week uncovered (${gaps}).`);
+        title = `${contractLabel(c)} leaves ${fmtHours(weekly.hoursPerWeek)} a week of ${s.name} hours uncovered`;
+      } else {
+        parts.push(`${c.contractRef} covers ${describeHours(hours)}; ${serviceLabel(s)} needs ${describeHours(need)}.`);
+        title = `${contractLabel(c)} is closed on ${plural(year.closedDays, 'day')} ${s.name} is needed`;
+      }
+      if (year.closedDays > 0) {
+        const from = year.firstClosedDay === undefined ? '' : `, the first on ${dayKey(year.firstClosedDay)}`;
+        parts.push(`Over the next ${COVERAGE_HORIZON_DAYS} days the contract is closed on ${plural(year.closedDays, 'day')} when the service is needed (${fmtHours(year.closedHours)} of service hours${from}).`);
+      }
+      parts.push(`Over the ${COVERAGE_HORIZON_DAYS} days from ${formatLocal(ctx.now, ctx.wb.timeZone, false)} that is ${fmtHours(year.uncoveredHours)} of service hours with no supplier cover.`);
+      out.push({
+        id: `coverage:${c.contractRef}:${s.serviceId}`,
+        analysis: 'coverage', severity: gapSeverity(s.rank), question: QUESTION, title,
+        evidence: parts.join(' '),
+        action: `Find the cost of ${c.supplier} covering the missing hours, or agree with the representatives and the head teacher that faults then wait for the supplier, and say so in the SLA.`,
+        refs: [ctx.ref('contracts', c.row, 'supportHours'), ctx.ref('services', s.row, 'serviceHours')],
+        serviceIds: [s.serviceId], contractRef: c.contractRef,
+        figures: { uncoveredHoursPerWeek: weekly.hoursPerWeek, closedDays: year.closedDays, closedHours: year.closedHours, uncoveredHoursAhead: year.uncoveredHours },
+      });
+    }
+  }
+  return out;
+}

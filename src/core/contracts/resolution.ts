@@ -1,0 +1,35 @@
+/** Resolution times of logged items in their service's support hours, as attainment measures them. */
+import type { Incident } from '../schema';
+import type { Context } from './context';
+import { HOUR_MS } from './context';
+
+export interface Resolved {
+  readonly incident: Incident;
+  /** Working hours from opened to resolved in the service's support hours, less time on hold. */
+  readonly hours: number;
+}
+
+/**
+ * Items opened in the context's period and resolved, for catalogue services whose hours are given and
+ * readable (a service with no hours at all has no working time to measure in, so none is invented).
+ */
+export function resolvedItems(ctx: Context): Resolved[] {
+  const out: Resolved[] = [];
+  const { model, period } = ctx;
+  for (const i of ctx.wb.incidents) {
+    if (i.resolved === undefined || i.opened < period.start || i.opened >= period.end) continue;
+    const si = model.serviceIndex.get(i.serviceId.trim().toLowerCase());
+    if (si === undefined || ctx.supportHours(model.services[si]).kind !== 'ok') continue;
+    const cal = model.supportCalendars[si];
+    if (!cal) continue;
+    const hours = Math.max(0, cal.workingMs(i.opened, i.resolved) / HOUR_MS - (i.onHoldHours ?? 0));
+    out.push({ incident: i, hours });
+  }
+  return out;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

@@ -1,0 +1,61 @@
+/** Target chain: a supplier's fix time, plus the school's own handling, must fit inside the SLA's resolution targets. */
+import type { Priority, Target } from '../schema';
+import { worstCaseHours } from './chain';
+import { contractLabel, describeHours, fmtHours, gapSeverity, PRIORITIES, type Context } from './context';
+import { SCHOOL_HANDLING_HOURS } from './thresholds';
+import type { Finding } from './types';
+import { patternIn } from './weekly';
+
+interface Miss {
+  readonly priority: Priority;
+  readonly target: Target;
+  readonly needed: number;
+}
+
+const EPSILON = 1e-9;
+
+export function targetChainFindings(ctx: Context): Finding[] {
+  const out: Finding[] = [];
+  for (const c of ctx.wb.contracts) {
+    if (c.fixHours === undefined) continue;
+    const contractHours = ctx.contractHours(c);
+    if (contractHours.kind === 'error') continue;
+    for (const s of ctx.servicesOf(c)) {
+      const support = ctx.supportHours(s);
+      if (support.kind !== 'ok') continue;
+      const zone = support.resolved.timeZone;
+      const okHours = contractHours.kind === 'ok' ? contractHours : undefined;
+      const known = okHours ? patternIn(okHours.resolved, zone, ctx.now) : undefined;
+      const worst = worstCaseHours(support.resolved.hours, known, SCHOOL_HANDLING_HOURS, c.fixHours);
+      const misses: Miss[] = [];
+      for (const priority of PRIORITIES) {
+        const target = ctx.targetFor(s, 'Incident', priority);
+        if (target?.resolveHours === undefined) continue;
+        if (worst > target.resolveHours + EPSILON) misses.push({ priority, target, needed: target.resolveHours });
+      }
+      if (misses.length === 0) continue;
+      const tightest = Math.min(...misses.map((m) => m.needed));
+      const byTarget = new Map<number, Priority[]>();
+      for (const m of misses) byTarget.set(m.needed, [...(byTarget.get(m.needed) ?? []), m.priority]);
+      const list = [...byTarget].map(([h, ps]) => `${ps.join(', ')}: ${fmtHours(h)}`).join('; ');
+      const how = okHours
+        ? `${c.contractRef} fixes within ${fmtHours(c.fixHours)} of its own hours (${describeHours(okHours)}). With ${fmtHours(SCHOOL_HANDLING_HOURS)} of the school's own handling, a fault can take up to ${Number.isFinite(worst) ? fmtHours(worst) : 'for ever'} of ${s.name}'s support hours (${describeHours(support)}).`
+        : `${c.contractRef}'s support hours are unknown; even if they matched ${s.name}'s, its ${fmtHours(c.fixHours)} fix plus ${fmtHours(SCHOOL_HANDLING_HOURS)} of the school's own handling takes ${fmtHours(worst)}.`;
+      out.push({
+        id: `targetChain:${c.contractRef}:${s.serviceId}`,
+        analysis: 'targetChain', severity: gapSeverity(s.rank), question: 'Third-party response or fix issues',
+        title: `${contractLabel(c)} cannot fix ${s.name} within its ${fmtHours(tightest)} resolution target`,
+        evidence: `${how} Incident resolution targets it cannot meet: ${list}.`,
+        action: `Find the cost of a faster fix from ${c.supplier}, or review the ${s.name} targets with the representatives so they allow for the supplier, and agree a way forward with the head teacher.`,
+        refs: [
+          ctx.ref('contracts', c.row, 'fixHours'),
+          ...[...new Set(misses.map((m) => m.target.row))].map((row) => ctx.ref('targets', row, 'resolveHours')),
+          ctx.ref('services', s.row, 'supportHours'),
+        ],
+        serviceIds: [s.serviceId], contractRef: c.contractRef,
+        figures: { fixHours: c.fixHours, worstCaseHours: worst, tightestTargetHours: tightest, handlingHours: SCHOOL_HANDLING_HOURS },
+      });
+    }
+  }
+  return out;
+}

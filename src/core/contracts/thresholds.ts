@@ -1,0 +1,52 @@
+/** Every threshold the contract and review analyses use, defined once. */
+
+/** Services ranked this high or higher (1 is the most important) are high priority. */
+export const HIGH_PRIORITY_RANK = 3;
+
+/** Contracts renewing within this many days are flagged for review before they roll over. */
+export const RENEWAL_WINDOW_DAYS = 90;
+
+/** SLA reviews due within this many days are reported as coming up. */
+export const REVIEW_DUE_DAYS = 30;
+
+/** Working hours the school itself needs on a call (diagnose, log it with the supplier, check the fix). */
+export const SCHOOL_HANDLING_HOURS = 1;
+
+/** Contract hours "well beyond need": at least this many times the weekly hours its services need. */
+export const OVER_HOURS_RATIO = 1.5;
+
+/** Contract speed "well beyond need": its time at most this share of the tightest target it serves. */
+export const OVER_SPEED_RATIO = 0.5;
+
+/** How far back the incident log is read when no period is given. */
+export const DEFAULT_LOOKBACK_DAYS = 365;
+
+/** How far ahead closures are compared when hours are checked day by day. */
+export const COVERAGE_HORIZON_DAYS = 365;
+
+/** A supplier meeting fewer than this share (percent) of its response or fix times is a problem, not a slip. */
+export const SUPPLIER_COMPLIANCE_PERCENT = 90;
+
+/** A component kind is "slower" when its median fix time is at least this many times that of all other kinds together. */
+export const SLOW_KIND_RATIO = 1.5;
+
+/** Fewest resolved incidents of a kind before its fix times are compared. */
+export const MIN_KIND_SAMPLE = 5;
+
+/** Fewest items in the log before trends in where effort goes are reported. */
+export const MIN_TREND_ITEMS = 10;
+
+/** Currency shown with annual costs. */
+export const CURRENCY = '£';
+
+/** Most incident rows a single finding lists (the slowest or latest first). */
+export const MAX_ROW_REFS = 50;
+
+/** A lower-priority service "outweighs" the high-priority ones when its share of fix time is this many times theirs... */
+export const EFFORT_OUTWEIGH_RATIO = 1.25;
+
+/** ...and at least this share of all fix time. */
+export const MIN_EFFORT_SHARE = 0.1;
+
+/** Most breaches quoted in a finding's evidence (all are in its refs, up to MAX_ROW_REFS). */
+export const MAX_QUOTED_BREACHES = 5;

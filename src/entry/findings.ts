@@ -1,0 +1,99 @@
+/**
+ * Contract and review findings: the "Check contracts" dialog, the sidebar's data, and SLM_FINDINGS for a
+ * Findings tab. Reading is one getValues() per tab; nothing here writes to the workbook.
+ */
+import {
+  analyseWorkbook, findingsHtml, findingsTable, FINDINGS_HEADER, isGrid, RangeArgumentError, workbookFromRanges, type Finding,
+} from '../core/contracts';
+import { tabDef, tabOrder, type TabKey } from '../core/schema';
+import { isValidTimeZone } from '../core/time/zone';
+import { locateColumns, parseWorkbook } from '../core/workbook';
+import { isBlank, normaliseHeader } from '../core/values';
+import { readWorkbookValues } from '../adapters/sheets';
+
+/** Every finding the workbook shows now, most severe first (plain data for the sidebar). */
+export function getFindings(): Finding[] {
+  const ss = SpreadsheetApp.getActive();
+  const { workbook } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
+  return analyseWorkbook(workbook, { now: Date.now() });
+}
+
+export function menuCheckContracts(): void {
+  const ss = SpreadsheetApp.getActive();
+  const { workbook, problems } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
+  const findings = analyseWorkbook(workbook, { now: Date.now() });
+  const unread = problems.filter((p) => p.severity === 'error' && p.row > 1).length;
+  const html = HtmlService.createHtmlOutput(findingsHtml(findings, { goToFunction: 'goToFindingRow', problems: unread })).setWidth(780).setHeight(540);
+  const serious = findings.filter((f) => f.severity === 'high' || f.severity === 'medium').length;
+  SpreadsheetApp.getUi().showModalDialog(html, `Check contracts: ${findings.length} finding(s), ${serious} to act on`);
+}
+
+/**
+ * Selects the row a finding refers to (the cell of its column when given), so the user can see it.
+ * Called from the findings dialog and the sidebar.
+ */
+export function goToFindingRow(tab: string, row: number, column?: string): void {
+  const key = tabOrder().find((k) => k === tab || normaliseHeader(tabDef(k).name) === normaliseHeader(tab));
+  if (!key) throw new Error(`There is no "${tab}" tab in this workbook.`);
+  const ss = SpreadsheetApp.getActive();
+  const sheet = ss.getSheetByName(tabDef(key).name);
+  if (!sheet) throw new Error(`The ${tabDef(key).name} tab is missing. Run "Set up workbook" to add it.`);
+  const r = Math.max(1, Math.floor(Number(row)) || 1);
+  let c = 1;
+  if (column) {
+    const width = Math.max(1, sheet.getLastColumn());
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    const wanted = normaliseHeader(column);
+    const i = header.findIndex((h) => normaliseHeader(h) === wanted);
+    c = i >= 0 ? i + 1 : columnOf(key, header, column) ?? 1;
+  }
+  sheet.activate();
+  sheet.getRange(r, c).activate();
+}
+
+/** A column of a tab by its schema header, found in a sheet's header row; undefined when absent. */
+function columnOf(key: TabKey, header: readonly unknown[], column: string): number | undefined {
+  const col = tabDef(key).columns.find((c) => normaliseHeader(c.header) === normaliseHeader(column));
+  const i = col ? locateColumns(header, tabDef(key)).index[col.key] : undefined;
+  return i === undefined ? undefined : i + 1;
+}
+
+/** The spreadsheet's zone (readable from a custom function); undefined outside Apps Script. */
+function spreadsheetZone(): string | undefined {
+  try {
+    return typeof SpreadsheetApp === 'undefined' ? undefined : SpreadsheetApp.getActive()?.getSpreadsheetTimeZone() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Contract and service-review findings as a table: hours contracts leave uncovered, fix times that do not
+ * fit the SLA, contracts beyond need with their cost, slow components, unknowns and orphans, supplier
+ * breaches, where the work goes, and SLA reviews due.
+ *
+ * @param {Range} ranges The Services range and any of Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures and People, in any order, each from row 1 with its header row; optionally a time zone such as "Europe/London" last.
+ * @return A table with a header row (Severity, Question, Finding, Evidence, Action, Rows), most severe first.
+ * @customfunction
+ */
+export function SLM_FINDINGS(...ranges: unknown[]): unknown {
+  try {
+    const last = ranges[ranges.length - 1];
+    const zoneGiven = ranges.length > 0 && !isGrid(last) && !Array.isArray(last);
+    let timeZone: string | undefined;
+    if (zoneGiven && !isBlank(last)) {
+      timeZone = String(last).trim();
+      if (!isValidTimeZone(timeZone)) throw new RangeArgumentError(`time zone (last argument): "${timeZone}" is not a time zone; use a name such as Europe/London`);
+    }
+    timeZone ??= spreadsheetZone();
+    if (!timeZone) throw new RangeArgumentError('time zone (last argument): none given and the spreadsheet\'s is not available');
+    const grids = zoneGiven ? ranges.slice(0, -1) : ranges;
+    if (grids.length === 0) throw new RangeArgumentError(`ranges: give at least the ${tabDef('services').name} range, header row first`);
+    const { workbook } = workbookFromRanges(grids, timeZone);
+    const findings = analyseWorkbook(workbook, { now: Date.now() });
+    if (findings.length === 0) return [[...FINDINGS_HEADER], ['Info', '', 'No findings: the contracts, SLAs and log agree.', '', '', '']];
+    return findingsTable(findings);
+  } catch (e) {
+    throw new Error(e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,82 @@
+/** Workbooks for the contract analyses: the example school as the sheet would hold it, and small hand-made ones. */
+import { exampleSchool } from '../../../src/core/example/school';
+import { tabDef, tabOrder, workbookSchema, type TabKey } from '../../../src/core/schema';
+import { localToUtc } from '../../../src/core/time/zone';
+import { parseWorkbook, recordsToRows, type Workbook, type WorkbookValues } from '../../../src/core/workbook';
+
+export const TZ = 'Europe/London';
+/** A Wednesday in the autumn term. */
+export const NOW = Date.UTC(2026, 10, 18, 12);
+
+export function exampleValues(now = NOW, tz = TZ): WorkbookValues {
+  const school = exampleSchool(now, tz);
+  const values: WorkbookValues = {};
+  for (const key of tabOrder()) {
+    const tab = workbookSchema()[key];
+    const header = tab.columns.map((c) => c.header);
+    values[key] = [header, ...recordsToRows(tab, header, school[key])];
+  }
+  return values;
+}
+
+export const exampleWorkbook = (now = NOW, tz = TZ): Workbook => parseWorkbook(exampleValues(now, tz), tz).workbook;
+
+export type Tabs = Partial<Record<TabKey, ReadonlyArray<Record<string, unknown>>>>;
+
+/** Sheet values for a tab: its schema headers, then one line per record keyed by column key. */
+export function sheet(key: TabKey, records: ReadonlyArray<Record<string, unknown>>): unknown[][] {
+  const cols = tabDef(key).columns;
+  return [cols.map((c) => c.header), ...records.map((r) => cols.map((c) => r[c.key] ?? ''))];
+}
+
+export function valuesOf(tabs: Tabs): WorkbookValues {
+  const values: WorkbookValues = {};
+  for (const [k, rows] of Object.entries(tabs)) values[k as TabKey] = sheet(k as TabKey, rows!);
+  return values;
+}
+
+/** A workbook from records; fails on any cell error so a fixture can never be silently half-read. */
+export function workbook(tabs: Tabs, tz = TZ): Workbook {
+  const { workbook: wb, problems } = parseWorkbook(valuesOf(tabs), tz);
+  const errors = problems.filter((p) => p.severity === 'error' && p.row > 0);
+  if (errors.length) throw new Error(errors.map((p) => `${p.tab} ${p.row} ${p.column}: ${p.message}`).join('\n'));
+  return wb;
+}
+
+/** Epoch ms of a local "YYYY-MM-DD HH:MM" in the zone. */
+export function at(text: string, tz = TZ): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(text)!;
+  return localToUtc(+m[1], +m[2], +m[3], m[4] ? +m[4] * 60 + +m[5] : 0, tz);
+}
+
+/** A small, fully consistent school: every service agreed, targeted, represented, used and covered. */
+export function cleanTabs(): Tabs {
+  return {
+    services: [
+      { serviceId: 'EMAIL', name: 'Email', rank: 1, status: 'Supported', users: 'All staff', representatives: 'Jo Harris', serviceHours: 'Mon-Fri 08:00-18:00' },
+      { serviceId: 'PRINT', name: 'Printing', rank: 2, status: 'Supported', users: 'All staff', representatives: 'Jo Harris', serviceHours: 'Mon-Fri 08:00-18:00' },
+    ],
+    equipment: [
+      { serviceId: 'EMAIL', component: 'Email service', kind: 'Software', supplier: 'Mail Co', contractRef: 'MAIL-1', licences: '300 seats' },
+      { serviceId: 'PRINT', component: 'Printer', kind: 'Hardware', supplier: 'Print Co', contractRef: 'PRN-1' },
+      { serviceId: 'PRINT', component: 'Paper', kind: 'Consumable' },
+    ],
+    sla: [
+      { serviceId: 'EMAIL', status: 'Agreed', agreedOn: '2026-01-10', nextReview: '2027-06-01', availabilityTarget: 99 },
+      { serviceId: 'PRINT', status: 'Monitoring', agreedOn: '2026-01-10', nextReview: '2027-06-01', availabilityTarget: 95 },
+    ],
+    targets: [
+      { serviceId: 'ALL', type: 'Incident', priority: 'Critical', respondHours: 1, resolveHours: 6, compliance: 95 },
+      { serviceId: 'ALL', type: 'Incident', respondHours: 4, resolveHours: 16, compliance: 90 },
+      { serviceId: 'ALL', type: 'Request', respondHours: 8, resolveHours: 30, compliance: 90 },
+    ],
+    contracts: [
+      { contractRef: 'MAIL-1', supplier: 'Mail Co', kind: 'UC', services: 'EMAIL', supportHours: 'Mon-Fri 08:00-18:00', respondHours: 1, fixHours: 4, annualCost: 500, start: '2026-01-01', renewal: '2027-12-31' },
+      { contractRef: 'PRN-1', supplier: 'Print Co', kind: 'UC', services: 'PRINT', supportHours: 'Mon-Fri 07:30-18:30', respondHours: 2, fixHours: 4, annualCost: 300, start: '2026-01-01', renewal: '2027-12-31' },
+    ],
+    people: [
+      { name: 'Sam Patel', role: 'Service manager', services: 'ALL' },
+      { name: 'Jo Harris', role: 'End-user representative', services: 'EMAIL, PRINT' },
+    ],
+  };
+}
