@@ -72,7 +72,7 @@ export function cleanTabs(): Tabs {
     ],
     contracts: [
       { contractRef: 'MAIL-1', supplier: 'Mail Co', kind: 'UC', services: 'EMAIL', supportHours: 'Mon-Fri 08:00-18:00', respondHours: 1, fixHours: 4, annualCost: 500, start: '2026-01-01', renewal: '2027-12-31' },
-      { contractRef: 'PRN-1', supplier: 'Print Co', kind: 'UC', services: 'PRINT', supportHours: 'Mon-Fri 07:30-18:30', respondHours: 2, fixHours: 4, annualCost: 300, start: '2026-01-01', renewal: '2027-12-31' },
+      { contractRef: 'PRN-1', supplier: 'Print Co', kind: 'UC', services: 'PRINT', supportHours: 'Mon-Fri 07:30-18:30', respondHours: 1, fixHours: 4, annualCost: 300, start: '2026-01-01', renewal: '2027-12-31' },
     ],
     people: [
       { name: 'Sam Patel', role: 'Service manager', services: 'ALL' },

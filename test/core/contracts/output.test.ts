@@ -1,0 +1,68 @@
+/** Findings as a sheet table, as dialog HTML, and from ranges recognised by their header rows. */
+import {
+  analyseWorkbook, describeRefs, findingsHtml, findingsTable, FINDINGS_HEADER, RangeArgumentError, tabOfHeader, workbookFromRanges, type Finding,
+} from '../../../src/core/contracts';
+import { tabDef } from '../../../src/core/schema';
+import { exampleValues, NOW, sheet, TZ } from './fixture';
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  id: 'x', analysis: 'unknowns', severity: 'high', question: 'Other support issues', title: 'T', evidence: 'E', action: 'A',
+  refs: [{ tab: 'contracts', tabName: 'Contracts', row: 6, column: 'Support hours' }, { tab: 'incidents', tabName: 'Incidents', row: 9 },
+    { tab: 'incidents', tabName: 'Incidents', row: 10 }, { tab: 'incidents', tabName: 'Incidents', row: 11 }, { tab: 'incidents', tabName: 'Incidents', row: 14 }],
+  serviceIds: [], ...over,
+});
+
+describe('findings table', () => {
+  test('a header row, then one row per finding with rows described by tab', () => {
+    const t = findingsTable([finding()]);
+    expect(t[0]).toEqual([...FINDINGS_HEADER]);
+    expect(t[1]).toEqual(['High', 'Other support issues', 'T', 'E', 'A', 'Contracts row 6; Incidents rows 9-11, 14']);
+    expect(describeRefs([])).toBe('');
+  });
+
+  test('text that would start a formula is written as text', () => {
+    expect(findingsTable([finding({ title: '=HYPERLINK("x")', evidence: '+1', action: '-' })])[1].slice(2, 5)).toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-"]);
+  });
+});
+
+describe('findings dialog', () => {
+  test('every sheet text is escaped and rows are links', () => {
+    const html = findingsHtml([finding({ title: '<img src=x onerror=alert(1)>', evidence: 'a & b', action: '"quoted"' }), finding({ id: 'y', severity: 'info' })], { goToFunction: 'goToFindingRow' });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('a &amp; b');
+    expect(html).toContain('&quot;quoted&quot;');
+    expect(html).toContain('onclick="go(&quot;contracts&quot;,6,&quot;Support hours&quot;)"');
+    expect(html.indexOf('High (1)')).toBeLessThan(html.indexOf('Info (1)'));
+    expect(findingsHtml([], { goToFunction: 'f' })).toContain('No findings');
+  });
+});
+
+describe('ranges recognised by header', () => {
+  test('each tab is recognised, including those whose headers hold another tab\'s required columns', () => {
+    for (const key of ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people'] as const) {
+      expect(tabOfHeader(tabDef(key).columns.map((c) => c.header))).toBe(key);
+    }
+    // A user's own order, case and extra columns.
+    expect(tabOfHeader(['notes', 'SUPPLIER', 'contract ref', 'kind'])).toBe('contracts');
+    expect(tabOfHeader(['Something', 'else'])).toBeUndefined();
+  });
+
+  test('the example school from ranges in any order gives the same findings as from the workbook', () => {
+    const v = exampleValues();
+    const ranges = [v.incidents, v.contracts, v.services, v.sla, v.targets, v.equipment, v.calendars, v.closures, v.people];
+    const { workbook, tabs } = workbookFromRanges(ranges, TZ);
+    expect(tabs).toEqual(['incidents', 'contracts', 'services', 'sla', 'targets', 'equipment', 'calendars', 'closures', 'people']);
+    const fromRanges = analyseWorkbook(workbook, { now: NOW });
+    expect(fromRanges.map((f) => f.id)).toContain('coverage:PRN-01:PRINT');
+    expect(fromRanges.length).toBeGreaterThan(20);
+  });
+
+  test('bad ranges give a message naming the argument', () => {
+    const services = sheet('services', [{ serviceId: 'A', name: 'A', rank: 1, status: 'Supported' }]);
+    expect(() => workbookFromRanges([services, [['What', 'is', 'this']]], TZ)).toThrow(new RangeArgumentError('range 2: its first row is not the header of a Services, Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures, People tab'));
+    expect(() => workbookFromRanges([services, services], TZ)).toThrow('range 2: a second Services range');
+    expect(() => workbookFromRanges([sheet('contracts', [])], TZ)).toThrow('ranges: no Services range given');
+    expect(() => workbookFromRanges([services, 'text'], TZ)).toThrow('range 2: expected a range');
+  });
+});
