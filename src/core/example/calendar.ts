@@ -1,5 +1,5 @@
 /** English school terms for the example: holidays, half terms, INSET days and bank holidays, as closures. */
-import { civilFromDays, dayKey, daysFromCivil } from '../time/zone';
+import { dayKey, daysFromCivil } from '../time/zone';
 
 export interface ExampleClosure { readonly from: string; readonly to: string; readonly reason: string }
 
@@ -40,12 +40,6 @@ export function academicYearClosures(y: number): ExampleClosure[] {
     halfTerm(lateMay, 'Summer half term (incl. spring bank holiday)'),
     { from: dayKey(summerStart), to: dayKey(daysFromCivil(y + 1, 8, 31)), reason: 'Summer holidays' },
   ];
-}
-
-/** The academic year (by its starting calendar year) that a day falls in. */
-export function academicYearOf(day: number): number {
-  const { y, m } = civilFromDays(day);
-  return m >= 9 ? y : y - 1;
 }
 
 export { weekday };

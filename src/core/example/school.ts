@@ -8,7 +8,8 @@ import type { TabKey } from '../schema';
 import { makeCalendar, type Closure, type ServiceCalendar } from '../time/calendar';
 import { parseHours } from '../time/hours';
 import { dayOfKey, localDayNumber, localDayToUtc, zoneOf } from '../time/zone';
-import { academicYearClosures, academicYearOf, weekday } from './calendar';
+import { academicYearOf } from '../periods/terms';
+import { academicYearClosures, weekday } from './calendar';
 import * as cat from './catalogue';
 import { INCIDENT_PROFILES, type IncidentProfile } from './profiles';
 

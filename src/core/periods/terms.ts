@@ -1,8 +1,12 @@
 import type { ClosureRow } from '../schema';
 import { civilFromDays, daysFromCivil, localDayNumber } from '../time/zone';
 
-/** A stretch of closed days this long or longer is a school holiday; the stretches between holidays are terms. */
-export const HOLIDAY_MIN_DAYS = 7;
+/**
+ * A stretch of closed days, with the weekends around it, this long or longer is a school holiday
+ * (Christmas, Easter, summer) and the stretches between holidays are terms; a half term (a week with
+ * its weekends, 9 days) stays inside its term, however its rows are typed.
+ */
+export const HOLIDAY_MIN_DAYS = 14;
 /** Gaps between holidays shorter than this are left-over days, not terms. */
 const TERM_MIN_DAYS = 7;
 
@@ -22,13 +26,23 @@ export function academicYearOf(day: number): number {
   return m >= 9 ? y : y - 1;
 }
 
-/** Closed days merged into runs of consecutive days, keeping those of HOLIDAY_MIN_DAYS or more. */
+/** Saturday or Sunday (day numbers count from Thursday 1 January 1970). */
+const isWeekend = (day: number): boolean => {
+  const r = ((day % 7) + 7) % 7;
+  return r === 2 || r === 3;
+};
+
+/** Closed days and their neighbouring weekends merged into runs, keeping those of HOLIDAY_MIN_DAYS or more. */
 export function holidays(closures: readonly ClosureRow[], timeZone: string): DaySpan[] {
   const spans = closures
     .map((c) => {
       const a = localDayNumber(c.from, timeZone);
       const b = localDayNumber(c.to ?? c.from, timeZone);
-      return { from: Math.min(a, b), to: Math.max(a, b) + 1 };
+      let from = Math.min(a, b);
+      let to = Math.max(a, b) + 1;
+      while (isWeekend(from - 1)) from--;
+      while (isWeekend(to)) to++;
+      return { from, to };
     })
     .sort((x, y) => x.from - y.from);
   const merged: DaySpan[] = [];

@@ -1,5 +1,5 @@
 import { customPeriod, listPeriods, previousPeriod, resolvePeriod, holidays } from '../../../src/core/periods';
-import { localDateKey, localToUtc } from '../../../src/core/time/zone';
+import { dayKey, localDateKey, localToUtc } from '../../../src/core/time/zone';
 import type { ClosureRow } from '../../../src/core/schema';
 
 const TZ = 'Europe/London';
@@ -27,7 +27,8 @@ describe('listPeriods', () => {
     expect(byKind('2026-11-22')).toEqual({
       thisMonth: { label: 'November 2026', span: ['2026-11-01', '2026-12-01'] },
       lastMonth: { label: 'October 2026', span: ['2026-10-01', '2026-11-01'] },
-      thisTerm: { label: 'Autumn term 2026', span: ['2026-09-03', '2026-12-21'] },
+      // The term ends with the weekend before the Christmas closure.
+      thisTerm: { label: 'Autumn term 2026', span: ['2026-09-03', '2026-12-19'] },
       // 2025-26 has no Christmas or Easter closures: the usual pattern, ended by the known summer holiday.
       lastTerm: { label: 'Summer term 2026', span: ['2026-04-01', '2026-07-22'] },
       academicYear: { label: 'Academic year 2026-27', span: ['2026-09-01', '2027-09-01'] },
@@ -36,8 +37,8 @@ describe('listPeriods', () => {
 
   test('spring and summer terms run between Christmas, Easter and the summer holiday', () => {
     const p = byKind('2027-05-10');
-    expect(p.thisTerm).toEqual({ label: 'Summer term 2027', span: ['2027-04-10', '2027-07-21'] });
-    expect(p.lastTerm).toEqual({ label: 'Spring term 2027', span: ['2027-01-02', '2027-03-29'] });
+    expect(p.thisTerm).toEqual({ label: 'Summer term 2027', span: ['2027-04-12', '2027-07-21'] });
+    expect(p.lastTerm).toEqual({ label: 'Spring term 2027', span: ['2027-01-04', '2027-03-27'] });
   });
 
   test('in a holiday, this term is the one just ended; January gives last month in the year before', () => {
@@ -58,10 +59,10 @@ describe('listPeriods', () => {
     expect(p.lastTerm).toEqual(['2026-04-01', '2026-09-01']);
   });
 
-  test('a holiday is 7 or more consecutive closed days, adjacent rows joined', () => {
-    const h = holidays([closure('2026-10-24', '2026-10-25'), closure('2026-10-26', '2026-10-30'), closure('2026-11-10', '2026-11-15')], TZ);
+  test('a holiday is 14 or more closed days counting the weekends around them; rows joined over a weekend; a half term is not one', () => {
+    const h = holidays([closure('2026-10-26', '2026-10-30'), closure('2026-12-21', '2026-12-25'), closure('2026-12-28', '2027-01-01')], TZ);
     expect(h).toHaveLength(1);
-    expect(h[0].to - h[0].from).toBe(7);
+    expect([dayKey(h[0].from), dayKey(h[0].to)]).toEqual(['2026-12-19', '2027-01-04']);
   });
 });
 
