@@ -19,7 +19,12 @@ export function unknownFindings(ctx: Context): Finding[] {
 
 function incidentsBy(ctx: Context): Map<string, Incident[]> {
   const by = new Map<string, Incident[]>();
-  for (const i of ctx.wb.incidents) by.set(lower(i.serviceId), [...(by.get(lower(i.serviceId)) ?? []), i]);
+  for (const i of ctx.wb.incidents) {
+    const key = lower(i.serviceId);
+    const list = by.get(key);
+    if (list) list.push(i);
+    else by.set(key, [i]);
+  }
   return by;
 }
 

@@ -78,7 +78,11 @@ function kindFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
   const compare = (list: Resolved[], service: Service | undefined) => {
     const byKind = new Map<string, Resolved[]>();
-    for (const r of list) byKind.set(r.incident.component!, [...(byKind.get(r.incident.component!) ?? []), r]);
+    for (const r of list) {
+      const group = byKind.get(r.incident.component!);
+      if (group) group.push(r);
+      else byKind.set(r.incident.component!, [r]);
+    }
     const kinds = [...byKind].filter(([, rs]) => rs.length >= MIN_KIND_SAMPLE).map(([kind, rs]) => ({ kind, rs, median: median(rs.map((r) => r.hours)) }));
     if (kinds.length < 2) return;
     for (const k of kinds) {
@@ -102,9 +106,13 @@ function kindFindings(ctx: Context): Finding[] {
     }
   };
   compare(items, undefined);
-  for (const s of ctx.wb.services) {
-    const id = s.serviceId.trim().toLowerCase();
-    compare(items.filter((r) => r.incident.serviceId.trim().toLowerCase() === id), s);
+  const byService = new Map<string, Resolved[]>();
+  for (const r of items) {
+    const key = r.incident.serviceId.trim().toLowerCase();
+    const group = byService.get(key);
+    if (group) group.push(r);
+    else byService.set(key, [r]);
   }
+  for (const s of ctx.wb.services) compare(byService.get(s.serviceId.trim().toLowerCase()) ?? [], s);
   return out;
 }
