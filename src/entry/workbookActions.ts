@@ -5,13 +5,14 @@ import { planSetup } from '../core/setup/plan';
 import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../core/workbook';
 import { withDocumentLock } from '../adapters/lock';
 import { applySetup, ensureFormulaTab, readHeaders, readWorkbookValues } from '../adapters/sheets';
-import { dashboardCells } from '../core/dashboard';
+import { dashboardCells, findingsCells } from '../core/dashboard';
 
 const TITLE = 'SLM Workbook';
 
 /** Tabs of live formulas, placed first, created once and then left to the user. */
 const FORMULA_TABS: ReadonlyArray<readonly [name: string, cells: () => (string | number)[][]]> = [
   ['Dashboard', dashboardCells],
+  ['Findings', findingsCells],
 ];
 
 /** Creates missing tabs and columns; never changes a cell that holds data. */

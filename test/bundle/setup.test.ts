@@ -11,8 +11,9 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     const report = rt.global.setUpWorkbook();
     const ss = rt.spreadsheet as unknown as Ss;
-    expect(report.createdTabs).toEqual(['Dashboard', ...tabNames]);
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Dashboard', ...tabNames]);
+    expect(report.createdTabs).toEqual(['Dashboard', 'Findings', ...tabNames]);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Dashboard', 'Findings', ...tabNames]);
+    expect(ss.getSheetByName('Findings')!.getRange('A4').getFormula()).toMatch(/^=SLM_FINDINGS\(SLM_Services,SLM_Equipment,/);
     const dashboard = ss.getSheetByName('Dashboard')!;
     expect(dashboard.getRange(DASHBOARD_CELLS.table).getFormula()).toBe(attainmentFormula());
     expect(attainmentFormula()).toMatch(/^=SLM_ATTAINMENT\(B3,B4,SLM_Services,/);

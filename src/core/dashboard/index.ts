@@ -28,3 +28,16 @@ export function dashboardCells(): (string | number)[][] {
   // The positions above must match DASHBOARD_CELLS.
   return rows;
 }
+
+/** The tabs SLM_FINDINGS reads. */
+const FINDINGS_TABS: readonly TabKey[] = ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people'];
+
+/** The Findings tab's content: a line of help and the one formula the findings table spills from. */
+export function findingsCells(): string[][] {
+  return [
+    ['Contract and review findings'],
+    ['Gaps between contracts and the SLA, unknowns and supplier breaches, worked out live from the tabs. "Check contracts" in the menu shows the same with links to the rows.'],
+    [''],
+    [`=SLM_FINDINGS(${FINDINGS_TABS.map(namedRangeName).join(',')})`],
+  ];
+}
