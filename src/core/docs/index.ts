@@ -1,0 +1,10 @@
+/** Generated documents: the SLA and the service review as a document model, and its HTML rendering. */
+export * from './model';
+export * from './format';
+export * from './questions';
+export * from './services';
+export * from './sla';
+export * from './review';
+export * from './html';
+export * from './periodText';
+export * from './naming';

@@ -1,0 +1,37 @@
+/**
+ * The document model: what a generated document says, as plain data. Builders make it from the
+ * workbook; one renderer turns it into a Google Doc, another into HTML. Nothing here knows either.
+ */
+
+/** A block of a document, in reading order. */
+export type Block =
+  | { readonly kind: 'title'; readonly text: string }
+  | { readonly kind: 'subtitle'; readonly text: string }
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly text: string; readonly style?: 'strong' | 'quiet' }
+  | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly string[] }
+  | {
+    readonly kind: 'table';
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+    /** Columns holding Met / At risk / Breached, so renderers can colour them. */
+    readonly statusColumns?: readonly number[];
+  }
+  | { readonly kind: 'callout'; readonly tone: 'note' | 'warning'; readonly text: string }
+  | { readonly kind: 'pageBreak' };
+
+export type DocumentType = 'SLA' | 'Service review';
+
+export interface DocModel {
+  readonly type: DocumentType;
+  /** The SLA version ("1.2") or the period reviewed ("Autumn term 2026"). */
+  readonly label: string;
+  readonly title: string;
+  readonly blocks: readonly Block[];
+}
+
+/** Shown wherever the workbook does not say: missing points are never dropped silently. */
+export const TO_BE_AGREED = 'To be agreed';
+
+/** Statuses a status column may hold, as the attainment engine names them. */
+export const RAG_WORDS = ['Met', 'At risk', 'Breached'] as const;

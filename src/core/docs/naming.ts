@@ -1,0 +1,19 @@
+/** Names of generated documents: type, version or period, and date; never the name of one already there. */
+
+/** "SLA v1.2 – Hillside School – 2026-11-18". */
+export const documentName = (baseName: string, isoDay: string): string => `${baseName} – ${isoDay}`;
+
+/** The name itself when free, else the first of "name (2)", "name (3)"… that is. */
+export function firstFreeName(name: string, taken: (candidate: string) => boolean): string {
+  if (!taken(name)) return name;
+  for (let n = 2; ; n++) {
+    const candidate = `${name} (${n})`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** The Drive id in a Docs or Drive link, or undefined. */
+export const idFromLink = (link: string): string | undefined => /\/d\/([A-Za-z0-9_-]{10,})/.exec(link)?.[1];
+
+/** Cell text that Sheets would read as a formula is written as text. */
+export const asCellText = (s: string): string => (/^[=+\-@]/.test(s) ? `'${s}` : s);

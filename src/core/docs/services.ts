@@ -1,0 +1,103 @@
+/** What the SLA says about one service: its ten points and its targets, read from the workbook. */
+import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
+import type { ItemType, Priority, Service, Sla, Target } from '../schema';
+import { resolveHours, type Workbook } from '../workbook';
+import { hoursText, percentText } from './format';
+import { TO_BE_AGREED } from './model';
+
+/** The ten points of a service level agreement, in the order the guidance gives them. */
+export const TEN_POINTS = [
+  'Service description', 'Service hours', 'Availability', 'Support levels', 'Performance',
+  'Functionality', 'Charges', 'Continuity', 'Security', 'Changes',
+] as const;
+export type SlaPoint = (typeof TEN_POINTS)[number];
+
+/** A point of one service that the workbook leaves blank. */
+export interface Gap {
+  readonly serviceId?: string;
+  readonly service: string;
+  readonly point: string;
+}
+
+const lower = (s: string): string => s.trim().toLowerCase();
+const text = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
+const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/** Hours as a reader understands them: a calendar's name with its hours, and whether closure days apply. */
+export function describeHours(spec: string | undefined, wb: Workbook): string | undefined {
+  const t = text(spec);
+  if (!t) return undefined;
+  const r = resolveHours(t, wb);
+  if ('error' in r) return `${t} (these hours cannot be read: ${r.error})`;
+  const cal = r.calendar ? wb.calendars.find((c) => lower(c.name) === lower(r.calendar!)) : undefined;
+  const hours = cal ? `${cal.name}: ${cal.hours}` : t;
+  const zone = r.timeZone !== wb.timeZone ? `, ${r.timeZone} time` : '';
+  return r.closures.length > 0 ? `${hours}${zone}, except the school's closure days (holidays, INSET days and bank holidays)` : `${hours}${zone}`;
+}
+
+/** The ten points of one service, each with its wording or "To be agreed". */
+export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Array<{ point: SlaPoint; text: string; agreed: boolean }> {
+  const users = text(svc.users);
+  const description = text(svc.description);
+  const serviceHours = describeHours(svc.serviceHours, wb);
+  const supportHours = describeHours(svc.supportHours, wb) ?? serviceHours;
+  const supportLevels = text(sla?.supportLevels);
+  const continuity = text(sla?.continuity);
+  const recovery = sla?.recoveryHours !== undefined ? `Recovery time: ${hoursText(sla.recoveryHours)}.` : undefined;
+  const availability = sla?.availabilityTarget !== undefined
+    ? `${percentText(sla.availabilityTarget)} of the service hours (service hours less downtime, as a share of the service hours).`
+    : undefined;
+  const values: Record<SlaPoint, string | undefined> = {
+    'Service description': description && `${sentence(description)}${users ? ` Users: ${sentence(users)}` : ''}`,
+    'Service hours': serviceHours && sentence(serviceHours),
+    Availability: availability,
+    'Support levels': supportLevels && `${sentence(supportLevels)}${supportHours ? ` Support hours: ${sentence(supportHours)}` : ''}`,
+    Performance: text(sla?.performance),
+    Functionality: text(sla?.functionality),
+    Charges: text(svc.charges),
+    Continuity: continuity ? `${sentence(continuity)}${recovery ? ` ${recovery}` : ''}` : recovery,
+    Security: text(sla?.security),
+    Changes: text(sla?.changes),
+  };
+  return TEN_POINTS.map((point) => ({ point, text: values[point] ?? TO_BE_AGREED, agreed: values[point] !== undefined }));
+}
+
+/** One line of a service's target table: a type with one priority, or with every priority when one row covers them all. */
+export interface TargetLine {
+  readonly type: ItemType;
+  /** undefined: the same target for every priority. */
+  readonly priority: Priority | undefined;
+  readonly target: Target | undefined;
+}
+
+/** The targets that apply to a service, found with the engine's own look-up (most specific row wins). */
+export function targetLines(serviceId: string, model: AttainmentModel): TargetLine[] {
+  const si = model.serviceIndex.get(lower(serviceId));
+  const lines: TargetLine[] = [];
+  ITEM_TYPES.forEach((type, ti) => {
+    const rows = PRIORITIES.map((_, p) => (si === undefined ? -1 : model.targetFor[si * KINDS + kindOf(ti, p)]));
+    if (rows.every((r) => r === rows[0])) {
+      lines.push({ type, priority: undefined, target: rows[0] >= 0 ? model.targets[rows[0]] : undefined });
+      return;
+    }
+    PRIORITIES.forEach((priority, p) => lines.push({ type, priority, target: rows[p] >= 0 ? model.targets[rows[p]] : undefined }));
+  });
+  return lines;
+}
+
+export const TARGET_HEADER = ['Type', 'Priority', 'Meaning', 'Respond within', 'Resolve within', 'Items meeting it'] as const;
+
+/** The rows of a service's target table; a missing target reads "To be agreed". */
+export function targetRows(lines: readonly TargetLine[]): string[][] {
+  return lines.map((l) => {
+    const t = l.target;
+    const hours = (h: number | undefined) => (h === undefined ? TO_BE_AGREED : hoursText(h));
+    return [
+      l.type, l.priority ?? 'Any', t ? text(t.description) ?? '' : TO_BE_AGREED,
+      t ? hours(t.respondHours) : TO_BE_AGREED, t ? hours(t.resolveHours) : TO_BE_AGREED,
+      t ? (t.compliance !== undefined ? `at least ${percentText(t.compliance)}` : 'all') : TO_BE_AGREED,
+    ];
+  });
+}
+
+export { buildModel };

@@ -1,0 +1,202 @@
+/**
+ * The published SLA: title block, parties and sign-off, then every service in order of business
+ * priority with its ten points and targets, review arrangements, a glossary, and what is still to be
+ * agreed. Underpinning contracts are left out (users never see them) unless the internal annex is asked for.
+ */
+import type { Person, Service, Sla } from '../schema';
+import type { Workbook } from '../workbook';
+import { REVIEW_QUESTIONS } from './questions';
+import { compareVersions, hoursText, isoDate, joinWords, longDate, moneyText } from './format';
+import { TO_BE_AGREED, type Block, type DocModel } from './model';
+import { buildModel, describeHours, TARGET_HEADER, targetLines, targetRows, tenPoints, type Gap } from './services';
+
+export interface SlaOptions {
+  /** The instant the document is dated. */
+  readonly now: number;
+  /** The school's name, for the title block. */
+  readonly school: string;
+  /** Services to include (IDs); null or absent means every service in use (not retired or unsupported). */
+  readonly serviceIds?: readonly string[] | null;
+  /** Add the internal annex of underpinning contracts and OLAs (never for the published copy). */
+  readonly internalAnnex?: boolean;
+}
+
+export interface SlaDocument extends DocModel {
+  readonly type: 'SLA';
+  /** Draft while any service is still in negotiation; Agreed once every one is. */
+  readonly status: 'Draft' | 'Agreed';
+  readonly serviceIds: string[];
+  /** Every point the workbook leaves blank, listed at the end for the negotiation. */
+  readonly toBeAgreed: Gap[];
+  /** Name of the document, before the date and any copy number are added. */
+  readonly baseName: string;
+}
+
+const lower = (s: string): string => s.trim().toLowerCase();
+const OUT_OF_SCOPE = new Set(['Retired', 'Unsupported']);
+
+export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
+  ['Service', 'A complete facility users rely on, such as email or printing, rather than a piece of equipment.'],
+  ['Service hours', 'When the service must be available.'],
+  ['Support hours', 'When support staff work on the service; response and resolution times count only these hours.'],
+  ['Availability', 'The share of the service hours during which the service was working.'],
+  ['Incident', 'Something that has stopped working or works less well than it should.'],
+  ['Request', 'Something a user asks for, such as a new account or a new piece of software.'],
+  ['Priority', 'How urgent an incident is: Critical, High, Medium or Low.'],
+  ['Response time', 'Working hours from a call being logged to support first responding.'],
+  ['Resolution time', 'Working hours from a call being logged to it being resolved, less time waiting on the user.'],
+  ['Compliance target', 'The share of incidents or requests that must meet a target over a reporting period.'],
+  ['Closure days', 'School holidays, INSET days and bank holidays, when service hours do not run.'],
+];
+
+/** The services an SLA covers, by rank; unknown IDs are an error the user can act on. */
+export function slaServices(wb: Workbook, serviceIds?: readonly string[] | null): Service[] {
+  const byRank = [...wb.services].sort((a, b) => a.rank - b.rank || a.serviceId.localeCompare(b.serviceId));
+  if (!serviceIds) return byRank.filter((s) => !OUT_OF_SCOPE.has(s.status));
+  const wanted = new Set(serviceIds.map(lower));
+  const known = new Set(byRank.map((s) => lower(s.serviceId)));
+  const unknown = serviceIds.filter((id) => !known.has(lower(id)));
+  if (unknown.length) throw new Error(`${joinWords(unknown.map((u) => `"${u}"`))} ${unknown.length > 1 ? 'are not Service IDs' : 'is not a Service ID'} on the Services tab.`);
+  return byRank.filter((s) => wanted.has(lower(s.serviceId)));
+}
+
+const representsAny = (p: Person, ids: ReadonlySet<string>): boolean =>
+  (p.services ?? []).some((s) => s.toUpperCase() === 'ALL' || ids.has(lower(s)));
+
+export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
+  const tz = wb.timeZone;
+  const services = slaServices(wb, opts.serviceIds);
+  if (services.length === 0) {
+    throw new Error('There is no service to put in the SLA: add services to the Services tab (retired and unsupported ones are left out).');
+  }
+  const ids = new Set(services.map((s) => lower(s.serviceId)));
+  const slaOf = (s: Service): Sla | undefined => wb.sla.find((r) => lower(r.serviceId) === lower(s.serviceId));
+  const slas = services.map(slaOf);
+  const gaps: Gap[] = [];
+
+  const versions = slas.map((r) => r?.version?.trim()).filter((v): v is string => !!v);
+  const version = versions.length ? versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)) : undefined;
+  const status: SlaDocument['status'] = slas.every((r) => r && r.status !== 'Negotiation') ? 'Agreed' : 'Draft';
+  const reviews = slas.map((r) => r?.nextReview).filter((d): d is number => d !== undefined);
+  const upcoming = reviews.filter((d) => d >= opts.now);
+  const nextReview = upcoming.length ? Math.min(...upcoming) : reviews.length ? Math.min(...reviews) : undefined;
+  if (!version) gaps.push({ service: 'Whole agreement', point: 'Version' });
+  if (nextReview === undefined) gaps.push({ service: 'Whole agreement', point: 'Date of the next review' });
+
+  const managers = wb.people.filter((p) => p.role === 'Service manager');
+  const reps = wb.people.filter((p) => p.role === 'End-user representative' && representsAny(p, ids));
+  if (managers.length === 0) gaps.push({ service: 'Whole agreement', point: 'Service manager (People tab)' });
+  if (reps.length === 0) gaps.push({ service: 'Whole agreement', point: 'End-user representatives (People tab)' });
+
+  const blocks: Block[] = [];
+  const label = version ?? 'draft';
+  blocks.push({ kind: 'title', text: `Service Level Agreement: ICT services` });
+  blocks.push({ kind: 'subtitle', text: opts.school });
+  blocks.push({
+    kind: 'table', header: ['Document', 'Service Level Agreement'],
+    rows: [
+      ['School', opts.school],
+      ['Version', version ?? TO_BE_AGREED],
+      ['Status', status === 'Agreed' ? 'Agreed' : 'Draft (under negotiation)'],
+      ['Date', longDate(opts.now, tz)],
+      ['Next review', nextReview !== undefined ? longDate(nextReview, tz) : TO_BE_AGREED],
+      ['Services covered', String(services.length)],
+    ],
+  });
+  if (status === 'Draft') {
+    const negotiating = services.filter((_, i) => !slas[i] || slas[i]!.status === 'Negotiation').map((s) => s.name);
+    blocks.push({ kind: 'callout', tone: 'warning', text: `Draft for negotiation: the levels for ${joinWords(negotiating)} are not agreed yet. Comment on this document to propose changes.` });
+  }
+
+  blocks.push({ kind: 'heading', level: 1, text: '1. Parties and signatories' });
+  blocks.push({
+    kind: 'paragraph',
+    text: `This agreement is between the school's ICT service, led by ${managers.length ? joinWords(managers.map((m) => m.name)) : 'the service manager (to be agreed)'}, and the people who use its services, represented by ${reps.length ? joinWords(reps.map((r) => r.area ? `${r.name} (${r.area})` : r.name)) : 'end-user representatives still to be named'}. It says which services are supported, to what level, and what comes first when there is a conflict.`,
+  });
+  const signRows = [
+    ...managers.map((p) => [p.name, 'Service manager', p.area ?? '', '', '']),
+    ...reps.map((p) => [p.name, 'End-user representative', p.area ?? '', '', '']),
+  ];
+  if (managers.length === 0) signRows.unshift([TO_BE_AGREED, 'Service manager', '', '', '']);
+  if (reps.length === 0) signRows.push([TO_BE_AGREED, 'End-user representative', '', '', '']);
+  blocks.push({ kind: 'table', header: ['Name', 'Role', 'Area', 'Signature', 'Date'], rows: signRows });
+
+  blocks.push({ kind: 'heading', level: 1, text: '2. Services in order of business priority' });
+  blocks.push({ kind: 'paragraph', text: 'When two calls compete for support, the service higher in this list is dealt with first.' });
+  blocks.push({
+    kind: 'table', header: ['Rank', 'Service', 'Users', 'Representatives', 'Agreement'],
+    rows: services.map((s, i) => [
+      String(s.rank), s.name, s.users?.trim() || TO_BE_AGREED, (s.representatives ?? []).join(', ') || TO_BE_AGREED,
+      slas[i] ? `${slas[i]!.status}${slas[i]!.version ? `, version ${slas[i]!.version}` : ''}` : TO_BE_AGREED,
+    ]),
+  });
+
+  const model = buildModel(wb);
+  services.forEach((svc, i) => {
+    const sla = slas[i];
+    blocks.push({ kind: 'heading', level: 2, text: `2.${i + 1} ${svc.name} (${svc.serviceId})` });
+    const facts = [
+      `Priority rank ${svc.rank}.`,
+      sla ? `Agreement: ${sla.status}${sla.version ? `, version ${sla.version}` : ''}${sla.agreedOn !== undefined ? `, agreed on ${longDate(sla.agreedOn, tz)}` : ''}.` : 'Agreement: to be agreed.',
+      svc.representatives?.length ? `Representatives: ${joinWords(svc.representatives)}.` : 'Representatives: to be agreed.',
+    ];
+    blocks.push({ kind: 'paragraph', text: facts.join(' '), style: 'quiet' });
+    const points = tenPoints(svc, sla, wb);
+    for (const p of points) if (!p.agreed) gaps.push({ serviceId: svc.serviceId, service: svc.name, point: p.point });
+    blocks.push({ kind: 'table', header: ['Point', 'What is agreed'], rows: points.map((p, k) => [`${k + 1}. ${p.point}`, p.text]) });
+    const lines = targetLines(svc.serviceId, model);
+    for (const l of lines) if (!l.target) gaps.push({ serviceId: svc.serviceId, service: svc.name, point: `${l.type} targets` });
+    const support = describeHours(svc.supportHours, wb) ?? describeHours(svc.serviceHours, wb);
+    blocks.push({ kind: 'paragraph', text: `Response and resolution targets, in working hours${support ? ` (support hours: ${support})` : ''}:` });
+    blocks.push({ kind: 'table', header: [...TARGET_HEADER], rows: targetRows(lines) });
+  });
+
+  blocks.push({ kind: 'heading', level: 1, text: '3. Review arrangements' });
+  blocks.push({
+    kind: 'paragraph',
+    text: `The service manager and the representatives meet to review this agreement${nextReview !== undefined ? `; the next review is due on ${longDate(nextReview, tz)}` : ' at dates still to be agreed'}. Each review looks at attainment against the targets above, breaches and trends, supplier performance, and five questions:`,
+  });
+  blocks.push({ kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] });
+  blocks.push({ kind: 'paragraph', text: 'Findings and actions are recorded and followed up at the next review. Changes to service levels are agreed at a review and published as a new version of this agreement.' });
+
+  blocks.push({ kind: 'heading', level: 1, text: '4. Glossary' });
+  blocks.push({ kind: 'table', header: ['Term', 'Meaning'], rows: GLOSSARY.map(([t, m]) => [t, m]) });
+
+  blocks.push({ kind: 'heading', level: 1, text: '5. Still to be agreed' });
+  if (gaps.length === 0) blocks.push({ kind: 'paragraph', text: 'Nothing: every point of every service has been agreed.' });
+  else {
+    blocks.push({ kind: 'paragraph', text: `${gaps.length} point(s) are not settled yet. They read "${TO_BE_AGREED}" above and are for the next negotiation.` });
+    blocks.push({ kind: 'table', header: ['Service', 'Point'], rows: gaps.map((g) => [g.serviceId ? `${g.service} (${g.serviceId})` : g.service, g.point]) });
+  }
+
+  if (opts.internalAnnex) blocks.push(...contractsAnnex(wb, ids));
+
+  const baseName = `SLA ${version ? `v${version}` : 'draft'} – ${opts.school}`;
+  return {
+    type: 'SLA', label, title: `Service Level Agreement, ${opts.school}`, blocks, status,
+    serviceIds: services.map((s) => s.serviceId), toBeAgreed: gaps, baseName,
+  };
+}
+
+/** The internal annex: underpinning contracts and OLAs of the services covered. */
+function contractsAnnex(wb: Workbook, ids: ReadonlySet<string>): Block[] {
+  const tz = wb.timeZone;
+  const contracts = wb.contracts.filter((c) => (c.services ?? []).some((s) => ids.has(lower(s))));
+  const blocks: Block[] = [
+    { kind: 'pageBreak' },
+    { kind: 'heading', level: 1, text: 'Annex (internal): underpinning contracts and OLAs' },
+    { kind: 'callout', tone: 'note', text: 'For the ICT service only: these agreements support the levels above and are not part of the agreement with users.' },
+  ];
+  if (contracts.length === 0) blocks.push({ kind: 'paragraph', text: 'No contract or OLA covers these services.' });
+  else {
+    blocks.push({
+      kind: 'table', header: ['Ref', 'Supplier', 'Kind', 'Services', 'Support hours', 'Respond', 'Fix', 'Annual cost', 'Renewal'],
+      rows: contracts.map((c) => [
+        c.contractRef, c.supplier, c.kind, (c.services ?? []).join(', '), describeHours(c.supportHours, wb) ?? 'Unknown',
+        c.respondHours === undefined ? 'Unknown' : hoursText(c.respondHours), c.fixHours === undefined ? 'Unknown' : hoursText(c.fixHours),
+        moneyText(c.annualCost), c.renewal !== undefined ? isoDate(c.renewal, tz) : '—',
+      ]),
+    });
+  }
+  return blocks;
+}
