@@ -3,3 +3,4 @@ export * from './entry/triggers';
 export * from './entry/workbookActions';
 export * from './entry/customFunctions';
 export * from './entry/findings';
+export * from './entry/documents';

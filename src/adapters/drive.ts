@@ -1,0 +1,93 @@
+/** Where generated documents go, and Drive operations on them: folder, free names, move, trash, sharing. */
+import { firstFreeName } from '../core/docs/naming';
+
+type Folder = GoogleAppsScript.Drive.Folder;
+
+/** Document property that remembers the folder chosen for generated documents. */
+export const FOLDER_PROPERTY = 'SLM_DOCUMENTS_FOLDER_ID';
+
+export interface Destination {
+  readonly folder: Folder;
+  /** False when the folder is My Drive, where DocumentApp.create already puts a new document. */
+  readonly move: boolean;
+}
+
+/** The remembered folder, else the workbook's own folder, else My Drive. A folder since removed is forgotten. */
+export function documentsDestination(spreadsheetId: string): Destination {
+  const props = PropertiesService.getDocumentProperties();
+  const remembered = props.getProperty(FOLDER_PROPERTY);
+  if (remembered) {
+    try {
+      const folder = DriveApp.getFolderById(remembered);
+      if (!folder.isTrashed()) return { folder, move: true };
+    } catch {
+      // Deleted, or no longer shared with this user: fall back below.
+    }
+    props.deleteProperty(FOLDER_PROPERTY);
+  }
+  try {
+    const parents = DriveApp.getFileById(spreadsheetId).getParents();
+    if (parents.hasNext()) return { folder: parents.next(), move: true };
+  } catch {
+    // The workbook's folder is not reachable (e.g. a shared drive this user cannot list).
+  }
+  return { folder: DriveApp.getRootFolder(), move: false };
+}
+
+/** Remembers a folder (its id or link) for every later document; returns its name. */
+export function rememberFolder(idOrLink: string): string {
+  const id = /\/folders\/([A-Za-z0-9_-]+)/.exec(idOrLink)?.[1] ?? idOrLink.trim();
+  let folder: Folder;
+  try {
+    folder = DriveApp.getFolderById(id);
+  } catch {
+    throw new Error(`"${idOrLink}" is not a Drive folder you can open. Paste the folder's link from Drive.`);
+  }
+  PropertiesService.getDocumentProperties().setProperty(FOLDER_PROPERTY, folder.getId());
+  return folder.getName();
+}
+
+/** A name no file in the folder has yet: an existing document is never overwritten or shadowed. */
+export const freeNameIn = (folder: Folder, name: string): string =>
+  firstFreeName(name, (candidate) => folder.getFilesByName(candidate).hasNext());
+
+export function moveFile(fileId: string, folder: Folder): void {
+  DriveApp.getFileById(fileId).moveTo(folder);
+}
+
+/** Puts a file in the trash; true when it worked (a clean-up must never hide the first error). */
+export function trashFile(fileId: string): boolean {
+  try {
+    DriveApp.getFileById(fileId).setTrashed(true);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adds people as commenters on a file in one call; when Drive refuses the batch (one address it does not
+ * accept), adds them one by one so the others still get access. Returns the addresses refused.
+ */
+export function addCommenters(fileId: string, emails: readonly string[]): string[] {
+  if (emails.length === 0) return [];
+  const file = DriveApp.getFileById(fileId);
+  const editors = new Set(file.getEditors().map((u) => u.getEmail().toLowerCase()));
+  // An editor keeps editing: adding them as a commenter would be a downgrade, or nothing at all.
+  const wanted = emails.filter((e) => !editors.has(e.toLowerCase()));
+  if (wanted.length === 0) return [];
+  try {
+    file.addCommenters([...wanted]);
+    return [];
+  } catch {
+    const refused: string[] = [];
+    for (const e of wanted) {
+      try {
+        file.addCommenter(e);
+      } catch {
+        refused.push(e);
+      }
+    }
+    return refused;
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * The SLA and service-review documents: generated as Google Docs from the workbook, recorded on the
+ * Documents tab, optionally shared with the representatives for comment. The sidebar calls the same
+ * functions as the menu.
+ */
+import type { GeneratedDoc, PeriodRequest, ShareResult } from '../api';
+import { computeAttainment } from '../core/attainment/compute';
+import { analyseWorkbook } from '../core/contracts/analyse';
+import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, isoDate, parsePeriodText, type DocModel } from '../core/docs';
+import { escapeHtml } from '../core/html';
+import { previousPeriod, resolvePeriod } from '../core/periods';
+import { tabDef, type DocumentRecord } from '../core/schema';
+import { planSetup } from '../core/setup/plan';
+import { parseWorkbook, recordsToRows, type Workbook } from '../core/workbook';
+import { renderDocument } from '../adapters/docs';
+import { addCommenters, documentsDestination, freeNameIn, moveFile, rememberFolder, trashFile } from '../adapters/drive';
+import { withDocumentLock } from '../adapters/lock';
+import { applySetup, readWorkbookValues } from '../adapters/sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Document property holding the school's name for documents; default the spreadsheet's name. */
+const SCHOOL_PROPERTY = 'SLM_SCHOOL_NAME';
+
+/** An error's message without its trailing full stop; errors from Apps Script services may come from another realm. */
+const messageOf = (e: unknown): string =>
+  (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string' ? (e as Error).message : String(e)).replace(/\.$/, '');
+
+function readWorkbook(ss: Spreadsheet): Workbook {
+  return parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone()).workbook;
+}
+
+function schoolName(ss: Spreadsheet): string {
+  const given = PropertiesService.getDocumentProperties().getProperty(SCHOOL_PROPERTY)?.trim();
+  if (given) return given;
+  const name = ss.getName().replace(/SLM Workbook/i, '').replace(/^[\s:–-]*\(?|\)?[\s:–-]*$/g, '').trim();
+  return name || ss.getName();
+}
+
+/** Appends one row to the Documents tab (one write), creating the tab from the schema when it is missing. */
+function recordDocument(ss: Spreadsheet, record: Omit<DocumentRecord, 'row'>): void {
+  const tab = tabDef('documents');
+  let sheet = ss.getSheetByName(tab.name);
+  if (!sheet) {
+    applySetup(ss, planSetup({}).filter((step) => step.tab.key === 'documents'));
+    sheet = ss.getSheetByName(tab.name);
+    if (!sheet) throw new Error(`The ${tab.name} tab is missing and could not be created. Run "Set up workbook", then try again`);
+  }
+  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+  const rows = recordsToRows(tab, header, [{ ...record, name: asCellText(record.name ?? '') }]);
+  sheet.getRange(sheet.getLastRow() + 1, 1, 1, header.length).setValues(rows);
+}
+
+/**
+ * Creates the document under a name no file in its folder has, renders the model, files and records it.
+ * Any failure on the way trashes the unfinished document and says what went wrong.
+ */
+function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: number): GeneratedDoc {
+  const what = model.type === 'SLA' ? 'SLA' : 'service review';
+  const destination = documentsDestination(ss.getId());
+  const name = freeNameIn(destination.folder, documentName(model.baseName, isoDate(now, ss.getSpreadsheetTimeZone())));
+  let doc: GoogleAppsScript.Document.Document;
+  try {
+    doc = DocumentApp.create(name);
+  } catch (e) {
+    throw new Error(`The ${what} could not be created in Google Docs: ${messageOf(e)}.`);
+  }
+  const id = doc.getId();
+  try {
+    renderDocument(doc.getBody(), model);
+    const url = doc.getUrl();
+    doc.saveAndClose();
+    if (destination.move) moveFile(id, destination.folder);
+    withDocumentLock(() => recordDocument(ss, { type: model.type, label: model.label, created: now, name, link: url }));
+    return { name, url, id };
+  } catch (e) {
+    const cleaned = trashFile(id);
+    throw new Error(`The ${what} could not be generated: ${messageOf(e)}. ${cleaned
+      ? 'The unfinished document was moved to the trash; nothing else was changed.'
+      : `The unfinished document "${name}" could not be removed: delete it from Drive.`}`);
+  }
+}
+
+/**
+ * Generates the SLA for the given services (null: every service in use) as a new Google Doc. The
+ * internal annex of underpinning contracts is added only when asked for; `share` adds the
+ * representatives as commenters.
+ */
+export function generateSla(serviceIds: string[] | null, options: { internalAnnex?: boolean; share?: boolean } = {}): GeneratedDoc {
+  const ss = SpreadsheetApp.getActive();
+  const now = Date.now();
+  const wb = readWorkbook(ss);
+  const model = buildSlaDocument(wb, { now, school: schoolName(ss), serviceIds, internalAnnex: !!options.internalAnnex });
+  const doc = publish(ss, model, now);
+  if (options.share) shareFiles(wb, [doc.id, ss.getId()]);
+  return doc;
+}
+
+/** Generates the service-review report for a period as a new Google Doc. */
+export function generateReview(period: PeriodRequest, options: { share?: boolean } = {}): GeneratedDoc {
+  const ss = SpreadsheetApp.getActive();
+  const now = Date.now();
+  const wb = readWorkbook(ss);
+  const p = resolvePeriod(wb, now, period);
+  const report = computeAttainment(wb, p, { asOf: now });
+  const before = previousPeriod(p, wb.timeZone);
+  const previous = computeAttainment(wb, before, { asOf: now, breaches: false });
+  const findings = analyseWorkbook(wb, { now, period: p });
+  const model = buildReviewDocument(wb, report, findings, { now, school: schoolName(ss), previous });
+  const doc = publish(ss, model, now);
+  if (options.share) shareFiles(wb, [doc.id, ss.getId()]);
+  return doc;
+}
+
+/** Adds the end-user representatives with an email as commenters on each file. */
+function shareFiles(wb: Workbook, fileIds: readonly string[]): ShareResult {
+  const reps = wb.people.filter((p) => p.role === 'End-user representative');
+  const skipped = reps.filter((p) => !p.email).map((p) => `${p.name} (no email on the People tab)`);
+  const withEmail = reps.filter((p) => p.email);
+  const emails = withEmail.map((p) => p.email!);
+  const refused = new Set<string>();
+  for (const id of fileIds) for (const e of addCommenters(id, emails)) refused.add(e);
+  for (const p of withEmail) if (refused.has(p.email!)) skipped.push(`${p.name} (Drive did not accept ${p.email})`);
+  return { shared: withEmail.filter((p) => !refused.has(p.email!)).map((p) => p.name), skipped };
+}
+
+/** The newest document of each type recorded on the Documents tab. */
+function latestDocuments(wb: Workbook): string[] {
+  const ids: string[] = [];
+  for (const type of ['SLA', 'Service review'] as const) {
+    const newest = wb.documents.filter((d) => d.type === type && d.link).sort((a, b) => a.created - b.created).pop();
+    const id = newest?.link ? idFromLink(newest.link) : undefined;
+    if (id) ids.push(id);
+  }
+  return ids;
+}
+
+/** Adds the representatives as commenters on the workbook and on the newest SLA and service review. */
+export function shareWithRepresentatives(): ShareResult {
+  const ss = SpreadsheetApp.getActive();
+  const wb = readWorkbook(ss);
+  return shareFiles(wb, [ss.getId(), ...latestDocuments(wb)]);
+}
+
+/** Remembers the Drive folder (link or id) generated documents go to; returns its name. */
+export function chooseDocumentsFolder(folderLinkOrId: string): string {
+  return rememberFolder(String(folderLinkOrId ?? ''));
+}
+
+// ---------------------------------------------------------------- menu
+
+const TITLE = 'SLM Workbook';
+
+function showLink(title: string, doc: GeneratedDoc): void {
+  const html = HtmlService.createHtmlOutput(
+    `<div style="font-family:Arial,sans-serif;font-size:13px"><p>Created <a href="${escapeHtml(doc.url)}" target="_blank" rel="noopener">${escapeHtml(doc.name)}</a>.</p>`
+    + '<p>It is recorded on the Documents tab. Use <b>Share with representatives</b> so they can comment on it.</p></div>',
+  ).setWidth(480).setHeight(160);
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+}
+
+function alertError(action: string, e: unknown): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(`${action}: not done`, `${messageOf(e)}.`, ui.ButtonSet.OK);
+}
+
+export function menuGenerateSla(): void {
+  try {
+    showLink('SLA generated', generateSla(null));
+  } catch (e) {
+    alertError('Generate SLA', e);
+  }
+}
+
+export function menuGenerateReview(): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    'Generate service review',
+    'Which period should the review cover? Type this month, last month, this term, last term or academic year, or two dates such as 2026-09-01 to 2026-12-18. Leave blank for last term.',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const choice = parsePeriodText(answer.getResponseText());
+  if ('error' in choice) {
+    ui.alert('Generate service review', choice.error, ui.ButtonSet.OK);
+    return;
+  }
+  try {
+    showLink('Service review generated', generateReview(choice));
+  } catch (e) {
+    alertError('Generate service review', e);
+  }
+}
+
+export function menuShareWithRepresentatives(): void {
+  const ui = SpreadsheetApp.getUi();
+  const confirm = ui.alert(
+    'Share with representatives',
+    'Add the end-user representatives on the People tab as commenters on this workbook and on the newest SLA and service review? Drive emails each of them a link.',
+    ui.ButtonSet.YES_NO,
+  );
+  if (confirm !== ui.Button.YES) return;
+  try {
+    const result = shareWithRepresentatives();
+    const lines = [
+      result.shared.length ? `Shared for comment with ${result.shared.join(', ')}.` : 'Nobody was added: no end-user representative on the People tab has an email.',
+      ...(result.skipped.length ? [`Not shared: ${result.skipped.join('; ')}.`] : []),
+    ];
+    ui.alert(TITLE, lines.join('\n\n'), ui.ButtonSet.OK);
+  } catch (e) {
+    alertError('Share with representatives', e);
+  }
+}

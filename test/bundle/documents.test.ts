@@ -1,0 +1,202 @@
+/** Generate SLA, Generate service review and sharing, run through the built bundle in the offline runtime. */
+import { FakeBody } from '../../scripts/offline/document';
+import type { OfflineRuntime } from '../../scripts/offline/runtime';
+import { TEN_POINTS } from '../../src/core/docs';
+import { tabDef } from '../../src/core/schema';
+import { exampleRuntime, NOW } from '../support/offline';
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+const DOC_CLASSES = ['DocumentApp', 'Document', 'Body', 'Paragraph', 'ListItem', 'Table', 'TableRow', 'TableCell', 'Text'];
+
+/** Every call made on DocumentApp and the objects it returns. */
+const docCalls = (rt: OfflineRuntime): number => DOC_CLASSES.reduce((n, c) => n + rt.calls.count(`${c}.*`), 0);
+
+function school(): OfflineRuntime {
+  const rt = exampleRuntime();
+  rt.run(`Date.now = () => ${NOW};`);
+  return rt;
+}
+
+const documentsRows = (rt: OfflineRuntime) => {
+  const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName(tabDef('documents').name);
+  return sheet ? sheet.getDataRange().getValues().slice(1) : [];
+};
+const docItems = (rt: OfflineRuntime) => [...rt.services.DriveApp.store.items.values()].filter((i) => i.mimeType === 'application/vnd.google-apps.document');
+
+/** The log twice over: every incident again under a new reference. */
+function doubleIncidents(rt: OfflineRuntime): number {
+  const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName(tabDef('incidents').name)!;
+  const values = sheet.getDataRange().getValues();
+  const copies = values.slice(1).map((r) => [`${r[0]}-B`, ...r.slice(1)]);
+  sheet.getRange(values.length + 1, 1, copies.length, values[0].length).setValues(copies);
+  return copies.length;
+}
+
+describe('Generate SLA on the built bundle', () => {
+  test('a new Doc with every service\'s ten points, filed next to the workbook and recorded on the Documents tab', () => {
+    const rt = school();
+    const doc = rt.global.generateSla(null);
+    expect(doc.name).toBe('SLA v1.0 – SLM Workbook – 2026-11-18');
+    expect(doc.url).toContain(doc.id);
+    const body = rt.services.DocumentApp.bodyOf(doc.id);
+    const blocks = body.structure();
+    expect(blocks[0]).toEqual({ type: 'paragraph', heading: 'TITLE', text: 'Service Level Agreement: ICT services' });
+    const serviceHeadings = blocks.filter((b) => b.type === 'paragraph' && b.heading === 'HEADING2').map((b) => (b as { text: string }).text);
+    expect(serviceHeadings).toHaveLength(8);
+    for (const h of serviceHeadings) {
+      const i = blocks.findIndex((b) => b.type === 'paragraph' && b.text === h);
+      const points = blocks.slice(i).find((b) => b.type === 'table') as { rows: string[][] };
+      expect(points.rows.slice(1).map((r) => r[0])).toEqual(TEN_POINTS.map((p, k) => `${k + 1}. ${p}`));
+    }
+    const emailAt = blocks.findIndex((b) => b.type === 'paragraph' && b.text === '2.3 Email (EMAIL)');
+    const emailTargets = blocks.slice(emailAt).filter((b) => b.type === 'table')[1] as { rows: string[][] };
+    expect(emailTargets.rows[1]).toEqual(['Incident', 'Any', 'Email incidents resolved within 4 hours', '1 h', '4 h', 'at least 95%']);
+    // Filed in the workbook's folder; recorded with its link.
+    const item = rt.services.DriveApp.store.get(doc.id);
+    const workbookItem = rt.services.DriveApp.store.get((rt.spreadsheet as unknown as Ss).getId());
+    expect([...item.parents]).toEqual([...workbookItem.parents]);
+    const rows = documentsRows(rt);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].slice(0, 2)).toEqual(['SLA', '1.0']);
+    expect(rows[0][3]).toBe(doc.name);
+    expect(rows[0][4]).toBe(doc.url);
+    expect(rt.calls.count('Range.setValues')).toBe(1);
+  });
+
+  test('an existing document is never overwritten: the next one is a new version alongside', () => {
+    const rt = school();
+    const first = rt.global.generateSla(null);
+    const before = JSON.stringify(rt.services.DocumentApp.bodyOf(first.id).structure());
+    const second = rt.global.generateSla(['EMAIL']);
+    const third = rt.global.generateSla(null);
+    expect(second.id).not.toBe(first.id);
+    expect(second.name).toBe(`${first.name} (2)`);
+    expect(third.name).toBe(`${first.name} (3)`);
+    expect(JSON.stringify(rt.services.DocumentApp.bodyOf(first.id).structure())).toBe(before);
+    expect(docItems(rt).filter((i) => !i.trashed)).toHaveLength(3);
+    expect(documentsRows(rt).map((r) => r[3])).toEqual([first.name, second.name, third.name]);
+  });
+
+  test('the folder chosen once is remembered for every later document', () => {
+    const rt = school();
+    const folder = rt.services.DriveApp.createFolder('ICT documents');
+    expect(rt.global.chooseDocumentsFolder(folder.getUrl())).toBe('ICT documents');
+    const doc = rt.global.generateReview({ kind: 'lastMonth' });
+    expect([...rt.services.DriveApp.store.get(doc.id).parents]).toEqual([folder.getId()]);
+    expect(() => rt.global.chooseDocumentsFolder('nonsense')).toThrow('"nonsense" is not a Drive folder you can open. Paste the folder\'s link from Drive.');
+  });
+
+  test('a failure half-way leaves no document behind and says what went wrong', () => {
+    const rt = school();
+    const original = FakeBody.prototype.appendTable;
+    let tables = 0;
+    FakeBody.prototype.appendTable = function (this: FakeBody, ...args: Parameters<typeof original>) {
+      if (++tables === 5) throw new Error('Service unavailable: Documents');
+      return original.apply(this, args);
+    };
+    try {
+      expect(() => rt.global.generateSla(null)).toThrow(
+        'The SLA could not be generated: Service unavailable: Documents. The unfinished document was moved to the trash; nothing else was changed.');
+    } finally {
+      FakeBody.prototype.appendTable = original;
+    }
+    expect(docItems(rt)).toHaveLength(1);
+    expect(docItems(rt).every((i) => i.trashed)).toBe(true);
+    expect(documentsRows(rt)).toHaveLength(0);
+    expect(rt.services.LockService.isHeld('document')).toBe(false);
+  });
+
+  test('a missing Documents tab is created from the schema and the document recorded', () => {
+    const rt = school();
+    const ss = rt.spreadsheet as unknown as Ss;
+    ss.deleteSheet(ss.getSheetByName(tabDef('documents').name)!);
+    const doc = rt.global.generateSla(null);
+    const header = ss.getSheetByName(tabDef('documents').name)!.getRange(1, 1, 1, 5).getValues()[0];
+    expect(header).toEqual(tabDef('documents').columns.map((c) => c.header));
+    expect(documentsRows(rt)[0][4]).toBe(doc.url);
+  });
+});
+
+describe('Generate service review on the built bundle', () => {
+  test('DocumentApp calls are bounded by sections, not by the size of the log', () => {
+    const rt = school();
+    rt.calls.reset();
+    const doc = rt.global.generateReview({ kind: 'thisTerm' });
+    // Findings are one list item each: their number follows what the log shows, not its size.
+    const listItems = (id: string) => rt.services.DocumentApp.bodyOf(id).structure().filter((b) => b.type === 'listItem').length;
+    expect(rt.calls.count('Body.appendListItem')).toBe(listItems(doc.id));
+    const calls = docCalls(rt) - rt.calls.count('Body.appendListItem');
+    const tables = rt.calls.count('Body.appendTable');
+    const breachRows = (rt.services.DocumentApp.bodyOf(doc.id).structure().find((b, i, all) =>
+      b.type === 'table' && all[i - 1]?.type === 'paragraph' && (all[i - 1] as { text: string }).text === '3. Breaches') as { rows: string[][] }).rows.length;
+
+    const added = doubleIncidents(rt);
+    expect(added).toBeGreaterThan(150);
+    rt.calls.reset();
+    const doubled = rt.global.generateReview({ kind: 'thisTerm' });
+    const doubledBreaches = (rt.services.DocumentApp.bodyOf(doubled.id).structure().find((b, i, all) =>
+      b.type === 'table' && all[i - 1]?.type === 'paragraph' && (all[i - 1] as { text: string }).text === '3. Breaches') as { rows: string[][] }).rows.length;
+    expect(doubledBreaches - 1).toBe(2 * (breachRows - 1));
+    expect(rt.calls.count('Body.appendTable')).toBe(tables);
+    expect(rt.calls.count('Body.appendListItem')).toBe(listItems(doubled.id));
+    expect(docCalls(rt) - rt.calls.count('Body.appendListItem')).toBe(calls);
+    expect(calls).toBeLessThan(400);
+    // One read per tab, one write for the record.
+    expect(rt.calls.count('Range.setValues')).toBe(1);
+  });
+
+  test('the menu asks for the period and shows the link; an unreadable answer is explained', () => {
+    const rt = school();
+    rt.ui.respond({ button: 'OK', text: 'last term' });
+    rt.global.menuGenerateReview();
+    const shown = rt.ui.shown[rt.ui.shown.length - 1];
+    expect(shown.title).toBe('Service review generated');
+    const row = documentsRows(rt)[0];
+    expect(row[0]).toBe('Service review');
+    expect(shown.output.getContent()).toContain(`href="${row[4]}"`);
+
+    rt.ui.respond({ button: 'OK', text: 'sometime soon' });
+    rt.global.menuGenerateReview();
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(/^"sometime soon" is not a period I can read/);
+    rt.ui.respond({ button: 'CANCEL' });
+    rt.global.menuGenerateReview();
+    expect(documentsRows(rt)).toHaveLength(1);
+  });
+
+  test('Generate SLA from the menu shows the link; a failure is shown in plain words', () => {
+    const rt = school();
+    rt.global.menuGenerateSla();
+    expect(rt.ui.shown[rt.ui.shown.length - 1].title).toBe('SLA generated');
+    const ss = rt.spreadsheet as unknown as Ss;
+    ss.deleteSheet(ss.getSheetByName(tabDef('services').name)!);
+    rt.global.menuGenerateSla();
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(/no service to put in the SLA/);
+  });
+});
+
+describe('Share with representatives on the built bundle', () => {
+  test('representatives become commenters on the workbook and on the newest SLA and review', () => {
+    const rt = school();
+    const sla = rt.global.generateSla(null);
+    const review = rt.global.generateReview({ kind: 'thisTerm' });
+    const result = rt.global.shareWithRepresentatives();
+    expect(result).toEqual({ shared: ['Jo Harris', 'Priya Shah', 'Tom Lee'], skipped: [] });
+    const reps = ['jo.harris@example-school.org', 'priya.shah@example-school.org', 'tom.lee@example-school.org'];
+    for (const id of [sla.id, review.id, (rt.spreadsheet as unknown as Ss).getId()]) {
+      expect([...rt.services.DriveApp.store.get(id).commenters].sort()).toEqual(reps);
+    }
+    // One batch per file, never a call per person.
+    expect(rt.calls.count('File.addCommenters')).toBe(3);
+  });
+
+  test('the menu asks first and reports who was shared with', () => {
+    const rt = school();
+    rt.ui.respond('YES');
+    rt.global.menuShareWithRepresentatives();
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toBe('Shared for comment with Jo Harris, Priya Shah, Tom Lee.');
+    rt.ui.respond('NO');
+    rt.calls.reset();
+    rt.global.menuShareWithRepresentatives();
+    expect(rt.calls.count('File.addCommenters')).toBe(0);
+  });
+});
