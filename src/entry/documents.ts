@@ -6,7 +6,7 @@
 import type { GeneratedDoc, PeriodRequest, ShareResult } from '../api';
 import { computeAttainment } from '../core/attainment/compute';
 import { analyseWorkbook } from '../core/contracts/analyse';
-import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, isoDate, parsePeriodText, type DocModel } from '../core/docs';
+import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, isoDate, parsePeriodText, type DocModel } from '../core/docs/index';
 import { escapeHtml } from '../core/html';
 import { previousPeriod, resolvePeriod } from '../core/periods';
 import { tabDef, type DocumentRecord } from '../core/schema';

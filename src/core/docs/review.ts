@@ -28,7 +28,7 @@ export interface ReviewDocument extends DocModel {
 }
 
 const lower = (s: string): string => s.trim().toLowerCase();
-const OPEN: ReadonlySet<string> = new Set(['Open', 'In progress']);
+const isOpen = (r: ReviewItem): boolean => (r.status === undefined ? !!r.action : r.status === 'Open' || r.status === 'In progress');
 const rag = (s: Rag | undefined): string => s ?? 'Not measured';
 
 /** Met share over all of a service's targets, 0..1. */
@@ -184,7 +184,7 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
 
   // ---- carried over
   blocks.push({ kind: 'heading', level: 1, text: '7. Open actions carried over' });
-  const carried = wb.reviews.filter((r) => r.reviewDate < period.start && (r.status === undefined ? !!r.action : OPEN.has(r.status)));
+  const carried = wb.reviews.filter((r) => r.reviewDate < period.start && isOpen(r));
   if (carried.length === 0) blocks.push({ kind: 'paragraph', text: 'No action from an earlier review is still open.' });
   else blocks.push({ kind: 'table', header: ['Question', ...REVIEW_HEADER], rows: carried.map((r) => [r.question, ...reviewRow(r, tz)]) });
 

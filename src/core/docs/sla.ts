@@ -33,7 +33,8 @@ export interface SlaDocument extends DocModel {
 }
 
 const lower = (s: string): string => s.trim().toLowerCase();
-const OUT_OF_SCOPE = new Set(['Retired', 'Unsupported']);
+/** Services an SLA leaves out unless asked for by ID. */
+const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status === 'Unsupported';
 
 export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Service', 'A complete facility users rely on, such as email or printing, rather than a piece of equipment.'],
@@ -52,7 +53,7 @@ export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
 /** The services an SLA covers, by rank; unknown IDs are an error the user can act on. */
 export function slaServices(wb: Workbook, serviceIds?: readonly string[] | null): Service[] {
   const byRank = [...wb.services].sort((a, b) => a.rank - b.rank || a.serviceId.localeCompare(b.serviceId));
-  if (!serviceIds) return byRank.filter((s) => !OUT_OF_SCOPE.has(s.status));
+  if (!serviceIds) return byRank.filter((s) => !outOfScope(s));
   const wanted = new Set(serviceIds.map(lower));
   const known = new Set(byRank.map((s) => lower(s.serviceId)));
   const unknown = serviceIds.filter((id) => !known.has(lower(id)));
