@@ -4,3 +4,4 @@ export * from './entry/workbookActions';
 export * from './entry/customFunctions';
 export * from './entry/findings';
 export * from './entry/documents';
+export * from './entry/sidebarApi';

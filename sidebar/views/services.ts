@@ -1,0 +1,58 @@
+/** The overview: each service's SLA stage and its attainment for the period, with the figures behind each badge. */
+import type { Overview, ServiceView, TargetView } from '../../src/api';
+import { byId, el, replace } from '../dom';
+import { dateText, hours, percent, plural, ragClass, ragText, targetPercent } from '../format';
+
+const badge = (status: ServiceView['status']) => el('span', { class: ragClass(status) }, ragText(status));
+
+function targetLine(t: TargetView): HTMLLIElement {
+  const who = `${t.priority === 'Any' ? 'All' : t.priority} ${t.type.toLowerCase()}s`;
+  const what = `${t.measure === 'response' ? 'respond' : 'resolve'} within ${hours(t.targetHours)}`;
+  const counted = t.met + t.breached;
+  const result = counted > 0 ? `${t.met} of ${counted} met (${percent(t.share)}), target ${targetPercent(t.compliance)}` : 'none finished yet';
+  return el('li', { class: 'target' },
+    el('div', { class: 'row' }, el('span', {}, `${who}: ${what}`), badge(t.status)),
+    el('div', { class: 'gray small' }, result, t.pending ? `; ${t.pending} pending` : ''));
+}
+
+function stageText(s: ServiceView): string {
+  const parts = [`Rank ${s.rank}`, s.slaStatus === 'No SLA' ? 'no SLA yet' : `SLA ${s.slaStatus.toLowerCase()}`];
+  if (s.nextReview) parts.push(`review ${dateText(s.nextReview)}`);
+  return parts.join(' · ');
+}
+
+function availabilityText(s: ServiceView): string {
+  if (s.availability === null) return 'Availability: no service hours in this period';
+  return `Availability ${percent(s.availability)}${s.availabilityTarget === null ? ' (no target)' : `, target ${targetPercent(s.availabilityTarget)}`}`;
+}
+
+function serviceItem(s: ServiceView): HTMLLIElement {
+  const counts = `${s.met} met, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
+  return el('li', { class: 'service', 'data-service': s.serviceId },
+    el('div', { class: 'row' }, el('h3', { class: 'name' }, s.name), badge(s.status)),
+    el('div', { class: 'gray small' }, stageText(s), s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null,
+      s.slaStatus === 'Negotiation' ? el('span', { class: 'chip' }, 'In negotiation') : null),
+    el('div', { class: 'figures' },
+      el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null),
+      el('div', {}, `Items: ${counts}`)),
+    s.targets.length
+      ? el('details', { class: 'targets' }, el('summary', {}, `Targets (${s.targets.length})`), el('ul', {}, ...s.targets.map(targetLine)))
+      : el('div', { class: 'gray small' }, 'No incidents or requests against targets in this period.'));
+}
+
+/** Draws the services and the headline counts. */
+export function showServices(overview: Overview): void {
+  const list = byId('services');
+  const summary = byId('services-summary');
+  const counts = { Met: 0, 'At risk': 0, Breached: 0 } as Record<string, number>;
+  for (const s of overview.services) if (s.status) counts[s.status] += 1;
+  const unmeasured = overview.services.filter((s) => !s.status).length;
+  replace(byId('services-count'), String(overview.services.length));
+  if (overview.services.length === 0) {
+    replace(summary, 'No services on the Services tab yet. Add them there, or run Set up workbook and load the example school.');
+  } else {
+    replace(summary, `${overview.period.label}: ${counts.Met} met, ${counts['At risk']} at risk, ${counts.Breached} breached`
+      + (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.'));
+  }
+  replace(list, ...overview.services.map(serviceItem));
+}

@@ -1,0 +1,108 @@
+/**
+ * The sidebar's own server functions: opening the panel, the overview for a period, and going to a cell.
+ * Everything returned is plain data (dates as ISO strings) so it crosses google.script.run unchanged.
+ */
+import type { Overview, PeriodRequest, PeriodView, ServiceView, TargetView } from '../api';
+import type { AttainmentReport, TargetAttainment } from '../core/attainment/types';
+import { computeAttainment } from '../core/attainment/compute';
+import { slaLifecycle } from '../core/contracts/lifecycle';
+import { listPeriods, resolvePeriod, type PeriodOption } from '../core/periods';
+import { tabDef, tabOrder } from '../core/schema';
+import { localDateKey, localDayNumber, localToUtc, civilFromDays } from '../core/time/zone';
+import { normaliseHeader } from '../core/values';
+import { parseWorkbook, type Workbook } from '../core/workbook';
+import { readWorkbookValues } from '../adapters/sheets';
+
+const TITLE = 'SLM Workbook';
+
+/** Opens the SLM panel (the built Sidebar.html) beside the sheet. */
+export function menuOpenPanel(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/**
+ * An instant as ISO text: the local calendar date ("2026-09-01") when it is a local midnight, as every
+ * period boundary the picker offers is; otherwise the full UTC instant.
+ */
+function isoOf(ms: number, timeZone: string): string {
+  const { y, m, d } = civilFromDays(localDayNumber(ms, timeZone));
+  return localToUtc(y, m, d, 0, timeZone) === ms ? localDateKey(ms, timeZone) : new Date(ms).toISOString();
+}
+
+const periodView = (p: PeriodOption, tz: string): PeriodView => ({ kind: p.kind, label: p.label, start: isoOf(p.start, tz), end: isoOf(p.end, tz) });
+
+const targetView = (t: TargetAttainment): TargetView => ({
+  type: t.type, priority: t.priority ?? 'Any', measure: t.measure, targetHours: t.targetHours, compliance: t.compliance,
+  met: t.met, breached: t.breached, pending: t.pending, share: t.share ?? null, status: t.status ?? null,
+});
+
+/** Each measured service with its SLA's stage, in the order of the catalogue's priority rank. */
+function serviceViews(wb: Workbook, report: AttainmentReport, now: number): ServiceView[] {
+  const stages = new Map(slaLifecycle(wb, now).map((l) => [l.serviceId.trim().toLowerCase(), l]));
+  return report.services.map((s) => {
+    const sla = stages.get(s.serviceId.trim().toLowerCase());
+    return {
+      serviceId: s.serviceId,
+      name: s.name,
+      rank: s.rank,
+      slaStatus: sla ? sla.status : 'No SLA',
+      nextReview: sla?.nextReview === undefined ? null : localDateKey(sla.nextReview, wb.timeZone),
+      reviewDue: !!sla && (sla.stage === 'Review due' || sla.stage === 'Review overdue' || sla.status === 'Review'),
+      availability: s.availability ?? null,
+      availabilityTarget: s.availabilityTarget ?? null,
+      availabilityStatus: s.availabilityStatus ?? null,
+      status: s.status ?? null,
+      met: s.met,
+      breached: s.breached,
+      pending: s.pending,
+      targets: s.targets.map(targetView),
+    };
+  });
+}
+
+/** The overview as plain data: from a parsed workbook, at instant `now`. Pure, so the core's tests can use it. */
+export function overviewOf(wb: Workbook, problemCount: number, request: PeriodRequest, now: number): Overview {
+  const period = resolvePeriod(wb, now, request);
+  const report = computeAttainment(wb, period, { asOf: now, breaches: false });
+  return {
+    period: periodView(period, wb.timeZone),
+    periods: listPeriods(wb, now).map((p) => periodView(p, wb.timeZone)),
+    services: serviceViews(wb, report, now),
+    problemCount,
+  };
+}
+
+/**
+ * The attainment of every service for a period, each SLA's stage, the periods on offer and how many
+ * problems the workbook has: one getValues() per tab, nothing written.
+ */
+export function getOverview(period: PeriodRequest): Overview {
+  const ss = SpreadsheetApp.getActive();
+  const { workbook, problems } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
+  const request: PeriodRequest = period && typeof period === 'object' ? period : { kind: 'thisTerm' };
+  return overviewOf(workbook, problems.length, request, Date.now());
+}
+
+/**
+ * Shows the user the cell a problem points at: the tab, then the cell in the column with that header
+ * (row 0 or no column: the whole row or the tab). Only the header row is read.
+ */
+export function selectCell(tab: string, row: number, column: string): void {
+  const ss = SpreadsheetApp.getActive();
+  const wanted = normaliseHeader(tab);
+  const key = tabOrder().find((k) => normaliseHeader(tabDef(k).name) === wanted || normaliseHeader(k) === wanted);
+  const sheet = ss.getSheetByName(key ? tabDef(key).name : String(tab)) ?? ss.getSheets().find((s) => normaliseHeader(s.getName()) === wanted);
+  if (!sheet) throw new Error(`There is no "${tab}" tab in this workbook. Run "Set up workbook" to add the missing tabs.`);
+  sheet.activate();
+  const r = Math.floor(Number(row));
+  if (!(r >= 1)) return;
+  const width = Math.max(1, sheet.getLastColumn());
+  let c = 0;
+  if (column) {
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    c = header.findIndex((h) => normaliseHeader(h) === normaliseHeader(column)) + 1;
+  }
+  if (c >= 1) sheet.getRange(r, c).activate();
+  else sheet.getRange(r, 1, 1, width).activate();
+}
