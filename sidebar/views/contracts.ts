@@ -24,11 +24,12 @@ function refButton(api: Remote<SlmApi>, ref: RowRef, status: HTMLElement): HTMLB
 }
 
 function findingItem(api: Remote<SlmApi>, f: Finding, status: HTMLElement): HTMLLIElement {
-  return el('li', { class: `finding ${f.severity}` },
-    el('div', { class: 'row' }, el('h3', { class: 'title' }, f.title), el('span', { class: `sev ${f.severity}` }, SEVERITY_TEXT[f.severity])),
+  // Title and severity first; the evidence, what to do and the cells behind it open on demand.
+  return el('li', { class: `finding ${f.severity}` }, el('details', {},
+    el('summary', {}, el('div', { class: 'row' }, el('h3', { class: 'title' }, f.title), el('span', { class: `sev ${f.severity}` }, SEVERITY_TEXT[f.severity]))),
     el('p', { class: 'evidence' }, f.evidence),
     f.action ? el('p', { class: 'what-to-do' }, el('strong', {}, 'What to do: '), f.action) : null,
-    f.refs.length ? el('div', { class: 'refs' }, ...f.refs.slice(0, 6).map((r) => refButton(api, r, status))) : null);
+    f.refs.length ? el('div', { class: 'refs' }, ...f.refs.slice(0, 6).map((r) => refButton(api, r, status))) : null));
 }
 
 /** Loads the findings; a missing analysis (an older copy of the add-on) is said so, not shown as a failure. */
@@ -44,7 +45,13 @@ export async function loadFindings(api: Remote<SlmApi>): Promise<void> {
     replace(summary, findings.length === 0
       ? 'No findings: the contracts, SLAs and log agree.'
       : `${plural(findings.length, 'finding')}, ${acted} to act on. The most serious come first.`);
-    replace(list, ...findings.map((f) => findingItem(api, f, status)));
+    // Findings for information only fold away under the ones to act on.
+    const toAct = findings.filter((f) => f.severity !== 'info');
+    const info = findings.filter((f) => f.severity === 'info');
+    replace(list, ...toAct.map((f) => findingItem(api, f, status)),
+      info.length ? el('li', { class: 'info-group' }, el('details', {},
+        el('summary', {}, `${plural(info.length, 'finding')} for information`),
+        el('ul', { class: 'findings' }, ...info.map((f) => findingItem(api, f, status))))) : null);
   } catch (e) {
     const message = (e as Error).message;
     replace(summary, /function not found|is not defined|is not a function/i.test(message)

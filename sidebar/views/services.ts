@@ -27,14 +27,14 @@ function availabilityText(s: ServiceView): string {
 }
 
 function serviceItem(s: ServiceView): HTMLLIElement {
-  const counts = `${s.met} met, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
+  const counts = `${s.met} on target, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
   return el('li', { class: 'service', 'data-service': s.serviceId },
     el('div', { class: 'row' }, el('h3', { class: 'name' }, s.name), badge(s.status)),
     el('div', { class: 'gray small' }, stageText(s), s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null,
       s.slaStatus === 'Negotiation' ? el('span', { class: 'chip' }, 'In negotiation') : null),
     el('div', { class: 'figures' },
       el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null),
-      el('div', {}, `Items: ${counts}`)),
+      el('div', {}, `Incidents and requests: ${counts}`)),
     s.targets.length
       ? el('details', { class: 'targets' }, el('summary', {}, `Targets (${s.targets.length})`), el('ul', {}, ...s.targets.map(targetLine)))
       : el('div', { class: 'gray small' }, 'No incidents or requests against targets in this period.'));

@@ -1,0 +1,396 @@
+/**
+ * The SLM panel in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core), its
+ * google.script.run answered by the built dist/Code.js in the offline runtime on the example school.
+ * `npm test` builds first; run `npm run build` before running this file on its own.
+ * Writes out/sidebar.png, out/sidebar-contracts.png and out/preview.png for a person to look at.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { PeriodRequest } from '../../src/api';
+import { computeAttainment } from '../../src/core/attainment/compute';
+import { resolvePeriod } from '../../src/core/periods';
+import { tabDef } from '../../src/core/schema';
+import { parseWorkbook } from '../../src/core/workbook';
+import { readWorkbookValues } from '../../src/adapters/sheets';
+import { percent } from '../../sidebar/format';
+import { startPreview, type PreviewServer } from '../../scripts/preview';
+import { NOW } from '../support/offline';
+
+const root = path.resolve(__dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run'];
+const XSS = '<img src=x onerror=alert(1)>';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  // A missing browser is a failure, never a skipped test: CI installs Debian's chromium package.
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium".`);
+  if (!fs.existsSync(path.join(root, 'dist/Sidebar.html'))) throw new Error('dist/Sidebar.html is missing: run "npm run build" first.');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  fs.mkdirSync(path.join(root, 'out'), { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Session {
+  server: PreviewServer;
+  page: Page;
+  dialogs: string[];
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh offline workbook (example school, clock at NOW), its preview server and the panel open at 300 px. */
+async function open(opts: { latencyMs?: (name: string) => number; before?: (ss: Spreadsheet) => void } = {}): Promise<Session> {
+  const server = await startPreview({ now: NOW, freezeClock: true, latencyMs: opts.latencyMs });
+  let page: Page | undefined;
+  const close = async () => {
+    await page?.close();
+    await server.close();
+  };
+  try {
+    opts.before?.(server.host.runtime.spreadsheet as unknown as Spreadsheet);
+    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/sidebar`);
+    await page.waitForSelector('#services .service');
+    return { server, page, dialogs, errors, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+const spreadsheetOf = (s: Session) => s.server.host.runtime.spreadsheet as unknown as Spreadsheet;
+
+/** What the panel should show for a period, worked out here from the core on the same workbook. */
+function expected(s: Session, request: PeriodRequest) {
+  const ss = spreadsheetOf(s);
+  const { workbook, problems } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
+  const period = resolvePeriod(workbook, NOW, request);
+  return { period, problems, report: computeAttainment(workbook, period, { asOf: NOW }) };
+}
+
+/** The services as the panel shows them. */
+const shownServices = (page: Page) => page.$$eval('#services .service', (items) => items.map((li) => ({
+  id: li.getAttribute('data-service'),
+  name: li.querySelector('h3')?.textContent,
+  badge: li.querySelector('.row > .badge')?.textContent,
+  figures: li.querySelector('.figures')?.textContent ?? '',
+})));
+
+async function expectFigures(s: Session, request: PeriodRequest): Promise<void> {
+  const { period, report } = expected(s, request);
+  await s.page.waitForFunction((label) => document.getElementById('services-summary')?.textContent?.startsWith(`${label}:`), period.label);
+  const shown = await shownServices(s.page);
+  expect(shown.map((x) => x.id)).toEqual(report.services.map((x) => x.serviceId));
+  report.services.forEach((svc, i) => {
+    expect(shown[i].name).toBe(svc.name);
+    expect(shown[i].badge).toBe(svc.status ?? 'Not measured');
+    expect(shown[i].figures).toContain(`Incidents and requests: ${svc.met} on target, ${svc.breached} breached`);
+    if (svc.availability !== undefined) expect(shown[i].figures).toContain(`Availability ${percent(svc.availability)}`);
+  });
+}
+
+const activeCell = (s: Session): string => {
+  const range = spreadsheetOf(s).getActiveRange();
+  return range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : '';
+};
+
+const columnLetter = (ss: Spreadsheet, tab: string, header: string): string => {
+  const sheet = ss.getSheetByName(tab)!;
+  const i = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(header);
+  if (i < 0) throw new Error(`no ${header} on ${tab}`);
+  return String.fromCharCode(65 + i);
+};
+
+describe('the SLM panel in Chromium', () => {
+  test('opens on this term with the right figures per service, badges, SLA stages and problem count', async () => {
+    const s = await open();
+    try {
+      await expectFigures(s, { kind: 'thisTerm' });
+      const { report } = expected(s, { kind: 'thisTerm' });
+      const badges = (await shownServices(s.page)).map((x) => x.badge);
+      // The example school shows every state, so a badge that never changes would be caught.
+      expect(new Set(badges)).toEqual(new Set(report.services.map((x) => x.status ?? 'Not measured')));
+      expect(new Set(badges).size).toBeGreaterThanOrEqual(3);
+      const wp = s.page.locator('[data-service="WP"]');
+      await expect(wp.textContent()).resolves.toMatch(/SLA monitoring · review 6 Nov 2026/);
+      await expect(wp.locator('.chip.review').textContent()).resolves.toBe('Review due');
+      await expect(s.page.locator('[data-service="WHITEBOARD"] .chip').textContent()).resolves.toBe('In negotiation');
+      // The figures behind a badge: each target with its count, share and compliance.
+      await s.page.click('[data-service="EMAIL"] details.targets summary');
+      const email = report.services.find((x) => x.serviceId === 'EMAIL')!;
+      const lines = await s.page.$$eval('[data-service="EMAIL"] .target', (li) => li.map((x) => x.textContent ?? ''));
+      expect(lines).toHaveLength(email.targets.length);
+      email.targets.forEach((t, i) => {
+        if (t.met + t.breached > 0) expect(lines[i]).toContain(`${t.met} of ${t.met + t.breached} met (${percent(t.share)}), target ${t.compliance}%`);
+        expect(lines[i]).toContain(t.status ?? 'Not measured');
+      });
+      await expect(s.page.textContent('#problems-count')).resolves.toBe(String(expected(s, { kind: 'thisTerm' }).problems.length));
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('picking last month, then custom dates, shows that period\'s figures', async () => {
+    const s = await open();
+    try {
+      await s.page.selectOption('#period', 'lastMonth');
+      await expectFigures(s, { kind: 'lastMonth' });
+      await expect(s.page.textContent('#period-span')).resolves.toBe('1 Oct 2026 to 31 Oct 2026');
+
+      await s.page.selectOption('#period', 'custom');
+      await expect(s.page.isVisible('#custom-from')).resolves.toBe(true);
+      await s.page.fill('#custom-from', '2026-09-01');
+      await s.page.fill('#custom-to', '2026-09-30');
+      await s.page.click('#custom button[type=submit]');
+      await expectFigures(s, { kind: 'custom', start: '2026-09-01', end: '2026-10-01' });
+      const asked = s.server.host.calls.filter((c) => c.name === 'getOverview').map((c) => c.args[0]);
+      expect(asked).toEqual([{ kind: 'thisTerm' }, { kind: 'lastMonth' }, { kind: 'custom', start: '2026-09-01', end: '2026-10-01' }]);
+
+      // Dates the wrong way round are refused in the panel, in words, with no call made.
+      await s.page.fill('#custom-from', '2026-10-01');
+      await s.page.fill('#custom-to', '2026-09-01');
+      await s.page.click('#custom button[type=submit]');
+      await expect(s.page.textContent('#custom-error')).resolves.toMatch(/"To" date must be on or after the "From" date/);
+      expect(s.server.host.calls.filter((c) => c.name === 'getOverview')).toHaveLength(3);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('clicking a problem selects the offending cell in the sheet; the keyboard does the same', async () => {
+    const s = await open();
+    try {
+      const problems = expected(s, { kind: 'thisTerm' }).problems;
+      expect(problems.length).toBeGreaterThan(1);
+      await s.page.click('#problems-section summary');
+      await s.page.waitForSelector('#problems .problem');
+      const shown = await s.page.$$eval('#problems .problem .place', (x) => x.map((e) => e.textContent));
+      expect(shown).toEqual(problems.map((p) => [p.tab, p.row > 0 ? `row ${p.row}` : '', p.column].filter(Boolean).join(', ')));
+
+      const [first, second] = problems;
+      await s.page.click('#problems .problem:nth-child(1) button');
+      await s.page.waitForFunction(() => /^Selected /.test(document.getElementById('problems-status')?.textContent ?? ''));
+      expect(activeCell(s)).toBe(`${first.tab}!${columnLetter(spreadsheetOf(s), first.tab, first.column)}${first.row}`);
+
+      await s.page.focus('#problems .problem:nth-child(2) button');
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForFunction((row) => (document.getElementById('problems-status')?.textContent ?? '').includes(`row ${row}`), second.row);
+      expect(activeCell(s)).toBe(`${second.tab}!${columnLetter(spreadsheetOf(s), second.tab, second.column)}${second.row}`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('Generate SLA shows progress, then a link to the new document; a double click writes one document', async () => {
+    const s = await open({ latencyMs: (name) => (name.startsWith('generate') ? 500 : 0) });
+    try {
+      await s.page.click('#generate-sla');
+      await s.page.click('#generate-sla', { force: true }).catch(() => undefined);
+      await expect(s.page.textContent('#documents-status')).resolves.toMatch(/Generating the SLA/);
+      await expect(s.page.isDisabled('#generate-sla')).resolves.toBe(true);
+      await expect(s.page.locator('#documents-status .spinner').count()).resolves.toBe(1);
+      const link = s.page.locator('#documents-status a.doc-link');
+      await link.waitFor();
+      const slaCalls = s.server.host.calls.filter((c) => c.name === 'generateSla');
+      expect(slaCalls).toEqual([{ name: 'generateSla', args: [null] }]);
+      const href = await link.getAttribute('href');
+      const id = /\/document\/d\/([^/]+)/.exec(href ?? '')?.[1];
+      expect(id).toBeTruthy();
+      const doc = s.server.host.runtime.services.DocumentApp.openById(id!);
+      await expect(link.textContent()).resolves.toBe(doc.getName());
+      expect(doc.getUrl()).toBe(href);
+      await expect(link.getAttribute('target')).resolves.toBe('_blank');
+      await expect(s.page.isDisabled('#generate-sla')).resolves.toBe(false);
+
+      // Chosen services only.
+      await s.page.check('#sla-chosen');
+      await s.page.check('#sla-services input[value="EMAIL"]');
+      await s.page.check('#sla-services input[value="PRINT"]');
+      await s.page.click('#generate-sla');
+      await s.page.waitForFunction(() => document.querySelectorAll('#documents-status a.doc-link').length === 1
+        && !document.getElementById('documents-status')?.hasAttribute('aria-busy'));
+      expect(s.server.host.calls.filter((c) => c.name === 'generateSla').map((c) => c.args)).toEqual([[null], [['EMAIL', 'PRINT']]]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('Generate service review covers the chosen period and links to the review', async () => {
+    const s = await open();
+    try {
+      await s.page.selectOption('#period', 'lastMonth');
+      await s.page.waitForFunction(() => (document.getElementById('review-note')?.textContent ?? '').includes('October 2026'));
+      await s.page.click('#generate-review');
+      await s.page.locator('#documents-status a.doc-link').waitFor();
+      expect(s.server.host.calls.filter((c) => c.name === 'generateReview').map((c) => c.args)).toEqual([[{ kind: 'lastMonth' }]]);
+      const name = await s.page.textContent('#documents-status a.doc-link');
+      expect(spreadsheetOf(s).getSheetByName('Documents')!.getDataRange().getValues().flat()).toContain(name);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a failure is shown in plain words with what to do, and the buttons work again', async () => {
+    const s = await open();
+    const docs = s.server.host.runtime.services.DocumentApp as unknown as { create: (name: string) => unknown };
+    const create = docs.create;
+    docs.create = () => { throw new Error('Service unavailable: Documents'); };
+    try {
+      await s.page.click('#generate-sla');
+      const alert = s.page.locator('#documents-status [role=alert]');
+      await alert.waitFor();
+      const text = await alert.textContent();
+      expect(text).toMatch(/^The SLA was not generated: The SLA could not be created in Google Docs: Service unavailable: Documents\./);
+      expect(text).toMatch(/then try again\.$/);
+      expect(text).not.toMatch(/Exception|Error:|at \w+ \(/);
+      await expect(s.page.isDisabled('#generate-sla')).resolves.toBe(false);
+    } finally {
+      docs.create = create;
+      await s.close();
+    }
+  });
+
+  test('Share adds the representatives after a confirming click and says who was added', async () => {
+    const s = await open();
+    try {
+      await s.page.click('#share');
+      await expect(s.page.textContent('#share-status')).resolves.toMatch(/Drive will email each representative/);
+      expect(s.server.host.calls.some((c) => c.name === 'shareWithRepresentatives')).toBe(false);
+      await s.page.click('#share-buttons button.share');
+      await s.page.waitForFunction(() => /Shared for comment with|Nobody was added/.test(document.getElementById('share-status')?.textContent ?? ''));
+      const result = await s.page.textContent('#share-status');
+      const ss = spreadsheetOf(s);
+      const reps = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone()).workbook.people
+        .filter((p) => p.role === 'End-user representative' && p.email);
+      expect(reps.length).toBeGreaterThan(0);
+      const file = s.server.host.runtime.services.DriveApp.getFileById(ss.getId());
+      expect(file.getViewers().map((u) => u.getEmail())).toEqual(expect.arrayContaining(reps.map((p) => p.email)));
+      expect(result).toMatch(/^Shared for comment with /);
+      for (const p of reps) expect(result).toContain(p.name);
+      expect(s.server.host.calls.filter((c) => c.name === 'shareWithRepresentatives')).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('Contracts lists the findings when opened; a finding\'s cell can be selected', async () => {
+    const s = await open();
+    try {
+      expect(s.server.host.calls.some((c) => c.name === 'getFindings')).toBe(false);
+      await s.page.click('#contracts-section summary');
+      await s.page.waitForSelector('#findings .finding');
+      const findings = s.server.host.call('getFindings', []) as { value: Array<{ title: string; refs: Array<{ tabName: string; row: number }> }> };
+      const titles = await s.page.$$eval('#findings .finding h3', (x) => x.map((e) => e.textContent));
+      expect(titles).toEqual(findings.value.map((f) => f.title));
+      await expect(s.page.textContent('#contracts-count')).resolves.toBe(String(findings.value.length));
+      const withRef = findings.value.findIndex((f) => f.refs.length > 0);
+      const item = s.page.locator('#findings .finding').nth(withRef);
+      await expect(item.locator('.refs button').first().isVisible()).resolves.toBe(false);
+      await item.locator('summary').click();
+      await item.locator('.refs button').first().click();
+      await s.page.waitForFunction(() => /^Selected /.test(document.getElementById('findings-status')?.textContent ?? ''));
+      const ref = findings.value[withRef].refs[0];
+      expect(activeCell(s)).toMatch(new RegExp(`^${ref.tabName}![A-Z]+${ref.row}$`));
+    } finally {
+      await s.close();
+    }
+  });
+
+  test(`a service named ${XSS} shows as text and runs nothing`, async () => {
+    const s = await open({
+      before: (ss) => {
+        const services = ss.getSheetByName('Services')!;
+        const header = services.getRange(1, 1, 1, services.getLastColumn()).getValues()[0];
+        services.getRange(2, header.indexOf(tabDef('services').columns.find((c) => c.key === 'name')!.header) + 1).setValue(XSS);
+        // A problem whose message quotes sheet text: an unknown Service ID that is markup.
+        const incidents = ss.getSheetByName('Incidents')!;
+        const ih = incidents.getRange(1, 1, 1, incidents.getLastColumn()).getValues()[0];
+        incidents.getRange(2, ih.indexOf(tabDef('incidents').columns.find((c) => c.key === 'serviceId')!.header) + 1).setValue('<script>window.__ran=1</script><b>x</b>');
+      },
+    });
+    try {
+      await s.page.click('#problems-section summary');
+      await s.page.waitForSelector('#problems .problem');
+      await s.page.click('#contracts-section summary');
+      await s.page.waitForSelector('#findings .finding');
+      const names = await s.page.$$eval('#services .service h3', (x) => x.map((e) => e.textContent));
+      expect(names).toContain(XSS);
+      await expect(s.page.locator('#services h3', { hasText: XSS }).isVisible()).resolves.toBe(true);
+      await expect(s.page.locator('#sla-services label', { hasText: XSS }).count()).resolves.toBe(1);
+      const messages = await s.page.$$eval('#problems .message', (x) => x.map((e) => e.textContent ?? ''));
+      expect(messages.some((m) => m.includes('<script>window.__ran=1</script><b>x</b>'))).toBe(true);
+      await s.page.waitForTimeout(200);
+      expect(await s.page.$$('img, #app script, #app b')).toHaveLength(0);
+      expect(await s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+      expect(s.dialogs).toEqual([]);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('axe-core finds no serious or critical accessibility violation, with every section open; screenshots are written', async () => {
+    const s = await open();
+    try {
+      await s.page.click('#problems-section summary');
+      await s.page.click('[data-service="EMAIL"] details.targets summary');
+      await s.page.check('#sla-chosen');
+      await s.page.check('#sla-services input[value="EMAIL"]');
+      await s.page.click('#generate-sla');
+      await s.page.locator('#documents-status a.doc-link').waitFor();
+      await s.page.click('#problems .problem:nth-child(1) button');
+      await s.page.waitForFunction(() => /^Selected /.test(document.getElementById('problems-status')?.textContent ?? ''));
+      // What a person looks at: the panel with a document just generated and the problems open.
+      await s.page.screenshot({ path: path.join(root, 'out/sidebar.png'), fullPage: true });
+
+      await s.page.click('#contracts-section summary');
+      await s.page.waitForSelector('#findings .finding');
+      await s.page.locator('#contracts-section').screenshot({ path: path.join(root, 'out/sidebar-contracts.png') });
+      // Every finding open, so its evidence and cell buttons are checked too.
+      await s.page.$$eval('#findings details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+      // An empty SLA choice shows its error too, so that state is checked as well.
+      await s.page.uncheck('#sla-services input[value="EMAIL"]');
+      await s.page.click('#generate-sla');
+      await s.page.locator('#documents-status [role=alert]').waitFor();
+      await s.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await s.page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+        const result = await axe.run(document);
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+      // 300 px: nothing wider than the panel.
+      const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(overflow).toBeLessThanOrEqual(300);
+      const font = await s.page.evaluate(() => getComputedStyle(document.body).fontFamily + ' ' + getComputedStyle(document.body).fontSize);
+      expect(font).toMatch(/Arial.*13px/);
+      await s.page.mouse.move(299, 0);
+      await expect(s.page.evaluate(() => getComputedStyle(document.getElementById('generate-sla')!).backgroundColor)).resolves.toBe('rgb(26, 115, 232)');
+      await expect(s.page.evaluate(() => getComputedStyle(document.getElementById('recheck')!).backgroundColor)).resolves.toBe('rgb(255, 255, 255)');
+
+      const frame = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+      await frame.goto(`${s.server.url}/`);
+      await frame.frameLocator('iframe').locator('#services .service').first().waitFor();
+      await frame.screenshot({ path: path.join(root, 'out/preview.png') });
+      await frame.close();
+      expect(fs.statSync(path.join(root, 'out/sidebar.png')).size).toBeGreaterThan(10_000);
+    } finally {
+      await s.close();
+    }
+  });
+});
