@@ -57,6 +57,8 @@ export function periodPicker(onPick: (request: PeriodRequest) => void): PeriodPi
     label: () => label,
     show(period, periods) {
       label = period.label;
+      // The server may offer another period than asked (no terms on the Closures tab): follow what it shows.
+      if (period.kind !== 'custom') current = { kind: period.kind };
       const options = periods.map((p) => el('option', { value: p.kind }, `${KIND_NAMES[p.kind]}: ${p.label}`));
       options.push(el('option', { value: 'custom' }, period.kind === 'custom' ? `Custom dates: ${period.label}` : 'Custom dates…'));
       replace(select, ...options);

@@ -41,6 +41,8 @@ export async function loadProblems(api: Remote<SlmApi>): Promise<void> {
       ? 'No problems: every row can be read.'
       : `${plural(errors, 'error')} and ${plural(problems.length - errors, 'warning')}. Choose one to go to its cell.`);
     replace(list, ...problems.map((p) => problemItem(api, p, byId('problems-status'))));
+    // Errors stop rows being counted: show them without waiting to be asked.
+    if (errors > 0) byId<HTMLDetailsElement>('problems-section').open = true;
   } catch (e) {
     replace(summary, el('span', { class: 'error' }, `The workbook could not be checked: ${(e as Error).message}`));
   }

@@ -48,8 +48,8 @@ interface Session {
 }
 
 /** A fresh offline workbook (example school, clock at NOW), its preview server and the panel open at 300 px. */
-async function open(opts: { latencyMs?: (name: string) => number; before?: (ss: Spreadsheet) => void } = {}): Promise<Session> {
-  const server = await startPreview({ now: NOW, freezeClock: true, latencyMs: opts.latencyMs });
+async function open(opts: { latencyMs?: (name: string) => number; before?: (ss: Spreadsheet) => void; empty?: boolean } = {}): Promise<Session> {
+  const server = await startPreview({ now: NOW, freezeClock: true, latencyMs: opts.latencyMs, empty: opts.empty });
   let page: Page | undefined;
   const close = async () => {
     await page?.close();
@@ -63,7 +63,8 @@ async function open(opts: { latencyMs?: (name: string) => number; before?: (ss: 
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/sidebar`);
-    await page.waitForSelector('#services .service');
+    await page.waitForFunction(() => !document.getElementById('services')?.hasAttribute('aria-busy')
+      && !/^Loading|^Working/.test(document.getElementById('services-summary')?.textContent ?? ''));
     return { server, page, dialogs, errors, close };
   } catch (e) {
     await close();
@@ -305,6 +306,21 @@ describe('the SLM panel in Chromium', () => {
       await s.page.waitForFunction(() => /^Selected /.test(document.getElementById('findings-status')?.textContent ?? ''));
       const ref = findings.value[withRef].refs[0];
       expect(activeCell(s)).toMatch(new RegExp(`^${ref.tabName}![A-Z]+${ref.row}$`));
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('an empty workbook says what to do; a server without the contract analysis says so in words', async () => {
+    const s = await open({ empty: true });
+    try {
+      await expect(s.page.textContent('#services-summary')).resolves.toMatch(/^No services on the Services tab yet\. Add them there/);
+      await expect(s.page.locator('#services .service').count()).resolves.toBe(0);
+      delete s.server.host.runtime.global.getFindings;
+      await s.page.click('#contracts-section summary');
+      await s.page.waitForFunction(() => /not available/.test(document.getElementById('contracts-summary')?.textContent ?? ''));
+      await expect(s.page.textContent('#contracts-summary')).resolves.toBe('The contract analysis is not available in this copy of SLM Workbook.');
+      expect(s.errors).toEqual([]);
     } finally {
       await s.close();
     }
