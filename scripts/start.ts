@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const sla = api.generateSla(null);
   const review = api.generateReview({ kind: 'thisTerm' });
   for (const [doc, file] of [[sla, 'SLA.html'], [review, 'Review.html']] as const) {
-    fs.writeFileSync(path.join(out, file), rt.services.DocumentApp.openById(doc.id).toHtml());
+    fs.writeFileSync(path.join(out, file), rt.services.DocumentApp.bodyOf(doc.id).renderHtml());
     console.log(`\nGenerated "${doc.name}" → out/${file}`);
   }
 

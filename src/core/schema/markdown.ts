@@ -1,4 +1,4 @@
-import type { ColumnDef } from './types';
+import type { ColumnDef, TabDef } from './types';
 import { tabOrder, workbookSchema } from './workbook';
 
 const TYPE_WORDS: Record<ColumnDef['type'], string> = {
@@ -13,7 +13,7 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|');
 export function schemaMarkdown(): string {
   const schema = workbookSchema();
   return tabOrder().map((key) => {
-    const tab = schema[key];
+    const tab: TabDef = schema[key];
     const rows = tab.columns.map((c) =>
       `| ${cell(c.header)}${c.required ? ' *' : ''} | ${TYPE_WORDS[c.type]}${c.values ? `: ${c.values.join(', ')}` : ''} | ${cell(c.help)} |`);
     return [`### ${tab.name}`, '', tab.help, '', '| column | type | help |', '|---|---|---|', ...rows].join('\n');

@@ -57,7 +57,7 @@ describe('parseWorkbook', () => {
       incident({ Ref: 'INC5', 'On hold (h)': -2 }),
     ];
     values.sla = [header('sla'), row('sla', { 'Service ID': 'EMAIL', 'SLA status': 'Agreed', 'Availability target %': 140 })];
-    values.services!.push(row('services', { 'Service ID': 'PRINT', Service: 'Printing', 'Priority rank': 2, Status: 'Supported', 'Service hours': 'Mon-Fry 8-6' }));
+    values.services = [...values.services!, row('services', { 'Service ID': 'PRINT', Service: 'Printing', 'Priority rank': 2, Status: 'Supported', 'Service hours': 'Mon-Fry 8-6' })];
     const { workbook, problems } = parseWorkbook(values, TZ);
     const find = (tab: string, r: number, column: string) => problems.find((p) => p.tab === tab && p.row === r && p.column === column);
     expect(find('Incidents', 2, 'Resolved')?.message).toMatch(/before Opened/);
@@ -91,7 +91,7 @@ describe('parseWorkbook', () => {
 
   test('hours may name a calendar; a calendar with a bad zone or bad hours is reported', () => {
     const values = minimal();
-    values.services![1] = row('services', { 'Service ID': 'EMAIL', Service: 'Email', 'Priority rank': 1, Status: 'Supported', 'Service hours': 'school day' });
+    values.services = [values.services![0], row('services', { 'Service ID': 'EMAIL', Service: 'Email', 'Priority rank': 1, Status: 'Supported', 'Service hours': 'school day' })];
     values.calendars = [header('calendars'),
       row('calendars', { Calendar: 'School day', Hours: 'Mon-Fri 08:00-18:00', 'Time zone': 'Europe/London' }),
       row('calendars', { Calendar: 'Night', Hours: 'whenever', 'Time zone': 'Mars/Olympus' })];
