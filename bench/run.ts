@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { printAttainmentFigures, runAttainmentBench } from './attainment';
+import { printDocumentsFigures, runDocumentsBench } from './documents';
 import { runWorkingTimeBench } from './workingTime';
 
 const CODE = path.resolve(__dirname, '..', 'dist', 'Code.js');
@@ -61,6 +62,8 @@ function main(): void {
   const atScale = Math.min(largest.corePerSecond, largest.customFunctionPerSecond ?? Infinity);
   const firstCall = (largest.incidents / Math.max(largest.coreFirstMs, largest.customFunctionFirstMs ?? 0)) * 1000;
   console.log(`  at ${fmt(largest.incidents)} incidents: ${fmt(atScale)} incidents/s (first call ${fmt(firstCall)} incidents/s): ${verdict(atScale >= 1_000_000)}`);
+
+  printDocumentsFigures(runDocumentsBench());
 }
 
 main();

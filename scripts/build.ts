@@ -1,11 +1,14 @@
 /**
  * Builds dist/: Code.js (one IIFE exposing the entry points as `SLM`, then a top-level stub per entry
- * point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined) and appsscript.json.
+ * point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined), ExampleSchool.html
+ * (the example school's data), Help.html and appsscript.json.
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entryPoints, renderStubs } from './stubs';
+import { exampleData, exampleFileText } from '../src/core/example/data';
+import { EXAMPLE_FILE } from '../src/core/example/school';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -21,6 +24,7 @@ async function buildServer(): Promise<number> {
     globalName: 'SLM',
     target: GAS_TARGET,
     minify: true,
+    charset: 'utf8',
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
@@ -54,9 +58,13 @@ async function main(): Promise<void> {
   fs.mkdirSync(dist, { recursive: true });
   const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  const example = exampleFileText(exampleData());
+  fs.writeFileSync(path.join(dist, `${EXAMPLE_FILE}.html`), example);
+  fs.copyFileSync(path.join(root, 'sidebar/help.html'), path.join(dist, 'Help.html'));
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`dist/Code.js      ${kb(server)}`);
   console.log(`dist/Sidebar.html ${kb(sidebar)}`);
+  console.log(`dist/${EXAMPLE_FILE}.html ${kb(Buffer.byteLength(example))} (read only by Load example school)`);
 }
 
 main().catch((e) => {

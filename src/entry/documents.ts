@@ -53,9 +53,11 @@ function recordDocument(ss: Spreadsheet, record: Omit<DocumentRecord, 'row'>): v
 
 /**
  * Creates the document under a name no file in its folder has, renders the model, files and records it.
- * Any failure on the way trashes the unfinished document and says what went wrong.
+ * Any failure on the way trashes the unfinished document and says what went wrong. Runs under the
+ * document lock, so two clicks cannot create two documents at once or interleave their records.
  */
 function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: number): GeneratedDoc {
+  return withDocumentLock(() => {
   const what = model.type === 'SLA' ? 'SLA' : 'service review';
   const destination = documentsDestination(ss.getId());
   const name = freeNameIn(destination.folder, documentName(model.baseName, isoDate(now, ss.getSpreadsheetTimeZone())));
@@ -71,7 +73,7 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
     const url = doc.getUrl();
     doc.saveAndClose();
     if (destination.move) moveFile(id, destination.folder);
-    withDocumentLock(() => recordDocument(ss, { type: model.type, label: model.label, created: now, name, link: url }));
+    recordDocument(ss, { type: model.type, label: model.label, created: now, name, link: url });
     return { name, url, id };
   } catch (e) {
     const cleaned = trashFile(id);
@@ -79,6 +81,7 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
       ? 'The unfinished document was moved to the trash; nothing else was changed.'
       : `The unfinished document "${name}" could not be removed: delete it from Drive.`}`);
   }
+  });
 }
 
 /**

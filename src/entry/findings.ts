@@ -23,39 +23,9 @@ export function menuCheckContracts(): void {
   const { workbook, problems } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
   const findings = analyseWorkbook(workbook, { now: Date.now() });
   const unread = problems.filter((p) => p.severity === 'error' && p.row > 1).length;
-  const html = HtmlService.createHtmlOutput(findingsHtml(findings, { goToFunction: 'goToFindingRow', problems: unread })).setWidth(780).setHeight(540);
+  const html = HtmlService.createHtmlOutput(findingsHtml(findings, { goToFunction: 'selectCell', problems: unread })).setWidth(780).setHeight(540);
   const serious = findings.filter((f) => f.severity === 'high' || f.severity === 'medium').length;
   SpreadsheetApp.getUi().showModalDialog(html, `Check contracts: ${findings.length} finding(s), ${serious} to act on`);
-}
-
-/**
- * Selects the row a finding refers to (the cell of its column when given), so the user can see it.
- * Called from the findings dialog and the sidebar.
- */
-export function goToFindingRow(tab: string, row: number, column?: string): void {
-  const key = tabOrder().find((k) => k === tab || normaliseHeader(tabDef(k).name) === normaliseHeader(tab));
-  if (!key) throw new Error(`There is no "${tab}" tab in this workbook.`);
-  const ss = SpreadsheetApp.getActive();
-  const sheet = ss.getSheetByName(tabDef(key).name);
-  if (!sheet) throw new Error(`The ${tabDef(key).name} tab is missing. Run "Set up workbook" to add it.`);
-  const r = Math.max(1, Math.floor(Number(row)) || 1);
-  let c = 1;
-  if (column) {
-    const width = Math.max(1, sheet.getLastColumn());
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-    const wanted = normaliseHeader(column);
-    const i = header.findIndex((h) => normaliseHeader(h) === wanted);
-    c = i >= 0 ? i + 1 : columnOf(key, header, column) ?? 1;
-  }
-  sheet.activate();
-  sheet.getRange(r, c).activate();
-}
-
-/** A column of a tab by its schema header, found in a sheet's header row; undefined when absent. */
-function columnOf(key: TabKey, header: readonly unknown[], column: string): number | undefined {
-  const col = tabDef(key).columns.find((c) => normaliseHeader(c.header) === normaliseHeader(column));
-  const i = col ? locateColumns(header, tabDef(key)).index[col.key] : undefined;
-  return i === undefined ? undefined : i + 1;
 }
 
 /** The spreadsheet's zone (readable from a custom function); undefined outside Apps Script. */

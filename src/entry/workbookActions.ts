@@ -1,5 +1,6 @@
 import type { SetupReport } from '../api';
-import { exampleSchool } from '../core/example/school';
+import type { ExampleData } from '../core/example/data';
+import { buildExampleSchool, EXAMPLE_FILE } from '../core/example/school';
 import { tabOrder, workbookSchema } from '../core/schema';
 import { planSetup } from '../core/setup/plan';
 import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../core/workbook';
@@ -51,7 +52,8 @@ export function loadExampleSchool(now = Date.now()): number {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     applySetup(ss, planSetup(readHeaders(ss)));
-    const school = exampleSchool(now, ss.getSpreadsheetTimeZone());
+    const data = JSON.parse(HtmlService.createHtmlOutputFromFile(EXAMPLE_FILE).getContent()) as ExampleData;
+    const school = buildExampleSchool(data, now, ss.getSpreadsheetTimeZone());
     const schema = workbookSchema();
     let written = 0;
     for (const key of tabOrder()) {
@@ -115,13 +117,6 @@ export function menuCheckWorkbook(): void {
 }
 
 export function menuHelp(): void {
-  const html = HtmlService.createHtmlOutput(
-    '<div style="font-family:Arial,sans-serif;font-size:13px"><p><b>SLM Workbook</b> keeps the school\'s service catalogue, service levels, contracts and incident log in this spreadsheet.</p>' +
-    '<ol><li><b>Set up workbook</b> adds any missing tab or column (it never changes your data).</li>' +
-    '<li>Fill in Services, SLA, Targets, Contracts and log Incidents; hover a column header for help.</li>' +
-    '<li><b>Check workbook</b> lists anything that cannot be read, by tab, row and column.</li>' +
-    '<li>The Dashboard tab shows attainment for the period you choose; <b>Open SLM panel</b> shows it per service.</li>' +
-    '<li><b>Generate SLA</b> and <b>Generate service review</b> write Google Docs for the representatives to comment on.</li></ol></div>',
-  ).setWidth(520).setHeight(300);
+  const html = HtmlService.createHtmlOutputFromFile('Help').setWidth(520).setHeight(320);
   SpreadsheetApp.getUi().showModalDialog(html, 'SLM Workbook help');
 }

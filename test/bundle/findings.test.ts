@@ -86,16 +86,16 @@ describe('Check contracts and the sidebar API on the built bundle', () => {
     expect(html.indexOf('High (')).toBeLessThan(html.indexOf('Medium ('));
   });
 
-  test('getFindings returns plain data, and goToFindingRow selects the cell a finding refers to', () => {
+  test('getFindings returns plain data, and selectCell selects the cell a finding refers to', () => {
     const { rt, ss } = school();
     const findings = rt.global.getFindings() as Array<{ id: string; refs: Array<{ tab: string; row: number; column?: string }> }>;
     expect(JSON.parse(JSON.stringify(findings))).toEqual(findings);
     const wb = findings.find((f) => f.id === 'coverage:WB-01:unknown')!;
     const ref = wb.refs[0];
-    rt.global.goToFindingRow(ref.tab, ref.row, ref.column);
+    rt.global.selectCell(ref.tab, ref.row, ref.column);
     const col = workbookSchema().contracts.columns.findIndex((c) => c.header === 'Support hours') + 1;
     const active = ss.getActiveRange()!;
     expect([active.getSheet().getName(), active.getRow(), active.getColumn()]).toEqual(['Contracts', 6, col]);
-    expect(() => rt.global.goToFindingRow('nowhere', 2)).toThrow('There is no "nowhere" tab in this workbook.');
+    expect(() => rt.global.selectCell('nowhere', 2)).toThrow('There is no "nowhere" tab in this workbook.');
   });
 });

@@ -137,3 +137,10 @@ export const people: Draft<'people'>[] = [
   { name: 'Alex Morgan', email: 'head@example-school.org', role: 'Head teacher', area: 'Leadership', services: [] },
   { name: 'Dana Cole', email: 'dana@fastnet.example', role: 'Supplier contact', area: 'FastNet ISP', services: ['INTERNET'] },
 ];
+
+/** The review findings already recorded, dated in days from today. */
+export const reviews: Array<Omit<Draft<'reviews'>, 'reviewDate' | 'due'> & { reviewDay: number; dueDay: number }> = [
+  { reviewDay: -70, question: 'Services we did not know existed', serviceId: 'LANGEXAM', finding: 'Language exam software is installed locally on two computers and a laptop in room L2. It is not supported and no licences are known.', action: 'Find the users and the licences; agree with the head teacher whether to support it.', owner: SERVICE_MANAGER, dueDay: -20, status: 'In progress' },
+  { reviewDay: -70, question: 'Third-party response or fix issues', serviceId: 'COLOURPRINT', finding: 'The colour printer has a very fast response and fix from its maintenance contractor, but no known users.', action: 'Find the users; review the contract before renewal.', owner: SERVICE_MANAGER, dueDay: 20, status: 'Open' },
+  { reviewDay: -70, question: 'Third-party response or fix issues', serviceId: 'WHITEBOARD', finding: 'The interactive-whiteboard supplier\'s support hours are not known.', action: 'Ask the supplier for its support hours and fix times.', owner: SERVICE_MANAGER, dueDay: -40, status: 'Done' },
+];

@@ -10,8 +10,12 @@ import { parseHours } from '../time/hours';
 import { dayOfKey, localDayNumber, localDayToUtc, zoneOf } from '../time/zone';
 import { academicYearOf } from '../periods/terms';
 import { academicYearClosures, weekday } from './calendar';
-import * as cat from './catalogue';
-import { INCIDENT_PROFILES, type IncidentProfile } from './profiles';
+import type * as cat from './catalogue';
+import type { ExampleData } from './data';
+import type { IncidentProfile } from './profiles';
+
+/** The data file's name in dist/ (without .html), as HtmlService.createHtmlOutputFromFile reads it. */
+export const EXAMPLE_FILE = 'ExampleSchool';
 
 export type ExampleSchool = { [K in TabKey]: cat.Draft<K>[] };
 
@@ -33,7 +37,11 @@ function random(seed: number): () => number {
   };
 }
 
-export function exampleSchool(now: number, timeZone: string): ExampleSchool {
+/**
+ * The example school from its data (shipped beside the bundle, not in it: custom functions never need
+ * it) dated around `now`.
+ */
+export function buildExampleSchool(data: ExampleData, now: number, timeZone: string): ExampleSchool {
   const zone = zoneOf(timeZone);
   const today = localDayNumber(now, timeZone);
   const atDay = (day: number, hour = 0) => localDayToUtc(day, hour * 60, zone);
@@ -58,7 +66,7 @@ export function exampleSchool(now: number, timeZone: string): ExampleSchool {
   let ref = 1000;
   for (let day = today - LOG_DAYS; day <= today; day++) {
     if (weekday(day) >= 5 || closedDays.has(day)) continue;
-    for (const profile of INCIDENT_PROFILES) {
+    for (const profile of data.profiles) {
       let expected = (profile.perWeek * LOG_RATE) / 5;
       while (expected > 0) {
         if (rnd() < Math.min(1, expected)) {
@@ -72,28 +80,24 @@ export function exampleSchool(now: number, timeZone: string): ExampleSchool {
 
   const dayAt = (offset: number) => atDay(today + offset);
   return {
-    services: cat.services,
-    equipment: cat.equipment,
-    sla: cat.slas.map((s) => ({
+    services: data.services,
+    equipment: data.equipment,
+    sla: data.slas.map((s) => ({
       ...s,
       agreedOn: s.status === 'Negotiation' ? undefined : dayAt(-320),
       nextReview: s.serviceId === 'WP' ? dayAt(-12) : s.status === 'Negotiation' ? undefined : dayAt(45),
     })),
-    targets: cat.targets,
-    contracts: cat.contracts.map((c) => ({
+    targets: data.targets,
+    contracts: data.contracts.map((c) => ({
       ...c,
       start: dayAt(c.contractRef === 'ISP-01' ? -300 : -500),
       renewal: c.contractRef === 'ISP-01' ? dayAt(60) : c.contractRef === 'CLR-01' ? dayAt(140) : dayAt(230),
     })),
     incidents,
-    calendars: cat.calendars,
+    calendars: data.calendars,
     closures,
-    people: cat.people,
-    reviews: [
-      { reviewDate: dayAt(-70), question: 'Services we did not know existed', serviceId: 'LANGEXAM', finding: 'Language exam software is installed locally on two computers and a laptop in room L2. It is not supported and no licences are known.', action: 'Find the users and the licences; agree with the head teacher whether to support it.', owner: cat.SERVICE_MANAGER, due: dayAt(-20), status: 'In progress' },
-      { reviewDate: dayAt(-70), question: 'Third-party response or fix issues', serviceId: 'COLOURPRINT', finding: 'The colour printer has a very fast response and fix from its maintenance contractor, but no known users.', action: 'Find the users; review the contract before renewal.', owner: cat.SERVICE_MANAGER, due: dayAt(20), status: 'Open' },
-      { reviewDate: dayAt(-70), question: 'Third-party response or fix issues', serviceId: 'WHITEBOARD', finding: 'The interactive-whiteboard supplier\'s support hours are not known.', action: 'Ask the supplier for its support hours and fix times.', owner: cat.SERVICE_MANAGER, due: dayAt(-40), status: 'Done' },
-    ],
+    people: data.people,
+    reviews: data.reviews.map(({ reviewDay, dueDay, ...r }) => ({ ...r, reviewDate: dayAt(reviewDay), due: dayAt(dueDay) })),
     documents: [],
   };
 }

@@ -15,24 +15,24 @@ const defineSchema = () => {
   return {
     services: {
       key: 'services', name: 'Services', idKey: 'serviceId',
-      help: 'The service catalogue: one row per service (a complete facility such as printing or email, not a piece of equipment).',
+      help: 'The service catalogue: one row per service (a whole facility such as printing or email, not equipment).',
       columns: [
         { key: 'serviceId', header: 'Service ID', type: 'id', required: true, width: 90, help: 'Short unique code for the service, e.g. EMAIL. Other tabs refer to the service by this code.' },
         { key: 'name', header: 'Service', type: 'text', required: true, width: 170, help: 'Name of the service as users know it, e.g. "Email".' },
         { key: 'description', header: 'Description', type: 'text', width: 260, help: 'What the service provides, in words users understand.' },
         { key: 'users', header: 'Users', type: 'text', width: 170, help: 'Who uses the service (staff, students, office...). Blank means no known users.' },
-        { key: 'rank', header: 'Priority rank', type: 'integer', required: true, width: 90, help: 'Business priority: 1 is the most important service. In a conflict, support staff deal with the lower rank first.' },
+        { key: 'rank', header: 'Priority rank', type: 'integer', required: true, width: 90, help: 'Business priority: 1 is the most important. In a conflict, support deals with the lower rank first.' },
         { key: 'status', header: 'Status', type: 'enum', required: true, width: 110, values: ['Proposed', 'Supported', 'Under review', 'Retired', 'Unsupported'], help: 'Proposed, Supported, Under review, Retired or Unsupported.' },
         { key: 'owner', header: 'Owner', type: 'text', width: 130, help: 'Person accountable for the service (usually the service manager).' },
         { key: 'representatives', header: 'Representatives', type: 'list', width: 170, help: 'End-user representatives for this service (names from the People tab, comma-separated).' },
         { key: 'serviceHours', header: 'Service hours', type: 'hours', width: 170, help: 'When the service must be available, e.g. "Mon-Fri 08:00-18:00", "24x7", or a name from the Calendars tab.' },
-        { key: 'supportHours', header: 'Support hours', type: 'hours', width: 170, help: 'When support staff work on it; response and resolution are measured in these hours. Blank means the service hours.' },
+        { key: 'supportHours', header: 'Support hours', type: 'hours', width: 170, help: 'When support staff work on it; response and resolution are measured in these hours. Blank: the service hours.' },
         { key: 'charges', header: 'Charges', type: 'text', width: 150, help: 'What the service costs users or departments, if anything.' },
       ],
     },
     equipment: {
       key: 'equipment', name: 'Equipment',
-      help: 'The equipment map: what each service depends on (hardware, software, links, consumables, power, third parties).',
+      help: 'The equipment map: what each service depends on.',
       columns: [
         serviceId('The service this component is part of.'),
         { key: 'component', header: 'Component', type: 'text', required: true, width: 200, help: 'The item the service depends on, e.g. "Printer driver".' },
@@ -47,7 +47,7 @@ const defineSchema = () => {
     },
     sla: {
       key: 'sla', name: 'SLA', idKey: 'serviceId',
-      help: 'The agreed level of each service: one row per service, covering the ten points of a service level agreement.',
+      help: 'The agreed level of each service, one row per service: the ten points of a service level agreement.',
       columns: [
         serviceId('The service this agreement covers (one row per service).'),
         { key: 'status', header: 'SLA status', type: 'enum', required: true, width: 110, values: ['Negotiation', 'Agreed', 'Monitoring', 'Review'], help: 'Negotiation, Agreed, Monitoring or Review.' },
@@ -128,7 +128,7 @@ const defineSchema = () => {
     },
     closures: {
       key: 'closures', name: 'Closures',
-      help: 'Days a calendar is closed (school holidays, INSET days, bank holidays). Closed days count no working time.',
+      help: 'Days a calendar is closed (holidays, INSET days, bank holidays): they count no working time.',
       columns: [
         { key: 'calendar', header: 'Calendar', type: 'ref', refTab: 'calendars', allowAll: true, required: true, width: 140, help: 'The calendar closed, or ALL for every calendar and every hours spec.' },
         { key: 'from', header: 'From', type: 'date', required: true, width: 100, help: 'First closed day.' },

@@ -6,26 +6,20 @@ import { locateColumns } from './columns';
 import { displayValue } from './display';
 import type { Problem } from './problems';
 
-type RowSchema = z.ZodMiniType<Record<string, unknown>, Record<string, unknown>>;
-const rowSchemas = new Map<string, RowSchema>();
+type CellSchema = z.ZodMiniType<unknown, unknown>;
+/** Each column's zod cell schema, built on first use per column and time zone (never at load time). */
+let cellSchemas: Map<string, CellSchema> | undefined;
 
-/** The zod row schema of a tab, built once per tab and time zone on first use. */
-function rowSchema(tab: TabDef, timeZone: string): RowSchema {
-  const cacheKey = `${tab.key}|${timeZone}`;
-  let schema = rowSchemas.get(cacheKey);
-  if (!schema) {
-    const shape: Record<string, z.ZodMiniType> = {};
-    for (const col of tab.columns) shape[col.key] = cellSchema(col, timeZone);
-    schema = z.object(shape) as unknown as RowSchema;
-    rowSchemas.set(cacheKey, schema);
-  }
+function schemaOf(tab: TabDef, col: ColumnDef, timeZone: string): CellSchema {
+  cellSchemas ??= new Map();
+  const key = `${tab.key}|${col.key}|${timeZone}`;
+  let schema = cellSchemas.get(key);
+  if (!schema) cellSchemas.set(key, (schema = cellSchema(col, timeZone)));
   return schema;
 }
 
-function cellSchema(col: ColumnDef, timeZone: string): z.ZodMiniType {
-  return z.pipe(
-    z.unknown(),
-    z.transform((raw, ctx) => {
+function cellSchema(col: ColumnDef, timeZone: string): CellSchema {
+  return z.transform((raw: unknown, ctx) => {
       if (isBlank(raw)) {
         if (col.required) ctx.issues.push({ code: 'custom', message: 'is required but blank', input: raw });
         return undefined;
@@ -34,8 +28,7 @@ function cellSchema(col: ColumnDef, timeZone: string): z.ZodMiniType {
       if (r.ok) return r.value;
       ctx.issues.push({ code: 'custom', message: `expected ${r.expected}`, input: raw });
       return undefined;
-    }),
-  );
+  });
 }
 
 export interface ParsedTab<K extends TabKey> {
@@ -62,45 +55,30 @@ export function parseTab<K extends TabKey>(tab: TabDef & { key: K }, values: rea
       message: `The column "${col.header}" is missing. Run "Set up workbook" to add it.`,
     });
   }
-  const schema = rowSchema(tab, timeZone);
   const cols = tab.columns.filter((c) => index[c.key] !== undefined);
+  const schemas = cols.map((c) => schemaOf(tab, c, timeZone));
   const rows: Row<K>[] = [];
   for (let r = 1; r < values.length; r++) {
     const line = values[r];
-    const input: Record<string, unknown> = {};
-    let blank = true;
-    for (const c of cols) {
-      const v = line[index[c.key]];
-      input[c.key] = v;
-      if (blank && !isBlank(v)) blank = false;
-    }
-    if (blank) continue;
-    const result = schema.safeParse(input);
-    if (result.success) {
-      rows.push({ ...result.data, row: r + 1 } as Row<K>);
-      continue;
-    }
+    if (cols.every((c) => isBlank(line[index[c.key]]))) continue;
+    const data: Record<string, unknown> = { row: r + 1 };
     let usable = true;
-    const data: Record<string, unknown> = {};
-    const badKeys = new Set<string>();
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0]);
-      const col = tab.columns.find((c) => c.key === key)!;
-      badKeys.add(key);
+    cols.forEach((col, i) => {
+      const raw = line[index[col.key]];
+      const result = schemas[i].safeParse(raw);
+      if (result.success) {
+        if (result.data !== undefined) data[col.key] = result.data;
+        return;
+      }
+      // A bad required cell leaves the row out; a bad optional one is read as blank.
       if (col.required) usable = false;
+      const shown = displayValue(raw, timeZone);
       problems.push({
-        tab: tab.name, row: r + 1, column: col.header, value: displayValue(input[key], timeZone), severity: 'error',
-        message: isBlank(input[key]) ? `${col.header} is required but blank.` : `"${displayValue(input[key], timeZone)}" is not valid: ${issue.message}.`,
+        tab: tab.name, row: r + 1, column: col.header, value: shown, severity: 'error',
+        message: isBlank(raw) ? `${col.header} is required but blank.` : `"${shown}" is not valid: ${result.error.issues[0].message}.`,
       });
-    }
-    if (!usable) continue;
-    // Re-read the good cells of a row whose only faults are in optional columns.
-    for (const c of cols) {
-      if (badKeys.has(c.key) || isBlank(input[c.key])) continue;
-      const cell = readCell(c, input[c.key], timeZone);
-      if (cell.ok) data[c.key] = cell.value;
-    }
-    rows.push({ ...data, row: r + 1 } as Row<K>);
+    });
+    if (usable) rows.push(data as Row<K>);
   }
   return { rows, problems, present: true };
 }

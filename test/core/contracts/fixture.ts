@@ -1,5 +1,5 @@
 /** Workbooks for the contract analyses: the example school as the sheet would hold it, and small hand-made ones. */
-import { exampleSchool } from '../../../src/core/example/school';
+import { exampleSchool } from '../../../src/core/example';
 import { tabDef, tabOrder, workbookSchema, type TabKey } from '../../../src/core/schema';
 import { localToUtc } from '../../../src/core/time/zone';
 import { parseWorkbook, recordsToRows, type Workbook, type WorkbookValues } from '../../../src/core/workbook';

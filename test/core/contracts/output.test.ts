@@ -27,7 +27,7 @@ describe('findings table', () => {
 
 describe('findings dialog', () => {
   test('every sheet text is escaped and rows are links', () => {
-    const html = findingsHtml([finding({ title: '<img src=x onerror=alert(1)>', evidence: 'a & b', action: '"quoted"' }), finding({ id: 'y', severity: 'info' })], { goToFunction: 'goToFindingRow' });
+    const html = findingsHtml([finding({ title: '<img src=x onerror=alert(1)>', evidence: 'a & b', action: '"quoted"' }), finding({ id: 'y', severity: 'info' })], { goToFunction: 'selectCell' });
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('a &amp; b');

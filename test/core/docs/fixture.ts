@@ -1,5 +1,5 @@
 /** The example school as the sheet holds it, parsed, for the document builders. */
-import { exampleSchool } from '../../../src/core/example/school';
+import { exampleSchool } from '../../../src/core/example';
 import type { Block } from '../../../src/core/docs';
 import { tabOrder, workbookSchema } from '../../../src/core/schema';
 import { parseWorkbook, recordsToRows, type Workbook, type WorkbookValues } from '../../../src/core/workbook';

@@ -1,4 +1,4 @@
-import { exampleSchool } from '../../../src/core/example/school';
+import { exampleSchool } from '../../../src/core/example';
 import { tabOrder, workbookSchema } from '../../../src/core/schema';
 import { parseWorkbook, recordsToRows, type WorkbookValues } from '../../../src/core/workbook';
 
