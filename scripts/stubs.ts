@@ -39,8 +39,10 @@ export function renderStubs(entries: EntryPoint[]): string {
   return entries
     .map((e) => {
       const params = e.params.join(', ');
-      const doc = e.jsDoc ? `${e.jsDoc}\n` : '';
-      return `${doc}function ${e.name}(${params}) { return SLM.${e.name}.apply(this, arguments); }`;
+      // Only custom functions need their JSDoc (Sheets reads it for autocomplete); the others would
+      // only add bytes that every custom-function call loads.
+      const doc = e.customFunction ? `${e.jsDoc}\n` : '';
+      return `${doc}function ${e.name}(${params}){return SLM.${e.name}.apply(this,arguments)}`;
     })
     .join('\n');
 }
