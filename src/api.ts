@@ -42,6 +42,8 @@ export interface ServiceView {
   readonly slaStatus: string;
   readonly nextReview: string | null;
   readonly reviewDue: boolean;
+  /** The review date has passed (the SLA's stage is "Review overdue"). */
+  readonly reviewOverdue: boolean;
   readonly availability: number | null;
   readonly availabilityTarget: number | null;
   readonly availabilityStatus: Rag | null;
@@ -73,6 +75,8 @@ export interface ShareResult {
 export interface SetupReport {
   readonly createdTabs: string[];
   readonly addedColumns: string[];
+  /** Existing tabs whose frozen header, header protection or named range had to be put back. */
+  readonly repairedTabs: string[];
   readonly exampleLoaded: boolean;
 }
 
@@ -83,6 +87,7 @@ export interface SlmApi {
   selectCell(tab: string, row: number, column: string): void;
   generateSla(serviceIds: string[] | null): GeneratedDoc;
   generateReview(period: PeriodRequest): GeneratedDoc;
-  getFindings(): Finding[];
+  /** Supplier performance and trends are measured over `period` (default: the year to today). */
+  getFindings(period?: PeriodRequest): Finding[];
   shareWithRepresentatives(): ShareResult;
 }

@@ -1,7 +1,8 @@
 /**
  * Writes an offline spreadsheet to .xlsx (exceljs) so a person can open what the offline run built:
  * values (dates as dates, in the spreadsheet's wall-clock time), formulas, number formats, bold,
- * backgrounds, frozen rows, notes as comments, list validations as dropdowns and column widths.
+ * backgrounds, frozen rows, notes as comments, list validations as dropdowns, column widths and named
+ * ranges (so the Dashboard's and Findings' formulas still find their tabs once uploaded to Sheets).
  */
 import ExcelJS from 'exceljs';
 import { isDate } from './realm';
@@ -96,5 +97,10 @@ export const writeXlsx = async (spreadsheet: FakeSpreadsheet, file: string): Pro
   wb.creator = 'SLM Workbook';
   wb.title = spreadsheet.name;
   for (const sheet of spreadsheet.sheets) writeSheet(wb, sheet, spreadsheet.timeZone);
+  for (const named of spreadsheet.namedRanges.values()) {
+    const range = named.range as unknown as GoogleAppsScript.Spreadsheet.Range;
+    const absolute = range.getA1Notation().replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    wb.definedNames.add(`'${range.getSheet().getName().replace(/'/g, "''")}'!${absolute}`, named.name);
+  }
   await wb.xlsx.writeFile(file);
 };

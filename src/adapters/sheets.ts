@@ -52,10 +52,25 @@ export function applySetup(ss: Spreadsheet, plan: readonly TabSetup[]): void {
     const rules = cols.map((c) => buildRule(validationRule(c)));
     body.setDataValidations(Array.from({ length: rows }, () => rules));
     cols.forEach((c, i) => sheet.setColumnWidth(first + i, c.width ?? 120));
-    if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-    protectHeader(sheet);
-    nameTabRange(ss, sheet, step.tab.key);
+    finishTab(ss, sheet, step.tab.key);
   }
+}
+
+/**
+ * Gives every existing tab its frozen header, header protection and named range, so a tab made by
+ * hand or uploaded from .xlsx (which keeps no protection) is brought in line; no cell is touched.
+ * Returns the tabs it changed.
+ */
+export function finishTabs(ss: Spreadsheet): string[] {
+  return tabOrder().map((key) => [key, ss.getSheetByName(workbookSchema()[key].name)] as const)
+    .filter(([key, sheet]) => sheet && finishTab(ss, sheet, key)).map(([, sheet]) => sheet!.getName());
+}
+
+/** True when something was missing and has been put right. A user's own frozen rows stay. */
+function finishTab(ss: Spreadsheet, sheet: Sheet, key: TabKey): boolean {
+  const frozen = sheet.getFrozenRows() === 0;
+  if (frozen) sheet.setFrozenRows(1);
+  return [frozen, protectHeader(sheet), nameTabRange(ss, sheet, key)].some(Boolean);
 }
 
 function buildRule(rule: ReturnType<typeof validationRule>): GoogleAppsScript.Spreadsheet.DataValidation | null {
@@ -69,19 +84,24 @@ function buildRule(rule: ReturnType<typeof validationRule>): GoogleAppsScript.Sp
 }
 
 /** The header row is protected with a warning, so nobody renames a column by accident. */
-function protectHeader(sheet: Sheet): void {
+function protectHeader(sheet: Sheet): boolean {
   const width = sheet.getLastColumn();
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === HEADER_PROTECTION);
   if (existing) {
-    if (existing.getRange().getNumColumns() === width) return;
+    if (existing.getRange().getNumColumns() === width) return false;
     existing.remove();
   }
   sheet.getRange(1, 1, 1, width).protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
+  return true;
 }
 
 /** A named range per tab (whole columns in use) so formulas such as the Dashboard's stay readable. */
-function nameTabRange(ss: Spreadsheet, sheet: Sheet, key: TabKey): void {
+function nameTabRange(ss: Spreadsheet, sheet: Sheet, key: TabKey): boolean {
+  const named = ss.getRangeByName(namedRangeName(key));
+  if (named && named.getSheet().getName() === sheet.getName() && named.getRow() === 1 && named.getColumn() === 1
+    && named.getNumColumns() >= sheet.getLastColumn()) return false;
   ss.setNamedRange(namedRangeName(key), sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getLastColumn()));
+  return true;
 }
 
 /**

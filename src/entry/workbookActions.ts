@@ -5,7 +5,7 @@ import { tabOrder, workbookSchema } from '../core/schema';
 import { planSetup } from '../core/setup/plan';
 import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../core/workbook';
 import { withDocumentLock } from '../adapters/lock';
-import { applySetup, ensureFormulaTab, readHeaders, readWorkbookValues } from '../adapters/sheets';
+import { applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbookValues } from '../adapters/sheets';
 import { dashboardCells, findingsCells } from '../core/dashboard';
 
 const TITLE = 'SLM Workbook';
@@ -20,23 +20,21 @@ const FORMULA_TABS: ReadonlyArray<readonly [name: string, cells: () => (string |
 export function setUpWorkbook(): SetupReport {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
+    const starter = ss.getSheets();
     const plan = planSetup(readHeaders(ss));
     applySetup(ss, plan);
+    const repairedTabs = finishTabs(ss);
     const formulaTabs = [...FORMULA_TABS].filter(([name, cells], i) => ensureFormulaTab(ss, name, cells(), i)).map(([name]) => name);
-    removeBlankStarterSheet(ss);
+    const created = plan.filter((s) => s.create);
+    // A new spreadsheet's one blank tab goes once every tab has been made; a tab of the user's stays.
+    if (created.length === tabOrder().length && starter.length === 1 && starter[0].getLastRow() + starter[0].getLastColumn() === 0) ss.deleteSheet(starter[0]);
     return {
-      createdTabs: [...formulaTabs, ...plan.filter((s) => s.create).map((s) => s.tab.name)],
+      createdTabs: [...formulaTabs, ...created.map((s) => s.tab.name)],
       addedColumns: plan.filter((s) => !s.create).flatMap((s) => s.addColumns.map((c) => `${s.tab.name}: ${c.header}`)),
+      repairedTabs: repairedTabs.filter((name) => !created.some((s) => s.tab.name === name)),
       exampleLoaded: false,
     };
   });
-}
-
-/** A new spreadsheet's empty "Sheet1" is removed once the real tabs exist; anything with content stays. */
-function removeBlankStarterSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const names = new Set<string>([...tabOrder().map((k) => workbookSchema()[k].name), ...FORMULA_TABS.map(([name]) => name)]);
-  const extra = ss.getSheets().filter((s) => !names.has(s.getName()));
-  if (extra.length === 1 && ss.getSheets().length > 1 && extra[0].getLastRow() === 0 && extra[0].getLastColumn() === 0) ss.deleteSheet(extra[0]);
 }
 
 /** Tabs that already hold rows below the header. */
@@ -79,10 +77,13 @@ export function menuSetUpWorkbook(): void {
   const ss = SpreadsheetApp.getActive();
   const ui = SpreadsheetApp.getUi();
   const report = setUpWorkbook();
-  const changes = report.createdTabs.length + report.addedColumns.length;
-  const message = changes === 0
+  const { createdTabs: tabs, addedColumns: cols, repairedTabs: fixed } = report;
+  const message = tabs.length + cols.length + fixed.length === 0
     ? 'Every tab and column is already in place; nothing was changed.'
-    : `Created ${report.createdTabs.length} tab(s)${report.createdTabs.length ? ` (${report.createdTabs.join(', ')})` : ''} and added ${report.addedColumns.length} column(s) to existing tabs. No existing cell was changed.`;
+    : [tabs.length && `Created ${count(tabs.length, 'tab')} (${tabs.join(', ')}).`,
+      cols.length && `Added ${count(cols.length, 'column')} to existing tabs.`,
+      fixed.length && `Froze, protected or named the header of ${fixed.join(', ')}.`,
+      'No existing cell was changed.'].filter(Boolean).join(' ');
   if (tabsWithData(ss).length === 0) {
     const answer = ui.alert(TITLE, `${message}\n\nThe workbook is empty. Load the example school so you can see how it works?`, ui.ButtonSet.YES_NO);
     if (answer === ui.Button.YES) {
@@ -93,6 +94,8 @@ export function menuSetUpWorkbook(): void {
   }
   ss.toast(message, TITLE);
 }
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function menuLoadExample(): void {
   const ss = SpreadsheetApp.getActive();
@@ -113,7 +116,7 @@ export function menuLoadExample(): void {
 export function menuCheckWorkbook(): void {
   const problems = checkWorkbook();
   const html = HtmlService.createHtmlOutput(problemsHtml(problems)).setWidth(760).setHeight(460);
-  SpreadsheetApp.getUi().showModalDialog(html, `Check workbook: ${problems.length} problem(s)`);
+  SpreadsheetApp.getUi().showModalDialog(html, `Check workbook: ${count(problems.length, 'problem')}`);
 }
 
 export function menuHelp(): void {

@@ -40,7 +40,7 @@ describe('Set up workbook, on the built bundle', () => {
     const before = workbookState(rt);
     rt.calls.reset();
     const report = rt.global.setUpWorkbook();
-    expect(report).toEqual({ createdTabs: [], addedColumns: [], exampleLoaded: false });
+    expect(report).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], exampleLoaded: false });
     expect(workbookState(rt)).toEqual(before);
     expect(rt.calls.count('Range.setValues') + rt.calls.count('Range.setValue')).toBe(0);
   });
@@ -66,6 +66,65 @@ describe('Set up workbook, on the built bundle', () => {
     const targets = after.find((t) => t.name === 'Targets')!;
     expect(targets.values.map((r) => r.slice(0, reordered[0].length))).toEqual(before.find((t) => t.name === 'Targets')!.values);
     expect(targets.values[0][reordered[0].length]).toBe('Description');
+  });
+
+  test('a tab of the user\'s, even a blank one, survives; only a new spreadsheet\'s blank starter tab goes', () => {
+    const rt = loadedRuntime();
+    const ss = rt.spreadsheet as unknown as Ss;
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+    rt.global.setUpWorkbook();
+    expect(ss.getSheetByName('Sheet1')).toBeNull();
+    ss.insertSheet('Budget 2027').getRange('A1').setBackground('#ff0000');
+    rt.global.setUpWorkbook();
+    expect(ss.getSheetByName('Budget 2027')).not.toBeNull();
+
+    const kept = loadedRuntime();
+    const kss = kept.spreadsheet as unknown as Ss;
+    kss.insertSheet('Notes');
+    kept.global.setUpWorkbook();
+    expect(kss.getSheets().map((s) => s.getName())).toEqual(expect.arrayContaining(['Sheet1', 'Notes']));
+  });
+
+  test('an existing tab missing its frozen header, protection or named range (a hand-made or uploaded one) gets them back; no cell changes', () => {
+    const rt = exampleRuntime();
+    const ss = rt.spreadsheet as unknown as Ss;
+    const services = ss.getSheetByName('Services')!;
+    services.setFrozenRows(0);
+    const rangeProtection = (rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp).ProtectionType.RANGE;
+    services.getProtections(rangeProtection).forEach((p) => p.remove());
+    ss.removeNamedRange('SLM_Services');
+    ss.removeNamedRange('SLM_Incidents');
+    const incidents = ss.getSheetByName('Incidents')!;
+    incidents.setFrozenRows(2);
+    const before = workbookState(rt);
+
+    const report = rt.global.setUpWorkbook();
+    expect(report.repairedTabs).toEqual(['Services', 'Incidents']);
+    expect(services.getFrozenRows()).toBe(1);
+    expect(incidents.getFrozenRows()).toBe(2);
+    expect(services.getProtections(rangeProtection).map((p) => p.getRange().getA1Notation())).toEqual([`A1:${String.fromCharCode(64 + schema.services.columns.length)}1`]);
+    for (const name of ['SLM_Services', 'SLM_Incidents']) expect(ss.getRangeByName(name)?.getRow()).toBe(1);
+    expect(ss.getRangeByName('SLM_Services')!.getNumColumns()).toBe(schema.services.columns.length);
+    const after = workbookState(rt);
+    expect(after.map((t) => t.values)).toEqual(before.map((t) => t.values));
+    expect(rt.global.setUpWorkbook().repairedTabs).toEqual([]);
+  });
+
+  test('the menu action says what it did, and offers the example school only to an empty workbook', () => {
+    const rt = loadedRuntime();
+    rt.ui.respond('NO');
+    rt.global.menuSetUpWorkbook();
+    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 13 tabs \(Dashboard, Findings, Services/);
+    expect(rt.ui.alerts[0].prompt).toMatch(/The workbook is empty\. Load the example school/);
+    expect((rt.spreadsheet as unknown as Ss).getSheetByName('Services')!.getLastRow()).toBe(1);
+    rt.ui.respond('YES');
+    rt.global.menuSetUpWorkbook();
+    expect(rt.ui.alerts[1].prompt).toMatch(/^Every tab and column is already in place; nothing was changed\./);
+    expect((rt.spreadsheet as unknown as Ss).getSheetByName('Services')!.getLastRow()).toBeGreaterThan(5);
+    const alerts = rt.ui.alerts.length;
+    rt.global.menuSetUpWorkbook();
+    expect(rt.ui.alerts).toHaveLength(alerts);
+    expect(rt.spreadsheet.toasts.at(-1)?.message).toBe('Every tab and column is already in place; nothing was changed.');
   });
 
   test('user text in a text column stays text, never a formula', () => {

@@ -24,6 +24,7 @@ describe('writeXlsx', () => {
     sheet.getRange('E2:E3').setDataValidation(rule);
     sheet.setColumnWidth(1, 140);
     sheet.getRange('A1').setBackground('#d9ead3');
+    ss.setNamedRange('SLM_Incidents', sheet.getRange('A1:D3') as unknown as GoogleAppsScript.Spreadsheet.Range);
 
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'slm-xlsx-')), 'out.xlsx');
     await writeXlsx(ss, file);
@@ -49,5 +50,6 @@ describe('writeXlsx', () => {
     expect(ws.getCell('D2').value).toMatchObject({ formula: 'C2*2', result: 3 });
     expect(ws.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['"Open,Closed"'], showErrorMessage: true });
     expect(ws.getColumn(1).width).toBe(20);
+    expect(wb.definedNames.model).toEqual([{ name: 'SLM_Incidents', ranges: ['Incidents!$A$1:$D$3'] }]);
   });
 });
