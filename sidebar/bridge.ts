@@ -17,8 +17,8 @@ export interface ScriptRun {
 /** Calls that change the workbook or Drive: one at a time each, however often the button is pressed. */
 export const WRITE_CALLS: ReadonlyArray<keyof SlmApi> = ['generateSla', 'generateReview', 'shareWithRepresentatives'];
 
-/** Every function of the API, so the bridge is a plain object and a typo is a type error. */
-const API_NAMES: { readonly [K in keyof SlmApi]: true } = {
+/** Every function of the API, so the bridge is a plain object and a typo is a type error (the contract test reads it too). */
+export const API_NAMES: { readonly [K in keyof SlmApi]: true } = {
   getOverview: true, checkWorkbook: true, selectCell: true, generateSla: true, generateReview: true, getFindings: true,
   shareWithRepresentatives: true,
 };
@@ -39,12 +39,14 @@ export function pageScriptRun(): ScriptRun {
 
 /**
  * The bridge. `run` gives a fresh google.script.run for each call (handlers are set per call). A write
- * already on its way is not sent again: a second call of it gets the first call's answer.
+ * already on its way with the same arguments is not sent again: a second call of it gets the first call's
+ * answer. The same write with other arguments (another choice of services) is its own call.
  */
 export function createBridge(run: () => ScriptRun = pageScriptRun): Remote<SlmApi> {
   const inFlight = new Map<string, Promise<unknown>>();
   const call = (name: keyof SlmApi, args: unknown[]): Promise<unknown> => {
-    const pending = inFlight.get(name);
+    const key = `${name} ${JSON.stringify(args)}`;
+    const pending = inFlight.get(key);
     if (pending) return pending;
     const promise = new Promise<unknown>((resolve, reject) => {
       let runner: ScriptRun;
@@ -57,8 +59,8 @@ export function createBridge(run: () => ScriptRun = pageScriptRun): Remote<SlmAp
       runner[name](...args);
     });
     if (WRITE_CALLS.includes(name)) {
-      inFlight.set(name, promise);
-      const clear = () => inFlight.delete(name);
+      inFlight.set(key, promise);
+      const clear = () => inFlight.delete(key);
       promise.then(clear, clear);
     }
     return promise;

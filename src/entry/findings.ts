@@ -5,17 +5,20 @@
 import {
   analyseWorkbook, findingsHtml, findingsTable, FINDINGS_HEADER, isGrid, RangeArgumentError, workbookFromRanges, type Finding,
 } from '../core/contracts';
+import type { PeriodRequest } from '../api';
+import { resolvePeriod } from '../core/periods';
 import { tabDef, tabOrder, type TabKey } from '../core/schema';
 import { isValidTimeZone } from '../core/time/zone';
 import { locateColumns, parseWorkbook } from '../core/workbook';
 import { isBlank, normaliseHeader } from '../core/values';
 import { readWorkbookValues } from '../adapters/sheets';
 
-/** Every finding the workbook shows now, most severe first (plain data for the sidebar). */
-export function getFindings(): Finding[] {
+/** Every finding the workbook shows now, most severe first, suppliers measured over `period` (plain data for the sidebar). */
+export function getFindings(period?: PeriodRequest): Finding[] {
   const ss = SpreadsheetApp.getActive();
   const { workbook } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
-  return analyseWorkbook(workbook, { now: Date.now() });
+  const now = Date.now();
+  return analyseWorkbook(workbook, { now, period: period?.kind ? resolvePeriod(workbook, now, period) : undefined });
 }
 
 export function menuCheckContracts(): void {

@@ -49,6 +49,7 @@ function serviceViews(wb: Workbook, report: AttainmentReport, now: number): Serv
       slaStatus: sla ? sla.status : 'No SLA',
       nextReview: sla?.nextReview === undefined ? null : localDateKey(sla.nextReview, wb.timeZone),
       reviewDue: !!sla && (sla.stage === 'Review due' || sla.stage === 'Review overdue' || sla.status === 'Review'),
+      reviewOverdue: sla?.stage === 'Review overdue',
       availability: s.availability ?? null,
       availabilityTarget: s.availabilityTarget ?? null,
       availabilityStatus: s.availabilityStatus ?? null,

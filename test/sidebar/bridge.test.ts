@@ -40,17 +40,29 @@ describe('createBridge', () => {
     await expect(p).rejects.toThrow(/^The Incidents tab is missing\. Run "Set up workbook" to add it\.$/);
   });
 
-  test('a write already on its way is not sent again: both clicks get the one answer', async () => {
+  test('a write already on its way with the same arguments is not sent again: both clicks get the one answer', async () => {
     const { calls, run } = fakeRun();
     const api = createBridge(run);
-    const first = api.generateSla(null);
+    const first = api.generateSla(['EMAIL']);
     const second = api.generateSla(['EMAIL']);
     expect(calls.filter((c) => c.name === 'generateSla')).toHaveLength(1);
     calls[0].ok({ name: 'SLA', url: 'https://docs.google.com/document/d/x/edit', id: 'x' });
     await expect(second).resolves.toEqual(await first);
     // Once answered, the next click is a new call.
-    void api.generateSla(null);
+    void api.generateSla(['EMAIL']);
     expect(calls.filter((c) => c.name === 'generateSla')).toHaveLength(2);
+  });
+
+  test('the same write with other arguments is its own call with its own answer', async () => {
+    const { calls, run } = fakeRun();
+    const api = createBridge(run);
+    const all = api.generateSla(null);
+    const chosen = api.generateSla(['EMAIL', 'PRINT']);
+    expect(calls.map((c) => [c.name, c.args])).toEqual([['generateSla', [null]], ['generateSla', [['EMAIL', 'PRINT']]]]);
+    calls[1].ok({ name: 'SLA: Email, Printing', url: 'https://docs.google.com/document/d/b/edit', id: 'b' });
+    calls[0].ok({ name: 'SLA: all services', url: 'https://docs.google.com/document/d/a/edit', id: 'a' });
+    await expect(all).resolves.toMatchObject({ id: 'a' });
+    await expect(chosen).resolves.toMatchObject({ id: 'b' });
   });
 
   test('a failed write can be tried again', async () => {

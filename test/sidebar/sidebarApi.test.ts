@@ -10,6 +10,7 @@ import { parseWorkbook } from '../../src/core/workbook';
 import { readWorkbookValues } from '../../src/adapters/sheets';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 import type { Overview } from '../../src/api';
+import { analyseWorkbook, type Finding } from '../../src/core/contracts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -55,6 +56,10 @@ describe('getOverview', () => {
     const bySla = Object.fromEntries(overview.services.map((s) => [s.serviceId, [s.slaStatus, s.reviewDue, s.nextReview]]));
     // Word processing's review date has passed; the whiteboards SLA is still being negotiated; colour printing has none.
     expect(bySla.WP).toEqual(['Monitoring', true, '2026-11-06']);
+    // Its date is before NOW: overdue, not merely due; an SLA whose review is ahead is neither.
+    expect(overview.services.find((s) => s.serviceId === 'WP')!.reviewOverdue).toBe(true);
+    expect(overview.services.filter((s) => s.reviewOverdue).every((s) => s.reviewDue && s.nextReview! < '2026-11-18')).toBe(true);
+    expect(email.reviewOverdue).toBe(false);
     expect(bySla.WHITEBOARD).toEqual(['Negotiation', false, null]);
     expect(bySla.COLOURPRINT).toEqual(['No SLA', false, null]);
     expect(bySla.EMAIL[1]).toBe(false);
@@ -74,6 +79,23 @@ describe('getOverview', () => {
     const overview: Overview = rt.global.getOverview({ kind: 'thisMonth' });
     expect(overview.services).toEqual([]);
     expect(overview.period.kind).toBe('thisMonth');
+  });
+});
+
+describe('getFindings', () => {
+  test('measures suppliers over the period asked for, and over the year to today when none is given', () => {
+    const rt = runtime();
+    const ss = rt.spreadsheet as unknown as Spreadsheet;
+    const { workbook } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
+    const october = listPeriods(workbook, NOW).find((p) => p.kind === 'lastMonth')!;
+    const evidence = (findings: Finding[]) => findings.filter((f) => f.analysis === 'supplierPerformance').map((f) => f.evidence);
+    const inOctober = evidence(rt.global.getFindings({ kind: 'lastMonth' }));
+    expect(inOctober.length).toBeGreaterThan(0);
+    expect(inOctober.every((e) => e.startsWith(`In ${october.label},`))).toBe(true);
+    expect(rt.global.getFindings({ kind: 'lastMonth' })).toEqual(analyseWorkbook(workbook, { now: NOW, period: october }));
+    const yearToDate: Finding[] = rt.global.getFindings();
+    expect(yearToDate).toEqual(analyseWorkbook(workbook, { now: NOW }));
+    expect(evidence(yearToDate).some((e) => e.startsWith(`In ${october.label},`))).toBe(false);
   });
 });
 
