@@ -31,8 +31,9 @@ export interface AnalyseOptions {
  */
 export function analyseWorkbook(wb: Workbook, opts: AnalyseOptions): Finding[] {
   const ctx = makeContext(wb, opts.now, opts.period);
+  const chain = targetChainFindings(ctx);
   const findings = [
-    ...coverageFindings(ctx), ...targetChainFindings(ctx), ...overProvisionFindings(ctx), ...weakestLinkFindings(ctx),
+    ...coverageFindings(ctx), ...chain, ...overProvisionFindings(ctx), ...weakestLinkFindings(ctx, new Set(chain.map((f) => f.id))),
     ...unknownFindings(ctx), ...supplierFindings(ctx), ...prioritisationFindings(ctx), ...lifecycleFindings(ctx),
   ].map((f) => ({ ...f, refs: dedupeRefs(f.refs) }));
   const rankOf = (f: Finding): number => Math.min(Infinity, ...f.serviceIds.map((id) => ctx.rank(id)));

@@ -2,7 +2,8 @@
 import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
 import { tabDef, type Contract, type ItemType, type Priority, type Service, type TabKey, type Target } from '../schema';
 import { formatHours } from '../time/hours';
-import { resolveHours, formatLocal, type ResolvedHours, type Workbook } from '../workbook';
+import { resolveHours, type ResolvedHours, type Workbook } from '../workbook';
+import { longDate } from '../docs/format';
 import { CURRENCY, DEFAULT_LOOKBACK_DAYS, HIGH_PRIORITY_RANK } from './thresholds';
 import type { RowRef, Severity } from './types';
 
@@ -66,7 +67,7 @@ export function makeContext(wb: Workbook, now: number, period?: Period): Context
   const end = period?.end ?? now;
   return {
     wb, now, model,
-    period: period ?? { start, end, label: `${formatLocal(start, wb.timeZone, false)} to ${formatLocal(end, wb.timeZone, false)}` },
+    period: period ?? { start, end, label: `${longDate(start, wb.timeZone)} to ${longDate(end, wb.timeZone)}` },
     service: (id) => services.get(lower(id)),
     rank: (id) => services.get(lower(id))?.rank ?? Infinity,
     serviceHours: (s) => hours(s.serviceHours),
@@ -127,6 +128,10 @@ export function describeHours(cell: HoursCell & { kind: 'ok' }): string {
   const closed = r.closures.length > 0 ? ', with closures' : '';
   return `${r.calendar} (${pattern}${closed})`;
 }
+
+/** The tightest incident response or resolution target of a service over the priorities; undefined when none. */
+export const tightestTarget = (ctx: Context, s: Service, key: 'respondHours' | 'resolveHours'): number | undefined =>
+  minOf(PRIORITIES.flatMap((p) => ctx.targetFor(s, 'Incident', p)?.[key] ?? []));
 
 /** Minimum of a list, or undefined when empty. */
 export const minOf = (xs: readonly number[]): number | undefined => (xs.length === 0 ? undefined : Math.min(...xs));

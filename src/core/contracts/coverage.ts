@@ -1,8 +1,7 @@
 /** Hours coverage: the service hours each contract or OLA leaves uncovered, week by week and over holidays. */
 import { formatHours, uncoveredHours } from '../time/hours';
-import { formatLocal } from '../workbook';
-import { dayKey } from '../time/zone';
-import { contractLabel, describeHours, fmtHours, gapSeverity, minOf, plural, serviceLabel, type Context } from './context';
+import { longDate } from '../docs/format';
+import { contractLabel, DAY_MS, describeHours, fmtHours, gapSeverity, minOf, plural, serviceLabel, type Context } from './context';
 import { COVERAGE_HORIZON_DAYS } from './thresholds';
 import type { Finding } from './types';
 import { compareDayByDay, patternIn } from './weekly';
@@ -52,10 +51,10 @@ export function coverageFindings(ctx: Context): Finding[] {
         title = `${contractLabel(c)} is closed on ${plural(year.closedDays, 'day')} ${s.name} is needed`;
       }
       if (year.closedDays > 0) {
-        const from = year.firstClosedDay === undefined ? '' : `, the first on ${dayKey(year.firstClosedDay)}`;
+        const from = year.firstClosedDay === undefined ? '' : `, the first on ${longDate(year.firstClosedDay * DAY_MS, 'UTC')}`;
         parts.push(`Over the next ${COVERAGE_HORIZON_DAYS} days the contract is closed on ${plural(year.closedDays, 'day')} when the service is needed (${fmtHours(year.closedHours)} of service hours${from}).`);
       }
-      parts.push(`Over the ${COVERAGE_HORIZON_DAYS} days from ${formatLocal(ctx.now, ctx.wb.timeZone, false)} that is ${fmtHours(year.uncoveredHours)} of service hours with no supplier cover.`);
+      parts.push(`Over the ${COVERAGE_HORIZON_DAYS} days from ${longDate(ctx.now, ctx.wb.timeZone)} that is ${fmtHours(year.uncoveredHours)} of service hours with no supplier cover.`);
       out.push({
         id: `coverage:${c.contractRef}:${s.serviceId}`,
         analysis: 'coverage', severity: gapSeverity(s.rank), question: QUESTION, title,

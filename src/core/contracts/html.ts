@@ -1,6 +1,7 @@
 /** The "Check contracts" dialog: findings grouped by severity, each with links to the rows involved. Every sheet text escaped. */
 import { escapeHtml } from '../html';
 import { groupBySeverity } from './analyse';
+import { plural } from './context';
 import { SEVERITY_LABELS } from './table';
 import type { Finding } from './types';
 
@@ -16,8 +17,8 @@ export function findingsHtml(findings: readonly Finding[], opts: { goToFunction:
     'p{margin:4px 0}.k{color:#5f6368}a{color:#1a73e8;cursor:pointer;text-decoration:underline;margin-right:6px}</style>';
   const intro = findings.length === 0
     ? '<p>No findings: the contracts, SLAs and log agree.</p>'
-    : `<p>${findings.length} finding(s). Click a row reference to go to it. Nothing in the workbook has been changed.</p>`;
-  const problems = opts.problems ? `<p class="k">${opts.problems} cell(s) could not be read and were left out; run Check workbook to see them.</p>` : '';
+    : `<p>${plural(findings.length, 'finding')}. Click a row reference to go to it. Nothing in the workbook has been changed.</p>`;
+  const problems = opts.problems ? `<p class="k">${plural(opts.problems, 'cell')} could not be read and were left out; run Check workbook to see them.</p>` : '';
   const groups = groupBySeverity(findings).map((g) => {
     const items = g.findings.map((f) => {
       const links = f.refs.map((r) => {

@@ -1,6 +1,6 @@
 /** SLA lifecycle: each agreement's stage (negotiation, agreed, monitoring, review due), its next review, and overdue reviews. */
 import type { Workbook } from '../workbook';
-import { formatLocal } from '../workbook';
+import { longDate } from '../docs/format';
 import { DAY_MS, makeRef, plural, type Context } from './context';
 import { REVIEW_DUE_DAYS } from './thresholds';
 import type { Finding } from './types';
@@ -40,7 +40,7 @@ export function lifecycleFindings(ctx: Context): Finding[] {
   const all = slaLifecycle(ctx.wb, ctx.now);
   if (all.length === 0) return [];
   const out: Finding[] = [];
-  const date = (ms: number) => formatLocal(ms, tz, false);
+  const date = (ms: number) => longDate(ms, tz);
   for (const l of all) {
     const base = { analysis: 'lifecycle' as const, question: 'Other support issues' as const, serviceIds: [l.serviceId] };
     if (l.stage === 'Review overdue') {
@@ -85,7 +85,7 @@ export function lifecycleFindings(ctx: Context): Finding[] {
     id: 'lifecycle:summary', analysis: 'lifecycle', severity: 'info', question: 'Other support issues',
     title: `SLA lifecycle: ${stages.filter((s) => count(s) > 0).map((s) => `${count(s)} ${s.toLowerCase()}`).join(', ')}`,
     evidence: all.map((l) => `${l.name}: ${l.stage}${l.nextReview !== undefined ? `, next review ${date(l.nextReview)}` : ''}`).join('; ') +
-      (next ? `. The next review is ${next.name}'s on ${date(next.nextReview!)}.` : '.'),
+      (next ? `. The next review, of ${next.name}, is on ${date(next.nextReview!)}.` : '.'),
     action: 'Keep each SLA moving: agree those in negotiation, monitor the agreed ones, and review each on its date.',
     refs: all.map((l) => makeRef('sla', l.row, 'status')), serviceIds: all.map((l) => l.serviceId),
     figures: { slas: all.length, overdue: count('Review overdue'), due: count('Review due'), negotiation: count('Negotiation') },

@@ -1,8 +1,8 @@
 /** Over-provision: contract hours or speed well beyond what any service it underpins needs, with its cost. */
 import { formatHours, uncoveredHours, weeklyHours } from '../time/hours';
-import { formatLocal } from '../workbook';
+import { longDate } from '../docs/format';
 import { contractLabel, describeHours, fmtHours, fmtMoney, minOf, PRIORITIES, type Context } from './context';
-import { OVER_HOURS_RATIO, OVER_SPEED_RATIO } from './thresholds';
+import { OVER_HOURS_RATIO, OVER_SPEED_RATIO, SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
 import { patternIn, unionPatterns } from './weekly';
 
@@ -45,8 +45,11 @@ export function overProvisionFindings(ctx: Context): Finding[] {
     };
     const speed = (value: number | undefined, key: 'resolveHours' | 'respondHours', contractKey: 'fixHours' | 'respondHours', word: string) => {
       const t = tight(key);
-      if (!allTargeted || value === undefined || !t || value > OVER_SPEED_RATIO * t.hours) return;
-      reasons.push(`It ${word} within ${fmtHours(value)} where the tightest incident target of ${names} allows ${fmtHours(t.hours)}.`);
+      if (!allTargeted || value === undefined || !t) return;
+      // A fix follows the school's own handling, as the target chain has it: judge it against the time left.
+      const left = t.hours - (key === 'resolveHours' ? SCHOOL_HANDLING_HOURS : 0);
+      if (value > OVER_SPEED_RATIO * left) return;
+      reasons.push(`It ${word} within ${fmtHours(value)} where the tightest incident target of ${names} allows ${fmtHours(t.hours)}${left < t.hours ? ` (${fmtHours(left)} after ${fmtHours(SCHOOL_HANDLING_HOURS)} of the school's own handling)` : ''}.`);
       short.push(`${word === 'fixes' ? 'fix' : 'response'} in ${fmtHours(value)} against ${fmtHours(t.hours)}`);
       figures[contractKey === 'fixHours' ? 'fixHours' : 'respondHours'] = value;
       figures[contractKey === 'fixHours' ? 'tightestResolveHours' : 'tightestRespondHours'] = t.hours;
@@ -57,7 +60,7 @@ export function overProvisionFindings(ctx: Context): Finding[] {
     if (reasons.length === 0) continue;
 
     const cost = c.annualCost === undefined ? 'Its annual cost is not recorded.' : `It costs ${fmtMoney(c.annualCost)} a year.`;
-    const renewal = c.renewal === undefined ? '' : ` It renews on ${formatLocal(c.renewal, ctx.wb.timeZone, false)}.`;
+    const renewal = c.renewal === undefined ? '' : ` It renews on ${longDate(c.renewal, ctx.wb.timeZone)}.`;
     if (c.annualCost !== undefined) {
       figures.annualCost = c.annualCost;
       refs.push(ctx.ref('contracts', c.row, 'annualCost'));

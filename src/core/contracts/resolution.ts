@@ -7,6 +7,8 @@ export interface Resolved {
   readonly incident: Incident;
   /** Working hours from opened to resolved in the service's support hours, less time on hold. */
   readonly hours: number;
+  /** Working hours from opened to responded, when responded is logged. */
+  readonly respond?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export function resolvedItems(ctx: Context): Resolved[] {
     const cal = model.supportCalendars[si];
     if (!cal) continue;
     const hours = Math.max(0, cal.workingMs(i.opened, i.resolved) / HOUR_MS - (i.onHoldHours ?? 0));
-    out.push({ incident: i, hours });
+    out.push({ incident: i, hours, respond: i.responded === undefined ? undefined : cal.workingMs(i.opened, i.responded) / HOUR_MS });
   }
   return out;
 }

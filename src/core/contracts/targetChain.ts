@@ -1,7 +1,7 @@
 /** Target chain: a supplier's fix time, plus the school's own handling, must fit inside the SLA's resolution targets. */
-import type { Priority, Target } from '../schema';
+import type { Priority, Service, Target } from '../schema';
 import { worstCaseHours } from './chain';
-import { contractLabel, describeHours, fmtHours, gapSeverity, PRIORITIES, type Context } from './context';
+import { contractLabel, describeHours, fmtHours, gapSeverity, PRIORITIES, tightestTarget, type Context } from './context';
 import { SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
 import { patternIn } from './weekly';
@@ -20,7 +20,10 @@ export function targetChainFindings(ctx: Context): Finding[] {
     if (c.fixHours === undefined) continue;
     const contractHours = ctx.contractHours(c);
     if (contractHours.kind === 'error') continue;
-    for (const s of ctx.servicesOf(c)) {
+    // The services it lists, and any whose equipment is under it (so a missing listing hides no gap).
+    const parts = ctx.wb.equipment.filter((e) => e.contractRef && ctx.contract(e.contractRef) === c);
+    const services = new Set([...ctx.servicesOf(c), ...parts.map((e) => ctx.service(e.serviceId)).filter((s): s is Service => s !== undefined)]);
+    for (const s of services) {
       const support = ctx.supportHours(s);
       if (support.kind !== 'ok') continue;
       const zone = support.resolved.timeZone;
@@ -38,19 +41,23 @@ export function targetChainFindings(ctx: Context): Finding[] {
       const byTarget = new Map<number, Priority[]>();
       for (const m of misses) byTarget.set(m.needed, [...(byTarget.get(m.needed) ?? []), m.priority]);
       const list = [...byTarget].map(([h, ps]) => `${ps.join(', ')}: ${fmtHours(h)}`).join('; ');
-      const how = okHours
-        ? `${c.contractRef} fixes within ${fmtHours(c.fixHours)} of its own hours (${describeHours(okHours)}). With ${fmtHours(SCHOOL_HANDLING_HOURS)} of the school's own handling, a fault can take up to ${Number.isFinite(worst) ? fmtHours(worst) : 'for ever'} of ${s.name}'s support hours (${describeHours(support)}).`
-        : `${c.contractRef}'s support hours are unknown; even if they matched ${s.name}'s, its ${fmtHours(c.fixHours)} fix plus ${fmtHours(SCHOOL_HANDLING_HOURS)} of the school's own handling takes ${fmtHours(worst)}.`;
+      const mine = parts.filter((e) => ctx.service(e.serviceId) === s);
+      const respond = tightestTarget(ctx, s, 'respondHours');
+      // Unknown contract hours are reported by coverage; here the fix is judged at its best (no waiting for them).
+      const takes = !okHours ? `takes at least ${fmtHours(worst)}` : Number.isFinite(worst) ? `can take up to ${fmtHours(worst)}` : 'may never end';
       out.push({
         id: `targetChain:${c.contractRef}:${s.serviceId}`,
         analysis: 'targetChain', severity: gapSeverity(s.rank), question: 'Third-party response or fix issues',
-        title: `${contractLabel(c)} cannot fix ${s.name} within its ${fmtHours(tightest)} resolution target`,
-        evidence: `${how} Incident resolution targets it cannot meet: ${list}.`,
+        title: `${contractLabel(c)} cannot fix ${s.name} within the ${fmtHours(tightest)} target: after ${fmtHours(SCHOOL_HANDLING_HOURS)} of the school's own handling, its ${fmtHours(c.fixHours)} fix ${takes}`,
+        evidence: `${c.contractRef} fixes within ${fmtHours(c.fixHours)}${okHours ? ` of its own hours (${describeHours(okHours)})` : ''}; ${s.name} is supported in ${describeHours(support)}.` +
+          `${mine.length ? ` It supports ${mine.map((e) => e.component).join(', ')}.` : ''} Incident resolution targets it cannot meet: ${list}.` +
+          (c.respondHours! > respond! ? ` It also responds in ${fmtHours(c.respondHours!)}, against a ${fmtHours(respond!)} response target.` : ''),
         action: `Find the cost of a faster fix from ${c.supplier}, or review the ${s.name} targets with the representatives so they allow for the supplier, and agree a way forward with the head teacher.`,
         refs: [
           ctx.ref('contracts', c.row, 'fixHours'),
           ...[...new Set(misses.map((m) => m.target.row))].map((row) => ctx.ref('targets', row, 'resolveHours')),
           ctx.ref('services', s.row, 'supportHours'),
+          ...mine.map((e) => ctx.ref('equipment', e.row, 'contractRef')),
         ],
         serviceIds: [s.serviceId], contractRef: c.contractRef,
         figures: { fixHours: c.fixHours, worstCaseHours: worst, tightestTargetHours: tightest, handlingHours: SCHOOL_HANDLING_HOURS },

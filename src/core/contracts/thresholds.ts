@@ -24,9 +24,6 @@ export const DEFAULT_LOOKBACK_DAYS = 365;
 /** How far ahead closures are compared when hours are checked day by day. */
 export const COVERAGE_HORIZON_DAYS = 365;
 
-/** A supplier meeting fewer than this share (percent) of its response or fix times is a problem, not a slip. */
-export const SUPPLIER_COMPLIANCE_PERCENT = 90;
-
 /** A component kind is "slower" when its median fix time is at least this many times that of all other kinds together. */
 export const SLOW_KIND_RATIO = 1.5;
 

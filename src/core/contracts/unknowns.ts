@@ -3,7 +3,7 @@
  * representative, no users, unknown licences) and what it says about things nobody knew were there.
  */
 import type { Incident, Service } from '../schema';
-import { formatLocal } from '../workbook';
+import { longDate } from '../docs/format';
 import { contractLabel, DAY_MS, dedupeRefs, fmtMoney, gapSeverity, plural, PRIORITIES, serviceLabel, type Context } from './context';
 import { HIGH_PRIORITY_RANK, MAX_ROW_REFS, RENEWAL_WINDOW_DAYS } from './thresholds';
 import type { Finding, RowRef } from './types';
@@ -35,6 +35,20 @@ function serviceGaps(ctx: Context): Finding[] {
   const represented = new Set(ctx.wb.people.filter((p) => p.role === 'End-user representative').flatMap((p) => (p.services ?? []).map(lower)));
   const allRepresented = represented.has('all');
   for (const s of ctx.wb.services) {
+    // Unreadable hours (a typo, a misspelt calendar) would leave coverage, the target chain and the
+    // weakest link silently unchecked, whatever the service's status; say so, on the cell.
+    for (const key of ['serviceHours', 'supportHours'] as const) {
+      const h = key === 'serviceHours' ? ctx.serviceHours(s) : s.supportHours?.trim() ? ctx.supportHours(s) : undefined;
+      if (h?.kind !== 'error') continue;
+      const word = key === 'serviceHours' ? 'service' : 'support';
+      out.push({
+        id: `unknowns:unreadableHours:${s.serviceId}:${key}`, analysis: 'unknowns', severity: gapSeverity(s.rank), question: 'Clashes in priority or availability',
+        title: `${s.name}: ${word} hours cannot be read`,
+        evidence: `${h.error} (${word} hours of ${serviceLabel(s)}), so its availability and the cover of its contracts cannot be checked.`,
+        action: `Correct the ${word} hours of ${s.name}, so its cover can be checked.`,
+        refs: [ctx.ref('services', s.row, key)], serviceIds: [s.serviceId],
+      });
+    }
     if (!isLive(s)) continue;
     const id = s.serviceId;
     const agreement = sla.get(lower(id));
@@ -51,7 +65,7 @@ function serviceGaps(ctx: Context): Finding[] {
     } else if (agreement.availabilityTarget === undefined) {
       out.push({
         ...base, id: `unknowns:noAvailabilityTarget:${id}`, analysis: 'unknowns', severity: 'low', question: 'Other support issues',
-        title: `${s.name}'s availability target is not measurable`,
+        title: `The availability target of ${s.name} is not measurable`,
         evidence: `The SLA row for ${serviceLabel(s)} gives no availability target %, so availability cannot be judged.`,
         action: `Agree an availability target for ${s.name} with its representatives and record it on the SLA tab.`,
         refs: [ctx.ref('sla', agreement.row, 'availabilityTarget')],
@@ -187,7 +201,7 @@ function contractGaps(ctx: Context): Finding[] {
     }
     if (c.renewal !== undefined) {
       const days = Math.ceil((c.renewal - ctx.now) / DAY_MS);
-      const date = formatLocal(c.renewal, tz, false);
+      const date = longDate(c.renewal, tz);
       const cost = c.annualCost !== undefined ? ` It costs ${fmtMoney(c.annualCost)} a year.` : '';
       if (days < 0) {
         out.push({

@@ -1,118 +1,67 @@
 /**
- * Weakest link inside a service: the components whose contracts respond or fix more slowly than the
- * service's targets require (the slowest part sets the downtime), and component kinds the log shows
- * being fixed much more slowly than others.
+ * Weakest link inside a service: components whose contracts respond more slowly than the service's
+ * response targets (a fix too slow for them is the target chain's finding, not repeated here), and
+ * software faults answered or fixed much more slowly than hardware faults, as the guidance warns.
  */
-import type { Equipment, Service } from '../schema';
-import { worstCaseHours } from './chain';
-import { contractLabel, fmtHours, gapSeverity, minOf, plural, PRIORITIES, serviceLabel, type Context } from './context';
+import type { Service } from '../schema';
+import { contractLabel, fmtHours, gapSeverity, plural, serviceLabel, tightestTarget, type Context } from './context';
 import { median, resolvedItems, type Resolved } from './resolution';
-import { MAX_ROW_REFS, MIN_KIND_SAMPLE, SCHOOL_HANDLING_HOURS, SLOW_KIND_RATIO } from './thresholds';
-import type { Finding, RowRef } from './types';
-import { patternIn } from './weekly';
+import { MAX_ROW_REFS, MIN_KIND_SAMPLE, SLOW_KIND_RATIO } from './thresholds';
+import type { Finding } from './types';
 
 const QUESTION = 'Clashes in priority or availability' as const;
 
-interface Part {
-  readonly item: Equipment;
-  readonly label: string;
-  readonly worst: number | undefined;
-  readonly respond: number | undefined;
-  readonly slow: boolean;
-}
-
-export function weakestLinkFindings(ctx: Context): Finding[] {
-  return [...componentFindings(ctx), ...kindFindings(ctx)];
-}
-
-function componentFindings(ctx: Context): Finding[] {
+/** `chained`: ids of the target-chain findings, whose contracts are already reported for their service. */
+export function weakestLinkFindings(ctx: Context, chained: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   for (const s of ctx.wb.services) {
-    const support = ctx.supportHours(s);
-    if (support.kind !== 'ok') continue;
-    const targets = PRIORITIES.map((p) => ctx.targetFor(s, 'Incident', p)).filter((t) => t !== undefined);
-    const resolve = minOf(targets.map((t) => t.resolveHours).filter((h): h is number => h !== undefined));
-    const respond = minOf(targets.map((t) => t.respondHours).filter((h): h is number => h !== undefined));
-    if (resolve === undefined && respond === undefined) continue;
-    const parts: Part[] = [];
-    for (const e of ctx.wb.equipment) {
-      if (e.serviceId.trim().toLowerCase() !== s.serviceId.trim().toLowerCase() || !e.contractRef) continue;
-      const c = ctx.contract(e.contractRef);
-      if (!c) continue;
-      const hours = ctx.contractHours(c);
-      const zone = support.resolved.timeZone;
-      const worst = c.fixHours === undefined || hours.kind === 'error' ? undefined
-        : worstCaseHours(support.resolved.hours, hours.kind === 'ok' ? patternIn(hours.resolved, zone, ctx.now) : undefined, SCHOOL_HANDLING_HOURS, c.fixHours);
-      const slowFix = worst !== undefined && resolve !== undefined && worst > resolve + 1e-9;
-      const slowRespond = c.respondHours !== undefined && respond !== undefined && c.respondHours > respond + 1e-9;
-      const speeds = [c.respondHours === undefined ? 'response time unknown' : `responds in ${fmtHours(c.respondHours)}`,
-        c.fixHours === undefined ? 'fix time unknown' : `fixes in ${fmtHours(c.fixHours)}${worst !== undefined && worst !== c.fixHours ? ` (up to ${Number.isFinite(worst) ? fmtHours(worst) : 'for ever'} of the service's hours)` : ''}`];
-      parts.push({
-        item: e, label: `${e.component} (${e.kind}, ${contractLabel(c)}: ${speeds.join(', ')})`,
-        worst, respond: c.respondHours, slow: slowFix || slowRespond,
-      });
-    }
-    const slow = parts.filter((p) => p.slow).sort((a, b) => (b.worst ?? 0) - (a.worst ?? 0));
+    const respond = tightestTarget(ctx, s, 'respondHours');
+    if (respond === undefined) continue;
+    const slow = ctx.wb.equipment.flatMap((e) => {
+      const c = e.contractRef && ctx.service(e.serviceId) === s ? ctx.contract(e.contractRef) : undefined;
+      return c?.respondHours !== undefined && c.respondHours > respond + 1e-9 && !chained.has(`targetChain:${c.contractRef}:${s.serviceId}`) ? [{ e, c }] : [];
+    });
     if (slow.length === 0) continue;
-    const fast = parts.filter((p) => !p.slow);
-    const need = [resolve === undefined ? '' : `resolve within ${fmtHours(resolve)}`, respond === undefined ? '' : `respond within ${fmtHours(respond)}`].filter(Boolean).join(' and ');
     out.push({
       id: `weakestLink:${s.serviceId}`,
       analysis: 'weakestLink', severity: gapSeverity(s.rank), question: QUESTION,
-      title: `${s.name}: ${slow[0].item.component} is supported more slowly than the service's targets`,
-      evidence: `${serviceLabel(s)}'s tightest incident targets are ${need}. Slower than that: ${slow.map((p) => p.label).join('; ')}.` +
-        (fast.length ? ` Within the targets: ${fast.map((p) => p.label).join('; ')}.` : '') +
-        ' The slowest part sets how long the service can be down.',
-      action: `Find the cost of faster support for ${slow.map((p) => p.item.component).join(', ')}, or agree with the representatives and the head teacher that ${s.name} targets allow for it.`,
-      refs: [ctx.ref('services', s.row), ...slow.map((p) => ctx.ref('equipment', p.item.row, 'contractRef'))],
-      serviceIds: [s.serviceId],
-      figures: { slowComponents: slow.length, ...(resolve !== undefined ? { tightestResolveHours: resolve } : {}) },
+      title: `${s.name}: ${slow.map((p) => p.e.component).join(', ')} ${slow.length === 1 ? 'is' : 'are'} answered more slowly than the ${fmtHours(respond)} response target`,
+      evidence: `The tightest incident response target of ${serviceLabel(s)} is ${fmtHours(respond)}. ${slow.map(({ e, c }) => `${e.component} (${e.kind}) is under ${contractLabel(c)}, which responds in ${fmtHours(c.respondHours!)}`).join('; ')}. The slowest part sets how long the service can be down.`,
+      action: `Find the cost of faster support for ${slow.map((p) => p.e.component).join(', ')}, or agree with the representatives and the head teacher that the ${s.name} targets allow for it.`,
+      refs: [ctx.ref('services', s.row), ...slow.map((p) => ctx.ref('equipment', p.e.row, 'contractRef'))],
+      serviceIds: [s.serviceId], figures: { slowComponents: slow.length, tightestRespondHours: respond },
     });
   }
-  return out;
+  return [...out, ...kindFindings(ctx)];
 }
 
-/** Component kinds fixed much more slowly than the other kinds together, school-wide and within each service. */
+/** Software incidents answered or fixed much more slowly than hardware ones, school-wide and within each service. */
 function kindFindings(ctx: Context): Finding[] {
-  const items = resolvedItems(ctx).filter((r) => r.incident.type === 'Incident' && r.incident.component !== undefined);
+  const items = resolvedItems(ctx).filter((r) => r.incident.type === 'Incident');
   const out: Finding[] = [];
-  const compare = (list: Resolved[], service: Service | undefined) => {
-    const byKind = new Map<string, Resolved[]>();
-    for (const r of list) {
-      const group = byKind.get(r.incident.component!);
-      if (group) group.push(r);
-      else byKind.set(r.incident.component!, [r]);
-    }
-    const kinds = [...byKind].filter(([, rs]) => rs.length >= MIN_KIND_SAMPLE).map(([kind, rs]) => ({ kind, rs, median: median(rs.map((r) => r.hours)) }));
-    if (kinds.length < 2) return;
-    for (const k of kinds) {
-      const others = list.filter((r) => r.incident.component !== k.kind);
-      if (others.length < MIN_KIND_SAMPLE) continue;
-      const rest = median(others.map((r) => r.hours));
-      if (k.median <= 0 || k.median < SLOW_KIND_RATIO * rest) continue;
-      const where = service ? `${service.name}: ` : '';
-      const scope = service ? `${serviceLabel(service)}` : 'all services';
-      const slowest = [...k.rs].sort((a, b) => b.hours - a.hours).slice(0, MAX_ROW_REFS);
-      const refs: RowRef[] = [...(service ? [ctx.ref('services', service.row)] : []), ...slowest.map((r) => ctx.ref('incidents', r.incident.row, 'component'))];
-      out.push({
-        id: `weakestLink:kind:${service?.serviceId ?? 'ALL'}:${k.kind}`,
-        analysis: 'weakestLink', severity: service ? gapSeverity(service.rank) : 'medium', question: QUESTION,
-        title: `${where}${k.kind} faults take longer to fix than other faults (median ${fmtHours(k.median)} against ${fmtHours(rest)})`,
-        evidence: `In ${ctx.period.label}, across ${scope}, ${plural(k.rs.length, `resolved ${k.kind.toLowerCase()} incident`)} took a median ${fmtHours(k.median)} of support hours to resolve; the other ${plural(others.length, 'resolved incident')} took ${fmtHours(rest)}. The slower part sets how long services are down. The ${slowest.length} slowest are listed.`,
-        action: `Find out why ${k.kind.toLowerCase()} faults wait longer (supplier, skills, spares), find the cost of faster ${k.kind.toLowerCase()} support, and review it with the representatives.`,
-        refs, serviceIds: service ? [service.serviceId] : [...new Set(k.rs.map((r) => r.incident.serviceId))],
-        figures: { medianHours: k.median, otherMedianHours: rest, incidents: k.rs.length },
-      });
-    }
+  const compare = (list: Resolved[], service?: Service) => {
+    const sw = list.filter((r) => r.incident.component === 'Software');
+    const hw = list.filter((r) => r.incident.component === 'Hardware');
+    if (sw.length < MIN_KIND_SAMPLE || hw.length < MIN_KIND_SAMPLE) return;
+    const medians = (key: 'respond' | 'hours') => [sw, hw].map((rs) => median(rs.flatMap((r) => r[key] ?? [])));
+    const [[respondSw, respondHw], [fixSw, fixHw]] = [medians('respond'), medians('hours')];
+    const slower = (a: number, b: number) => a > 0 && a >= SLOW_KIND_RATIO * b;
+    const h = (x: number) => (Number.isNaN(x) ? 'an unknown time' : fmtHours(x));
+    const how = [slower(respondSw, respondHw) ? 'answered' : '', slower(fixSw, fixHw) ? 'fixed' : ''].filter(Boolean);
+    if (how.length === 0) return;
+    const slowest = [...sw].sort((a, b) => b.hours - a.hours).slice(0, MAX_ROW_REFS);
+    out.push({
+      id: `weakestLink:kind:${service?.serviceId ?? 'ALL'}:Software`,
+      analysis: 'weakestLink', severity: service ? gapSeverity(service.rank) : 'medium', question: QUESTION,
+      title: `${service ? `${service.name}: s` : 'S'}oftware faults are ${how.join(' and ')} more slowly than hardware faults`,
+      evidence: `In ${ctx.period.label}, across ${service ? serviceLabel(service) : 'all services'}, ${plural(sw.length, 'resolved software incident')} took a median ${h(respondSw)} to answer and ${h(fixSw)} to fix, in support hours; ${plural(hw.length, 'hardware incident')} took ${h(respondHw)} and ${h(fixHw)}. Slow software support can extend downtime. The rows cited are the ${plural(slowest.length, 'slowest software fix', 'slowest software fixes')}.`,
+      action: 'Find out why software faults wait longer (supplier, skills, licences), find the cost of faster software support, and review it with the representatives.',
+      refs: [...(service ? [ctx.ref('services', service.row)] : []), ...slowest.map((r) => ctx.ref('incidents', r.incident.row, 'component'))],
+      serviceIds: service ? [service.serviceId] : [...new Set(sw.map((r) => r.incident.serviceId))],
+      figures: { respondHours: respondSw, hardwareRespondHours: respondHw, fixHours: fixSw, hardwareFixHours: fixHw, incidents: sw.length },
+    });
   };
-  compare(items, undefined);
-  const byService = new Map<string, Resolved[]>();
-  for (const r of items) {
-    const key = r.incident.serviceId.trim().toLowerCase();
-    const group = byService.get(key);
-    if (group) group.push(r);
-    else byService.set(key, [r]);
-  }
-  for (const s of ctx.wb.services) compare(byService.get(s.serviceId.trim().toLowerCase()) ?? [], s);
+  compare(items);
+  for (const s of ctx.wb.services) compare(items.filter((r) => ctx.service(r.incident.serviceId) === s), s);
   return out;
 }

@@ -118,7 +118,7 @@ export const contracts: C[] = [
   contract('ISP-01', 'FastNet ISP', 'UC', ['INTERNET'], '24x7', 0.25, 2, 6400, '0800 000 111, support@fastnet.example'),
   contract('LA-01', 'County Council ICT', 'OLA', ['INTERNET', 'MIS', 'STORAGE'], 'School day', 1, 4, 3200, 'LA service desk 01234 567890'),
   contract('PRN-01', 'PrintCare Maintenance', 'UC', ['PRINT'], 'Mon-Fri 09:00-17:00', 4, 16, 900, 'printcare.example/portal'),
-  contract('CLR-01', 'ColourFix Ltd', 'UC', ['COLOURPRINT'], 'Mon-Fri 08:00-18:00', 0.5, 2, 1450, '01234 111222'),
+  contract('CLR-01', 'ColourFix Ltd', 'UC', ['COLOURPRINT'], 'Mon-Fri 08:00-18:00', 0.25, 1, 1450, '01234 111222'),
   contract('WB-01', 'Whiteboard Supplier Ltd', 'UC', ['WHITEBOARD'], undefined, undefined, 40, 800, 'sales@whiteboards.example'),
   contract('NET-01', 'NetSupport Services', 'UC', ['STORAGE'], 'Mon-Fri 09:00-17:00', 2, 8, 2400, '01234 333444'),
   contract('SW-01', 'Office Software Helpdesk', 'UC', ['EMAIL', 'WP'], 'Mon-Fri 09:00-17:00', 8, 24, 1100, 'help@officesoftware.example'),

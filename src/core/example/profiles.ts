@@ -30,7 +30,8 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
     requestRespond: [1, 6], requestResolve: [4, 24], downShare: 0.8,
     summaries: ['No internet in the ICT suite', 'Whole school lost internet', 'Wireless drops in the science block', 'Site blocked by filter in error'],
     requests: ['Unblock a website for a lesson', 'Guest wireless for a visitor'],
-    contract: { ref: 'ISP-01', share: 0.35, calendar: '24x7', respond: [0.05, 0.3], fix: [0.3, 2] },
+    // Within its contract (respond 15 min, fix 2 h), as the guidance has it: faster than the school needs.
+    contract: { ref: 'ISP-01', share: 0.35, calendar: '24x7', respond: [0.05, 0.2], fix: [0.3, 1.8] },
   },
   {
     serviceId: 'MIS', perWeek: 0.8, supportCalendar: 'School day', priorities: ['High', 'Medium', 'Medium', 'Low'],

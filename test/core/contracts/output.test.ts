@@ -36,6 +36,11 @@ describe('findings dialog', () => {
     expect(html.indexOf('High (1)')).toBeLessThan(html.indexOf('Info (1)'));
     expect(findingsHtml([], { goToFunction: 'f' })).toContain('No findings');
   });
+
+  test('counts are worded as plain plurals', () => {
+    expect(findingsHtml([finding()], { goToFunction: 'f', problems: 1 })).toMatch(/<p>1 finding\. .*<p class="k">1 cell could not be read/);
+    expect(findingsHtml([finding(), finding({ id: 'y' })], { goToFunction: 'f', problems: 3 })).toMatch(/<p>2 findings\. .*3 cells could not be read/);
+  });
 });
 
 describe('ranges recognised by header', () => {

@@ -50,6 +50,18 @@ describe('the example school', () => {
     expect(workbook.closures.map((c) => c.reason)).toEqual(expect.arrayContaining(['Christmas holidays', 'INSET day', 'Autumn half term']));
   });
 
+  test("the ISP's logged times are within its 24x7 contract, and the colour printer's contract is genuinely fast", () => {
+    const isp = workbook.contracts.find((c) => c.contractRef === 'ISP-01')!;
+    const calls = workbook.incidents.filter((i) => i.contractRef === 'ISP-01' && i.supplierLogged !== undefined);
+    expect(calls.length).toBeGreaterThan(5);
+    const hours = (from: number, to: number | undefined) => (to === undefined ? 0 : (to - from) / 3_600_000);
+    for (const i of calls) {
+      expect(hours(i.supplierLogged!, i.supplierResponded)).toBeLessThanOrEqual(isp.respondHours!);
+      expect(hours(i.supplierLogged!, i.supplierFixed)).toBeLessThanOrEqual(isp.fixHours!);
+    }
+    expect(workbook.contracts.find((c) => c.contractRef === 'CLR-01')).toMatchObject({ respondHours: 0.25, fixHours: 1 });
+  });
+
   test('is the same for the same moment', () => {
     expect(exampleSchool(NOW, TZ)).toEqual(exampleSchool(NOW, TZ));
   });
