@@ -6,7 +6,7 @@
 import {
   ArgumentError, attainmentTableFromRanges, availabilityFromValues, cachedCalendar, closuresOf, instantOf, isGrid, periodOf, type Grid,
 } from '../core/attainment';
-import { parseTab, resolveHours } from '../core/workbook';
+import { parseTab, resolveHours, type ResolvedHours } from '../core/workbook';
 import { tabDef, type TabDef } from '../core/schema';
 import { HoursSpecError, parseHours, type WeeklyHours } from '../core/time/hours';
 import type { Closure, ServiceCalendar } from '../core/time/calendar';
@@ -68,18 +68,28 @@ function calendarArg(hoursArg: unknown, closuresArg: unknown, { tz: timeZone, da
 }
 
 /**
- * A Calendars row of this spreadsheet by name, with its own and ALL closures (one read of each tab).
- * `sheetZone` is the spreadsheet's, in which its date cells are read.
+ * A Calendars row of this spreadsheet by name, with its own and ALL closures (one read of each tab);
+ * undefined when no row has the name. `sheetZone` is the spreadsheet's, in which its date cells are read.
  */
 function calendarNamed(name: string, sheetZone: string) {
   if (typeof SpreadsheetApp === 'undefined' || name.trim() === '') return undefined;
   const values = readWorkbookValues(SpreadsheetApp.getActive(), ['calendars', 'closures']);
   const calendars = parseTab(tabDef('calendars') as TabDef & { key: 'calendars' }, values.calendars, sheetZone).rows;
+  const row = calendars.find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+  if (!row) return undefined;
+  // The row is found, so a fault in it is named rather than hidden behind "cannot read hours".
+  const fault = (what: string) => new ArgumentError('hours', `the ${tabDef('calendars').name} row "${row.name}" has ${what}`);
+  const ownZone = row.timeZone?.trim() || undefined;
+  if (ownZone && !isValidTimeZone(ownZone)) throw fault(`an unknown time zone "${ownZone}"`);
+  try {
+    parseHours(row.hours);
+  } catch (e) {
+    // parseHours throws only HoursSpecError, whose message starts "Cannot read hours ".
+    throw fault(`hours that cannot be read: ${(e as Error).message.slice(18)}`);
+  }
   const closures = parseTab(tabDef('closures') as TabDef & { key: 'closures' }, values.closures, sheetZone).rows;
-  const r = resolveHours(name, { timeZone: sheetZone, calendars, closures });
-  if ('error' in r || r.calendar === undefined) return undefined;
-  const row = calendars.find((c) => c.name === r.calendar);
-  return { ...r, ownZone: row?.timeZone?.trim() || undefined };
+  const r = resolveHours(row.name, { timeZone: sheetZone, calendars, closures }) as ResolvedHours;
+  return { ...r, ownZone };
 }
 
 /** Applies `fn` cell by cell when either argument is a range (same size, or one single value); blank in → blank out. */
@@ -112,12 +122,11 @@ function guard<T>(run: () => T): T {
 
 /**
  * Working hours between two instants, inside the given hours and outside closed days.
- *
  * @param {Date|Range} start When the time starts (a date and time, or a column of them).
  * @param {Date|Range} end When the time ends (same size as start, or one date and time).
- * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a row of the Calendars tab (read from this spreadsheet, with its closures).
+ * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a Calendars row (with its closures).
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
- * @param {string} time_zone Optional IANA time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
  * @return Working hours (a number, or a column of numbers); 0 when end is not after start.
  * @customfunction
  */
@@ -133,12 +142,11 @@ export function SLM_WORKHOURS(start: unknown, end: unknown, hours: unknown, clos
 
 /**
  * The instant at which a number of working hours have passed since a start.
- *
  * @param {Date|Range} start When the clock starts (a date and time, or a column of them).
  * @param {number|Range} duration_hours Working hours allowed, e.g. 4 (or a column, same size as start).
- * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a row of the Calendars tab.
+ * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a Calendars row.
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
- * @param {string} time_zone Optional IANA time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
  * @return The due date and time (or a column of them).
  * @customfunction
  */
@@ -159,14 +167,13 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
 /**
  * Availability of a service over a period: (service hours − downtime) / service hours, where downtime is
  * the union of its "Service down" outages within the service hours.
- *
  * @param {string} service_id The Service ID, e.g. "EMAIL".
  * @param {Date} period_start First day of the period.
  * @param {Date} period_end Last day of the period (included); a date with a time is the exact end.
  * @param {Range} incidents The Incidents tab including its header row (columns are found by name).
- * @param {string} hours The service hours, e.g. "Mon-Fri 08:00-18:00", or the name of a row of the Calendars tab.
+ * @param {string} hours The service hours, e.g. "Mon-Fri 08:00-18:00", or the name of a Calendars row.
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
- * @param {string} time_zone Optional IANA time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
  * @return A fraction from 0 to 1, or blank when the period holds no service hours.
  * @customfunction
  */
@@ -187,7 +194,6 @@ export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, per
 /**
  * The whole attainment table for a period: one row per service in rank order, with availability against
  * its target, response and resolution compliance, items met, breached and pending, and status.
- *
  * @param {Date} period_start First day of the period.
  * @param {Date} period_end Last day of the period (included); a date with a time is the exact end.
  * @param {Range} ranges The Services, SLA, Targets, Incidents, Calendars and Closures ranges in any order, each including its header row; optionally a time zone such as "Europe/London" last.

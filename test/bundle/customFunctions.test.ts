@@ -77,6 +77,27 @@ describe('SLM_WORKHOURS', () => {
     expect(() => fn(new D(Date.UTC(2026, 10, 2, 0)), new D(Date.UTC(2026, 10, 2, 8)), 'Paris desk')).toThrow(/^hours: Cannot read hours "Paris desk".*Calendars tab$/);
   });
 
+  test('faults in a Calendars row named as the hours are reported as that row\'s, on the hours argument', () => {
+    const local = loadedRuntime();
+    local.global.setUpWorkbook();
+    const ss = local.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    const rows = sheet('calendars', [
+      { name: 'Night', hours: '22:00-06:00', timeZone: 'Mars/Base' },
+      { name: 'Library', hours: 'Mon-Fry 09:00-15:00' },
+    ]);
+    ss.getSheetByName(tabDef('calendars').name)!.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+    const fn = (local.global as unknown as Record<string, Fn>).SLM_WORKHOURS;
+    const D = local.env.realm.Date;
+    const [a, b] = [new D(at(2026, 11, 2).getTime()), new D(at(2026, 11, 3).getTime())];
+    expect(() => fn(a, b, 'Night')).toThrow(/^hours: the Calendars row "Night" has an unknown time zone "Mars\/Base"/);
+    expect(() => fn(a, b, 'library')).toThrow(/^hours: the Calendars row "Library" has hours that cannot be read: "Mon-Fry 09:00-15:00": "Mon-Fry" is not a range of days/);
+  });
+
+  test('a casual start of 12 is noon: "12-5" is the afternoon', () => {
+    expect(g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 3), 'Mon-Fri 12-5', '', TZ)).toBe(5);
+    expect(g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 3), 'Mon-Fri 12-1', '', TZ)).toBe(1);
+  });
+
   test('working time adds up: a→b plus b→c is a→c, and a column gives what each cell gives', () => {
     const base = localToUtc(2026, 3, 1, 0, TZ);
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 60 * 24 * 90 }), { minLength: 3, maxLength: 3 }), (mins) => {
@@ -125,6 +146,13 @@ describe('bad arguments give a message naming the argument, never a stack trace'
     ['duration', () => g.SLM_DUE(at(2026, 11, 2), -1, OFFICE), /^duration_hours: "-1" is not a number of hours/],
     ['period', () => g.SLM_ATTAINMENT(at(2026, 11, 30), at(2026, 11, 1), [['x']]), /^period_end: is before period_start/],
     ['range', () => g.SLM_ATTAINMENT(at(2026, 11, 1), at(2026, 11, 30), [['Nothing', 'Here']]), /^range 1: its first row is not the header of a Services/],
+    // Dates outside the engine's years: the argument, and the date as typed (a date cell at noon, whatever the zone's old offset).
+    ['early start', () => g.SLM_WORKHOURS(new RDate(Date.UTC(1700, 0, 1, 12)), at(2026, 11, 3), OFFICE), /^start: "1 January 1700" is outside the years 1800 to 2399$/],
+    ['early text', () => g.SLM_WORKHOURS('1700-01-01', at(2026, 11, 3), OFFICE), /^start: "1700-01-01" is outside the years 1800 to 2399$/],
+    ['late end', () => g.SLM_WORKHOURS(at(2026, 11, 3), [[new RDate(Date.UTC(2500, 0, 1))]], OFFICE, '', 'UTC'), /^end, row 1: "1 January 2500" is outside/],
+    ['due start', () => g.SLM_DUE(new RDate(Date.UTC(1700, 5, 1, 12)), 4, OFFICE), /^start: "1 June 1700" is outside/],
+    ['early period', () => g.SLM_ATTAINMENT(new RDate(Date.UTC(1700, 0, 1, 12)), at(2026, 11, 30), [['x']]), /^period_start: "1 January 1700" is outside/],
+    ['late period', () => g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 1), '2500-01-01', [['Service ID']], OFFICE), /^period_end: "2500-01-01" is outside/],
   ])('%s', (_name, f, expected) => {
     const text = message(f);
     expect(text).toMatch(expected);
@@ -146,6 +174,15 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
     expect(g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 2), at(2026, 11, 6), incidents, OFFICE)).toBeCloseTo(44 / 50, 12);
     expect(g.SLM_AVAILABILITY('NET', at(2026, 11, 2), at(2026, 11, 6), incidents, OFFICE)).toBe(1);
     expect(g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 7), at(2026, 11, 8), incidents, OFFICE)).toBe('');
+    // The engine's last day, west of Greenwich, where the day after it begins past the engine's last instant.
+    expect(g.SLM_AVAILABILITY('EMAIL', '2399-12-01', '2399-12-31', incidents, OFFICE, '', 'America/New_York')).toBe(1);
+  });
+
+  test('availability refuses an incidents range without the columns it needs, rather than showing 100%', () => {
+    const call = (range: unknown[][]) => () => g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 2), at(2026, 11, 6), range, OFFICE);
+    expect(call(incidents.slice(1))).toThrow(/^incidents: its header row lacks Service ID, Opened, Service down/);
+    const down = incidents[0].indexOf('Service down');
+    expect(call(incidents.map((r) => r.filter((_, c) => c !== down)))).toThrow(/^incidents: its header row lacks Service down$/);
   });
 
   const tabs = {
@@ -180,6 +217,20 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
     expect(col(table[1], 'Availability target')).toBe('');
     // The same in the other order, with the zone left to the spreadsheet.
     expect(g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), tabs.services, tabs.sla, incidents, tabs.targets)).toEqual(table);
+  });
+
+  test('a Calendars row with an unknown time zone leaves only the services on it without figures', () => {
+    const calendars = sheet('calendars', [{ name: 'Night', hours: '22:00-06:00', timeZone: 'Mars/Base' }]);
+    const services = sheet('services', [
+      { serviceId: 'EMAIL', name: 'Email', rank: 2, status: 'Supported', serviceHours: OFFICE },
+      { serviceId: 'NET', name: 'Internet access', rank: 1, status: 'Supported', serviceHours: 'Night' },
+    ]);
+    const table = g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), services, tabs.sla, tabs.targets, incidents, calendars, TZ);
+    const col = (row: unknown[], name: (typeof ATTAINMENT_HEADER)[number]) => row[ATTAINMENT_HEADER.indexOf(name)];
+    const [net, email] = [table[1], table[2]];
+    expect(col(net, 'Availability')).toBe('');
+    expect(col(net, 'Targets')).toBe('Service hours: Calendar "Night": unknown time zone "Mars/Base"');
+    expect(col(email, 'Availability')).toBeCloseTo(44 / 50, 12);
   });
 
   test('reordering the incident log changes nothing', () => {

@@ -1,5 +1,7 @@
+import { tabDef } from '../schema';
 import type { ServiceCalendar } from '../time/calendar';
-import type { Grid } from './cellArgs';
+import { locateColumns } from '../workbook';
+import { ArgumentError, type Grid } from './cellArgs';
 import { columnsFromValues } from './columns';
 import { measure } from './measure';
 import { singleServiceModel } from './model';
@@ -7,9 +9,12 @@ import { singleServiceModel } from './model';
 /**
  * Availability of one service over [start, end) from the incident log's values (header row first):
  * (service hours − downtime) / service hours, downtime being the union of its outages within the hours.
- * Undefined when the period holds no service hours.
+ * Undefined when the period holds no service hours. A header row without the columns availability needs
+ * is refused: read without them, every service would look always up.
  */
 export function availabilityFromValues(serviceId: string, incidents: Grid, calendar: ServiceCalendar, timeZone: string, start: number, end: number): number | undefined {
+  const lacking = locateColumns(incidents[0], tabDef('incidents')).missing.filter((c) => /^(serviceId|opened|serviceDown)$/.test(c.key));
+  if (lacking.length) throw new ArgumentError('incidents', `its header row lacks ${lacking.map((c) => c.header).join(', ')}`);
   const model = singleServiceModel(serviceId, calendar, timeZone);
   const tally = measure(columnsFromValues(incidents, model), model, start, end);
   const hours = tally.serviceMs[0];

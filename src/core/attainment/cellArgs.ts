@@ -4,7 +4,7 @@
  */
 import { tabDef, type TabKey } from '../schema';
 import type { Closure } from '../time/calendar';
-import { localDateKey, localToUtc } from '../time/zone';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, OUTSIDE_YEARS, localDateKey, localToUtc } from '../time/zone';
 import { locateColumns, parseLocalDateTime } from '../workbook';
 import { isBlank, isDate } from '../values';
 
@@ -22,15 +22,24 @@ export const isGrid = (v: unknown): v is Grid => Array.isArray(v) && (v.length =
 /** Every cell of a value or range, row by row. */
 export const cellsOf = (v: unknown): unknown[] => (isGrid(v) ? v.flatMap((r) => [...r]) : [v]);
 
-/** An instant from a date cell or date text ("2026-11-02 09:00", "02/11/2026"); undefined when blank. */
+/**
+ * An instant from a date cell or date text ("2026-11-02 09:00", "02/11/2026"); undefined when blank. A date
+ * outside the engine's years is refused here, where the argument and the date as typed are known.
+ */
 export function instantOf(v: unknown, timeZone: string, argument: string): number | undefined {
   if (isBlank(v)) return undefined;
-  if (isDate(v)) return v.getTime();
-  if (typeof v === 'string') {
-    const ms = parseLocalDateTime(v, timeZone, true);
-    if (ms !== undefined) return ms;
+  let ms: number | undefined;
+  try {
+    ms = isDate(v) ? v.getTime() : typeof v === 'string' ? parseLocalDateTime(v, timeZone, true) : undefined;
+  } catch {
+    ms = NaN; // a year the zone tables do not reach
   }
-  throw new ArgumentError(argument, `"${String(v)}" is not a date and time`);
+  if (ms === undefined) throw new ArgumentError(argument, `"${String(v)}" is not a date and time`);
+  if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS)) {
+    const typed = isDate(v) ? new Date(ms).toLocaleDateString('en-GB', { timeZone, dateStyle: 'long' }) : String(v);
+    throw new ArgumentError(argument, `"${typed}" ${OUTSIDE_YEARS}`);
+  }
+  return ms;
 }
 
 /** The local date key of a date cell (Sheets hands date cells over as midnight in the spreadsheet's zone). */
@@ -117,12 +126,16 @@ function nextLocalMidnight(ms: number, timeZone: string): number {
  * so "1 Nov" to "30 Nov" is the whole of November; a date with a time is the exact end.
  */
 export function periodOf(startArg: unknown, endArg: unknown, timeZone: string): { start: number; end: number; label: string } {
-  const start = instantOf(startArg, timeZone, 'period_start');
-  const endAt = instantOf(endArg, timeZone, 'period_end');
-  if (start === undefined) throw new ArgumentError('period_start', 'no date given');
-  if (endAt === undefined) throw new ArgumentError('period_end', 'no date given');
+  const given = (v: unknown, argument: string): number => {
+    const ms = instantOf(v, timeZone, argument);
+    if (ms === undefined) throw new ArgumentError(argument, 'no date given');
+    return ms;
+  };
+  const start = given(startArg, 'period_start');
+  const endAt = given(endArg, 'period_end');
   const [y, m, d] = localDateKey(endAt, timeZone).split('-').map(Number);
-  const end = localToUtc(y, m, d, 0, timeZone) === endAt ? nextLocalMidnight(endAt, timeZone) : endAt;
+  // The engine's last instant caps the day after a last day of 31 December 2399 west of Greenwich.
+  const end = localToUtc(y, m, d, 0, timeZone) === endAt ? Math.min(nextLocalMidnight(endAt, timeZone), MAX_SUPPORTED_MS - 1) : endAt;
   if (end <= start) throw new ArgumentError('period_end', 'is before period_start');
   return { start, end, label: `${localDateKey(start, timeZone)} to ${localDateKey(endAt, timeZone)}` };
 }

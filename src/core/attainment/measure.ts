@@ -72,11 +72,6 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
     });
   };
 
-  const addBreach = (slot: number, i: number, m: 'response' | 'resolution', actual: number, target: number, open: boolean) => {
-    let list = breaches!.get(slot);
-    if (!list) breaches!.set(slot, (list = []));
-    list.push({ ref: cols.ref(i), row: cols.row[i], measure: m, actualHours: actual / HOUR_MS, targetHours: target / HOUR_MS, open });
-  };
 
   for (let i = 0; i < n; i++) {
     const s = service[i];
@@ -137,7 +132,7 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
         wR = w;
         oR = outcome;
         if (outcome > worst) worst = outcome;
-        if (outcome === BREACHED && breaches) addBreach(base, i, 'response', w, target1, !(r <= end));
+        if (outcome === BREACHED && breaches) addBreach(breaches, base, cols, i, 'response', w, target1, !(r <= end));
       }
       const target2 = resolveMs[t];
       if (target2 === target2) {
@@ -150,7 +145,7 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
         wS = w;
         oS = outcome;
         if (outcome > worst) worst = outcome;
-        if (outcome === BREACHED && breaches) addBreach(base + 1, i, 'resolution', w, target2, !closed);
+        if (outcome === BREACHED && breaches) addBreach(breaches, base + 1, cols, i, 'resolution', w, target2, !closed);
       }
     }
     // An item is breached when any measure is, pending when any is still open, met otherwise.
@@ -170,6 +165,13 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
 
   const supplier = measureSuppliers(cols, model, start, end, !!opts.breaches);
   return { targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, supplierCounts: supplier.counts, supplierBreaches: supplier.breaches, items };
+}
+
+/** Adds item i's breach to the list kept under `key`. */
+function addBreach(map: Map<number, Breach[]>, key: number, cols: IncidentColumns, i: number, measure: Breach['measure'], actual: number, target: number, open: boolean): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  list.push({ ref: cols.ref(i), row: cols.row[i], measure, actualHours: actual / HOUR_MS, targetHours: target / HOUR_MS, open });
 }
 
 /** Working time of the union of intervals given flat as [a0, b0, a1, b1, ...]: overlaps count once. */
@@ -204,12 +206,7 @@ function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: 
   if (C === 0) return { counts, breaches };
   const respond = model.contracts.map((c) => (c.respondHours === undefined ? NaN : c.respondHours * HOUR_MS));
   const fix = model.contracts.map((c) => (c.fixHours === undefined ? NaN : c.fixHours * HOUR_MS));
-  const add = (c: number, i: number, m: 'response' | 'resolution', actual: number, target: number, open: boolean) => {
-    if (!breaches) return;
-    let list = breaches.get(c);
-    if (!list) breaches.set(c, (list = []));
-    list.push({ ref: cols.ref(i), row: cols.row[i], measure: m, actualHours: actual / HOUR_MS, targetHours: target / HOUR_MS, open });
-  };
+  const add = (c: number, i: number, m: Breach['measure'], actual: number, target: number, open: boolean) => breaches && addBreach(breaches, c, cols, i, m, actual, target, open);
   const { contract, opened, supplierLogged, supplierResponded, supplierFixed } = cols;
   for (let i = 0; i < cols.length; i++) {
     const c = contract[i];

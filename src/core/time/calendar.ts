@@ -7,7 +7,7 @@
  * at least a year, in either direction, when an instant falls outside it.
  */
 import type { WeeklyHours } from './hours';
-import { DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, dayOfKey, daysFromCivil, localDayNumber, segmentIndex, zoneOf, type ZoneTable } from './zone';
+import { DAY_MS, checkSupported, dayOfKey, daysFromCivil, localDayNumber, segmentIndex, zoneOf, type ZoneTable } from './zone';
 
 export type { WeeklyHours } from './hours';
 
@@ -147,9 +147,7 @@ class Calendar implements ServiceCalendar {
 
   private ensure(t: number): void {
     if (t >= this.lo && t < this.hi) return;
-    if (!(t >= MIN_SUPPORTED_MS && t < MAX_SUPPORTED_MS)) {
-      throw new RangeError(`Date ${Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : String(t)} is outside the years 1800 to 2399`);
-    }
+    checkSupported(t);
     const day = localDayNumber(t, this.zone.name);
     let from: number;
     let to: number;

@@ -114,8 +114,9 @@ function tokenize(spec: string): Token[] {
       const b = readTime(m[2]);
       if (!a || !b) throw new HoursSpecError(spec, `"${text}" is not a time range`);
       let end = b.min;
-      // "8-6" or "9-5:30" means morning to evening, as people write it; "22-6" and "08:00-06:00" run overnight.
-      if ((a.casual || b.casual) && end <= a.min && a.min > 0 && a.min < 720 && end + 720 > a.min) end += 720;
+      // "8-6", "9-5:30" or "12-5" (a start of 12 is noon) means into the afternoon or evening, as people write
+      // it; "22-6" and "08:00-06:00" run overnight.
+      if ((a.casual || b.casual) && end <= a.min && a.min > 0 && a.min < 780 && end + 720 > a.min) end += 720;
       if (end === 0 && a.min > 0) end = FULL_DAY;
       if (end === a.min) throw new HoursSpecError(spec, `"${text}" starts and ends at the same time`);
       if (a.min === FULL_DAY) throw new HoursSpecError(spec, `"${text}" starts at 24:00`);

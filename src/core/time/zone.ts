@@ -14,6 +14,16 @@ export const DAY_MS = 86_400_000;
 export const MIN_SUPPORTED_MS = Date.UTC(1800, 0, 1);
 export const MAX_SUPPORTED_MS = Date.UTC(2400, 0, 1);
 
+/** The end of the message for an instant outside them. */
+export const OUTSIDE_YEARS = 'is outside the years 1800 to 2399';
+
+/** Throws a RangeError unless `ms` lies within the supported instants, widened by `margin` each side. */
+export function checkSupported(ms: number, margin = 0): void {
+  if (!(ms >= MIN_SUPPORTED_MS - margin && ms < MAX_SUPPORTED_MS + margin)) {
+    throw new RangeError(`Date ${Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : String(ms)} ${OUTSIDE_YEARS}`);
+  }
+}
+
 const YEAR_MS = 365.25 * DAY_MS;
 const SECOND_MS = 1000;
 
@@ -138,9 +148,7 @@ function scan(z: ZoneTable, from: number, to: number): { at: number[]; offs: num
 }
 
 function cover(z: ZoneTable, ms: number): void {
-  if (!(ms >= MIN_SUPPORTED_MS - 2 * DAY_MS && ms < MAX_SUPPORTED_MS + 2 * DAY_MS)) {
-    throw new RangeError(`Date ${Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : String(ms)} is outside the years 1800 to 2399`);
-  }
+  checkSupported(ms, 2 * DAY_MS);
   if (Number.isNaN(z.lo)) {
     const start = floor(ms / YEAR_MS) * YEAR_MS;
     const s = scan(z, start, start + YEAR_MS);

@@ -73,6 +73,16 @@ describe('parseHours', () => {
     expect(parseHours('Mon 22-6').days[1]).toEqual([[0, 360]]);
   });
 
+  it('reads a casual start of 12 as noon: "12-5" is the afternoon, not overnight', () => {
+    expect(parseHours('Mon-Fri 12-5').days.slice(0, 6)).toEqual([[[720, 1020]], [[720, 1020]], [[720, 1020]], [[720, 1020]], [[720, 1020]], []]);
+    expect(parseHours('Mon 12-1').days[0]).toEqual([[720, 780]]);
+    expect(parseHours('Mon 12:30-1').days[0]).toEqual([[750, 780]]);
+    expect(parseHours('Mon 12pm-5').days[0]).toEqual([[720, 1020]]);
+    // Written as 24-hour times, noon to 5 in the morning still runs overnight.
+    expect(parseHours('Mon 12:00-05:00').days[1]).toEqual([[0, 300]]);
+    expect(parseHours('Mon 12am-5').days[0]).toEqual([[0, 300]]);
+  });
+
   it('merges overlapping ranges', () => {
     expect(parseHours('Mon 08:00-12:00 11:00-14:00; Mon 14:00-15:00').days[0]).toEqual([[480, 900]]);
   });
