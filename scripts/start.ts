@@ -17,7 +17,7 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 async function main(): Promise<void> {
   fs.mkdirSync(out, { recursive: true });
   const now = process.env.SLM_NOW ? Date.parse(process.env.SLM_NOW) : Date.now();
-  const rt = createOfflineRuntime({ timeZone: 'Europe/London', spreadsheetName: 'SLM Workbook (example school)' });
+  const rt = createOfflineRuntime({ timeZone: 'Europe/London', spreadsheetName: 'Example School SLM Workbook' });
   rt.load();
   const api = rt.global;
 
@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   const sla = api.generateSla(null);
   const review = api.generateReview({ kind: 'thisTerm' });
   for (const [doc, file] of [[sla, 'SLA.html'], [review, 'Review.html']] as const) {
-    fs.writeFileSync(path.join(out, file), rt.services.DocumentApp.bodyOf(doc.id).renderHtml());
+    // What the Google Doc received, as a page a browser shows as it reads.
+    fs.writeFileSync(path.join(out, file), rt.services.DocumentApp.bodyOf(doc.id).renderPage(doc.name));
     console.log(`\nGenerated "${doc.name}" → out/${file}`);
   }
 

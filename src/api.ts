@@ -61,15 +61,18 @@ export interface Overview {
   readonly problemCount: number;
 }
 
+export interface ShareResult {
+  readonly shared: string[];
+  readonly skipped: string[];
+}
+
 export interface GeneratedDoc {
   readonly name: string;
   readonly url: string;
   readonly id: string;
-}
-
-export interface ShareResult {
-  readonly shared: string[];
-  readonly skipped: string[];
+  /** When sharing was asked for: who it reached, or why it failed (the document stands either way). */
+  readonly shared?: ShareResult;
+  readonly shareError?: string;
 }
 
 export interface SetupReport {

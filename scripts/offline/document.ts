@@ -268,6 +268,11 @@ export class FakeTable extends TextElement<GTable> implements Pick<GTable, 'getC
 
 type BodyChild = FakeParagraph | FakeListItem | FakeTable;
 
+const PAGE_STYLE = 'body{font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#202124;max-width:60em;margin:2em auto;padding:0 1em}'
+  + 'h1.title{font-size:26px;margin-bottom:0}p.subtitle{font-size:17px;color:#5f6368;margin-top:.2em}h1{font-size:20px;margin-top:1.6em}'
+  + 'h2{font-size:16px;margin-top:1.3em}table{border-collapse:collapse;margin:.6em 0 1em;width:100%}'
+  + 'td{border:1px solid #9aa0a6;padding:4px 6px;text-align:left;vertical-align:top}.page-break{border-top:1px dashed #9aa0a6;margin:2em 0}';
+
 /** A plain reading of a document body, for assertions. */
 export type DocBlock =
   | { type: 'paragraph'; heading: string; text: string }
@@ -377,6 +382,14 @@ export class FakeBody implements Pick<GBody, BodyMethods> {
       if (c.kind === 'pagebreak') return { type: 'pageBreak' };
       return { type: 'paragraph', heading: c.heading, text: c.textRef.text };
     });
+  }
+  /**
+   * The body as a whole page a browser shows as the document reads: UTF-8 (documents hold –, → and £),
+   * bordered tables, and the cell colours the document was given.
+   */
+  renderPage(title: string): string {
+    return ['<!DOCTYPE html>', '<html lang="en-GB"><head><meta charset="utf-8">', `<title>${escapeHtml(title)}</title>`,
+      `<style>${PAGE_STYLE}</style></head><body>`, this.renderHtml(), '</body></html>'].join('\n');
   }
   renderHtml(): string {
     const out: string[] = [];

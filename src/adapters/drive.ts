@@ -34,16 +34,21 @@ export function documentsDestination(spreadsheetId: string): Destination {
   return { folder: DriveApp.getRootFolder(), move: false };
 }
 
-/** Remembers a folder (its id or link) for every later document; returns its name. */
-export function rememberFolder(idOrLink: string): string {
+/** Remembers a folder (its id or link) for every later document and returns its name; blank forgets it. */
+export function rememberFolder(idOrLink: string): string | undefined {
+  const props = PropertiesService.getDocumentProperties();
   const id = /\/folders\/([A-Za-z0-9_-]+)/.exec(idOrLink)?.[1] ?? idOrLink.trim();
+  if (!id) {
+    props.deleteProperty(FOLDER_PROPERTY);
+    return undefined;
+  }
   let folder: Folder;
   try {
     folder = DriveApp.getFolderById(id);
   } catch {
-    throw new Error(`"${idOrLink}" is not a Drive folder you can open. Paste the folder's link from Drive.`);
+    throw new Error(`"${idOrLink.trim()}" is not a Drive folder you can open. Paste the folder's link from Drive.`);
   }
-  PropertiesService.getDocumentProperties().setProperty(FOLDER_PROPERTY, folder.getId());
+  props.setProperty(FOLDER_PROPERTY, folder.getId());
   return folder.getName();
 }
 

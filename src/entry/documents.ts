@@ -6,7 +6,7 @@
 import type { GeneratedDoc, PeriodRequest, ShareResult } from '../api';
 import { computeAttainment } from '../core/attainment/compute';
 import { analyseWorkbook } from '../core/contracts/analyse';
-import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, isoDate, parsePeriodText, type DocModel } from '../core/docs/index';
+import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, isoDate, parsePeriodText, schoolFromFileName, type DocModel } from '../core/docs/index';
 import { escapeHtml } from '../core/html';
 import { previousPeriod, resolvePeriod } from '../core/periods';
 import { tabDef, type DocumentRecord } from '../core/schema';
@@ -19,7 +19,7 @@ import { applySetup, readWorkbookValues } from '../adapters/sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Document property holding the school's name for documents; default the spreadsheet's name. */
+/** Document property holding the school's name for documents; default from the spreadsheet's name. */
 const SCHOOL_PROPERTY = 'SLM_SCHOOL_NAME';
 
 /** An error's message without its trailing full stop; errors from Apps Script services may come from another realm. */
@@ -31,10 +31,7 @@ function readWorkbook(ss: Spreadsheet): Workbook {
 }
 
 function schoolName(ss: Spreadsheet): string {
-  const given = PropertiesService.getDocumentProperties().getProperty(SCHOOL_PROPERTY)?.trim();
-  if (given) return given;
-  const name = ss.getName().replace(/SLM Workbook/i, '').replace(/^[\s:–-]*\(?|\)?[\s:–-]*$/g, '').trim();
-  return name || ss.getName();
+  return PropertiesService.getDocumentProperties().getProperty(SCHOOL_PROPERTY)?.trim() || schoolFromFileName(ss.getName());
 }
 
 /** Appends one row to the Documents tab (one write), creating the tab from the schema when it is missing. */
@@ -94,9 +91,7 @@ export function generateSla(serviceIds: string[] | null, options: { internalAnne
   const now = Date.now();
   const wb = readWorkbook(ss);
   const model = buildSlaDocument(wb, { now, school: schoolName(ss), serviceIds, internalAnnex: !!options.internalAnnex });
-  const doc = publish(ss, model, now);
-  if (options.share) shareFiles(wb, [doc.id, ss.getId()]);
-  return doc;
+  return publishAndShare(ss, wb, model, now, options.share);
 }
 
 /** Generates the service-review report for a period as a new Google Doc. */
@@ -106,17 +101,29 @@ export function generateReview(period: PeriodRequest, options: { share?: boolean
   const wb = readWorkbook(ss);
   const p = resolvePeriod(wb, now, period);
   const report = computeAttainment(wb, p, { asOf: now });
-  const before = previousPeriod(p, wb.timeZone);
+  const before = previousPeriod(wb, p);
   const previous = computeAttainment(wb, before, { asOf: now, breaches: false });
   const findings = analyseWorkbook(wb, { now, period: p });
   const model = buildReviewDocument(wb, report, findings, { now, school: schoolName(ss), previous });
-  const doc = publish(ss, model, now);
-  if (options.share) shareFiles(wb, [doc.id, ss.getId()]);
-  return doc;
+  return publishAndShare(ss, wb, model, now, options.share);
 }
 
-/** Adds the end-user representatives with an email as commenters on each file. */
-function shareFiles(wb: Workbook, fileIds: readonly string[]): ShareResult {
+/**
+ * Publishes, then shares when asked. The new document's link is kept whatever sharing does: a sharing
+ * failure is reported with it, not instead of it.
+ */
+function publishAndShare(ss: Spreadsheet, wb: Workbook, model: DocModel & { baseName: string }, now: number, share?: boolean): GeneratedDoc {
+  const doc = publish(ss, model, now);
+  if (!share) return doc;
+  try {
+    return { ...doc, shared: shareFiles(wb, [doc.id, ss.getId()]) };
+  } catch (e) {
+    return { ...doc, shareError: messageOf(e) };
+  }
+}
+
+/** Adds the end-user representatives with an email as commenters on each file, under the document lock. */
+const shareFiles = (wb: Workbook, fileIds: readonly string[]): ShareResult => withDocumentLock(() => {
   const reps = wb.people.filter((p) => p.role === 'End-user representative');
   const skipped = reps.filter((p) => !p.email).map((p) => `${p.name} (no email on the People tab)`);
   const withEmail = reps.filter((p) => p.email);
@@ -125,7 +132,7 @@ function shareFiles(wb: Workbook, fileIds: readonly string[]): ShareResult {
   for (const id of fileIds) for (const e of addCommenters(id, emails)) refused.add(e);
   for (const p of withEmail) if (refused.has(p.email!)) skipped.push(`${p.name} (Drive did not accept ${p.email})`);
   return { shared: withEmail.filter((p) => !refused.has(p.email!)).map((p) => p.name), skipped };
-}
+});
 
 /** The newest document of each type recorded on the Documents tab. */
 function latestDocuments(wb: Workbook): string[] {
@@ -145,8 +152,8 @@ export function shareWithRepresentatives(): ShareResult {
   return shareFiles(wb, [ss.getId(), ...latestDocuments(wb)]);
 }
 
-/** Remembers the Drive folder (link or id) generated documents go to; returns its name. */
-export function chooseDocumentsFolder(folderLinkOrId: string): string {
+/** Remembers the Drive folder (link or id) generated documents go to and returns its name; blank: next to the workbook. */
+export function chooseDocumentsFolder(folderLinkOrId: string): string | undefined {
   return rememberFolder(String(folderLinkOrId ?? ''));
 }
 
@@ -162,9 +169,18 @@ function showLink(title: string, doc: GeneratedDoc): void {
   SpreadsheetApp.getUi().showModalDialog(html, title);
 }
 
-function alertError(action: string, e: unknown): void {
+function tell(title: string, text: string): void {
   const ui = SpreadsheetApp.getUi();
-  ui.alert(`${action}: not done`, `${messageOf(e)}.`, ui.ButtonSet.OK);
+  ui.alert(title, text, ui.ButtonSet.OK);
+}
+
+const alertError = (action: string, e: unknown): void => tell(`${action}: not done`, `${messageOf(e)}.`);
+
+/** What the user typed, or undefined when they cancelled. */
+function ask(title: string, prompt: string): string | undefined {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(title, prompt, ui.ButtonSet.OK_CANCEL);
+  return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : undefined;
 }
 
 export function menuGenerateSla(): void {
@@ -176,16 +192,12 @@ export function menuGenerateSla(): void {
 }
 
 export function menuGenerateReview(): void {
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(
-    'Generate service review',
-    'Which period should the review cover? Type this month, last month, this term, last term or academic year, or two dates such as 2026-09-01 to 2026-12-18. Leave blank for last term.',
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK) return;
-  const choice = parsePeriodText(answer.getResponseText());
+  const answer = ask('Generate service review',
+    'Which period should the review cover? Type this month, last month, this term, last term or academic year, or two dates such as 2026-09-01 to 2026-12-18. Leave blank for last term.');
+  if (answer === undefined) return;
+  const choice = parsePeriodText(answer);
   if ('error' in choice) {
-    ui.alert('Generate service review', choice.error, ui.ButtonSet.OK);
+    tell('Generate service review', choice.error);
     return;
   }
   try {
@@ -209,8 +221,19 @@ export function menuShareWithRepresentatives(): void {
       result.shared.length ? `Shared for comment with ${result.shared.join(', ')}.` : 'Nobody was added: no end-user representative on the People tab has an email.',
       ...(result.skipped.length ? [`Not shared: ${result.skipped.join('; ')}.`] : []),
     ];
-    ui.alert(TITLE, lines.join('\n\n'), ui.ButtonSet.OK);
+    tell(TITLE, lines.join('\n\n'));
   } catch (e) {
     alertError('Share with representatives', e);
+  }
+}
+
+export function menuChooseDocumentsFolder(): void {
+  const answer = ask('Choose documents folder', 'Paste the link or ID of the Drive folder for new documents. Leave blank for the workbook\'s own folder.');
+  if (answer === undefined) return;
+  try {
+    const name = chooseDocumentsFolder(answer);
+    tell(TITLE, `New documents will go in ${name ? `the Drive folder "${name}"` : 'the workbook\'s own folder'}.`);
+  } catch (e) {
+    alertError('Choose documents folder', e);
   }
 }

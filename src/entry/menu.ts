@@ -10,6 +10,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
   ['Generate service review', 'menuGenerateReview'],
   ['Check contracts', 'menuCheckContracts'],
   ['Share with representatives', 'menuShareWithRepresentatives'],
+  ['Choose documents folder', 'menuChooseDocumentsFolder'],
   null,
   ['Help', 'menuHelp'],
 ];

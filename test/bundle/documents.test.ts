@@ -1,9 +1,10 @@
 /** Generate SLA, Generate service review and sharing, run through the built bundle in the offline runtime. */
-import { FakeBody } from '../../scripts/offline/document';
+import { FakeBody, FakeTable } from '../../scripts/offline/document';
+import { FakeFile } from '../../scripts/offline/drive';
 import type { OfflineRuntime } from '../../scripts/offline/runtime';
 import { TEN_POINTS } from '../../src/core/docs';
 import { tabDef } from '../../src/core/schema';
-import { exampleRuntime, NOW } from '../support/offline';
+import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const DOC_CLASSES = ['DocumentApp', 'Document', 'Body', 'Paragraph', 'ListItem', 'Table', 'TableRow', 'TableCell', 'Text'];
@@ -36,7 +37,8 @@ describe('Generate SLA on the built bundle', () => {
   test('a new Doc with every service\'s ten points, filed next to the workbook and recorded on the Documents tab', () => {
     const rt = school();
     const doc = rt.global.generateSla(null);
-    expect(doc.name).toBe('SLA v1.0 – SLM Workbook – 2026-11-18');
+    // The offline spreadsheet is called "SLM Workbook": nothing of a school's name is left in it.
+    expect(doc.name).toBe('SLA v1.0 – Our school – 2026-11-18');
     expect(doc.url).toContain(doc.id);
     const body = rt.services.DocumentApp.bodyOf(doc.id);
     const blocks = body.structure();
@@ -84,6 +86,18 @@ describe('Generate SLA on the built bundle', () => {
     const doc = rt.global.generateReview({ kind: 'lastMonth' });
     expect([...rt.services.DriveApp.store.get(doc.id).parents]).toEqual([folder.getId()]);
     expect(() => rt.global.chooseDocumentsFolder('nonsense')).toThrow('"nonsense" is not a Drive folder you can open. Paste the folder\'s link from Drive.');
+  });
+
+  test('the school is named by the SLM_SCHOOL_NAME property, else from the file name without "Copy of" and the product name', () => {
+    const rt = loadedRuntime({ spreadsheetName: 'Copy of Hillside School SLM Workbook' });
+    rt.global.setUpWorkbook();
+    rt.global.loadExampleSchool(NOW);
+    rt.run(`Date.now = () => ${NOW};`);
+    const first = rt.global.generateSla(null);
+    expect(first.name).toBe('SLA v1.0 – Hillside School – 2026-11-18');
+    expect(rt.services.DocumentApp.bodyOf(first.id).structure()[1]).toEqual({ type: 'paragraph', heading: 'SUBTITLE', text: 'Hillside School' });
+    rt.services.PropertiesService.getDocumentProperties().setProperty('SLM_SCHOOL_NAME', 'Hillside Academy');
+    expect(rt.global.generateReview({ kind: 'thisTerm' }).name).toBe('Service review – Autumn term 2026 – Hillside Academy – 2026-11-18');
   });
 
   test('a failure half-way leaves no document behind and says what went wrong', () => {
@@ -145,6 +159,33 @@ describe('Generate service review on the built bundle', () => {
     expect(rt.calls.count('Range.setValues')).toBe(1);
   });
 
+  test('status cells that need attention are coloured in the Doc: At risk amber, Breached red, Met plain', () => {
+    const rt = school();
+    const doc = rt.global.generateReview({ kind: 'thisTerm' });
+    const tables = rt.services.DocumentApp.bodyOf(doc.id).children.filter((c): c is FakeTable => c instanceof FakeTable);
+    const colours: Record<string, string | null> = { 'At risk': '#fef7e0', Breached: '#fce8e6', Met: null, 'Not measured': null };
+    let coloured = 0;
+    let checked = 0;
+    for (const t of tables) {
+      const header = t.rows[0].cells.map((c) => c.textRef.text);
+      const statusColumns = header.flatMap((h, i) => (/status$/i.test(h) ? [i] : []));
+      for (const r of t.rows.slice(1)) {
+        for (const i of statusColumns) {
+          const cell = r.cells[i];
+          expect([cell.textRef.text, cell.background]).toEqual([cell.textRef.text, colours[cell.textRef.text] ?? null]);
+          checked++;
+          if (cell.background) coloured++;
+        }
+        // Nothing else in a status table is coloured.
+        r.cells.forEach((c, i) => { if (!statusColumns.includes(i)) expect(c.background).toBeNull(); });
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(coloured).toBeGreaterThan(10);
+    const callouts = tables.filter((t) => t.rows.length === 1 && t.rows[0].cells.length === 1).length;
+    expect(rt.calls.count('TableCell.setBackgroundColor')).toBe(coloured + callouts);
+  });
+
   test('the menu asks for the period and shows the link; an unreadable answer is explained', () => {
     const rt = school();
     rt.ui.respond({ button: 'OK', text: 'last term' });
@@ -174,7 +215,72 @@ describe('Generate service review on the built bundle', () => {
   });
 });
 
+describe('Choose documents folder from the menu', () => {
+  test('asks for a folder link, checks it, remembers it and says where documents will go; blank goes back to the workbook\'s folder', () => {
+    const rt = school();
+    const folder = rt.services.DriveApp.createFolder('ICT documents');
+    rt.ui.respond({ button: 'OK', text: ` ${folder.getUrl()} ` });
+    rt.global.menuChooseDocumentsFolder();
+    expect(rt.ui.prompts[rt.ui.prompts.length - 1].title).toBe('Choose documents folder');
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toBe('New documents will go in the Drive folder "ICT documents".');
+    const inFolder = rt.global.generateSla(null);
+    expect([...rt.services.DriveApp.store.get(inFolder.id).parents]).toEqual([folder.getId()]);
+
+    rt.ui.respond({ button: 'OK', text: 'https://drive.google.com/drive/folders/NoSuchFolder123' });
+    rt.global.menuChooseDocumentsFolder();
+    const refused = rt.ui.alerts[rt.ui.alerts.length - 1];
+    expect(refused.title).toBe('Choose documents folder: not done');
+    expect(refused.prompt).toMatch(/is not a Drive folder you can open\. Paste the folder's link from Drive\.$/);
+    expect(rt.services.PropertiesService.getDocumentProperties().getProperty('SLM_DOCUMENTS_FOLDER_ID')).toBe(folder.getId());
+
+    rt.ui.respond({ button: 'CANCEL' });
+    rt.global.menuChooseDocumentsFolder();
+    expect(rt.services.PropertiesService.getDocumentProperties().getProperty('SLM_DOCUMENTS_FOLDER_ID')).toBe(folder.getId());
+
+    rt.ui.respond({ button: 'OK', text: '' });
+    rt.global.menuChooseDocumentsFolder();
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toBe('New documents will go in the workbook\'s own folder.');
+    const beside = rt.global.generateSla(null);
+    const workbookItem = rt.services.DriveApp.store.get((rt.spreadsheet as unknown as Ss).getId());
+    expect([...rt.services.DriveApp.store.get(beside.id).parents]).toEqual([...workbookItem.parents]);
+  });
+});
+
+describe('The document lock', () => {
+  test('while another run holds it, generating and sharing refuse in plain words and change nothing', () => {
+    const rt = school();
+    rt.services.LockService.holdByAnotherProcess('document');
+    const still = /Another SLM Workbook action is still running on this workbook/;
+    expect(() => rt.global.generateSla(null)).toThrow(still);
+    expect(() => rt.global.generateReview({ kind: 'thisTerm' })).toThrow(still);
+    expect(() => rt.global.shareWithRepresentatives()).toThrow(still);
+    expect(docItems(rt)).toHaveLength(0);
+    expect(rt.calls.count('File.addCommenters')).toBe(0);
+    rt.services.LockService.releaseByAnotherProcess('document');
+    expect(rt.global.shareWithRepresentatives().shared).toHaveLength(3);
+  });
+});
+
 describe('Share with representatives on the built bundle', () => {
+  test('generating with sharing returns who it reached; a sharing failure keeps the new document\'s link', () => {
+    const rt = school();
+    const shared = rt.global.generateSla(null, { share: true });
+    expect(shared.shared).toEqual({ shared: ['Jo Harris', 'Priya Shah', 'Tom Lee'], skipped: [] });
+    expect([...rt.services.DriveApp.store.get(shared.id).commenters]).toHaveLength(3);
+
+    (FakeFile.prototype as unknown as { getEditors: () => never }).getEditors = () => { throw new Error('Drive is not answering'); };
+    try {
+      const review = rt.global.generateReview({ kind: 'thisTerm' }, { share: true });
+      expect(review.url).toContain(review.id);
+      expect(review.shareError).toBe('Drive is not answering');
+      expect(review.shared).toBeUndefined();
+      expect(documentsRows(rt).map((r) => r[4])).toContain(review.url);
+    } finally {
+      delete (FakeFile.prototype as unknown as { getEditors?: unknown }).getEditors;
+    }
+    expect(rt.services.LockService.isHeld('document')).toBe(false);
+  });
+
   test('representatives become commenters on the workbook and on the newest SLA and review', () => {
     const rt = school();
     const sla = rt.global.generateSla(null);

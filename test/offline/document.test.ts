@@ -38,6 +38,13 @@ describe('DocumentApp', () => {
     expect(html).toContain('&lt;weekdays&gt;');
     expect(html).toContain('<ol><li>Incidents resolved within 4 h</li></ol>');
     expect(html).toContain('<td><b>Target</b></td><td style="background-color:#dddddd"><b>Hours</b></td>');
+    // A whole page: UTF-8 declared (the text holds –), a stylesheet that borders tables, the cell colour kept.
+    const page = fake.renderPage('SLA v1.0 – <Oak>');
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">/);
+    expect(page).toContain('<title>SLA v1.0 – &lt;Oak&gt;</title>');
+    expect(page).toMatch(/<style>[^<]*td\{border:1px solid/);
+    expect(page).toContain(html);
+    expect(page).toMatch(/<\/body><\/html>$/);
     body.clear();
     expect(body.getNumChildren()).toBe(1);
   });

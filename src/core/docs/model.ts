@@ -20,6 +20,12 @@ export type Block =
   | { readonly kind: 'callout'; readonly tone: 'note' | 'warning'; readonly text: string }
   | { readonly kind: 'pageBreak' };
 
+/** Block builders: shorter to write and to ship than the literals. */
+export const heading = (level: 1 | 2 | 3, text: string): Block => ({ kind: 'heading', level, text });
+export const paragraph = (text: string, style?: 'strong' | 'quiet'): Block => ({ kind: 'paragraph', text, style });
+export const table = (header: readonly string[], rows: readonly (readonly string[])[], statusColumns?: readonly number[]): Block =>
+  ({ kind: 'table', header, rows, statusColumns });
+
 export type DocumentType = 'SLA' | 'Service review';
 
 export interface DocModel {

@@ -17,3 +17,12 @@ export const idFromLink = (link: string): string | undefined => /\/d\/([A-Za-z0-
 
 /** Cell text that Sheets would read as a formula is written as text. */
 export const asCellText = (s: string): string => (/^[=+\-@]/.test(s) ? `'${s}` : s);
+
+/**
+ * The school's name from the workbook's file name: "Copy of " and "SLM Workbook" (or a trailing "SLM")
+ * left out, with the brackets and dashes around them; "Our school" when nothing is left.
+ */
+export function schoolFromFileName(fileName: string): string {
+  const name = fileName.replace(/^(\s*copy of )+|\(?\s*\bSLM Workbook\b\s*\)?|\bSLM\s*$/gi, '').replace(/^[\s:–-]+|[\s:–-]+$/g, '').replace(/^\((.*)\)$/, '$1');
+  return name ? name[0].toUpperCase() + name.slice(1) : 'Our school';
+}

@@ -8,8 +8,8 @@ import type { AttainmentReport, Rag, ServiceAttainment, SupplierAttainment } fro
 import type { Finding } from '../contracts/types';
 import type { Incident, ReviewItem } from '../schema';
 import type { Workbook } from '../workbook';
-import { hoursText, isoDate, joinWords, longDate, percentText, shareText } from './format';
-import { TO_BE_AGREED, type Block, type DocModel } from './model';
+import { hoursText, joinWords, longDate, percentText, plural, shareText } from './format';
+import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
 
 export interface ReviewOptions {
@@ -36,16 +36,19 @@ function metShare(s: ServiceAttainment): number | undefined {
   return s.met + s.breached > 0 ? s.met / (s.met + s.breached) : undefined;
 }
 
-/** "Better", "Worse" or "Steady" from the share met (then availability) against the period before. */
+/**
+ * "Better", "Worse" or "Steady" from the share met, then availability when the shares are level or
+ * neither period measured anything; never from availability alone when only one period was measured.
+ */
 function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined): string {
-  if (!before) return 'No comparison';
   const a = metShare(now);
-  const b = metShare(before);
+  const b = before && metShare(before);
+  if (!before || (a === undefined) !== (b === undefined)) return b === undefined ? 'No earlier figures' : 'Nothing measured now';
   const cmp = (x: number | undefined, y: number | undefined): number | undefined =>
     x === undefined || y === undefined ? undefined : Math.abs(x - y) < 0.005 ? 0 : Math.sign(x - y);
-  const c = cmp(a, b) || cmp(now.availability, before.availability);
-  if (c === undefined) return 'No comparison';
-  return c > 0 ? 'Better' : c < 0 ? 'Worse' : 'Steady';
+  const share = cmp(a, b);
+  const c = share || (cmp(now.availability, before.availability) ?? share);
+  return c === undefined ? 'No figures' : c > 0 ? 'Better' : c < 0 ? 'Worse' : 'Steady';
 }
 
 const arrow = (before: string, now: string): string => `${before} → ${now}`;
@@ -63,11 +66,9 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
   const futureReviews = wb.sla.map((r) => r.nextReview).filter((d): d is number => d !== undefined && d >= opts.now);
   const nextReview = opts.nextReview ?? (futureReviews.length ? Math.min(...futureReviews) : undefined);
 
-  blocks.push({ kind: 'title', text: `Service review: ${period.label}` });
-  blocks.push({ kind: 'subtitle', text: opts.school });
-  blocks.push({
-    kind: 'table', header: ['Report', 'Service review'],
-    rows: [
+  blocks.push({ kind: 'title', text: `Service review: ${period.label}` }, { kind: 'subtitle', text: opts.school });
+  blocks.push(table(['Report', 'Service review'],
+    [
       ['School', opts.school],
       ['Period', `${period.label}: ${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}`],
       ['Prepared on', longDate(opts.now, tz)],
@@ -75,7 +76,7 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
       ['Representatives', reps.length ? joinWords(reps) : TO_BE_AGREED],
       ['Next review', nextReview !== undefined ? longDate(nextReview, tz) : TO_BE_AGREED],
     ],
-  });
+  ));
 
   // ---- summary
   const count = (s: Rag) => services.filter((x) => x.status === s).length;
@@ -84,23 +85,17 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
   const pending = services.reduce((n, s) => n + s.pending, 0);
   const unmeasured = services.filter((s) => s.status === undefined).length;
   const toAct = findings.filter((f) => f.severity === 'high' || f.severity === 'medium').length;
-  blocks.push({ kind: 'heading', level: 1, text: '1. Summary' });
-  blocks.push({
-    kind: 'paragraph',
-    text: `Of ${services.length} services, ${count('Met')} met every target, ${count('At risk')} ${count('At risk') === 1 ? 'was' : 'were'} at risk and ${count('Breached')} breached a target${unmeasured ? `; ${unmeasured} could not be measured` : ''}. ${items} incident(s) and request(s) were opened in the period: ${breached} breached a target and ${pending} ${pending === 1 ? 'is' : 'are'} still pending. The workbook shows ${findings.length} finding(s) for the review, ${toAct} of them to act on.`,
-  });
+  blocks.push(heading(1, '1. Summary'), paragraph(`Of ${services.length} services, ${count('Met')} met every target, ${count('At risk')} ${count('At risk') === 1 ? 'was' : 'were'} at risk and ${count('Breached')} breached a target${unmeasured ? `; ${unmeasured} could not be measured` : ''}. ${plural(items, 'incident or request was', 'incidents and requests were')} opened in the period: ${breached} breached a target and ${pending} ${pending === 1 ? 'is' : 'are'} still pending. The workbook shows ${plural(findings.length, 'finding')} for the review, ${toAct} of them to act on.`));
 
   // ---- attainment
-  blocks.push({ kind: 'heading', level: 1, text: '2. Attainment by service' });
-  blocks.push({
-    kind: 'table',
-    header: ['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Items', 'Met', 'Breached', 'Pending', 'Overall status'],
-    rows: services.map((s) => [
+  blocks.push(heading(1, '2. Attainment by service'));
+  blocks.push(table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Items', 'Met', 'Breached', 'Pending', 'Overall status'],
+    services.map((s) => [
       String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
       String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status),
     ]),
-    statusColumns: [4, 9],
-  });
+    [4, 9],
+  ));
   const hoursErrors = services.filter((s) => s.hoursError);
   if (hoursErrors.length) {
     blocks.push({ kind: 'callout', tone: 'warning', text: `Not measured because their hours cannot be read: ${hoursErrors.map((s) => `${s.name} (${s.hoursError})`).join('; ')}.` });
@@ -109,90 +104,85 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
     s.name, t.type, t.priority ?? 'Any', t.measure === 'response' ? 'Response' : 'Resolution', hoursText(t.targetHours),
     percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), rag(t.status),
   ]));
-  blocks.push({ kind: 'heading', level: 2, text: 'Against each target' });
-  if (targetRows.length === 0) blocks.push({ kind: 'paragraph', text: 'No incident or request was measured against a target in this period.' });
+  blocks.push(heading(2, 'Against each target'));
+  if (targetRows.length === 0) blocks.push(paragraph('No incident or request was measured against a target in this period.'));
   else {
-    blocks.push({
-      kind: 'table',
-      header: ['Service', 'Type', 'Priority', 'Measure', 'Target', 'Required', 'Met', 'Breached', 'Pending', 'Achieved', 'Status'],
-      rows: targetRows, statusColumns: [10],
-    });
+    blocks.push(table(['Service', 'Type', 'Priority', 'Measure', 'Target', 'Required', 'Met', 'Breached', 'Pending', 'Achieved', 'Status'],
+      targetRows, [10]));
   }
 
   // ---- breaches
   const breaches = services.flatMap((s) => s.targets.flatMap((t) => t.breaches.map((b) => ({ s, t, b }))));
   breaches.sort((x, y) => x.s.rank - y.s.rank || x.b.ref.localeCompare(y.b.ref) || x.b.measure.localeCompare(y.b.measure));
-  blocks.push({ kind: 'heading', level: 1, text: '3. Breaches' });
-  if (breaches.length === 0) blocks.push({ kind: 'paragraph', text: 'No target was breached in this period.' });
+  blocks.push(heading(1, '3. Breaches'));
+  if (breaches.length === 0) blocks.push(paragraph('No target was breached in this period.'));
   else {
-    blocks.push({
-      kind: 'table', header: ['Ref', 'Service', 'Type', 'Priority', 'Summary', 'Measure', 'Took', 'Target', 'Still open'],
-      rows: breaches.map(({ s, t, b }) => {
+    blocks.push(table(['Ref', 'Service', 'Type', 'Priority', 'Summary', 'Measure', 'Took', 'Target', 'Still open'],
+      breaches.map(({ s, t, b }) => {
         const i = incidentByRef.get(lower(b.ref));
         return [b.ref, s.name, t.type, i?.priority ?? t.priority ?? '', i?.summary ?? '', b.measure === 'response' ? 'Response' : 'Resolution',
           hoursText(b.actualHours), hoursText(b.targetHours), b.open ? 'Yes' : 'No'];
       }),
-    });
+    ));
   }
 
   // ---- trends
-  blocks.push({ kind: 'heading', level: 1, text: '4. Trends' });
-  if (!opts.previous) blocks.push({ kind: 'paragraph', text: 'No earlier period to compare with.' });
+  blocks.push(heading(1, '4. Trends'));
+  if (!opts.previous) blocks.push(paragraph('No earlier period to compare with.'));
   else {
     const prev = new Map(opts.previous.services.map((s) => [lower(s.serviceId), s]));
-    blocks.push({ kind: 'paragraph', text: `Compared with ${opts.previous.period.label} (${longDate(opts.previous.period.start, tz)} to ${longDate(opts.previous.period.end - 1, tz)}).` });
-    blocks.push({
-      kind: 'table', header: ['Service', 'Availability', 'Share met', 'Items', 'Breached', 'Trend'],
-      rows: services.map((s) => {
+    blocks.push(paragraph(`Compared with ${opts.previous.period.label} (${longDate(opts.previous.period.start, tz)} to ${longDate(opts.previous.period.end - 1, tz)}).`));
+    blocks.push(table(['Service', 'Availability', 'Share met', 'Items', 'Breached', 'Trend'],
+      services.map((s) => {
         const b = prev.get(lower(s.serviceId));
         return [s.name, arrow(shareText(b?.availability), shareText(s.availability)), arrow(shareText(b && metShare(b)), shareText(metShare(s))),
           arrow(b ? String(b.items) : '—', String(s.items)), arrow(b ? String(b.breached) : '—', String(s.breached)), trendWord(s, b)];
       }),
-    });
+    ));
   }
 
   // ---- suppliers
-  blocks.push({ kind: 'heading', level: 1, text: '5. Supplier performance' });
+  blocks.push(heading(1, '5. Supplier performance'));
   const supplierOf = new Map<string, SupplierAttainment>(report.suppliers.map((s) => [lower(s.contractRef), s]));
-  if (wb.contracts.length === 0) blocks.push({ kind: 'paragraph', text: 'No contract or OLA is recorded.' });
+  if (wb.contracts.length === 0) blocks.push(paragraph('No contract or OLA is recorded.'));
   else {
-    blocks.push({
-      kind: 'table', header: ['Contract', 'Supplier', 'Calls', 'Response met', 'Response breached', 'Fix met', 'Fix breached', 'Pending', 'Note'],
-      rows: wb.contracts.map((c) => {
+    blocks.push(table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response breached', 'Fix met', 'Fix breached', 'Pending', 'Note'],
+      wb.contracts.map((c) => {
         const a = supplierOf.get(lower(c.contractRef));
         if (!a) return [c.contractRef, c.supplier, '0', '—', '—', '—', '—', '—', 'No calls logged in the period'];
         return [c.contractRef, c.supplier, String(a.calls), String(a.responseMet), String(a.responseBreached), String(a.fixMet), String(a.fixBreached),
           String(a.pending), a.hoursKnown ? (a.responseBreached + a.fixBreached > 0 ? 'Breaches to take up with the supplier' : 'Within contract') : 'Support hours unknown: calls cannot be judged'];
       }),
-    });
+    ));
   }
 
   // ---- the five questions
-  blocks.push({ kind: 'heading', level: 1, text: '6. Review questions' });
-  const recorded = wb.reviews.filter((r) => r.reviewDate >= period.start);
+  blocks.push(heading(1, '6. Review questions'));
+  // Reviews dated in the period; open actions of earlier reviews follow in section 7.
+  const recorded = wb.reviews.filter((r) => r.reviewDate >= period.start && r.reviewDate < period.end);
+  const row = (r: ReviewItem): string[] => [longDate(r.reviewDate, tz), r.serviceId ?? '', r.finding, r.action ?? '', r.owner ?? '',
+    r.due !== undefined ? longDate(r.due, tz) : '', `${r.status ?? ''}${isOpen(r) && (r.due ?? Infinity) < opts.now ? ' (overdue)' : ''}`];
   REVIEW_QUESTIONS.forEach((q, k) => {
-    blocks.push({ kind: 'heading', level: 2, text: `6.${k + 1} ${q}` });
+    blocks.push(heading(2, `6.${k + 1} ${q}`));
     const evidence = findings.filter((f) => f.question === q);
-    blocks.push({ kind: 'paragraph', text: 'What the workbook shows:', style: 'strong' });
-    if (evidence.length === 0) blocks.push({ kind: 'paragraph', text: 'Nothing in the workbook points to this.', style: 'quiet' });
+    blocks.push(paragraph('What the workbook shows:', 'strong'));
+    if (evidence.length === 0) blocks.push(paragraph('Nothing in the workbook points to this.', 'quiet'));
     else blocks.push({ kind: 'list', ordered: false, items: evidence.map((f) => `${f.title}. ${f.evidence} Suggested action: ${f.action}`) });
     const rows = recorded.filter((r) => r.question === q);
-    blocks.push({ kind: 'paragraph', text: 'Findings and actions recorded:', style: 'strong' });
-    if (rows.length === 0) blocks.push({ kind: 'paragraph', text: 'None recorded yet: add them on the Reviews tab during the meeting.', style: 'quiet' });
-    else blocks.push({ kind: 'table', header: REVIEW_HEADER, rows: rows.map((r) => reviewRow(r, tz)) });
+    blocks.push(paragraph('Findings and actions recorded:', 'strong'));
+    if (rows.length === 0) blocks.push(paragraph('None recorded yet: add them on the Reviews tab during the meeting.', 'quiet'));
+    else blocks.push(table(REVIEW_HEADER, rows.map(row)));
   });
 
   // ---- carried over
-  blocks.push({ kind: 'heading', level: 1, text: '7. Open actions carried over' });
+  blocks.push(heading(1, '7. Open actions carried over'));
   const carried = wb.reviews.filter((r) => r.reviewDate < period.start && isOpen(r));
-  if (carried.length === 0) blocks.push({ kind: 'paragraph', text: 'No action from an earlier review is still open.' });
-  else blocks.push({ kind: 'table', header: ['Question', ...REVIEW_HEADER], rows: carried.map((r) => [r.question, ...reviewRow(r, tz)]) });
+  const openNow = recorded.filter(isOpen).length;
+  if (carried.length) blocks.push(table(['Question', ...REVIEW_HEADER], carried.map((r) => [r.question, ...row(r)])));
+  const note = `${carried.length ? '' : 'No action from before the period is still open. '}${openNow ? `Still open from reviews in the period: ${openNow} (see section 6).` : ''}`;
+  if (note) blocks.push(paragraph(note.trim()));
 
-  blocks.push({ kind: 'heading', level: 1, text: '8. Next review' });
-  blocks.push({
-    kind: 'paragraph',
-    text: nextReview !== undefined ? `The next review is due on ${longDate(nextReview, tz)}.` : `The date of the next review is ${TO_BE_AGREED.toLowerCase()}: set it on the SLA tab.`,
-  });
+  blocks.push(heading(1, '8. Next review'), paragraph(nextReview !== undefined ? `The next review is due on ${longDate(nextReview, tz)}.` : `The date of the next review is ${TO_BE_AGREED.toLowerCase()}: set it on the SLA tab.`));
 
   return {
     type: 'Service review', label: period.label, title: `Service review, ${period.label}`, blocks,
@@ -201,7 +191,3 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
 }
 
 const REVIEW_HEADER = ['Date', 'Service', 'Finding', 'Action', 'Owner', 'Due', 'Status'];
-
-function reviewRow(r: ReviewItem, tz: string): string[] {
-  return [isoDate(r.reviewDate, tz), r.serviceId ?? '', r.finding, r.action ?? '', r.owner ?? '', r.due !== undefined ? isoDate(r.due, tz) : '', r.status ?? ''];
-}

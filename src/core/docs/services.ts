@@ -40,7 +40,9 @@ export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Arr
   const users = text(svc.users);
   const description = text(svc.description);
   const serviceHours = describeHours(svc.serviceHours, wb);
-  const supportHours = describeHours(svc.supportHours, wb) ?? serviceHours;
+  // Said once: support hours that are the service hours point back to point 2.
+  const own = describeHours(svc.supportHours, wb);
+  const supportHours = own && own !== serviceHours ? sentence(own) : serviceHours && 'the service hours.';
   const supportLevels = text(sla?.supportLevels);
   const continuity = text(sla?.continuity);
   const recovery = sla?.recoveryHours !== undefined ? `Recovery time: ${hoursText(sla.recoveryHours)}.` : undefined;
@@ -51,7 +53,7 @@ export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Arr
     'Service description': description && `${sentence(description)}${users ? ` Users: ${sentence(users)}` : ''}`,
     'Service hours': serviceHours && sentence(serviceHours),
     Availability: availability,
-    'Support levels': supportLevels && `${sentence(supportLevels)}${supportHours ? ` Support hours: ${sentence(supportHours)}` : ''}`,
+    'Support levels': supportLevels && `${sentence(supportLevels)}${supportHours ? ` Support hours: ${supportHours}` : ''}`,
     Performance: text(sla?.performance),
     Functionality: text(sla?.functionality),
     Charges: text(svc.charges),

@@ -6,8 +6,8 @@
 import type { Person, Service, Sla } from '../schema';
 import type { Workbook } from '../workbook';
 import { REVIEW_QUESTIONS } from './questions';
-import { compareVersions, hoursText, isoDate, joinWords, longDate, moneyText } from './format';
-import { TO_BE_AGREED, type Block, type DocModel } from './model';
+import { compareVersions, hoursText, joinWords, longDate, moneyText, plural } from './format';
+import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { buildModel, describeHours, TARGET_HEADER, targetLines, targetRows, tenPoints, type Gap } from './services';
 
 export interface SlaOptions {
@@ -33,20 +33,21 @@ export interface SlaDocument extends DocModel {
 }
 
 const lower = (s: string): string => s.trim().toLowerCase();
+const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement'];
 /** Services an SLA leaves out unless asked for by ID. */
 const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status === 'Unsupported';
 
 export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
-  ['Service', 'A complete facility users rely on, such as email or printing, rather than a piece of equipment.'],
+  ['Service', 'What users rely on as a whole, such as email or printing, rather than a piece of equipment.'],
   ['Service hours', 'When the service must be available.'],
   ['Support hours', 'When support staff work on the service; response and resolution times count only these hours.'],
   ['Availability', 'The share of the service hours during which the service was working.'],
   ['Incident', 'Something that has stopped working or works less well than it should.'],
-  ['Request', 'Something a user asks for, such as a new account or a new piece of software.'],
+  ['Request', 'Something a user asks for, such as a new account or new software.'],
   ['Priority', 'How urgent an incident is: Critical, High, Medium or Low.'],
   ['Response time', 'Working hours from a call being logged to support first responding.'],
   ['Resolution time', 'Working hours from a call being logged to it being resolved, less time waiting on the user.'],
-  ['Compliance target', 'The share of incidents or requests that must meet a target over a reporting period.'],
+  ['Compliance target', 'The share of incidents or requests that must meet a target over a period.'],
   ['Closure days', 'School holidays, INSET days and bank holidays, when service hours do not run.'],
 ];
 
@@ -91,11 +92,9 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
 
   const blocks: Block[] = [];
   const label = version ?? 'draft';
-  blocks.push({ kind: 'title', text: `Service Level Agreement: ICT services` });
-  blocks.push({ kind: 'subtitle', text: opts.school });
-  blocks.push({
-    kind: 'table', header: ['Document', 'Service Level Agreement'],
-    rows: [
+  blocks.push({ kind: 'title', text: `Service Level Agreement: ICT services` }, { kind: 'subtitle', text: opts.school });
+  blocks.push(table(['Document', 'Service Level Agreement'],
+    [
       ['School', opts.school],
       ['Version', version ?? TO_BE_AGREED],
       ['Status', status === 'Agreed' ? 'Agreed' : 'Draft (under negotiation)'],
@@ -103,71 +102,57 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
       ['Next review', nextReview !== undefined ? longDate(nextReview, tz) : TO_BE_AGREED],
       ['Services covered', String(services.length)],
     ],
-  });
+  ));
   if (status === 'Draft') {
     const negotiating = services.filter((_, i) => !slas[i] || slas[i]!.status === 'Negotiation').map((s) => s.name);
     blocks.push({ kind: 'callout', tone: 'warning', text: `Draft for negotiation: the levels for ${joinWords(negotiating)} are not agreed yet. Comment on this document to propose changes.` });
   }
 
-  blocks.push({ kind: 'heading', level: 1, text: '1. Parties and signatories' });
-  blocks.push({
-    kind: 'paragraph',
-    text: `This agreement is between the school's ICT service, led by ${managers.length ? joinWords(managers.map((m) => m.name)) : 'the service manager (to be agreed)'}, and the people who use its services, represented by ${reps.length ? joinWords(reps.map((r) => r.area ? `${r.name} (${r.area})` : r.name)) : 'end-user representatives still to be named'}. It says which services are supported, to what level, and what comes first when there is a conflict.`,
-  });
+  blocks.push(heading(1, '1. Parties and signatories'), paragraph(`This agreement is between the school's ICT service, led by ${managers.length ? joinWords(managers.map((m) => m.name)) : 'the service manager (to be agreed)'}, and the people who use its services, represented by ${reps.length ? joinWords(reps.map((r) => r.area ? `${r.name} (${r.area})` : r.name)) : 'end-user representatives still to be named'}. It says which services are supported, to what level, and what comes first when there is a conflict.`));
   const signRows = [
     ...managers.map((p) => [p.name, 'Service manager', p.area ?? '', '', '']),
     ...reps.map((p) => [p.name, 'End-user representative', p.area ?? '', '', '']),
   ];
   if (managers.length === 0) signRows.unshift([TO_BE_AGREED, 'Service manager', '', '', '']);
   if (reps.length === 0) signRows.push([TO_BE_AGREED, 'End-user representative', '', '', '']);
-  blocks.push({ kind: 'table', header: ['Name', 'Role', 'Area', 'Signature', 'Date'], rows: signRows });
+  blocks.push(table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows));
 
-  blocks.push({ kind: 'heading', level: 1, text: '2. Services in order of business priority' });
-  blocks.push({ kind: 'paragraph', text: 'When two calls compete for support, the service higher in this list is dealt with first.' });
-  blocks.push({
-    kind: 'table', header: ['Rank', 'Service', 'Users', 'Representatives', 'Agreement'],
-    rows: services.map((s, i) => [
-      String(s.rank), s.name, s.users?.trim() || TO_BE_AGREED, (s.representatives ?? []).join(', ') || TO_BE_AGREED,
-      slas[i] ? `${slas[i]!.status}${slas[i]!.version ? `, version ${slas[i]!.version}` : ''}` : TO_BE_AGREED,
-    ]),
+  blocks.push(heading(1, '2. Services in order of business priority'), paragraph('When two calls compete for support, the service higher in this list is dealt with first.'));
+  const rankRows = services.map((s, i) => {
+    const a = slas[i];
+    return [String(s.rank), s.name, s.users?.trim() || TO_BE_AGREED, (s.representatives ?? []).join(', ') || TO_BE_AGREED,
+      a ? `${a.status}${a.version ? `, version ${a.version}` : ''}${a.agreedOn !== undefined ? `, agreed on ${longDate(a.agreedOn, tz)}` : ''}` : TO_BE_AGREED];
   });
+  blocks.push(table(RANK_HEADER, rankRows));
 
   const model = buildModel(wb);
   services.forEach((svc, i) => {
     const sla = slas[i];
-    blocks.push({ kind: 'heading', level: 2, text: `2.${i + 1} ${svc.name} (${svc.serviceId})` });
-    const facts = [
-      `Priority rank ${svc.rank}.`,
-      sla ? `Agreement: ${sla.status}${sla.version ? `, version ${sla.version}` : ''}${sla.agreedOn !== undefined ? `, agreed on ${longDate(sla.agreedOn, tz)}` : ''}.` : 'Agreement: to be agreed.',
-      svc.representatives?.length ? `Representatives: ${joinWords(svc.representatives)}.` : 'Representatives: to be agreed.',
-    ];
-    blocks.push({ kind: 'paragraph', text: facts.join(' '), style: 'quiet' });
+    blocks.push(heading(2, `2.${i + 1} ${svc.name} (${svc.serviceId})`));
     const points = tenPoints(svc, sla, wb);
+    // Listed with the service's other gaps, so the list at the end reads service by service.
+    rankRows[i].forEach((c, k) => c === TO_BE_AGREED && gaps.push({ serviceId: svc.serviceId, service: svc.name, point: RANK_HEADER[k] }));
     for (const p of points) if (!p.agreed) gaps.push({ serviceId: svc.serviceId, service: svc.name, point: p.point });
-    blocks.push({ kind: 'table', header: ['Point', 'What is agreed'], rows: points.map((p, k) => [`${k + 1}. ${p.point}`, p.text]) });
+    blocks.push(table(['Point', 'What is agreed'], points.map((p, k) => [`${k + 1}. ${p.point}`, p.text])));
     const lines = targetLines(svc.serviceId, model);
-    for (const l of lines) if (!l.target) gaps.push({ serviceId: svc.serviceId, service: svc.name, point: `${l.type} targets` });
-    const support = describeHours(svc.supportHours, wb) ?? describeHours(svc.serviceHours, wb);
-    blocks.push({ kind: 'paragraph', text: `Response and resolution targets, in working hours${support ? ` (support hours: ${support})` : ''}:` });
-    blocks.push({ kind: 'table', header: [...TARGET_HEADER], rows: targetRows(lines) });
+    for (const l of lines) {
+      const t = l.target;
+      const missing = t ? [t.respondHours === undefined && 'respond time', t.resolveHours === undefined && 'resolve time'].filter(Boolean).join(' and ') : '';
+      if (!t || missing) gaps.push({ serviceId: svc.serviceId, service: svc.name, point: `${l.type} targets${l.priority ? ` (${l.priority})` : ''}${missing && `: ${missing}`}` });
+    }
+    const own = describeHours(svc.supportHours, wb);
+    const hours = points[3].agreed ? 'point 4' : own && !points[1].text.startsWith(own) ? own : 'the service hours, point 2';
+    blocks.push(paragraph(`Response and resolution targets, counted in support hours (${hours}):`), table([...TARGET_HEADER], targetRows(lines)));
   });
 
-  blocks.push({ kind: 'heading', level: 1, text: '3. Review arrangements' });
-  blocks.push({
-    kind: 'paragraph',
-    text: `The service manager and the representatives meet to review this agreement${nextReview !== undefined ? `; the next review is due on ${longDate(nextReview, tz)}` : ' at dates still to be agreed'}. Each review looks at attainment against the targets above, breaches and trends, supplier performance, and five questions:`,
-  });
-  blocks.push({ kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] });
-  blocks.push({ kind: 'paragraph', text: 'Findings and actions are recorded and followed up at the next review. Changes to service levels are agreed at a review and published as a new version of this agreement.' });
+  blocks.push(heading(1, '3. Review arrangements'), paragraph(`The service manager and the representatives meet to review this agreement${nextReview !== undefined ? `; the next review is due on ${longDate(nextReview, tz)}` : ' at dates still to be agreed'}. Each review looks at attainment against the targets above, breaches and trends, supplier performance, and five questions:`), { kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] }, paragraph('Findings and actions are recorded and followed up at the next review. New service levels are agreed at a review and published as a new version.'));
 
-  blocks.push({ kind: 'heading', level: 1, text: '4. Glossary' });
-  blocks.push({ kind: 'table', header: ['Term', 'Meaning'], rows: GLOSSARY.map(([t, m]) => [t, m]) });
+  blocks.push(heading(1, '4. Glossary'), table(['Term', 'Meaning'], GLOSSARY.map(([t, m]) => [t, m])));
 
-  blocks.push({ kind: 'heading', level: 1, text: '5. Still to be agreed' });
-  if (gaps.length === 0) blocks.push({ kind: 'paragraph', text: 'Nothing: every point of every service has been agreed.' });
+  blocks.push(heading(1, '5. Still to be agreed'));
+  if (gaps.length === 0) blocks.push(paragraph('Nothing: every point of every service has been agreed.'));
   else {
-    blocks.push({ kind: 'paragraph', text: `${gaps.length} point(s) are not settled yet. They read "${TO_BE_AGREED}" above and are for the next negotiation.` });
-    blocks.push({ kind: 'table', header: ['Service', 'Point'], rows: gaps.map((g) => [g.serviceId ? `${g.service} (${g.serviceId})` : g.service, g.point]) });
+    blocks.push(paragraph(`${plural(gaps.length, 'point is', 'points are')} not settled yet. They read "${TO_BE_AGREED}" above and are for the next negotiation.`), table(['Service', 'Point'], gaps.map((g) => [g.serviceId ? `${g.service} (${g.serviceId})` : g.service, g.point])));
   }
 
   if (opts.internalAnnex) blocks.push(...contractsAnnex(wb, ids));
@@ -185,19 +170,18 @@ function contractsAnnex(wb: Workbook, ids: ReadonlySet<string>): Block[] {
   const contracts = wb.contracts.filter((c) => (c.services ?? []).some((s) => ids.has(lower(s))));
   const blocks: Block[] = [
     { kind: 'pageBreak' },
-    { kind: 'heading', level: 1, text: 'Annex (internal): underpinning contracts and OLAs' },
+    heading(1, 'Annex (internal): underpinning contracts and OLAs'),
     { kind: 'callout', tone: 'note', text: 'For the ICT service only: these agreements support the levels above and are not part of the agreement with users.' },
   ];
-  if (contracts.length === 0) blocks.push({ kind: 'paragraph', text: 'No contract or OLA covers these services.' });
+  if (contracts.length === 0) blocks.push(paragraph('No contract or OLA covers these services.'));
   else {
-    blocks.push({
-      kind: 'table', header: ['Ref', 'Supplier', 'Kind', 'Services', 'Support hours', 'Respond', 'Fix', 'Annual cost', 'Renewal'],
-      rows: contracts.map((c) => [
+    blocks.push(table(['Ref', 'Supplier', 'Kind', 'Services', 'Support hours', 'Respond', 'Fix', 'Annual cost', 'Renewal'],
+      contracts.map((c) => [
         c.contractRef, c.supplier, c.kind, (c.services ?? []).join(', '), describeHours(c.supportHours, wb) ?? 'Unknown',
         c.respondHours === undefined ? 'Unknown' : hoursText(c.respondHours), c.fixHours === undefined ? 'Unknown' : hoursText(c.fixHours),
-        moneyText(c.annualCost), c.renewal !== undefined ? isoDate(c.renewal, tz) : '—',
+        moneyText(c.annualCost), c.renewal !== undefined ? longDate(c.renewal, tz) : '—',
       ]),
-    });
+    ));
   }
   return blocks;
 }

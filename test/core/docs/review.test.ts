@@ -1,14 +1,14 @@
 import { computeAttainment } from '../../../src/core/attainment/compute';
 import { analyseWorkbook } from '../../../src/core/contracts/analyse';
-import { buildReviewDocument, hoursText, percentText, REVIEW_QUESTIONS, renderHtml, shareText, type Block } from '../../../src/core/docs';
+import { buildReviewDocument, hoursText, longDate, percentText, REVIEW_QUESTIONS, renderHtml, shareText, type Block } from '../../../src/core/docs';
 import { listPeriods, previousPeriod } from '../../../src/core/periods';
 import type { ReviewItem } from '../../../src/core/schema';
 import { localToUtc } from '../../../src/core/time/zone';
-import { exampleWorkbook, NOW, tableAfter, TZ } from './fixture';
+import { allText, exampleWorkbook, NOW, tableAfter, TZ } from './fixture';
 
 const day = (y: number, m: number, d: number) => localToUtc(y, m, d, 0, TZ);
-const review = (row: number, reviewDate: number, question: ReviewItem['question'], finding: string, status?: ReviewItem['status'], action?: string): ReviewItem =>
-  ({ row, reviewDate, question, serviceId: undefined, finding, action, owner: 'Sam Patel', due: undefined, status });
+const review = (row: number, reviewDate: number, question: ReviewItem['question'], finding: string, status?: ReviewItem['status'], action?: string, due?: number): ReviewItem =>
+  ({ row, reviewDate, question, serviceId: undefined, finding, action, owner: 'Sam Patel', due, status });
 
 describe('buildReviewDocument on the example school, this term', () => {
   const base = exampleWorkbook();
@@ -22,7 +22,7 @@ describe('buildReviewDocument on the example school, this term', () => {
   };
   const period = listPeriods(wb, NOW).find((p) => p.kind === 'thisTerm')!;
   const report = computeAttainment(wb, period, { asOf: NOW });
-  const previous = computeAttainment(wb, previousPeriod(period, TZ), { asOf: NOW, breaches: false });
+  const previous = computeAttainment(wb, previousPeriod(wb, period), { asOf: NOW, breaches: false });
   const findings = analyseWorkbook(wb, { now: NOW, period });
   const doc = buildReviewDocument(wb, report, findings, { now: NOW, school: 'Hillside School', previous });
 
@@ -56,13 +56,42 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(refs.length).toBeGreaterThan(10);
   });
 
-  test('trends compare with the period before', () => {
+  test('trends compare with the term before, and each word follows the share met', () => {
+    // The term before, as the period list names it: not the same number of days, mostly summer holiday.
+    const lastTerm = listPeriods(wb, NOW).find((p) => p.kind === 'lastTerm')!;
+    expect([previous.period.label, previous.period.start, previous.period.end]).toEqual(['Summer term 2026', lastTerm.start, lastTerm.end]);
+    expect(allText(doc.blocks)).toContain(`Compared with Summer term 2026 (${longDate(lastTerm.start, TZ)} to ${longDate(lastTerm.end - 1, TZ)}).`);
     const table = tableAfter(doc.blocks, '4. Trends');
     expect(table.rows.map((r) => r[0])).toEqual(report.services.map((s) => s.name));
     const internet = table.rows[0];
-    const before = previous.services[0];
-    expect(internet[4]).toBe(`${before.breached} → ${report.services[0].breached}`);
-    expect(['Better', 'Worse', 'Steady', 'No comparison']).toContain(internet[5]);
+    expect(internet[4]).toBe(`${previous.services[0].breached} → ${report.services[0].breached}`);
+    const share = (x: string) => (x === '—' ? undefined : Number(x.replace('%', '')));
+    let judged = 0;
+    for (const r of table.rows) {
+      const [before, now] = r[2].split(' → ').map(share);
+      if (before === undefined && now !== undefined) expect([r[0], r[5]]).toEqual([r[0], 'No earlier figures']);
+      if (before === undefined || now === undefined || Math.abs(now - before) < 0.5) continue;
+      expect([r[0], r[5]]).toEqual([r[0], now > before ? 'Better' : 'Worse']);
+      judged++;
+    }
+    expect(judged).toBeGreaterThan(2);
+  });
+
+  test('a trend never reads Steady when only one period measured anything', () => {
+    const email = report.services.find((s) => s.serviceId === 'EMAIL')!;
+    expect(email.breached).toBeGreaterThan(10);
+    const withEmail = (e: Partial<typeof email>) => ({ ...previous, services: previous.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, ...e } : s)) });
+    const trend = (prev: typeof previous) =>
+      tableAfter(buildReviewDocument(wb, report, findings, { now: NOW, school: 'X', previous: prev }).blocks, '4. Trends').rows.find((r) => r[0] === 'Email')!;
+    // Nothing measured before: the availability alone must not make 0 → 28 breaches look steady.
+    const none = trend(withEmail({ met: 0, breached: 0, items: 0, availability: email.availability }));
+    expect(none[4]).toBe(`0 → ${email.breached}`);
+    expect(none[5]).toBe('No earlier figures');
+    expect(trend(withEmail({ met: 10, breached: 0, availability: email.availability }))[5]).toBe('Worse');
+    expect(trend(withEmail({ met: email.met, breached: email.breached, availability: email.availability }))[5]).toBe('Steady');
+    const idle = { ...report, services: report.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, met: 0, breached: 0 } : s)) };
+    const nowIdle = tableAfter(buildReviewDocument(wb, idle, findings, { now: NOW, school: 'X', previous: withEmail({ met: 5, breached: 1 }) }).blocks, '4. Trends');
+    expect(nowIdle.rows.find((r) => r[0] === 'Email')![5]).toBe('Nothing measured now');
   });
 
   test('supplier performance lists every contract, unknown hours said plainly', () => {
@@ -87,13 +116,39 @@ describe('buildReviewDocument on the example school, this term', () => {
       expect(list?.items.length ?? 0).toBe(findings.filter((f) => f.question === q).length);
     });
     const unknown = tableAfter(doc.blocks, '6.1 Services we did not know existed');
-    expect(unknown.rows).toEqual([['2026-11-17', '', 'Language exam software found in L2', 'Find the users and the licences', 'Sam Patel', '', 'Open']]);
+    expect(unknown.rows).toEqual([['17 November 2026', '', 'Language exam software found in L2', 'Find the users and the licences', 'Sam Patel', '', 'Open']]);
     expect(findings.filter((f) => f.question === 'Services we did not know existed').length).toBeGreaterThan(0);
   });
 
   test('open actions from earlier reviews are carried over; settled ones are not', () => {
     const carried = tableAfter(doc.blocks, '7. Open actions carried over');
     expect(carried.rows.map((r) => r[3])).toEqual(['Staff unsure how to log calls']);
+    expect(allText(doc.blocks)).toContain('Still open from reviews in the period: 1 (see section 6).');
+  });
+
+  test('recorded means dated in the period; later reviews stay out; open actions of the period are counted, overdue ones flagged', () => {
+    const q = 'Other support issues';
+    const reviews = [
+      review(2, day(2026, 7, 10), q, 'Before the term, overdue', 'In progress', 'Chase it', day(2026, 10, 1)),
+      review(3, day(2026, 7, 10), q, 'Before the term, not due yet', 'Open', 'Plan it', day(2027, 1, 10)),
+      review(4, day(2026, 9, 14), 'Services we did not know existed', 'In the term, overdue', 'In progress', 'Find the users', day(2026, 11, 3)),
+      review(5, day(2026, 9, 14), q, 'In the term, done', 'Done', 'Nothing more', day(2026, 10, 1)),
+      review(6, day(2027, 1, 12), q, 'After the term', 'Open', 'Later', day(2027, 2, 1)),
+    ];
+    const built = buildReviewDocument({ ...wb, reviews }, report, findings, { now: NOW, school: 'X' });
+    const text = allText(built.blocks);
+    expect(text).not.toContain('After the term');
+    const recorded = tableAfter(built.blocks, '6.1 Services we did not know existed').rows;
+    expect(recorded).toEqual([['14 September 2026', '', 'In the term, overdue', 'Find the users', 'Sam Patel', '3 November 2026', 'In progress (overdue)']]);
+    const carried = tableAfter(built.blocks, '7. Open actions carried over').rows;
+    expect(carried.map((r) => [r[3], r[7]])).toEqual([['Before the term, overdue', 'In progress (overdue)'], ['Before the term, not due yet', 'Open']]);
+    expect(text).toContain('Still open from reviews in the period: 1 (see section 6).');
+    // Reviewing the summer term: the autumn reviews are neither recorded nor carried over.
+    const summer = listPeriods(wb, NOW).find((p) => p.kind === 'lastTerm')!;
+    const older = buildReviewDocument({ ...wb, reviews }, computeAttainment(wb, summer, { asOf: NOW }), [], { now: NOW, school: 'X' });
+    expect(allText(older.blocks)).not.toMatch(/In the term|After the term/);
+    expect(tableAfter(older.blocks, '6.5 Other support issues').rows.map((r) => r[2])).toEqual(['Before the term, overdue', 'Before the term, not due yet']);
+    expect(allText(older.blocks)).toContain('No action from before the period is still open.');
   });
 
   test('summary and HTML: statuses coloured, text escaped', () => {

@@ -1,7 +1,44 @@
-import { buildSlaDocument, renderHtml, TEN_POINTS, TO_BE_AGREED, type Block } from '../../../src/core/docs';
-import { allText, exampleWorkbook, NOW, tableAfter } from './fixture';
+import { buildSlaDocument, longDate, renderHtml, TARGET_HEADER, TEN_POINTS, TO_BE_AGREED, type Block } from '../../../src/core/docs';
+import { allText, exampleWorkbook, NOW, tableAfter, TZ } from './fixture';
 
 const school = 'Hillside School';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Every "To be agreed" a reader meets before the list at the end, as the service it belongs to and what
+ * the list must call it, read from where it stands. An occurrence in a place not known here fails.
+ */
+function toBeAgreedPlaces(blocks: readonly Block[]): Array<[string, RegExp]> {
+  const places: Array<[string, RegExp]> = [];
+  let service = 'Whole agreement';
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      if (b.text === '5. Still to be agreed') break;
+      service = b.level === 2 ? b.text.replace(/^2\.\d+ /, '') : 'Whole agreement';
+    }
+    if ((b.kind === 'paragraph' || b.kind === 'callout') && /to be agreed/i.test(b.text)) {
+      const what = /service manager \(to be agreed\)/.test(b.text) ? /^Service manager/ : /dates still to be agreed/.test(b.text) ? /next review/ : undefined;
+      if (!what) throw new Error(`"To be agreed" in a paragraph the test does not know: ${b.text}`);
+      places.push([service, what]);
+    }
+    if (b.kind !== 'table') continue;
+    b.rows.forEach((r) => r.forEach((cell, k) => {
+      if (cell !== TO_BE_AGREED) return;
+      const first = b.header[0];
+      if (first === 'Point') places.push([service, new RegExp(`^${escape(r[0].replace(/^\d+\. /, ''))}$`)]);
+      else if (b.header.join() === TARGET_HEADER.join()) {
+        const line = `${r[0]} targets${r[1] === 'Any' ? '' : ` (${r[1]})`}`;
+        const whole = r[2] === TO_BE_AGREED;
+        places.push([service, new RegExp(`^${escape(line)}${whole ? '$' : `: .*${b.header[k].split(' ')[0].toLowerCase()} time`}`)]);
+      } else if (first === 'Rank') places.push([`${r[1]} (`, new RegExp(`^${b.header[k]}$`)]);
+      else if (first === 'Document') places.push([service, new RegExp(escape(r[0]), 'i')]);
+      else if (first === 'Name') places.push([service, new RegExp(`^${escape(r[1])}`)]);
+      else throw new Error(`"To be agreed" in a table the test does not know: ${b.header.join(', ')}`);
+    }));
+  }
+  return places;
+}
+
 const headings = (blocks: readonly Block[], level: number) =>
   blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === level).map((b) => b.text);
 
@@ -29,10 +66,25 @@ describe('buildSlaDocument on the example school', () => {
     // Email's hours name no calendar and the example's closures belong to the School day calendar.
     expect(point('Service hours')).toBe('Mon-Fri 08:00-18:00.');
     expect(point('Availability')).toMatch(/^99% of the service hours/);
-    expect(point('Support levels')).toMatch(/^Log a call with the ICT service desk: ext\. 240.*Support hours: Mon-Fri 08:00-18:00/);
+    // Support hours the same as the service hours are not spelt out a second time.
+    expect(point('Support levels')).toMatch(/^Log a call with the ICT service desk: ext\. 240.*Support hours: the service hours\.$/);
     expect(point('Continuity')).toBe('Hosted service with the supplier\'s own recovery plan. Recovery time: 8 h.');
     const internet = tableAfter(doc.blocks, '2.1 Internet access (INTERNET)').rows;
     expect(internet[1][1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
+  });
+
+  test('each service says its hours once; different support hours are given in point 4 and the targets point to it', () => {
+    for (const h of headings(doc.blocks, 2)) {
+      const start = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === h);
+      const end = doc.blocks.findIndex((b, i) => i > start && b.kind === 'heading');
+      const section = allText(doc.blocks.slice(start, end));
+      const hours = tableAfter(doc.blocks, h).rows[1][1].replace(/\.$/, '');
+      expect([h, section.split(hours).length - 1]).toEqual([h, 1]);
+    }
+    const varied = { ...wb, services: wb.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, supportHours: 'Mon-Fri 09:00-17:00' } : s)) };
+    const email = buildSlaDocument(varied, { now: NOW, school, serviceIds: ['EMAIL'] });
+    expect(tableAfter(email.blocks, '2.1 Email (EMAIL)').rows[3][1]).toMatch(/Support hours: Mon-Fri 09:00-17:00\.$/);
+    expect(allText(email.blocks)).toContain('Response and resolution targets, counted in support hours (point 4):');
   });
 
   test('each service\'s targets are the ones the engine looks up (most specific row wins)', () => {
@@ -64,9 +116,36 @@ describe('buildSlaDocument on the example school', () => {
     expect(open).toContainEqual(['Interactive whiteboards (WHITEBOARD)', 'Performance']);
     expect(open).toContainEqual(['Colour printing (COLOURPRINT)', 'Charges']);
     expect(open.length).toBe(doc.toBeAgreed.length);
-    // Every "To be agreed" cell of the ten points is in the list.
-    const perService = headings(doc.blocks, 2).flatMap((h) => tableAfter(doc.blocks, h).rows.filter((r) => r[1] === TO_BE_AGREED).map((r) => [h, r[0]]));
-    expect(doc.toBeAgreed.filter((g) => g.serviceId && !g.point.endsWith('targets')).length).toBe(perService.length);
+    expect(allText(doc.blocks)).toContain(`${open.length} points are not settled yet.`);
+    // Grouped: the whole agreement first, then each service in the order of the document.
+    const order = ['Whole agreement', ...headings(doc.blocks, 2).map((h) => h.replace(/^2\.\d+ /, ''))];
+    const at = open.map((r) => order.indexOf(r[0]));
+    expect(at).not.toContain(-1);
+    expect(at).toEqual([...at].sort((x, y) => x - y));
+  });
+
+  test('every "To be agreed" in the document is in the list at the end', () => {
+    // More gaps than the example: no request targets at all, a resolve time missing, nobody on the People tab, no version.
+    const gappy = {
+      ...wb,
+      people: [],
+      sla: wb.sla.map((r) => ({ ...r, version: undefined })),
+      targets: wb.targets.filter((t) => t.type !== 'Request').map((t) => (t.serviceId === 'EMAIL' ? { ...t, resolveHours: undefined } : t)),
+    };
+    for (const d of [doc, buildSlaDocument(gappy, { now: NOW, school })]) {
+      const places = toBeAgreedPlaces(d.blocks);
+      const listed = tableAfter(d.blocks, '5. Still to be agreed').rows;
+      for (const [service, point] of places) {
+        expect([service, point, listed.some((r) => r[0].startsWith(service) && point.test(r[1]))]).toEqual([service, point, true]);
+      }
+      expect(places.length).toBeGreaterThan(20);
+    }
+    // The variant reaches every kind of gap: part of a target, a whole target, the people and the version.
+    const list = tableAfter(buildSlaDocument(gappy, { now: NOW, school }).blocks, '5. Still to be agreed').rows;
+    expect(list).toEqual(expect.arrayContaining([
+      ['Email (EMAIL)', 'Incident targets: resolve time'], ['Email (EMAIL)', 'Request targets'], ['Colour printing (COLOURPRINT)', 'Users'],
+      ['Colour printing (COLOURPRINT)', 'Agreement'], ['Whole agreement', 'Version'], ['Whole agreement', 'Service manager (People tab)'],
+    ]));
   });
 
   test('title block: school, version, draft while a service is in negotiation, date, next review', () => {
@@ -100,6 +179,10 @@ describe('buildSlaDocument on the example school', () => {
     const annex = tableAfter(internal.blocks, 'Annex (internal): underpinning contracts and OLAs');
     expect(annex.rows.map((r) => r[0])).toEqual(['ISP-01', 'LA-01', 'PRN-01', 'CLR-01', 'WB-01', 'NET-01', 'SW-01']);
     expect(annex.rows.find((r) => r[0] === 'WB-01')![4]).toBe('Unknown');
+    // Renewal dates read like every other date in the document.
+    const renewal = annex.rows.find((r) => r[0] === 'ISP-01')![8];
+    expect(renewal).toBe(longDate(wb.contracts.find((c) => c.contractRef === 'ISP-01')!.renewal!, TZ));
+    expect(renewal).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
   });
 
   test('review arrangements name the five questions; a glossary follows', () => {

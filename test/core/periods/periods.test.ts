@@ -76,12 +76,31 @@ describe('custom and previous periods', () => {
     expect(resolvePeriod(wb, day('2026-11-22'), { kind: 'thisTerm' }).label).toBe('Autumn term 2026');
   });
 
-  test('previous period: same number of local days just before, even across a clock change', () => {
+  test('previous period: the term before a term, the month before a month, the year before a year, each named as such', () => {
+    const prev = (now: string, kind: string) => {
+      const p = listPeriods(wb, day(now) + 12 * 3_600_000).find((x) => x.kind === kind)!;
+      const before = previousPeriod(wb, p);
+      return { label: before.label, span: keys(before) };
+    };
+    // Not the 107 days before the autumn term, mostly summer holiday: the summer term itself.
+    expect(prev('2026-11-22', 'thisTerm')).toEqual(byKind('2026-11-22').lastTerm);
+    expect(prev('2027-05-10', 'thisTerm')).toEqual(byKind('2027-05-10').lastTerm);
+    expect(prev('2027-05-10', 'lastTerm')).toEqual(byKind('2027-01-11').lastTerm);
+    expect(prev('2027-05-10', 'lastTerm').label).toBe('Autumn term 2026');
+    expect(prev('2026-11-22', 'thisMonth')).toEqual(byKind('2026-11-22').lastMonth);
+    expect(prev('2027-01-10', 'lastMonth')).toEqual({ label: 'November 2026', span: ['2026-11-01', '2026-12-01'] });
+    expect(prev('2027-02-10', 'lastMonth')).toEqual({ label: 'December 2026', span: ['2026-12-01', '2027-01-01'] });
+    expect(prev('2026-11-22', 'academicYear')).toEqual({ label: 'Academic year 2025-26', span: ['2025-09-01', '2026-09-01'] });
+  });
+
+  test('previous period of custom dates: same number of local days just before, even across a clock change', () => {
     const nov = customPeriod('2026-11-01', '2026-12-01', TZ);
-    const prev = previousPeriod(nov, TZ);
+    const prev = previousPeriod(wb, nov);
     expect(keys(prev)).toEqual(['2026-10-02', '2026-11-01']);
-    const raw = previousPeriod(nov);
-    expect(raw.end).toBe(nov.start);
-    expect(nov.start - raw.start).toBe(nov.end - nov.start);
+    expect(prev.label).toBe('2 Oct 2026 to 31 Oct 2026');
+    const instants = customPeriod('2026-11-01T09:30:00Z', '2026-11-02T09:30:00Z', TZ);
+    const raw = previousPeriod(wb, instants);
+    expect(raw.end).toBe(instants.start);
+    expect(instants.start - raw.start).toBe(instants.end - instants.start);
   });
 });
