@@ -57,11 +57,14 @@ function main(): void {
 
   const figures = runAttainmentBench();
   printAttainmentFigures(figures);
-  // The target is about scale: a log at Sheets' ceiling inside the 30-second custom-function limit.
-  const largest = figures[figures.length - 1];
-  const atScale = Math.min(largest.corePerSecond, largest.customFunctionPerSecond ?? Infinity);
-  const firstCall = (largest.incidents / Math.max(largest.coreFirstMs, largest.customFunctionFirstMs ?? 0)) * 1000;
-  console.log(`  at ${fmt(largest.incidents)} incidents: ${fmt(atScale)} incidents/s (first call ${fmt(firstCall)} incidents/s): ${verdict(atScale >= 1_000_000)}`);
+  // A verdict per size, on the slower of the two paths. The first call is shown beside it: it carries the
+  // fixed cost of a cold start (compiling, zone offsets, day tables), which a small log cannot spread.
+  for (const f of figures) {
+    const steady = Math.min(f.corePerSecond, f.customFunctionPerSecond ?? Infinity);
+    const firstCall = (f.incidents / Math.max(f.coreFirstMs, f.customFunctionFirstMs ?? 0)) * 1000;
+    const cold = firstCall >= 1_000_000 ? '' : ` (its first call misses the target: the fixed cost of a cold start dominates ${fmt(f.incidents)} incidents)`;
+    console.log(`  at ${fmt(f.incidents).padStart(7)} incidents: ${fmt(steady).padStart(10)} incidents/s, first call ${fmt(firstCall)} incidents/s: ${verdict(steady >= 1_000_000)}${cold}`);
+  }
 
   printDocumentsFigures(runDocumentsBench());
 }
