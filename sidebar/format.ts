@@ -13,11 +13,14 @@ export function percent(share: number | null | undefined): string {
 /** A target given as 0..100. */
 export const targetPercent = (pct: number | null | undefined): string => (pct === null || pct === undefined ? '—' : `${pct}%`);
 
-/** Working hours as people say them: "30 min", "4 h", "2 days" (working days are not known here, so hours above 24 stay hours). */
+/**
+ * Working hours as people say them: "30 min", "4 h" (working days are not known here, so hours above 24
+ * stay hours). The space is a no-break space, so a line never ends between the figure and its unit.
+ */
 export function hours(h: number): string {
-  if (h < 1) return `${Math.round(h * 60)} min`;
+  if (h < 1) return `${Math.round(h * 60)}\u00a0min`;
   const r = Math.round(h * 10) / 10;
-  return `${r} h`;
+  return `${r}\u00a0h`;
 }
 
 /** "2026-11-06" → "6 Nov 2026"; other text is returned as it is. */

@@ -1,5 +1,5 @@
 /** The SLM panel: period, services, problems, documents, contracts. Every server call goes through the typed bridge. */
-import type { PeriodRequest } from '../src/api';
+import type { Overview, PeriodRequest } from '../src/api';
 import { createBridge } from './bridge';
 import { byId, el, replace } from './dom';
 import { loadFindings } from './views/contracts';
@@ -11,43 +11,93 @@ import { advice } from './views/status';
 
 const api = createBridge();
 
-/** Only the answer to the latest request is drawn, so a slow early answer cannot replace a newer one. */
-let overviewRequest = 0;
+/** How long a choice in the period list must stand before its figures are asked for (arrowing passes many). */
+const SETTLE_MS = 400;
 
-async function loadOverview(request: PeriodRequest): Promise<void> {
-  const ticket = ++overviewRequest;
-  const list = byId('services');
-  const summary = byId('services-summary');
-  list.setAttribute('aria-busy', 'true');
-  replace(summary, 'Working out attainment…');
+/**
+ * Only the answer to the latest request is drawn, so a slow early answer cannot replace a newer one: each
+ * ask takes a new ticket at once, even while it waits for the choice to settle.
+ */
+let overviewTicket = 0;
+let overviewTimer: ReturnType<typeof setTimeout> | undefined;
+let shownOverview: Overview | undefined;
+/** Once the contracts section has been opened, its findings follow the period. */
+let findingsLoaded = false;
+/** Ends the wait of an ask that was cancelled before it was sent. */
+let cancelWaiting: (() => void) | undefined;
+
+const list = byId('services');
+const summary = byId('services-summary');
+
+/** True when this request's figures are now shown. */
+async function loadOverview(request: PeriodRequest, ticket: number): Promise<boolean> {
   try {
     const overview = await api.getOverview(request);
-    if (ticket !== overviewRequest) return;
+    if (ticket !== overviewTicket) return false;
+    shownOverview = overview;
     picker.show(overview.period, overview.periods);
     showServices(overview);
     documents.show(overview);
+    if (findingsLoaded) void loadFindings(api, request, overview.period.label);
+    return true;
   } catch (e) {
-    if (ticket !== overviewRequest) return;
+    if (ticket !== overviewTicket) return false;
     const message = (e as Error).message;
     replace(summary, el('span', { class: 'error', role: 'alert' }, `The overview could not be shown: ${message}. ${advice(message)}`));
+    return false;
   } finally {
-    if (ticket === overviewRequest) list.removeAttribute('aria-busy');
+    if (ticket === overviewTicket) list.removeAttribute('aria-busy');
   }
 }
 
-const picker = periodPicker((request) => void loadOverview(request));
+/**
+ * Asks for the overview of `request` once the choice has stood for `delay` ms; any later ask cancels it.
+ * `null` (custom dates being entered) cancels what is on its way and leaves the last figures, which name their period.
+ */
+function askOverview(request: PeriodRequest | null, delay: number): Promise<boolean> {
+  const ticket = ++overviewTicket;
+  clearTimeout(overviewTimer);
+  cancelWaiting?.();
+  if (!request) {
+    list.removeAttribute('aria-busy');
+    if (shownOverview) showServices(shownOverview);
+    else replace(summary, 'Enter the dates, then choose Show.');
+    return Promise.resolve(false);
+  }
+  list.setAttribute('aria-busy', 'true');
+  replace(summary, 'Working out attainment…');
+  return new Promise((resolve) => {
+    cancelWaiting = () => resolve(false);
+    overviewTimer = setTimeout(() => {
+      cancelWaiting = undefined;
+      void loadOverview(request, ticket).then(resolve);
+    }, delay);
+  });
+}
+
+const picker = periodPicker((request, settled) => void askOverview(request, settled ? 0 : SETTLE_MS));
 const documents = documentsPanel(api, picker);
 
-let findingsLoaded = false;
 const contracts = byId<HTMLDetailsElement>('contracts-section');
 contracts.addEventListener('toggle', () => {
   if (contracts.open && !findingsLoaded) {
     findingsLoaded = true;
-    void loadFindings(api);
+    void loadFindings(api, picker.request(), picker.label());
   }
 });
-byId('check-contracts').addEventListener('click', () => void loadFindings(api));
+byId('check-contracts').addEventListener('click', () => void loadFindings(api, picker.request(), picker.label()));
 byId('recheck').addEventListener('click', () => void loadProblems(api));
 
-void loadOverview(picker.request());
+/** Refresh: the workbook read again for the period shown (figures, problems and, once opened, contracts). */
+const refreshStatus = byId('refresh-status');
+byId('refresh').addEventListener('click', async () => {
+  replace(refreshStatus, 'Reading the workbook again…');
+  const [shown] = await Promise.all([askOverview(picker.request(), 0), loadProblems(api)]);
+  const t = new Date();
+  const time = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  // A failure is said where the figures go; a newer choice of period speaks for itself.
+  replace(refreshStatus, shown ? `Read from the workbook at ${time}.` : '');
+});
+
+void askOverview(picker.request(), 0);
 void loadProblems(api);

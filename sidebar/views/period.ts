@@ -7,8 +7,15 @@ const KIND_NAMES: Record<PeriodKind, string> = {
   thisMonth: 'This month', lastMonth: 'Last month', thisTerm: 'This term', lastTerm: 'Last term', academicYear: 'Academic year', custom: 'Custom dates',
 };
 
+/** "This term: Autumn term 2026"; a label that already starts with the kind's name is not said twice ("Academic year: 2026-27"). */
+export function optionText(kind: PeriodKind, label: string): string {
+  const name = KIND_NAMES[kind];
+  const rest = label.toLowerCase().startsWith(name.toLowerCase()) ? label.slice(name.length).trim() : label;
+  return rest ? `${name}: ${rest}` : name;
+}
+
 export interface PeriodPicker {
-  /** The period the user last asked for. */
+  /** The period whose figures are shown or on their way. */
   request(): PeriodRequest;
   /** Fills the list from the server's periods and shows the one in use. */
   show(current: PeriodView, periods: readonly PeriodView[]): void;
@@ -16,8 +23,13 @@ export interface PeriodPicker {
   label(): string;
 }
 
-/** Wires the picker; `onPick` runs when the user chooses a period (a listed one, or custom dates that make sense). */
-export function periodPicker(onPick: (request: PeriodRequest) => void): PeriodPicker {
+/**
+ * Wires the picker. `onPick(request, settled)` runs when the user chooses a period: a listed one from the
+ * list (`settled` false: arrowing through a closed list fires a change for every option passed, so the
+ * caller waits for the choice to settle), custom dates that make sense (`settled` true), or `null` when
+ * "Custom dates…" is chosen and nothing is to be loaded until the dates are given.
+ */
+export function periodPicker(onPick: (request: PeriodRequest | null, settled: boolean) => void): PeriodPicker {
   const select = byId<HTMLSelectElement>('period');
   const custom = byId<HTMLFormElement>('custom');
   const from = byId<HTMLInputElement>('custom-from');
@@ -25,17 +37,25 @@ export function periodPicker(onPick: (request: PeriodRequest) => void): PeriodPi
   const error = byId('custom-error');
   const span = byId('period-span');
   let current: PeriodRequest = { kind: (select.value as PeriodKind) || 'thisTerm' };
+  let shown: PeriodRequest = current;
   let label = '';
+  let listed: readonly PeriodView[] = [];
 
   select.addEventListener('change', () => {
     const kind = select.value as PeriodKind;
     custom.hidden = kind !== 'custom';
+    replace(error);
     if (kind === 'custom') {
-      from.focus();
+      // Focus stays on the list, so arrowing through it never jumps away; the line under it says what comes next.
+      current = shown;
+      replace(span, `Enter the dates below, then choose Show. The figures are still for ${label}.`);
+      onPick(null, true);
       return;
     }
     current = { kind };
-    onPick(current);
+    const p = listed.find((x) => x.kind === kind);
+    replace(span, p ? spanText(p.start, p.end) : '');
+    onPick(current, false);
   });
   custom.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -49,7 +69,8 @@ export function periodPicker(onPick: (request: PeriodRequest) => void): PeriodPi
       return;
     }
     current = { kind: 'custom', start: from.value, end: nextDay(to.value) };
-    onPick(current);
+    replace(span, spanText(current.start!, current.end!));
+    onPick(current, true);
   });
 
   return {
@@ -57,9 +78,11 @@ export function periodPicker(onPick: (request: PeriodRequest) => void): PeriodPi
     label: () => label,
     show(period, periods) {
       label = period.label;
+      listed = periods;
       // The server may offer another period than asked (no terms on the Closures tab): follow what it shows.
       if (period.kind !== 'custom') current = { kind: period.kind };
-      const options = periods.map((p) => el('option', { value: p.kind }, `${KIND_NAMES[p.kind]}: ${p.label}`));
+      shown = current;
+      const options = periods.map((p) => el('option', { value: p.kind }, optionText(p.kind, p.label)));
       options.push(el('option', { value: 'custom' }, period.kind === 'custom' ? `Custom dates: ${period.label}` : 'Custom dates…'));
       replace(select, ...options);
       select.value = period.kind;

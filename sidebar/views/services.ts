@@ -16,7 +16,8 @@ function targetLine(t: TargetView): HTMLLIElement {
 }
 
 function stageText(s: ServiceView): string {
-  const parts = [`Rank ${s.rank}`, s.slaStatus === 'No SLA' ? 'no SLA yet' : `SLA ${s.slaStatus.toLowerCase()}`];
+  const sla = s.slaStatus === 'No SLA' ? 'no SLA yet' : s.slaStatus === 'Negotiation' ? 'SLA in negotiation' : `SLA ${s.slaStatus.toLowerCase()}`;
+  const parts = [`Rank ${s.rank}`, sla];
   if (s.nextReview) parts.push(`review ${dateText(s.nextReview)}`);
   return parts.join(' · ');
 }
@@ -30,8 +31,8 @@ function serviceItem(s: ServiceView): HTMLLIElement {
   const counts = `${s.met} on target, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
   return el('li', { class: 'service', 'data-service': s.serviceId },
     el('div', { class: 'row' }, el('h3', { class: 'name' }, s.name), badge(s.status)),
-    el('div', { class: 'gray small' }, stageText(s), s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null,
-      s.slaStatus === 'Negotiation' ? el('span', { class: 'chip' }, 'In negotiation') : null),
+    el('div', { class: 'gray small' }, stageText(s),
+      s.reviewOverdue ? el('span', { class: 'chip overdue' }, 'Review overdue') : s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null),
     el('div', { class: 'figures' },
       el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null),
       el('div', {}, `Incidents and requests: ${counts}`)),

@@ -14,7 +14,11 @@ export function advice(message: string): string {
   }
   if (/another .* is still running|busy|lock/i.test(message)) return 'Wait a moment for it to finish, then try again.';
   if (/set up workbook|tab is missing|no ".*" tab/i.test(message)) return 'Run Extensions > SLM Workbook > Set up workbook, then try again.';
-  return 'Check the tab and row it names, or run Check workbook; then try again.';
+  if (/unavailable|service error|server error|internal error|try again later|too many|quota|rate limit|limit exceeded/i.test(message)) {
+    return 'A Google service did not answer this time: try again in a minute.';
+  }
+  if (/\brow \d|\btab\b|column/i.test(message)) return 'Check the tab and row it names, or run Check workbook; then try again.';
+  return 'Try again; if it fails again, run Check workbook to look for a problem in the sheet.';
 }
 
 /** A spinner with what is happening; the area is marked busy for assistive technology. */

@@ -127,18 +127,29 @@ describe('the SLM panel in Chromium', () => {
       expect(new Set(badges).size).toBeGreaterThanOrEqual(3);
       const wp = s.page.locator('[data-service="WP"]');
       await expect(wp.textContent()).resolves.toMatch(/SLA monitoring · review 6 Nov 2026/);
-      await expect(wp.locator('.chip.review').textContent()).resolves.toBe('Review due');
-      await expect(s.page.locator('[data-service="WHITEBOARD"] .chip').textContent()).resolves.toBe('In negotiation');
+      // Its review date (6 Nov) is before today (18 Nov): overdue, not merely due.
+      await expect(wp.locator('.chip').allTextContents()).resolves.toEqual(['Review overdue']);
+      // Negotiation is said once, in the stage line, not again in a chip.
+      const whiteboard = (await s.page.locator('[data-service="WHITEBOARD"] .gray').first().textContent()) ?? '';
+      expect(whiteboard).toMatch(/^Rank \d+ · SLA in negotiation$/);
+      await expect(s.page.locator('[data-service="WHITEBOARD"] .chip').count()).resolves.toBe(0);
       // The figures behind a badge: each target with its count, share and compliance.
       await s.page.click('[data-service="EMAIL"] details.targets summary');
       const email = report.services.find((x) => x.serviceId === 'EMAIL')!;
       const lines = await s.page.$$eval('[data-service="EMAIL"] .target', (li) => li.map((x) => x.textContent ?? ''));
       expect(lines).toHaveLength(email.targets.length);
       email.targets.forEach((t, i) => {
+        // Figure and unit never part at a line end: "within 1 h" with a no-break space.
+        expect(lines[i]).toMatch(/within \d+(\.\d)?\u00a0(h|min)(?![a-z])/);
         if (t.met + t.breached > 0) expect(lines[i]).toContain(`${t.met} of ${t.met + t.breached} met (${percent(t.share)}), target ${t.compliance}%`);
         expect(lines[i]).toContain(t.status ?? 'Not measured');
       });
       await expect(s.page.textContent('#problems-count')).resolves.toBe(String(expected(s, { kind: 'thisTerm' }).problems.length));
+      // Each option names its kind once: "Academic year: 2026-27", never "Academic year: Academic year 2026-27".
+      const options = await s.page.$$eval('#period option', (o) => o.map((x) => x.textContent ?? ''));
+      expect(options).toContain('This term: Autumn term 2026');
+      for (const o of options) expect(o).not.toMatch(/^([A-Z][a-z]+ [a-z]+): \1/i);
+      expect(options.find((o) => o.startsWith('Academic year'))).toMatch(/^Academic year: \d{4}-\d{2}$/);
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();
@@ -154,10 +165,13 @@ describe('the SLM panel in Chromium', () => {
 
       await s.page.selectOption('#period', 'custom');
       await expect(s.page.isVisible('#custom-from')).resolves.toBe(true);
+      // The line under the list no longer shows October's dates as if they were chosen.
+      await expect(s.page.textContent('#period-span')).resolves.toBe('Enter the dates below, then choose Show. The figures are still for October 2026.');
       await s.page.fill('#custom-from', '2026-09-01');
       await s.page.fill('#custom-to', '2026-09-30');
       await s.page.click('#custom button[type=submit]');
       await expectFigures(s, { kind: 'custom', start: '2026-09-01', end: '2026-10-01' });
+      await expect(s.page.textContent('#period-span')).resolves.toBe('1 Sep 2026 to 30 Sep 2026');
       const asked = s.server.host.calls.filter((c) => c.name === 'getOverview').map((c) => c.args[0]);
       expect(asked).toEqual([{ kind: 'thisTerm' }, { kind: 'lastMonth' }, { kind: 'custom', start: '2026-09-01', end: '2026-10-01' }]);
 
@@ -167,6 +181,109 @@ describe('the SLM panel in Chromium', () => {
       await s.page.click('#custom button[type=submit]');
       await expect(s.page.textContent('#custom-error')).resolves.toMatch(/"To" date must be on or after the "From" date/);
       expect(s.server.host.calls.filter((c) => c.name === 'getOverview')).toHaveLength(3);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('arrowing through the period list by keyboard asks for one overview, for where it stops; "Custom dates…" keeps focus on the list', async () => {
+    const s = await open();
+    try {
+      const overviews = () => s.server.host.calls.filter((c) => c.name === 'getOverview').map((c) => c.args[0]);
+      const kinds = await s.page.$$eval('#period option', (o) => o.map((x) => (x as HTMLOptionElement).value));
+      expect(kinds).toEqual(['thisMonth', 'lastMonth', 'thisTerm', 'lastTerm', 'academicYear', 'custom']);
+      await s.page.focus('#period');
+      // Up twice from this term: Chromium fires "change" for last month, then this month.
+      await s.page.keyboard.press('ArrowUp');
+      await s.page.keyboard.press('ArrowUp');
+      await expect(s.page.inputValue('#period')).resolves.toBe('thisMonth');
+      await expectFigures(s, { kind: 'thisMonth' });
+      expect(overviews()).toEqual([{ kind: 'thisTerm' }, { kind: 'thisMonth' }]);
+      // Right away the line under the list gives the dates of the option reached.
+      await expect(s.page.textContent('#period-span')).resolves.toBe('1 Nov 2026 to 30 Nov 2026');
+
+      // Down to the end: through last month, the terms and the year to "Custom dates…".
+      for (let i = 0; i < 5; i++) await s.page.keyboard.press('ArrowDown');
+      await expect(s.page.inputValue('#period')).resolves.toBe('custom');
+      await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('period');
+      await expect(s.page.isVisible('#custom-from')).resolves.toBe(true);
+      await expect(s.page.textContent('#period-span')).resolves.toBe('Enter the dates below, then choose Show. The figures are still for November 2026.');
+      await s.page.waitForTimeout(800);
+      // Nothing was asked for the options passed on the way, and the figures shown are still November's.
+      expect(overviews()).toEqual([{ kind: 'thisTerm' }, { kind: 'thisMonth' }]);
+      await expect(s.page.textContent('#services-summary')).resolves.toMatch(/^November 2026: /);
+      await expect(s.page.getAttribute('#services', 'aria-busy')).resolves.toBeNull();
+
+      // Tab goes on to the dates; Enter in a date field shows them.
+      await s.page.keyboard.press('Tab');
+      await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('custom-from');
+      await s.page.fill('#custom-from', '2026-10-05');
+      await s.page.fill('#custom-to', '2026-10-09');
+      await s.page.focus('#custom-to');
+      await s.page.keyboard.press('Enter');
+      await expectFigures(s, { kind: 'custom', start: '2026-10-05', end: '2026-10-10' });
+      expect(overviews()).toEqual([{ kind: 'thisTerm' }, { kind: 'thisMonth' }, { kind: 'custom', start: '2026-10-05', end: '2026-10-10' }]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a slow answer for an earlier period never replaces the figures of a later one', async () => {
+    let slow = 0;
+    const s = await open({ latencyMs: (name) => (name === 'getOverview' ? slow : 0) });
+    try {
+      slow = 2000;
+      await s.page.focus('#period');
+      await s.page.keyboard.press('ArrowUp');
+      // The choice settles and last month's (slow) overview is asked for.
+      const asked = () => s.server.host.calls.filter((c) => c.name === 'getOverview').length;
+      for (let i = 0; i < 50 && asked() < 2; i++) await s.page.waitForTimeout(50);
+      expect(asked()).toBe(2);
+      slow = 0;
+      await s.page.keyboard.press('ArrowUp');
+      await expectFigures(s, { kind: 'thisMonth' });
+      // Last month's answer arrives afterwards and is dropped.
+      await s.page.waitForTimeout(2200);
+      await expect(s.page.textContent('#services-summary')).resolves.toMatch(/^November 2026: /);
+      await expect(s.page.inputValue('#period')).resolves.toBe('thisMonth');
+      await expect(s.page.textContent('#period-span')).resolves.toBe('1 Nov 2026 to 30 Nov 2026');
+      expect(s.server.host.calls.filter((c) => c.name === 'getOverview').map((c) => c.args[0]))
+        .toEqual([{ kind: 'thisTerm' }, { kind: 'lastMonth' }, { kind: 'thisMonth' }]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('Refresh, by keyboard, reads the workbook again for the period shown: figures, problems and findings', async () => {
+    const s = await open();
+    try {
+      await expect(s.page.getByRole('button', { name: 'Refresh' }).count()).resolves.toBe(1);
+      await s.page.selectOption('#period', 'lastMonth');
+      await expectFigures(s, { kind: 'lastMonth' });
+      await s.page.click('#contracts-section summary');
+      await s.page.waitForSelector('#findings .finding');
+      const before = s.server.host.calls.length;
+
+      // Someone edits the sheet: a service renamed and a problem made.
+      const ss = spreadsheetOf(s);
+      const services = ss.getSheetByName('Services')!;
+      const header = services.getRange(1, 1, 1, services.getLastColumn()).getValues()[0];
+      const nameCol = header.indexOf(tabDef('services').columns.find((c) => c.key === 'name')!.header) + 1;
+      services.getRange(2, nameCol).setValue('Renamed service');
+      const incidents = ss.getSheetByName('Incidents')!;
+      const ih = incidents.getRange(1, 1, 1, incidents.getLastColumn()).getValues()[0];
+      incidents.getRange(3, ih.indexOf(tabDef('incidents').columns.find((c) => c.key === 'serviceId')!.header) + 1).setValue('NO-SUCH-SERVICE');
+
+      await s.page.focus('#refresh');
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForFunction(() => /^Read from the workbook at \d\d:\d\d\.$/.test(document.getElementById('refresh-status')?.textContent ?? ''));
+      await expectFigures(s, { kind: 'lastMonth' });
+      await expect(s.page.locator('#services h3', { hasText: 'Renamed service' }).count()).resolves.toBe(1);
+      await expect(s.page.textContent('#problems-count')).resolves.toBe(String(expected(s, { kind: 'lastMonth' }).problems.length));
+      await s.page.waitForFunction(() => !document.getElementById('findings')?.hasAttribute('aria-busy'));
+      const again = s.server.host.calls.slice(before).map((c) => [c.name, c.args]);
+      expect(again).toEqual(expect.arrayContaining([['getOverview', [{ kind: 'lastMonth' }]], ['checkWorkbook', []], ['getFindings', [{ kind: 'lastMonth' }]]]));
+      await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('refresh');
     } finally {
       await s.close();
     }
@@ -256,7 +373,9 @@ describe('the SLM panel in Chromium', () => {
       await alert.waitFor();
       const text = await alert.textContent();
       expect(text).toMatch(/^The SLA was not generated: The SLA could not be created in Google Docs: Service unavailable: Documents\./);
-      expect(text).toMatch(/then try again\.$/);
+      // A service failure names no tab or row: the advice fits it.
+      expect(text).toMatch(/A Google service did not answer this time: try again in a minute\.$/);
+      expect(text).not.toMatch(/tab and row/);
       expect(text).not.toMatch(/Exception|Error:|at \w+ \(/);
       await expect(s.page.isDisabled('#generate-sla')).resolves.toBe(false);
     } finally {
@@ -288,24 +407,63 @@ describe('the SLM panel in Chromium', () => {
     }
   });
 
-  test('Contracts lists the findings when opened; a finding\'s cell can be selected', async () => {
+  test('Contracts lists the findings under severity headings for the chosen period; a finding opens on its arrow and its cells can be selected', async () => {
     const s = await open();
     try {
       expect(s.server.host.calls.some((c) => c.name === 'getFindings')).toBe(false);
       await s.page.click('#contracts-section summary');
       await s.page.waitForSelector('#findings .finding');
-      const findings = s.server.host.call('getFindings', []) as { value: Array<{ title: string; refs: Array<{ tabName: string; row: number }> }> };
-      const titles = await s.page.$$eval('#findings .finding h3', (x) => x.map((e) => e.textContent));
-      expect(titles).toEqual(findings.value.map((f) => f.title));
-      await expect(s.page.textContent('#contracts-count')).resolves.toBe(String(findings.value.length));
-      const withRef = findings.value.findIndex((f) => f.refs.length > 0);
+      type Shown = { title: string; severity: string; refs: Array<{ tabName: string; row: number; column?: string }> };
+      const findings = (s.server.host.call('getFindings', [{ kind: 'thisTerm' }]) as { value: Shown[] }).value;
+      expect(s.server.host.calls.filter((c) => c.name === 'getFindings').map((c) => c.args)[0]).toEqual([{ kind: 'thisTerm' }]);
+      const titles = await s.page.$$eval('#findings .finding h4', (x) => x.map((e) => e.textContent));
+      expect(titles).toEqual(findings.map((f) => f.title));
+      await expect(s.page.textContent('#contracts-count')).resolves.toBe(String(findings.length));
+      await expect(s.page.textContent('#contracts-summary')).resolves.toContain('Supplier figures cover Autumn term 2026.');
+
+      // Grouped by severity, each heading with its count, most severe first.
+      const names: Record<string, string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+      const groups = ['high', 'medium', 'low', 'info'].map((sev) => [sev, findings.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);
+      expect(groups.length).toBeGreaterThanOrEqual(3);
+      await expect(s.page.$$eval('#findings .sev-heading', (h) => h.map((e) => `${e.tagName} ${e.textContent}`)))
+        .resolves.toEqual(groups.map(([sev, n]) => `H3 ${names[sev]} (${n})`));
+      const inGroups = await s.page.$$eval('#findings .sev-group', (g) => g.map((e) => e.querySelectorAll('.finding').length));
+      expect(inGroups).toEqual(groups.map(([, n]) => n));
+
+      // A closed card shows that it opens: an arrow before its title, which turns when it opens.
+      const withRef = findings.findIndex((f) => f.refs.length > 0);
       const item = s.page.locator('#findings .finding').nth(withRef);
+      const arrow = () => item.locator('summary').evaluate((e) => getComputedStyle(e, '::before').content);
+      await expect(arrow()).resolves.toBe('"▸"');
       await expect(item.locator('.refs button').first().isVisible()).resolves.toBe(false);
       await item.locator('summary').click();
+      await expect(arrow()).resolves.toBe('"▾"');
       await item.locator('.refs button').first().click();
       await s.page.waitForFunction(() => /^Selected /.test(document.getElementById('findings-status')?.textContent ?? ''));
-      const ref = findings.value[withRef].refs[0];
+      const ref = findings[withRef].refs[0];
       expect(activeCell(s)).toMatch(new RegExp(`^${ref.tabName}![A-Z]+${ref.row}$`));
+
+      // A finding with more cells than fit shows the first six and "and N more", which shows the rest by keyboard.
+      const many = findings.findIndex((f) => f.refs.length > 6);
+      expect(many).toBeGreaterThanOrEqual(0);
+      const big = s.page.locator('#findings .finding').nth(many);
+      await big.locator('summary').click();
+      await expect(big.locator('.refs button.ref').count()).resolves.toBe(6);
+      const more = big.locator('.refs button.more');
+      await expect(more.textContent()).resolves.toBe(`and ${findings[many].refs.length - 6} more`);
+      await more.focus();
+      await s.page.keyboard.press('Enter');
+      await expect(big.locator('.refs button.ref').count()).resolves.toBe(findings[many].refs.length);
+      await expect(big.locator('.refs button.more').count()).resolves.toBe(0);
+      await expect(s.page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+        [findings[many].refs[6].tabName, `row ${findings[many].refs[6].row}`, findings[many].refs[6].column].filter(Boolean).join(', '));
+
+      // The findings follow the period: October's supplier figures once October is chosen.
+      await s.page.selectOption('#period', 'lastMonth');
+      await s.page.waitForFunction(() => (document.getElementById('contracts-summary')?.textContent ?? '').includes('cover October 2026'));
+      expect(s.server.host.calls.filter((c) => c.name === 'getFindings').map((c) => c.args).slice(-1)).toEqual([[{ kind: 'lastMonth' }]]);
+      const october = (s.server.host.call('getFindings', [{ kind: 'lastMonth' }]) as { value: Shown[] }).value;
+      await expect(s.page.$$eval('#findings .finding h4', (x) => x.map((e) => e.textContent))).resolves.toEqual(october.map((f) => f.title));
     } finally {
       await s.close();
     }
@@ -389,6 +547,13 @@ describe('the SLM panel in Chromium', () => {
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
       });
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      expect(violations.map((v) => v.id)).not.toContain('page-has-heading-one');
+      await expect(s.page.$$eval('h1', (h) => h.map((e) => e.textContent))).resolves.toEqual(['Service levels']);
+
+      // Every service can be chosen for an SLA without a hidden scroll: the list is as tall as its content.
+      const choices = await s.page.$eval('#sla-services', (ul) => ({ items: ul.children.length, scroll: ul.scrollHeight, client: ul.clientHeight }));
+      expect(choices.items).toBe(expected(s, { kind: 'thisTerm' }).report.services.length);
+      expect(choices.scroll).toBeLessThanOrEqual(choices.client);
 
       // 300 px: nothing wider than the panel.
       const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth);
