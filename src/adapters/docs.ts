@@ -1,16 +1,14 @@
 /**
- * Renders a document model into a Google Doc. Calls are bounded by blocks, never by the log's size: a
- * whole table is one appendTable call plus a bold header row; a list is one call per item; status cells
- * that need attention (At risk, Breached) get a background, two calls each. Those are one per service or
- * target at most, and Docs has no call that colours many cells at once.
+ * Renders a document model into a Google Doc. Calls are bounded by blocks, never by cells or the log's
+ * size: a whole table is one appendTable call plus a bold header row; a list is one call per item (Docs
+ * has no call that appends many). Status cells are not coloured: Docs can only colour one cell per
+ * call, and the words Met, At risk and Breached say it already.
  */
 import type { Block, DocModel } from '../core/docs/model';
 
 type Body = GoogleAppsScript.Document.Body;
 
 const CALLOUT_COLOUR: Record<'note' | 'warning', string> = { note: '#e8f0fe', warning: '#fef7e0' };
-/** Met stays plain: colour draws the eye to what needs attention. */
-const STATUS_COLOUR: Record<string, string> = { 'At risk': CALLOUT_COLOUR.warning, Breached: '#fce8e6' };
 
 /** Docs refuses a table row with no cells, and a cell of "" would collapse a one-column table's rows. */
 const grid = (header: readonly string[], rows: readonly (readonly string[])[]): string[][] =>
@@ -45,11 +43,7 @@ function renderBlock(body: Body, b: Block): void {
       }
       return;
     case 'table': {
-      const table = body.appendTable(grid(b.header, b.rows));
-      table.getRow(0).editAsText().setBold(true);
-      for (const c of b.statusColumns ?? []) {
-        b.rows.forEach((r, i) => STATUS_COLOUR[r[c]] && table.getCell(i + 1, c).setBackgroundColor(STATUS_COLOUR[r[c]]));
-      }
+      body.appendTable(grid(b.header, b.rows)).getRow(0).editAsText().setBold(true);
       return;
     }
     case 'callout': {

@@ -10,6 +10,7 @@ import { resolvePeriod } from '../core/periods';
 import { tabDef, tabOrder, type TabKey } from '../core/schema';
 import { isValidTimeZone } from '../core/time/zone';
 import { locateColumns, parseWorkbook } from '../core/workbook';
+import { plural } from '../core/contracts/context';
 import { isBlank, normaliseHeader } from '../core/values';
 import { readWorkbookValues } from '../adapters/sheets';
 
@@ -28,7 +29,7 @@ export function menuCheckContracts(): void {
   const unread = problems.filter((p) => p.severity === 'error' && p.row > 1).length;
   const html = HtmlService.createHtmlOutput(findingsHtml(findings, { goToFunction: 'selectCell', problems: unread })).setWidth(780).setHeight(540);
   const serious = findings.filter((f) => f.severity === 'high' || f.severity === 'medium').length;
-  SpreadsheetApp.getUi().showModalDialog(html, `Check contracts: ${findings.length} finding(s), ${serious} to act on`);
+  SpreadsheetApp.getUi().showModalDialog(html, `Check contracts: ${plural(findings.length, 'finding')}, ${serious} to act on`);
 }
 
 /** The spreadsheet's zone (readable from a custom function); undefined outside Apps Script. */

@@ -5,6 +5,7 @@ import { tabOrder, workbookSchema } from '../core/schema';
 import { planSetup } from '../core/setup/plan';
 import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../core/workbook';
 import { withDocumentLock } from '../adapters/lock';
+import { plural } from '../core/contracts/context';
 import { applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbookValues } from '../adapters/sheets';
 import { dashboardCells, findingsCells } from '../core/dashboard';
 
@@ -80,8 +81,8 @@ export function menuSetUpWorkbook(): void {
   const { createdTabs: tabs, addedColumns: cols, repairedTabs: fixed } = report;
   const message = tabs.length + cols.length + fixed.length === 0
     ? 'Every tab and column is already in place; nothing was changed.'
-    : [tabs.length && `Created ${count(tabs.length, 'tab')} (${tabs.join(', ')}).`,
-      cols.length && `Added ${count(cols.length, 'column')} to existing tabs.`,
+    : [tabs.length && `Created ${plural(tabs.length, 'tab')} (${tabs.join(', ')}).`,
+      cols.length && `Added ${plural(cols.length, 'column')} to existing tabs.`,
       fixed.length && `Froze, protected or named the header of ${fixed.join(', ')}.`,
       'No existing cell was changed.'].filter(Boolean).join(' ');
   if (tabsWithData(ss).length === 0) {
@@ -94,8 +95,6 @@ export function menuSetUpWorkbook(): void {
   }
   ss.toast(message, TITLE);
 }
-
-const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function menuLoadExample(): void {
   const ss = SpreadsheetApp.getActive();
@@ -116,7 +115,7 @@ export function menuLoadExample(): void {
 export function menuCheckWorkbook(): void {
   const problems = checkWorkbook();
   const html = HtmlService.createHtmlOutput(problemsHtml(problems)).setWidth(760).setHeight(460);
-  SpreadsheetApp.getUi().showModalDialog(html, `Check workbook: ${count(problems.length, 'problem')}`);
+  SpreadsheetApp.getUi().showModalDialog(html, `Check workbook: ${plural(problems.length, 'problem')}`);
 }
 
 export function menuHelp(): void {

@@ -79,7 +79,7 @@ describe('Check contracts and the sidebar API on the built bundle', () => {
     expect(rt.calls.count('Range.setValues') + rt.calls.count('Range.setValue')).toBe(0);
     const shown = rt.ui.shown[rt.ui.shown.length - 1];
     expect(shown.kind).toBe('modal');
-    expect(shown.title).toMatch(/^Check contracts: \d+ finding\(s\), \d+ to act on$/);
+    expect(shown.title).toMatch(/^Check contracts: \d+ findings, \d+ to act on$/);
     const html = shown.output.getContent();
     expect(html).toContain('Whiteboard Supplier Ltd (WB-01): support hours unknown');
     expect(html).toContain('&lt;b&gt;Colour&lt;/b&gt; printing');

@@ -28,14 +28,14 @@ function compactRows(rows: readonly number[]): string {
 export const FINDINGS_HEADER = ['Severity', 'Question', 'Finding', 'Evidence', 'Action', 'Rows'] as const;
 
 /**
- * A table with a header row, one row per finding. Cells are plain text; any that would start like a
- * formula is prefixed with an apostrophe so the sheet shows it as text.
+ * A table with a header row, one row per finding, for SLM_FINDINGS. Cells are plain text: what a custom
+ * function returns is shown as a value and never read as a formula, so no apostrophe is added (it would
+ * show).
  */
 export function findingsTable(findings: readonly Finding[]): string[][] {
   return [
     [...FINDINGS_HEADER],
-    ...findings.map((f) => [SEVERITY_LABELS[f.severity], f.question, f.title, f.evidence, f.action, describeRefs(f.refs)].map(asText)),
+    ...findings.map((f) => [SEVERITY_LABELS[f.severity], f.question, f.title, f.evidence, f.action, describeRefs(f.refs)]),
   ];
 }
 
-const asText = (s: string): string => (/^[=+\-@]/.test(s) ? `'${s}` : s);
