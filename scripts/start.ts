@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Overview } from '../src/api';
 import type { Finding } from '../src/core/contracts/types';
+import { plural } from '../src/core/contracts/context';
 import type { Problem } from '../src/core/workbook/problems';
 import { createOfflineRuntime } from './offline/runtime';
 import { writeXlsx } from './offline/xlsx';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 
   const problems: Problem[] = api.checkWorkbook();
   const errors = problems.filter((p) => p.severity === 'error').length;
-  console.log(`\nCheck workbook: ${errors} error(s), ${problems.length - errors} warning(s).`);
+  console.log(`\nCheck workbook: ${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}.`);
   for (const p of problems.slice(0, 5)) console.log(`  - ${p.tab} row ${p.row}, ${p.column}: ${p.message}`);
   if (problems.length > 5) console.log(`  … and ${problems.length - 5} more`);
 
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   }
 
   const findings: Finding[] = api.getFindings();
-  console.log(`\nCheck contracts: ${findings.length} finding(s).`);
+  console.log(`\nCheck contracts: ${plural(findings.length, 'finding')}.`);
   for (const f of findings.filter((x) => x.severity !== 'info').slice(0, 12)) console.log(`  [${f.severity}] ${f.title}`);
 
   const sla = api.generateSla(null);

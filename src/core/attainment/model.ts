@@ -40,11 +40,12 @@ const lower = (s: string): string => s.trim().toLowerCase();
 
 /**
  * Specificity of a target row for a service: service+type+priority (0), service+type (1),
- * ALL+type+priority (2), ALL+type (3). Lower wins; on a tie the earlier row wins.
+ * ALL+type+priority (2), ALL+type (3). Lower wins; on a tie the earlier row wins. ALL rows skip
+ * Unsupported and Retired services: nothing was agreed for them, so nothing can be breached.
  */
-function specificity(t: Target, serviceId: string): number | undefined {
+function specificity(t: Target, s: Service): number | undefined {
   const all = t.serviceId.trim().toUpperCase() === 'ALL';
-  if (!all && lower(t.serviceId) !== serviceId) return undefined;
+  if (all ? s.status === 'Unsupported' || s.status === 'Retired' : lower(t.serviceId) !== lower(s.serviceId)) return undefined;
   return (all ? 2 : 0) + (t.priority === undefined ? 1 : 0);
 }
 
@@ -78,9 +79,8 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
   const targetFor = new Int32Array(services.length * KINDS).fill(-1);
   const best = new Int8Array(services.length * KINDS).fill(4);
   services.forEach((s, si) => {
-    const id = lower(s.serviceId);
     src.targets.forEach((t, ti) => {
-      const rank = specificity(t, id);
+      const rank = specificity(t, s);
       if (rank === undefined) return;
       const type = ITEM_TYPES.indexOf(t.type);
       for (let p = 0; p < PRIORITIES.length; p++) {

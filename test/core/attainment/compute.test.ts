@@ -98,6 +98,19 @@ describe('target lookup: the most specific row wins', () => {
     expect(hoursOf(svc(tabs(), 'NET'))).toEqual([[2, 40, 2], [3, 30, 1]]);
   });
 
+  test('ALL rows skip Unsupported and Retired services; a row naming the service still applies', () => {
+    for (const status of ['Unsupported', 'Retired']) {
+      const t = tabs();
+      t.services = t.services!.map((x) => (x.serviceId === 'NET' ? { ...x, status } : x));
+      expect(svc(t, 'NET')).toMatchObject({ items: 3, met: 0, breached: 0, pending: 0, targets: [] });
+      t.targets = [...t.targets!, { serviceId: 'NET', type: 'Incident', resolveHours: 50, compliance: 90 }];
+      expect(hoursOf(svc(t, 'NET'))).toEqual([[6, 50, 3]]);
+    }
+    const proposed = tabs();
+    proposed.services = proposed.services!.map((x) => (x.serviceId === 'NET' ? { ...x, status: 'Proposed' } : x));
+    expect(hoursOf(svc(proposed, 'NET'))).toEqual([[2, 40, 2], [3, 30, 1]]);
+  });
+
   test('items with no applicable target are counted as items but judged against nothing', () => {
     const t = tabs();
     t.targets = t.targets!.filter((x) => x.serviceId === 'EMAIL');
