@@ -219,6 +219,16 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
     expect(g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), tabs.services, tabs.sla, incidents, tabs.targets)).toEqual(table);
   });
 
+  test('a row that cannot be read is never dropped silently: the table ends with where it is', () => {
+    const services = [...tabs.services, ...sheet('services', [{ serviceId: 'WP', name: 'Word processing', rank: 'first', status: 'Supported', serviceHours: OFFICE }]).slice(1)];
+    const table = g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), services, tabs.sla, tabs.targets, incidents, TZ);
+    expect(table.map((r: unknown[]) => r[0]).slice(0, 3)).toEqual(['Service ID', 'NET', 'EMAIL']);
+    const last = table[table.length - 1];
+    expect(last).toHaveLength(ATTAINMENT_HEADER.length);
+    expect(last[0]).toBe('Not read, so left out or read as blank: Services row 4 (Priority rank). Run "Check workbook".');
+    expect(g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), tabs.services, incidents, TZ)).toHaveLength(3);
+  });
+
   test('a Calendars row with an unknown time zone leaves only the services on it without figures', () => {
     const calendars = sheet('calendars', [{ name: 'Night', hours: '22:00-06:00', timeZone: 'Mars/Base' }]);
     const services = sheet('services', [

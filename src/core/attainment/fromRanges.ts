@@ -26,7 +26,12 @@ export function attainmentTableFromRanges(ranges: readonly Grid[], timeZone: str
   for (const key of ['services', 'incidents'] as const) {
     if (!found[key]) throw new ArgumentError('ranges', `no ${tabDef(key).name} range given (it is recognised by its header row)`);
   }
-  const rows = <K extends TabKey>(key: K): Row<K>[] => parseTab(tabDef(key) as TabDef & { key: K }, found[key], timeZone).rows;
+  const unread: string[] = [];
+  const rows = <K extends TabKey>(key: K): Row<K>[] => {
+    const parsed = parseTab(tabDef(key) as TabDef & { key: K }, found[key], timeZone);
+    for (const p of parsed.problems) if (p.severity === 'error' && p.row > 1) unread.push(`${p.tab} row ${p.row} (${p.column})`);
+    return parsed.rows;
+  };
   const source: AttainmentSource = {
     timeZone, services: rows('services'), sla: found.sla ? rows('sla') : [], targets: found.targets ? rows('targets') : [],
     calendars: found.calendars ? rows('calendars') : [], closures: found.closures ? rows('closures') : [],
@@ -34,5 +39,8 @@ export function attainmentTableFromRanges(ranges: readonly Grid[], timeZone: str
   };
   const model = buildModel(source);
   const report = attainmentOf(model, columnsFromValues(found.incidents!, model), period, { asOf, breaches: false });
-  return attainmentTable(report);
+  const table = attainmentTable(report);
+  // A bad cell never vanishes silently: the table ends with where the unread cells are.
+  if (unread.length) table.push([`Not read, so left out or read as blank: ${unread.join(', ')}. Run "Check workbook".`, ...table[0].slice(1).map(() => '')]);
+  return table;
 }
