@@ -147,9 +147,13 @@ const formatNumber = (n: number, format: string): string => {
   const percent = format.includes('%');
   const v = percent ? n * 100 : n;
   const main = format.split(';')[0].replace(/[%"]/g, '');
-  const decimals = (/\.([0#]+)/.exec(main)?.[1].length) ?? 0;
+  const places = /\.([0#]*)/.exec(main);
+  const required = places ? (places[1].match(/0/g) ?? []).length : 0;
+  const decimals = places ? places[1].length : 0;
   const grouped = main.includes(',');
   let text = Math.abs(v).toFixed(decimals);
+  // "#" places drop insignificant zeros; the point stays even with no decimals left ("0.##" shows 4 as "4.").
+  if (decimals > required) text = text.replace(new RegExp(`0{1,${decimals - required}}$`), '');
   if (grouped) {
     const [int, frac] = text.split('.');
     text = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');

@@ -48,7 +48,16 @@ export function applySetup(ss: Spreadsheet, plan: readonly TabSetup[]): void {
     header.setBackground('#e8f0fe');
     const rows = Math.max(1, Math.min(FORMATTED_ROWS, sheet.getMaxRows()) - 1);
     const body = sheet.getRange(2, first, rows, cols.length);
-    body.setNumberFormats(Array.from({ length: rows }, () => cols.map((c) => numberFormat(c.type))));
+    // One call per run of columns with a format; columns left automatic break the runs.
+    for (let i = 0; i < cols.length;) {
+      let end = i;
+      while (end < cols.length && numberFormat(cols[end].type) !== undefined) end++;
+      if (end > i) {
+        const formats = cols.slice(i, end).map((c) => numberFormat(c.type)!);
+        sheet.getRange(2, first + i, rows, end - i).setNumberFormats(Array.from({ length: rows }, () => formats));
+      }
+      i = end + 1;
+    }
     const rules = cols.map((c) => buildRule(validationRule(c)));
     body.setDataValidations(Array.from({ length: rows }, () => rules));
     cols.forEach((c, i) => sheet.setColumnWidth(first + i, c.width ?? 120));

@@ -32,6 +32,12 @@ describe('Set up workbook, on the built bundle', () => {
     expect(incidents.getRange(2, col('Priority')).getDataValidation()?.getCriteriaValues()[0]).toEqual(['Critical', 'High', 'Medium', 'Low']);
     expect(incidents.getRange(2, col('Opened')).getNumberFormat()).toBe('yyyy-mm-dd hh:mm');
     expect(incidents.getRange(2, col('Summary')).getNumberFormat()).toBe('@');
+    // Numbers keep the automatic format, so 4 shows as 4 (a "0.##" pattern would show "4.").
+    const onHold = incidents.getRange(2, col('On hold (h)'));
+    expect(onHold.getNumberFormat()).toBe('');
+    expect(onHold.setValue(4).getDisplayValue()).toBe('4');
+    expect(incidents.getRange(2, col('Priority')).getNumberFormat()).toBe('@');
+    expect(incidents.getRange(2, col('Outage start')).getNumberFormat()).toBe('yyyy-mm-dd hh:mm');
   });
 
   test('running it twice changes nothing and writes no value', () => {

@@ -93,6 +93,14 @@ describe('values', () => {
     expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([['95.3%', '1,234.50', '01/07/2024 08:05', 'TRUE']]);
     expect(sheet.getRange('A1:D1').getNumberFormats()).toEqual([['0.0%', '#,##0.00', 'dd/mm/yyyy hh:mm', '']]);
   });
+
+  it('"#" places drop insignificant zeros and keep the point, as Sheets does', () => {
+    const { sheet } = make();
+    sheet.getRange('A1:D1').setValues([[4, 0.25, 1.5, 2.345]]).setNumberFormat('0.##');
+    expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([['4.', '0.25', '1.5', '2.35']]);
+    sheet.getRange('A2:B2').setValues([[4, 0.25]]);
+    expect(sheet.getRange('A2:B2').getDisplayValues()).toEqual([['4', '0.25']]);
+  });
 });
 
 describe('sheets', () => {

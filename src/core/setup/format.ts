@@ -1,13 +1,16 @@
 import type { CellType, ColumnDef } from '../schema';
 
-/** The sheet number format of each cell type ('@' keeps user text as text, never a formula or number). */
-export function numberFormat(type: CellType): string {
+/**
+ * The sheet number format of each cell type ('@' keeps user text as text, never a formula or number).
+ * Numbers and percentages keep Sheets' automatic format (undefined): a pattern such as "0.##" would show
+ * 4 as "4.", and automatic shows 4, 0.25 and a typed 95% as they are.
+ */
+export function numberFormat(type: CellType): string | undefined {
   switch (type) {
     case 'date': return 'yyyy-mm-dd';
     case 'datetime': return 'yyyy-mm-dd hh:mm';
-    case 'number': return '0.##';
+    case 'number': case 'percent': return undefined;
     case 'integer': return '0';
-    case 'percent': return '0.##';
     default: return '@';
   }
 }
