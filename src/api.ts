@@ -80,7 +80,6 @@ export interface SetupReport {
   readonly addedColumns: string[];
   /** Existing tabs whose frozen header, header protection or named range had to be put back. */
   readonly repairedTabs: string[];
-  readonly exampleLoaded: boolean;
 }
 
 export interface SlmApi {

@@ -33,7 +33,6 @@ export function setUpWorkbook(): SetupReport {
       createdTabs: [...formulaTabs, ...created.map((s) => s.tab.name)],
       addedColumns: plan.filter((s) => !s.create).flatMap((s) => s.addColumns.map((c) => `${s.tab.name}: ${c.header}`)),
       repairedTabs: repairedTabs.filter((name) => !created.some((s) => s.tab.name === name)),
-      exampleLoaded: false,
     };
   });
 }
