@@ -143,6 +143,7 @@ describe('bad arguments give a message naming the argument, never a stack trace'
     ['start', () => g.SLM_WORKHOURS([['soon']], [[at(2026, 11, 3)]], OFFICE, '', TZ), /^start, row 1: "soon" is not a date and time/],
     ['sizes', () => g.SLM_WORKHOURS([[at(2026, 11, 2)], [at(2026, 11, 2)]], [[at(2026, 11, 3)]], OFFICE), /^start and end: ranges of different sizes/],
     ['closures', () => g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 3), OFFICE, [['From'], ['never']]), /^closures: row 2: "never" is not a date/],
+    ['closures, three dates in a row', () => g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 6), OFFICE, [[at(2026, 11, 3), at(2026, 11, 4), at(2026, 11, 5)]]), /^closures: row 1 has more than two cells: give a column of dates, or from\/to pairs$/],
     ['duration', () => g.SLM_DUE(at(2026, 11, 2), -1, OFFICE), /^duration_hours: "-1" is not a number of hours/],
     ['period', () => g.SLM_ATTAINMENT(at(2026, 11, 30), at(2026, 11, 1), [['x']]), /^period_end: is before period_start/],
     ['range', () => g.SLM_ATTAINMENT(at(2026, 11, 1), at(2026, 11, 30), [['Nothing', 'Here']]), /^range 1: its first row is not the header of a Services/],

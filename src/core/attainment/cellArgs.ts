@@ -67,7 +67,8 @@ export function closuresOf(v: unknown, dateZone: string, calendar?: string): Clo
   let toCol = 1;
   let calendarCol = -1;
   const cols = locateColumns(v[0] ?? [], tabDef('closures'));
-  if (cols.index.from !== undefined) {
+  const headed = cols.index.from !== undefined;
+  if (headed) {
     fromCol = cols.index.from;
     toCol = cols.index.to ?? -1;
     calendarCol = cols.index.calendar ?? -1;
@@ -75,6 +76,10 @@ export function closuresOf(v: unknown, dateZone: string, calendar?: string): Clo
   const out: Closure[] = [];
   v.forEach((row, r) => {
     if (row.every(isBlank)) return;
+    // Without the Closures header only two columns mean anything: say so rather than ignore a third.
+    if (!headed && row.slice(2).some((c) => !isBlank(c))) {
+      throw new ArgumentError('closures', `row ${r + 1} has more than two cells: give a column of dates, or from/to pairs`);
+    }
     if (calendarCol >= 0) {
       const name = String(row[calendarCol] ?? '').trim().toLowerCase();
       if (name !== 'all' && name !== (calendar ?? '').trim().toLowerCase()) return;
