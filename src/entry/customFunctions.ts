@@ -84,8 +84,7 @@ function calendarNamed(name: string, sheetZone: string) {
   try {
     parseHours(row.hours);
   } catch (e) {
-    // parseHours throws only HoursSpecError, whose message starts "Cannot read hours ".
-    throw fault(`hours that cannot be read: ${(e as Error).message.slice(18)}`);
+    throw fault(`hours that cannot be read: ${(e as Error).message.replace(/^Cannot read hours /, '')}`);
   }
   const closures = parseTab(tabDef('closures') as TabDef & { key: 'closures' }, values.closures, sheetZone).rows;
   const r = resolveHours(row.name, { timeZone: sheetZone, calendars, closures }) as ResolvedHours;
