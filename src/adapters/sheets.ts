@@ -66,12 +66,13 @@ export function applySetup(ss: Spreadsheet, plan: readonly TabSetup[]): void {
 }
 
 /**
- * Gives every existing tab its frozen header, header protection and named range, so a tab made by
- * hand or uploaded from .xlsx (which keeps no protection) is brought in line; no cell is touched.
- * Returns the tabs it changed.
+ * Gives every existing tab the plan left alone its frozen header, header protection and named range, so
+ * a tab made by hand or uploaded from .xlsx (which keeps no protection) is brought in line; no cell is
+ * touched. Returns the tabs it changed.
  */
-export function finishTabs(ss: Spreadsheet): string[] {
-  return tabOrder().map((key) => [key, ss.getSheetByName(workbookSchema()[key].name)] as const)
+export function finishTabs(ss: Spreadsheet, plan: readonly TabSetup[]): string[] {
+  return tabOrder().filter((key) => !plan.some((s) => s.tab.key === key))
+    .map((key) => [key, ss.getSheetByName(workbookSchema()[key].name)] as const)
     .filter(([key, sheet]) => sheet && finishTab(ss, sheet, key)).map(([, sheet]) => sheet!.getName());
 }
 

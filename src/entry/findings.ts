@@ -7,11 +7,10 @@ import {
 } from '../core/contracts';
 import type { PeriodRequest } from '../api';
 import { resolvePeriod } from '../core/periods';
-import { tabDef, tabOrder, type TabKey } from '../core/schema';
+import { tabDef } from '../core/schema';
 import { isValidTimeZone } from '../core/time/zone';
-import { locateColumns, parseWorkbook } from '../core/workbook';
-import { plural } from '../core/contracts/context';
-import { isBlank, normaliseHeader } from '../core/values';
+import { parseWorkbook } from '../core/workbook';
+import { isBlank, plural } from '../core/values';
 import { readWorkbookValues } from '../adapters/sheets';
 
 /** Every finding the workbook shows now, most severe first, suppliers measured over `period` (plain data for the sidebar). */

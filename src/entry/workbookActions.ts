@@ -5,7 +5,7 @@ import { tabOrder, workbookSchema } from '../core/schema';
 import { planSetup } from '../core/setup/plan';
 import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../core/workbook';
 import { withDocumentLock } from '../adapters/lock';
-import { plural } from '../core/contracts/context';
+import { plural } from '../core/values';
 import { applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbookValues } from '../adapters/sheets';
 import { dashboardCells, findingsCells } from '../core/dashboard';
 
@@ -24,7 +24,7 @@ export function setUpWorkbook(): SetupReport {
     const starter = ss.getSheets();
     const plan = planSetup(readHeaders(ss));
     applySetup(ss, plan);
-    const repairedTabs = finishTabs(ss);
+    const repairedTabs = finishTabs(ss, plan);
     const formulaTabs = [...FORMULA_TABS].filter(([name, cells], i) => ensureFormulaTab(ss, name, cells(), i)).map(([name]) => name);
     const created = plan.filter((s) => s.create);
     // A new spreadsheet's one blank tab goes once every tab has been made; a tab of the user's stays.
@@ -32,7 +32,7 @@ export function setUpWorkbook(): SetupReport {
     return {
       createdTabs: [...formulaTabs, ...created.map((s) => s.tab.name)],
       addedColumns: plan.filter((s) => !s.create).flatMap((s) => s.addColumns.map((c) => `${s.tab.name}: ${c.header}`)),
-      repairedTabs: repairedTabs.filter((name) => !created.some((s) => s.tab.name === name)),
+      repairedTabs,
     };
   });
 }

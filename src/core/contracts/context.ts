@@ -136,7 +136,7 @@ export const tightestTarget = (ctx: Context, s: Service, key: 'respondHours' | '
 /** Minimum of a list, or undefined when empty. */
 export const minOf = (xs: readonly number[]): number | undefined => (xs.length === 0 ? undefined : Math.min(...xs));
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { plural } from '../values';
 
 /** References without repeats, in first-seen order. */
 export function dedupeRefs(refs: readonly RowRef[]): RowRef[] {

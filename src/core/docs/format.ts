@@ -34,8 +34,7 @@ export const percentText = (x: number | undefined): string => (x === undefined ?
 export const moneyText = (x: number | undefined): string =>
   x === undefined ? '—' : `£${x.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
 
-/** "1 finding", "3 findings"; `many` when the plural is not the word with an "s". */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { plural } from '../values';
 
 /** "a, b and c". */
 export function joinWords(items: readonly string[]): string {
