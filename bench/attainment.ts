@@ -9,7 +9,7 @@ import { computeAttainment } from '../src/core/attainment';
 import { tabDef, type Incident, type TabKey } from '../src/core/schema';
 import { parseWorkbook, type WorkbookValues } from '../src/core/workbook';
 import { localToUtc } from '../src/core/time/zone';
-import { createOfflineRuntime } from '../scripts/offline/runtime';
+import { createOfflineRuntime } from '../offline/runtime';
 
 const TZ = 'Europe/London';
 const HOUR = 3_600_000;

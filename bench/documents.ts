@@ -3,7 +3,7 @@
  * offline runtime: DocumentApp calls (every call on DocumentApp and the document objects it returns)
  * and time. Calls grow with sections (services, tables, findings), never with cells or log rows.
  */
-import { createOfflineRuntime, type OfflineRuntime } from '../scripts/offline/runtime';
+import { createOfflineRuntime, type OfflineRuntime } from '../offline/runtime';
 import { tabDef, type TabKey } from '../src/core/schema';
 
 const NOW = Date.UTC(2026, 10, 18, 12);

@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import type { FakeDocument } from './offline/document';
-import { createOfflineRuntime, DEFAULT_DIST_DIR, type OfflineRuntime } from './offline/runtime';
+import type { FakeDocument } from '../offline/document';
+import { createOfflineRuntime, DEFAULT_DIST_DIR, type OfflineRuntime } from '../offline/runtime';
 
 export interface SidebarHostOptions {
   /** The instant the example school is built around and, when `freezeClock`, the server's "now" (default: now). */

@@ -6,11 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Overview } from '../src/api';
-import type { Finding } from '../src/core/contracts/types';
+import type { Finding } from '../src/core/findings/types';
 import { plural } from '../src/core/values';
 import type { Problem } from '../src/core/workbook/problems';
-import { createOfflineRuntime } from './offline/runtime';
-import { writeXlsx } from './offline/xlsx';
+import { createOfflineRuntime } from '../offline/runtime';
+import { writeXlsx } from '../offline/xlsx';
 
 const out = path.resolve(__dirname, '..', 'out');
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);

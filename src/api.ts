@@ -3,7 +3,7 @@
  * Only plain data crosses; dates cross as ISO strings. Each name is a top-level server function.
  */
 import type { Rag } from './core/attainment/types';
-import type { Finding } from './core/contracts/types';
+import type { Finding } from './core/findings/types';
 import type { Problem } from './core/workbook/problems';
 
 export type PeriodKind = 'thisMonth' | 'lastMonth' | 'thisTerm' | 'lastTerm' | 'academicYear' | 'custom';

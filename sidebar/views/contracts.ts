@@ -1,6 +1,6 @@
 /** Contract and supplier findings: hours coverage, fix times against the SLA, over-provision, unknowns, supplier breaches. */
 import type { PeriodRequest, SlmApi } from '../../src/api';
-import type { Finding, RowRef } from '../../src/core/contracts/types';
+import type { Finding, RowRef } from '../../src/core/findings/types';
 import type { Remote } from '../bridge';
 import { byId, el, replace } from '../dom';
 import { plural } from '../format';

@@ -5,7 +5,7 @@
  */
 import type { GeneratedDoc, PeriodRequest, ShareResult } from '../api';
 import { computeAttainment } from '../core/attainment/compute';
-import { analyseWorkbook } from '../core/contracts/analyse';
+import { analyseWorkbook } from '../core/findings/analyse';
 import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, isoDate, parsePeriodText, schoolFromFileName, type DocModel } from '../core/docs/index';
 import { escapeHtml } from '../core/html';
 import { previousPeriod, resolvePeriod } from '../core/periods';

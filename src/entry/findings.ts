@@ -4,7 +4,7 @@
  */
 import {
   analyseWorkbook, findingsHtml, findingsTable, FINDINGS_HEADER, isGrid, RangeArgumentError, workbookFromRanges, type Finding,
-} from '../core/contracts';
+} from '../core/findings';
 import type { PeriodRequest } from '../api';
 import { resolvePeriod } from '../core/periods';
 import { tabDef } from '../core/schema';

@@ -5,7 +5,7 @@
 import type { Overview, PeriodRequest, PeriodView, ServiceView, TargetView } from '../api';
 import type { AttainmentReport, TargetAttainment } from '../core/attainment/types';
 import { computeAttainment } from '../core/attainment/compute';
-import { slaLifecycle } from '../core/contracts/lifecycle';
+import { slaLifecycle } from '../core/findings/lifecycle';
 import { listPeriods, resolvePeriod, type PeriodOption } from '../core/periods';
 import { tabDef, tabOrder } from '../core/schema';
 import { localDateKey, localDayNumber, localToUtc, civilFromDays } from '../core/time/zone';

@@ -1,7 +1,7 @@
 /** Generate SLA, Generate service review and sharing, run through the built bundle in the offline runtime. */
-import { FakeBody, FakeTable } from '../../scripts/offline/document';
-import { FakeFile } from '../../scripts/offline/drive';
-import type { OfflineRuntime } from '../../scripts/offline/runtime';
+import { FakeBody, FakeTable } from '../../offline/document';
+import { FakeFile } from '../../offline/drive';
+import type { OfflineRuntime } from '../../offline/runtime';
 import { TEN_POINTS } from '../../src/core/docs';
 import { tabDef } from '../../src/core/schema';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';

@@ -1,5 +1,5 @@
 /** SLM_FINDINGS, Check contracts and the sidebar's findings, run through the built bundle in the offline runtime. */
-import { analyseWorkbook, findingsTable } from '../../src/core/contracts';
+import { analyseWorkbook, findingsTable } from '../../src/core/findings';
 import { tabOrder, workbookSchema, type TabKey } from '../../src/core/schema';
 import { parseWorkbook, type WorkbookValues } from '../../src/core/workbook';
 import { exampleRuntime, NOW } from '../support/offline';

@@ -1,4 +1,4 @@
-import { createOfflineRuntime } from '../../scripts/offline';
+import { createOfflineRuntime } from '../../offline';
 
 // `npm test` builds dist/ before jest; run `npm run build` first when running this file alone.
 describe('the built bundle offline', () => {

@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { CLOSED_MESSAGE, createOfflineRuntime, ITERATOR_END_MESSAGE, NOT_FOUND_MESSAGE } from '../../scripts/offline';
+import { CLOSED_MESSAGE, createOfflineRuntime, ITERATOR_END_MESSAGE, NOT_FOUND_MESSAGE } from '../../offline';
 
 describe('DocumentApp', () => {
   it('builds a body tests can read as structure and HTML', () => {

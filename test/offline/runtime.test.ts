@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createOfflineRuntime } from '../../scripts/offline';
+import { createOfflineRuntime } from '../../offline';
 
 /** A tiny stand-in for dist/Code.js: an IIFE plus top-level stubs, as the build emits. */
 const BUNDLE = `

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createOfflineRuntime, LOCK_TIMEOUT_MESSAGE } from '../../scripts/offline';
+import { createOfflineRuntime, LOCK_TIMEOUT_MESSAGE } from '../../offline';
 
 const dist = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slm-svc-'));

@@ -1,4 +1,4 @@
-import { CallCounter, FakeSpreadsheet, newEnv } from '../../scripts/offline';
+import { CallCounter, FakeSpreadsheet, newEnv } from '../../offline';
 
 const make = (tz = 'Europe/London') => {
   const env = newEnv({ calls: new CallCounter(), timeZone: tz });
@@ -176,7 +176,7 @@ describe('sheets', () => {
 describe('data validation, notes and styles', () => {
   it('builds rules and reads them back', () => {
     const { env, sheet } = make();
-    const { FakeSpreadsheetApp } = jest.requireActual('../../scripts/offline');
+    const { FakeSpreadsheetApp } = jest.requireActual('../../offline');
     const app = new FakeSpreadsheetApp(env, new FakeSpreadsheet(env, 'X'), {} as GoogleAppsScript.Base.Ui);
     const rule = app.newDataValidation().requireValueInList(['Open', 'Closed'], true).setAllowInvalid(false).setHelpText('Pick one').build();
     expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);

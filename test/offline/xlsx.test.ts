@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CallCounter, FakeDataValidationBuilder, FakeSpreadsheet, newEnv, writeXlsx } from '../../scripts/offline';
+import { CallCounter, FakeDataValidationBuilder, FakeSpreadsheet, newEnv, writeXlsx } from '../../offline';
 
 describe('writeXlsx', () => {
   it('writes values, dates, formulas, formats, header, notes, dropdowns and widths that read back', async () => {

@@ -10,7 +10,7 @@ import { parseWorkbook } from '../../src/core/workbook';
 import { readWorkbookValues } from '../../src/adapters/sheets';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 import type { Overview } from '../../src/api';
-import { analyseWorkbook, type Finding } from '../../src/core/contracts';
+import { analyseWorkbook, type Finding } from '../../src/core/findings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -5,7 +5,7 @@
  * recorded on the Reviews tab, open actions carried over, and the date of the next review.
  */
 import type { AttainmentReport, Rag, ServiceAttainment, SupplierAttainment } from '../attainment/types';
-import type { Finding } from '../contracts/types';
+import type { Finding } from '../findings/types';
 import type { Incident, ReviewItem } from '../schema';
 import type { Workbook } from '../workbook';
 import { hoursText, joinWords, longDate, percentText, plural, shareText } from './format';

@@ -1,5 +1,5 @@
 import { computeAttainment } from '../../../src/core/attainment/compute';
-import { analyseWorkbook } from '../../../src/core/contracts/analyse';
+import { analyseWorkbook } from '../../../src/core/findings/analyse';
 import { buildReviewDocument, hoursText, longDate, percentText, REVIEW_QUESTIONS, renderHtml, shareText, type Block } from '../../../src/core/docs';
 import { listPeriods, previousPeriod } from '../../../src/core/periods';
 import type { ReviewItem } from '../../../src/core/schema';

@@ -62,7 +62,7 @@ export interface OfflineRuntime {
   run(code: string): unknown;
 }
 
-export const DEFAULT_DIST_DIR = path.resolve(__dirname, '..', '..', 'dist');
+export const DEFAULT_DIST_DIR = path.resolve(__dirname, '..', 'dist');
 
 export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineRuntime => {
   const env = newEnv({ timeZone: opts.timeZone, userEmail: opts.userEmail });

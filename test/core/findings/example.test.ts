@@ -1,5 +1,5 @@
 /** The guidance's own review findings, as the example school shows them. */
-import { analyseWorkbook, type Finding } from '../../../src/core/contracts';
+import { analyseWorkbook, type Finding } from '../../../src/core/findings';
 import { exampleWorkbook, NOW } from './fixture';
 
 const findings = analyseWorkbook(exampleWorkbook(), { now: NOW });

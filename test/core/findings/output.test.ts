@@ -1,7 +1,7 @@
 /** Findings as a sheet table, as dialog HTML, and from ranges recognised by their header rows. */
 import {
   analyseWorkbook, describeRefs, findingsHtml, findingsTable, FINDINGS_HEADER, RangeArgumentError, tabOfHeader, workbookFromRanges, type Finding,
-} from '../../../src/core/contracts';
+} from '../../../src/core/findings';
 import { tabDef } from '../../../src/core/schema';
 import { exampleValues, NOW, sheet, TZ } from './fixture';
 

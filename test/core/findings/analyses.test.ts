@@ -1,5 +1,5 @@
 /** Each analysis on small hand-made workbooks: edge cases, and nothing flagged that the data does not show. */
-import { analyseWorkbook, type Finding } from '../../../src/core/contracts';
+import { analyseWorkbook, type Finding } from '../../../src/core/findings';
 import { parseWorkbook } from '../../../src/core/workbook';
 import { cleanTabs, NOW, TZ, valuesOf, workbook, type Tabs } from './fixture';
 
