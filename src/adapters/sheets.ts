@@ -10,6 +10,15 @@ const HEADER_PROTECTION = 'SLM Workbook header';
 /** Rows given formats and dropdowns on a new tab; Sheets extends them as rows are added below. */
 const FORMATTED_ROWS = 1000;
 
+/** The active spreadsheet's zone (a custom function may read it); undefined outside Apps Script or without one. */
+export function spreadsheetZone(): string | undefined {
+  try {
+    return typeof SpreadsheetApp === 'undefined' ? undefined : SpreadsheetApp.getActive()?.getSpreadsheetTimeZone() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every tab's values, header first: one getValues() per tab. */
 export function readWorkbookValues(ss: Spreadsheet, only?: readonly TabKey[]): WorkbookValues {
   const schema = workbookSchema();

@@ -3,47 +3,21 @@
  * the data changes) and only coerces arguments before calling the core. A bad argument raises an error
  * whose message names the argument; Sheets shows it on the cell.
  */
-import {
-  ArgumentError, attainmentTableFromRanges, availabilityFromValues, cachedCalendar, closuresOf, instantOf, isGrid, periodOf, type Grid,
-} from '../core/attainment';
+import { attainmentTableFromRanges, availabilityFromValues, cachedCalendar } from '../core/attainment';
+import { ArgumentError, isGrid, single } from '../core/arguments/grid';
+import { closuresOf, instantOf, periodOf } from '../core/arguments/dates';
+import { rangesThenZone, zoneArgument, type Zones } from '../core/arguments/zone';
 import { parseTab, resolveHours, type ResolvedHours } from '../core/workbook';
 import { tabDef, type TabDef } from '../core/schema';
 import { HoursSpecError, parseHours, type WeeklyHours } from '../core/time/hours';
 import type { Closure, ServiceCalendar } from '../core/time/calendar';
 import { isValidTimeZone } from '../core/time/zone';
 import { isBlank } from '../core/values';
-import { readWorkbookValues } from '../adapters/sheets';
+import { readWorkbookValues, spreadsheetZone } from '../adapters/sheets';
 
 const HOUR_MS = 3_600_000;
 
-/** The spreadsheet's zone (readable from a custom function); undefined outside Apps Script. */
-function spreadsheetZone(): string | undefined {
-  try {
-    return typeof SpreadsheetApp === 'undefined' ? undefined : SpreadsheetApp.getActive()?.getSpreadsheetTimeZone() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The zone to work in, and the zone date cells were read in (the spreadsheet's, when known). */
-interface Zones {
-  readonly tz: string;
-  readonly dateZone: string;
-}
-
-function zoneArg(v: unknown, argument = 'time_zone'): Zones {
-  const given = isGrid(v) ? v[0]?.[0] : v;
-  const sheet = spreadsheetZone();
-  if (!isBlank(given)) {
-    const tz = String(given).trim();
-    if (!isValidTimeZone(tz)) throw new ArgumentError(argument, `"${tz}" is not a time zone; use a name such as Europe/London`);
-    return { tz, dateZone: sheet ?? tz };
-  }
-  if (!sheet) throw new ArgumentError(argument, 'no time zone given and the spreadsheet\'s is not available');
-  return { tz: sheet, dateZone: sheet };
-}
-
-const single = (v: unknown): unknown => (isGrid(v) && v.length === 1 && v[0].length === 1 ? v[0][0] : v);
+const zoneArg = (v: unknown): Zones => zoneArgument(v, spreadsheetZone());
 
 /** A calendar from an hours argument (a spec, or a Calendars name read from the sheet) plus the closures given. */
 function calendarArg(hoursArg: unknown, closuresArg: unknown, { tz: timeZone, dateZone }: Zones): ServiceCalendar {
@@ -182,7 +156,7 @@ export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, per
     const tz = zones.tz;
     const id = single(service_id);
     if (isBlank(id) || isGrid(id)) throw new ArgumentError('service_id', 'expected one Service ID such as EMAIL');
-    if (!isGrid(incidents) || incidents.length === 0) throw new ArgumentError('incidents', `expected the ${tabDef('incidents').name} tab's range, header row first`);
+    if (!isGrid(incidents)) throw new ArgumentError('incidents', `expected the ${tabDef('incidents').name} tab's range, header row first`);
     const period = periodOf(single(period_start), single(period_end), tz);
     const cal = calendarArg(hours, closures, zones);
     const a = availabilityFromValues(String(id).trim(), incidents, cal, tz, period.start, period.end);
@@ -201,14 +175,8 @@ export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, per
  */
 export function SLM_ATTAINMENT(period_start: unknown, period_end: unknown, ...ranges: unknown[]): unknown {
   return guard(() => {
-    const last = ranges[ranges.length - 1];
-    const zoneGiven = ranges.length > 0 && !isGrid(last);
-    const { tz } = zoneArg(zoneGiven ? last : undefined, 'time zone (last argument)');
-    const grids = zoneGiven ? ranges.slice(0, -1) : ranges;
-    grids.forEach((g, k) => {
-      if (!isGrid(g)) throw new ArgumentError(`range ${k + 1}`, 'expected a range with its header row');
-    });
+    const { ranges: grids, zones: { tz } } = rangesThenZone(ranges, spreadsheetZone());
     const period = periodOf(single(period_start), single(period_end), tz);
-    return attainmentTableFromRanges(grids as Grid[], tz, period, Date.now());
+    return attainmentTableFromRanges(grids, tz, period, Date.now());
   });
 }

@@ -2,16 +2,13 @@
  * Contract and review findings: the "Check contracts" dialog, the sidebar's data, and SLM_FINDINGS for a
  * Findings tab. Reading is one getValues() per tab; nothing here writes to the workbook.
  */
-import {
-  analyseWorkbook, findingsHtml, findingsTable, FINDINGS_HEADER, isGrid, RangeArgumentError, workbookFromRanges, type Finding,
-} from '../core/findings';
+import { analyseWorkbook, findingsHtml, findingsTable, FINDINGS_HEADER, workbookFromRanges, type Finding } from '../core/findings';
+import { rangesThenZone } from '../core/arguments/zone';
 import type { PeriodRequest } from '../api';
 import { resolvePeriod } from '../core/periods';
-import { tabDef } from '../core/schema';
-import { isValidTimeZone } from '../core/time/zone';
 import { parseWorkbook } from '../core/workbook';
-import { isBlank, plural } from '../core/values';
-import { readWorkbookValues } from '../adapters/sheets';
+import { plural } from '../core/values';
+import { readWorkbookValues, spreadsheetZone } from '../adapters/sheets';
 
 /** Every finding the workbook shows now, most severe first, suppliers measured over `period` (plain data for the sidebar). */
 export function getFindings(period?: PeriodRequest): Finding[] {
@@ -31,15 +28,6 @@ export function menuCheckContracts(): void {
   SpreadsheetApp.getUi().showModalDialog(html, `Check contracts: ${plural(findings.length, 'finding')}, ${serious} to act on`);
 }
 
-/** The spreadsheet's zone (readable from a custom function); undefined outside Apps Script. */
-function spreadsheetZone(): string | undefined {
-  try {
-    return typeof SpreadsheetApp === 'undefined' ? undefined : SpreadsheetApp.getActive()?.getSpreadsheetTimeZone() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Contract and service-review findings as a table: hours contracts leave uncovered, fix times that do not
  * fit the SLA, contracts beyond need with their cost, slow components, unknowns and orphans, supplier
@@ -51,17 +39,7 @@ function spreadsheetZone(): string | undefined {
  */
 export function SLM_FINDINGS(...ranges: unknown[]): unknown {
   try {
-    const last = ranges[ranges.length - 1];
-    const zoneGiven = ranges.length > 0 && !isGrid(last) && !Array.isArray(last);
-    let timeZone: string | undefined;
-    if (zoneGiven && !isBlank(last)) {
-      timeZone = String(last).trim();
-      if (!isValidTimeZone(timeZone)) throw new RangeArgumentError(`time zone (last argument): "${timeZone}" is not a time zone; use a name such as Europe/London`);
-    }
-    timeZone ??= spreadsheetZone();
-    if (!timeZone) throw new RangeArgumentError('time zone (last argument): none given and the spreadsheet\'s is not available');
-    const grids = zoneGiven ? ranges.slice(0, -1) : ranges;
-    if (grids.length === 0) throw new RangeArgumentError(`ranges: give at least the ${tabDef('services').name} range, header row first`);
+    const { ranges: grids, zones: { tz: timeZone } } = rangesThenZone(ranges, spreadsheetZone());
     const { workbook } = workbookFromRanges(grids, timeZone);
     const findings = analyseWorkbook(workbook, { now: Date.now() });
     if (findings.length === 0) return [[...FINDINGS_HEADER], ['Info', '', 'No findings: the contracts, SLAs and log agree.', '', '', '']];

@@ -56,7 +56,7 @@ describe('SLM_FINDINGS on the built bundle', () => {
     expect(message(() => rt.global.SLM_FINDINGS(values.services, 'Mars/Base'))).toBe('time zone (last argument): "Mars/Base" is not a time zone; use a name such as Europe/London');
     expect(message(() => rt.global.SLM_FINDINGS(values.contracts))).toBe('ranges: no Services range given (each range is recognised by its header row)');
     expect(message(() => rt.global.SLM_FINDINGS(values.services, [['Nothing', 'known'], [1, 2]]))).toMatch(/^range 2: its first row is not the header of a Services, Equipment/);
-    expect(message(() => rt.global.SLM_FINDINGS())).toBe('ranges: give at least the Services range, header row first');
+    expect(message(() => rt.global.SLM_FINDINGS())).toBe('ranges: no Services range given (each range is recognised by its header row)');
   });
 
   test('a services range alone still answers, and blank rows are ignored', () => {

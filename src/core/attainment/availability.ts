@@ -1,7 +1,7 @@
 import { tabDef } from '../schema';
 import type { ServiceCalendar } from '../time/calendar';
 import { locateColumns } from '../workbook';
-import { ArgumentError, type Grid } from './cellArgs';
+import { ArgumentError, type Grid } from '../arguments/grid';
 import { columnsFromValues } from './columns';
 import { measure } from './measure';
 import { singleServiceModel } from './model';

@@ -1,31 +1,22 @@
 import { tabDef, type Row, type TabDef, type TabKey } from '../schema';
 import { parseTab } from '../workbook';
-import { ArgumentError, RANGE_TABS, tabOfRange, type Grid } from './cellArgs';
+import { rangesByTab } from '../arguments/tabs';
 import { columnsFromValues } from './columns';
 import { attainmentOf } from './compute';
 import { buildModel, type AttainmentSource } from './model';
 import { attainmentTable } from './table';
 import type { Period } from './types';
 
-const names = (keys: readonly TabKey[]) => keys.map((k) => tabDef(k).name).join(', ');
+/** Tabs a range passed to SLM_ATTAINMENT may be. */
+const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'calendars', 'closures', 'contracts'];
 
 /**
  * The attainment table from tab ranges given in any order, each recognised by its header row. Small
  * tabs are parsed row by row; the incident log goes straight into typed columns. `asOf` judges a period
  * that is still running as it stands now.
  */
-export function attainmentTableFromRanges(ranges: readonly Grid[], timeZone: string, period: Period, asOf?: number): (string | number)[][] {
-  const found: Partial<Record<TabKey, Grid>> = {};
-  ranges.forEach((values, k) => {
-    const key = tabOfRange(values);
-    const argument = `range ${k + 1}`;
-    if (!key) throw new ArgumentError(argument, `its first row is not the header of a ${names(RANGE_TABS)} tab`);
-    if (found[key]) throw new ArgumentError(argument, `a second ${tabDef(key).name} range`);
-    found[key] = values;
-  });
-  for (const key of ['services', 'incidents'] as const) {
-    if (!found[key]) throw new ArgumentError('ranges', `no ${tabDef(key).name} range given (it is recognised by its header row)`);
-  }
+export function attainmentTableFromRanges(ranges: readonly unknown[], timeZone: string, period: Period, asOf?: number): (string | number)[][] {
+  const found = rangesByTab(ranges, ATTAINMENT_TABS, ['services', 'incidents']);
   const unread: string[] = [];
   const rows = <K extends TabKey>(key: K): Row<K>[] => {
     const parsed = parseTab(tabDef(key) as TabDef & { key: K }, found[key], timeZone);

@@ -6,6 +6,5 @@ export * from './measure';
 export * from './compute';
 export * from './table';
 export * from './calendars';
-export * from './cellArgs';
 export * from './availability';
 export * from './fromRanges';

@@ -1,4 +1,5 @@
 import { namedRangeName, type TabKey } from '../schema';
+import { FINDINGS_TABS } from '../findings/ranges';
 
 /** Cells of the Dashboard tab the user edits and the one the table spills from (A1 notation). */
 export const DASHBOARD_CELLS = { periodStart: 'B3', periodEnd: 'B4', table: 'A6' } as const;
@@ -28,9 +29,6 @@ export function dashboardCells(): (string | number)[][] {
   // The positions above must match DASHBOARD_CELLS.
   return rows;
 }
-
-/** The tabs SLM_FINDINGS reads. */
-const FINDINGS_TABS: readonly TabKey[] = ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people'];
 
 /** The Findings tab's content: a line of help and the one formula the findings table spills from. */
 export function findingsCells(): string[][] {

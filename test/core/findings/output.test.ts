@@ -1,6 +1,6 @@
 /** Findings as a sheet table, as dialog HTML, and from ranges recognised by their header rows. */
 import {
-  analyseWorkbook, describeRefs, findingsHtml, findingsTable, FINDINGS_HEADER, RangeArgumentError, tabOfHeader, workbookFromRanges, type Finding,
+  analyseWorkbook, describeRefs, findingsHtml, findingsTable, FINDINGS_HEADER, workbookFromRanges, type Finding,
 } from '../../../src/core/findings';
 import { tabDef } from '../../../src/core/schema';
 import { exampleValues, NOW, sheet, TZ } from './fixture';
@@ -44,20 +44,10 @@ describe('findings dialog', () => {
 });
 
 describe('ranges recognised by header', () => {
-  test('each tab is recognised, including those whose headers hold another tab\'s required columns', () => {
-    for (const key of ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people'] as const) {
-      expect(tabOfHeader(tabDef(key).columns.map((c) => c.header))).toBe(key);
-    }
-    // A user's own order, case and extra columns.
-    expect(tabOfHeader(['notes', 'SUPPLIER', 'contract ref', 'kind'])).toBe('contracts');
-    expect(tabOfHeader(['Something', 'else'])).toBeUndefined();
-  });
-
   test('the example school from ranges in any order gives the same findings as from the workbook', () => {
     const v = exampleValues();
     const ranges = [v.incidents, v.contracts, v.services, v.sla, v.targets, v.equipment, v.calendars, v.closures, v.people];
-    const { workbook, tabs } = workbookFromRanges(ranges, TZ);
-    expect(tabs).toEqual(['incidents', 'contracts', 'services', 'sla', 'targets', 'equipment', 'calendars', 'closures', 'people']);
+    const { workbook } = workbookFromRanges(ranges, TZ);
     const fromRanges = analyseWorkbook(workbook, { now: NOW });
     expect(fromRanges.map((f) => f.id)).toContain('coverage:PRN-01:PRINT');
     expect(fromRanges.length).toBeGreaterThan(20);
@@ -65,7 +55,7 @@ describe('ranges recognised by header', () => {
 
   test('bad ranges give a message naming the argument', () => {
     const services = sheet('services', [{ serviceId: 'A', name: 'A', rank: 1, status: 'Supported' }]);
-    expect(() => workbookFromRanges([services, [['What', 'is', 'this']]], TZ)).toThrow(new RangeArgumentError('range 2: its first row is not the header of a Services, Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures, People tab'));
+    expect(() => workbookFromRanges([services, [['What', 'is', 'this']]], TZ)).toThrow(new Error('range 2: its first row is not the header of a Services, Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures, People tab'));
     expect(() => workbookFromRanges([services, services], TZ)).toThrow('range 2: a second Services range');
     expect(() => workbookFromRanges([sheet('contracts', [])], TZ)).toThrow('ranges: no Services range given');
     expect(() => workbookFromRanges([services, 'text'], TZ)).toThrow('range 2: expected a range');

@@ -1,26 +1,13 @@
 /**
- * Reading custom-function arguments: single values or 2-D ranges as Sheets passes them, dates from any
- * realm, closures as dates, from/to pairs or the Closures tab itself, and ranges recognised by their header.
+ * Dates in custom-function arguments: instants from date cells of any realm or date text, closures as
+ * dates, from/to pairs or the Closures tab itself, and a period from two cells.
  */
-import { tabDef, type TabKey } from '../schema';
+import { tabDef } from '../schema';
 import type { Closure } from '../time/calendar';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, OUTSIDE_YEARS, localDateKey, localToUtc } from '../time/zone';
 import { locateColumns, parseLocalDateTime } from '../workbook';
 import { isBlank, isDate } from '../values';
-
-/** A bad argument: its message names the argument, and is all the cell shows. */
-export class ArgumentError extends Error {
-  constructor(argument: string, message: string) {
-    super(`${argument}: ${message}`);
-  }
-}
-
-export type Grid = readonly (readonly unknown[])[];
-
-export const isGrid = (v: unknown): v is Grid => Array.isArray(v) && (v.length === 0 || Array.isArray(v[0]));
-
-/** Every cell of a value or range, row by row. */
-export const cellsOf = (v: unknown): unknown[] => (isGrid(v) ? v.flatMap((r) => [...r]) : [v]);
+import { ArgumentError, isGrid } from './grid';
 
 /**
  * An instant from a date cell or date text ("2026-11-02 09:00", "02/11/2026"); undefined when blank. A date
@@ -94,30 +81,6 @@ export function closuresOf(v: unknown, dateZone: string, calendar?: string): Clo
     out.push({ from, to });
   });
   return out;
-}
-
-/** Tabs a range passed to SLM_ATTAINMENT may be. */
-export const RANGE_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'calendars', 'closures', 'contracts'];
-
-/**
- * Which tab a range is, from its header row: the tab whose required columns are all there and which
- * names the most of its columns (an Incidents header also holds every required Targets column).
- */
-export function tabOfRange(values: Grid): TabKey | undefined {
-  const header = values[0];
-  if (!header) return undefined;
-  let best: TabKey | undefined;
-  let bestFound = 0;
-  for (const key of RANGE_TABS) {
-    const { index, missing } = locateColumns(header, tabDef(key));
-    if (missing.some((c) => c.required)) continue;
-    const found = Object.keys(index).length;
-    if (found > bestFound) {
-      best = key;
-      bestFound = found;
-    }
-  }
-  return best;
 }
 
 /** Local midnight at the start of the day after the one holding `ms`. */
