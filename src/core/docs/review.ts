@@ -53,49 +53,81 @@ function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined
 
 const arrow = (before: string, now: string): string => `${before} → ${now}`;
 
-export function buildReviewDocument(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewDocument {
-  const tz = wb.timeZone;
+/** What the review reports, gathered from the workbook and the attainment report before any block is written. */
+interface ReviewFacts {
+  readonly wb: Workbook;
+  readonly report: AttainmentReport;
+  readonly findings: readonly Finding[];
+  readonly opts: ReviewOptions;
+  readonly tz: string;
+  readonly incidentByRef: ReadonlyMap<string, Incident>;
+  readonly managers: string[];
+  readonly reps: string[];
+  readonly nextReview: number | undefined;
+  /** Review rows dated in the period. */
+  readonly recorded: ReviewItem[];
+  /** Open actions of reviews before the period. */
+  readonly carried: ReviewItem[];
+}
+
+function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewFacts {
   const { period } = report;
-  const services = report.services;
-  const blocks: Block[] = [];
   const incidentByRef = new Map<string, Incident>();
   for (const i of wb.incidents) if (!incidentByRef.has(lower(i.ref))) incidentByRef.set(lower(i.ref), i);
-  const managers = wb.people.filter((p) => p.role === 'Service manager').map((p) => p.name);
-  const reps = wb.people.filter((p) => p.role === 'End-user representative').map((p) => p.name);
-
   const futureReviews = wb.sla.map((r) => r.nextReview).filter((d): d is number => d !== undefined && d >= opts.now);
-  const nextReview = opts.nextReview ?? (futureReviews.length ? Math.min(...futureReviews) : undefined);
+  return {
+    wb, report, findings, opts, tz: wb.timeZone, incidentByRef,
+    managers: wb.people.filter((p) => p.role === 'Service manager').map((p) => p.name),
+    reps: wb.people.filter((p) => p.role === 'End-user representative').map((p) => p.name),
+    nextReview: opts.nextReview ?? (futureReviews.length ? Math.min(...futureReviews) : undefined),
+    recorded: wb.reviews.filter((r) => r.reviewDate >= period.start && r.reviewDate < period.end),
+    carried: wb.reviews.filter((r) => r.reviewDate < period.start && isOpen(r)),
+  };
+}
 
-  blocks.push({ kind: 'title', text: `Service review: ${period.label}` }, { kind: 'subtitle', text: opts.school });
-  blocks.push(table(['Report', 'Service review'],
-    [
+function titleSection(f: ReviewFacts): Block[] {
+  const { period } = f.report;
+  const { tz, opts } = f;
+  return [
+    { kind: 'title', text: `Service review: ${period.label}` }, { kind: 'subtitle', text: opts.school },
+    table(['Report', 'Service review'], [
       ['School', opts.school],
       ['Period', `${period.label}: ${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}`],
       ['Prepared on', longDate(opts.now, tz)],
-      ['Service manager', managers.length ? joinWords(managers) : TO_BE_AGREED],
-      ['Representatives', reps.length ? joinWords(reps) : TO_BE_AGREED],
-      ['Next review', nextReview !== undefined ? longDate(nextReview, tz) : TO_BE_AGREED],
-    ],
-  ));
+      ['Service manager', f.managers.length ? joinWords(f.managers) : TO_BE_AGREED],
+      ['Representatives', f.reps.length ? joinWords(f.reps) : TO_BE_AGREED],
+      ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : TO_BE_AGREED],
+    ]),
+  ];
+}
 
-  // ---- summary
+function summarySection(f: ReviewFacts): Block[] {
+  const services = f.report.services;
   const count = (s: Rag) => services.filter((x) => x.status === s).length;
   const items = services.reduce((n, s) => n + s.items, 0);
   const breached = services.reduce((n, s) => n + s.breached, 0);
   const pending = services.reduce((n, s) => n + s.pending, 0);
   const unmeasured = services.filter((s) => s.status === undefined).length;
-  const toAct = findings.filter((f) => f.severity === 'high' || f.severity === 'medium').length;
-  blocks.push(heading(1, '1. Summary'), paragraph(`Of ${services.length} services, ${count('Met')} met every target, ${count('At risk')} ${count('At risk') === 1 ? 'was' : 'were'} at risk and ${count('Breached')} breached a target${unmeasured ? `; ${unmeasured} could not be measured` : ''}. ${plural(items, 'incident or request was', 'incidents and requests were')} opened in the period: ${breached} breached a target and ${pending} ${pending === 1 ? 'is' : 'are'} still pending. The workbook shows ${plural(findings.length, 'finding')} for the review, ${toAct} of them to act on.`));
+  const toAct = f.findings.filter((x) => x.severity === 'high' || x.severity === 'medium').length;
+  const atRisk = count('At risk');
+  return [heading(1, '1. Summary'), paragraph(
+    `Of ${services.length} services, ${count('Met')} met every target, ${atRisk} ${atRisk === 1 ? 'was' : 'were'} at risk and ${count('Breached')} breached a target`
+    + `${unmeasured ? `; ${unmeasured} could not be measured` : ''}. `
+    + `${plural(items, 'incident or request was', 'incidents and requests were')} opened in the period: ${breached} breached a target and ${pending} ${pending === 1 ? 'is' : 'are'} still pending. `
+    + `The workbook shows ${plural(f.findings.length, 'finding')} for the review, ${toAct} of them to act on.`,
+  )];
+}
 
-  // ---- attainment
-  blocks.push(heading(1, '2. Attainment by service'));
-  blocks.push(table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Items', 'Met', 'Breached', 'Pending', 'Overall status'],
-    services.map((s) => [
-      String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
-      String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status),
-    ]),
-    [4, 9],
-  ));
+function attainmentSection(f: ReviewFacts): Block[] {
+  const services = f.report.services;
+  const blocks: Block[] = [heading(1, '2. Attainment by service'),
+    table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Items', 'Met', 'Breached', 'Pending', 'Overall status'],
+      services.map((s) => [
+        String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
+        String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status),
+      ]),
+      [4, 9],
+    )];
   const hoursErrors = services.filter((s) => s.hoursError);
   if (hoursErrors.length) {
     blocks.push({ kind: 'callout', tone: 'warning', text: `Not measured because their hours cannot be read: ${hoursErrors.map((s) => `${s.name} (${s.hoursError})`).join('; ')}.` });
@@ -106,84 +138,101 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
   ]));
   blocks.push(heading(2, 'Against each target'));
   if (targetRows.length === 0) blocks.push(paragraph('No incident or request was measured against a target in this period.'));
-  else {
-    blocks.push(table(['Service', 'Type', 'Priority', 'Measure', 'Target', 'Required', 'Met', 'Breached', 'Pending', 'Achieved', 'Status'],
-      targetRows, [10]));
-  }
+  else blocks.push(table(['Service', 'Type', 'Priority', 'Measure', 'Target', 'Required', 'Met', 'Breached', 'Pending', 'Achieved', 'Status'], targetRows, [10]));
+  return blocks;
+}
 
-  // ---- breaches
-  const breaches = services.flatMap((s) => s.targets.flatMap((t) => t.breaches.map((b) => ({ s, t, b }))));
+function breachesSection(f: ReviewFacts): Block[] {
+  const breaches = f.report.services.flatMap((s) => s.targets.flatMap((t) => t.breaches.map((b) => ({ s, t, b }))));
   breaches.sort((x, y) => x.s.rank - y.s.rank || x.b.ref.localeCompare(y.b.ref) || x.b.measure.localeCompare(y.b.measure));
-  blocks.push(heading(1, '3. Breaches'));
-  if (breaches.length === 0) blocks.push(paragraph('No target was breached in this period.'));
-  else {
-    blocks.push(table(['Ref', 'Service', 'Type', 'Priority', 'Summary', 'Measure', 'Took', 'Target', 'Still open'],
-      breaches.map(({ s, t, b }) => {
-        const i = incidentByRef.get(lower(b.ref));
-        return [b.ref, s.name, t.type, i?.priority ?? t.priority ?? '', i?.summary ?? '', b.measure === 'response' ? 'Response' : 'Resolution',
-          hoursText(b.actualHours), hoursText(b.targetHours), b.open ? 'Yes' : 'No'];
-      }),
-    ));
-  }
+  if (breaches.length === 0) return [heading(1, '3. Breaches'), paragraph('No target was breached in this period.')];
+  return [heading(1, '3. Breaches'), table(['Ref', 'Service', 'Type', 'Priority', 'Summary', 'Measure', 'Took', 'Target', 'Still open'],
+    breaches.map(({ s, t, b }) => {
+      const i = f.incidentByRef.get(lower(b.ref));
+      return [b.ref, s.name, t.type, i?.priority ?? t.priority ?? '', i?.summary ?? '', b.measure === 'response' ? 'Response' : 'Resolution',
+        hoursText(b.actualHours), hoursText(b.targetHours), b.open ? 'Yes' : 'No'];
+    }),
+  )];
+}
 
-  // ---- trends
-  blocks.push(heading(1, '4. Trends'));
-  if (!opts.previous) blocks.push(paragraph('No earlier period to compare with.'));
-  else {
-    const prev = new Map(opts.previous.services.map((s) => [lower(s.serviceId), s]));
-    blocks.push(paragraph(`Compared with ${opts.previous.period.label} (${longDate(opts.previous.period.start, tz)} to ${longDate(opts.previous.period.end - 1, tz)}).`));
-    blocks.push(table(['Service', 'Availability', 'Share met', 'Items', 'Breached', 'Trend'],
-      services.map((s) => {
+function trendsSection(f: ReviewFacts): Block[] {
+  const previous = f.opts.previous;
+  if (!previous) return [heading(1, '4. Trends'), paragraph('No earlier period to compare with.')];
+  const prev = new Map(previous.services.map((s) => [lower(s.serviceId), s]));
+  return [
+    heading(1, '4. Trends'),
+    paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).`),
+    table(['Service', 'Availability', 'Share met', 'Items', 'Breached', 'Trend'],
+      f.report.services.map((s) => {
         const b = prev.get(lower(s.serviceId));
         return [s.name, arrow(shareText(b?.availability), shareText(s.availability)), arrow(shareText(b && metShare(b)), shareText(metShare(s))),
           arrow(b ? String(b.items) : '—', String(s.items)), arrow(b ? String(b.breached) : '—', String(s.breached)), trendWord(s, b)];
       }),
-    ));
-  }
+    ),
+  ];
+}
 
-  // ---- suppliers
-  blocks.push(heading(1, '5. Supplier performance'));
-  const supplierOf = new Map<string, SupplierAttainment>(report.suppliers.map((s) => [lower(s.contractRef), s]));
-  if (wb.contracts.length === 0) blocks.push(paragraph('No contract or OLA is recorded.'));
-  else {
-    blocks.push(table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response breached', 'Fix met', 'Fix breached', 'Pending', 'Note'],
-      wb.contracts.map((c) => {
-        const a = supplierOf.get(lower(c.contractRef));
-        if (!a) return [c.contractRef, c.supplier, '0', '—', '—', '—', '—', '—', 'No calls logged in the period'];
-        return [c.contractRef, c.supplier, String(a.calls), String(a.responseMet), String(a.responseBreached), String(a.fixMet), String(a.fixBreached),
-          String(a.pending), a.hoursKnown ? (a.responseBreached + a.fixBreached > 0 ? 'Breaches to take up with the supplier' : 'Within contract') : 'Support hours unknown: calls cannot be judged'];
-      }),
-    ));
-  }
+function suppliersSection(f: ReviewFacts): Block[] {
+  const supplierOf = new Map<string, SupplierAttainment>(f.report.suppliers.map((s) => [lower(s.contractRef), s]));
+  if (f.wb.contracts.length === 0) return [heading(1, '5. Supplier performance'), paragraph('No contract or OLA is recorded.')];
+  const note = (a: SupplierAttainment): string => (a.hoursKnown
+    ? (a.responseBreached + a.fixBreached > 0 ? 'Breaches to take up with the supplier' : 'Within contract')
+    : 'Support hours unknown: calls cannot be judged');
+  return [heading(1, '5. Supplier performance'), table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response breached', 'Fix met', 'Fix breached', 'Pending', 'Note'],
+    f.wb.contracts.map((c) => {
+      const a = supplierOf.get(lower(c.contractRef));
+      if (!a) return [c.contractRef, c.supplier, '0', '—', '—', '—', '—', '—', 'No calls logged in the period'];
+      return [c.contractRef, c.supplier, String(a.calls), String(a.responseMet), String(a.responseBreached), String(a.fixMet), String(a.fixBreached),
+        String(a.pending), note(a)];
+    }),
+  )];
+}
 
-  // ---- the five questions
-  blocks.push(heading(1, '6. Review questions'));
+/** A Reviews row as the tables show it, overdue actions marked. */
+function reviewRow(f: ReviewFacts, r: ReviewItem): string[] {
+  return [longDate(r.reviewDate, f.tz), r.serviceId ?? '', r.finding, r.action ?? '', r.owner ?? '',
+    r.due !== undefined ? longDate(r.due, f.tz) : '', `${r.status ?? ''}${isOpen(r) && (r.due ?? Infinity) < f.opts.now ? ' (overdue)' : ''}`];
+}
+
+function questionsSection(f: ReviewFacts): Block[] {
   // Reviews dated in the period; open actions of earlier reviews follow in section 7.
-  const recorded = wb.reviews.filter((r) => r.reviewDate >= period.start && r.reviewDate < period.end);
-  const row = (r: ReviewItem): string[] => [longDate(r.reviewDate, tz), r.serviceId ?? '', r.finding, r.action ?? '', r.owner ?? '',
-    r.due !== undefined ? longDate(r.due, tz) : '', `${r.status ?? ''}${isOpen(r) && (r.due ?? Infinity) < opts.now ? ' (overdue)' : ''}`];
-  REVIEW_QUESTIONS.forEach((q, k) => {
-    blocks.push(heading(2, `6.${k + 1} ${q}`));
-    const evidence = findings.filter((f) => f.question === q);
-    blocks.push(paragraph('What the workbook shows:', 'strong'));
-    if (evidence.length === 0) blocks.push(paragraph('Nothing in the workbook points to this.', 'quiet'));
-    else blocks.push({ kind: 'list', ordered: false, items: evidence.map((f) => `${f.title}. ${f.evidence} Suggested action: ${f.action}`) });
-    const rows = recorded.filter((r) => r.question === q);
-    blocks.push(paragraph('Findings and actions recorded:', 'strong'));
-    if (rows.length === 0) blocks.push(paragraph('None recorded yet: add them on the Reviews tab during the meeting.', 'quiet'));
-    else blocks.push(table(REVIEW_HEADER, rows.map(row)));
-  });
+  return [heading(1, '6. Review questions'), ...REVIEW_QUESTIONS.flatMap((q, k): Block[] => {
+    const evidence = f.findings.filter((x) => x.question === q);
+    const rows = f.recorded.filter((r) => r.question === q);
+    return [
+      heading(2, `6.${k + 1} ${q}`),
+      paragraph('What the workbook shows:', 'strong'),
+      evidence.length === 0
+        ? paragraph('Nothing in the workbook points to this.', 'quiet')
+        : { kind: 'list', ordered: false, items: evidence.map((x) => `${x.title}. ${x.evidence} Suggested action: ${x.action}`) },
+      paragraph('Findings and actions recorded:', 'strong'),
+      rows.length === 0
+        ? paragraph('None recorded yet: add them on the Reviews tab during the meeting.', 'quiet')
+        : table(REVIEW_HEADER, rows.map((r) => reviewRow(f, r))),
+    ];
+  })];
+}
 
-  // ---- carried over
-  blocks.push(heading(1, '7. Open actions carried over'));
-  const carried = wb.reviews.filter((r) => r.reviewDate < period.start && isOpen(r));
-  const openNow = recorded.filter(isOpen).length;
-  if (carried.length) blocks.push(table(['Question', ...REVIEW_HEADER], carried.map((r) => [r.question, ...row(r)])));
-  const note = `${carried.length ? '' : 'No action from before the period is still open. '}${openNow ? `Still open from reviews in the period: ${openNow} (see section 6).` : ''}`;
+function carriedSection(f: ReviewFacts): Block[] {
+  const blocks: Block[] = [heading(1, '7. Open actions carried over')];
+  const openNow = f.recorded.filter(isOpen).length;
+  if (f.carried.length) blocks.push(table(['Question', ...REVIEW_HEADER], f.carried.map((r) => [r.question, ...reviewRow(f, r)])));
+  const note = `${f.carried.length ? '' : 'No action from before the period is still open. '}${openNow ? `Still open from reviews in the period: ${openNow} (see section 6).` : ''}`;
   if (note) blocks.push(paragraph(note.trim()));
+  return blocks;
+}
 
-  blocks.push(heading(1, '8. Next review'), paragraph(nextReview !== undefined ? `The next review is due on ${longDate(nextReview, tz)}.` : `The date of the next review is ${TO_BE_AGREED.toLowerCase()}: set it on the SLA tab.`));
+const nextReviewSection = (f: ReviewFacts): Block[] => [heading(1, '8. Next review'), paragraph(f.nextReview !== undefined
+  ? `The next review is due on ${longDate(f.nextReview, f.tz)}.`
+  : `The date of the next review is ${TO_BE_AGREED.toLowerCase()}: set it on the SLA tab.`)];
 
+export function buildReviewDocument(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewDocument {
+  const f = gatherReview(wb, report, findings, opts);
+  const blocks: Block[] = [
+    ...titleSection(f), ...summarySection(f), ...attainmentSection(f), ...breachesSection(f), ...trendsSection(f),
+    ...suppliersSection(f), ...questionsSection(f), ...carriedSection(f), ...nextReviewSection(f),
+  ];
+  const { period } = report;
   return {
     type: 'Service review', label: period.label, title: `Service review, ${period.label}`, blocks,
     baseName: `Service review – ${period.label} – ${opts.school}`,

@@ -2,13 +2,15 @@
  * The published SLA: title block, parties and sign-off, then every service in order of business
  * priority with its ten points and targets, review arrangements, a glossary, and what is still to be
  * agreed. Underpinning contracts are left out (users never see them) unless the internal annex is asked for.
+ *
+ * Facts are gathered once (`gatherSla`); each section is a function of those facts returning blocks.
  */
 import type { Person, Service, Sla } from '../schema';
 import type { Workbook } from '../workbook';
 import { REVIEW_QUESTIONS } from './questions';
 import { compareVersions, hoursText, joinWords, longDate, moneyText, plural } from './format';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
-import { buildModel, describeHours, TARGET_HEADER, targetLines, targetRows, tenPoints, type Gap } from './services';
+import { buildModel, describeHours, TARGET_HEADER, targetLines, targetRows, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
 
 export interface SlaOptions {
   /** The instant the document is dated. */
@@ -65,16 +67,65 @@ export function slaServices(wb: Workbook, serviceIds?: readonly string[] | null)
 const representsAny = (p: Person, ids: ReadonlySet<string>): boolean =>
   (p.services ?? []).some((s) => s.toUpperCase() === 'ALL' || ids.has(lower(s)));
 
-export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
+/** One service as the SLA states it. */
+interface ServiceFacts {
+  readonly service: Service;
+  readonly sla: Sla | undefined;
+  readonly rankRow: string[];
+  readonly points: Array<{ point: SlaPoint; text: string; agreed: boolean }>;
+  readonly lines: TargetLine[];
+  /** Where the targets' hours are stated: "point 4", the service's own support hours, or the service hours. */
+  readonly targetHours: string;
+}
+
+/** Everything the SLA says, gathered from the workbook before any block is written. */
+interface SlaFacts {
+  readonly wb: Workbook;
+  readonly opts: SlaOptions;
+  readonly tz: string;
+  readonly services: ServiceFacts[];
+  readonly ids: ReadonlySet<string>;
+  readonly version: string | undefined;
+  readonly status: SlaDocument['status'];
+  readonly nextReview: number | undefined;
+  readonly managers: Person[];
+  readonly reps: Person[];
+  readonly gaps: Gap[];
+}
+
+function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: ReturnType<typeof buildModel>): ServiceFacts {
   const tz = wb.timeZone;
-  const services = slaServices(wb, opts.serviceIds);
-  if (services.length === 0) {
+  const rankRow = [String(svc.rank), svc.name, svc.users?.trim() || TO_BE_AGREED, (svc.representatives ?? []).join(', ') || TO_BE_AGREED,
+    sla ? `${sla.status}${sla.version ? `, version ${sla.version}` : ''}${sla.agreedOn !== undefined ? `, agreed on ${longDate(sla.agreedOn, tz)}` : ''}` : TO_BE_AGREED];
+  const points = tenPoints(svc, sla, wb);
+  const own = describeHours(svc.supportHours, wb);
+  const targetHours = points[3].agreed ? 'point 4' : own && !points[1].text.startsWith(own) ? own : 'the service hours, point 2';
+  return { service: svc, sla, rankRow, points, lines: targetLines(svc.serviceId, model), targetHours };
+}
+
+/** A service's unsettled points, in the order the document shows them: ranking row, ten points, targets. */
+function serviceGaps(f: ServiceFacts): Gap[] {
+  const { serviceId, name } = f.service;
+  const gap = (point: string): Gap => ({ serviceId, service: name, point });
+  const gaps = f.rankRow.flatMap((c, k) => (c === TO_BE_AGREED ? [gap(RANK_HEADER[k])] : []));
+  for (const p of f.points) if (!p.agreed) gaps.push(gap(p.point));
+  for (const l of f.lines) {
+    const t = l.target;
+    const missing = t ? [t.respondHours === undefined && 'respond time', t.resolveHours === undefined && 'resolve time'].filter(Boolean).join(' and ') : '';
+    if (!t || missing) gaps.push(gap(`${l.type} targets${l.priority ? ` (${l.priority})` : ''}${missing && `: ${missing}`}`));
+  }
+  return gaps;
+}
+
+function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
+  const chosen = slaServices(wb, opts.serviceIds);
+  if (chosen.length === 0) {
     throw new Error('There is no service to put in the SLA: add services to the Services tab (retired and unsupported ones are left out).');
   }
-  const ids = new Set(services.map((s) => lower(s.serviceId)));
-  const slaOf = (s: Service): Sla | undefined => wb.sla.find((r) => lower(r.serviceId) === lower(s.serviceId));
-  const slas = services.map(slaOf);
-  const gaps: Gap[] = [];
+  const ids = new Set(chosen.map((s) => lower(s.serviceId)));
+  const model = buildModel(wb);
+  const services = chosen.map((s) => gatherService(s, wb.sla.find((r) => lower(r.serviceId) === lower(s.serviceId)), wb, model));
+  const slas = services.map((s) => s.sla);
 
   const versions = slas.map((r) => r?.version?.trim()).filter((v): v is string => !!v);
   const version = versions.length ? versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)) : undefined;
@@ -82,85 +133,113 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
   const reviews = slas.map((r) => r?.nextReview).filter((d): d is number => d !== undefined);
   const upcoming = reviews.filter((d) => d >= opts.now);
   const nextReview = upcoming.length ? Math.min(...upcoming) : reviews.length ? Math.min(...reviews) : undefined;
-  if (!version) gaps.push({ service: 'Whole agreement', point: 'Version' });
-  if (nextReview === undefined) gaps.push({ service: 'Whole agreement', point: 'Date of the next review' });
-
   const managers = wb.people.filter((p) => p.role === 'Service manager');
   const reps = wb.people.filter((p) => p.role === 'End-user representative' && representsAny(p, ids));
-  if (managers.length === 0) gaps.push({ service: 'Whole agreement', point: 'Service manager (People tab)' });
-  if (reps.length === 0) gaps.push({ service: 'Whole agreement', point: 'End-user representatives (People tab)' });
 
-  const blocks: Block[] = [];
-  const label = version ?? 'draft';
-  blocks.push({ kind: 'title', text: `Service Level Agreement: ICT services` }, { kind: 'subtitle', text: opts.school });
-  blocks.push(table(['Document', 'Service Level Agreement'],
-    [
+  const whole = (point: string): Gap => ({ service: 'Whole agreement', point });
+  const gaps: Gap[] = [];
+  if (!version) gaps.push(whole('Version'));
+  if (nextReview === undefined) gaps.push(whole('Date of the next review'));
+  if (managers.length === 0) gaps.push(whole('Service manager (People tab)'));
+  if (reps.length === 0) gaps.push(whole('End-user representatives (People tab)'));
+  for (const s of services) gaps.push(...serviceGaps(s));
+
+  return { wb, opts, tz: wb.timeZone, services, ids, version, status, nextReview, managers, reps, gaps };
+}
+
+function titleSection(f: SlaFacts): Block[] {
+  const { opts, tz } = f;
+  const blocks: Block[] = [
+    { kind: 'title', text: `Service Level Agreement: ICT services` }, { kind: 'subtitle', text: opts.school },
+    table(['Document', 'Service Level Agreement'], [
       ['School', opts.school],
-      ['Version', version ?? TO_BE_AGREED],
-      ['Status', status === 'Agreed' ? 'Agreed' : 'Draft (under negotiation)'],
+      ['Version', f.version ?? TO_BE_AGREED],
+      ['Status', f.status === 'Agreed' ? 'Agreed' : 'Draft (under negotiation)'],
       ['Date', longDate(opts.now, tz)],
-      ['Next review', nextReview !== undefined ? longDate(nextReview, tz) : TO_BE_AGREED],
-      ['Services covered', String(services.length)],
-    ],
-  ));
-  if (status === 'Draft') {
-    const negotiating = services.filter((_, i) => !slas[i] || slas[i]!.status === 'Negotiation').map((s) => s.name);
+      ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : TO_BE_AGREED],
+      ['Services covered', String(f.services.length)],
+    ]),
+  ];
+  if (f.status === 'Draft') {
+    const negotiating = f.services.filter((s) => !s.sla || s.sla.status === 'Negotiation').map((s) => s.service.name);
     blocks.push({ kind: 'callout', tone: 'warning', text: `Draft for negotiation: the levels for ${joinWords(negotiating)} are not agreed yet. Comment on this document to propose changes.` });
   }
+  return blocks;
+}
 
-  blocks.push(heading(1, '1. Parties and signatories'), paragraph(`This agreement is between the school's ICT service, led by ${managers.length ? joinWords(managers.map((m) => m.name)) : 'the service manager (to be agreed)'}, and the people who use its services, represented by ${reps.length ? joinWords(reps.map((r) => r.area ? `${r.name} (${r.area})` : r.name)) : 'end-user representatives still to be named'}. It says which services are supported, to what level, and what comes first when there is a conflict.`));
+function partiesSection(f: SlaFacts): Block[] {
+  const { managers, reps } = f;
+  const led = managers.length ? joinWords(managers.map((m) => m.name)) : 'the service manager (to be agreed)';
+  const represented = reps.length ? joinWords(reps.map((r) => (r.area ? `${r.name} (${r.area})` : r.name))) : 'end-user representatives still to be named';
   const signRows = [
     ...managers.map((p) => [p.name, 'Service manager', p.area ?? '', '', '']),
     ...reps.map((p) => [p.name, 'End-user representative', p.area ?? '', '', '']),
   ];
   if (managers.length === 0) signRows.unshift([TO_BE_AGREED, 'Service manager', '', '', '']);
   if (reps.length === 0) signRows.push([TO_BE_AGREED, 'End-user representative', '', '', '']);
-  blocks.push(table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows));
+  return [
+    heading(1, '1. Parties and signatories'),
+    paragraph(`This agreement is between the school's ICT service, led by ${led}, and the people who use its services, represented by ${represented}. `
+      + 'It says which services are supported, to what level, and what comes first when there is a conflict.'),
+    table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows),
+  ];
+}
 
-  blocks.push(heading(1, '2. Services in order of business priority'), paragraph('When two calls compete for support, the service higher in this list is dealt with first.'));
-  const rankRows = services.map((s, i) => {
-    const a = slas[i];
-    return [String(s.rank), s.name, s.users?.trim() || TO_BE_AGREED, (s.representatives ?? []).join(', ') || TO_BE_AGREED,
-      a ? `${a.status}${a.version ? `, version ${a.version}` : ''}${a.agreedOn !== undefined ? `, agreed on ${longDate(a.agreedOn, tz)}` : ''}` : TO_BE_AGREED];
-  });
-  blocks.push(table(RANK_HEADER, rankRows));
+function rankingSection(f: SlaFacts): Block[] {
+  return [
+    heading(1, '2. Services in order of business priority'),
+    paragraph('When two calls compete for support, the service higher in this list is dealt with first.'),
+    table(RANK_HEADER, f.services.map((s) => s.rankRow)),
+  ];
+}
 
-  const model = buildModel(wb);
-  services.forEach((svc, i) => {
-    const sla = slas[i];
-    blocks.push(heading(2, `2.${i + 1} ${svc.name} (${svc.serviceId})`));
-    const points = tenPoints(svc, sla, wb);
-    // Listed with the service's other gaps, so the list at the end reads service by service.
-    rankRows[i].forEach((c, k) => c === TO_BE_AGREED && gaps.push({ serviceId: svc.serviceId, service: svc.name, point: RANK_HEADER[k] }));
-    for (const p of points) if (!p.agreed) gaps.push({ serviceId: svc.serviceId, service: svc.name, point: p.point });
-    blocks.push(table(['Point', 'What is agreed'], points.map((p, k) => [`${k + 1}. ${p.point}`, p.text])));
-    const lines = targetLines(svc.serviceId, model);
-    for (const l of lines) {
-      const t = l.target;
-      const missing = t ? [t.respondHours === undefined && 'respond time', t.resolveHours === undefined && 'resolve time'].filter(Boolean).join(' and ') : '';
-      if (!t || missing) gaps.push({ serviceId: svc.serviceId, service: svc.name, point: `${l.type} targets${l.priority ? ` (${l.priority})` : ''}${missing && `: ${missing}`}` });
-    }
-    const own = describeHours(svc.supportHours, wb);
-    const hours = points[3].agreed ? 'point 4' : own && !points[1].text.startsWith(own) ? own : 'the service hours, point 2';
-    blocks.push(paragraph(`Response and resolution targets, counted in support hours (${hours}):`), table([...TARGET_HEADER], targetRows(lines)));
-  });
+function serviceSection(s: ServiceFacts, i: number): Block[] {
+  const svc = s.service;
+  return [
+    heading(2, `2.${i + 1} ${svc.name} (${svc.serviceId})`),
+    table(['Point', 'What is agreed'], s.points.map((p, k) => [`${k + 1}. ${p.point}`, p.text])),
+    paragraph(`Response and resolution targets, counted in support hours (${s.targetHours}):`),
+    table([...TARGET_HEADER], targetRows(s.lines)),
+  ];
+}
 
-  blocks.push(heading(1, '3. Review arrangements'), paragraph(`The service manager and the representatives meet to review this agreement${nextReview !== undefined ? `; the next review is due on ${longDate(nextReview, tz)}` : ' at dates still to be agreed'}. Each review looks at attainment against the targets above, breaches and trends, supplier performance, and five questions:`), { kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] }, paragraph('Findings and actions are recorded and followed up at the next review. New service levels are agreed at a review and published as a new version.'));
+function reviewSection(f: SlaFacts): Block[] {
+  const due = f.nextReview !== undefined ? `; the next review is due on ${longDate(f.nextReview, f.tz)}` : ' at dates still to be agreed';
+  return [
+    heading(1, '3. Review arrangements'),
+    paragraph(`The service manager and the representatives meet to review this agreement${due}. `
+      + 'Each review looks at attainment against the targets above, breaches and trends, supplier performance, and five questions:'),
+    { kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] },
+    paragraph('Findings and actions are recorded and followed up at the next review. New service levels are agreed at a review and published as a new version.'),
+  ];
+}
 
-  blocks.push(heading(1, '4. Glossary'), table(['Term', 'Meaning'], GLOSSARY.map(([t, m]) => [t, m])));
+const glossarySection = (): Block[] => [heading(1, '4. Glossary'), table(['Term', 'Meaning'], GLOSSARY.map(([t, m]) => [t, m]))];
 
-  blocks.push(heading(1, '5. Still to be agreed'));
-  if (gaps.length === 0) blocks.push(paragraph('Nothing: every point of every service has been agreed.'));
-  else {
-    blocks.push(paragraph(`${plural(gaps.length, 'point is', 'points are')} not settled yet. They read "${TO_BE_AGREED}" above and are for the next negotiation.`), table(['Service', 'Point'], gaps.map((g) => [g.serviceId ? `${g.service} (${g.serviceId})` : g.service, g.point])));
-  }
+function toBeAgreedSection(gaps: readonly Gap[]): Block[] {
+  if (gaps.length === 0) return [heading(1, '5. Still to be agreed'), paragraph('Nothing: every point of every service has been agreed.')];
+  return [
+    heading(1, '5. Still to be agreed'),
+    paragraph(`${plural(gaps.length, 'point is', 'points are')} not settled yet. They read "${TO_BE_AGREED}" above and are for the next negotiation.`),
+    table(['Service', 'Point'], gaps.map((g) => [g.serviceId ? `${g.service} (${g.serviceId})` : g.service, g.point])),
+  ];
+}
 
-  if (opts.internalAnnex) blocks.push(...contractsAnnex(wb, ids));
-
-  const baseName = `SLA ${version ? `v${version}` : 'draft'} – ${opts.school}`;
+export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
+  const f = gatherSla(wb, opts);
+  const blocks: Block[] = [
+    ...titleSection(f),
+    ...partiesSection(f),
+    ...rankingSection(f),
+    ...f.services.flatMap(serviceSection),
+    ...reviewSection(f),
+    ...glossarySection(),
+    ...toBeAgreedSection(f.gaps),
+    ...(opts.internalAnnex ? contractsAnnex(wb, f.ids) : []),
+  ];
   return {
-    type: 'SLA', label, title: `Service Level Agreement, ${opts.school}`, blocks, status,
-    serviceIds: services.map((s) => s.serviceId), toBeAgreed: gaps, baseName,
+    type: 'SLA', label: f.version ?? 'draft', title: `Service Level Agreement, ${opts.school}`, blocks, status: f.status,
+    serviceIds: f.services.map((s) => s.service.serviceId), toBeAgreed: f.gaps, baseName: `SLA ${f.version ? `v${f.version}` : 'draft'} – ${opts.school}`,
   };
 }
 
