@@ -14,7 +14,11 @@ export { columnLetters, columnIndex, parseA1, a1Of, TEXT_FORMAT, type CellValue 
 export { FakeUi, FakeMenu, Button, ButtonSet, type MenuEntry, type MenuTree, type Alert, type Prompt, type ScriptedResponse, type Shown } from './ui';
 export { FakeHtmlService, FakeHtmlOutput, FakeHtmlTemplate, escapeHtml } from './html';
 export { FakePropertiesService, FakeProperties, FakeLockService, FakeLock, LOCK_TIMEOUT_MESSAGE, type LockScope, FakeCacheService,
-  FakeCache, FakeSession, FakeUtilities, FakeBlob, FakeLogger, FakeScriptApp } from './services';
+  FakeCache, FakeSession, FakeUtilities, FakeBlob, FakeLogger } from './services';
+export { FakeScriptApp, FakeTrigger, TriggerStore, EventType, TriggerSource, AuthMode, WeekDay, MAX_TRIGGERS, TOO_MANY_TRIGGERS_MESSAGE,
+  EVERY_MINUTES_ALLOWED, type ClockSchedule } from './triggers';
+export { FakeMailApp, DEFAULT_MAIL_DAILY_QUOTA, MAIL_QUOTA_MESSAGE, MAX_RECIPIENTS_PER_MESSAGE, TOO_MANY_RECIPIENTS_MESSAGE,
+  BODY_TOO_LARGE_MESSAGE, NO_RECIPIENT_MESSAGE, MAX_BODY_BYTES, type MailOptions, type SentMail } from './mail';
 export { FakeDocumentApp, FakeDocument, FakeBody, FakeParagraph, FakeListItem, FakeTable, FakeTableRow, FakeTableCell, FakeText,
   ParagraphHeading, GlyphType, Attribute, HorizontalAlignment, ElementType, CLOSED_MESSAGE, type DocBlock } from './document';
 export { FakeDriveApp, FakeFile, FakeFolder, DriveStore, MimeType, NOT_FOUND_MESSAGE, ITERATOR_END_MESSAGE } from './drive';

@@ -5,10 +5,12 @@
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { CallCounter } from './calls';
-import { newEnv, type OfflineEnv } from './env';
+import { FakeUser, newEnv, type OfflineEnv } from './env';
 import { FakeHtmlService } from './html';
-import { FakeCacheService, FakeLockService, FakeLogger, FakePropertiesService, FakeScriptApp, FakeSession, FakeUtilities,
+import { FakeCacheService, FakeLockService, FakeLogger, FakePropertiesService, FakeSession, FakeUtilities,
   recordingConsole } from './services';
+import { baseEvent, FakeScriptApp } from './triggers';
+import { DEFAULT_MAIL_DAILY_QUOTA, FakeMailApp } from './mail';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
 import { FakeDocumentApp } from './document';
@@ -29,6 +31,8 @@ export interface OfflineRuntimeOptions {
   spreadsheetName?: string;
   /** Echo the bundle's console output to Node's console (default false: kept in `consoleLines`). */
   echoConsole?: boolean;
+  /** MailApp's daily recipient quota (default 100, the lowest Google documents). */
+  mailDailyQuota?: number;
 }
 
 export interface OfflineServices {
@@ -43,6 +47,7 @@ export interface OfflineServices {
   Utilities: FakeUtilities;
   Logger: FakeLogger;
   ScriptApp: FakeScriptApp;
+  MailApp: FakeMailApp;
 }
 
 export interface OfflineRuntime {
@@ -60,6 +65,13 @@ export interface OfflineRuntime {
   load(): void;
   /** Runs code inside the context (e.g. to make context-realm values in a test). */
   run(code: string): unknown;
+  /**
+   * Fires an installable trigger as Google would: its handler (a global of the loaded bundle) is called
+   * with the documented event object (authMode, triggerUid, and source/user or the clock fields), with
+   * `event`'s fields merged over it. `idOrHandler` is the trigger's unique id or, when only one trigger
+   * calls it, its handler's name. Returns what the handler returned.
+   */
+  fireTrigger(idOrHandler: string, event?: Record<string, unknown>): unknown;
 }
 
 export const DEFAULT_DIST_DIR = path.resolve(__dirname, '..', 'dist');
@@ -85,6 +97,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     Utilities: new FakeUtilities(env),
     Logger: new FakeLogger(env),
     ScriptApp: new FakeScriptApp(env),
+    MailApp: new FakeMailApp(env, opts.mailDailyQuota ?? DEFAULT_MAIL_DAILY_QUOTA),
   };
   const consoleLines: Array<{ level: string; text: string }> = [];
   // A fresh object every time: never gas-local's shared default mock.
@@ -104,6 +117,15 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     },
     run(code: string) {
       return vm.runInContext(code, global);
+    },
+    fireTrigger(idOrHandler: string, event: Record<string, unknown> = {}) {
+      const trigger = services.ScriptApp.store.find(idOrHandler);
+      const handler = global[trigger.handler];
+      // The message Apps Script logs when a trigger's function is gone.
+      if (typeof handler !== 'function') throw new Error(`Script function not found: ${trigger.handler}`);
+      const user = new FakeUser(env, env.userEmail);
+      const now = new env.realm.Date();
+      return handler({ ...baseEvent(trigger, now, spreadsheet, user), ...event });
     },
   };
 };

@@ -1,4 +1,4 @@
-/** PropertiesService, LockService, CacheService, Session, Utilities, Logger, ScriptApp and console. */
+/** PropertiesService, LockService, CacheService, Session, Utilities, Logger and console. */
 import { randomUUID } from 'node:crypto';
 import { format as utilFormat } from 'node:util';
 import { FakeUser, type OfflineEnv } from './env';
@@ -272,13 +272,3 @@ export const recordingConsole = (lines: Array<{ level: string; text: string }>, 
   };
   return { log: at('log'), info: at('info'), warn: at('warn'), error: at('error'), debug: at('log') };
 };
-
-// ---------------------------------------------------------------- ScriptApp
-export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'getScriptId' | 'getProjectTriggers'> {
-  readonly AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
-  readonly AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
-  readonly EventType = Object.freeze({ CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' });
-  constructor(private readonly env: OfflineEnv, private readonly scriptId = '1OfflineScriptId') {}
-  getScriptId(): string { this.env.calls.hit('ScriptApp.getScriptId'); return this.scriptId; }
-  getProjectTriggers(): GoogleAppsScript.Script.Trigger[] { this.env.calls.hit('ScriptApp.getProjectTriggers'); return []; }
-}
