@@ -306,7 +306,8 @@ describe('the SLM panel in Chromium', () => {
 
       await s.page.focus('#problems .problem:nth-child(2) button');
       await s.page.keyboard.press('Enter');
-      await s.page.waitForFunction((row) => (document.getElementById('problems-status')?.textContent ?? '').includes(`row ${row}`), second.row);
+      // "Selecting … row N…" shows while the call runs; wait for the answer, "Selected … row N …".
+      await s.page.waitForFunction((row) => /^Selected .*\brow (\d+)\b/.exec(document.getElementById('problems-status')?.textContent ?? '')?.[1] === String(row), second.row);
       expect(activeCell(s)).toBe(`${second.tab}!${columnLetter(spreadsheetOf(s), second.tab, second.column)}${second.row}`);
     } finally {
       await s.close();
