@@ -89,7 +89,7 @@ export function syntheticIncidents(n: number, seed = 7): Incident[] {
 }
 
 /** The incident log as sheet values (header first, Dates from `DateCtor`, blanks as ""). */
-function incidentValues(rows: readonly Incident[], DateCtor: DateConstructor): unknown[][] {
+export function incidentValues(rows: readonly Incident[], DateCtor: DateConstructor): unknown[][] {
   const cols = tabDef('incidents').columns;
   const out: unknown[][] = [cols.map((c) => c.header)];
   for (const r of rows) {

@@ -9,6 +9,7 @@ import * as vm from 'node:vm';
 import { printAttainmentFigures, runAttainmentBench } from './attainment';
 import { printDocumentsFigures, runDocumentsBench } from './documents';
 import { runWorkingTimeBench } from './workingTime';
+import { printClockFigure, runClockBench } from './clock';
 
 const CODE = path.resolve(__dirname, '..', 'dist', 'Code.js');
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-GB');
@@ -67,6 +68,7 @@ function main(): void {
   }
 
   printDocumentsFigures(runDocumentsBench());
+  printClockFigure(runClockBench());
 }
 
 main();

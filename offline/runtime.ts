@@ -15,6 +15,7 @@ import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
+import { ChartType } from './charts';
 
 // gas-local ships no typings.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,6 +49,8 @@ export interface OfflineServices {
   Logger: FakeLogger;
   ScriptApp: FakeScriptApp;
   MailApp: FakeMailApp;
+  /** Charts: only its ChartType enum, which EmbeddedChartBuilder.setChartType takes. */
+  Charts: { ChartType: typeof ChartType };
 }
 
 export interface OfflineRuntime {
@@ -98,6 +101,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     Logger: new FakeLogger(env),
     ScriptApp: new FakeScriptApp(env),
     MailApp: new FakeMailApp(env, opts.mailDailyQuota ?? DEFAULT_MAIL_DAILY_QUOTA),
+    Charts: { ChartType },
   };
   const consoleLines: Array<{ level: string; text: string }> = [];
   // A fresh object every time: never gas-local's shared default mock.

@@ -6,6 +6,8 @@ import { FakeProtection, type ProtectionKind } from './protection';
 import { FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { FakeDataValidation } from './validation';
+import { FakeEmbeddedChart, newChartBuilder } from './charts';
+import type { FakeConditionalFormatRule } from './conditionalFormat';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -17,7 +19,8 @@ type Methods = 'activate' | 'appendRow' | 'clear' | 'clearContents' | 'clearForm
   | 'getLastRow' | 'getMaxColumns' | 'getMaxRows' | 'getName' | 'getParent' | 'getProtections' | 'getRange'
   | 'getSheetId' | 'getSheetName' | 'getTabColor' | 'hideSheet' | 'insertColumnAfter' | 'insertColumnsAfter'
   | 'insertRowAfter' | 'insertRowsAfter' | 'isSheetHidden' | 'protect' | 'setColumnWidth' | 'setColumnWidths'
-  | 'setFrozenColumns' | 'setFrozenRows' | 'setName' | 'setTabColor' | 'showSheet';
+  | 'setFrozenColumns' | 'setFrozenRows' | 'setName' | 'setTabColor' | 'showSheet' | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart' | 'updateChart';
 
 /** Sheets' size for a new tab. */
 export const DEFAULT_ROWS = 1000;
@@ -38,6 +41,8 @@ export class FakeSheet implements Pick<GSheet, Methods> {
   readonly wraps = new Grid<boolean>();
   readonly columnWidths = new Map<number, number>();
   readonly protections: FakeProtection[] = [];
+  conditionalRules: FakeConditionalFormatRule[] = [];
+  readonly charts: FakeEmbeddedChart[] = [];
   maxRows = DEFAULT_ROWS;
   maxColumns = DEFAULT_COLUMNS;
   frozenRows = 0;
@@ -323,4 +328,39 @@ export class FakeSheet implements Pick<GSheet, Methods> {
   }
   showSheet(): GSheet { this.hidden = false; return this.me('showSheet'); }
   isSheetHidden(): boolean { this.hit('isSheetHidden'); return this.hidden; }
+
+  // ---- conditional formatting: the whole list is read and replaced at once ----
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    this.hit('getConditionalFormatRules');
+    return [...this.conditionalRules] as never;
+  }
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    this.hit('setConditionalFormatRules');
+    this.conditionalRules = [...(rules as unknown as FakeConditionalFormatRule[])];
+  }
+  clearConditionalFormatRules(): void { this.hit('clearConditionalFormatRules'); this.conditionalRules = []; }
+
+  // ---- embedded charts ----
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { this.hit('newChart'); return newChartBuilder(this.env) as never; }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.hit('insertChart');
+    const c = chart as unknown as FakeEmbeddedChart;
+    c.chartId = this.spreadsheet.nextChartId();
+    this.charts.push(c);
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { this.hit('getCharts'); return [...this.charts] as never; }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.hit('removeChart');
+    const id = (chart as unknown as FakeEmbeddedChart).chartId;
+    const i = this.charts.findIndex((c) => c.chartId === id);
+    if (i >= 0) this.charts.splice(i, 1);
+  }
+  /** Replaces the inserted chart with the same id by a rebuilt one (chart.modify()...build()). */
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.hit('updateChart');
+    const c = chart as unknown as FakeEmbeddedChart;
+    const i = this.charts.findIndex((x) => x.chartId !== null && x.chartId === c.chartId);
+    if (i < 0) throw new Error('The chart is not in this sheet.');
+    this.charts[i] = c;
+  }
 }

@@ -5,6 +5,7 @@ import type { FakeRange } from './range';
 import type { Realm } from './realm';
 import { FakeSheet } from './sheet';
 import { DataValidationCriteria, FakeDataValidationBuilder } from './validation';
+import { FakeConditionalFormatRuleBuilder } from './conditionalFormat';
 import { isKnownZone } from './zoned';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,6 +56,9 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
   timeZone: string;
   formulaEvaluator: FormulaEvaluator | null = null;
   private nextSheetId = 1;
+  private chartIds = 0;
+  /** Ids of inserted charts are unique within the spreadsheet. */
+  nextChartId(): number { return ++this.chartIds; }
 
   constructor(readonly env: OfflineEnv, public name: string, readonly id: string = newDriveId()) {
     this.timeZone = env.timeZone;
@@ -221,7 +225,7 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
 }
 
 type AppMethods = 'flush' | 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'getActiveRange' | 'getUi'
-  | 'newDataValidation' | 'openById' | 'openByUrl' | 'create';
+  | 'newDataValidation' | 'newConditionalFormatRule' | 'openById' | 'openByUrl' | 'create';
 
 /** SpreadsheetApp: one active spreadsheet, others reachable by id, and the enums the project uses. */
 export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
@@ -259,6 +263,10 @@ export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spr
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     this.hit('newDataValidation');
     return new FakeDataValidationBuilder(this.env) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+  }
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    this.hit('newConditionalFormatRule');
+    return new FakeConditionalFormatRuleBuilder(this.env) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
   }
   create(name: string): GSpreadsheet {
     this.hit('create');

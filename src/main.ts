@@ -5,3 +5,4 @@ export * from './entry/customFunctions';
 export * from './entry/findings';
 export * from './entry/documents';
 export * from './entry/sidebarApi';
+export * from './entry/monitor';

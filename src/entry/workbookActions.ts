@@ -8,13 +8,16 @@ import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/values';
 import { applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbookValues } from '../adapters/sheets';
 import { dashboardCells, findingsCells } from '../core/dashboard';
+import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
+import { formatOpenItems } from '../adapters/openItems';
 
 const TITLE = 'SLM Workbook';
 
 /** Tabs of live formulas, placed first, created once and then left to the user. */
-const FORMULA_TABS: ReadonlyArray<readonly [name: string, cells: () => (string | number)[][]]> = [
+const FORMULA_TABS: ReadonlyArray<readonly [name: string, cells: () => (string | number)[][], finish?: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void]> = [
   ['Dashboard', dashboardCells],
   ['Findings', findingsCells],
+  [OPEN_ITEMS_TAB, openItemsCells, formatOpenItems],
 ];
 
 /** Creates missing tabs and columns; never changes a cell that holds data. */
@@ -25,7 +28,11 @@ export function setUpWorkbook(): SetupReport {
     const plan = planSetup(readHeaders(ss));
     applySetup(ss, plan);
     const repairedTabs = finishTabs(ss, plan);
-    const formulaTabs = [...FORMULA_TABS].filter(([name, cells], i) => ensureFormulaTab(ss, name, cells(), i)).map(([name]) => name);
+    const formulaTabs = [...FORMULA_TABS].filter(([name, cells, finish], i) => {
+      const made = ensureFormulaTab(ss, name, cells(), i);
+      if (made && finish) finish(ss.getSheetByName(name)!);
+      return made;
+    }).map(([name]) => name);
     const created = plan.filter((s) => s.create);
     // A new spreadsheet's one blank tab goes once every tab has been made; a tab of the user's stays.
     if (created.length === tabOrder().length && starter.length === 1 && starter[0].getLastRow() + starter[0].getLastColumn() === 0) ss.deleteSheet(starter[0]);
