@@ -14,6 +14,7 @@ import type { Closure, ServiceCalendar } from '../core/time/calendar';
 import { isValidTimeZone } from '../core/time/zone';
 import { isBlank } from '../core/values';
 import { readWorkbookValues, spreadsheetZone } from '../adapters/sheets';
+import { guard } from './guard';
 
 const HOUR_MS = 3_600_000;
 
@@ -83,15 +84,6 @@ function vectorise(a: unknown, b: unknown, names: [string, string], fn: (x: unkn
 
 const at = (argument: string, row: number) => (row > 0 ? `${argument}, row ${row}` : argument);
 
-/** Runs a custom function; anything unexpected surfaces as its message only. */
-function guard<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof ArgumentError) throw e;
-    throw new Error(e instanceof Error ? e.message : String(e));
-  }
-}
 
 /**
  * Working hours between two instants, inside the given hours and outside closed days.

@@ -49,15 +49,18 @@ export function openItemClocks(cols: IncidentColumns, model: AttainmentModel, as
     const o = opened[i];
     const s = service[i];
     const k = kind[i];
-    const base = {
-      ref: cols.ref(i), row: cols.row[i], serviceId: s >= 0 ? model.services[s].serviceId : '', opened: o,
-      type: k >= 0 ? ITEM_TYPES[(k / PRIORITIES.length) | 0] : '', priority: k >= 0 ? PRIORITIES[k % PRIORITIES.length] : '',
-    };
-    const none = (reason: string) => out.push({ ...base, state: 'No target', reason });
+    const serviceId = s >= 0 ? model.services[s].serviceId : '';
+    const type = k >= 0 ? ITEM_TYPES[(k / PRIORITIES.length) | 0] : '';
+    const priority = k >= 0 ? PRIORITIES[k % PRIORITIES.length] : '';
+    const item = (state: ClockState, used?: number, leftMs?: number, respondBy?: number, fixBy?: number, reason?: string): ItemClock => ({
+      ref: cols.ref(i), row: cols.row[i], serviceId, type, priority, opened: o,
+      respondBy: finite(respondBy), fixBy: finite(fixBy), leftHours: leftMs === undefined ? undefined : leftMs / HOUR_MS, used, state, reason,
+    });
+    const none = (reason: string) => out.push(item('No target', undefined, undefined, undefined, undefined, reason));
     if (s < 0) { none('the Service ID is blank or not on the Services tab'); continue; }
     if (k < 0) { none('the type or priority is blank or not one of the choices'); continue; }
     const t = model.targetFor[s * KINDS + k];
-    if (t < 0) { none(`no row of the Targets tab applies to ${base.serviceId} ${base.type} ${base.priority}`); continue; }
+    if (t < 0) { none(`no row of the Targets tab applies to ${serviceId} ${type} ${priority}`); continue; }
     const cal = model.supportCalendars[s];
     if (!cal) { none(model.hoursErrors[s] ?? 'the support hours cannot be read'); continue; }
     const target = model.targets[t];
@@ -66,28 +69,32 @@ export function openItemClocks(cols: IncidentColumns, model: AttainmentModel, as
     let left = Infinity;
     let respondBy: number | undefined;
     let fixBy: number | undefined;
-    const watch = (targetMs: number, spentMs: number) => {
-      const u = targetMs > 0 ? spentMs / targetMs : spentMs > 0 ? Infinity : 1;
-      if (u > used) used = u;
-      if (targetMs - spentMs < left) left = targetMs - spentMs;
-    };
     if (target.respondHours !== undefined && !(responded[i] <= asOf)) {
       const ms = target.respondHours * HOUR_MS;
       respondBy = cal.dueMs(o, ms);
-      watch(ms, worked);
+      used = share(worked, ms);
+      left = ms - worked;
     }
     if (target.resolveHours !== undefined) {
       const ms = target.resolveHours * HOUR_MS;
       const hold = onHold[i];
       fixBy = cal.dueMs(o, ms + hold);
-      watch(ms, Math.max(0, worked - hold));
+      const spent = Math.max(0, worked - hold);
+      used = Math.max(used, share(spent, ms));
+      left = Math.min(left, ms - spent);
     }
     if (used < 0) { none(`the Targets row ${target.row} gives no response or resolution time`); continue; }
-    out.push({ ...base, respondBy: finite(respondBy), fixBy: finite(fixBy), leftHours: left / HOUR_MS, used, state: clockState(used) });
+    out.push(item(clockState(used), used, left, respondBy, fixBy));
   }
-  const rank = (c: ItemClock) => (c.state === 'No target' ? -1 : c.used!);
-  return out.sort((a, b) => rank(b) - rank(a) || a.opened - b.opened);
+  // Sorted through an index on plain numbers: comparing 20,000 objects directly is far slower.
+  const key = new Float64Array(out.length);
+  out.forEach((c, j) => { key[j] = c.used === undefined ? -1 : Math.min(c.used, 1e9); });
+  const order = Array.from(out.keys()).sort((a, b) => key[b] - key[a] || out[a].opened - out[b].opened);
+  return order.map((j) => out[j]);
 }
+
+/** Share of a target used; a zero target is used up the moment it starts. */
+const share = (spentMs: number, targetMs: number): number => (targetMs > 0 ? spentMs / targetMs : spentMs > 0 ? Infinity : 1);
 
 const finite = (ms: number | undefined) => (ms !== undefined && Number.isFinite(ms) ? ms : undefined);
 
