@@ -9,3 +9,26 @@ export const normaliseHeader = (h: unknown): string => String(h ?? '').toLowerCa
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Appends every item of `items` to `target`. A loop, never push(...items): spreading passes each item as an
+ * argument, and a workbook can hold more bad cells than the engine's argument limit (about 125,000).
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
+  return target;
+}
+
+/** The least of `xs` (undefined when empty), by a loop for the same reason as appendAll. */
+export function minOf(xs: readonly number[]): number | undefined {
+  let m: number | undefined;
+  for (let i = 0; i < xs.length; i++) if (m === undefined || xs[i] < m) m = xs[i];
+  return m;
+}
+
+/** The greatest of `xs` (undefined when empty). */
+export function maxOf(xs: readonly number[]): number | undefined {
+  let m: number | undefined;
+  for (let i = 0; i < xs.length; i++) if (m === undefined || xs[i] > m) m = xs[i];
+  return m;
+}

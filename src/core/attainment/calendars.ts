@@ -1,6 +1,5 @@
 import { makeCalendar, type Closure, type ServiceCalendar } from '../time/calendar';
 import type { WeeklyHours } from '../time/hours';
-import { isValidTimeZone } from '../time/zone';
 import { resolveHours, type Workbook } from '../workbook';
 
 /** Hours text that applies when a service leaves both its hours columns blank: always on. */
@@ -27,7 +26,5 @@ export type HoursSource = Pick<Workbook, 'calendars' | 'closures' | 'timeZone'>;
 export function calendarForHours(text: string, source: HoursSource): { calendar: ServiceCalendar } | { error: string } {
   const resolved = resolveHours(text, source);
   if ('error' in resolved) return { error: resolved.error };
-  // A Calendars row's unknown zone (the spreadsheet's is checked before): only what uses that row goes without figures.
-  if (!isValidTimeZone(resolved.timeZone)) return { error: `Calendar "${resolved.calendar}": unknown time zone "${resolved.timeZone}"` };
   return { calendar: cachedCalendar(resolved.hours, resolved.closures, resolved.timeZone) };
 }

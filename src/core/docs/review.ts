@@ -11,6 +11,7 @@ import type { Workbook } from '../workbook';
 import { hoursText, joinWords, longDate, percentText, plural, shareText } from './format';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
+import { minOf } from '../values';
 
 export interface ReviewOptions {
   /** The instant the report is dated. */
@@ -79,7 +80,7 @@ function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly
     wb, report, findings, opts, tz: wb.timeZone, incidentByRef,
     managers: wb.people.filter((p) => p.role === 'Service manager').map((p) => p.name),
     reps: wb.people.filter((p) => p.role === 'End-user representative').map((p) => p.name),
-    nextReview: opts.nextReview ?? (futureReviews.length ? Math.min(...futureReviews) : undefined),
+    nextReview: opts.nextReview ?? minOf(futureReviews),
     recorded: wb.reviews.filter((r) => r.reviewDate >= period.start && r.reviewDate < period.end),
     carried: wb.reviews.filter((r) => r.reviewDate < period.start && isOpen(r)),
   };

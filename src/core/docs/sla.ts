@@ -11,6 +11,7 @@ import { REVIEW_QUESTIONS } from './questions';
 import { compareVersions, hoursText, joinWords, longDate, moneyText, plural } from './format';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { buildModel, describeHours, TARGET_HEADER, targetLines, targetRows, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
+import { appendAll, minOf } from '../values';
 
 export interface SlaOptions {
   /** The instant the document is dated. */
@@ -132,7 +133,7 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   const status: SlaDocument['status'] = slas.every((r) => r && r.status !== 'Negotiation') ? 'Agreed' : 'Draft';
   const reviews = slas.map((r) => r?.nextReview).filter((d): d is number => d !== undefined);
   const upcoming = reviews.filter((d) => d >= opts.now);
-  const nextReview = upcoming.length ? Math.min(...upcoming) : reviews.length ? Math.min(...reviews) : undefined;
+  const nextReview = minOf(upcoming) ?? minOf(reviews);
   const managers = wb.people.filter((p) => p.role === 'Service manager');
   const reps = wb.people.filter((p) => p.role === 'End-user representative' && representsAny(p, ids));
 
@@ -142,7 +143,7 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   if (nextReview === undefined) gaps.push(whole('Date of the next review'));
   if (managers.length === 0) gaps.push(whole('Service manager (People tab)'));
   if (reps.length === 0) gaps.push(whole('End-user representatives (People tab)'));
-  for (const s of services) gaps.push(...serviceGaps(s));
+  for (const s of services) appendAll(gaps, serviceGaps(s));
 
   return { wb, opts, tz: wb.timeZone, services, ids, version, status, nextReview, managers, reps, gaps };
 }

@@ -11,6 +11,7 @@ import { targetChainFindings } from './targetChain';
 import type { Finding, FindingAnalysis, Severity } from './types';
 import { unknownFindings } from './unknowns';
 import { weakestLinkFindings } from './weakestLink';
+import { minOf } from '../values';
 
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 export const ANALYSES: readonly FindingAnalysis[] = [
@@ -36,7 +37,7 @@ export function analyseWorkbook(wb: Workbook, opts: AnalyseOptions): Finding[] {
     ...coverageFindings(ctx), ...chain, ...overProvisionFindings(ctx), ...weakestLinkFindings(ctx, new Set(chain.map((f) => f.id))),
     ...unknownFindings(ctx), ...supplierFindings(ctx), ...prioritisationFindings(ctx), ...lifecycleFindings(ctx),
   ].map((f) => ({ ...f, refs: dedupeRefs(f.refs) }));
-  const rankOf = (f: Finding): number => Math.min(Infinity, ...f.serviceIds.map((id) => ctx.rank(id)));
+  const rankOf = (f: Finding): number => minOf(f.serviceIds.map((id) => ctx.rank(id))) ?? Infinity;
   const ranks = new Map(findings.map((f) => [f, rankOf(f)]));
   return findings.sort((a, b) =>
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||

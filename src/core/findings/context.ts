@@ -6,6 +6,7 @@ import { resolveHours, type ResolvedHours, type Workbook } from '../workbook';
 import { longDate } from '../docs/format';
 import { CURRENCY, DEFAULT_LOOKBACK_DAYS, HIGH_PRIORITY_RANK } from './thresholds';
 import type { RowRef, Severity } from './types';
+import { minOf } from '../values';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -133,8 +134,7 @@ export function describeHours(cell: HoursCell & { kind: 'ok' }): string {
 export const tightestTarget = (ctx: Context, s: Service, key: 'respondHours' | 'resolveHours'): number | undefined =>
   minOf(PRIORITIES.flatMap((p) => ctx.targetFor(s, 'Incident', p)?.[key] ?? []));
 
-/** Minimum of a list, or undefined when empty. */
-export const minOf = (xs: readonly number[]): number | undefined => (xs.length === 0 ? undefined : Math.min(...xs));
+export { minOf };
 
 export { plural } from '../values';
 

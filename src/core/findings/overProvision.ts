@@ -5,6 +5,7 @@ import { contractLabel, describeHours, fmtHours, fmtMoney, minOf, PRIORITIES, ty
 import { OVER_HOURS_RATIO, OVER_SPEED_RATIO, SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
 import { patternIn, unionPatterns } from './weekly';
+import { appendAll } from '../values';
 
 export function overProvisionFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
@@ -32,7 +33,7 @@ export function overProvisionFindings(ctx: Context): Finding[] {
         reasons.push(`It covers ${describeHours(hours)} (${fmtHours(haveH)} a week) where ${names} ${services.length === 1 ? 'needs' : 'need'} ${needText} (${fmtHours(needH)} a week): ${fmtHours(excess)} a week of cover no listed service needs.`);
         short.push(`${formatHours(hours.resolved.hours)} against ${needText}`);
         Object.assign(figures, { contractHoursPerWeek: haveH, neededHoursPerWeek: needH, excessHoursPerWeek: excess });
-        refs.push(ctx.ref('contracts', c.row, 'supportHours'), ...services.map((s) => ctx.ref('services', s.row, 'serviceHours')));
+        appendAll(refs, [ctx.ref('contracts', c.row, 'supportHours'), ...services.map((s) => ctx.ref('services', s.row, 'serviceHours'))]);
       }
     }
 
@@ -53,7 +54,7 @@ export function overProvisionFindings(ctx: Context): Finding[] {
       short.push(`${word === 'fixes' ? 'fix' : 'response'} in ${fmtHours(value)} against ${fmtHours(t.hours)}`);
       figures[contractKey === 'fixHours' ? 'fixHours' : 'respondHours'] = value;
       figures[contractKey === 'fixHours' ? 'tightestResolveHours' : 'tightestRespondHours'] = t.hours;
-      refs.push(ctx.ref('contracts', c.row, contractKey), ...t.rows.map((row) => ctx.ref('targets', row, key)));
+      appendAll(refs, [ctx.ref('contracts', c.row, contractKey), ...t.rows.map((row) => ctx.ref('targets', row, key))]);
     };
     speed(c.fixHours, 'resolveHours', 'fixHours', 'fixes');
     speed(c.respondHours, 'respondHours', 'respondHours', 'responds');

@@ -5,6 +5,7 @@ import { contractLabel, describeHours, fmtHours, gapSeverity, PRIORITIES, tighte
 import { SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
 import { patternIn } from './weekly';
+import { minOf } from '../values';
 
 interface Miss {
   readonly priority: Priority;
@@ -37,7 +38,7 @@ export function targetChainFindings(ctx: Context): Finding[] {
         if (worst > target.resolveHours + EPSILON) misses.push({ priority, target, needed: target.resolveHours });
       }
       if (misses.length === 0) continue;
-      const tightest = Math.min(...misses.map((m) => m.needed));
+      const tightest = minOf(misses.map((m) => m.needed))!;
       const byTarget = new Map<number, Priority[]>();
       for (const m of misses) byTarget.set(m.needed, [...(byTarget.get(m.needed) ?? []), m.priority]);
       const list = [...byTarget].map(([h, ps]) => `${ps.join(', ')}: ${fmtHours(h)}`).join('; ');

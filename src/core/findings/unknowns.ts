@@ -7,6 +7,7 @@ import { longDate } from '../docs/format';
 import { contractLabel, DAY_MS, dedupeRefs, fmtMoney, gapSeverity, plural, PRIORITIES, serviceLabel, type Context } from './context';
 import { HIGH_PRIORITY_RANK, MAX_ROW_REFS, RENEWAL_WINDOW_DAYS } from './thresholds';
 import type { Finding, RowRef } from './types';
+import { minOf } from '../values';
 
 const lower = (s: string): string => s.trim().toLowerCase();
 const UNKNOWN_TEXT = /\b(unknown|not known|none known|no licences?)\b/i;
@@ -205,7 +206,7 @@ function contractGaps(ctx: Context): Finding[] {
       const cost = c.annualCost !== undefined ? ` It costs ${fmtMoney(c.annualCost)} a year.` : '';
       if (days < 0) {
         out.push({
-          id: `unknowns:expired:${c.contractRef}`, analysis: 'unknowns', severity: services.length > 0 ? gapSeverity(Math.min(...services.map((s) => s.rank))) : 'low',
+          id: `unknowns:expired:${c.contractRef}`, analysis: 'unknowns', severity: services.length > 0 ? gapSeverity(minOf(services.map((s) => s.rank))!) : 'low',
           question: 'Third-party response or fix issues',
           title: `${contractLabel(c)} expired on ${date}`,
           evidence: `Its renewal date passed ${plural(-days, 'day')} ago.${services.length ? ` It underpins ${ids.join(', ')}.` : ''}${cost}`,

@@ -1,5 +1,6 @@
 import type { ClosureRow } from '../schema';
 import { civilFromDays, daysFromCivil, localDayNumber } from '../time/zone';
+import { maxOf } from '../values';
 
 /**
  * A stretch of closed days, with the weekends around it, this long or longer is a school holiday
@@ -76,7 +77,7 @@ export function termsOfYear(year: number, hols: readonly DaySpan[]): Term[] {
   const splitting = inYear.filter((h) => h.from > first && !startsInSummer(h));
   let spans: DaySpan[];
   if (splitting.length < 2) {
-    const from = Math.max(first, ...inYear.filter((h) => h.from <= first).map((h) => h.to));
+    const from = maxOf([first, ...inYear.filter((h) => h.from <= first).map((h) => h.to)])!;
     const summer = inYear.find((h) => h.from > first && startsInSummer(h));
     const jan = daysFromCivil(year + 1, 1, 1);
     const apr = daysFromCivil(year + 1, 4, 1);

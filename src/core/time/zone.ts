@@ -14,6 +14,15 @@ export const DAY_MS = 86_400_000;
 export const MIN_SUPPORTED_MS = Date.UTC(1800, 0, 1);
 export const MAX_SUPPORTED_MS = Date.UTC(2400, 0, 1);
 
+export const FIRST_YEAR = 1800;
+export const LAST_YEAR = 2399;
+
+/**
+ * True when a date read from a cell lies inside the supported years, a day's margin from each end so that
+ * any time zone's local date of it, and the day after it, are still inside.
+ */
+export const isSupportedCellInstant = (ms: number): boolean => ms >= MIN_SUPPORTED_MS + DAY_MS && ms < MAX_SUPPORTED_MS - DAY_MS;
+
 /** The end of the message for an instant outside them. */
 export const OUTSIDE_YEARS = 'is outside the years 1800 to 2399';
 

@@ -1,6 +1,10 @@
 import type { ColumnDef } from '../schema';
 import { isBlank, isDate } from '../values';
 import { parseLocalDateTime } from './localTime';
+import { FIRST_YEAR, LAST_YEAR, isSupportedCellInstant } from '../time/zone';
+
+/** What a date outside the supported years should have been. */
+export const YEARS_EXPECTED = `a date in the years ${FIRST_YEAR} to ${LAST_YEAR}`;
 
 /** Result of reading one cell: a typed value, blank, or what was expected instead. */
 export type CellResult = { ok: true; value: unknown } | { ok: false; expected: string };
@@ -60,12 +64,10 @@ export function readCell(col: ColumnDef, raw: unknown, timeZone: string): CellRe
     }
     case 'date':
     case 'datetime': {
-      if (isDate(raw)) return ok(raw.getTime());
-      if (typeof raw === 'string') {
-        const ms = parseLocalDateTime(raw, timeZone, col.type === 'datetime');
-        if (ms !== undefined) return ok(ms);
-      }
-      return bad(col.type === 'date' ? 'a date such as 2025-09-01' : 'a date and time such as 2025-09-01 08:30');
+      const ms = isDate(raw) ? raw.getTime() : typeof raw === 'string' ? parseLocalDateTime(raw, timeZone, col.type === 'datetime') : undefined;
+      if (ms === undefined) return bad(col.type === 'date' ? 'a date such as 2025-09-01' : 'a date and time such as 2025-09-01 08:30');
+      // Checked here, where tab, row and column are known, so no later calculation meets an impossible year.
+      return isSupportedCellInstant(ms) ? ok(ms) : bad(YEARS_EXPECTED);
     }
   }
 }

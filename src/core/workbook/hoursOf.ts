@@ -1,7 +1,7 @@
 import type { Closure } from '../time/calendar';
 import type { WeeklyHours } from '../time/hours';
 import { HoursSpecError, parseHours } from '../time/hours';
-import { localDateKey } from '../time/zone';
+import { isValidTimeZone, localDateKey } from '../time/zone';
 import type { Workbook } from './parseWorkbook';
 
 /** Hours as the engine needs them: the weekly pattern, its zone and the closed dates that apply. */
@@ -26,6 +26,8 @@ export function resolveHours(text: string, wb: HoursSource, specOnly = false): R
     wb.closures
       .filter((c) => c.calendar.toUpperCase() === 'ALL' || (calendar !== undefined && c.calendar.toLowerCase() === calendar.toLowerCase()))
       .map((c) => ({ from: localDateKey(c.from, wb.timeZone), to: localDateKey(c.to ?? c.from, wb.timeZone) }));
+  // A misspelt zone leaves the calendar's services without figures, said on their rows, rather than read in another zone.
+  if (cal?.timeZone && !isValidTimeZone(cal.timeZone)) return { error: `Calendar "${cal.name}": unknown time zone "${cal.timeZone}"` };
   try {
     if (cal) return { hours: parseHours(cal.hours), timeZone: cal.timeZone || wb.timeZone, closures: closuresFor(cal.name), calendar: cal.name };
     return { hours: parseHours(text), timeZone: wb.timeZone, closures: closuresFor(undefined) };

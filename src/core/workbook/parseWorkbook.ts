@@ -4,6 +4,7 @@ import { formatLocal } from './display';
 import { parseTab } from './parseTab';
 import type { Problem } from './problems';
 import { isValidTimeZone } from '../time/zone';
+import { appendAll } from '../values';
 
 export type Workbook = { readonly timeZone: string } & { readonly [K in TabKey]: Row<K>[] };
 
@@ -23,10 +24,10 @@ export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedW
   for (const key of tabOrder()) {
     const parsed = parseTab(schema[key] as TabDef & { key: typeof key }, values[key], timeZone);
     (tables as Record<TabKey, unknown>)[key] = parsed.rows;
-    problems.push(...parsed.problems);
+    appendAll(problems, parsed.problems);
   }
   const workbook: Workbook = { timeZone, ...tables };
-  problems.push(...crossChecks(workbook));
+  appendAll(problems, crossChecks(workbook));
   const order: string[] = tabOrder().map((k) => schema[k].name);
   problems.sort((a, b) => order.indexOf(a.tab) - order.indexOf(b.tab) || a.row - b.row);
   return { workbook, problems };

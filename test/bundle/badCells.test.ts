@@ -1,0 +1,102 @@
+/**
+ * Issue 9, items 1, 2 and 4: a single bad cell (an impossible year, a misspelt time zone) or a flood of
+ * them is reported by tab, row and column and breaks no action, on the built bundle.
+ */
+import type { OfflineRuntime } from '../../offline/runtime';
+import { runEveryAction, tabValues } from '../support/everyAction';
+import { exampleRuntime, NOW } from '../support/offline';
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Problem = { tab: string; row: number; column: string; value: string; message: string };
+
+function school(): OfflineRuntime {
+  const rt = exampleRuntime();
+  rt.run(`Date.now = () => ${NOW};`);
+  return rt;
+}
+
+/** Sets one cell of a tab, found by its header, to `value` (a context Date when given as `new Date(...)` code). */
+function setCell(rt: OfflineRuntime, tab: string, row: number, header: string, value: unknown): void {
+  const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName(tab)!;
+  const col = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(header) + 1;
+  expect(col).toBeGreaterThan(0);
+  sheet.getRange(row, col).setValue(typeof value === 'string' && value.startsWith('new Date') ? rt.run(value) : value);
+}
+
+const failures = (rt: OfflineRuntime) => runEveryAction(rt).filter((o) => o.error !== undefined).map((o) => `${o.action}: ${o.error}`);
+
+describe('item 1: a date outside the years 1800 to 2399 is a bad value like any other', () => {
+  const cases: Array<[tab: string, header: string, value: string, shown: string]> = [
+    ['Closures', 'From', 'new Date(20226, 8, 1)', '20226-09-01'],
+    ['Closures', 'From', '1000-01-01', '1000-01-01'],
+    ['SLA', 'Next review', 'new Date(1066, 9, 14, 12)', '1066-10-14'],
+    ['Incidents', 'Resolved', 'new Date(3000, 0, 1, 12)', '3000-01-01'],
+    ['Incidents', 'Opened', '1000-01-01 09:00', '1000-01-01 09:00'],
+  ];
+  test.each(cases)('%s "%s" = %s: located in Check workbook, quoted as typed, and no action fails', (tab, header, value, shown) => {
+    const rt = school();
+    setCell(rt, tab, 2, header, value);
+    const problems = (rt.global.checkWorkbook() as Problem[]).filter((p) => p.tab === tab && p.row === 2 && p.column === header);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].value.startsWith(shown)).toBe(true);
+    expect(problems[0].message).toMatch(/expected a date in the years 1800 to 2399/);
+    // Custom functions given a bad date as an argument still say which argument; nothing else may fail.
+    expect(failures(rt).filter((f) => !/^SLM_WORKHOURS: (start|end), row 1: .* is outside the years 1800 to 2399$/.test(f))).toEqual([]);
+  });
+});
+
+describe('item 2: no number of bad cells overflows the stack', () => {
+  test('20,000 incident rows with US-style text dates: every action answers, each row named', () => {
+    const rt = school();
+    const v = tabValues(rt).incidents!;
+    const opened = v[0].indexOf('Opened');
+    const rows = Array.from({ length: 20_000 }, (_, k) => {
+      const r = [...v[1 + (k % (v.length - 1))]];
+      r[0] = `US${k}`;
+      r[opened] = '11/30/2026 14:05';
+      return r;
+    });
+    const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
+    sheet.getRange(v.length + 1, 1, rows.length, v[0].length).setValues(rows);
+    const problems = (rt.global.checkWorkbook() as Problem[]).filter((p) => p.column === 'Opened' && p.value === '11/30/2026 14:05');
+    expect(problems).toHaveLength(20_000);
+    expect(problems[19_999].row).toBe(v.length + 20_000);
+    for (const run of [() => rt.global.getOverview({ kind: 'thisTerm' }), () => rt.global.menuCheckContracts(), () => rt.global.generateSla(null)]) {
+      expect(run).not.toThrow();
+    }
+  });
+
+  test('130,000 duplicate Refs: SLM_FINDINGS answers', () => {
+    const rt = school();
+    const v = tabValues(rt);
+    const log = v.incidents!;
+    const rows = [log[0], ...Array.from({ length: 130_000 }, (_, k) => log[1 + (k % 3)].map((c, i) => (i === 0 ? 'DUP' : c)))];
+    const table = rt.global.SLM_FINDINGS(v.services, v.contracts, rows) as string[][];
+    expect(table[0][0]).toBe('Severity');
+  });
+
+  test('the built bundle spreads no array into push, unshift, Math.min or Math.max', () => {
+    // Each spread item is an argument: a long enough list overflows the stack, as 125,000 problems did.
+    const code = require('node:fs').readFileSync(`${__dirname}/../../dist/Code.js`, 'utf8') as string;
+    expect(code.match(/\b(push|unshift|min|max)\(([^(){}]*,)?\.\.\./g) ?? []).toEqual([]);
+  });
+});
+
+describe('item 4: a misspelt Calendars time zone is located, never thrown', () => {
+  test('Check workbook names the cell and every service using the calendar; every action answers', () => {
+    const rt = school();
+    const calendars = tabValues(rt).calendars!;
+    const name = String(calendars[1][calendars[0].indexOf('Calendar')]);
+    setCell(rt, 'Calendars', 2, 'Time zone', 'Europe/Londn');
+    const problems = rt.global.checkWorkbook() as Problem[];
+    expect(problems).toContainEqual(expect.objectContaining({ tab: 'Calendars', row: 2, column: 'Time zone', value: 'Europe/Londn' }));
+    const services = tabValues(rt).services!;
+    const usesIt = services.slice(1).map((r, i) => [i + 2, r] as const).filter(([, r]) => r.some((c) => String(c).toLowerCase() === name.toLowerCase()));
+    expect(usesIt.length).toBeGreaterThan(0);
+    for (const [row] of usesIt) {
+      expect(problems.some((p) => p.tab === 'Services' && p.row === row && /unknown time zone "Europe\/Londn"/.test(p.message))).toBe(true);
+    }
+    expect(failures(rt)).toEqual([]);
+  });
+});
