@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Overview } from '../src/api';
 import type { Finding } from '../src/core/findings/types';
-import { plural } from '../src/core/values';
+import { plural } from '../src/core/text';
 import type { Problem } from '../src/core/workbook/problems';
 import { createOfflineRuntime } from '../offline/runtime';
 import { writeXlsx } from '../offline/xlsx';

@@ -6,14 +6,9 @@ import type { Rag } from './core/attainment/types';
 import type { Finding } from './core/findings/types';
 import type { Problem } from './core/workbook/problems';
 
-export type PeriodKind = 'thisMonth' | 'lastMonth' | 'thisTerm' | 'lastTerm' | 'academicYear' | 'custom';
+import type { PeriodKind, PeriodRequest } from './core/periods/period';
 
-/** A period the user can pick; `custom` carries its own dates (ISO, start inclusive, end exclusive). */
-export interface PeriodRequest {
-  readonly kind: PeriodKind;
-  readonly start?: string;
-  readonly end?: string;
-}
+export type { PeriodKind, PeriodRequest } from './core/periods/period';
 
 export interface PeriodView {
   readonly kind: PeriodKind;

@@ -3,7 +3,7 @@ import type { PeriodRequest, SlmApi } from '../../src/api';
 import type { Finding, RowRef } from '../../src/core/findings/types';
 import type { Remote } from '../bridge';
 import { byId, el, replace } from '../dom';
-import { plural } from '../format';
+import { plural } from '../../src/core/text';
 import { placeOf } from './problems';
 
 const SEVERITIES: ReadonlyArray<[Finding['severity'], string]> = [['high', 'High'], ['medium', 'Medium'], ['low', 'Low'], ['info', 'Info']];

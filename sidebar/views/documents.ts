@@ -2,7 +2,7 @@
 import type { GeneratedDoc, Overview, SlmApi } from '../../src/api';
 import type { Remote } from '../bridge';
 import { byId, el, replace, safeUrl } from '../dom';
-import { plural } from '../format';
+import { plural } from '../../src/core/text';
 import type { PeriodPicker } from './period';
 import { showBusy, showDone, showError } from './status';
 

@@ -3,7 +3,7 @@ import type { Problem } from '../../src/core/workbook/problems';
 import type { SlmApi } from '../../src/api';
 import type { Remote } from '../bridge';
 import { byId, el, replace } from '../dom';
-import { plural } from '../format';
+import { plural } from '../../src/core/text';
 
 /** Where a problem is, as the user reads it: "Incidents, row 134, Service ID". */
 export const placeOf = (p: Pick<Problem, 'tab' | 'row' | 'column'>): string =>

@@ -1,7 +1,8 @@
 /** The overview: each service's SLA stage and its attainment for the period, with the figures behind each badge. */
 import type { Overview, ServiceView, TargetView } from '../../src/api';
 import { byId, el, replace } from '../dom';
-import { dateText, hours, percent, plural, ragClass, ragText, targetPercent } from '../format';
+import { percentText, plural, shareText, shortDate } from '../../src/core/text';
+import { hours, ragClass, ragText } from '../format';
 
 const badge = (status: ServiceView['status']) => el('span', { class: ragClass(status) }, ragText(status));
 
@@ -9,7 +10,7 @@ function targetLine(t: TargetView): HTMLLIElement {
   const who = `${t.priority === 'Any' ? 'All' : t.priority} ${t.type.toLowerCase()}s`;
   const what = `${t.measure === 'response' ? 'respond' : 'resolve'} within ${hours(t.targetHours)}`;
   const counted = t.met + t.breached;
-  const result = counted > 0 ? `${t.met} of ${counted} met (${percent(t.share)}), target ${targetPercent(t.compliance)}` : 'none finished yet';
+  const result = counted > 0 ? `${t.met} of ${counted} met (${shareText(t.share)}), target ${percentText(t.compliance)}` : 'none finished yet';
   return el('li', { class: 'target' },
     el('div', { class: 'row' }, el('span', {}, `${who}: ${what}`), badge(t.status)),
     el('div', { class: 'gray small' }, result, t.pending ? `; ${t.pending} pending` : ''));
@@ -18,13 +19,13 @@ function targetLine(t: TargetView): HTMLLIElement {
 function stageText(s: ServiceView): string {
   const sla = s.slaStatus === 'No SLA' ? 'no SLA yet' : s.slaStatus === 'Negotiation' ? 'SLA in negotiation' : `SLA ${s.slaStatus.toLowerCase()}`;
   const parts = [`Rank ${s.rank}`, sla];
-  if (s.nextReview) parts.push(`review ${dateText(s.nextReview)}`);
+  if (s.nextReview) parts.push(`review ${shortDate(s.nextReview)}`);
   return parts.join(' · ');
 }
 
 function availabilityText(s: ServiceView): string {
   if (s.availability === null) return 'Availability: no service hours in this period';
-  return `Availability ${percent(s.availability)}${s.availabilityTarget === null ? ' (no target)' : `, target ${targetPercent(s.availabilityTarget)}`}`;
+  return `Availability ${shareText(s.availability)}${s.availabilityTarget === null ? ' (no target)' : `, target ${percentText(s.availabilityTarget)}`}`;
 }
 
 function serviceItem(s: ServiceView): HTMLLIElement {

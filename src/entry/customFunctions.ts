@@ -8,15 +8,13 @@ import { ArgumentError, isGrid, single } from '../core/arguments/grid';
 import { closuresOf, instantOf, periodOf } from '../core/arguments/dates';
 import { rangesThenZone, zoneArgument, type Zones } from '../core/arguments/zone';
 import { parseTab, resolveHours, type ResolvedHours } from '../core/workbook';
-import { tabDef, type TabDef } from '../core/schema';
+import { tabDef, type TabDef, idKey } from '../core/schema';
 import { HoursSpecError, parseHours, type WeeklyHours } from '../core/time/hours';
 import type { Closure, ServiceCalendar } from '../core/time/calendar';
-import { isValidTimeZone } from '../core/time/zone';
+import { isValidTimeZone, HOUR_MS } from '../core/time/zone';
 import { isBlank } from '../core/values';
 import { readWorkbookValues, spreadsheetZone } from '../adapters/sheets';
 import { guard } from './guard';
-
-const HOUR_MS = 3_600_000;
 
 const zoneArg = (v: unknown): Zones => zoneArgument(v, spreadsheetZone());
 
@@ -50,7 +48,7 @@ function calendarNamed(name: string, sheetZone: string) {
   if (typeof SpreadsheetApp === 'undefined' || name.trim() === '') return undefined;
   const values = readWorkbookValues(SpreadsheetApp.getActive(), ['calendars', 'closures']);
   const calendars = parseTab(tabDef('calendars') as TabDef & { key: 'calendars' }, values.calendars, sheetZone).rows;
-  const row = calendars.find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+  const row = calendars.find((c) => idKey(c.name) === idKey(name));
   if (!row) return undefined;
   // The row is found, so a fault in it is named rather than hidden behind "cannot read hours".
   const fault = (what: string) => new ArgumentError('hours', `the ${tabDef('calendars').name} row "${row.name}" has ${what}`);

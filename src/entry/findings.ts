@@ -7,7 +7,7 @@ import { rangesThenZone } from '../core/arguments/zone';
 import type { PeriodRequest } from '../api';
 import { resolvePeriod } from '../core/periods';
 import { parseWorkbook } from '../core/workbook';
-import { plural } from '../core/values';
+import { plural } from '../core/text';
 import { readWorkbookValues, spreadsheetZone } from '../adapters/sheets';
 
 /** Every finding the workbook shows now, most severe first, suppliers measured over `period` (plain data for the sidebar). */

@@ -7,7 +7,7 @@ import type { AttainmentReport, TargetAttainment } from '../core/attainment/type
 import { computeAttainment } from '../core/attainment/compute';
 import { slaLifecycle } from '../core/findings/lifecycle';
 import { listPeriods, resolvePeriod, type PeriodOption } from '../core/periods';
-import { tabDef, tabOrder } from '../core/schema';
+import { tabDef, tabOrder, idKey } from '../core/schema';
 import { localDateKey, localDayNumber, localToUtc, civilFromDays } from '../core/time/zone';
 import { normaliseHeader } from '../core/values';
 import { parseWorkbook, type Workbook } from '../core/workbook';
@@ -39,9 +39,9 @@ const targetView = (t: TargetAttainment): TargetView => ({
 
 /** Each measured service with its SLA's stage, in the order of the catalogue's priority rank. */
 function serviceViews(wb: Workbook, report: AttainmentReport, now: number): ServiceView[] {
-  const stages = new Map(slaLifecycle(wb, now).map((l) => [l.serviceId.trim().toLowerCase(), l]));
+  const stages = new Map(slaLifecycle(wb, now).map((l) => [idKey(l.serviceId), l]));
   return report.services.map((s) => {
-    const sla = stages.get(s.serviceId.trim().toLowerCase());
+    const sla = stages.get(idKey(s.serviceId));
     return {
       serviceId: s.serviceId,
       name: s.name,

@@ -5,7 +5,7 @@ import { tabOrder, workbookSchema } from '../core/schema';
 import { planSetup } from '../core/setup/plan';
 import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../core/workbook';
 import { withDocumentLock } from '../adapters/lock';
-import { plural } from '../core/values';
+import { plural } from '../core/text';
 import { applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbookValues } from '../adapters/sheets';
 import { dashboardCells, findingsCells } from '../core/dashboard';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';

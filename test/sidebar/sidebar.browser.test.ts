@@ -13,7 +13,7 @@ import { resolvePeriod } from '../../src/core/periods';
 import { tabDef } from '../../src/core/schema';
 import { parseWorkbook } from '../../src/core/workbook';
 import { readWorkbookValues } from '../../src/adapters/sheets';
-import { percent } from '../../sidebar/format';
+import { shareText } from '../../src/core/text';
 import { startPreview, type PreviewServer } from '../../scripts/preview';
 import { NOW } from '../support/offline';
 
@@ -99,7 +99,7 @@ async function expectFigures(s: Session, request: PeriodRequest): Promise<void> 
     expect(shown[i].name).toBe(svc.name);
     expect(shown[i].badge).toBe(svc.status ?? 'Not measured');
     expect(shown[i].figures).toContain(`Incidents and requests: ${svc.met} on target, ${svc.breached} breached`);
-    if (svc.availability !== undefined) expect(shown[i].figures).toContain(`Availability ${percent(svc.availability)}`);
+    if (svc.availability !== undefined) expect(shown[i].figures).toContain(`Availability ${shareText(svc.availability)}`);
   });
 }
 
@@ -141,7 +141,7 @@ describe('the SLM panel in Chromium', () => {
       email.targets.forEach((t, i) => {
         // Figure and unit never part at a line end: "within 1 h" with a no-break space.
         expect(lines[i]).toMatch(/within \d+(\.\d)?\u00a0(h|min)(?![a-z])/);
-        if (t.met + t.breached > 0) expect(lines[i]).toContain(`${t.met} of ${t.met + t.breached} met (${percent(t.share)}), target ${t.compliance}%`);
+        if (t.met + t.breached > 0) expect(lines[i]).toContain(`${t.met} of ${t.met + t.breached} met (${shareText(t.share)}), target ${t.compliance}%`);
         expect(lines[i]).toContain(t.status ?? 'Not measured');
       });
       await expect(s.page.textContent('#problems-count')).resolves.toBe(String(expected(s, { kind: 'thisTerm' }).problems.length));

@@ -2,7 +2,7 @@
  * Dates in custom-function arguments: instants from date cells of any realm or date text, closures as
  * dates, from/to pairs or the Closures tab itself, and a period from two cells.
  */
-import { tabDef } from '../schema';
+import { tabDef, idKey, isAll } from '../schema';
 import type { Closure } from '../time/calendar';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, OUTSIDE_YEARS, localDateKey, localToUtc } from '../time/zone';
 import { locateColumns, parseLocalDateTime } from '../workbook';
@@ -68,8 +68,8 @@ export function closuresOf(v: unknown, dateZone: string, calendar?: string): Clo
       throw new ArgumentError('closures', `row ${r + 1} has more than two cells: give a column of dates, or from/to pairs`);
     }
     if (calendarCol >= 0) {
-      const name = String(row[calendarCol] ?? '').trim().toLowerCase();
-      if (name !== 'all' && name !== (calendar ?? '').trim().toLowerCase()) return;
+      const name = String(row[calendarCol] ?? '');
+      if (!isAll(name) && idKey(name) !== idKey(calendar ?? '')) return;
     }
     const from = dateKeyOf(row[fromCol], dateZone);
     if (from === undefined) {

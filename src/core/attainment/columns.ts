@@ -2,8 +2,9 @@ import { tabDef, type Incident } from '../schema';
 import { locateColumns, parseLocalDateTime } from '../workbook';
 import type { AttainmentModel } from './model';
 import { ITEM_TYPES, PRIORITIES, kindOf } from './model';
+import { HOUR_MS } from '../time/zone';
+import { idKey } from '../schema/ids';
 
-const HOUR_MS = 3_600_000;
 
 /**
  * The incident log as typed columns: one slot per row, blanks as NaN (times) or -1 (indexes).
@@ -88,7 +89,7 @@ function coder(canonical: ReadonlyMap<string, number>): (v: unknown) => number {
   return (v) => {
     let k = memo.get(v);
     if (k === undefined) {
-      k = typeof v === 'string' || typeof v === 'number' ? (canonical.get(String(v).trim().toLowerCase()) ?? -1) : -1;
+      k = typeof v === 'string' || typeof v === 'number' ? (canonical.get(idKey(String(v))) ?? -1) : -1;
       memo.set(v, k);
     }
     return k;

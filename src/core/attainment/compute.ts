@@ -3,9 +3,10 @@ import { columnsFromRows, type IncidentColumns } from './columns';
 import { measure, MET, BREACHED, PENDING, type Tally } from './measure';
 import { buildModel, type AttainmentModel } from './model';
 import { ragFor, worstRag } from './status';
-import type { AttainmentReport, Period, ServiceAttainment, SupplierAttainment, TargetAttainment, Rag } from './types';
+import type { AttainmentReport, ServiceAttainment, SupplierAttainment, TargetAttainment, Rag } from './types';
+import type { Period } from '../periods/period';
+import { HOUR_MS } from '../time/zone';
 
-const HOUR_MS = 3_600_000;
 
 export interface AttainmentOptions {
   /**

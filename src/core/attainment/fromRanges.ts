@@ -5,7 +5,7 @@ import { columnsFromValues, type IncidentColumns } from './columns';
 import { attainmentOf } from './compute';
 import { buildModel, type AttainmentModel, type AttainmentSource } from './model';
 import { attainmentTable } from './table';
-import type { Period } from './types';
+import type { Period } from '../periods/period';
 
 /** Tabs a range passed to SLM_ATTAINMENT may be. */
 const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'calendars', 'closures', 'contracts'];

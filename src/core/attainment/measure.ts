@@ -3,8 +3,8 @@ import type { AttainmentModel } from './model';
 import { KINDS } from './model';
 import { ITEM_TYPES, PRIORITIES } from './model';
 import type { Breach, ItemResult } from './types';
+import { HOUR_MS } from '../time/zone';
 
-const HOUR_MS = 3_600_000;
 
 /** Outcome codes per measure, as stored in the counters; a higher code is a worse outcome. */
 export const MET = 0;

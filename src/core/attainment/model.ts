@@ -2,6 +2,7 @@ import type { Contract, ItemType, Priority, Service, Target } from '../schema';
 import type { ServiceCalendar } from '../time/calendar';
 import type { Workbook } from '../workbook';
 import { ALWAYS_HOURS, calendarForHours } from './calendars';
+import { idKey, isAll } from '../schema';
 
 export const ITEM_TYPES: readonly ItemType[] = ['Incident', 'Request'];
 export const PRIORITIES: readonly Priority[] = ['Critical', 'High', 'Medium', 'Low'];
@@ -36,7 +37,6 @@ export interface AttainmentModel {
   readonly contractCalendars: ReadonlyArray<ServiceCalendar | undefined>;
 }
 
-const lower = (s: string): string => s.trim().toLowerCase();
 
 /**
  * Specificity of a target row for a service: service+type+priority (0), service+type (1),
@@ -44,8 +44,8 @@ const lower = (s: string): string => s.trim().toLowerCase();
  * Unsupported and Retired services: nothing was agreed for them, so nothing can be breached.
  */
 function specificity(t: Target, s: Service): number | undefined {
-  const all = t.serviceId.trim().toUpperCase() === 'ALL';
-  if (all ? s.status === 'Unsupported' || s.status === 'Retired' : lower(t.serviceId) !== lower(s.serviceId)) return undefined;
+  const all = isAll(t.serviceId);
+  if (all ? s.status === 'Unsupported' || s.status === 'Retired' : idKey(t.serviceId) !== idKey(s.serviceId)) return undefined;
   return (all ? 2 : 0) + (t.priority === undefined ? 1 : 0);
 }
 
@@ -53,7 +53,7 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
   const services = [...src.services].sort((a, b) => a.rank - b.rank || a.serviceId.localeCompare(b.serviceId));
   const serviceIndex = new Map<string, number>();
   services.forEach((s, i) => {
-    if (!serviceIndex.has(lower(s.serviceId))) serviceIndex.set(lower(s.serviceId), i);
+    if (!serviceIndex.has(idKey(s.serviceId))) serviceIndex.set(idKey(s.serviceId), i);
   });
 
   const supportCalendars: Array<ServiceCalendar | undefined> = [];
@@ -72,7 +72,7 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
 
   const availabilityTargets: Array<number | undefined> = services.map(() => undefined);
   for (const row of src.sla) {
-    const i = serviceIndex.get(lower(row.serviceId));
+    const i = serviceIndex.get(idKey(row.serviceId));
     if (i !== undefined && availabilityTargets[i] === undefined) availabilityTargets[i] = row.availabilityTarget;
   }
 
@@ -96,7 +96,7 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
 
   const contractIndex = new Map<string, number>();
   src.contracts.forEach((c, i) => {
-    if (!contractIndex.has(lower(c.contractRef))) contractIndex.set(lower(c.contractRef), i);
+    if (!contractIndex.has(idKey(c.contractRef))) contractIndex.set(idKey(c.contractRef), i);
   });
   // Blank contract hours are unknown, never assumed: such calls cannot be measured.
   const contractCalendars = src.contracts.map((c) => {
@@ -115,7 +115,7 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
 export function singleServiceModel(serviceId: string, calendar: ServiceCalendar, timeZone: string): AttainmentModel {
   const service = { serviceId, name: serviceId, rank: 1, status: 'Supported', row: 0 } as Service;
   return {
-    timeZone, services: [service], serviceIndex: new Map([[lower(serviceId), 0]]), supportCalendars: [calendar], serviceCalendars: [calendar],
+    timeZone, services: [service], serviceIndex: new Map([[idKey(serviceId), 0]]), supportCalendars: [calendar], serviceCalendars: [calendar],
     hoursErrors: [undefined], availabilityTargets: [undefined], targets: [], targetFor: new Int32Array(KINDS).fill(-1),
     contracts: [], contractIndex: new Map(), contractCalendars: [],
   };

@@ -1,14 +1,8 @@
 import type { ItemType, Priority } from '../schema';
+import type { Period } from '../periods/period';
 
 /** Attainment status of a figure against its target. */
 export type Rag = 'Met' | 'At risk' | 'Breached';
-
-/** A reporting period [start, end) in epoch ms, with a label such as "Autumn term 2025". */
-export interface Period {
-  readonly start: number;
-  readonly end: number;
-  readonly label: string;
-}
 
 /** One item measured against one target. */
 export interface ItemResult {

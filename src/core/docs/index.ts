@@ -1,6 +1,5 @@
 /** Generated documents: the SLA and the service review as a document model, and its HTML rendering. */
 export * from './model';
-export * from './format';
 export * from './questions';
 export * from './services';
 export * from './sla';

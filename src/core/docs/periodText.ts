@@ -1,5 +1,6 @@
 /** Reads what a user types when asked for a review period: "last term", "this month", or two dates. */
-import type { PeriodKind } from '../periods';
+import type { PeriodKind } from '../periods/period';
+import { DAY_MS } from '../time/zone';
 
 export interface PeriodChoice {
   readonly kind: PeriodKind;
@@ -23,7 +24,6 @@ const iso = (d: string): string => {
   return `${y}-${mo.padStart(2, '0')}-${da.padStart(2, '0')}`;
 };
 
-const DAY_MS = 86_400_000;
 
 /** True for a calendar date that exists (no 31 February). */
 const realDate = (isoDay: string): boolean => {

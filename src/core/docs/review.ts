@@ -8,10 +8,11 @@ import type { AttainmentReport, Rag, ServiceAttainment, SupplierAttainment } fro
 import type { Finding } from '../findings/types';
 import type { Incident, ReviewItem } from '../schema';
 import type { Workbook } from '../workbook';
-import { hoursText, joinWords, longDate, percentText, plural, shareText } from './format';
+import { hoursText, joinWords, longDate, percentText, plural, shareText } from '../text';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
 import { minOf } from '../values';
+import { idKey } from '../schema';
 
 export interface ReviewOptions {
   /** The instant the report is dated. */
@@ -28,7 +29,6 @@ export interface ReviewDocument extends DocModel {
   readonly baseName: string;
 }
 
-const lower = (s: string): string => s.trim().toLowerCase();
 const isOpen = (r: ReviewItem): boolean => (r.status === undefined ? !!r.action : r.status === 'Open' || r.status === 'In progress');
 const rag = (s: Rag | undefined): string => s ?? 'Not measured';
 
@@ -74,7 +74,7 @@ interface ReviewFacts {
 function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewFacts {
   const { period } = report;
   const incidentByRef = new Map<string, Incident>();
-  for (const i of wb.incidents) if (!incidentByRef.has(lower(i.ref))) incidentByRef.set(lower(i.ref), i);
+  for (const i of wb.incidents) if (!incidentByRef.has(idKey(i.ref))) incidentByRef.set(idKey(i.ref), i);
   const futureReviews = wb.sla.map((r) => r.nextReview).filter((d): d is number => d !== undefined && d >= opts.now);
   return {
     wb, report, findings, opts, tz: wb.timeZone, incidentByRef,
@@ -149,7 +149,7 @@ function breachesSection(f: ReviewFacts): Block[] {
   if (breaches.length === 0) return [heading(1, '3. Breaches'), paragraph('No target was breached in this period.')];
   return [heading(1, '3. Breaches'), table(['Ref', 'Service', 'Type', 'Priority', 'Summary', 'Measure', 'Took', 'Target', 'Still open'],
     breaches.map(({ s, t, b }) => {
-      const i = f.incidentByRef.get(lower(b.ref));
+      const i = f.incidentByRef.get(idKey(b.ref));
       return [b.ref, s.name, t.type, i?.priority ?? t.priority ?? '', i?.summary ?? '', b.measure === 'response' ? 'Response' : 'Resolution',
         hoursText(b.actualHours), hoursText(b.targetHours), b.open ? 'Yes' : 'No'];
     }),
@@ -159,13 +159,13 @@ function breachesSection(f: ReviewFacts): Block[] {
 function trendsSection(f: ReviewFacts): Block[] {
   const previous = f.opts.previous;
   if (!previous) return [heading(1, '4. Trends'), paragraph('No earlier period to compare with.')];
-  const prev = new Map(previous.services.map((s) => [lower(s.serviceId), s]));
+  const prev = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
   return [
     heading(1, '4. Trends'),
     paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).`),
     table(['Service', 'Availability', 'Share met', 'Items', 'Breached', 'Trend'],
       f.report.services.map((s) => {
-        const b = prev.get(lower(s.serviceId));
+        const b = prev.get(idKey(s.serviceId));
         return [s.name, arrow(shareText(b?.availability), shareText(s.availability)), arrow(shareText(b && metShare(b)), shareText(metShare(s))),
           arrow(b ? String(b.items) : '—', String(s.items)), arrow(b ? String(b.breached) : '—', String(s.breached)), trendWord(s, b)];
       }),
@@ -174,14 +174,14 @@ function trendsSection(f: ReviewFacts): Block[] {
 }
 
 function suppliersSection(f: ReviewFacts): Block[] {
-  const supplierOf = new Map<string, SupplierAttainment>(f.report.suppliers.map((s) => [lower(s.contractRef), s]));
+  const supplierOf = new Map<string, SupplierAttainment>(f.report.suppliers.map((s) => [idKey(s.contractRef), s]));
   if (f.wb.contracts.length === 0) return [heading(1, '5. Supplier performance'), paragraph('No contract or OLA is recorded.')];
   const note = (a: SupplierAttainment): string => (a.hoursKnown
     ? (a.responseBreached + a.fixBreached > 0 ? 'Breaches to take up with the supplier' : 'Within contract')
     : 'Support hours unknown: calls cannot be judged');
   return [heading(1, '5. Supplier performance'), table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response breached', 'Fix met', 'Fix breached', 'Pending', 'Note'],
     f.wb.contracts.map((c) => {
-      const a = supplierOf.get(lower(c.contractRef));
+      const a = supplierOf.get(idKey(c.contractRef));
       if (!a) return [c.contractRef, c.supplier, '0', '—', '—', '—', '—', '—', 'No calls logged in the period'];
       return [c.contractRef, c.supplier, String(a.calls), String(a.responseMet), String(a.responseBreached), String(a.fixMet), String(a.fixBreached),
         String(a.pending), note(a)];

@@ -2,8 +2,9 @@
 import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
 import type { ItemType, Priority, Service, Sla, Target } from '../schema';
 import { resolveHours, type Workbook } from '../workbook';
-import { hoursText, percentText } from './format';
+import { hoursText, percentText } from '../text';
 import { TO_BE_AGREED } from './model';
+import { idKey } from '../schema';
 
 /** The ten points of a service level agreement, in the order the guidance gives them. */
 export const TEN_POINTS = [
@@ -19,7 +20,6 @@ export interface Gap {
   readonly point: string;
 }
 
-const lower = (s: string): string => s.trim().toLowerCase();
 const text = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
 
@@ -29,7 +29,7 @@ export function describeHours(spec: string | undefined, wb: Workbook): string | 
   if (!t) return undefined;
   const r = resolveHours(t, wb);
   if ('error' in r) return `${t} (these hours cannot be read: ${r.error})`;
-  const cal = r.calendar ? wb.calendars.find((c) => lower(c.name) === lower(r.calendar!)) : undefined;
+  const cal = r.calendar ? wb.calendars.find((c) => idKey(c.name) === idKey(r.calendar!)) : undefined;
   const hours = cal ? `${cal.name}: ${cal.hours}` : t;
   const zone = r.timeZone !== wb.timeZone ? `, ${r.timeZone} time` : '';
   return r.closures.length > 0 ? `${hours}${zone}, except the school's closure days (holidays, INSET days and bank holidays)` : `${hours}${zone}`;
@@ -74,7 +74,7 @@ export interface TargetLine {
 
 /** The targets that apply to a service, found with the engine's own look-up (most specific row wins). */
 export function targetLines(serviceId: string, model: AttainmentModel): TargetLine[] {
-  const si = model.serviceIndex.get(lower(serviceId));
+  const si = model.serviceIndex.get(idKey(serviceId));
   const lines: TargetLine[] = [];
   ITEM_TYPES.forEach((type, ti) => {
     const rows = PRIORITIES.map((_, p) => (si === undefined ? -1 : model.targetFor[si * KINDS + kindOf(ti, p)]));

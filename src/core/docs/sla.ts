@@ -8,10 +8,11 @@
 import type { Person, Service, Sla } from '../schema';
 import type { Workbook } from '../workbook';
 import { REVIEW_QUESTIONS } from './questions';
-import { compareVersions, hoursText, joinWords, longDate, moneyText, plural } from './format';
+import { hoursText, joinWords, longDate, moneyText, plural } from '../text';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { buildModel, describeHours, TARGET_HEADER, targetLines, targetRows, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
 import { appendAll, minOf } from '../values';
+import { idKey, isAll } from '../schema';
 
 export interface SlaOptions {
   /** The instant the document is dated. */
@@ -35,7 +36,6 @@ export interface SlaDocument extends DocModel {
   readonly baseName: string;
 }
 
-const lower = (s: string): string => s.trim().toLowerCase();
 const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement'];
 /** Services an SLA leaves out unless asked for by ID. */
 const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status === 'Unsupported';
@@ -58,15 +58,15 @@ export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
 export function slaServices(wb: Workbook, serviceIds?: readonly string[] | null): Service[] {
   const byRank = [...wb.services].sort((a, b) => a.rank - b.rank || a.serviceId.localeCompare(b.serviceId));
   if (!serviceIds) return byRank.filter((s) => !outOfScope(s));
-  const wanted = new Set(serviceIds.map(lower));
-  const known = new Set(byRank.map((s) => lower(s.serviceId)));
-  const unknown = serviceIds.filter((id) => !known.has(lower(id)));
+  const wanted = new Set(serviceIds.map(idKey));
+  const known = new Set(byRank.map((s) => idKey(s.serviceId)));
+  const unknown = serviceIds.filter((id) => !known.has(idKey(id)));
   if (unknown.length) throw new Error(`${joinWords(unknown.map((u) => `"${u}"`))} ${unknown.length > 1 ? 'are not Service IDs' : 'is not a Service ID'} on the Services tab.`);
-  return byRank.filter((s) => wanted.has(lower(s.serviceId)));
+  return byRank.filter((s) => wanted.has(idKey(s.serviceId)));
 }
 
 const representsAny = (p: Person, ids: ReadonlySet<string>): boolean =>
-  (p.services ?? []).some((s) => s.toUpperCase() === 'ALL' || ids.has(lower(s)));
+  (p.services ?? []).some((s) => isAll(s) || ids.has(idKey(s)));
 
 /** One service as the SLA states it. */
 interface ServiceFacts {
@@ -123,9 +123,9 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   if (chosen.length === 0) {
     throw new Error('There is no service to put in the SLA: add services to the Services tab (retired and unsupported ones are left out).');
   }
-  const ids = new Set(chosen.map((s) => lower(s.serviceId)));
+  const ids = new Set(chosen.map((s) => idKey(s.serviceId)));
   const model = buildModel(wb);
-  const services = chosen.map((s) => gatherService(s, wb.sla.find((r) => lower(r.serviceId) === lower(s.serviceId)), wb, model));
+  const services = chosen.map((s) => gatherService(s, wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId)), wb, model));
   const slas = services.map((s) => s.sla);
 
   const versions = slas.map((r) => r?.version?.trim()).filter((v): v is string => !!v);
@@ -247,7 +247,7 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
 /** The internal annex: underpinning contracts and OLAs of the services covered. */
 function contractsAnnex(wb: Workbook, ids: ReadonlySet<string>): Block[] {
   const tz = wb.timeZone;
-  const contracts = wb.contracts.filter((c) => (c.services ?? []).some((s) => ids.has(lower(s))));
+  const contracts = wb.contracts.filter((c) => (c.services ?? []).some((s) => ids.has(idKey(s))));
   const blocks: Block[] = [
     { kind: 'pageBreak' },
     heading(1, 'Annex (internal): underpinning contracts and OLAs'),
@@ -264,4 +264,19 @@ function contractsAnnex(wb: Workbook, ids: ReadonlySet<string>): Block[] {
     ));
   }
   return blocks;
+}
+
+/** Compares versions such as "1.10" and "1.9" part by part; text parts compare as text. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.\-]/);
+  const pb = b.split(/[.\-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const nx = Number(x);
+    const ny = Number(y);
+    const c = Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
+    if (c !== 0) return c;
+  }
+  return 0;
 }

@@ -13,13 +13,13 @@ import { academicYearClosures, weekday } from './calendar';
 import type * as cat from './catalogue';
 import type { ExampleData } from './data';
 import type { IncidentProfile } from './profiles';
+import { HOUR_MS } from '../time/zone';
 
 /** The data file's name in dist/ (without .html), as HtmlService.createHtmlOutputFromFile reads it. */
 export const EXAMPLE_FILE = 'ExampleSchool';
 
 export type ExampleSchool = { [K in TabKey]: cat.Draft<K>[] };
 
-const HOUR = 3_600_000;
 /** How far back the example log reaches. */
 const LOG_DAYS = 130;
 /** Scales every profile's weekly rate: a busy secondary school's log, a few hundred rows a term. */
@@ -111,17 +111,17 @@ function makeItem(p: IncidentProfile, ref: string, opened: number, rnd: () => nu
   const respondH = between(isRequest ? p.requestRespond : p.respond);
   const onHold = rnd() < 0.1 ? Math.round(between([1, 4])) : 0;
   const resolveH = Math.max(respondH, between(isRequest ? p.requestResolve : p.resolve)) + onHold;
-  const responded = support.dueMs(opened, respondH * HOUR);
-  const resolved = support.dueMs(opened, resolveH * HOUR);
+  const responded = support.dueMs(opened, respondH * HOUR_MS);
+  const resolved = support.dueMs(opened, resolveH * HOUR_MS);
   if (opened > now) return undefined;
   const down = !isRequest && priority === 'Critical' && rnd() < p.downShare;
   const supplier = p.contract && !isRequest && rnd() < p.contract.share ? p.contract : undefined;
   let supplierLogged: number | undefined, supplierResponded: number | undefined, supplierFixed: number | undefined;
   if (supplier) {
     const cal = cals[supplier.calendar];
-    supplierLogged = opened + 0.25 * HOUR;
-    supplierResponded = cal.dueMs(supplierLogged, between(supplier.respond) * HOUR);
-    supplierFixed = cal.dueMs(supplierLogged, between(supplier.fix) * HOUR);
+    supplierLogged = opened + 0.25 * HOUR_MS;
+    supplierResponded = cal.dueMs(supplierLogged, between(supplier.respond) * HOUR_MS);
+    supplierFixed = cal.dueMs(supplierLogged, between(supplier.fix) * HOUR_MS);
   }
   const known = (t: number | undefined) => (t !== undefined && t <= now ? t : undefined);
   const isResolved = resolved <= now;
@@ -130,8 +130,8 @@ function makeItem(p: IncidentProfile, ref: string, opened: number, rnd: () => nu
     summary: pick(isRequest ? p.requests : p.summaries), component: isRequest ? undefined : pick(p.kinds),
     opened, responded: known(responded), resolved: known(resolved), onHoldHours: onHold || undefined,
     serviceDown: down ? true : undefined,
-    outageStart: down && rnd() < 0.5 ? opened - 0.1 * HOUR : undefined,
-    outageEnd: down && isResolved && rnd() < 0.5 ? resolved - 0.2 * HOUR : undefined,
+    outageStart: down && rnd() < 0.5 ? opened - 0.1 * HOUR_MS : undefined,
+    outageEnd: down && isResolved && rnd() < 0.5 ? resolved - 0.2 * HOUR_MS : undefined,
     contractRef: supplier?.ref, supplierLogged: known(supplierLogged), supplierResponded: known(supplierResponded), supplierFixed: known(supplierFixed),
   };
 }

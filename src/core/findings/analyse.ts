@@ -1,5 +1,5 @@
 /** Runs every contract and review analysis over a parsed workbook. */
-import type { Period } from '../attainment/types';
+import type { Period } from '../periods/period';
 import type { Workbook } from '../workbook';
 import { dedupeRefs, makeContext } from './context';
 import { coverageFindings } from './coverage';

@@ -5,11 +5,11 @@
  */
 import { makeCalendar } from '../time/calendar';
 import type { WeeklyHours } from '../time/hours';
-import { HOUR_MS } from './context';
+import { DAY_MS, HOUR_MS } from '../time/zone';
 
 /** A Monday, in UTC: the reference week the patterns are laid on. */
 const REFERENCE_MONDAY = Date.UTC(2024, 0, 1);
-const WEEK_MS = 7 * 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 /** Calls are tried starting every this many minutes of the service's support hours. */
 const STEP_MIN = 15;
 

@@ -1,27 +1,21 @@
 /** What every analysis needs, resolved once: services by ID, hours, targets, calendars and row references. */
 import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
-import { tabDef, type Contract, type ItemType, type Priority, type Service, type TabKey, type Target } from '../schema';
+import { tabDef, type Contract, type ItemType, type Priority, type Service, type TabKey, type Target, idKey } from '../schema';
 import { formatHours } from '../time/hours';
 import { resolveHours, type ResolvedHours, type Workbook } from '../workbook';
-import { longDate } from '../docs/format';
-import { CURRENCY, DEFAULT_LOOKBACK_DAYS, HIGH_PRIORITY_RANK } from './thresholds';
+import { DEFAULT_LOOKBACK_DAYS, HIGH_PRIORITY_RANK } from './thresholds';
 import type { RowRef, Severity } from './types';
 import { minOf } from '../values';
+import { longDate } from '../text';
+import { DAY_MS } from '../time/zone';
+import type { Period } from '../periods/period';
 
-export const DAY_MS = 86_400_000;
-export const HOUR_MS = 3_600_000;
 
 /** An hours cell: blank, unreadable, or resolved (pattern, zone, closures). */
 export type HoursCell =
   | { readonly kind: 'blank' }
   | { readonly kind: 'error'; readonly text: string; readonly error: string }
   | { readonly kind: 'ok'; readonly text: string; readonly resolved: ResolvedHours };
-
-export interface Period {
-  readonly start: number;
-  readonly end: number;
-  readonly label: string;
-}
 
 export interface Context {
   readonly wb: Workbook;
@@ -44,14 +38,13 @@ export interface Context {
   ref(tab: TabKey, row: number, key?: string): RowRef;
 }
 
-const lower = (s: string): string => s.trim().toLowerCase();
 
 export function makeContext(wb: Workbook, now: number, period?: Period): Context {
   const model = buildModel(wb);
   const services = new Map<string, Service>();
-  for (const s of wb.services) if (!services.has(lower(s.serviceId))) services.set(lower(s.serviceId), s);
+  for (const s of wb.services) if (!services.has(idKey(s.serviceId))) services.set(idKey(s.serviceId), s);
   const contracts = new Map<string, Contract>();
-  for (const c of wb.contracts) if (!contracts.has(lower(c.contractRef))) contracts.set(lower(c.contractRef), c);
+  for (const c of wb.contracts) if (!contracts.has(idKey(c.contractRef))) contracts.set(idKey(c.contractRef), c);
   const hoursCache = new Map<string, HoursCell>();
   const hours = (text: string | undefined): HoursCell => {
     const t = text?.trim() ?? '';
@@ -69,22 +62,22 @@ export function makeContext(wb: Workbook, now: number, period?: Period): Context
   return {
     wb, now, model,
     period: period ?? { start, end, label: `${longDate(start, wb.timeZone)} to ${longDate(end, wb.timeZone)}` },
-    service: (id) => services.get(lower(id)),
-    rank: (id) => services.get(lower(id))?.rank ?? Infinity,
+    service: (id) => services.get(idKey(id)),
+    rank: (id) => services.get(idKey(id))?.rank ?? Infinity,
     serviceHours: (s) => hours(s.serviceHours),
     supportHours: (s) => hours(s.supportHours?.trim() ? s.supportHours : s.serviceHours),
     contractHours: (c) => hours(c.supportHours),
     servicesOf: (c) => {
       const seen = new Set<Service>();
       for (const id of c.services ?? []) {
-        const s = services.get(lower(id));
+        const s = services.get(idKey(id));
         if (s) seen.add(s);
       }
       return [...seen];
     },
-    contract: (ref) => contracts.get(lower(ref)),
+    contract: (ref) => contracts.get(idKey(ref)),
     targetFor: (s, type, priority) => {
-      const si = model.serviceIndex.get(lower(s.serviceId));
+      const si = model.serviceIndex.get(idKey(s.serviceId));
       if (si === undefined) return undefined;
       const t = model.targetFor[si * KINDS + kindOf(ITEM_TYPES.indexOf(type), PRIORITIES.indexOf(priority))];
       return t >= 0 ? model.targets[t] : undefined;
@@ -110,17 +103,6 @@ export const serviceLabel = (s: Service): string => `${s.name} (${s.serviceId})`
 /** "PrintCare Maintenance (PRN-01)". */
 export const contractLabel = (c: Contract): string => `${c.supplier} (${c.contractRef})`;
 
-/** Hours for people: "10 h", "2.5 h", "15 min". */
-export function fmtHours(h: number): string {
-  if (h > 0 && h < 1) return `${Math.round(h * 60)} min`;
-  const r = Math.round(h * 10) / 10;
-  return `${r.toLocaleString('en-GB')} h`;
-}
-
-export const fmtMoney = (n: number): string => `${CURRENCY}${Math.round(n).toLocaleString('en-GB')}`;
-
-export const fmtPercent = (share: number): string => `${Math.round(share * 100)}%`;
-
 /** An hours cell as text: "Mon-Fri 08:00-18:00", or "School day (Mon-Fri 08:00-18:00, closed on 40 days)". */
 export function describeHours(cell: HoursCell & { kind: 'ok' }): string {
   const r = cell.resolved;
@@ -135,8 +117,6 @@ export const tightestTarget = (ctx: Context, s: Service, key: 'respondHours' | '
   minOf(PRIORITIES.flatMap((p) => ctx.targetFor(s, 'Incident', p)?.[key] ?? []));
 
 export { minOf };
-
-export { plural } from '../values';
 
 /** References without repeats, in first-seen order. */
 export function dedupeRefs(refs: readonly RowRef[]): RowRef[] {

@@ -1,10 +1,11 @@
 /** Hours coverage: the service hours each contract or OLA leaves uncovered, week by week and over holidays. */
 import { formatHours, uncoveredHours } from '../time/hours';
-import { longDate } from '../docs/format';
-import { contractLabel, DAY_MS, describeHours, fmtHours, gapSeverity, minOf, plural, serviceLabel, type Context } from './context';
+import { contractLabel, describeHours, gapSeverity, minOf, serviceLabel, type Context } from './context';
 import { COVERAGE_HORIZON_DAYS } from './thresholds';
 import type { Finding } from './types';
 import { compareDayByDay, patternIn } from './weekly';
+import { hoursText, longDate, plural } from '../text';
+import { DAY_MS } from '../time/zone';
 
 const QUESTION = 'Third-party response or fix issues' as const;
 
@@ -44,17 +45,17 @@ export function coverageFindings(ctx: Context): Finding[] {
       let title: string;
       if (weekly.hoursPerWeek > 0) {
         const gaps = formatHours({ spec: '', days: weekly.days });
-        parts.push(`${c.contractRef} covers ${describeHours(hours)}; ${serviceLabel(s)} needs ${describeHours(need)}: ${fmtHours(weekly.hoursPerWeek)} a week uncovered (${gaps}).`);
-        title = `${contractLabel(c)} leaves ${fmtHours(weekly.hoursPerWeek)} a week of ${s.name} hours uncovered`;
+        parts.push(`${c.contractRef} covers ${describeHours(hours)}; ${serviceLabel(s)} needs ${describeHours(need)}: ${hoursText(weekly.hoursPerWeek)} a week uncovered (${gaps}).`);
+        title = `${contractLabel(c)} leaves ${hoursText(weekly.hoursPerWeek)} a week of ${s.name} hours uncovered`;
       } else {
         parts.push(`${c.contractRef} covers ${describeHours(hours)}; ${serviceLabel(s)} needs ${describeHours(need)}.`);
         title = `${contractLabel(c)} is closed on ${plural(year.closedDays, 'day')} ${s.name} is needed`;
       }
       if (year.closedDays > 0) {
         const from = year.firstClosedDay === undefined ? '' : `, the first on ${longDate(year.firstClosedDay * DAY_MS, 'UTC')}`;
-        parts.push(`Over the next ${COVERAGE_HORIZON_DAYS} days the contract is closed on ${plural(year.closedDays, 'day')} when the service is needed (${fmtHours(year.closedHours)} of service hours${from}).`);
+        parts.push(`Over the next ${COVERAGE_HORIZON_DAYS} days the contract is closed on ${plural(year.closedDays, 'day')} when the service is needed (${hoursText(year.closedHours)} of service hours${from}).`);
       }
-      parts.push(`Over the ${COVERAGE_HORIZON_DAYS} days from ${longDate(ctx.now, ctx.wb.timeZone)} that is ${fmtHours(year.uncoveredHours)} of service hours with no supplier cover.`);
+      parts.push(`Over the ${COVERAGE_HORIZON_DAYS} days from ${longDate(ctx.now, ctx.wb.timeZone)} that is ${hoursText(year.uncoveredHours)} of service hours with no supplier cover.`);
       out.push({
         id: `coverage:${c.contractRef}:${s.serviceId}`,
         analysis: 'coverage', severity: gapSeverity(s.rank), question: QUESTION, title,

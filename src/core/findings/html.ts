@@ -1,9 +1,9 @@
 /** The "Check contracts" dialog: findings grouped by severity, each with links to the rows involved. Every sheet text escaped. */
 import { escapeHtml } from '../html';
 import { groupBySeverity } from './analyse';
-import { plural } from './context';
 import { SEVERITY_LABELS } from './table';
 import type { Finding } from './types';
+import { plural } from '../text';
 
 const COLOURS = { high: '#c5221f', medium: '#e37400', low: '#1a73e8', info: '#5f6368' } as const;
 

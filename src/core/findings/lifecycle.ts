@@ -1,9 +1,11 @@
 /** SLA lifecycle: each agreement's stage (negotiation, agreed, monitoring, review due), its next review, and overdue reviews. */
 import type { Workbook } from '../workbook';
-import { longDate } from '../docs/format';
-import { DAY_MS, makeRef, plural, type Context } from './context';
+import { makeRef, type Context } from './context';
 import { REVIEW_DUE_DAYS } from './thresholds';
 import type { Finding } from './types';
+import { longDate, plural } from '../text';
+import { DAY_MS } from '../time/zone';
+import { idKey } from '../schema';
 
 export type SlaStage = 'Negotiation' | 'Agreed' | 'Monitoring' | 'Review due' | 'Review overdue' | 'Review';
 
@@ -21,7 +23,7 @@ export interface SlaLifecycle {
 
 /** The lifecycle of every SLA row, in the SLA tab's order. */
 export function slaLifecycle(wb: Workbook, now: number): SlaLifecycle[] {
-  const names = new Map(wb.services.map((s) => [s.serviceId.trim().toLowerCase(), s.name]));
+  const names = new Map(wb.services.map((s) => [idKey(s.serviceId), s.name]));
   return wb.sla.map((r) => {
     const days = r.nextReview === undefined ? undefined : Math.ceil((r.nextReview - now) / DAY_MS);
     const stage: SlaStage = r.status === 'Negotiation' ? 'Negotiation'
@@ -29,7 +31,7 @@ export function slaLifecycle(wb: Workbook, now: number): SlaLifecycle[] {
       : days !== undefined && days <= REVIEW_DUE_DAYS ? 'Review due'
       : r.status;
     return {
-      serviceId: r.serviceId, name: names.get(r.serviceId.trim().toLowerCase()) ?? r.serviceId, row: r.row, status: r.status, stage,
+      serviceId: r.serviceId, name: names.get(idKey(r.serviceId)) ?? r.serviceId, row: r.row, status: r.status, stage,
       agreedOn: r.agreedOn, nextReview: r.nextReview, daysToReview: days,
     };
   });

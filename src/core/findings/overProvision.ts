@@ -1,11 +1,11 @@
 /** Over-provision: contract hours or speed well beyond what any service it underpins needs, with its cost. */
 import { formatHours, uncoveredHours, weeklyHours } from '../time/hours';
-import { longDate } from '../docs/format';
-import { contractLabel, describeHours, fmtHours, fmtMoney, minOf, PRIORITIES, type Context } from './context';
+import { contractLabel, describeHours, minOf, PRIORITIES, type Context } from './context';
 import { OVER_HOURS_RATIO, OVER_SPEED_RATIO, SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
 import { patternIn, unionPatterns } from './weekly';
 import { appendAll } from '../values';
+import { hoursText, longDate, moneyText } from '../text';
 
 export function overProvisionFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
@@ -30,7 +30,7 @@ export function overProvisionFindings(ctx: Context): Finding[] {
       const excess = uncoveredHours(have, need).hoursPerWeek;
       if (excess > 0 && haveH >= OVER_HOURS_RATIO * needH) {
         const needText = okNeeds.length === 1 ? describeHours(okNeeds[0]) : formatHours(need);
-        reasons.push(`It covers ${describeHours(hours)} (${fmtHours(haveH)} a week) where ${names} ${services.length === 1 ? 'needs' : 'need'} ${needText} (${fmtHours(needH)} a week): ${fmtHours(excess)} a week of cover no listed service needs.`);
+        reasons.push(`It covers ${describeHours(hours)} (${hoursText(haveH)} a week) where ${names} ${services.length === 1 ? 'needs' : 'need'} ${needText} (${hoursText(needH)} a week): ${hoursText(excess)} a week of cover no listed service needs.`);
         short.push(`${formatHours(hours.resolved.hours)} against ${needText}`);
         Object.assign(figures, { contractHoursPerWeek: haveH, neededHoursPerWeek: needH, excessHoursPerWeek: excess });
         appendAll(refs, [ctx.ref('contracts', c.row, 'supportHours'), ...services.map((s) => ctx.ref('services', s.row, 'serviceHours'))]);
@@ -50,8 +50,8 @@ export function overProvisionFindings(ctx: Context): Finding[] {
       // A fix follows the school's own handling, as the target chain has it: judge it against the time left.
       const left = t.hours - (key === 'resolveHours' ? SCHOOL_HANDLING_HOURS : 0);
       if (value > OVER_SPEED_RATIO * left) return;
-      reasons.push(`It ${word} within ${fmtHours(value)} where the tightest incident target of ${names} allows ${fmtHours(t.hours)}${left < t.hours ? ` (${fmtHours(left)} after ${fmtHours(SCHOOL_HANDLING_HOURS)} of the school's own handling)` : ''}.`);
-      short.push(`${word === 'fixes' ? 'fix' : 'response'} in ${fmtHours(value)} against ${fmtHours(t.hours)}`);
+      reasons.push(`It ${word} within ${hoursText(value)} where the tightest incident target of ${names} allows ${hoursText(t.hours)}${left < t.hours ? ` (${hoursText(left)} after ${hoursText(SCHOOL_HANDLING_HOURS)} of the school's own handling)` : ''}.`);
+      short.push(`${word === 'fixes' ? 'fix' : 'response'} in ${hoursText(value)} against ${hoursText(t.hours)}`);
       figures[contractKey === 'fixHours' ? 'fixHours' : 'respondHours'] = value;
       figures[contractKey === 'fixHours' ? 'tightestResolveHours' : 'tightestRespondHours'] = t.hours;
       appendAll(refs, [ctx.ref('contracts', c.row, contractKey), ...t.rows.map((row) => ctx.ref('targets', row, key))]);
@@ -60,7 +60,7 @@ export function overProvisionFindings(ctx: Context): Finding[] {
     speed(c.respondHours, 'respondHours', 'respondHours', 'responds');
     if (reasons.length === 0) continue;
 
-    const cost = c.annualCost === undefined ? 'Its annual cost is not recorded.' : `It costs ${fmtMoney(c.annualCost)} a year.`;
+    const cost = c.annualCost === undefined ? 'Its annual cost is not recorded.' : `It costs ${moneyText(c.annualCost)} a year.`;
     const renewal = c.renewal === undefined ? '' : ` It renews on ${longDate(c.renewal, ctx.wb.timeZone)}.`;
     if (c.annualCost !== undefined) {
       figures.annualCost = c.annualCost;
@@ -69,7 +69,7 @@ export function overProvisionFindings(ctx: Context): Finding[] {
     out.push({
       id: `overProvision:${c.contractRef}`,
       analysis: 'overProvision', severity: 'low', question: 'Third-party response or fix issues',
-      title: `${contractLabel(c)} gives more than ${names} ${services.length === 1 ? 'needs' : 'need'}: ${short.join('; ')}${c.annualCost === undefined ? '' : ` (${fmtMoney(c.annualCost)} a year)`}`,
+      title: `${contractLabel(c)} gives more than ${names} ${services.length === 1 ? 'needs' : 'need'}: ${short.join('; ')}${c.annualCost === undefined ? '' : ` (${moneyText(c.annualCost)} a year)`}`,
       evidence: `${reasons.join(' ')} ${cost}${renewal}`,
       action: `Review what ${names} really ${services.length === 1 ? 'needs' : 'need'} with the representatives, and find the cost of a contract matching those hours and targets before it renews: a possible saving.`,
       refs, serviceIds: services.map((s) => s.serviceId), contractRef: c.contractRef, figures,

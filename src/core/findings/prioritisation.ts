@@ -1,8 +1,10 @@
 /** Prioritisation trends: where the work goes (share of items and of fix time per service) against the school's ranking. */
-import { fmtHours, fmtPercent, plural, type Context } from './context';
+import { type Context } from './context';
 import { resolvedItems } from './resolution';
 import { EFFORT_OUTWEIGH_RATIO, HIGH_PRIORITY_RANK, MIN_EFFORT_SHARE, MIN_TREND_ITEMS } from './thresholds';
 import type { Finding } from './types';
+import { hoursText, plural, shareText } from '../text';
+import { idKey } from '../schema';
 
 const QUESTION = 'Trends in how work is prioritised' as const;
 
@@ -23,7 +25,7 @@ export function prioritisationFindings(ctx: Context): Finding[] {
   if (logged.length < MIN_TREND_ITEMS) return [];
   const by = new Map<string, Effort>();
   const effortOf = (serviceId: string): Effort => {
-    const key = serviceId.trim().toLowerCase();
+    const key = idKey(serviceId);
     let e = by.get(key);
     if (!e) {
       const s = ctx.service(serviceId);
@@ -45,9 +47,9 @@ export function prioritisationFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
   out.push({
     id: 'prioritisation:summary', analysis: 'prioritisation', severity: 'info', question: QUESTION,
-    title: `Where the work went: ${plural(totalItems, 'item')} and ${fmtHours(totalFix)} of fix time, by service rank`,
+    title: `Where the work went: ${plural(totalItems, 'item')} and ${hoursText(totalFix)} of fix time, by service rank`,
     evidence: `In ${ctx.period.label}: ` + list.filter((e) => e.items > 0 || e.rank <= HIGH_PRIORITY_RANK).map((e) =>
-      `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${fmtPercent(e.items / totalItems)} of items, ${e.measurable ? `${fmtPercent(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`).join('; ') + '.',
+      `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${shareText(e.items / totalItems)} of items, ${e.measurable ? `${shareText(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`).join('; ') + '.',
     action: 'Compare where effort goes with what the school said matters; agree with the representatives whether the ranking or the work should change.',
     refs: list.filter((e) => e.row !== undefined).map((e) => ctx.ref('services', e.row!, 'rank')),
     serviceIds: list.map((e) => e.id), figures: { items: totalItems, fixHours: totalFix },
@@ -61,8 +63,8 @@ export function prioritisationFindings(ctx: Context): Finding[] {
     if (sh < MIN_EFFORT_SHARE || sh < EFFORT_OUTWEIGH_RATIO * fixShare(top)) continue;
     out.push({
       id: `prioritisation:outweighs:${e.id}`, analysis: 'prioritisation', severity: 'low', question: QUESTION,
-      title: `${e.name}${Number.isFinite(e.rank) ? ` (rank ${e.rank})` : ''} took ${fmtPercent(sh)} of fix time, more than any high-priority service`,
-      evidence: `In ${ctx.period.label}, ${e.name} had ${plural(e.items, 'item')} and ${fmtHours(e.fixHours)} of fix time (${fmtPercent(sh)}); the busiest high-priority service, ${top.name} (rank ${top.rank}), took ${fmtHours(top.fixHours)} (${fmtPercent(fixShare(top))}).`,
+      title: `${e.name}${Number.isFinite(e.rank) ? ` (rank ${e.rank})` : ''} took ${shareText(sh)} of fix time, more than any high-priority service`,
+      evidence: `In ${ctx.period.label}, ${e.name} had ${plural(e.items, 'item')} and ${hoursText(e.fixHours)} of fix time (${shareText(sh)}); the busiest high-priority service, ${top.name} (rank ${top.rank}), took ${hoursText(top.fixHours)} (${shareText(fixShare(top))}).`,
       action: `Find out why ${e.name} takes so much support time (repeat faults, a weak supplier, training); review its rank and its support with the representatives.`,
       refs: e.row !== undefined ? [ctx.ref('services', e.row, 'rank')] : [],
       serviceIds: [e.id], figures: { items: e.items, fixHours: e.fixHours, fixShare: sh, topHighPriorityShare: fixShare(top) },

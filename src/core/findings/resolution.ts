@@ -1,7 +1,8 @@
 /** Resolution times of logged items in their service's support hours, as attainment measures them. */
 import type { Incident } from '../schema';
 import type { Context } from './context';
-import { HOUR_MS } from './context';
+import { HOUR_MS } from '../time/zone';
+import { idKey } from '../schema';
 
 export interface Resolved {
   readonly incident: Incident;
@@ -20,7 +21,7 @@ export function resolvedItems(ctx: Context): Resolved[] {
   const { model, period } = ctx;
   for (const i of ctx.wb.incidents) {
     if (i.resolved === undefined || i.opened < period.start || i.opened >= period.end) continue;
-    const si = model.serviceIndex.get(i.serviceId.trim().toLowerCase());
+    const si = model.serviceIndex.get(idKey(i.serviceId));
     if (si === undefined || ctx.supportHours(model.services[si]).kind !== 'ok') continue;
     const cal = model.supportCalendars[si];
     if (!cal) continue;

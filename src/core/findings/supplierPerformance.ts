@@ -1,9 +1,10 @@
 /** Supplier performance: response and fix attainment per contract, from the log's supplier columns, with breaches. */
 import { computeAttainment } from '../attainment/compute';
 import type { SupplierAttainment } from '../attainment/types';
-import { contractLabel, fmtHours, fmtPercent, gapSeverity, minOf, plural, type Context } from './context';
+import { contractLabel, gapSeverity, minOf, type Context } from './context';
 import { MAX_QUOTED_BREACHES, MAX_ROW_REFS } from './thresholds';
 import type { Finding, Severity } from './types';
+import { hoursText, plural, shareText } from '../text';
 
 const QUESTION = 'Third-party response or fix issues' as const;
 
@@ -31,8 +32,8 @@ function finding(ctx: Context, a: SupplierAttainment, slaMissed: Set<number>): F
   const atRisk = risked.length;
   const severity: Severity = atRisk ? gapSeverity(rank) : breached ? 'low' : 'info';
   const part = (name: string, met: number, br: number, target: number | undefined) =>
-    target === undefined ? `no ${name} time agreed` : met + br === 0 ? `no ${name} measured yet` : `${name} within ${fmtHours(target)} met on ${met} of ${met + br} (${fmtPercent(met / (met + br))})`;
-  const quoted = a.breaches.slice(0, MAX_QUOTED_BREACHES).map((b) => `${b.ref} ${b.measure === 'response' ? 'response' : 'fix'} ${fmtHours(b.actualHours)} against ${fmtHours(b.targetHours)}${b.open ? ' (still open)' : ''}`);
+    target === undefined ? `no ${name} time agreed` : met + br === 0 ? `no ${name} measured yet` : `${name} within ${hoursText(target)} met on ${met} of ${met + br} (${shareText(met / (met + br))})`;
+  const quoted = a.breaches.slice(0, MAX_QUOTED_BREACHES).map((b) => `${b.ref} ${b.measure === 'response' ? 'response' : 'fix'} ${hoursText(b.actualHours)} against ${hoursText(b.targetHours)}${b.open ? ' (still open)' : ''}`);
   const more = a.breaches.length > quoted.length ? ` and ${a.breaches.length - quoted.length} more` : '';
   const missed = ([['response', a.responseBreached, a.responseMet], ['fix', a.fixBreached, a.fixMet]] as const)
     .filter(([, br]) => br > 0).map(([name, br, met]) => `its ${name} time on ${br} of ${plural(br + met, 'call')}`);

@@ -1,11 +1,12 @@
 /** Target chain: a supplier's fix time, plus the school's own handling, must fit inside the SLA's resolution targets. */
 import type { Priority, Service, Target } from '../schema';
 import { worstCaseHours } from './chain';
-import { contractLabel, describeHours, fmtHours, gapSeverity, PRIORITIES, tightestTarget, type Context } from './context';
+import { contractLabel, describeHours, gapSeverity, PRIORITIES, tightestTarget, type Context } from './context';
 import { SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
 import { patternIn } from './weekly';
 import { minOf } from '../values';
+import { hoursText } from '../text';
 
 interface Miss {
   readonly priority: Priority;
@@ -41,18 +42,18 @@ export function targetChainFindings(ctx: Context): Finding[] {
       const tightest = minOf(misses.map((m) => m.needed))!;
       const byTarget = new Map<number, Priority[]>();
       for (const m of misses) byTarget.set(m.needed, [...(byTarget.get(m.needed) ?? []), m.priority]);
-      const list = [...byTarget].map(([h, ps]) => `${ps.join(', ')}: ${fmtHours(h)}`).join('; ');
+      const list = [...byTarget].map(([h, ps]) => `${ps.join(', ')}: ${hoursText(h)}`).join('; ');
       const mine = parts.filter((e) => ctx.service(e.serviceId) === s);
       const respond = tightestTarget(ctx, s, 'respondHours');
       // Unknown contract hours are reported by coverage; here the fix is judged at its best (no waiting for them).
-      const takes = !okHours ? `takes at least ${fmtHours(worst)}` : Number.isFinite(worst) ? `can take up to ${fmtHours(worst)}` : 'may never end';
+      const takes = !okHours ? `takes at least ${hoursText(worst)}` : Number.isFinite(worst) ? `can take up to ${hoursText(worst)}` : 'may never end';
       out.push({
         id: `targetChain:${c.contractRef}:${s.serviceId}`,
         analysis: 'targetChain', severity: gapSeverity(s.rank), question: 'Third-party response or fix issues',
-        title: `${contractLabel(c)} cannot fix ${s.name} within the ${fmtHours(tightest)} target: after ${fmtHours(SCHOOL_HANDLING_HOURS)} of the school's own handling, its ${fmtHours(c.fixHours)} fix ${takes}`,
-        evidence: `${c.contractRef} fixes within ${fmtHours(c.fixHours)}${okHours ? ` of its own hours (${describeHours(okHours)})` : ''}; ${s.name} is supported in ${describeHours(support)}.` +
+        title: `${contractLabel(c)} cannot fix ${s.name} within the ${hoursText(tightest)} target: after ${hoursText(SCHOOL_HANDLING_HOURS)} of the school's own handling, its ${hoursText(c.fixHours)} fix ${takes}`,
+        evidence: `${c.contractRef} fixes within ${hoursText(c.fixHours)}${okHours ? ` of its own hours (${describeHours(okHours)})` : ''}; ${s.name} is supported in ${describeHours(support)}.` +
           `${mine.length ? ` It supports ${mine.map((e) => e.component).join(', ')}.` : ''} Incident resolution targets it cannot meet: ${list}.` +
-          (c.respondHours! > respond! ? ` It also responds in ${fmtHours(c.respondHours!)}, against a ${fmtHours(respond!)} response target.` : ''),
+          (c.respondHours! > respond! ? ` It also responds in ${hoursText(c.respondHours!)}, against a ${hoursText(respond!)} response target.` : ''),
         action: `Find the cost of a faster fix from ${c.supplier}, or review the ${s.name} targets with the representatives so they allow for the supplier, and agree a way forward with the head teacher.`,
         refs: [
           ctx.ref('contracts', c.row, 'fixHours'),

@@ -33,9 +33,6 @@ export const MIN_KIND_SAMPLE = 5;
 /** Fewest items in the log before trends in where effort goes are reported. */
 export const MIN_TREND_ITEMS = 10;
 
-/** Currency shown with annual costs. */
-export const CURRENCY = '£';
-
 /** Most incident rows a single finding lists (the slowest or latest first). */
 export const MAX_ROW_REFS = 50;
 

@@ -3,13 +3,14 @@
  * representative, no users, unknown licences) and what it says about things nobody knew were there.
  */
 import type { Incident, Service } from '../schema';
-import { longDate } from '../docs/format';
-import { contractLabel, DAY_MS, dedupeRefs, fmtMoney, gapSeverity, plural, PRIORITIES, serviceLabel, type Context } from './context';
+import { contractLabel, dedupeRefs, gapSeverity, PRIORITIES, serviceLabel, type Context } from './context';
 import { HIGH_PRIORITY_RANK, MAX_ROW_REFS, RENEWAL_WINDOW_DAYS } from './thresholds';
 import type { Finding, RowRef } from './types';
 import { minOf } from '../values';
+import { longDate, moneyText, plural } from '../text';
+import { DAY_MS } from '../time/zone';
+import { idKey, isAll } from '../schema';
 
-const lower = (s: string): string => s.trim().toLowerCase();
 const UNKNOWN_TEXT = /\b(unknown|not known|none known|no licences?)\b/i;
 /** Services nobody has agreed to stop or refuse: each should have an SLA, targets and hours. */
 const isLive = (s: Service): boolean => s.status === 'Supported' || s.status === 'Under review';
@@ -21,7 +22,7 @@ export function unknownFindings(ctx: Context): Finding[] {
 function incidentsBy(ctx: Context): Map<string, Incident[]> {
   const by = new Map<string, Incident[]>();
   for (const i of ctx.wb.incidents) {
-    const key = lower(i.serviceId);
+    const key = idKey(i.serviceId);
     const list = by.get(key);
     if (list) list.push(i);
     else by.set(key, [i]);
@@ -31,9 +32,9 @@ function incidentsBy(ctx: Context): Map<string, Incident[]> {
 
 function serviceGaps(ctx: Context): Finding[] {
   const out: Finding[] = [];
-  const sla = new Map(ctx.wb.sla.map((r) => [lower(r.serviceId), r]));
+  const sla = new Map(ctx.wb.sla.map((r) => [idKey(r.serviceId), r]));
   const incidents = incidentsBy(ctx);
-  const represented = new Set(ctx.wb.people.filter((p) => p.role === 'End-user representative').flatMap((p) => (p.services ?? []).map(lower)));
+  const represented = new Set(ctx.wb.people.filter((p) => p.role === 'End-user representative').flatMap((p) => (p.services ?? []).map(idKey)));
   const allRepresented = represented.has('all');
   for (const s of ctx.wb.services) {
     // Unreadable hours (a typo, a misspelt calendar) would leave coverage, the target chain and the
@@ -52,7 +53,7 @@ function serviceGaps(ctx: Context): Finding[] {
     }
     if (!isLive(s)) continue;
     const id = s.serviceId;
-    const agreement = sla.get(lower(id));
+    const agreement = sla.get(idKey(id));
     const sev = gapSeverity(s.rank);
     const base = { serviceIds: [id] };
     if (!agreement) {
@@ -91,7 +92,7 @@ function serviceGaps(ctx: Context): Finding[] {
         refs: [ctx.ref('services', s.row, 'serviceHours')],
       });
     }
-    if (s.rank <= HIGH_PRIORITY_RANK && (s.representatives ?? []).length === 0 && !represented.has(lower(id)) && !allRepresented) {
+    if (s.rank <= HIGH_PRIORITY_RANK && (s.representatives ?? []).length === 0 && !represented.has(idKey(id)) && !allRepresented) {
       out.push({
         ...base, id: `unknowns:noRepresentative:${id}`, analysis: 'unknowns', severity: 'medium', question: 'Other support issues',
         title: `${s.name} is high priority but has no representative`,
@@ -103,14 +104,14 @@ function serviceGaps(ctx: Context): Finding[] {
     if (!s.users?.trim()) {
       const contracts = ctx.wb.contracts.filter((c) => ctx.servicesOf(c).includes(s));
       const cost = contracts.reduce((t, c) => t + (c.annualCost ?? 0), 0);
-      const logged = incidents.get(lower(id))?.length ?? 0;
+      const logged = incidents.get(idKey(id))?.length ?? 0;
       const paid = contracts.length > 0
-        ? ` It is underpinned by ${contracts.map((c) => `${contractLabel(c)}${c.annualCost !== undefined ? ` at ${fmtMoney(c.annualCost)} a year` : ''}${c.fixHours !== undefined ? ` with a ${c.fixHours} h fix` : ''}`).join(', ')}.`
+        ? ` It is underpinned by ${contracts.map((c) => `${contractLabel(c)}${c.annualCost !== undefined ? ` at ${moneyText(c.annualCost)} a year` : ''}${c.fixHours !== undefined ? ` with a ${c.fixHours} h fix` : ''}`).join(', ')}.`
         : '';
       out.push({
         ...base, id: `unknowns:noUsers:${id}`, analysis: 'unknowns', severity: contracts.length > 0 ? 'medium' : 'low',
         question: contracts.length > 0 ? 'Third-party response or fix issues' : 'Other support issues',
-        title: `${s.name} has no known users${contracts.length > 0 && cost > 0 ? ` but costs ${fmtMoney(cost)} a year in contracts` : ''}`,
+        title: `${s.name} has no known users${contracts.length > 0 && cost > 0 ? ` but costs ${moneyText(cost)} a year in contracts` : ''}`,
         evidence: `The Users column of ${serviceLabel(s)} is blank and ${logged === 0 ? 'no incident or request has been logged against it' : `${plural(logged, 'item')} ${logged === 1 ? 'has' : 'have'} been logged against it`}.${paid}`,
         action: `Find the users of ${s.name}; if there are none, review the contract before renewal and update the catalogue.`,
         refs: [ctx.ref('services', s.row, 'users'), ...contracts.map((c) => ctx.ref('contracts', c.row, 'annualCost'))],
@@ -127,7 +128,7 @@ function serviceGaps(ctx: Context): Finding[] {
       evidence: `Targets row ${t.row} (${t.serviceId}, ${t.type}${t.priority ? `, ${t.priority}` : ''}${t.description ? `: "${t.description}"` : ''}) gives neither a response nor a resolution time in hours.`,
       action: 'Make the target SMART: give a number of hours to respond or resolve, agreed with the representatives.',
       refs: [ctx.ref('targets', t.row, 'respondHours'), ctx.ref('targets', t.row, 'resolveHours')],
-      serviceIds: t.serviceId.toUpperCase() === 'ALL' ? [] : [t.serviceId],
+      serviceIds: isAll(t.serviceId) ? [] : [t.serviceId],
     });
   }
   return out;
@@ -182,7 +183,7 @@ function contractGaps(ctx: Context): Finding[] {
       const listed = (c.services ?? []).join(', ');
       out.push({
         id: `unknowns:orphanContract:${c.contractRef}`, analysis: 'unknowns', severity: 'medium', question: 'Third-party response or fix issues',
-        title: `${contractLabel(c)} underpins no service in the catalogue${c.annualCost !== undefined ? ` (${fmtMoney(c.annualCost)} a year)` : ''}`,
+        title: `${contractLabel(c)} underpins no service in the catalogue${c.annualCost !== undefined ? ` (${moneyText(c.annualCost)} a year)` : ''}`,
         evidence: listed ? `Its services covered (${listed}) are not Service IDs on the Services tab.` : 'Its services covered column is blank.',
         action: 'Find out what the contract supports and add the service to the catalogue, or end the contract at renewal.',
         refs: [ctx.ref('contracts', c.row, 'services')], serviceIds: [], contractRef: c.contractRef,
@@ -203,7 +204,7 @@ function contractGaps(ctx: Context): Finding[] {
     if (c.renewal !== undefined) {
       const days = Math.ceil((c.renewal - ctx.now) / DAY_MS);
       const date = longDate(c.renewal, tz);
-      const cost = c.annualCost !== undefined ? ` It costs ${fmtMoney(c.annualCost)} a year.` : '';
+      const cost = c.annualCost !== undefined ? ` It costs ${moneyText(c.annualCost)} a year.` : '';
       if (days < 0) {
         out.push({
           id: `unknowns:expired:${c.contractRef}`, analysis: 'unknowns', severity: services.length > 0 ? gapSeverity(minOf(services.map((s) => s.rank))!) : 'low',
@@ -248,8 +249,8 @@ function discovered(ctx: Context): Finding[] {
   }
   for (const s of ctx.wb.services) {
     if (s.status !== 'Unsupported') continue;
-    const parts = ctx.wb.equipment.filter((e) => lower(e.serviceId) === lower(s.serviceId));
-    const logged = incidents.get(lower(s.serviceId)) ?? [];
+    const parts = ctx.wb.equipment.filter((e) => idKey(e.serviceId) === idKey(s.serviceId));
+    const logged = incidents.get(idKey(s.serviceId)) ?? [];
     const unknownLicences = parts.filter((e) => !e.licences?.trim() || UNKNOWN_TEXT.test(e.licences));
     const installed = parts.map((e) => `${e.component}${e.quantity ? ` ×${e.quantity}` : ''}${e.location ? ` (${e.location})` : ''}`).join('; ');
     out.push({

@@ -4,10 +4,11 @@
  * software faults answered or fixed much more slowly than hardware faults, as the guidance warns.
  */
 import type { Service } from '../schema';
-import { contractLabel, fmtHours, gapSeverity, plural, serviceLabel, tightestTarget, type Context } from './context';
+import { contractLabel, gapSeverity, serviceLabel, tightestTarget, type Context } from './context';
 import { median, resolvedItems, type Resolved } from './resolution';
 import { MAX_ROW_REFS, MIN_KIND_SAMPLE, SLOW_KIND_RATIO } from './thresholds';
 import type { Finding } from './types';
+import { hoursText, plural } from '../text';
 
 const QUESTION = 'Clashes in priority or availability' as const;
 
@@ -25,8 +26,8 @@ export function weakestLinkFindings(ctx: Context, chained: ReadonlySet<string>):
     out.push({
       id: `weakestLink:${s.serviceId}`,
       analysis: 'weakestLink', severity: gapSeverity(s.rank), question: QUESTION,
-      title: `${s.name}: ${slow.map((p) => p.e.component).join(', ')} ${slow.length === 1 ? 'is' : 'are'} answered more slowly than the ${fmtHours(respond)} response target`,
-      evidence: `The tightest incident response target of ${serviceLabel(s)} is ${fmtHours(respond)}. ${slow.map(({ e, c }) => `${e.component} (${e.kind}) is under ${contractLabel(c)}, which responds in ${fmtHours(c.respondHours!)}`).join('; ')}. The slowest part sets how long the service can be down.`,
+      title: `${s.name}: ${slow.map((p) => p.e.component).join(', ')} ${slow.length === 1 ? 'is' : 'are'} answered more slowly than the ${hoursText(respond)} response target`,
+      evidence: `The tightest incident response target of ${serviceLabel(s)} is ${hoursText(respond)}. ${slow.map(({ e, c }) => `${e.component} (${e.kind}) is under ${contractLabel(c)}, which responds in ${hoursText(c.respondHours!)}`).join('; ')}. The slowest part sets how long the service can be down.`,
       action: `Find the cost of faster support for ${slow.map((p) => p.e.component).join(', ')}, or agree with the representatives and the head teacher that the ${s.name} targets allow for it.`,
       refs: [ctx.ref('services', s.row), ...slow.map((p) => ctx.ref('equipment', p.e.row, 'contractRef'))],
       serviceIds: [s.serviceId], figures: { slowComponents: slow.length, tightestRespondHours: respond },
@@ -46,7 +47,7 @@ function kindFindings(ctx: Context): Finding[] {
     const medians = (key: 'respond' | 'hours') => [sw, hw].map((rs) => median(rs.flatMap((r) => r[key] ?? [])));
     const [[respondSw, respondHw], [fixSw, fixHw]] = [medians('respond'), medians('hours')];
     const slower = (a: number, b: number) => a > 0 && a >= SLOW_KIND_RATIO * b;
-    const h = (x: number) => (Number.isNaN(x) ? 'an unknown time' : fmtHours(x));
+    const h = (x: number) => (Number.isNaN(x) ? 'an unknown time' : hoursText(x));
     const how = [slower(respondSw, respondHw) ? 'answered' : '', slower(fixSw, fixHw) ? 'fixed' : ''].filter(Boolean);
     if (how.length === 0) return;
     const slowest = [...sw].sort((a, b) => b.hours - a.hours).slice(0, MAX_ROW_REFS);

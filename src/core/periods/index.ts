@@ -1,11 +1,10 @@
-import type { Period } from '../attainment/types';
+import type { Period, PeriodKind, PeriodRequest } from './period';
 import type { Workbook } from '../workbook';
 import { civilFromDays, dayOfKey, daysFromCivil, localDayNumber, localToUtc } from '../time/zone';
 import { academicYearOf, holidays, termsOfYear, type DaySpan, type Term } from './terms';
+import { isAll } from '../schema';
 
 export * from './terms';
-
-export type PeriodKind = 'thisMonth' | 'lastMonth' | 'thisTerm' | 'lastTerm' | 'academicYear' | 'custom';
 
 /** A period the user can pick: [start, end) in epoch ms with a label such as "Autumn term 2026". */
 export interface PeriodOption extends Period {
@@ -39,7 +38,7 @@ const yearOption = (year: number, tz: string): PeriodOption =>
  * calendar when no ALL row makes a holiday).
  */
 function termsAround(wb: Pick<Workbook, 'timeZone' | 'closures'>, day: number): Term[] {
-  let hols = holidays(wb.closures.filter((c) => c.calendar.trim().toUpperCase() === 'ALL'), wb.timeZone);
+  let hols = holidays(wb.closures.filter((c) => isAll(c.calendar)), wb.timeZone);
   if (hols.length === 0) hols = holidays(wb.closures, wb.timeZone);
   const year = academicYearOf(day);
   return [year - 1, year, year + 1].flatMap((y) => termsOfYear(y, hols));
@@ -112,7 +111,7 @@ export function previousPeriod(wb: Pick<Workbook, 'timeZone' | 'closures'>, p: P
 }
 
 /** A period from what the sidebar asks for: one of listPeriods by kind, or custom dates. */
-export function resolvePeriod(wb: Pick<Workbook, 'timeZone' | 'closures'>, nowMs: number, req: { kind: PeriodKind; start?: string; end?: string }): PeriodOption {
+export function resolvePeriod(wb: Pick<Workbook, 'timeZone' | 'closures'>, nowMs: number, req: PeriodRequest): PeriodOption {
   if (req.kind === 'custom') {
     if (!req.start || !req.end) throw new Error('A custom period needs a start and an end date.');
     return customPeriod(req.start, req.end, wb.timeZone);

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './workbook';
 export * from './records';
+export * from './ids';

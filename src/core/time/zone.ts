@@ -8,6 +8,7 @@
 const { floor } = Math;
 
 export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
 /** Instants the engine accepts: local dates from 1800 to 2399. Beyond that a date is a typing slip. */

@@ -3,6 +3,7 @@ import type { WeeklyHours } from '../time/hours';
 import { HoursSpecError, parseHours } from '../time/hours';
 import { isValidTimeZone, localDateKey } from '../time/zone';
 import type { Workbook } from './parseWorkbook';
+import { isAll, idKey } from '../schema';
 
 /** Hours as the engine needs them: the weekly pattern, its zone and the closed dates that apply. */
 export interface ResolvedHours {
@@ -20,11 +21,11 @@ type HoursSource = Pick<Workbook, 'calendars' | 'closures' | 'timeZone'>;
  * spec (the workbook's zone and the ALL closures). `specOnly` skips the name look-up (a calendar's own hours).
  */
 export function resolveHours(text: string, wb: HoursSource, specOnly = false): ResolvedHours | { error: string } {
-  const name = text.trim().toLowerCase();
-  const cal = specOnly ? undefined : wb.calendars.find((c) => c.name.toLowerCase() === name);
+  const name = idKey(text);
+  const cal = specOnly ? undefined : wb.calendars.find((c) => idKey(c.name) === name);
   const closuresFor = (calendar: string | undefined): Closure[] =>
     wb.closures
-      .filter((c) => c.calendar.toUpperCase() === 'ALL' || (calendar !== undefined && c.calendar.toLowerCase() === calendar.toLowerCase()))
+      .filter((c) => isAll(c.calendar) || (calendar !== undefined && idKey(c.calendar) === idKey(calendar)))
       .map((c) => ({ from: localDateKey(c.from, wb.timeZone), to: localDateKey(c.to ?? c.from, wb.timeZone) }));
   // A misspelt zone leaves the calendar's services without figures, said on their rows, rather than read in another zone.
   if (cal?.timeZone && !isValidTimeZone(cal.timeZone)) return { error: `Calendar "${cal.name}": unknown time zone "${cal.timeZone}"` };

@@ -1,10 +1,11 @@
-import { tabOrder, workbookSchema, type Row, type TabDef, type TabKey } from '../schema';
+import { tabOrder, workbookSchema, type Row, type TabDef, type TabKey, isAll } from '../schema';
 import { resolveHours } from './hoursOf';
 import { formatLocal } from './display';
 import { parseTab } from './parseTab';
 import type { Problem } from './problems';
 import { isValidTimeZone } from '../time/zone';
 import { appendAll } from '../values';
+import { idKey as idKeyOf } from '../schema';
 
 export type Workbook = { readonly timeZone: string } & { readonly [K in TabKey]: Row<K>[] };
 
@@ -47,7 +48,7 @@ function crossChecks(wb: Workbook): Problem[] {
     const seen = new Map<string, number>();
     for (const r of wb[key] as Array<Record<string, unknown> & { row: number }>) {
       if (!idKey) continue;
-      const id = String(r[idKey]).toLowerCase();
+      const id = idKeyOf(String(r[idKey]));
       const first = seen.get(id);
       if (first !== undefined) add(key, r.row, idKey, String(r[idKey]), `"${r[idKey]}" is already used on row ${first}; each ${header(key, idKey)} must be unique.`);
       else seen.set(id, r.row);
@@ -64,7 +65,7 @@ function crossChecks(wb: Workbook): Problem[] {
         const v = r[col.key];
         if (v === undefined) continue;
         for (const ref of Array.isArray(v) ? (v as string[]) : [String(v)]) {
-          if (col.allowAll && ref.toUpperCase() === 'ALL') continue;
+          if (col.allowAll && isAll(ref)) continue;
           if (known.has(ref.toLowerCase())) continue;
           // An incident against a service missing from the catalogue is a finding, not a typing error.
           const severity = key === 'incidents' && col.key === 'serviceId' ? 'warning' : 'error';

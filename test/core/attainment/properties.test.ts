@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { attainmentOf, buildModel, columnsFromValues, computeAttainment } from '../../../src/core/attainment';
-import { tabDef } from '../../../src/core/schema';
 import { at, baseTabs, period, sheet, workbook } from './fixture';
 
 const P = period('2026-11-02', '2026-11-16');

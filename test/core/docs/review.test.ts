@@ -1,6 +1,7 @@
 import { computeAttainment } from '../../../src/core/attainment/compute';
 import { analyseWorkbook } from '../../../src/core/findings/analyse';
-import { buildReviewDocument, hoursText, longDate, percentText, REVIEW_QUESTIONS, renderHtml, shareText, type Block } from '../../../src/core/docs';
+import { buildReviewDocument, REVIEW_QUESTIONS, renderHtml, type Block } from '../../../src/core/docs';
+import { hoursText, longDate, percentText, shareText } from '../../../src/core/text';
 import { listPeriods, previousPeriod } from '../../../src/core/periods';
 import type { ReviewItem } from '../../../src/core/schema';
 import { localToUtc } from '../../../src/core/time/zone';

@@ -1,4 +1,5 @@
-import { buildSlaDocument, longDate, renderHtml, TARGET_HEADER, TEN_POINTS, TO_BE_AGREED, type Block } from '../../../src/core/docs';
+import { buildSlaDocument, renderHtml, TARGET_HEADER, TEN_POINTS, TO_BE_AGREED, type Block } from '../../../src/core/docs';
+import { longDate } from '../../../src/core/text';
 import { allText, exampleWorkbook, NOW, tableAfter, TZ } from './fixture';
 
 const school = 'Hillside School';

@@ -332,7 +332,7 @@ describe('prioritisation trends', () => {
     const fs = run(tabs);
     // 30 h of 34 h of fix time went to printing.
     expect(find(fs, 'prioritisation:outweighs:PRINT').figures).toMatchObject({ items: 6, fixHours: 30 });
-    expect(find(fs, 'prioritisation:summary').evidence).toContain('1. Service EMAIL 40% of items, 12% of fix time');
+    expect(find(fs, 'prioritisation:summary').evidence).toContain('1. Service EMAIL 40% of items, 11.8% of fix time');
     tabs.incidents = tabs.incidents!.slice(0, 9);
     expect(ids(run(tabs)).filter((id) => id.startsWith('prioritisation'))).toEqual([]);
   });
