@@ -5,7 +5,7 @@
  */
 import { KINDS, type AttainmentModel, type IncidentColumns, ITEM_TYPES, PRIORITIES } from '../attainment';
 
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../time/zone';
 
 /** Share of a target's time used at which an item is flagged (the second flag is 100%: no time left). */
 export const WARN_AT = 0.75;
