@@ -5,7 +5,7 @@ import type { FakeRange } from './range';
 import type { Realm } from './realm';
 import { FakeSheet } from './sheet';
 import { DataValidationCriteria, FakeDataValidationBuilder } from './validation';
-import { FakeConditionalFormatRuleBuilder } from './conditionalFormat';
+import { BooleanCriteria, FakeConditionalFormatRuleBuilder } from './conditionalFormat';
 import { isKnownZone } from './zoned';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -231,6 +231,7 @@ type AppMethods = 'flush' | 'getActive' | 'getActiveSpreadsheet' | 'getActiveShe
 export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
+  readonly BooleanCriteria = BooleanCriteria;
   readonly WrapStrategy = Object.freeze({ WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' });
   readonly Dimension = Object.freeze({ COLUMNS: 'COLUMNS', ROWS: 'ROWS' });
   readonly BorderStyle = Object.freeze({ DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' });

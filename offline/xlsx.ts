@@ -1,7 +1,8 @@
 /**
  * Writes an offline spreadsheet to .xlsx (exceljs) so a person can open what the offline run built:
  * values (dates as dates, in the spreadsheet's wall-clock time), formulas, number formats, bold,
- * backgrounds, frozen rows, notes as comments, list validations as dropdowns, column widths and named
+ * backgrounds, wrapping, conditional colours of words, frozen rows, notes as comments, list validations as
+ * dropdowns, column widths, spilled results as array formulas and named
  * ranges (so the Dashboard's and Findings' formulas still find their tabs once uploaded to Sheets).
  */
 import ExcelJS from 'exceljs';
@@ -10,6 +11,8 @@ import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { FakeDataValidation } from './validation';
 import { partsAt } from './zoned';
+import { a1Of } from './cells';
+import { spillsOf } from './recalc';
 
 /** Sheets measures columns in pixels; Excel in characters of the default font (about 7 px each). */
 const PIXELS_PER_CHARACTER = 7;
@@ -70,10 +73,28 @@ const writeSheet = (wb: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string): v
   });
   sheet.formulas.forEach((r, c, f) => {
     const result = sheet.values.get(r, c);
+    // A result that spilled is an array formula over its area, the other cells its cached values (so the
+    // area is the formula's own and nothing there blocks it once uploaded).
+    const spill = spillsOf(sheet).find((s) => s.row === r && s.col === c);
     cell(r, c).value = {
       formula: f.replace(/^=/, ''),
       result: result === undefined ? undefined : isDate(result) ? wallClock(result, timeZone) : (result as string | number | boolean),
+      ...(spill ? { shareType: 'array', ref: a1Of(r, c, spill.rows, spill.cols) } : {}),
     } as ExcelJS.CellFormulaValue;
+  });
+  sheet.conditionalRules.forEach((rule, k) => {
+    const { criteria, values, background, fontColor, bold, ranges } = rule.state;
+    if (criteria !== 'TEXT_EQUAL_TO' || ranges.length === 0) return;
+    ws.addConditionalFormatting({
+      ref: ranges.map((x) => a1Of(x.row, x.col, x.numRows, x.numCols)).join(' '),
+      rules: [{
+        type: 'cellIs', operator: 'equal', priority: k + 1, formulae: [`"${String(values[0]).replace(/"/g, '""')}"`],
+        style: {
+          ...(background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } } } : {}),
+          font: { ...(fontColor ? { color: { argb: argb(fontColor) } } : {}), ...(bold ? { bold: true } : {}) },
+        },
+      }],
+    });
   });
   sheet.formats.forEach((r, c, f) => { if (f) cell(r, c).numFmt = f; });
   // Dates without a number format still need one in Excel, or they show as serial numbers.
@@ -82,7 +103,8 @@ const writeSheet = (wb: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string): v
   sheet.backgrounds.forEach((r, c, color) => {
     cell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
   });
-  sheet.wraps.forEach((r, c, wrap) => { if (wrap) cell(r, c).alignment = { wrapText: true }; });
+  // Wrapped text reads from the top of its row, as in a tall row of Sheets' tables.
+  sheet.wraps.forEach((r, c, wrap) => { if (wrap) cell(r, c).alignment = { wrapText: true, vertical: 'top' }; });
   sheet.notes.forEach((r, c, note) => { cell(r, c).note = note; });
   sheet.validations.forEach((r, c, rule) => {
     const v = validationOf(rule);

@@ -11,6 +11,7 @@ import { plural } from '../src/core/text';
 import type { Problem } from '../src/core/workbook/problems';
 import { createOfflineRuntime } from '../offline/runtime';
 import { writeXlsx } from '../offline/xlsx';
+import { recalculate } from '../offline/recalc';
 
 const out = path.resolve(__dirname, '..', 'out');
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const now = process.env.SLM_NOW ? Date.parse(process.env.SLM_NOW) : Date.now();
   const rt = createOfflineRuntime({ timeZone: 'Europe/London', spreadsheetName: 'Example School SLM Workbook' });
   rt.load();
+  // With SLM_NOW, the bundle's clock (custom functions, periods) is that instant too, so out/ is the same every run.
+  if (process.env.SLM_NOW) rt.run(`Date.now = function () { return ${now}; };`);
   const api = rt.global;
 
   const setup = api.setUpWorkbook();
@@ -50,6 +53,11 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(out, file), rt.services.DocumentApp.bodyOf(doc.id).renderPage(doc.name));
     console.log(`\nGenerated "${doc.name}" → out/${file}`);
   }
+
+  // The Dashboard's and Findings' formulas as Sheets would compute them, custom functions from the bundle.
+  const formulaProblems = recalculate(rt.spreadsheet, { functions: api, now, realmDate: rt.env.realm.Date });
+  console.log(`\nFormulas recalculated: ${formulaProblems.length === 0 ? 'every one evaluated' : plural(formulaProblems.length, 'problem')}.`);
+  for (const p of formulaProblems) console.log(`  - ${p.tab}!${p.cell} ${p.formula}: ${p.error} ${p.message}`);
 
   await writeXlsx(rt.spreadsheet, path.join(out, 'SLM-Workbook.xlsx'));
   console.log(`\nWorkbook written to out/SLM-Workbook.xlsx (${rt.spreadsheet.getSheets().length} tabs).`);

@@ -131,7 +131,5 @@ export function ensureFormulaTab(ss: Spreadsheet, name: string, cells: readonly 
   if (ss.getSheetByName(name)) return false;
   const sheet = ss.insertSheet(name, Math.min(index, ss.getSheets().length));
   sheet.getRange(1, 1, cells.length, cells[0].length).setValues(cells.map((r) => [...r]));
-  sheet.getRange(1, 1).setFontWeight('bold');
-  sheet.setColumnWidth(1, 220);
   return true;
 }

@@ -7,18 +7,15 @@ import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../cor
 import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/text';
 import { applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbookValues } from '../adapters/sheets';
-import { dashboardCells, findingsCells } from '../core/dashboard';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
+import { formulaTabLayouts } from '../core/dashboard/layout';
+import { formatFormulaTab } from '../adapters/formulaTabs';
 
 const TITLE = 'SLM Workbook';
 
-/** Tabs of live formulas, placed first, created once and then left to the user. */
-const FORMULA_TABS: ReadonlyArray<readonly [name: string, cells: () => (string | number)[][], finish?: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void]> = [
-  ['Dashboard', dashboardCells],
-  ['Findings', findingsCells],
-  [OPEN_ITEMS_TAB, openItemsCells, formatOpenItems],
-];
+/** A tab of live formulas after Dashboard and Findings, made once and formatted when made. */
+const OPEN_ITEMS = { name: OPEN_ITEMS_TAB, cells: openItemsCells, finish: formatOpenItems };
 
 /** Creates missing tabs and columns; never changes a cell that holds data. */
 export function setUpWorkbook(): SetupReport {
@@ -28,11 +25,18 @@ export function setUpWorkbook(): SetupReport {
     const plan = planSetup(readHeaders(ss));
     applySetup(ss, plan);
     const repairedTabs = finishTabs(ss, plan);
-    const formulaTabs = [...FORMULA_TABS].filter(([name, cells, finish], i) => {
-      const made = ensureFormulaTab(ss, name, cells(), i);
-      if (made && finish) finish(ss.getSheetByName(name)!);
-      return made;
-    }).map(([name]) => name);
+    // Tabs of live formulas lead the workbook; made once, then formatted only where the user has not.
+    const formulaTabs: string[] = [];
+    const layouts = formulaTabLayouts();
+    layouts.forEach((layout, i) => {
+      const created = ensureFormulaTab(ss, layout.name, layout.cells(), i);
+      if (created) formulaTabs.push(layout.name);
+      if (formatFormulaTab(ss.getSheetByName(layout.name)!, layout) && !created) repairedTabs.push(layout.name);
+    });
+    if (ensureFormulaTab(ss, OPEN_ITEMS.name, OPEN_ITEMS.cells(), layouts.length)) {
+      OPEN_ITEMS.finish(ss.getSheetByName(OPEN_ITEMS.name)!);
+      formulaTabs.push(OPEN_ITEMS.name);
+    }
     const created = plan.filter((s) => s.create);
     // A new spreadsheet's one blank tab goes once every tab has been made; a tab of the user's stays.
     if (created.length === tabOrder().length && starter.length === 1 && starter[0].getLastRow() + starter[0].getLastColumn() === 0) ss.deleteSheet(starter[0]);
@@ -89,7 +93,7 @@ export function menuSetUpWorkbook(): void {
     ? 'Every tab and column is already in place; nothing was changed.'
     : [tabs.length && `Created ${plural(tabs.length, 'tab')} (${tabs.join(', ')}).`,
       cols.length && `Added ${plural(cols.length, 'column')} to existing tabs.`,
-      fixed.length && `Froze, protected or named the header of ${fixed.join(', ')}.`,
+      fixed.length && `Put right the header or formats of ${fixed.join(', ')}.`,
       'No existing cell was changed.'].filter(Boolean).join(' ');
   if (tabsWithData(ss).length === 0) {
     const answer = ui.alert(TITLE, `${message}\n\nThe workbook is empty. Load the example school so you can see how it works?`, ui.ButtonSet.YES_NO);

@@ -7,6 +7,9 @@ export const ATTAINMENT_HEADER = [
   'Response met', 'Response status', 'Resolution met', 'Resolution status', 'Met', 'Breached', 'Pending', 'Status', 'Targets',
 ] as const;
 
+/** The columns of ATTAINMENT_HEADER that hold a fraction (0..1), shown as percentages. */
+export const ATTAINMENT_FRACTIONS: readonly (typeof ATTAINMENT_HEADER)[number][] = ['Availability', 'Availability target', 'Response met', 'Resolution met'];
+
 type Cell = string | number;
 
 const blank = (v: number | string | undefined): Cell => (v === undefined ? '' : v);

@@ -30,12 +30,17 @@ export function dashboardCells(): (string | number)[][] {
   return rows;
 }
 
+const findingsFormula = (): string => `=SLM_FINDINGS(${FINDINGS_TABS.map(namedRangeName).join(',')})`;
+
+/** Where the findings table spills from (row 4, column A) and its formula. */
+export const FINDINGS_TABLE = { row: 4, col: 1, get formula(): string { return findingsFormula(); } };
+
 /** The Findings tab's content: a line of help and the one formula the findings table spills from. */
 export function findingsCells(): string[][] {
   return [
     ['Contract and review findings'],
     ['Gaps between contracts and the SLA, unknowns and supplier breaches, worked out live from the tabs. "Check contracts" in the menu shows the same with links to the rows.'],
     [''],
-    [`=SLM_FINDINGS(${FINDINGS_TABS.map(namedRangeName).join(',')})`],
+    [findingsFormula()],
   ];
 }
