@@ -117,7 +117,7 @@ describe('conditional format rules', () => {
     const condition = kept.getBooleanCondition()!;
     expect(String(condition.getCriteriaType())).toBe('TEXT_EQUAL_TO');
     expect(condition.getCriteriaValues()).toEqual(['Met']);
-    expect(condition.getBackground()).toBe('#e6f4ea');
+    expect(condition.getBackground()?.toLowerCase()).toBe('#e6f4ea');
     expect(kept.getRanges().map((r) => r.getA1Notation())).toEqual(['F7:F1000']);
     expect((condition as unknown as { matches(d: string, v: unknown): boolean }).matches('met', 'met')).toBe(true);
     expect((condition as unknown as { matches(d: string, v: unknown): boolean }).matches('Met!', 'Met!')).toBe(false);
