@@ -20,7 +20,7 @@ export function formatFormulaTab(sheet: Sheet, layout: FormulaTabLayout): boolea
   const { table } = layout;
   if (callOf(sheet.getRange(table.row, table.col).getFormula()) !== callOf(table.formula)) return false;
   const maxRows = sheet.getMaxRows();
-  const cols = Math.min(sheet.getMaxColumns(), Math.max(layout.widths.length, ...layout.blocks.map((b) => b.col + b.cols - 1)));
+  const cols = Math.min(sheet.getMaxColumns(), layout.blocks.reduce((n, b) => Math.max(n, b.col + b.cols - 1), layout.widths.length));
   const area = sheet.getRange(1, 1, maxRows, cols);
   const formats = area.getNumberFormats();
   const backgrounds = area.getBackgrounds();
