@@ -24,3 +24,5 @@ export { FakeDocumentApp, FakeDocument, FakeBody, FakeParagraph, FakeListItem, F
 export { FakeDriveApp, FakeFile, FakeFolder, DriveStore, MimeType, NOT_FOUND_MESSAGE, ITERATOR_END_MESSAGE } from './drive';
 export { formatSimpleDate, partsAt, instantOf } from './zoned';
 export { writeXlsx } from './xlsx';
+export { CUSTOM_FUNCTION_TIME_LIMIT_MS, SCRIPT_TIME_LIMIT_MS, TIME_LIMIT_MESSAGE, REFUSED_IN_CUSTOM_FUNCTIONS, UI_REFUSED_MESSAGE,
+  permissionMessage, isMutator, type RuntimeMode } from './restrictions';

@@ -11,6 +11,8 @@ import { FakeCacheService, FakeLockService, FakeLogger, FakePropertiesService, F
   recordingConsole } from './services';
 import { baseEvent, FakeScriptApp } from './triggers';
 import { DEFAULT_MAIL_DAILY_QUOTA, FakeMailApp } from './mail';
+import { CUSTOM_FUNCTION_TIME_LIMIT_MS, guardService, type ModeState, type RuntimeMode, SCRIPT_TIME_LIMIT_MS } from './restrictions';
+import { withTimeLimit } from './timeLimit';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
 import { FakeDocumentApp } from './document';
@@ -34,6 +36,10 @@ export interface OfflineRuntimeOptions {
   echoConsole?: boolean;
   /** MailApp's daily recipient quota (default 100, the lowest Google documents). */
   mailDailyQuota?: number;
+  /** `customFunction`: run as Sheets runs a custom function (read-only, no authorised services, 30 s). Default `script`. */
+  mode?: RuntimeMode;
+  /** Execution limits in ms (defaults: Google's 6 minutes for scripts, 30 s for custom functions). */
+  timeLimitMs?: Partial<Record<RuntimeMode, number>>;
 }
 
 export interface OfflineServices {
@@ -75,6 +81,13 @@ export interface OfflineRuntime {
    * calls it, its handler's name. Returns what the handler returned.
    */
   fireTrigger(idOrHandler: string, event?: Record<string, unknown>): unknown;
+  /**
+   * How calls into the bundle run from now on: `script` (menus, triggers, the sidebar) or `customFunction`
+   * (what Sheets allows a formula: see restrictions.ts). May be switched, e.g. after setting a workbook up.
+   */
+  mode: RuntimeMode;
+  /** The time limit of one call from outside into the bundle, in the current mode. */
+  timeLimitMs(): number;
 }
 
 export const DEFAULT_DIST_DIR = path.resolve(__dirname, '..', 'dist');
@@ -104,8 +117,11 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     Charts: { ChartType },
   };
   const consoleLines: Array<{ level: string; text: string }> = [];
+  const state: ModeState = { mode: opts.mode ?? 'script' };
+  const limits: Record<RuntimeMode, number> = { script: SCRIPT_TIME_LIMIT_MS, customFunction: CUSTOM_FUNCTION_TIME_LIMIT_MS, ...opts.timeLimitMs };
+  const guarded = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, guardService(name, service, state)]));
   // A fresh object every time: never gas-local's shared default mock.
-  const global = vm.createContext({ ...services, console: recordingConsole(consoleLines, !!opts.echoConsole) }) as OfflineRuntime['global'];
+  const global = vm.createContext({ ...guarded, console: recordingConsole(consoleLines, !!opts.echoConsole) }) as OfflineRuntime['global'];
   env.realm = { Date: vm.runInContext('Date', global) as DateConstructor };
 
   return {
@@ -118,6 +134,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     consoleLines,
     load() {
       gasLocal.require(distDir, global, { filter: (file) => path.basename(file) === 'Code.js' && path.dirname(path.resolve(file)) === distDir });
+      withTimeLimit(global, Object.keys(services), () => limits[state.mode]);
     },
     run(code: string) {
       return vm.runInContext(code, global);
@@ -131,5 +148,8 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
       const now = new env.realm.Date();
       return handler({ ...baseEvent(trigger, now, spreadsheet, user), ...event });
     },
+    get mode() { return state.mode; },
+    set mode(mode: RuntimeMode) { state.mode = mode; },
+    timeLimitMs: () => limits[state.mode],
   };
 };

@@ -8,7 +8,8 @@ const TZ = 'Europe/London';
 const HOUR = 3_600_000;
 type Fn = (...args: unknown[]) => any;
 
-const rt = loadedRuntime();
+// Every call below runs as Sheets runs a custom function: read-only, no authorised services, 30 s.
+const rt = loadedRuntime({ mode: 'customFunction' });
 const g = rt.global as unknown as Record<string, Fn>;
 const RDate = rt.env.realm.Date;
 /** A Date made in the bundle's realm, as getValues() would hand it over. */
@@ -64,6 +65,7 @@ describe('SLM_WORKHOURS', () => {
   test('hours may name a row of the Calendars tab, whose own closures then apply', () => {
     const local = loadedRuntime();
     local.global.setUpWorkbook();
+    local.mode = 'customFunction';
     const ss = local.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     const put = (key: TabKey, rows: unknown[][]) => ss.getSheetByName(tabDef(key).name)!.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
     const D = local.env.realm.Date;
@@ -80,6 +82,7 @@ describe('SLM_WORKHOURS', () => {
   test('faults in a Calendars row named as the hours are reported as that row\'s, on the hours argument', () => {
     const local = loadedRuntime();
     local.global.setUpWorkbook();
+    local.mode = 'customFunction';
     const ss = local.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     const rows = sheet('calendars', [
       { name: 'Night', hours: '22:00-06:00', timeZone: 'Mars/Base' },
@@ -254,6 +257,7 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
 
   test('the example school: the Dashboard formula\'s named ranges give a row per service', () => {
     const ex = exampleRuntime();
+    ex.mode = 'customFunction';
     const ss = ex.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     const ranges = (['services', 'sla', 'targets', 'incidents', 'calendars', 'closures'] as const)
       .map((k) => (ss.getRangeByName(namedRangeName(k)) ?? ss.getSheetByName(tabDef(k).name)!.getDataRange()).getValues());

@@ -8,19 +8,20 @@ type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const TZ = 'Europe/London';
 
 /** The example school, with the bundle's clock set to the moment it was loaded at. */
-function school() {
+function school(mode: 'script' | 'customFunction' = 'script') {
   const rt = exampleRuntime();
   rt.run(`Date.now = () => ${NOW};`);
   const ss = rt.spreadsheet as unknown as Ss;
   const values = {} as Record<TabKey, unknown[][]>;
   for (const key of tabOrder()) values[key] = ss.getSheetByName(workbookSchema()[key].name)!.getDataRange().getValues();
   rt.calls.reset();
+  rt.mode = mode;
   return { rt, ss, values };
 }
 
 describe('SLM_FINDINGS on the built bundle', () => {
   test('ranges in any order give the same table as the core, with the guidance\'s findings', () => {
-    const { rt, values } = school();
+    const { rt, values } = school('customFunction');
     const v = values;
     const table = rt.global.SLM_FINDINGS(v.incidents, v.contracts, v.services, v.sla, v.targets, v.equipment, v.calendars, v.closures, v.people) as string[][];
     const expected = findingsTable(analyseWorkbook(parseWorkbook(values as WorkbookValues, TZ).workbook, { now: NOW }));
@@ -42,7 +43,7 @@ describe('SLM_FINDINGS on the built bundle', () => {
   });
 
   test('an explicit time zone is accepted last; bad arguments give a plain message', () => {
-    const { rt, values } = school();
+    const { rt, values } = school('customFunction');
     const withZone = rt.global.SLM_FINDINGS(values.services, values.contracts, 'Europe/London') as string[][];
     expect(withZone.slice(1).map((r) => r[2])).toContain('Whiteboard Supplier Ltd (WB-01): support hours unknown');
     const message = (run: () => unknown): string => {
@@ -60,7 +61,7 @@ describe('SLM_FINDINGS on the built bundle', () => {
   });
 
   test('a services range alone still answers, and blank rows are ignored', () => {
-    const { rt, values } = school();
+    const { rt, values } = school('customFunction');
     const table = rt.global.SLM_FINDINGS([...values.services, ['', '', '', '', '', '', '', '', '', '', '']]) as string[][];
     expect(table[0][0]).toBe('Severity');
     expect(table.slice(1).map((r) => r[2])).toContain('Colour printing has no SLA');
