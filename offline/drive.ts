@@ -209,7 +209,8 @@ export class FakeFolder extends DriveEntry<GFolder> implements Pick<GFolder, Sha
   }
 }
 
-type AppMethods = 'createFile' | 'createFolder' | 'getFileById' | 'getFolderById' | 'getRootFolder' | 'getFilesByName' | 'getFoldersByName';
+type AppMethods = 'createFile' | 'createFolder' | 'getFileById' | 'getFolderById' | 'getRootFolder' | 'getFilesByName' | 'getFilesByType'
+  | 'getFoldersByName';
 
 export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, AppMethods> {
   readonly MimeType = MimeType;
@@ -241,6 +242,12 @@ export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, AppMe
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
     this.hit('getFilesByName');
     const list = [...this.store.items.values()].filter((i) => i.mimeType !== MimeType.FOLDER && !i.trashed && i.name.get() === name);
+    return new FakeIterator(this.env, 'FileIterator', list.map((i) => this.store.file(i))) as unknown as GoogleAppsScript.Drive.FileIterator;
+  }
+  /** Every file of the user's Drive with this MIME type, trashed ones left out. */
+  getFilesByType(mimeType: string): GoogleAppsScript.Drive.FileIterator {
+    this.hit('getFilesByType');
+    const list = [...this.store.items.values()].filter((i) => i.mimeType === mimeType && !i.trashed);
     return new FakeIterator(this.env, 'FileIterator', list.map((i) => this.store.file(i))) as unknown as GoogleAppsScript.Drive.FileIterator;
   }
   getFoldersByName(name: string): GoogleAppsScript.Drive.FolderIterator {

@@ -4,6 +4,7 @@ import { format as utilFormat } from 'node:util';
 import { FakeUser, type OfflineEnv } from './env';
 import { isDate } from './realm';
 import { formatSimpleDate, isKnownZone } from './zoned';
+import { parseCsv } from './csv';
 
 type GProperties = GoogleAppsScript.Properties.Properties;
 
@@ -220,7 +221,7 @@ export class FakeBlob implements Pick<GBlob, 'getBytes' | 'getContentType' | 'ge
 }
 
 export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 'base64Decode' | 'base64Encode'
-  | 'formatDate' | 'formatString' | 'getUuid' | 'newBlob' | 'sleep'> {
+  | 'formatDate' | 'formatString' | 'getUuid' | 'newBlob' | 'parseCsv' | 'sleep'> {
   readonly Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
   /** Milliseconds the script asked to sleep (sleep itself returns at once). */
   slept = 0;
@@ -240,6 +241,7 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
     return utilFormat(template, ...args);
   }
   getUuid(): string { this.env.calls.hit('Utilities.getUuid'); return randomUUID(); }
+  parseCsv(csv: string, delimiter?: string): string[][] { this.env.calls.hit('Utilities.parseCsv'); return parseCsv(csv, delimiter); }
   sleep(milliseconds: number): void { this.env.calls.hit('Utilities.sleep'); this.slept += milliseconds; }
   newBlob(data: string | number[], contentType?: string | null, name?: string | null): GBlob {
     this.env.calls.hit('Utilities.newBlob');

@@ -42,6 +42,7 @@ class FakeNamedRange implements Pick<GNamedRange, 'getName' | 'getRange' | 'remo
 type Methods = 'addEditor' | 'addEditors' | 'addViewer' | 'addViewers' | 'deleteSheet' | 'getActiveRange'
   | 'getActiveSheet' | 'getEditors' | 'getId' | 'getName' | 'getNamedRanges' | 'getOwner' | 'getProtections'
   | 'getRange' | 'getRangeByName' | 'getSheetByName' | 'getSheetId' | 'getSheets' | 'getSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
   | 'getUrl' | 'getViewers' | 'insertSheet' | 'removeEditor' | 'removeNamedRange' | 'removeViewer' | 'rename'
   | 'setActiveRange' | 'setActiveSelection' | 'setActiveSheet' | 'setNamedRange' | 'setSpreadsheetTimeZone' | 'toast';
 
@@ -147,6 +148,10 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
   }
 
   getSpreadsheetTimeZone(): string { this.hit('getSpreadsheetTimeZone'); return this.timeZone; }
+  /** File > Settings > Locale, as a code such as en_GB (new spreadsheets start in en_GB here). */
+  locale = 'en_GB';
+  getSpreadsheetLocale(): string { this.hit('getSpreadsheetLocale'); return this.locale; }
+  setSpreadsheetLocale(locale: string): void { this.hit('setSpreadsheetLocale'); this.locale = String(locale); }
   setSpreadsheetTimeZone(timezone: string): void {
     this.hit('setSpreadsheetTimeZone');
     if (!isKnownZone(String(timezone))) throw new Error(`Invalid argument: ${timezone}`);

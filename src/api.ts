@@ -4,6 +4,7 @@
  */
 import type { Rag } from './core/attainment/types';
 import type { Finding } from './core/findings/types';
+import type { ImportOptions, ImportPlan, Skip } from './core/import/plan';
 import type { Problem } from './core/workbook/problems';
 
 import type { PeriodKind, PeriodRequest } from './core/periods/period';
@@ -77,6 +78,22 @@ export interface SetupReport {
   readonly repairedTabs: string[];
 }
 
+/** What to import (pasted text is the call's first argument) and the choices made in the preview. */
+export interface ImportRequest extends ImportOptions {
+  readonly fileId?: string;
+  readonly tab?: string;
+}
+
+/** The preview of an import: the plan without its cells, the first 200 skips, and whether anything would change. */
+export type ImportPreview = Omit<ImportPlan, 'write'> & { readonly skippedCount: number; readonly changes: boolean };
+
+export interface ImportResult {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly skipped: Skip[];
+}
+
 export interface SlmApi {
   getOverview(period: PeriodRequest): Overview;
   checkWorkbook(): Problem[];
@@ -87,4 +104,7 @@ export interface SlmApi {
   /** Supplier performance and trends are measured over `period` (default: the year to today). */
   getFindings(period?: PeriodRequest): Finding[];
   shareWithRepresentatives(): ShareResult;
+  previewImport(text: string | null, options: ImportRequest | null): ImportPreview;
+  importIncidents(text: string | null, options: ImportRequest | null): ImportResult;
+  listImportFiles(): Array<{ id: string; name: string }>;
 }

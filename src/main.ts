@@ -6,3 +6,4 @@ export * from './entry/findings';
 export * from './entry/documents';
 export * from './entry/sidebarApi';
 export * from './entry/monitor';
+export * from './entry/import';

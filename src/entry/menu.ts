@@ -5,6 +5,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
   ['Set up workbook', 'menuSetUpWorkbook'],
   ['Load example school', 'menuLoadExample'],
   ['Check workbook', 'menuCheckWorkbook'],
+  ['Import incidents', 'menuImportIncidents'],
   null,
   ['Generate SLA', 'menuGenerateSla'],
   ['Generate service review', 'menuGenerateReview'],

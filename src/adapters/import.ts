@@ -1,0 +1,97 @@
+/**
+ * The import's I/O: the CSV text from a Drive file, pasted text or a tab; the Incidents tab (values and
+ * formulas, one read each); the Services tab; the saved mapping (document properties); the one write.
+ */
+import { readCsv } from '../core/import/csv';
+import type { ImportOptions, SourceTable } from '../core/import/plan';
+import { tabDef } from '../core/schema';
+import { locateColumns } from '../core/workbook/columns';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Where the CSV comes from: pasted text, a Drive file (id or link) or a tab of this workbook. */
+export interface ImportSource {
+  readonly text?: string;
+  readonly fileId?: string;
+  readonly tab?: string;
+}
+
+/** Larger files are refused with advice: a term's export is a small fraction of this. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const OPTIONS_KEY = 'slm.import';
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const tooBig = (n: number) => new Error(`The file is ${megabytes(n)}; an import reads at most ${megabytes(MAX_IMPORT_BYTES)}. Export a shorter period (a term at a time) and import each file.`);
+
+/** Text that is not UTF-8 (UTF-16 or a Windows code page read as UTF-8) shows NULs or U+FFFD. */
+function checkEncoding(text: string): void {
+  if (text.includes('\u0000') || /\uFFFD/.test(text.slice(0, 100000))) {
+    throw new Error('The file is not UTF-8 text (it may be UTF-16 or a Windows code page). Save or export it as "CSV UTF-8" and import it again.');
+  }
+}
+
+export function readSource(ss: Spreadsheet, source: ImportSource): SourceTable {
+  if (source.tab) {
+    const sheet = ss.getSheetByName(source.tab);
+    if (!sheet) throw new Error(`There is no tab named "${source.tab}".`);
+    const [header = [], ...rows] = sheet.getDataRange().getDisplayValues();
+    return { header: header.map((h) => h.trim()), records: rows.map((cells, i) => ({ line: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== '')) };
+  }
+  let text = source.text ?? '';
+  if (source.fileId) {
+    const id = /\/d\/([\w-]{10,})/.exec(source.fileId)?.[1] ?? source.fileId.trim();
+    const file = DriveApp.getFileById(id);
+    const size = file.getSize();
+    if (size > MAX_IMPORT_BYTES) throw tooBig(size);
+    text = file.getBlob().getDataAsString();
+  } else if (text.length > MAX_IMPORT_BYTES) throw tooBig(text.length);
+  checkEncoding(text);
+  return readCsv(text, (csv, delimiter) => Utilities.parseCsv(csv, delimiter));
+}
+
+/** The CSV files in the user's Drive, newest first as Drive lists them, for the sidebar's list (at most 50). */
+export function listCsvFiles(): Array<{ id: string; name: string }> {
+  const files = DriveApp.getFilesByType('text/csv');
+  const out: Array<{ id: string; name: string }> = [];
+  while (out.length < 50 && files.hasNext()) {
+    const f = files.next();
+    out.push({ id: f.getId(), name: f.getName() });
+  }
+  return out;
+}
+
+/** The Incidents tab's values and formulas (undefined when there is no such tab). */
+export function readIncidents(ss: Spreadsheet): { values?: unknown[][]; formulas?: string[][] } {
+  const sheet = ss.getSheetByName(tabDef('incidents').name);
+  if (!sheet) return {};
+  const range = sheet.getDataRange();
+  return { values: range.getValues(), formulas: range.getFormulas() };
+}
+
+/** Service IDs and names from the Services tab. */
+export function readServices(ss: Spreadsheet): Array<{ serviceId: string; name: string }> {
+  const sheet = ss.getSheetByName(tabDef('services').name);
+  if (!sheet) return [];
+  const [header = [], ...rows] = sheet.getDataRange().getValues();
+  const { index } = locateColumns(header, tabDef('services'));
+  if (index.serviceId === undefined) return [];
+  return rows.map((r) => ({ serviceId: String(r[index.serviceId] ?? '').trim(), name: String(r[index.name] ?? '').trim() })).filter((s) => s.serviceId);
+}
+
+export function loadOptions(): ImportOptions {
+  const saved = PropertiesService.getDocumentProperties().getProperty(OPTIONS_KEY);
+  try { return saved ? (JSON.parse(saved) as ImportOptions) : {}; } catch { return {}; }
+}
+
+export function saveOptions(options: ImportOptions): void {
+  PropertiesService.getDocumentProperties().setProperty(OPTIONS_KEY, JSON.stringify(options));
+}
+
+/** Writes the plan's block on the Incidents tab in one setValues, adding rows at the bottom when needed. */
+export function writeIncidents(ss: Spreadsheet, block: { row: number; column: number; values: unknown[][] }): void {
+  const sheet = ss.getSheetByName(tabDef('incidents').name)!;
+  const last = block.row + block.values.length - 1;
+  const max = sheet.getMaxRows();
+  if (last > max) sheet.insertRowsAfter(max, last - max);
+  sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values);
+}

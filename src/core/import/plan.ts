@@ -1,0 +1,273 @@
+/**
+ * The import, worked out before anything is written: which helpdesk the file is from, which column
+ * feeds which Incidents field, how dates and words are read, which rows are added, updated, unchanged
+ * or skipped (with line and reason), and the one block of cells to write. Preview and import share it,
+ * so what the preview shows is exactly what the import does.
+ */
+import { asCellText } from '../docs/naming';
+import { tabDef } from '../schema';
+import { isBlank, isDate, normaliseHeader } from '../values';
+import { locateColumns } from '../workbook/columns';
+import { formatLocal } from '../workbook/display';
+import { localeOrder, orderFromFile, parseImportDate, type DateOrder, type OrderSource } from './dates';
+import { GENERIC, IMPORT_FIELDS, PRESETS, presetById, type ImportField, type Preset } from './presets';
+import { ITEM_TYPES, PRIORITIES, priorityOf, statusOf, suggestService, typeOf, type ItemType } from './words';
+
+/** The choices a user can make (all optional); saved in the workbook so the next import is one click. */
+export interface ImportOptions {
+  preset?: string;
+  /** The file's header chosen for a field ('' for none). */
+  columns?: Partial<Record<ImportField, string>>;
+  dateOrder?: DateOrder;
+  /** A value of the file's service column → Service ID; likewise priority and type words. */
+  services?: Record<string, string>;
+  priorities?: Record<string, string>;
+  types?: Record<string, string>;
+  /** Type of every row when the file has no type column (default Incident). */
+  defaultType?: ItemType;
+}
+
+export interface SourceTable {
+  readonly header: readonly string[];
+  readonly records: ReadonlyArray<{ readonly line: number; readonly cells: readonly string[] }>;
+}
+
+export interface ImportContext {
+  readonly table: SourceTable;
+  /** The Incidents tab as read (header first), or undefined when there is none; its formulas likewise. */
+  readonly incidents: readonly (readonly unknown[])[] | undefined;
+  readonly formulas?: readonly (readonly string[])[];
+  readonly services: ReadonlyArray<{ readonly serviceId: string; readonly name: string }>;
+  readonly timeZone: string;
+  readonly locale: string;
+}
+
+export interface ValueChoice { readonly value: string; readonly mapped: string | null; readonly rows: number }
+export interface Skip { readonly line: number; readonly reason: string }
+
+export interface ImportPlan {
+  readonly source: { readonly preset: string; readonly name: string; readonly presets: Array<{ id: string; name: string }> };
+  readonly header: readonly string[];
+  readonly columns: Array<{ readonly field: ImportField; readonly label: string; readonly header: string | null }>;
+  readonly dates: { readonly order: DateOrder; readonly from: OrderSource; readonly text: string };
+  readonly values: { readonly services: ValueChoice[]; readonly priorities: ValueChoice[]; readonly types: ValueChoice[] };
+  readonly sample: ReadonlyArray<Record<string, string>>;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly skipped: Skip[];
+  /** Why nothing can be imported yet (the preview says it; the import refuses). */
+  readonly error?: string;
+  /** The block to write: top-left cell (1-based) and its values; undefined when nothing changes. */
+  readonly write?: { readonly row: number; readonly column: number; readonly values: unknown[][] };
+  readonly options: ImportOptions;
+}
+
+const LABELS: Record<ImportField, string> = {
+  ref: 'Ref (ticket number)', serviceId: 'Service (category, topic or group)', type: 'Type', priority: 'Priority', summary: 'Summary',
+  opened: 'Opened', responded: 'Responded', resolved: 'Resolved', status: 'Status', updated: 'Last updated',
+};
+const DATE_FIELDS: readonly ImportField[] = ['opened', 'responded', 'resolved', 'updated'];
+
+/** The header of `table` that one of `names` ("A|B") matches, or undefined. */
+function findHeader(header: readonly string[], names: string | undefined): string | undefined {
+  if (!names) return undefined;
+  for (const n of names.split('|')) {
+    const hit = header.find((h) => normaliseHeader(h) === normaliseHeader(n) && (h.trim() !== '' || n === h));
+    if (hit !== undefined) return hit;
+  }
+  // "#" normalises to nothing: match it literally.
+  return names.split('|').find((n) => header.includes(n));
+}
+
+/** The preset whose Ref and Opened columns the header has and which matches the most columns. */
+export function detectPreset(header: readonly string[]): Preset {
+  let best = GENERIC;
+  let most = 0;
+  for (const p of PRESETS) {
+    if (!findHeader(header, p.columns.ref) || !findHeader(header, p.columns.opened)) continue;
+    const n = IMPORT_FIELDS.filter((f) => findHeader(header, p.columns[f])).length;
+    if (n > most) { best = p; most = n; }
+  }
+  return best;
+}
+
+/** A value read for a field as its column shows it, or the word of a skipped row. */
+type Fields = { ref: string; serviceId: string; type: ItemType; priority: string; summary: string; opened: number; responded?: number; resolved?: number };
+
+export function planImport(ctx: ImportContext, options: ImportOptions = {}): ImportPlan {
+  const { table, timeZone } = ctx;
+  const preset = presetById(options.preset) ?? detectPreset(table.header);
+  const columnOf = {} as Record<ImportField, string | undefined>;
+  for (const f of IMPORT_FIELDS) {
+    const chosen = options.columns?.[f];
+    columnOf[f] = chosen !== undefined ? (table.header.includes(chosen) ? chosen : undefined)
+      : findHeader(table.header, preset.columns[f]) ?? (preset === GENERIC ? undefined : findHeader(table.header, GENERIC.columns[f]));
+  }
+  const at = (f: ImportField) => { const h = columnOf[f]; return h === undefined ? -1 : table.header.indexOf(h); };
+  const idx = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, at(f)])) as Record<ImportField, number>;
+  const cell = (cells: readonly string[], f: ImportField) => (idx[f] < 0 ? '' : (cells[idx[f]] ?? '').trim());
+
+  // Date order: the user's choice, else what the file shows, else the spreadsheet's locale.
+  const dateTexts = function* () { for (const r of table.records) for (const f of DATE_FIELDS) if (idx[f] >= 0) yield r.cells[idx[f]] ?? ''; };
+  const fileOrder = orderFromFile(dateTexts());
+  const order: DateOrder = options.dateOrder ?? (fileOrder === 'dmy' || fileOrder === 'mdy' ? fileOrder : localeOrder(ctx.locale));
+  const from: OrderSource = options.dateOrder ? 'choice' : fileOrder && fileOrder !== 'conflict' ? 'file' : 'locale';
+  const orderName = order === 'dmy' ? 'day first (31/12/2025)' : 'month first (12/31/2025)';
+  const dates = { order, from, text: from === 'choice' ? `Dates are read ${orderName}, as chosen.`
+    : from === 'file' ? `Dates are read ${orderName}: the file has dates that can only be read that way.`
+    : `The file's dates could be read either way; they are read ${orderName}, as the spreadsheet's locale (${ctx.locale}) writes them. Change it below if that is wrong.` };
+
+  const tally = (m: Map<string, ValueChoice>, value: string, mapped: string | undefined) => {
+    const prev = m.get(value);
+    m.set(value, { value, mapped: mapped ?? null, rows: (prev?.rows ?? 0) + 1 });
+  };
+  const serviceChoices = new Map<string, ValueChoice>();
+  const priorityChoices = new Map<string, ValueChoice>();
+  const typeChoices = new Map<string, ValueChoice>();
+  const knownServices = new Map(ctx.services.map((s) => [s.serviceId.trim().toLowerCase(), s.serviceId]));
+  const pick = <T extends string>(map: Record<string, string> | undefined, v: string, allowed: readonly T[], guess: (v: string) => T | undefined) => {
+    const chosen = map?.[v];
+    return chosen !== undefined ? allowed.find((a) => a.toLowerCase() === chosen.trim().toLowerCase()) : guess(v);
+  };
+
+  const base = {
+    source: { preset: preset.id, name: preset.name, presets: [...PRESETS, GENERIC].map((p) => ({ id: p.id, name: p.name })) },
+    header: table.header,
+    columns: IMPORT_FIELDS.map((f) => ({ field: f, label: LABELS[f], header: columnOf[f] ?? null })),
+    dates,
+    options: { ...options, preset: preset.id },
+  };
+  const fail = (error: string, skipped: Skip[] = []): ImportPlan => ({ ...base, values: { services: [], priorities: [], types: [] },
+    sample: [], added: 0, updated: 0, unchanged: 0, skipped, error });
+
+  if (table.header.every((h) => !h)) return fail('The file is empty.');
+  if (table.records.length === 0) return fail('The file has a header row but no tickets under it.');
+  const needed = (['ref', 'opened', 'serviceId', 'priority'] as const).filter((f) => idx[f] < 0);
+  if (needed.length) return fail(`No column was found for ${needed.map((f) => LABELS[f]).join(', ')}. Choose the file's column for each below.`);
+  if (fileOrder === 'conflict' && !options.dateOrder) {
+    return fail('Some dates in the file can only be read day first and others only month first. Choose how to read them below.');
+  }
+  if (!ctx.incidents || ctx.incidents.length === 0) return fail('There is no Incidents tab with a header row. Run "Set up workbook" first.');
+
+  const skipped: Skip[] = [];
+  const rows: Array<{ line: number; fields: Fields }> = [];
+  const firstLine = new Map<string, number>();
+  const date = (text: string) => parseImportDate(text, order, timeZone);
+  for (const { line, cells } of table.records) {
+    const skip = (reason: string) => { skipped.push({ line, reason }); };
+    const number = cell(cells, 'ref');
+    if (!number) { skip(`There is no ticket number (${columnOf.ref}).`); continue; }
+    const ref = preset.refPrefix + number;
+    const key = ref.toLowerCase();
+    if (firstLine.has(key)) { skip(`Ref ${ref} is in the file twice (first on line ${firstLine.get(key)}); only the first is imported.`); continue; }
+    firstLine.set(key, line);
+    const status = statusOf(cell(cells, 'status'));
+    if (status === 'ignore') { skip(`Ticket ${number} is ${cell(cells, 'status')}: it is not imported.`); continue; }
+
+    const serviceText = cell(cells, 'serviceId');
+    const mappedService = options.services?.[serviceText];
+    const serviceId = mappedService !== undefined ? knownServices.get(mappedService.trim().toLowerCase()) : suggestService(serviceText, ctx.services);
+    tally(serviceChoices, serviceText, serviceId);
+    const priorityText = cell(cells, 'priority');
+    const priority = pick(options.priorities, priorityText, PRIORITIES, priorityOf);
+    tally(priorityChoices, priorityText, priority);
+    const typeText = cell(cells, 'type');
+    const type = idx.type < 0 || typeText === '' ? options.defaultType ?? 'Incident' : pick(options.types, typeText, ITEM_TYPES, typeOf);
+    if (idx.type >= 0) tally(typeChoices, typeText, type);
+
+    if (!serviceId) { skip(serviceText ? `"${serviceText}" is not matched to a service: choose its Service ID below.` : `There is no ${columnOf.serviceId}, so the service is not known.`); continue; }
+    if (!priority) { skip(priorityText ? `Priority "${priorityText}" is not matched to Critical, High, Medium or Low: choose one below.` : 'There is no priority.'); continue; }
+    if (!type) { skip(`Type "${typeText}" is not matched to Incident or Request: choose one below.`); continue; }
+
+    const times: Partial<Record<ImportField, number>> = {};
+    const bad = DATE_FIELDS.find((f) => {
+      const t = cell(cells, f);
+      if (!t) return false;
+      const ms = date(t);
+      if (ms === undefined) return true;
+      times[f] = ms;
+      return false;
+    });
+    if (bad) { skip(`${columnOf[bad]} "${cell(cells, bad)}" is not a date and time.`); continue; }
+    if (times.opened === undefined) { skip(`There is no ${columnOf.opened} date.`); continue; }
+    let resolved = times.resolved;
+    if (idx.status >= 0) {
+      if (status === 'open') resolved = undefined;
+      else if (resolved === undefined) resolved = times.updated;
+      if (status === 'resolved' && resolved === undefined) { skip(`Ticket ${number} is ${cell(cells, 'status')} but the file gives no time it was resolved.`); continue; }
+    }
+    if (resolved !== undefined && resolved < times.opened) { skip(`${columnOf.resolved ?? columnOf.updated} is before ${columnOf.opened}.`); continue; }
+    rows.push({ line, fields: { ref, serviceId, type, priority, summary: cell(cells, 'summary'), opened: times.opened, responded: times.responded, resolved } });
+  }
+
+  const byRows = (m: Map<string, ValueChoice>) => [...m.values()].sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
+  const values = { services: byRows(serviceChoices), priorities: byRows(priorityChoices), types: byRows(typeChoices) };
+  const show = (ms: number | undefined) => (ms === undefined ? '' : formatLocal(ms, timeZone));
+  const sample = rows.slice(0, 5).map(({ fields: r }) => ({ Ref: r.ref, 'Service ID': r.serviceId, Type: r.type, Priority: r.priority,
+    Summary: r.summary, Opened: show(r.opened), Responded: show(r.responded), Resolved: show(r.resolved) }));
+
+  // Which Incidents fields the file feeds: the rest of an existing row is the user's and stays.
+  const fed: Array<keyof Fields> = ['ref', 'serviceId', 'priority', 'opened'];
+  if (idx.type >= 0) fed.push('type');
+  if (idx.summary >= 0) fed.push('summary');
+  if (idx.responded >= 0) fed.push('responded');
+  if (idx.resolved >= 0 || idx.status >= 0) fed.push('resolved');
+  const incidents = ctx.incidents;
+  const tab = tabDef('incidents');
+  const { index } = locateColumns(incidents[0], tab);
+  const missing = [...fed, 'type' as const].filter((k) => index[k] === undefined);
+  if (missing.length) {
+    return { ...fail(`The Incidents tab has no ${missing.map((k) => tab.columns.find((c) => c.key === k)!.header).join(', ')} column. Run "Set up workbook" to add it.`, skipped), values, sample };
+  }
+  const data = incidents.slice(1);
+  const existing = new Map<string, number>();
+  data.forEach((r, i) => { const k = String(r[index.ref] ?? '').trim().toLowerCase(); if (k && !existing.has(k)) existing.set(k, i); });
+
+  const same = (old: unknown, v: string | number | undefined, isTime: boolean): boolean => {
+    if (v === undefined || v === '') return isBlank(old);
+    if (isTime) return isDate(old) && Math.abs(old.getTime() - (v as number)) < 1000;
+    const s = String(old ?? '').trim();
+    return s === v || (s.startsWith("'") && s.slice(1) === v);
+  };
+  const toCell = (v: string | number | undefined, isTime: boolean) => (v === undefined ? '' : isTime ? new Date(v as number) : asCellText(String(v)));
+
+  const changes = new Map<number, Map<number, unknown>>();
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const { fields } of rows) {
+    const at = existing.get(fields.ref.toLowerCase());
+    const old = at === undefined ? undefined : data[at];
+    const keys: Array<keyof Fields> = old ? fed : [...new Set([...fed, 'type' as const])];
+    const cells = new Map<number, unknown>();
+    for (const k of keys) {
+      const isTime = k === 'opened' || k === 'responded' || k === 'resolved';
+      if (!old || !same(old[index[k]], fields[k], isTime)) cells.set(index[k], toCell(fields[k], isTime));
+    }
+    if (!old) { changes.set(data.length + added, cells); added++; } else if (cells.size) { changes.set(at!, cells); updated++; } else unchanged++;
+  }
+  const result = { ...base, values, sample, added, updated, unchanged, skipped };
+  if (changes.size === 0) return result;
+
+  // Bounds by loop: spreading 20,000 rows into Math.min would be 20,000 arguments.
+  let top = Infinity;
+  let left = Infinity;
+  let right = -1;
+  for (const [r, m] of changes) {
+    top = Math.min(top, r);
+    for (const c of m.keys()) { left = Math.min(left, c); right = Math.max(right, c); }
+  }
+  const bottom = data.length + added - 1;
+  const block: unknown[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const line: unknown[] = [];
+    const set = changes.get(r);
+    for (let c = left; c <= right; c++) {
+      // Cells the import does not feed keep what they hold (a formula stays a formula).
+      line.push(set?.has(c) ? set.get(c) : ctx.formulas?.[r + 1]?.[c] || (data[r]?.[c] ?? ''));
+    }
+    block.push(line);
+  }
+  return { ...result, write: { row: top + 2, column: left + 1, values: block } };
+}

@@ -1,0 +1,74 @@
+/**
+ * Import incidents from a helpdesk's CSV export: a preview that changes nothing, then the import
+ * (under the document lock) writing one block on the Incidents tab and saving the mapping.
+ */
+import type { ImportPreview, ImportRequest, ImportResult } from '../api';
+import { planImport, type ImportOptions, type ImportPlan } from '../core/import/plan';
+import { listCsvFiles, loadOptions, readIncidents, readServices, readSource, saveOptions, writeIncidents, type ImportSource } from '../adapters/import';
+import { withDocumentLock } from '../adapters/lock';
+
+const STRING_KEYS = ['fileId', 'tab', 'preset', 'dateOrder', 'defaultType'] as const;
+const MAP_KEYS = ['columns', 'services', 'priorities', 'types'] as const;
+const isWords = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((w) => typeof w === 'string');
+
+/** What the sidebar may send: the source and the choices, each of its type; anything else is refused. */
+function readRequest(request: unknown): ImportRequest {
+  const r = (request ?? {}) as Record<string, unknown>;
+  const ok = typeof r === 'object' && !Array.isArray(r)
+    && STRING_KEYS.every((k) => r[k] === undefined || typeof r[k] === 'string')
+    && MAP_KEYS.every((k) => r[k] === undefined || isWords(r[k]))
+    && [undefined, 'dmy', 'mdy'].includes(r.dateOrder as string) && [undefined, 'Incident', 'Request'].includes(r.defaultType as string);
+  if (!ok) throw new Error('The import choices could not be read. Reopen the panel and try again.');
+  return r as ImportRequest;
+}
+
+function plan(text: unknown, request: unknown): { plan: ImportPlan; ss: GoogleAppsScript.Spreadsheet.Spreadsheet } {
+  const { fileId, tab, ...chosen } = readRequest(request);
+  const source: ImportSource = { text: typeof text === 'string' ? text : '', fileId, tab };
+  if (!source.text && !fileId && !tab) throw new Error('Choose a CSV file, paste CSV text or name a tab to import.');
+  const ss = SpreadsheetApp.getActive();
+  // Choices made now win; the saved ones fill the rest when the same helpdesk is imported again.
+  const saved = loadOptions();
+  const table = readSource(ss, source);
+  const incidents = readIncidents(ss);
+  const ctx = { table, incidents: incidents.values, formulas: incidents.formulas, services: readServices(ss),
+    timeZone: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale() };
+  const first = planImport(ctx, { ...saved, ...chosen } as ImportOptions);
+  // Saved choices made for another helpdesk's file do not apply to this one.
+  const result = chosen.preset === undefined && saved.preset !== undefined && first.source.preset !== saved.preset && first.error
+    ? planImport(ctx, chosen as ImportOptions) : first;
+  return { plan: result, ss };
+}
+
+/** What an import would do, with nothing written: source, mapping, dates, values, sample, counts and skips. */
+export function previewImport(text: string | null, options: ImportRequest | null): ImportPreview {
+  const { plan: p } = plan(text, options);
+  const { write, ...rest } = p;
+  return { ...rest, skipped: p.skipped.slice(0, 200), skippedCount: p.skipped.length, changes: !!write };
+}
+
+/**
+ * Imports the CSV (pasted `text`, or `options.fileId` / `options.tab`) into the Incidents tab: rows
+ * are matched by Ref and updated in place, new ones added, nothing deleted. The mapping is saved.
+ */
+export function importIncidents(text: string | null, options: ImportRequest | null): ImportResult {
+  return withDocumentLock(() => {
+    const { plan: p, ss } = plan(text, options);
+    if (p.error) throw new Error(p.error);
+    if (p.write) writeIncidents(ss, p.write);
+    saveOptions(p.options);
+    return { added: p.added, updated: p.updated, unchanged: p.unchanged, skipped: p.skipped };
+  });
+}
+
+/** The CSV files in the user's Drive the import can read. */
+export function listImportFiles(): Array<{ id: string; name: string }> {
+  return listCsvFiles();
+}
+
+/** Menu: opens the panel at its Import incidents section. */
+export function menuImportIncidents(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('SLM Workbook')
+    .append('<script>var s=document.getElementById("import-section");if(s){s.open=true;s.scrollIntoView()}</script>');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
