@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(out, { recursive: true });
   const now = process.env.SLM_NOW ? Date.parse(process.env.SLM_NOW) : Date.now();
   const rt = createOfflineRuntime({ timeZone: 'Europe/London', spreadsheetName: 'Example School SLM Workbook' });
+  // The add-in dates what it generates with Date.now(): the bundle's clock is SLM_NOW, so out/ is a function of it.
+  rt.run(`Date.now = () => ${now}`);
   rt.load();
   // With SLM_NOW, the bundle's clock (custom functions, periods) is that instant too, so out/ is the same every run.
   if (process.env.SLM_NOW) rt.run(`Date.now = function () { return ${now}; };`);

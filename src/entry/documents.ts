@@ -45,7 +45,7 @@ function recordDocument(ss: Spreadsheet, record: Omit<DocumentRecord, 'row'>): v
     if (!sheet) throw new Error(`The ${tab.name} tab is missing and could not be created. Run "Set up workbook", then try again`);
   }
   const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
-  const rows = recordsToRows(tab, header, [{ ...record, name: asCellText(record.name ?? '') }]);
+  const rows = recordsToRows(tab, header, [{ ...record, name: asCellText(record.name ?? ''), contents: record.contents && asCellText(record.contents) }]);
   sheet.getRange(sheet.getLastRow() + 1, 1, 1, header.length).setValues(rows);
 }
 
@@ -71,7 +71,7 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
     const url = doc.getUrl();
     doc.saveAndClose();
     if (destination.move) moveFile(id, destination.folder);
-    recordDocument(ss, { type: model.type, label: model.label, created: now, name, link: url });
+    recordDocument(ss, { type: model.type, label: model.label, created: now, name, link: url, contents: model.contents });
     return { name, url, id };
   } catch (e) {
     const cleaned = trashFile(id);

@@ -7,3 +7,4 @@ export * from './review';
 export * from './html';
 export * from './periodText';
 export * from './naming';
+export * from './slaHours';

@@ -34,6 +34,8 @@ export interface DocModel {
   readonly label: string;
   readonly title: string;
   readonly blocks: readonly Block[];
+  /** What the Documents tab keeps of the document's contents (an SLA's fingerprint), if anything. */
+  readonly contents?: string;
 }
 
 /** Shown wherever the workbook does not say: missing points are never dropped silently. */

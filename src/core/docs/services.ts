@@ -45,15 +45,13 @@ export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Arr
   const supportHours = own && own !== serviceHours ? sentence(own) : serviceHours && 'the service hours.';
   const supportLevels = text(sla?.supportLevels);
   const continuity = text(sla?.continuity);
-  const recovery = sla?.recoveryHours !== undefined ? `Recovery time: ${hoursText(sla.recoveryHours)}.` : undefined;
-  const availability = sla?.availabilityTarget !== undefined
-    ? `${percentText(sla.availabilityTarget)} of the service hours (service hours less downtime, as a share of the service hours).`
-    : undefined;
+  const recovery = sla?.recoveryHours !== undefined ? `Recovery time: ${sla.recoveryHours} ${sla.recoveryHours === 1 ? 'hour' : 'hours'}.` : undefined;
+  const availability = sla?.availabilityTarget !== undefined ? `Working for at least ${percentText(sla.availabilityTarget)} of the service hours.` : undefined;
   const values: Record<SlaPoint, string | undefined> = {
     'Service description': description && `${sentence(description)}${users ? ` Users: ${sentence(users)}` : ''}`,
-    'Service hours': serviceHours && sentence(serviceHours),
+    'Service hours': serviceHours && `${sentence(serviceHours)}${supportHours && supportHours !== 'the service hours.' ? ` Support hours: ${supportHours}` : ''}`,
     Availability: availability,
-    'Support levels': supportLevels && `${sentence(supportLevels)}${supportHours ? ` Support hours: ${supportHours}` : ''}`,
+    'Support levels': supportLevels && sentence(supportLevels),
     Performance: text(sla?.performance),
     Functionality: text(sla?.functionality),
     Charges: text(svc.charges),
@@ -87,19 +85,6 @@ export function targetLines(serviceId: string, model: AttainmentModel): TargetLi
   return lines;
 }
 
-export const TARGET_HEADER = ['Type', 'Priority', 'Meaning', 'Respond within', 'Resolve within', 'Items meeting it'] as const;
-
-/** The rows of a service's target table; a missing target reads "To be agreed". */
-export function targetRows(lines: readonly TargetLine[]): string[][] {
-  return lines.map((l) => {
-    const t = l.target;
-    const hours = (h: number | undefined) => (h === undefined ? TO_BE_AGREED : hoursText(h));
-    return [
-      l.type, l.priority ?? 'Any', t ? text(t.description) ?? '' : TO_BE_AGREED,
-      t ? hours(t.respondHours) : TO_BE_AGREED, t ? hours(t.resolveHours) : TO_BE_AGREED,
-      t ? (t.compliance !== undefined ? `at least ${percentText(t.compliance)}` : 'all') : TO_BE_AGREED,
-    ];
-  });
-}
+export const TARGET_HEADER = ['Call', 'Priority', 'For example', 'First response within', 'Fixed within', 'Met for at least'] as const;
 
 export { buildModel };

@@ -1,18 +1,22 @@
 /**
- * The published SLA: title block, parties and sign-off, then every service in order of business
- * priority with its ten points and targets, review arrangements, a glossary, and what is still to be
- * agreed. Underpinning contracts are left out (users never see them) unless the internal annex is asked for.
+ * The published SLA: title block, what changed since the last version, parties and sign-off, the
+ * services in order of business priority, what applies to every service (said once), each service's
+ * points and targets in its own terms, review arrangements, a glossary, and what is still to be agreed
+ * (blank points and promises the support behind a service does not give). Underpinning contracts are
+ * left out (users never see them) unless the internal annex is asked for.
  *
  * Facts are gathered once (`gatherSla`); each section is a function of those facts returning blocks.
  */
 import type { Person, Service, Sla } from '../schema';
 import type { Workbook } from '../workbook';
 import { REVIEW_QUESTIONS } from './questions';
-import { hoursText, joinWords, longDate, moneyText, plural } from '../text';
-import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
-import { buildModel, describeHours, TARGET_HEADER, targetLines, targetRows, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
+import { hoursText, joinWords, longDate, moneyText, percentText, plural } from '../text';
 import { appendAll, minOf } from '../values';
 import { idKey, isAll } from '../schema';
+import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
+import { buildModel, describeHours, TARGET_HEADER, targetLines, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
+import { durationInTerms, hoursConflicts, supportHoursOf } from './slaHours';
+import { changesSince, fingerprint, lastSlaRecord, nextVersion, type ServiceParts } from './versions';
 
 export interface SlaOptions {
   /** The instant the document is dated. */
@@ -30,29 +34,43 @@ export interface SlaDocument extends DocModel {
   /** Draft while any service is still in negotiation; Agreed once every one is. */
   readonly status: 'Draft' | 'Agreed';
   readonly serviceIds: string[];
-  /** Every point the workbook leaves blank, listed at the end for the negotiation. */
+  /** Every point still open, listed at the end for the negotiation. */
   readonly toBeAgreed: Gap[];
   /** Name of the document, before the date and any copy number are added. */
   readonly baseName: string;
+  /** This generation's version: one more than the last SLA the Documents tab records. */
+  readonly version: string;
+  /** What changed since that version, service by service; undefined when there is nothing to compare with. */
+  readonly changes: string[] | undefined;
+  /** Kept on the Documents tab so the next version can list what changed. */
+  readonly contents: string;
 }
 
-const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement'];
+const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement', 'Next review'];
 /** Services an SLA leaves out unless asked for by ID. */
 const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status === 'Unsupported';
+/** Points whose wording is often the same for every service, said once when it is. */
+const SHAREABLE: readonly SlaPoint[] = ['Support levels', 'Performance', 'Functionality', 'Charges', 'Continuity', 'Security', 'Changes'];
+const TARGETS_POINT = 'Response and fix targets';
 
 export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Service', 'What users rely on as a whole, such as email or printing, rather than a piece of equipment.'],
-  ['Service hours', 'When the service must be available.'],
-  ['Support hours', 'When support staff work on the service; response and resolution times count only these hours.'],
-  ['Availability', 'The share of the service hours during which the service was working.'],
+  ['Service hours', 'When the service must be working.'],
+  ['Support hours', 'When support staff work on the service. Response and fix times count only these hours.'],
+  ['Working hours', 'Hours inside the support hours: a call logged at 17:00 with a 4-working-hour fix, on a school day ending at 18:00, is due by 11:00 the next school day.'],
+  ['Availability', 'How much of the service hours the service was working.'],
   ['Incident', 'Something that has stopped working or works less well than it should.'],
   ['Request', 'Something a user asks for, such as a new account or new software.'],
-  ['Priority', 'How urgent an incident is: Critical, High, Medium or Low.'],
-  ['Response time', 'Working hours from a call being logged to support first responding.'],
-  ['Resolution time', 'Working hours from a call being logged to it being resolved, less time waiting on the user.'],
-  ['Compliance target', 'The share of incidents or requests that must meet a target over a period.'],
-  ['Closure days', 'School holidays, INSET days and bank holidays, when service hours do not run.'],
+  ['Priority', 'How urgent a call is: Critical, High, Medium or Low.'],
+  ['Response', 'Support first getting back to the person who logged the call.'],
+  ['Fix', 'The call resolved, not counting time spent waiting for the user.'],
+  ['Closure days', 'School holidays, INSET days and bank holidays, when school-day hours do not run.'],
 ];
+
+/** An agreement state in staff's words. */
+const AGREEMENT_WORDS: Record<Sla['status'], string> = {
+  Negotiation: 'Being negotiated', Agreed: 'Agreed', Monitoring: 'Agreed', Review: 'Agreed, being reviewed',
+};
 
 /** The services an SLA covers, by rank; unknown IDs are an error the user can act on. */
 export function slaServices(wb: Workbook, serviceIds?: readonly string[] | null): Service[] {
@@ -72,11 +90,18 @@ const representsAny = (p: Person, ids: ReadonlySet<string>): boolean =>
 interface ServiceFacts {
   readonly service: Service;
   readonly sla: Sla | undefined;
+  /** No SLA row: the service shows no targets, only what must be agreed. */
+  readonly nothingAgreed: boolean;
   readonly rankRow: string[];
   readonly points: Array<{ point: SlaPoint; text: string; agreed: boolean }>;
   readonly lines: TargetLine[];
-  /** Where the targets' hours are stated: "point 4", the service's own support hours, or the service hours. */
+  /** The target table's rows, in the service's own working days. */
+  readonly targetRows: string[][];
+  /** The hours the targets count in: the service's own support hours, or the service hours. */
   readonly targetHours: string;
+  /** Promises of the service hours that the support behind it does not give. */
+  readonly conflicts: string[];
+  readonly overdue: boolean;
 }
 
 /** Everything the SLA says, gathered from the workbook before any block is written. */
@@ -86,22 +111,52 @@ interface SlaFacts {
   readonly tz: string;
   readonly services: ServiceFacts[];
   readonly ids: ReadonlySet<string>;
-  readonly version: string | undefined;
+  readonly version: string;
+  readonly previous: { version: string; created: number } | undefined;
+  readonly changes: string[] | undefined;
+  readonly contents: string;
   readonly status: SlaDocument['status'];
+  /** The earliest review due, past or not; overdue reviews are named. */
   readonly nextReview: number | undefined;
+  readonly overdue: ServiceFacts[];
+  readonly nextUpcoming: number | undefined;
   readonly managers: Person[];
+  readonly heads: Person[];
   readonly reps: Person[];
+  /** Point → wording shared by every service with an agreement. */
+  readonly common: ReadonlyMap<SlaPoint, string>;
+  /** Target rows shared by more than one service, stated once. */
+  readonly standardTargets: string[][] | undefined;
   readonly gaps: Gap[];
 }
 
-function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: ReturnType<typeof buildModel>): ServiceFacts {
+function targetRowsOf(lines: readonly TargetLine[], svc: Service, wb: Workbook): string[][] {
+  const hours = supportHoursOf(svc, wb);
+  const within = (h: number | undefined) => (h === undefined ? TO_BE_AGREED : durationInTerms(h, hours));
+  return lines.map((l) => {
+    const t = l.target;
+    return [
+      l.type, l.priority ?? 'Any', t ? t.description?.trim() ?? '' : TO_BE_AGREED,
+      t ? within(t.respondHours) : TO_BE_AGREED, t ? within(t.resolveHours) : TO_BE_AGREED,
+      t ? (t.compliance !== undefined ? `${percentText(t.compliance)} of calls` : 'every call') : TO_BE_AGREED,
+    ];
+  });
+}
+
+function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: ReturnType<typeof buildModel>, now: number): ServiceFacts {
   const tz = wb.timeZone;
+  const overdue = sla?.nextReview !== undefined && sla.nextReview < now;
+  const review = sla?.nextReview === undefined ? TO_BE_AGREED : `${longDate(sla.nextReview, tz)}${overdue ? ' (overdue)' : ''}`;
   const rankRow = [String(svc.rank), svc.name, svc.users?.trim() || TO_BE_AGREED, (svc.representatives ?? []).join(', ') || TO_BE_AGREED,
-    sla ? `${sla.status}${sla.version ? `, version ${sla.version}` : ''}${sla.agreedOn !== undefined ? `, agreed on ${longDate(sla.agreedOn, tz)}` : ''}` : TO_BE_AGREED];
+    sla ? `${AGREEMENT_WORDS[sla.status]}${sla.agreedOn !== undefined && sla.status !== 'Negotiation' ? ` on ${longDate(sla.agreedOn, tz)}` : ''}` : TO_BE_AGREED, review];
   const points = tenPoints(svc, sla, wb);
   const own = describeHours(svc.supportHours, wb);
-  const targetHours = points[3].agreed ? 'point 4' : own && !points[1].text.startsWith(own) ? own : 'the service hours, point 2';
-  return { service: svc, sla, rankRow, points, lines: targetLines(svc.serviceId, model), targetHours };
+  const targetHours = own && own !== describeHours(svc.serviceHours, wb) ? `the support hours, ${own}` : 'the service hours in point 2';
+  const lines = sla ? targetLines(svc.serviceId, model) : [];
+  const conflicts = hoursConflicts(svc, sla, wb);
+  return {
+    service: svc, sla, nothingAgreed: !sla, rankRow, points, lines, targetRows: targetRowsOf(lines, svc, wb), targetHours, conflicts, overdue,
+  };
 }
 
 /** A service's unsettled points, in the order the document shows them: ranking row, ten points, targets. */
@@ -109,7 +164,12 @@ function serviceGaps(f: ServiceFacts): Gap[] {
   const { serviceId, name } = f.service;
   const gap = (point: string): Gap => ({ serviceId, service: name, point });
   const gaps = f.rankRow.flatMap((c, k) => (c === TO_BE_AGREED ? [gap(RANK_HEADER[k])] : []));
+  if (f.nothingAgreed) {
+    const open = f.points.filter((p) => !p.agreed).map((p) => p.point.toLowerCase());
+    return [...gaps, gap(`Everything: ${joinWords([...open, TARGETS_POINT.toLowerCase()])}`)];
+  }
   for (const p of f.points) if (!p.agreed) gaps.push(gap(p.point));
+  for (const c of f.conflicts) gaps.push(gap(`Service hours: ${c}`));
   for (const l of f.lines) {
     const t = l.target;
     const missing = t ? [t.respondHours === undefined && 'respond time', t.resolveHours === undefined && 'resolve time'].filter(Boolean).join(' and ') : '';
@@ -118,6 +178,40 @@ function serviceGaps(f: ServiceFacts): Gap[] {
   return gaps;
 }
 
+/** Wording identical for every service that has an agreement (two at least), to be said once. */
+function commonPoints(services: readonly ServiceFacts[]): Map<SlaPoint, string> {
+  const agreed = services.filter((s) => !s.nothingAgreed);
+  const common = new Map<SlaPoint, string>();
+  if (agreed.length < 2) return common;
+  for (const point of SHAREABLE) {
+    const texts = agreed.map((s) => s.points.find((p) => p.point === point)!);
+    if (texts.every((p) => p.agreed && p.text === texts[0].text)) common.set(point, texts[0].text);
+  }
+  return common;
+}
+
+const sameRows = (a: readonly string[][], b: readonly string[][]): boolean => a.map((r) => r.join('|')).join('/') === b.map((r) => r.join('|')).join('/');
+
+/** The target table most services share (at least two), stated once; undefined when none is shared. */
+function standardTargets(services: readonly ServiceFacts[]): string[][] | undefined {
+  const counts = new Map<string, { rows: string[][]; n: number }>();
+  for (const s of services) {
+    if (s.nothingAgreed || !s.targetRows.length) continue;
+    const key = s.targetRows.map((r) => r.join('|')).join('/');
+    const c = counts.get(key) ?? { rows: s.targetRows, n: 0 };
+    c.n++;
+    counts.set(key, c);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best && best.n >= 2 ? best.rows : undefined;
+}
+
+/** What the fingerprint keeps of a service: its listing, each point and its targets as printed. */
+const partsOf = (s: ServiceFacts): ServiceParts => ({
+  serviceId: s.service.serviceId, name: s.service.name,
+  parts: [['Listing', s.rankRow.slice(0, 5).join('|')], ...s.points.map((p) => [p.point, p.text] as const), ['Targets', s.targetRows.map((r) => r.join('|')).join('/')]],
+});
+
 function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   const chosen = slaServices(wb, opts.serviceIds);
   if (chosen.length === 0) {
@@ -125,27 +219,43 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   }
   const ids = new Set(chosen.map((s) => idKey(s.serviceId)));
   const model = buildModel(wb);
-  const services = chosen.map((s) => gatherService(s, wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId)), wb, model));
+  const services = chosen.map((s) => gatherService(s, wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId)), wb, model, opts.now));
   const slas = services.map((s) => s.sla);
 
-  const versions = slas.map((r) => r?.version?.trim()).filter((v): v is string => !!v);
-  const version = versions.length ? versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b)) : undefined;
   const status: SlaDocument['status'] = slas.every((r) => r && r.status !== 'Negotiation') ? 'Agreed' : 'Draft';
+  const last = lastSlaRecord(wb.documents);
+  const version = nextVersion(last?.label, status === 'Agreed');
+  const contents = fingerprint(services.map(partsOf));
   const reviews = slas.map((r) => r?.nextReview).filter((d): d is number => d !== undefined);
   const upcoming = reviews.filter((d) => d >= opts.now);
-  const nextReview = minOf(upcoming) ?? minOf(reviews);
   const managers = wb.people.filter((p) => p.role === 'Service manager');
+  const heads = wb.people.filter((p) => p.role === 'Head teacher');
   const reps = wb.people.filter((p) => p.role === 'End-user representative' && representsAny(p, ids));
 
   const whole = (point: string): Gap => ({ service: 'Whole agreement', point });
   const gaps: Gap[] = [];
-  if (!version) gaps.push(whole('Version'));
-  if (nextReview === undefined) gaps.push(whole('Date of the next review'));
+  if (reviews.length === 0) gaps.push(whole('Date of the next review'));
   if (managers.length === 0) gaps.push(whole('Service manager (People tab)'));
   if (reps.length === 0) gaps.push(whole('End-user representatives (People tab)'));
   for (const s of services) appendAll(gaps, serviceGaps(s));
 
-  return { wb, opts, tz: wb.timeZone, services, ids, version, status, nextReview, managers, reps, gaps };
+  return {
+    wb, opts, tz: wb.timeZone, services, ids, version, status, contents,
+    previous: last ? { version: last.label?.trim() || 'earlier', created: last.created } : undefined,
+    changes: changesSince(last?.contents, services.map(partsOf)),
+    nextReview: minOf(reviews),
+    nextUpcoming: minOf(upcoming),
+    overdue: services.filter((s) => s.overdue),
+    managers, heads, reps, common: commonPoints(services), standardTargets: standardTargets(services), gaps,
+  };
+}
+
+/** "Overdue since 13 November 2026 (Word processing); then 9 January 2027", or the date, or "To be agreed". */
+function reviewDueText(f: SlaFacts): string {
+  if (f.nextReview === undefined) return TO_BE_AGREED;
+  if (!f.overdue.length) return longDate(f.nextReview, f.tz);
+  const then = f.nextUpcoming !== undefined ? `; then ${longDate(f.nextUpcoming, f.tz)}` : '';
+  return `Overdue since ${longDate(f.nextReview, f.tz)} (${joinWords(f.overdue.map((s) => s.service.name))})${then}`;
 }
 
 function titleSection(f: SlaFacts): Block[] {
@@ -154,10 +264,10 @@ function titleSection(f: SlaFacts): Block[] {
     { kind: 'title', text: `Service Level Agreement: ICT services` }, { kind: 'subtitle', text: opts.school },
     table(['Document', 'Service Level Agreement'], [
       ['School', opts.school],
-      ['Version', f.version ?? TO_BE_AGREED],
-      ['Status', f.status === 'Agreed' ? 'Agreed' : 'Draft (under negotiation)'],
+      ['Version', f.version],
+      ['Status', f.status === 'Agreed' ? 'Agreed' : 'Draft (being negotiated)'],
       ['Date', longDate(opts.now, tz)],
-      ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : TO_BE_AGREED],
+      ['Next review', reviewDueText(f)],
       ['Services covered', String(f.services.length)],
     ]),
   ];
@@ -165,22 +275,31 @@ function titleSection(f: SlaFacts): Block[] {
     const negotiating = f.services.filter((s) => !s.sla || s.sla.status === 'Negotiation').map((s) => s.service.name);
     blocks.push({ kind: 'callout', tone: 'warning', text: `Draft for negotiation: the levels for ${joinWords(negotiating)} are not agreed yet. Comment on this document to propose changes.` });
   }
+  if (!f.previous) blocks.push(paragraph('This is the first version generated from the workbook.', 'quiet'));
+  else {
+    const since = `Changes since version ${f.previous.version} of ${longDate(f.previous.created, tz)}`;
+    if (!f.changes) blocks.push(paragraph(`${since}: not known (that version kept no record of its contents).`, 'quiet'));
+    else if (!f.changes.length) blocks.push(paragraph(`${since}: none.`, 'quiet'));
+    else blocks.push(paragraph(`${since}:`, 'strong'), { kind: 'list', ordered: false, items: f.changes });
+  }
   return blocks;
 }
 
 function partiesSection(f: SlaFacts): Block[] {
-  const { managers, reps } = f;
+  const { managers, reps, heads } = f;
   const led = managers.length ? joinWords(managers.map((m) => m.name)) : 'the service manager (to be agreed)';
   const represented = reps.length ? joinWords(reps.map((r) => (r.area ? `${r.name} (${r.area})` : r.name))) : 'end-user representatives still to be named';
   const signRows = [
     ...managers.map((p) => [p.name, 'Service manager', p.area ?? '', '', '']),
+    ...heads.map((p) => [p.name, 'Head teacher', p.area ?? '', '', '']),
     ...reps.map((p) => [p.name, 'End-user representative', p.area ?? '', '', '']),
   ];
   if (managers.length === 0) signRows.unshift([TO_BE_AGREED, 'Service manager', '', '', '']);
   if (reps.length === 0) signRows.push([TO_BE_AGREED, 'End-user representative', '', '', '']);
   return [
     heading(1, '1. Parties and signatories'),
-    paragraph(`This agreement is between the school's ICT service, led by ${led}, and the people who use its services, represented by ${represented}. `
+    paragraph(`This agreement is between the school's ICT service, led by ${led}, and the people who use its services, represented by ${represented}`
+      + `${heads.length ? `, and is approved by the head teacher, ${joinWords(heads.map((h) => h.name))}` : ''}. `
       + 'It says which services are supported, to what level, and what comes first when there is a conflict.'),
     table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows),
   ];
@@ -189,38 +308,74 @@ function partiesSection(f: SlaFacts): Block[] {
 function rankingSection(f: SlaFacts): Block[] {
   return [
     heading(1, '2. Services in order of business priority'),
-    paragraph('When two calls compete for support, the service higher in this list is dealt with first.'),
+    paragraph('Calls are dealt with by priority first: a Critical call comes before a High one, whatever the service. '
+      + 'Between calls of the same priority, the service higher in this list comes first.'),
     table(RANK_HEADER, f.services.map((s) => s.rankRow)),
   ];
 }
 
-function serviceSection(s: ServiceFacts, i: number): Block[] {
+function commonSection(f: SlaFacts): Block[] {
+  const blocks: Block[] = [heading(1, '3. For every service')];
+  if (!f.common.size && !f.standardTargets) return [...blocks, paragraph('Each service below states its own support levels, arrangements and targets.')];
+  blocks.push(paragraph('What follows holds for every service with an agreement unless its own section says otherwise, so it is not repeated under each one.'));
+  if (f.common.size) blocks.push(table(['Point', 'What is agreed'], [...f.common].map(([p, t]) => [p, t])));
+  if (f.standardTargets) {
+    blocks.push(paragraph('Standard response and fix targets. Working hours count only within each service\'s service hours (or its own support hours, where it has them):'),
+      table([...TARGET_HEADER], f.standardTargets));
+  }
+  return blocks;
+}
+
+function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
   const svc = s.service;
+  const title = heading(2, `4.${i + 1} ${svc.name} (${svc.serviceId})`);
+  if (s.nothingAgreed) {
+    const known = s.points.filter((p) => p.agreed).map((p) => [p.point, p.text]);
+    const open = s.points.filter((p) => !p.agreed).map((p) => p.point.toLowerCase());
+    return [
+      title,
+      paragraph(`Nothing is agreed for ${svc.name} yet, so it has no response or fix targets. To be agreed: ${joinWords([...open, 'its response and fix targets'])}.`),
+      ...(known.length ? [paragraph('From the service catalogue, for the negotiation:', 'quiet'), table(['Point', 'Proposed'], known)] : []),
+    ];
+  }
+  const shared = s.points.filter((p) => f.common.has(p.point)).map((p) => p.point);
+  const rows = s.points.flatMap((p, k) => {
+    if (f.common.has(p.point)) return [];
+    const text = p.point === 'Service hours' && s.conflicts.length
+      ? `${TO_BE_AGREED}. Proposed: ${p.text} The support behind the service does not give all of these hours yet (section 7).`
+      : p.text;
+    return [[`${k + 1}. ${p.point}`, text]];
+  });
+  if (shared.length) rows.push([joinWords(shared), 'As for every service (section 3).']);
   return [
-    heading(2, `2.${i + 1} ${svc.name} (${svc.serviceId})`),
-    table(['Point', 'What is agreed'], s.points.map((p, k) => [`${k + 1}. ${p.point}`, p.text])),
-    paragraph(`Response and resolution targets, counted in support hours (${s.targetHours}):`),
-    table([...TARGET_HEADER], targetRows(s.lines)),
+    title,
+    table(['Point', 'What is agreed'], rows),
+    ...(f.standardTargets !== undefined && sameRows(s.targetRows, f.standardTargets)
+      ? [paragraph('Response and fix targets: the standard ones (section 3).')]
+      : [paragraph(`Response and fix targets (working hours count only within ${s.targetHours}):`), table([...TARGET_HEADER], s.targetRows)]),
   ];
 }
 
 function reviewSection(f: SlaFacts): Block[] {
-  const due = f.nextReview !== undefined ? `; the next review is due on ${longDate(f.nextReview, f.tz)}` : ' at dates still to be agreed';
+  const due = f.nextReview === undefined ? ' at dates still to be agreed'
+    : f.overdue.length ? `; the review of ${joinWords(f.overdue.map((s) => s.service.name))} was due on ${longDate(f.nextReview, f.tz)} and is overdue`
+      + `${f.nextUpcoming !== undefined ? `, and the next one is due on ${longDate(f.nextUpcoming, f.tz)}` : ''}`
+      : `; the next review is due on ${longDate(f.nextReview, f.tz)}`;
   return [
-    heading(1, '3. Review arrangements'),
+    heading(1, '5. Review arrangements'),
     paragraph(`The service manager and the representatives meet to review this agreement${due}. `
-      + 'Each review looks at attainment against the targets above, breaches and trends, supplier performance, and five questions:'),
+      + 'Each review looks at how well the targets above were met, what went wrong and why, how suppliers did, and five questions:'),
     { kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] },
     paragraph('Findings and actions are recorded and followed up at the next review. New service levels are agreed at a review and published as a new version.'),
   ];
 }
 
-const glossarySection = (): Block[] => [heading(1, '4. Glossary'), table(['Term', 'Meaning'], GLOSSARY.map(([t, m]) => [t, m]))];
+const glossarySection = (): Block[] => [heading(1, '6. Words used here'), table(['Word', 'Meaning'], GLOSSARY.map(([t, m]) => [t, m]))];
 
 function toBeAgreedSection(gaps: readonly Gap[]): Block[] {
-  if (gaps.length === 0) return [heading(1, '5. Still to be agreed'), paragraph('Nothing: every point of every service has been agreed.')];
+  if (gaps.length === 0) return [heading(1, '7. Still to be agreed'), paragraph('Nothing: every point of every service has been agreed.')];
   return [
-    heading(1, '5. Still to be agreed'),
+    heading(1, '7. Still to be agreed'),
     paragraph(`${plural(gaps.length, 'point is', 'points are')} not settled yet. They read "${TO_BE_AGREED}" above and are for the next negotiation.`),
     table(['Service', 'Point'], gaps.map((g) => [g.serviceId ? `${g.service} (${g.serviceId})` : g.service, g.point])),
   ];
@@ -232,15 +387,18 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
     ...titleSection(f),
     ...partiesSection(f),
     ...rankingSection(f),
-    ...f.services.flatMap(serviceSection),
+    ...commonSection(f),
+    heading(1, '4. Each service'),
+    ...f.services.flatMap((s, i) => serviceSection(f, s, i)),
     ...reviewSection(f),
     ...glossarySection(),
     ...toBeAgreedSection(f.gaps),
     ...(opts.internalAnnex ? contractsAnnex(wb, f.ids) : []),
   ];
   return {
-    type: 'SLA', label: f.version ?? 'draft', title: `Service Level Agreement, ${opts.school}`, blocks, status: f.status,
-    serviceIds: f.services.map((s) => s.service.serviceId), toBeAgreed: f.gaps, baseName: `SLA ${f.version ? `v${f.version}` : 'draft'} – ${opts.school}`,
+    type: 'SLA', label: f.version, title: `Service Level Agreement, ${opts.school}`, blocks, status: f.status,
+    serviceIds: f.services.map((s) => s.service.serviceId), toBeAgreed: f.gaps, baseName: `SLA v${f.version} – ${opts.school}`,
+    version: f.version, changes: f.changes, contents: f.contents,
   };
 }
 
@@ -264,19 +422,4 @@ function contractsAnnex(wb: Workbook, ids: ReadonlySet<string>): Block[] {
     ));
   }
   return blocks;
-}
-
-/** Compares versions such as "1.10" and "1.9" part by part; text parts compare as text. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.\-]/);
-  const pb = b.split(/[.\-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '0';
-    const y = pb[i] ?? '0';
-    const nx = Number(x);
-    const ny = Number(y);
-    const c = Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
-    if (c !== 0) return c;
-  }
-  return 0;
 }

@@ -172,6 +172,7 @@ const defineSchema = () => {
         { key: 'created', header: 'Created', type: 'datetime', required: true, width: 130, help: 'When it was generated.' },
         { key: 'name', header: 'Name', type: 'text', width: 260, help: 'Document name.' },
         { key: 'link', header: 'Link', type: 'text', width: 300, help: 'Link to the Google Doc.' },
+        { key: 'contents', header: 'Contents', type: 'text', width: 200, help: 'A short fingerprint of what an SLA said, so the next version can list what changed. Leave it as it is.' },
       ],
     },
   } as const satisfies Record<TabKey, TabDef>;

@@ -1,0 +1,95 @@
+/**
+ * Hours as an SLA must state them: targets in the service's own days ("5 school days (50 working
+ * hours)"), and the promises the support behind a service cannot keep, found before they are printed.
+ */
+import { idKey, type Service, type Sla } from '../schema';
+import { uncoveredHours, weeklyHours, type WeeklyHours } from '../time/hours';
+import { resolveHours, type ResolvedHours, type Workbook } from '../workbook';
+
+const trim1 = (x: number): string => String(Math.round(x * 10) / 10);
+const hoursText = (h: number): string => `${trim1(h)} ${h === 1 ? 'hour' : 'hours'}`;
+
+/** The hours a service is supported in: its support hours, else its service hours; undefined when unreadable or blank. */
+export function supportHoursOf(svc: Service, wb: Workbook): ResolvedHours | undefined {
+  const text = svc.supportHours?.trim() || svc.serviceHours?.trim();
+  if (!text) return undefined;
+  const r = resolveHours(text, wb);
+  return 'error' in r ? undefined : r;
+}
+
+/** Length of every open day in minutes when all open days are equally long, else undefined. */
+function dayLength(h: WeeklyHours): number | undefined {
+  const lengths = h.days.map((d) => d.reduce((n, [s, e]) => n + e - s, 0)).filter((n) => n > 0);
+  return lengths.length && lengths.every((n) => n === lengths[0]) ? lengths[0] : undefined;
+}
+
+/**
+ * A target in working time as staff count it: "4 working hours", "5 school days (50 working hours)";
+ * round-the-clock hours are plain hours. Days only when the target is a whole or half number of days.
+ */
+export function durationInTerms(h: number, hours: ResolvedHours | undefined): string {
+  const day = hours && dayLength(hours.hours);
+  if (hours && weeklyHours(hours.hours) === 168) return h < 1 ? `${Math.round(h * 60)} minutes` : `${trim1(h)} ${h === 1 ? 'hour' : 'hours'}`;
+  const working = h < 1 ? `${Math.round(h * 60)} working minutes` : `${trim1(h)} working ${h === 1 ? 'hour' : 'hours'}`;
+  if (!hours || !day) return working;
+  const days = (h * 60) / day;
+  if (days < 1 || Math.abs(days * 2 - Math.round(days * 2)) > 1e-9) return working;
+  const unit = hours.closures.length ? 'school day' : 'working day';
+  return `${trim1(days)} ${days === 1 ? unit : `${unit}s`} (${working})`;
+}
+
+/** "08:00-18:00"-style ranges in free text, as minutes of the day. */
+function rangesIn(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/\b(\d{1,2})[:.](\d{2})\s*(?:-|–|to)\s*(\d{1,2})[:.](\d{2})\b/g)) {
+    out.push([Number(m[1]) * 60 + Number(m[2]), Number(m[3]) * 60 + Number(m[4])]);
+  }
+  return out;
+}
+
+const TERM_TIME = /\bterm[\s-]time\b|\bterm only\b|\bduring terms?\b/i;
+
+/**
+ * What the SLA would promise for a service that the support behind it does not give: the support
+ * levels' own desk hours, the support hours, and the hours of the contracts that underpin it. Each is
+ * one sentence for the "to be agreed" list; none means the service hours can be printed as they are.
+ */
+export function hoursConflicts(svc: Service, sla: Sla | undefined, wb: Workbook): string[] {
+  const serviceText = svc.serviceHours?.trim();
+  if (!serviceText) return [];
+  const service = resolveHours(serviceText, wb);
+  if ('error' in service) return [];
+  const out: string[] = [];
+  const promised = `the service hours (${serviceText})`;
+  const supportText = svc.supportHours?.trim();
+  const support = supportText ? resolveHours(supportText, wb) : service;
+  if (!('error' in support)) {
+    const gap = uncoveredHours(service.hours, support.hours).hoursPerWeek;
+    if (gap > 0) out.push(`The support hours (${supportText}) leave ${hoursText(gap)} a week of ${promised} without support.`);
+    if (support.closures.length > 0 && service.closures.length === 0) out.push(`Support stops on the school's closure days, but ${promised} run through the holidays.`);
+  }
+  const levels = sla?.supportLevels?.trim() ?? '';
+  if (levels && service.closures.length === 0 && TERM_TIME.test(levels)) {
+    out.push(`The support levels say the service desk is staffed in term time, but ${promised} run through the holidays.`);
+  }
+  const staffed = rangesIn(levels);
+  if (staffed.length) {
+    const desk: WeeklyHours = { spec: '', days: service.hours.days.map(() => staffed.slice().sort((a, b) => a[0] - b[0])) };
+    const gap = uncoveredHours(service.hours, desk).hoursPerWeek;
+    if (gap > 0) out.push(`The support levels give desk hours that leave ${hoursText(gap)} a week of ${promised} unstaffed.`);
+  }
+  for (const c of wb.contracts) {
+    if (!(c.services ?? []).some((s) => idKey(s) === idKey(svc.serviceId))) continue;
+    const text = c.supportHours?.trim();
+    const what = c.kind === 'OLA' ? 'an internal agreement' : 'a supplier contract';
+    if (!text) {
+      out.push(`The support hours of ${what} behind this service are not known.`);
+      continue;
+    }
+    const r = resolveHours(text, wb);
+    if ('error' in r) continue;
+    const gap = uncoveredHours(service.hours, r.hours).hoursPerWeek;
+    if (gap > 0) out.push(`${what[0].toUpperCase()}${what.slice(1)} behind this service covers ${text}, ${hoursText(gap)} a week less than ${promised}.`);
+  }
+  return out;
+}
