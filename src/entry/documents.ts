@@ -6,8 +6,9 @@
 import type { GeneratedDoc, PeriodRequest, ShareResult } from '../api';
 import { computeAttainment } from '../core/attainment/compute';
 import { analyseWorkbook } from '../core/findings/analyse';
-import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, parsePeriodText, schoolFromFileName, type DocModel } from '../core/docs/index';
+import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, schoolFromFileName, type DocModel } from '../core/docs/index';
 import { isoDate } from '../core/text';
+import { parsePeriodText } from '../core/periods/periodText';
 import { escapeHtml } from '../core/html';
 import { previousPeriod, resolvePeriod } from '../core/periods';
 import { tabDef, type DocumentRecord } from '../core/schema';

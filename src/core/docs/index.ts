@@ -5,6 +5,5 @@ export * from './services';
 export * from './sla';
 export * from './review';
 export * from './html';
-export * from './periodText';
 export * from './naming';
 export * from './slaHours';

@@ -3,7 +3,7 @@ import { formatHours, uncoveredHours } from '../time/hours';
 import { contractLabel, describeHours, gapSeverity, minOf, serviceLabel, type Context } from './context';
 import { COVERAGE_HORIZON_DAYS } from './thresholds';
 import type { Finding } from './types';
-import { compareDayByDay, patternIn } from './weekly';
+import { compareDayByDay, patternIn } from '../time/weekly';
 import { hoursText, longDate, plural } from '../text';
 import { DAY_MS } from '../time/zone';
 

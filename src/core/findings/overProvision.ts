@@ -3,7 +3,7 @@ import { formatHours, uncoveredHours, weeklyHours } from '../time/hours';
 import { contractLabel, describeHours, minOf, PRIORITIES, type Context } from './context';
 import { OVER_HOURS_RATIO, OVER_SPEED_RATIO, SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
-import { patternIn, unionPatterns } from './weekly';
+import { patternIn, unionPatterns } from '../time/weekly';
 import { appendAll } from '../values';
 import { hoursText, longDate, moneyText } from '../text';
 

@@ -4,7 +4,7 @@ import { worstCaseHours } from './chain';
 import { contractLabel, describeHours, gapSeverity, PRIORITIES, tightestTarget, type Context } from './context';
 import { SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
-import { patternIn } from './weekly';
+import { patternIn } from '../time/weekly';
 import { minOf } from '../values';
 import { hoursText } from '../text';
 

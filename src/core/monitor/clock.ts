@@ -4,7 +4,6 @@
  * as service desks do. Pure: the log's typed columns, the resolved model and the instant to judge at.
  */
 import { KINDS, type AttainmentModel, type IncidentColumns, ITEM_TYPES, PRIORITIES } from '../attainment';
-
 import { HOUR_MS } from '../time/zone';
 
 /** Share of a target's time used at which an item is flagged (the second flag is 100%: no time left). */

@@ -194,8 +194,8 @@ function groupsOf(spec: string, part: Token[]): Group[] {
   });
 }
 
-/** Sorted, merged copy of a day's ranges. */
-function normalise(ranges: Array<[number, number]>): Array<[number, number]> {
+/** Sorted, merged copy of a day's ranges (minutes from midnight). */
+export function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const sorted = ranges.filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const out: Array<[number, number]> = [];
   for (const [s, e] of sorted) {
@@ -235,7 +235,7 @@ export function parseHours(spec: string): WeeklyHours {
     else part.push(t);
   }
   flush();
-  const merged = days.map(normalise);
+  const merged = days.map(mergeRanges);
   if (merged.every((d) => d.length === 0)) throw new HoursSpecError(text, 'no hours given');
   return { spec: text, days: merged };
 }
@@ -247,23 +247,25 @@ export function weeklyHours(h: WeeklyHours): number {
   return min / 60;
 }
 
+/** The part of `need` outside `have` (both sorted and merged ranges of one day). */
+export function subtractRanges(need: ReadonlyArray<readonly [number, number]>, have: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [s0, e] of need) {
+    let s = s0;
+    for (const [hs, he] of have) {
+      if (he <= s || hs >= e) continue;
+      if (hs > s) out.push([s, hs]);
+      s = Math.max(s, he);
+      if (s >= e) break;
+    }
+    if (s < e) out.push([s, e]);
+  }
+  return out;
+}
+
 /** The part of `need` that lies outside `have`, per day, and its total hours per week. */
 export function uncoveredHours(need: WeeklyHours, have: WeeklyHours): { hoursPerWeek: number; days: WeeklyHours['days'] } {
-  const days = need.days.map((needDay, i) => {
-    const haveDay = have.days[i] ?? [];
-    const out: Array<[number, number]> = [];
-    for (const [s0, e] of needDay) {
-      let s = s0;
-      for (const [hs, he] of haveDay) {
-        if (he <= s || hs >= e) continue;
-        if (hs > s) out.push([s, hs]);
-        s = Math.max(s, he);
-        if (s >= e) break;
-      }
-      if (s < e) out.push([s, e]);
-    }
-    return out;
-  });
+  const days = need.days.map((needDay, i) => subtractRanges(needDay, have.days[i] ?? []));
   return { hoursPerWeek: weeklyHours({ spec: '', days }), days };
 }
 

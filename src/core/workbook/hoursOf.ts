@@ -2,8 +2,7 @@ import type { Closure } from '../time/calendar';
 import type { WeeklyHours } from '../time/hours';
 import { HoursSpecError, parseHours } from '../time/hours';
 import { isValidTimeZone, localDateKey } from '../time/zone';
-import type { Workbook } from './parseWorkbook';
-import { isAll, idKey } from '../schema';
+import { idKey, isAll, type Row } from '../schema';
 
 /** Hours as the engine needs them: the weekly pattern, its zone and the closed dates that apply. */
 export interface ResolvedHours {
@@ -14,7 +13,8 @@ export interface ResolvedHours {
   readonly calendar?: string;
 }
 
-type HoursSource = Pick<Workbook, 'calendars' | 'closures' | 'timeZone'>;
+/** What an hours cell is resolved against: the workbook's zone, Calendars and Closures. */
+type HoursSource = { readonly timeZone: string; readonly calendars: readonly Row<'calendars'>[]; readonly closures: readonly Row<'closures'>[] };
 
 /**
  * Resolves an hours cell: a Calendars name (its hours, zone, and its own plus ALL closures) or an hours

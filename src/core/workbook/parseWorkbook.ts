@@ -1,11 +1,10 @@
-import { tabOrder, workbookSchema, type Row, type TabDef, type TabKey, isAll } from '../schema';
+import { idKey as idKeyOf, isAll, tabOrder, workbookSchema, type Row, type TabDef, type TabKey } from '../schema';
 import { resolveHours } from './hoursOf';
 import { formatLocal } from './display';
 import { parseTab } from './parseTab';
 import type { Problem } from './problems';
 import { isValidTimeZone } from '../time/zone';
 import { appendAll } from '../values';
-import { idKey as idKeyOf } from '../schema';
 
 export type Workbook = { readonly timeZone: string } & { readonly [K in TabKey]: Row<K>[] };
 

@@ -1,4 +1,5 @@
-import { documentName, firstFreeName, idFromLink, asCellText, parsePeriodText } from '../../../src/core/docs';
+import { documentName, firstFreeName, idFromLink, asCellText } from '../../../src/core/docs';
+import { parsePeriodText } from '../../../src/core/periods/periodText';
 
 describe('parsePeriodText', () => {
   test('the words people type', () => {

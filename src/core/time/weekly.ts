@@ -2,48 +2,29 @@
  * Weekly hours compared as patterns and day by day over real dates, so closures count: a term-time
  * contract leaves holiday weeks uncovered when a service needs them, a 24x7 one covers everything.
  */
-import type { WeeklyHours } from '../time/hours';
-import { dayOfKey, localDayNumber, utcOffsetMs } from '../time/zone';
-import type { ResolvedHours } from '../workbook';
+import type { Closure } from './calendar';
+import { mergeRanges as merge, subtractRanges as subtract, type WeeklyHours } from './hours';
+import { dayOfKey, localDayNumber, MINUTE_MS, utcOffsetMs } from './zone';
 
 type Ranges = Array<[number, number]>;
+
+/** Weekly hours in a zone with their closed dates (a Services hours cell once resolved). */
+export interface ZonedHours {
+  readonly hours: WeeklyHours;
+  readonly timeZone: string;
+  readonly closures: readonly Closure[];
+}
+
 const DAY_MIN = 1440;
 const WEEK_MIN = 7 * DAY_MIN;
 
 /** Monday = 0 for a day number (days since 1970-01-01, a Thursday). */
-export const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
+const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
 
 const minutes = (ranges: Ranges): number => ranges.reduce((t, [s, e]) => t + e - s, 0);
 
-function merge(ranges: Ranges): Ranges {
-  const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Ranges = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-/** The part of `need` outside `have` (both sorted and merged). */
-export function subtract(need: Ranges, have: Ranges): Ranges {
-  const out: Ranges = [];
-  for (const [s0, e] of need) {
-    let s = s0;
-    for (const [hs, he] of have) {
-      if (he <= s || hs >= e) continue;
-      if (hs > s) out.push([s, hs]);
-      s = Math.max(s, he);
-      if (s >= e) break;
-    }
-    if (s < e) out.push([s, e]);
-  }
-  return out;
-}
-
 /** A pattern moved later by `deltaMin` minutes, wrapping round the week. */
-export function shiftPattern(h: WeeklyHours, deltaMin: number): WeeklyHours {
+function shiftPattern(h: WeeklyHours, deltaMin: number): WeeklyHours {
   const d = ((Math.round(deltaMin) % WEEK_MIN) + WEEK_MIN) % WEEK_MIN;
   if (d === 0) return h;
   const days: Ranges[] = h.days.map(() => []);
@@ -71,7 +52,7 @@ export function unionPatterns(list: readonly WeeklyHours[]): WeeklyHours {
 }
 
 /** Closed local day numbers of resolved hours. */
-function closedDays(h: ResolvedHours): Set<number> {
+function closedDays(h: ZonedHours): Set<number> {
   const out = new Set<number>();
   for (const c of h.closures) {
     let a = dayOfKey(c.from);
@@ -84,9 +65,9 @@ function closedDays(h: ResolvedHours): Set<number> {
 }
 
 /** Hours as seen from another zone: the pattern shifted by the difference in UTC offsets at `at`. */
-export function patternIn(h: ResolvedHours, timeZone: string, at: number): WeeklyHours {
+export function patternIn(h: ZonedHours, timeZone: string, at: number): WeeklyHours {
   if (h.timeZone === timeZone) return h.hours;
-  return shiftPattern(h.hours, (utcOffsetMs(at, timeZone) - utcOffsetMs(at, h.timeZone)) / 60_000);
+  return shiftPattern(h.hours, (utcOffsetMs(at, timeZone) - utcOffsetMs(at, h.timeZone)) / MINUTE_MS);
 }
 
 export interface DayByDay {
@@ -104,7 +85,7 @@ export interface DayByDay {
  * `need` against `have` over `days` local dates from `from` (in the need's zone), closures applied to each:
  * what is left uncovered, and how much of that falls on days the cover is closed while the need is not.
  */
-export function compareDayByDay(need: readonly ResolvedHours[], have: ResolvedHours | undefined, timeZone: string, from: number, days: number): DayByDay {
+export function compareDayByDay(need: readonly ZonedHours[], have: ZonedHours | undefined, timeZone: string, from: number, days: number): DayByDay {
   const needs = need.map((h) => ({ pattern: patternIn(h, timeZone, from), closed: closedDays(h) }));
   const cover = have && { pattern: patternIn(have, timeZone, from), closed: closedDays(have) };
   const first = localDayNumber(from, timeZone);
@@ -128,4 +109,3 @@ export function compareDayByDay(need: readonly ResolvedHours[], have: ResolvedHo
   return { uncoveredHours: uncovered / 60, closedDays: closedCount, closedHours: closedMin / 60, firstClosedDay: firstClosed };
 }
 
-export { DAY_MIN };

@@ -1,12 +1,6 @@
 /** Reads what a user types when asked for a review period: "last term", "this month", or two dates. */
-import type { PeriodKind } from '../periods/period';
+import type { PeriodKind, PeriodRequest } from './period';
 import { DAY_MS } from '../time/zone';
-
-export interface PeriodChoice {
-  readonly kind: PeriodKind;
-  readonly start?: string;
-  readonly end?: string;
-}
 
 const WORDS: ReadonlyArray<readonly [RegExp, PeriodKind]> = [
   [/^this\s+month$/, 'thisMonth'],
@@ -24,7 +18,6 @@ const iso = (d: string): string => {
   return `${y}-${mo.padStart(2, '0')}-${da.padStart(2, '0')}`;
 };
 
-
 /** True for a calendar date that exists (no 31 February). */
 const realDate = (isoDay: string): boolean => {
   const ms = Date.parse(`${isoDay}T00:00:00Z`);
@@ -35,7 +28,7 @@ const realDate = (isoDay: string): boolean => {
  * The period asked for, or a plain-words error. Blank means last term. Two dates are the first and the
  * last day of the period, both included (as people say them), so the end sent on is the day after.
  */
-export function parsePeriodText(input: string): PeriodChoice | { error: string } {
+export function parsePeriodText(input: string): PeriodRequest | { error: string } {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if (text === '') return { kind: 'lastTerm' };
   for (const [re, kind] of WORDS) if (re.test(text)) return { kind };
