@@ -11,6 +11,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { FakeDocument } from '../offline/document';
 import { createOfflineRuntime, DEFAULT_DIST_DIR, type OfflineRuntime } from '../offline/runtime';
+import { assertPlain, ILLEGAL_PATH_SOURCE } from '../offline/scriptRun';
+
+export { assertPlain };
 
 export interface SidebarHostOptions {
   /** The instant the example school is built around and, when `freezeClock`, the server's "now" (default: now). */
@@ -37,32 +40,6 @@ export interface SidebarHost {
   readonly calls: HostedCall[];
   /** Runs a top-level server function as google.script.run would, answering plain data or an error message. */
   call(name: string, args: unknown[]): CallAnswer;
-}
-
-const isDate = (v: unknown): boolean => Object.prototype.toString.call(v) === '[object Date]';
-
-/**
- * Only plain data crosses google.script.run: primitives, arrays and plain objects. A Date or a function
- * in an answer is a bug in the server API (dates must be ISO strings), so it fails loudly here.
- */
-export function assertPlain(value: unknown, where = 'value'): void {
-  if (value === null || value === undefined) return;
-  const t = typeof value;
-  if (t === 'string' || t === 'boolean') return;
-  if (t === 'number') {
-    if (!Number.isFinite(value as number)) throw new Error(`${where} is ${value}, which does not cross google.script.run as a number`);
-    return;
-  }
-  if (isDate(value)) throw new Error(`${where} is a Date; the API sends dates as ISO strings`);
-  if (t !== 'object') throw new Error(`${where} is a ${t}, which is not plain data`);
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => assertPlain(v, `${where}[${i}]`));
-    return;
-  }
-  const proto = Object.getPrototypeOf(value);
-  // Objects made inside the bundle's realm have that realm's Object.prototype.
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) throw new Error(`${where} is a class instance, not a plain object`);
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) assertPlain(v, `${where}.${k}`);
 }
 
 const messageOf = (e: unknown): string =>
@@ -104,6 +81,8 @@ export function createSidebarHost(opts: SidebarHostOptions = {}): SidebarHost {
  */
 export const SCRIPT_RUN_SHIM = `<script>
 (function () {
+  // Google refuses, where the call is made, an argument that is not plain data.
+  ${ILLEGAL_PATH_SOURCE}
   function runner(ok, fail, user) {
     var api = {
       withSuccessHandler: function (f) { return runner(f, fail, user); },
@@ -114,6 +93,8 @@ export const SCRIPT_RUN_SHIM = `<script>
       if (name in target) return target[name];
       return function () {
         var args = Array.prototype.slice.call(arguments);
+        var bad = illegalPath(args);
+        if (bad !== null) throw new Error('Failed due to illegal value in property: ' + bad[bad.length - 1]);
         fetch('/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name, args: args }) })
           .then(function (r) { return r.json(); })
           .then(function (answer) {

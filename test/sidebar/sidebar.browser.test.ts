@@ -289,6 +289,22 @@ describe('the SLM panel in Chromium', () => {
     }
   });
 
+  test('google.script.run refuses a Date or a function argument in the page, as Google does, and sends nothing', async () => {
+    const s = await open();
+    try {
+      const before = s.server.host.calls.length;
+      const thrown = await s.page.evaluate(() => {
+        const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => void> } } }).google.script.run;
+        const attempt = (f: () => void) => { try { f(); return 'sent'; } catch (e) { return (e as Error).message; } };
+        return [attempt(() => run.getOverview(new Date(0))), attempt(() => run.getOverview({ kind: 'custom', start: () => 1 }))];
+      });
+      expect(thrown).toEqual(['Failed due to illegal value in property: 0', 'Failed due to illegal value in property: start']);
+      expect(s.server.host.calls.length).toBe(before);
+    } finally {
+      await s.close();
+    }
+  });
+
   test('clicking a problem selects the offending cell in the sheet; the keyboard does the same', async () => {
     const s = await open();
     try {

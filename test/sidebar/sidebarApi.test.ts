@@ -2,7 +2,7 @@
  * The sidebar's server functions (getOverview, selectCell, menuOpenPanel) through the built bundle in the
  * offline runtime. `npm test` builds first; run `npm run build` before running this file on its own.
  */
-import { assertPlain } from '../../scripts/preview';
+import { assertPlain } from '../../offline/scriptRun';
 import { computeAttainment } from '../../src/core/attainment/compute';
 import { listPeriods } from '../../src/core/periods';
 import { tabOrder } from '../../src/core/schema';
