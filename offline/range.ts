@@ -18,12 +18,20 @@ type Methods = 'activate' | 'clear' | 'clearContent' | 'clearNote' | 'getA1Notat
   | 'getValue' | 'getValues' | 'getWrap' | 'getWraps' | 'isBlank' | 'offset' | 'protect' | 'setBackground'
   | 'setBackgrounds' | 'setDataValidation' | 'setDataValidations' | 'setFontWeight' | 'setFontWeights' | 'setFormula'
   | 'setFormulas' | 'setNote' | 'setNotes' | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues'
-  | 'setWrap' | 'setWraps';
+  | 'setWrap' | 'setWraps' | 'getVerticalAlignment' | 'getVerticalAlignments' | 'setVerticalAlignment' | 'setVerticalAlignments';
 
 const describe = (v: unknown): string => {
   if (Array.isArray(v)) return `${v.length > 0 && Array.isArray(v[0]) ? 'Object[][]' : 'Object[]'}`;
   if (v === null) return 'null';
   return typeof v === 'object' ? 'Object' : typeof v === 'string' ? 'String' : typeof v;
+};
+
+/** A vertical alignment as stored (undefined for Sheets' default, bottom); anything else is refused. */
+const verticalAlignment = (a: string | null, method: string): string | undefined => {
+  if (a === null || a === undefined) return undefined;
+  const v = String(a).toLowerCase();
+  if (!['top', 'middle', 'bottom'].includes(v)) throw new Error(`Invalid argument: ${a} (SpreadsheetApp.Range.${method})`);
+  return v === 'bottom' ? undefined : v;
 };
 
 export class FakeRange implements Pick<GRange, Methods> {
@@ -259,6 +267,21 @@ export class FakeRange implements Pick<GRange, Methods> {
   }
   getWraps(): boolean[][] { this.hit('getWraps'); return this.grid((r, c) => this.sheet.wraps.get(r, c) ?? false); }
   getWrap(): boolean { this.hit('getWrap'); return this.sheet.wraps.get(this.row, this.col) ?? false; }
+
+  /** "top", "middle" or "bottom" (Sheets' default); null resets to the default. */
+  setVerticalAlignment(alignment: string | null): GRange {
+    const a = verticalAlignment(alignment, 'setVerticalAlignment');
+    this.each((r, c) => this.sheet.verticalAlignments.set(r, c, a));
+    return this.me('setVerticalAlignment');
+  }
+  setVerticalAlignments(alignments: Array<Array<string | null>>): GRange {
+    this.checkShape('setVerticalAlignments', alignments);
+    const checked = alignments.map((row) => row.map((a) => verticalAlignment(a, 'setVerticalAlignments')));
+    this.each((r, c) => this.sheet.verticalAlignments.set(r, c, checked[r - this.row][c - this.col]));
+    return this.me('setVerticalAlignments');
+  }
+  getVerticalAlignments(): string[][] { this.hit('getVerticalAlignments'); return this.grid((r, c) => this.sheet.verticalAlignments.get(r, c) ?? 'bottom'); }
+  getVerticalAlignment(): string { this.hit('getVerticalAlignment'); return this.sheet.verticalAlignments.get(this.row, this.col) ?? 'bottom'; }
 
   // ---- protection ----
   protect(): GProtection {

@@ -39,6 +39,8 @@ export class FakeSheet implements Pick<GSheet, Methods> {
   readonly fontWeights = new Grid<'bold'>();
   readonly backgrounds = new Grid<string>();
   readonly wraps = new Grid<boolean>();
+  /** "top" or "middle" where set; Sheets' default is "bottom". */
+  readonly verticalAlignments = new Grid<string>();
   readonly columnWidths = new Map<number, number>();
   readonly protections: FakeProtection[] = [];
   conditionalRules: FakeConditionalFormatRule[] = [];
@@ -146,6 +148,7 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     this.fontWeights.set(r, c, undefined);
     this.backgrounds.set(r, c, undefined);
     this.wraps.set(r, c, undefined);
+    this.verticalAlignments.set(r, c, undefined);
     if (everything) {
       this.notes.set(r, c, undefined);
       this.validations.set(r, c, undefined);
@@ -174,7 +177,7 @@ export class FakeSheet implements Pick<GSheet, Methods> {
 
   private grids(): Array<Grid<unknown>> {
     return [this.values, this.formulas, this.formats, this.notes, this.validations, this.fontWeights,
-      this.backgrounds, this.wraps] as Array<Grid<unknown>>;
+      this.backgrounds, this.wraps, this.verticalAlignments] as Array<Grid<unknown>>;
   }
 
   // ---- Sheet API ----
@@ -304,7 +307,7 @@ export class FakeSheet implements Pick<GSheet, Methods> {
 
   /** Clears contents and formats; notes and data validation stay. */
   clear(): GSheet {
-    for (const g of [this.values, this.formulas, this.formats, this.fontWeights, this.backgrounds, this.wraps]) g.clear();
+    for (const g of [this.values, this.formulas, this.formats, this.fontWeights, this.backgrounds, this.wraps, this.verticalAlignments]) g.clear();
     return this.me('clear');
   }
   clearContents(): GSheet {
@@ -313,7 +316,7 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     return this.me('clearContents');
   }
   clearFormats(): GSheet {
-    for (const g of [this.formats, this.fontWeights, this.backgrounds, this.wraps]) g.clear();
+    for (const g of [this.formats, this.fontWeights, this.backgrounds, this.wraps, this.verticalAlignments]) g.clear();
     return this.me('clearFormats');
   }
 

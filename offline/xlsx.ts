@@ -103,8 +103,8 @@ const writeSheet = (wb: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string): v
   sheet.backgrounds.forEach((r, c, color) => {
     cell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
   });
-  // Wrapped text reads from the top of its row, as in a tall row of Sheets' tables.
-  sheet.wraps.forEach((r, c, wrap) => { if (wrap) cell(r, c).alignment = { wrapText: true, vertical: 'top' }; });
+  sheet.wraps.forEach((r, c, wrap) => { if (wrap) cell(r, c).alignment = { wrapText: true }; });
+  sheet.verticalAlignments.forEach((r, c, v) => { cell(r, c).alignment = { ...cell(r, c).alignment, vertical: v as 'top' | 'middle' }; });
   sheet.notes.forEach((r, c, note) => { cell(r, c).note = note; });
   sheet.validations.forEach((r, c, rule) => {
     const v = validationOf(rule);

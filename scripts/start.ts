@@ -12,6 +12,7 @@ import type { Problem } from '../src/core/workbook/problems';
 import { createOfflineRuntime } from '../offline/runtime';
 import { writeXlsx } from '../offline/xlsx';
 import { recalculate } from '../offline/recalc';
+import { renderTabsPage } from '../offline/sheetHtml';
 
 const out = path.resolve(__dirname, '..', 'out');
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -60,6 +61,10 @@ async function main(): Promise<void> {
   const formulaProblems = recalculate(rt.spreadsheet, { functions: api, now, realmDate: rt.env.realm.Date });
   console.log(`\nFormulas recalculated: ${formulaProblems.length === 0 ? 'every one evaluated' : plural(formulaProblems.length, 'problem')}.`);
   for (const p of formulaProblems) console.log(`  - ${p.tab}!${p.cell} ${p.formula}: ${p.error} ${p.message}`);
+
+  // Dashboard and Findings as a person sees them in Sheets: display values, formats and colours.
+  fs.writeFileSync(path.join(out, 'Dashboard.html'), renderTabsPage(rt.spreadsheet, ['Dashboard', 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard and Findings`));
+  console.log('Dashboard and Findings tabs → out/Dashboard.html');
 
   await writeXlsx(rt.spreadsheet, path.join(out, 'SLM-Workbook.xlsx'));
   console.log(`\nWorkbook written to out/SLM-Workbook.xlsx (${rt.spreadsheet.getSheets().length} tabs).`);

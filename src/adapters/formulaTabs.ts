@@ -13,7 +13,7 @@ const callOf = (formula: string): string => formula.replace(/\s/g, '').toUpperCa
  * Formats a Dashboard or Findings tab as its layout says, while its table cell still holds the template's
  * formula. A cell the user has changed is left alone: only cells whose number format is still automatic
  * and whose fill is still white are formatted; a resized column keeps its width, frozen rows stay, and a
- * colour rule for a word already coloured is not added again. Four reads and at most four writes for the
+ * colour rule for a word already coloured is not added again. Five reads and at most five writes for the
  * cells. True when anything changed.
  */
 export function formatFormulaTab(sheet: Sheet, layout: FormulaTabLayout): boolean {
@@ -26,8 +26,9 @@ export function formatFormulaTab(sheet: Sheet, layout: FormulaTabLayout): boolea
   const backgrounds = area.getBackgrounds();
   const weights = area.getFontWeights() as (FontWeight | null)[][];
   const wraps = area.getWraps();
+  const aligns = area.getVerticalAlignments() as ('top' | 'middle' | 'bottom' | null)[][];
   const untouched = formats.map((row, i) => row.map((f, j) => isDefaultNumberFormat(f) && isDefaultBackground(backgrounds[i][j])));
-  const changed = { formats: false, backgrounds: false, weights: false, wraps: false };
+  const changed = { formats: false, backgrounds: false, weights: false, wraps: false, aligns: false };
   const set = <T>(grid: T[][], i: number, j: number, v: T, key: keyof typeof changed) => {
     if (grid[i][j] !== v) { grid[i][j] = v; changed[key] = true; }
   };
@@ -41,6 +42,7 @@ export function formatFormulaTab(sheet: Sheet, layout: FormulaTabLayout): boolea
         if (style.background !== undefined) set(backgrounds, i, j, style.background, 'backgrounds');
         if (style.bold) set(weights, i, j, 'bold' as FontWeight, 'weights');
         if (style.wrap) set(wraps, i, j, true, 'wraps');
+        if (style.top) set(aligns, i, j, 'top' as const, 'aligns');
       }
     }
   }
@@ -48,6 +50,7 @@ export function formatFormulaTab(sheet: Sheet, layout: FormulaTabLayout): boolea
   if (changed.backgrounds) area.setBackgrounds(backgrounds);
   if (changed.weights) area.setFontWeights(weights);
   if (changed.wraps) area.setWraps(wraps);
+  if (changed.aligns) area.setVerticalAlignments(aligns);
   let other = false;
   layout.widths.forEach((px, k) => {
     if (k < cols && px !== DEFAULT_WIDTH && sheet.getColumnWidth(k + 1) === DEFAULT_WIDTH) { sheet.setColumnWidth(k + 1, px); other = true; }

@@ -10,29 +10,18 @@ import * as path from 'node:path';
 import { ATTAINMENT_FRACTIONS, ATTAINMENT_HEADER } from '../../src/core/attainment/table';
 import { STATUS_COLOURS } from '../../src/core/dashboard/layout';
 import { FINDINGS_HEADER } from '../../src/core/findings/table';
-import { recalculate } from '../../offline/recalc';
 import { writeXlsx } from '../../offline/xlsx';
 import type { OfflineRuntime } from '../../offline/runtime';
-import { loadedRuntime, NOW } from '../support/offline';
+import { exampleWithFormulas } from '../support/formulas';
+import { loadedRuntime } from '../support/offline';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const recalc = (rt: OfflineRuntime) => recalculate(rt.spreadsheet, { functions: rt.global, now: NOW, realmDate: rt.env.realm.Date });
-
-function exampleSchool(): OfflineRuntime {
-  const rt = loadedRuntime();
-  rt.run(`Date.now = function () { return ${NOW}; };`);
-  rt.global.setUpWorkbook();
-  rt.global.loadExampleSchool(NOW);
-  return rt;
-}
-
 const tab = (rt: OfflineRuntime, name: string) => (rt.spreadsheet as unknown as Ss).getSheetByName(name)!;
 
 describe('the Dashboard after Set up workbook with the example school', () => {
-  const rt = exampleSchool();
-  const problems = recalc(rt);
+  const { rt, problems } = exampleWithFormulas();
   const dashboard = tab(rt, 'Dashboard');
   const shown = dashboard.getDataRange().getDisplayValues();
   const headerRow = shown.findIndex((r) => r[0] === ATTAINMENT_HEADER[0]);

@@ -14,6 +14,8 @@ export interface CellStyle {
   bold?: boolean;
   background?: string;
   wrap?: boolean;
+  /** Tall rows (wrapped text) read from the top. */
+  top?: boolean;
 }
 
 /** A rectangle in 1-based rows and columns; `rows` undefined runs to the tab's last row. */
@@ -71,7 +73,7 @@ export function dashboardLayout(): FormulaTabLayout {
   const end = parseA1Cell(DASHBOARD_CELLS.periodEnd);
   const header: readonly string[] = ATTAINMENT_HEADER;
   const body = table.row + 1;
-  const width: Record<string, number> = { 'Service ID': 150, Service: 190, Rank: 50, Targets: 420 };
+  const width: Record<string, number> = { 'Service ID': 150, Service: 230, Rank: 50, Targets: 520 };
   return {
     name: 'Dashboard',
     cells: dashboardCells,
@@ -82,6 +84,7 @@ export function dashboardLayout(): FormulaTabLayout {
       { row: 1, col: 1, rows: 1, cols: 1, style: { bold: true } },
       { row: start.row, col: start.col, rows: end.row - start.row + 1, cols: 1, style: { numberFormat: PERIOD_FORMAT } },
       { row: table.row, col: table.col, rows: 1, cols: header.length, style: { bold: true, background: HEADER_BACKGROUND, wrap: true } },
+      { row: body, col: table.col, cols: header.length, style: { top: true } },
       ...ATTAINMENT_FRACTIONS.map((h) => ({ row: body, col: column(header, h), cols: 1, style: { numberFormat: PERCENT_FORMAT } })),
       { row: body, col: column(header, 'Targets'), cols: 1, style: { wrap: true } },
     ],
@@ -103,7 +106,7 @@ export function findingsLayout(): FormulaTabLayout {
     blocks: [
       { row: 1, col: 1, rows: 1, cols: 1, style: { bold: true } },
       { row: FINDINGS_TABLE.row, col: 1, rows: 1, cols: header.length, style: { bold: true, background: HEADER_BACKGROUND } },
-      { row: body, col: 1, cols: header.length, style: { wrap: true } },
+      { row: body, col: 1, cols: header.length, style: { wrap: true, top: true } },
     ],
     colouredColumns: [{ row: body, col: column(header, 'Severity') }],
     colours: [
