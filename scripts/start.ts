@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Overview } from '../src/api';
+import type { ImportPreview, ImportResult, Overview } from '../src/api';
 import type { Finding } from '../src/core/findings/types';
 import { plural } from '../src/core/text';
 import type { Problem } from '../src/core/workbook/problems';
@@ -37,6 +37,16 @@ async function main(): Promise<void> {
   console.log(`\nCheck workbook: ${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}.`);
   for (const p of problems.slice(0, 5)) console.log(`  - ${p.tab} row ${p.row}, ${p.column}: ${p.message}`);
   if (problems.length > 5) console.log(`  … and ${problems.length - 5} more`);
+
+  // A helpdesk's export imported as the menu's Import incidents does it: preview first, then the import.
+  const exportName = 'test/import/samples/osticket.csv';
+  const exportText = fs.readFileSync(path.resolve(__dirname, '..', exportName), 'utf8');
+  const preview: ImportPreview = api.previewImport(exportText, null);
+  console.log(`\nImport incidents from ${exportName}: ${preview.source.name} export, ${preview.dates.text}`);
+  console.log(`  columns: ${preview.columns.filter((c) => c.header).map((c) => `${c.header} → ${c.label}`).join('; ')}`);
+  const report: ImportResult = api.importIncidents(exportText, null);
+  console.log(`  ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped.length} skipped.`);
+  for (const s of report.skipped) console.log(`  - line ${s.line}: ${s.reason}`);
 
   const overview: Overview = api.getOverview({ kind: 'thisTerm' });
   console.log(`\nAttainment, ${overview.period.label}:`);

@@ -4,6 +4,7 @@ import { createBridge } from './bridge';
 import { byId, el, replace } from './dom';
 import { loadFindings } from './views/contracts';
 import { documentsPanel } from './views/documents';
+import { importPanel } from './views/import';
 import { periodPicker } from './views/period';
 import { loadProblems } from './views/problems';
 import { showServices } from './views/services';
@@ -77,6 +78,7 @@ function askOverview(request: PeriodRequest | null, delay: number): Promise<bool
 
 const picker = periodPicker((request, settled) => void askOverview(request, settled ? 0 : SETTLE_MS));
 const documents = documentsPanel(api, picker);
+importPanel(api);
 
 const contracts = byId<HTMLDetailsElement>('contracts-section');
 contracts.addEventListener('toggle', () => {

@@ -9,7 +9,7 @@ import { tabDef } from '../schema';
 import { isBlank, isDate, normaliseHeader } from '../values';
 import { locateColumns } from '../workbook/columns';
 import { formatLocal } from '../workbook/display';
-import { localeOrder, orderFromFile, parseImportDate, type DateOrder, type OrderSource } from './dates';
+import { localeOrder, numericPair, orderFromFile, parseImportDate, type DateOrder, type OrderSource } from './dates';
 import { GENERIC, IMPORT_FIELDS, PRESETS, presetById, type ImportField, type Preset } from './presets';
 import { ITEM_TYPES, PRIORITIES, priorityOf, statusOf, suggestService, typeOf, type ItemType } from './words';
 
@@ -51,6 +51,8 @@ export interface ImportPlan {
   readonly columns: Array<{ readonly field: ImportField; readonly label: string; readonly header: string | null }>;
   readonly dates: { readonly order: DateOrder; readonly from: OrderSource; readonly text: string };
   readonly values: { readonly services: ValueChoice[]; readonly priorities: ValueChoice[]; readonly types: ValueChoice[] };
+  /** The catalogue's Service IDs, for choosing what a helpdesk's category means. */
+  readonly serviceIds: readonly string[];
   readonly sample: ReadonlyArray<Record<string, string>>;
   readonly added: number;
   readonly updated: number;
@@ -114,7 +116,10 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   const order: DateOrder = options.dateOrder ?? (fileOrder === 'dmy' || fileOrder === 'mdy' ? fileOrder : localeOrder(ctx.locale));
   const from: OrderSource = options.dateOrder ? 'choice' : fileOrder && fileOrder !== 'conflict' ? 'file' : 'locale';
   const orderName = order === 'dmy' ? 'day first (31/12/2025)' : 'month first (12/31/2025)';
-  const dates = { order, from, text: from === 'choice' ? `Dates are read ${orderName}, as chosen.`
+  let numeric = false;
+  for (const t of dateTexts()) if (numericPair(t)) { numeric = true; break; }
+  const dates = { order, from, text: !numeric && from !== 'choice' ? 'Dates are written year first (2025-12-31), so they read only one way.'
+    : from === 'choice' ? `Dates are read ${orderName}, as chosen.`
     : from === 'file' ? `Dates are read ${orderName}: the file has dates that can only be read that way.`
     : `The file's dates could be read either way; they are read ${orderName}, as the spreadsheet's locale (${ctx.locale}) writes them. Change it below if that is wrong.` };
 
@@ -136,6 +141,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     header: table.header,
     columns: IMPORT_FIELDS.map((f) => ({ field: f, label: LABELS[f], header: columnOf[f] ?? null })),
     dates,
+    serviceIds: ctx.services.map((s) => s.serviceId),
     options: { ...options, preset: preset.id },
   };
   const fail = (error: string, skipped: Skip[] = []): ImportPlan => ({ ...base, values: { services: [], priorities: [], types: [] },
