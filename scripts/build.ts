@@ -1,7 +1,7 @@
 /**
  * Builds dist/: Code.js (one IIFE exposing the entry points as `SLM`, then a top-level stub per entry
  * point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined), ExampleSchool.html
- * (the example school's data), Help.html and appsscript.json.
+ * (the example school's data), ImportPresets.html (the helpdesk presets), Help.html and appsscript.json.
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { entryPoints, renderStubs } from './stubs';
 import { exampleData, exampleFileText } from '../src/core/example/data';
 import { EXAMPLE_FILE } from '../src/core/example/school';
+import { importData, importFileText } from '../src/core/import/presets';
+import { IMPORT_FILE } from '../src/core/import/types';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -61,10 +63,13 @@ async function main(): Promise<void> {
   const example = exampleFileText(exampleData());
   fs.writeFileSync(path.join(dist, `${EXAMPLE_FILE}.html`), example);
   fs.copyFileSync(path.join(root, 'sidebar/help.html'), path.join(dist, 'Help.html'));
+  const presets = importFileText(importData());
+  fs.writeFileSync(path.join(dist, `${IMPORT_FILE}.html`), presets);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`dist/Code.js      ${kb(server)}`);
   console.log(`dist/Sidebar.html ${kb(sidebar)}`);
   console.log(`dist/${EXAMPLE_FILE}.html ${kb(Buffer.byteLength(example))} (read only by Load example school)`);
+  console.log(`dist/${IMPORT_FILE}.html ${kb(Buffer.byteLength(presets))} (read only by Import incidents)`);
 }
 
 main().catch((e) => {

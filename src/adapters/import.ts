@@ -4,6 +4,7 @@
  */
 import { readCsv } from '../core/import/csv';
 import type { ImportOptions, SourceTable } from '../core/import/plan';
+import { IMPORT_FILE, type ImportData } from '../core/import/types';
 import { tabDef } from '../core/schema';
 import { locateColumns } from '../core/workbook/columns';
 
@@ -77,6 +78,9 @@ export function readServices(ss: Spreadsheet): Array<{ serviceId: string; name: 
   if (index.serviceId === undefined) return [];
   return rows.map((r) => ({ serviceId: String(r[index.serviceId] ?? '').trim(), name: String(r[index.name] ?? '').trim() })).filter((s) => s.serviceId);
 }
+
+/** The helpdesk presets and word lists, shipped beside the bundle. */
+export const readImportData = (): ImportData => JSON.parse(HtmlService.createHtmlOutputFromFile(IMPORT_FILE).getContent()) as ImportData;
 
 export function loadOptions(): ImportOptions {
   const saved = PropertiesService.getDocumentProperties().getProperty(OPTIONS_KEY);

@@ -4,7 +4,7 @@
  */
 import type { ImportPreview, ImportRequest, ImportResult } from '../api';
 import { planImport, type ImportOptions, type ImportPlan } from '../core/import/plan';
-import { listCsvFiles, loadOptions, readIncidents, readServices, readSource, saveOptions, writeIncidents, type ImportSource } from '../adapters/import';
+import { listCsvFiles, loadOptions, readImportData, readIncidents, readServices, readSource, saveOptions, writeIncidents, type ImportSource } from '../adapters/import';
 import { withDocumentLock } from '../adapters/lock';
 
 const STRING_KEYS = ['fileId', 'tab', 'preset', 'dateOrder', 'defaultType'] as const;
@@ -32,7 +32,7 @@ function plan(text: unknown, request: unknown): { plan: ImportPlan; ss: GoogleAp
   const table = readSource(ss, source);
   const incidents = readIncidents(ss);
   const ctx = { table, incidents: incidents.values, formulas: incidents.formulas, services: readServices(ss),
-    timeZone: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale() };
+    timeZone: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale(), data: readImportData() };
   const first = planImport(ctx, { ...saved, ...chosen } as ImportOptions);
   // Saved choices made for another helpdesk's file do not apply to this one.
   const result = chosen.preset === undefined && saved.preset !== undefined && first.source.preset !== saved.preset && first.error

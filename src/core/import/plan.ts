@@ -10,8 +10,8 @@ import { isBlank, isDate, normaliseHeader } from '../values';
 import { locateColumns } from '../workbook/columns';
 import { formatLocal } from '../workbook/display';
 import { localeOrder, numericPair, orderFromFile, parseImportDate, type DateOrder, type OrderSource } from './dates';
-import { GENERIC, IMPORT_FIELDS, PRESETS, presetById, type ImportField, type Preset } from './presets';
-import { ITEM_TYPES, PRIORITIES, priorityOf, statusOf, suggestService, typeOf, type ItemType } from './words';
+import type { ImportData, ImportField, Preset } from './types';
+import { statusOf, suggestService, wordOf, type ItemType } from './words';
 
 /** The choices a user can make (all optional); saved in the workbook so the next import is one click. */
 export interface ImportOptions {
@@ -40,6 +40,8 @@ export interface ImportContext {
   readonly services: ReadonlyArray<{ readonly serviceId: string; readonly name: string }>;
   readonly timeZone: string;
   readonly locale: string;
+  /** The presets and word lists (dist/ImportPresets.html). */
+  readonly data: ImportData;
 }
 
 export interface ValueChoice { readonly value: string; readonly mapped: string | null; readonly rows: number }
@@ -65,10 +67,6 @@ export interface ImportPlan {
   readonly options: ImportOptions;
 }
 
-const LABELS: Record<ImportField, string> = {
-  ref: 'Ref (ticket number)', serviceId: 'Service (category, topic or group)', type: 'Type', priority: 'Priority', summary: 'Summary',
-  opened: 'Opened', responded: 'Responded', resolved: 'Resolved', status: 'Status', updated: 'Last updated',
-};
 const DATE_FIELDS: readonly ImportField[] = ['opened', 'responded', 'resolved', 'updated'];
 
 /** The header of `table` that one of `names` ("A|B") matches, or undefined. */
@@ -83,12 +81,12 @@ function findHeader(header: readonly string[], names: string | undefined): strin
 }
 
 /** The preset whose Ref and Opened columns the header has and which matches the most columns. */
-export function detectPreset(header: readonly string[]): Preset {
-  let best = GENERIC;
+export function detectPreset(header: readonly string[], data: ImportData): Preset {
+  let best = data.generic;
   let most = 0;
-  for (const p of PRESETS) {
+  for (const p of data.presets) {
     if (!findHeader(header, p.columns.ref) || !findHeader(header, p.columns.opened)) continue;
-    const n = IMPORT_FIELDS.filter((f) => findHeader(header, p.columns[f])).length;
+    const n = Object.values(p.columns).filter((names) => findHeader(header, names)).length;
     if (n > most) { best = p; most = n; }
   }
   return best;
@@ -98,8 +96,9 @@ export function detectPreset(header: readonly string[]): Preset {
 type Fields = { ref: string; serviceId: string; type: ItemType; priority: string; summary: string; opened: number; responded?: number; resolved?: number };
 
 export function planImport(ctx: ImportContext, options: ImportOptions = {}): ImportPlan {
-  const { table, timeZone } = ctx;
-  const preset = presetById(options.preset) ?? detectPreset(table.header);
+  const { table, timeZone, data: { generic: GENERIC, labels: LABELS } } = ctx;
+  const IMPORT_FIELDS = Object.keys(LABELS) as ImportField[];
+  const preset = [...ctx.data.presets, GENERIC].find((p) => p.id === options.preset) ?? detectPreset(table.header, ctx.data);
   const columnOf = {} as Record<ImportField, string | undefined>;
   for (const f of IMPORT_FIELDS) {
     const chosen = options.columns?.[f];
@@ -131,13 +130,14 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   const priorityChoices = new Map<string, ValueChoice>();
   const typeChoices = new Map<string, ValueChoice>();
   const knownServices = new Map(ctx.services.map((s) => [s.serviceId.trim().toLowerCase(), s.serviceId]));
-  const pick = <T extends string>(map: Record<string, string> | undefined, v: string, allowed: readonly T[], guess: (v: string) => T | undefined) => {
-    const chosen = map?.[v];
-    return chosen !== undefined ? allowed.find((a) => a.toLowerCase() === chosen.trim().toLowerCase()) : guess(v);
+  /** The user's choice for a word (one of ours, any case), else the word lists' reading. */
+  const pick = (chosen: Record<string, string> | undefined, v: string, words: Record<string, string>) => {
+    const c = chosen?.[v];
+    return c !== undefined ? Object.keys(words).find((a) => a.toLowerCase() === c.trim().toLowerCase()) : wordOf(v, words);
   };
 
   const base = {
-    source: { preset: preset.id, name: preset.name, presets: [...PRESETS, GENERIC].map((p) => ({ id: p.id, name: p.name })) },
+    source: { preset: preset.id, name: preset.name, presets: [...ctx.data.presets, GENERIC].map((p) => ({ id: p.id, name: p.name })) },
     header: table.header,
     columns: IMPORT_FIELDS.map((f) => ({ field: f, label: LABELS[f], header: columnOf[f] ?? null })),
     dates,
@@ -176,10 +176,10 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     const serviceId = mappedService !== undefined ? knownServices.get(mappedService.trim().toLowerCase()) : suggestService(serviceText, ctx.services);
     tally(serviceChoices, serviceText, serviceId);
     const priorityText = cell(cells, 'priority');
-    const priority = pick(options.priorities, priorityText, PRIORITIES, priorityOf);
+    const priority = pick(options.priorities, priorityText, ctx.data.priorities);
     tally(priorityChoices, priorityText, priority);
     const typeText = cell(cells, 'type');
-    const type = idx.type < 0 || typeText === '' ? options.defaultType ?? 'Incident' : pick(options.types, typeText, ITEM_TYPES, typeOf);
+    const type = idx.type < 0 || typeText === '' ? options.defaultType ?? 'Incident' : pick(options.types, typeText, ctx.data.types) as ItemType | undefined;
     if (idx.type >= 0) tally(typeChoices, typeText, type);
 
     if (!serviceId) { skip(serviceText ? `"${serviceText}" is not matched to a service: choose its Service ID below.` : `There is no ${columnOf.serviceId}, so the service is not known.`); continue; }

@@ -1,19 +1,10 @@
 /**
  * What each helpdesk's export looks like: its column headers (alternatives separated by "|") and the
- * prefix of the Ref made from its ticket number. Priority, type and status words are read by the
- * shared word lists in values.ts, which hold every word these exports use.
+ * prefix of the Ref made from its ticket number; and the priority and type words every one of these
+ * exports uses. The build ships it all as dist/ImportPresets.html, read only by the import, so the
+ * bundle every custom-function call loads stays small; the bundle imports only the types.
  */
-export type ImportField = 'ref' | 'serviceId' | 'type' | 'priority' | 'summary' | 'opened' | 'responded' | 'resolved' | 'status' | 'updated';
-
-export const IMPORT_FIELDS: readonly ImportField[] = ['ref', 'serviceId', 'type', 'priority', 'summary', 'opened', 'responded', 'resolved', 'status', 'updated'];
-
-export interface Preset {
-  readonly id: string;
-  readonly name: string;
-  /** Ref = prefix + the ticket number, so tickets from two tools never share a Ref. */
-  readonly refPrefix: string;
-  readonly columns: Partial<Record<ImportField, string>>;
-}
+import type { ImportData, ImportField, Preset } from './types';
 
 export const PRESETS: readonly Preset[] = [
   // osTicket, include/class.export.php (Export::dumpTickets): "Ticket Number", "Date Created", "Subject",
@@ -57,5 +48,21 @@ export const GENERIC: Preset = { id: 'generic', name: 'Other (columns matched by
   status: 'Status|State|Current Status',
   updated: 'Updated|Updated At|Last Updated|Last update|Last Updated Time' } };
 
-export const presetById = (id: string | undefined): Preset | undefined =>
-  id === GENERIC.id ? GENERIC : PRESETS.find((p) => p.id === id);
+/** Our priority and type for each word ("|"-separated); a leading number and punctuation are ignored. */
+const WORDS = {
+  priorities: {
+    Critical: 'critical|urgent|emergency|major|very high|highest|p1|1', High: 'high|p2|2',
+    Medium: 'medium|normal|moderate|p3|3', Low: 'low|very low|lowest|planning|p4|p5|4|5',
+  },
+  types: { Incident: 'incident|problem|fault|break fix|outage|bug', Request: 'request|service request|demand|question|feature request|change|task|access' },
+};
+
+const LABELS: Record<ImportField, string> = {
+  ref: 'Ref (ticket number)', serviceId: 'Service (category, topic or group)', type: 'Type', priority: 'Priority', summary: 'Summary',
+  opened: 'Opened', responded: 'Responded', resolved: 'Resolved', status: 'Status', updated: 'Last updated',
+};
+
+export const importData = (): ImportData => ({ presets: [...PRESETS], generic: GENERIC, labels: LABELS, ...WORDS });
+
+/** The data as that file's text: JSON, with "<" escaped so no HTML handling can alter it. */
+export const importFileText = (data: ImportData): string => JSON.stringify(data).replace(/</g, '\\u003c');

@@ -1,38 +1,20 @@
 /** A helpdesk's words for priority, type and status, read as ours. */
 import { normaliseHeader } from '../values';
 
-export type Priority = 'Critical' | 'High' | 'Medium' | 'Low';
 export type ItemType = 'Incident' | 'Request';
-export const PRIORITIES: readonly Priority[] = ['Critical', 'High', 'Medium', 'Low'];
-export const ITEM_TYPES: readonly ItemType[] = ['Incident', 'Request'];
 
 /** Lower case, a leading number ("2 normal", Zammad) and punctuation dropped. */
 export const word = (v: string): string => v.trim().toLowerCase().replace(/^\d+\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
-const table = <T>(pairs: Array<[string, T]>): Map<string, T> =>
-  new Map(pairs.flatMap(([words, value]) => words.split('|').map((w) => [w, value] as [string, T])));
-
-let priorities: Map<string, Priority> | undefined;
-let types: Map<string, ItemType> | undefined;
-
-/** Our priority for a helpdesk's word (osTicket Emergency, GLPI Major/Very high, Freshdesk Urgent...). */
-export function priorityOf(v: string): Priority | undefined {
-  priorities ??= table<Priority>([
-    ['critical|urgent|emergency|major|very high|highest|p1|1', 'Critical'],
-    ['high|p2|2', 'High'],
-    ['medium|normal|moderate|p3|3', 'Medium'],
-    ['low|very low|lowest|planning|p4|p5|4|5', 'Low'],
-  ]);
-  return priorities.get(word(v));
-}
-
-/** Incident or Request for a helpdesk's ticket type (GLPI Incident/Request, Freshdesk Question, Problem...). */
-export function typeOf(v: string): ItemType | undefined {
-  types ??= table<ItemType>([
-    ['incident|problem|fault|break fix|outage|bug', 'Incident'],
-    ['request|service request|demand|question|feature request|change|task|access', 'Request'],
-  ]);
-  return types.get(word(v));
+/** The word → ours lookup of a data-file table such as { High: 'high|p2|2' }. */
+const cache = new WeakMap<object, Map<string, string>>();
+export function wordOf(v: string, words: Record<string, string>): string | undefined {
+  let m = cache.get(words);
+  if (!m) {
+    m = new Map(Object.entries(words).flatMap(([ours, list]) => list.split('|').map((w) => [w, ours] as [string, string])));
+    cache.set(words, m);
+  }
+  return m.get(word(v));
 }
 
 export type StatusReading = 'open' | 'resolved' | 'ignore';

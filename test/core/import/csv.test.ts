@@ -1,7 +1,12 @@
 import { parseCsv } from '../../../offline/csv';
 import { readCsv } from '../../../src/core/import/csv';
 import { orderFromFile, parseImportDate } from '../../../src/core/import/dates';
-import { suggestService, priorityOf, statusOf, typeOf } from '../../../src/core/import/words';
+import { importData } from '../../../src/core/import/presets';
+import { statusOf, suggestService, wordOf } from '../../../src/core/import/words';
+
+const data = importData();
+const priorityOf = (v: string) => wordOf(v, data.priorities);
+const typeOf = (v: string) => wordOf(v, data.types);
 
 describe('readCsv', () => {
   test('BOM, CRLF, separators and line breaks inside quotes; each record keeps the line it starts on', () => {
