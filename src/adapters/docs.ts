@@ -66,3 +66,14 @@ export function renderDocument(body: Body, model: DocModel): void {
   for (const b of model.blocks) renderBlock(body, b);
   if (body.getNumChildren() > 1) body.removeChild(first);
 }
+
+/** A new, empty Google Doc in the user's Drive. */
+export const createDocument = (name: string): GoogleAppsScript.Document.Document => DocumentApp.create(name);
+
+/** Renders the model into a new document, saves and closes it; returns its link. */
+export function writeDocument(doc: GoogleAppsScript.Document.Document, model: DocModel): string {
+  renderDocument(doc.getBody(), model);
+  const url = doc.getUrl();
+  doc.saveAndClose();
+  return url;
+}

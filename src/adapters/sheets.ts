@@ -1,7 +1,9 @@
-import { namedRangeName, tabOrder, workbookSchema, type TabKey } from '../core/schema';
-import type { ExistingHeaders, TabSetup } from '../core/setup/plan';
+import { namedRangeName, tabDef, tabOrder, workbookSchema, type TabKey } from '../core/schema';
+import { normaliseHeader } from '../core/values';
+import { planSetup, type ExistingHeaders, type TabSetup } from '../core/setup/plan';
 import { numberFormat, validationRule } from '../core/setup/format';
-import type { WorkbookValues } from '../core/workbook/parseWorkbook';
+import { parseWorkbook, type ParsedWorkbook, type WorkbookValues } from '../core/workbook/parseWorkbook';
+import { recordsToRows } from '../core/workbook/toCells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,6 +30,58 @@ export function readWorkbookValues(ss: Spreadsheet, only?: readonly TabKey[]): W
     if (sheet) values[key] = sheet.getDataRange().getValues();
   }
   return values;
+}
+
+/** The workbook read (one getValues() per tab) and parsed in the spreadsheet's zone. */
+export function readWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): ParsedWorkbook {
+  return parseWorkbook(readWorkbookValues(ss, only), ss.getSpreadsheetTimeZone());
+}
+
+/** Names of the schema's tabs that hold rows below the header. */
+export function tabsWithData(ss: Spreadsheet): string[] {
+  return tabOrder().map((k) => ss.getSheetByName(workbookSchema()[k].name)).filter((s) => s && s.getLastRow() > 1).map((s) => s!.getName());
+}
+
+/**
+ * Appends records below a tab's last row, each value under the column with its header (one read of the
+ * header, one write), creating the tab from the schema when it is missing (none to write: nothing is read). Returns the rows written.
+ */
+export function appendRecords(ss: Spreadsheet, key: TabKey, records: readonly object[]): number {
+  if (records.length === 0) return 0;
+  const tab = tabDef(key);
+  let sheet = ss.getSheetByName(tab.name);
+  if (!sheet) {
+    applySetup(ss, planSetup({}).filter((step) => step.tab.key === key));
+    sheet = ss.getSheetByName(tab.name);
+    if (!sheet) throw new Error(`The ${tab.name} tab is missing and could not be created. Run "Set up workbook", then try again`);
+  }
+  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+  const rows = recordsToRows(tab, header, records);
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
+  return rows.length;
+}
+
+/**
+ * Shows the user a cell: the tab (by its name or its key, as the schema or the user spells it), then the
+ * cell in the column with that header; row 0 or no such column: the whole row or the tab. Only the header
+ * row is read.
+ */
+export function activateCell(ss: Spreadsheet, tab: string, row: number, column: string): void {
+  const wanted = normaliseHeader(tab);
+  const key = tabOrder().find((k) => normaliseHeader(tabDef(k).name) === wanted || normaliseHeader(k) === wanted);
+  const sheet = ss.getSheetByName(key ? tabDef(key).name : String(tab)) ?? ss.getSheets().find((s) => normaliseHeader(s.getName()) === wanted);
+  if (!sheet) throw new Error(`There is no "${tab}" tab in this workbook. Run "Set up workbook" to add the missing tabs.`);
+  sheet.activate();
+  const r = Math.floor(Number(row));
+  if (!(r >= 1)) return;
+  const width = Math.max(1, sheet.getLastColumn());
+  let c = 0;
+  if (column) {
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    c = header.findIndex((h) => normaliseHeader(h) === normaliseHeader(column)) + 1;
+  }
+  if (c >= 1) sheet.getRange(r, c).activate();
+  else sheet.getRange(r, 1, 1, width).activate();
 }
 
 /** Row 1 of every tab that exists: one getValues() per tab. */

@@ -11,13 +11,12 @@ import { isoDate } from '../core/text';
 import { parsePeriodText } from '../core/periods/periodText';
 import { escapeHtml } from '../core/html';
 import { previousPeriod, resolvePeriod } from '../core/periods';
-import { tabDef, type DocumentRecord } from '../core/schema';
-import { planSetup } from '../core/setup/plan';
-import { parseWorkbook, recordsToRows, type Workbook } from '../core/workbook';
-import { renderDocument } from '../adapters/docs';
+import type { DocumentRecord } from '../core/schema';
+import type { Workbook } from '../core/workbook';
+import { createDocument, writeDocument } from '../adapters/docs';
 import { addCommenters, documentsDestination, freeNameIn, moveFile, rememberFolder, trashFile } from '../adapters/drive';
 import { withDocumentLock } from '../adapters/lock';
-import { applySetup, readWorkbookValues } from '../adapters/sheets';
+import { appendRecords, readWorkbook } from '../adapters/sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,26 +27,8 @@ const SCHOOL_PROPERTY = 'SLM_SCHOOL_NAME';
 const messageOf = (e: unknown): string =>
   (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string' ? (e as Error).message : String(e)).replace(/\.$/, '');
 
-function readWorkbook(ss: Spreadsheet): Workbook {
-  return parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone()).workbook;
-}
-
 function schoolName(ss: Spreadsheet): string {
   return PropertiesService.getDocumentProperties().getProperty(SCHOOL_PROPERTY)?.trim() || schoolFromFileName(ss.getName());
-}
-
-/** Appends one row to the Documents tab (one write), creating the tab from the schema when it is missing. */
-function recordDocument(ss: Spreadsheet, record: Omit<DocumentRecord, 'row'>): void {
-  const tab = tabDef('documents');
-  let sheet = ss.getSheetByName(tab.name);
-  if (!sheet) {
-    applySetup(ss, planSetup({}).filter((step) => step.tab.key === 'documents'));
-    sheet = ss.getSheetByName(tab.name);
-    if (!sheet) throw new Error(`The ${tab.name} tab is missing and could not be created. Run "Set up workbook", then try again`);
-  }
-  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
-  const rows = recordsToRows(tab, header, [{ ...record, name: asCellText(record.name ?? ''), contents: record.contents && asCellText(record.contents) }]);
-  sheet.getRange(sheet.getLastRow() + 1, 1, 1, header.length).setValues(rows);
 }
 
 /**
@@ -62,17 +43,16 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
   const name = freeNameIn(destination.folder, documentName(model.baseName, isoDate(now, ss.getSpreadsheetTimeZone())));
   let doc: GoogleAppsScript.Document.Document;
   try {
-    doc = DocumentApp.create(name);
+    doc = createDocument(name);
   } catch (e) {
     throw new Error(`The ${what} could not be created in Google Docs: ${messageOf(e)}.`);
   }
   const id = doc.getId();
   try {
-    renderDocument(doc.getBody(), model);
-    const url = doc.getUrl();
-    doc.saveAndClose();
+    const url = writeDocument(doc, model);
     if (destination.move) moveFile(id, destination.folder);
-    recordDocument(ss, { type: model.type, label: model.label, created: now, name, link: url, contents: model.contents });
+    const record: Omit<DocumentRecord, 'row'> = { type: model.type, label: model.label, created: now, name: asCellText(name), link: url, contents: model.contents && asCellText(model.contents) };
+    appendRecords(ss, 'documents', [record]);
     return { name, url, id };
   } catch (e) {
     const cleaned = trashFile(id);
@@ -91,7 +71,7 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
 export function generateSla(serviceIds: string[] | null, options: { internalAnnex?: boolean; share?: boolean } = {}): GeneratedDoc {
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
-  const wb = readWorkbook(ss);
+  const wb = readWorkbook(ss).workbook;
   const model = buildSlaDocument(wb, { now, school: schoolName(ss), serviceIds, internalAnnex: !!options.internalAnnex });
   return publishAndShare(ss, wb, model, now, options.share);
 }
@@ -100,7 +80,7 @@ export function generateSla(serviceIds: string[] | null, options: { internalAnne
 export function generateReview(period: PeriodRequest, options: { share?: boolean } = {}): GeneratedDoc {
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
-  const wb = readWorkbook(ss);
+  const wb = readWorkbook(ss).workbook;
   const p = resolvePeriod(wb, now, period);
   const report = computeAttainment(wb, p, { asOf: now });
   const before = previousPeriod(wb, p);
@@ -150,7 +130,7 @@ function latestDocuments(wb: Workbook): string[] {
 /** Adds the representatives as commenters on the workbook and on the newest SLA and service review. */
 export function shareWithRepresentatives(): ShareResult {
   const ss = SpreadsheetApp.getActive();
-  const wb = readWorkbook(ss);
+  const wb = readWorkbook(ss).workbook;
   return shareFiles(wb, [ss.getId(), ...latestDocuments(wb)]);
 }
 

@@ -6,21 +6,18 @@ import { analyseWorkbook, findingsHtml, findingsTable, FINDINGS_HEADER, workbook
 import { rangesThenZone } from '../core/arguments/zone';
 import type { PeriodRequest } from '../api';
 import { resolvePeriod } from '../core/periods';
-import { parseWorkbook } from '../core/workbook';
 import { plural } from '../core/text';
-import { readWorkbookValues, spreadsheetZone } from '../adapters/sheets';
+import { readWorkbook, spreadsheetZone } from '../adapters/sheets';
 
 /** Every finding the workbook shows now, most severe first, suppliers measured over `period` (plain data for the sidebar). */
 export function getFindings(period?: PeriodRequest): Finding[] {
-  const ss = SpreadsheetApp.getActive();
-  const { workbook } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
+  const { workbook } = readWorkbook(SpreadsheetApp.getActive());
   const now = Date.now();
   return analyseWorkbook(workbook, { now, period: period?.kind ? resolvePeriod(workbook, now, period) : undefined });
 }
 
 export function menuCheckContracts(): void {
-  const ss = SpreadsheetApp.getActive();
-  const { workbook, problems } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
+  const { workbook, problems } = readWorkbook(SpreadsheetApp.getActive());
   const findings = analyseWorkbook(workbook, { now: Date.now() });
   const unread = problems.filter((p) => p.severity === 'error' && p.row > 1).length;
   const html = HtmlService.createHtmlOutput(findingsHtml(findings, { goToFunction: 'selectCell', problems: unread })).setWidth(780).setHeight(540);

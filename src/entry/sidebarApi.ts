@@ -7,11 +7,10 @@ import type { AttainmentReport, TargetAttainment } from '../core/attainment/type
 import { computeAttainment } from '../core/attainment/compute';
 import { slaLifecycle } from '../core/findings/lifecycle';
 import { listPeriods, resolvePeriod, type PeriodOption } from '../core/periods';
-import { tabDef, tabOrder, idKey } from '../core/schema';
+import { idKey } from '../core/schema';
 import { localDateKey, localDayNumber, localToUtc, civilFromDays } from '../core/time/zone';
-import { normaliseHeader } from '../core/values';
-import { parseWorkbook, type Workbook } from '../core/workbook';
-import { readWorkbookValues } from '../adapters/sheets';
+import type { Workbook } from '../core/workbook';
+import { activateCell, readWorkbook } from '../adapters/sheets';
 
 const TITLE = 'SLM Workbook';
 
@@ -79,31 +78,12 @@ export function overviewOf(wb: Workbook, problemCount: number, request: PeriodRe
  * problems the workbook has: one getValues() per tab, nothing written.
  */
 export function getOverview(period: PeriodRequest): Overview {
-  const ss = SpreadsheetApp.getActive();
-  const { workbook, problems } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
+  const { workbook, problems } = readWorkbook(SpreadsheetApp.getActive());
   const request: PeriodRequest = period && typeof period === 'object' ? period : { kind: 'thisTerm' };
   return overviewOf(workbook, problems.length, request, Date.now());
 }
 
-/**
- * Shows the user the cell a problem points at: the tab, then the cell in the column with that header
- * (row 0 or no column: the whole row or the tab). Only the header row is read.
- */
+/** Shows the user the cell a problem points at (row 0 or no column: the whole row or the tab). */
 export function selectCell(tab: string, row: number, column: string): void {
-  const ss = SpreadsheetApp.getActive();
-  const wanted = normaliseHeader(tab);
-  const key = tabOrder().find((k) => normaliseHeader(tabDef(k).name) === wanted || normaliseHeader(k) === wanted);
-  const sheet = ss.getSheetByName(key ? tabDef(key).name : String(tab)) ?? ss.getSheets().find((s) => normaliseHeader(s.getName()) === wanted);
-  if (!sheet) throw new Error(`There is no "${tab}" tab in this workbook. Run "Set up workbook" to add the missing tabs.`);
-  sheet.activate();
-  const r = Math.floor(Number(row));
-  if (!(r >= 1)) return;
-  const width = Math.max(1, sheet.getLastColumn());
-  let c = 0;
-  if (column) {
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-    c = header.findIndex((h) => normaliseHeader(h) === normaliseHeader(column)) + 1;
-  }
-  if (c >= 1) sheet.getRange(r, c).activate();
-  else sheet.getRange(r, 1, 1, width).activate();
+  activateCell(SpreadsheetApp.getActive(), tab, row, column);
 }

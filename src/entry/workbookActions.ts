@@ -1,12 +1,12 @@
 import type { SetupReport } from '../api';
 import type { ExampleData } from '../core/example/data';
 import { buildExampleSchool, EXAMPLE_FILE } from '../core/example/school';
-import { tabOrder, workbookSchema } from '../core/schema';
+import { tabOrder } from '../core/schema';
 import { planSetup } from '../core/setup/plan';
-import { parseWorkbook, problemsHtml, recordsToRows, type Problem } from '../core/workbook';
+import { problemsHtml, type Problem } from '../core/workbook';
 import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/text';
-import { applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbookValues } from '../adapters/sheets';
+import { appendRecords, applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbook, tabsWithData } from '../adapters/sheets';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
 import { formulaTabLayouts } from '../core/dashboard/layout';
@@ -48,11 +48,6 @@ export function setUpWorkbook(): SetupReport {
   });
 }
 
-/** Tabs that already hold rows below the header. */
-function tabsWithData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
-  return tabOrder().map((k) => ss.getSheetByName(workbookSchema()[k].name)).filter((s) => s && s.getLastRow() > 1).map((s) => s!.getName());
-}
-
 /**
  * Adds the example school below any existing rows (one write per tab). The caller must have asked the
  * user first when the workbook already has data.
@@ -63,25 +58,15 @@ export function loadExampleSchool(now = Date.now()): number {
     applySetup(ss, planSetup(readHeaders(ss)));
     const data = JSON.parse(HtmlService.createHtmlOutputFromFile(EXAMPLE_FILE).getContent()) as ExampleData;
     const school = buildExampleSchool(data, now, ss.getSpreadsheetTimeZone());
-    const schema = workbookSchema();
     let written = 0;
-    for (const key of tabOrder()) {
-      const records = school[key];
-      if (records.length === 0) continue;
-      const sheet = ss.getSheetByName(schema[key].name)!;
-      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
-      const rows = recordsToRows(schema[key], header, records);
-      sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
-      written += rows.length;
-    }
+    for (const key of tabOrder()) written += appendRecords(ss, key, school[key]);
     return written;
   });
 }
 
 /** Every problem in the workbook, read with one getValues() per tab. Changes nothing. */
 export function checkWorkbook(): Problem[] {
-  const ss = SpreadsheetApp.getActive();
-  return parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone()).problems;
+  return readWorkbook(SpreadsheetApp.getActive()).problems;
 }
 
 export function menuSetUpWorkbook(): void {
