@@ -11,7 +11,7 @@ import { plural } from '../src/core/text';
 import type { Problem } from '../src/core/workbook/problems';
 import { createOfflineRuntime } from '../offline/runtime';
 import { writeXlsx } from '../offline/xlsx';
-import { recalculate } from '../offline/recalc';
+import { recalculateRuntime } from '../offline/recalcRuntime';
 import { renderTabsPage } from '../offline/sheetHtml';
 
 const out = path.resolve(__dirname, '..', 'out');
@@ -24,8 +24,6 @@ async function main(): Promise<void> {
   // The add-in dates what it generates with Date.now(): the bundle's clock is SLM_NOW, so out/ is a function of it.
   rt.run(`Date.now = () => ${now}`);
   rt.load();
-  // With SLM_NOW, the bundle's clock (custom functions, periods) is that instant too, so out/ is the same every run.
-  if (process.env.SLM_NOW) rt.run(`Date.now = function () { return ${now}; };`);
   const api = rt.global;
 
   const setup = api.setUpWorkbook();
@@ -67,8 +65,8 @@ async function main(): Promise<void> {
     console.log(`\nGenerated "${doc.name}" → out/${file}`);
   }
 
-  // The Dashboard's and Findings' formulas as Sheets would compute them, custom functions from the bundle.
-  const formulaProblems = recalculate(rt.spreadsheet, { functions: api, now, realmDate: rt.env.realm.Date });
+  // The Dashboard's and Findings' formulas as Sheets would compute them, the bundle's custom functions in custom-function mode.
+  const formulaProblems = recalculateRuntime(rt, now);
   console.log(`\nFormulas recalculated: ${formulaProblems.length === 0 ? 'every one evaluated' : plural(formulaProblems.length, 'problem')}.`);
   for (const p of formulaProblems) console.log(`  - ${p.tab}!${p.cell} ${p.formula}: ${p.error} ${p.message}`);
 

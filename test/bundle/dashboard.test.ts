@@ -12,6 +12,7 @@ import { STATUS_COLOURS } from '../../src/core/dashboard/layout';
 import { FINDINGS_HEADER } from '../../src/core/findings/table';
 import { writeXlsx } from '../../offline/xlsx';
 import type { OfflineRuntime } from '../../offline/runtime';
+import { recalculateRuntime } from '../../offline/recalcRuntime';
 import { exampleWithFormulas } from '../support/formulas';
 import { loadedRuntime } from '../support/offline';
 
@@ -111,6 +112,20 @@ describe('the Dashboard after Set up workbook with the example school', () => {
     const findings = wb.getWorksheet('Findings')!;
     expect(findings.getCell('C5').alignment).toMatchObject({ wrapText: true });
     expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+  });
+});
+
+describe('recalculation runs custom functions as Sheets does', () => {
+  test('in custom-function mode: a function that writes gets Google\'s refusal as #ERROR!; the runtime\'s mode is restored', () => {
+    const rt = loadedRuntime();
+    rt.global.setUpWorkbook();
+    rt.run('function TRY_WRITE() { SpreadsheetApp.getActive().getSheets()[0].getRange("Z1").setValue(1); return 1; }');
+    const sheet = tab(rt, 'Findings');
+    sheet.getRange('H1').setFormula('=TRY_WRITE()');
+    const problems = recalculateRuntime(rt);
+    expect(problems.find((p) => p.cell === 'H1')).toMatchObject({ tab: 'Findings', error: '#ERROR!', message: expect.stringMatching(/You do not have permission to call/) });
+    expect(rt.mode).toBe('script');
+    expect(sheet.getRange('H1').getDisplayValue()).toBe('#ERROR!');
   });
 });
 

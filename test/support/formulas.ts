@@ -1,5 +1,6 @@
-/** The example school with the clock at NOW and every formula recalculated, as the Dashboard tests read it. */
-import { recalculate, type FormulaProblem } from '../../offline/recalc';
+/** The example school with the clock at NOW and every formula recalculated as Sheets would, as the Dashboard tests read it. */
+import type { FormulaProblem } from '../../offline/recalc';
+import { recalculateRuntime } from '../../offline/recalcRuntime';
 import type { OfflineRuntime } from '../../offline/runtime';
 import { loadedRuntime, NOW } from './offline';
 
@@ -8,6 +9,7 @@ export function exampleWithFormulas(): { rt: OfflineRuntime; problems: FormulaPr
   rt.run(`Date.now = function () { return ${NOW}; };`);
   rt.global.setUpWorkbook();
   rt.global.loadExampleSchool(NOW);
-  const problems = recalculate(rt.spreadsheet, { functions: rt.global, now: NOW, realmDate: rt.env.realm.Date });
+  // Custom functions run in custom-function mode, as Sheets runs a formula's.
+  const problems = recalculateRuntime(rt, NOW);
   return { rt, problems };
 }
