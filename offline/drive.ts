@@ -1,4 +1,5 @@
 /** DriveApp: files and folders in one store; documents and spreadsheets made offline appear here by id. */
+import { driveQuery } from './driveQuery';
 import { emailOf, FakeUser, newDriveId, type OfflineEnv } from './env';
 
 type GFile = GoogleAppsScript.Drive.File;
@@ -71,9 +72,17 @@ export class DriveStore {
     return item;
   }
 
+  /**
+   * A folder's children, trashed ones included: DriveApp's listings are Drive searches, and a Drive search
+   * returns trashed items unless it says `trashed = false` (https://developers.google.com/drive/api/guides/search-files).
+   */
   childrenOf(folderId: string, folders: boolean): DriveItem[] {
-    return [...this.items.values()].filter((i) => i.parents.has(folderId) && !i.trashed
-      && (i.mimeType === MimeType.FOLDER) === folders);
+    return [...this.items.values()].filter((i) => i.parents.has(folderId) && (i.mimeType === MimeType.FOLDER) === folders);
+  }
+
+  /** Every item of the user's Drive, trashed ones included (see childrenOf). */
+  all(folders: boolean): DriveItem[] {
+    return [...this.items.values()].filter((i) => i.id !== this.rootId && (i.mimeType === MimeType.FOLDER) === folders);
   }
 
   file(item: DriveItem): FakeFile { return new FakeFile(this.env, this, item); }
@@ -210,7 +219,7 @@ export class FakeFolder extends DriveEntry<GFolder> implements Pick<GFolder, Sha
 }
 
 type AppMethods = 'createFile' | 'createFolder' | 'getFileById' | 'getFolderById' | 'getRootFolder' | 'getFilesByName' | 'getFilesByType'
-  | 'getFoldersByName';
+  | 'getFoldersByName' | 'getFiles' | 'getFolders' | 'searchFiles' | 'searchFolders';
 
 export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, AppMethods> {
   readonly MimeType = MimeType;
@@ -239,20 +248,36 @@ export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, AppMe
   getRootFolder(): GFolder { this.hit('getRootFolder'); return this.root() as unknown as GFolder; }
   createFolder(name: string): GFolder { this.hit('createFolder'); return this.root().createFolder(name); }
   createFile(a: any, content?: string, mimeType?: string): GFile { this.hit('createFile'); return this.root().createFile(a, content as string, mimeType as string); }
+  private fileList(list: DriveItem[]): GoogleAppsScript.Drive.FileIterator {
+    return new FakeIterator(this.env, 'FileIterator', list.map((i) => this.store.file(i))) as unknown as GoogleAppsScript.Drive.FileIterator;
+  }
+  private folderList(list: DriveItem[]): GoogleAppsScript.Drive.FolderIterator {
+    return new FakeIterator(this.env, 'FolderIterator', list.map((i) => this.store.folder(i))) as unknown as GoogleAppsScript.Drive.FolderIterator;
+  }
+  /** Trashed files included, as in every DriveApp listing (see DriveStore.childrenOf). */
+  getFiles(): GoogleAppsScript.Drive.FileIterator { this.hit('getFiles'); return this.fileList(this.store.all(false)); }
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
     this.hit('getFilesByName');
-    const list = [...this.store.items.values()].filter((i) => i.mimeType !== MimeType.FOLDER && !i.trashed && i.name.get() === name);
-    return new FakeIterator(this.env, 'FileIterator', list.map((i) => this.store.file(i))) as unknown as GoogleAppsScript.Drive.FileIterator;
+    return this.fileList(this.store.all(false).filter((i) => i.name.get() === name));
   }
-  /** Every file of the user's Drive with this MIME type, trashed ones left out. */
   getFilesByType(mimeType: string): GoogleAppsScript.Drive.FileIterator {
     this.hit('getFilesByType');
-    const list = [...this.store.items.values()].filter((i) => i.mimeType === mimeType && !i.trashed);
-    return new FakeIterator(this.env, 'FileIterator', list.map((i) => this.store.file(i))) as unknown as GoogleAppsScript.Drive.FileIterator;
+    return this.fileList(this.store.all(false).filter((i) => i.mimeType === mimeType));
   }
+  getFolders(): GoogleAppsScript.Drive.FolderIterator { this.hit('getFolders'); return this.folderList(this.store.all(true)); }
   getFoldersByName(name: string): GoogleAppsScript.Drive.FolderIterator {
     this.hit('getFoldersByName');
-    const list = [...this.store.items.values()].filter((i) => i.mimeType === MimeType.FOLDER && !i.trashed && i.name.get() === name);
-    return new FakeIterator(this.env, 'FolderIterator', list.map((i) => this.store.folder(i))) as unknown as GoogleAppsScript.Drive.FolderIterator;
+    return this.folderList(this.store.all(true).filter((i) => i.name.get() === name));
+  }
+  /** A Drive search (see driveQuery.ts for the part of the query language modelled). */
+  searchFiles(params: string): GoogleAppsScript.Drive.FileIterator {
+    this.hit('searchFiles');
+    const matches = driveQuery(params);
+    return this.fileList(this.store.all(false).filter(matches));
+  }
+  searchFolders(params: string): GoogleAppsScript.Drive.FolderIterator {
+    this.hit('searchFolders');
+    const matches = driveQuery(params);
+    return this.folderList(this.store.all(true).filter(matches));
   }
 }

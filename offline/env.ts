@@ -1,4 +1,5 @@
 import { CallCounter } from './calls';
+import { ExecutionClock } from './clock';
 import type { Realm } from './realm';
 
 /** What every fake of one offline runtime shares: its call counter, its Date realm and who is signed in. */
@@ -8,6 +9,8 @@ export interface OfflineEnv {
   /** Session.getScriptTimeZone(); new spreadsheets start in it too. */
   timeZone: string;
   userEmail: string;
+  /** Simulated waits (sleep, locks) within the current execution's time limit. */
+  clock: ExecutionClock;
 }
 
 export const newEnv = (over: Partial<OfflineEnv> = {}): OfflineEnv => ({
@@ -15,6 +18,7 @@ export const newEnv = (over: Partial<OfflineEnv> = {}): OfflineEnv => ({
   realm: over.realm ?? { Date },
   timeZone: over.timeZone ?? 'Europe/London',
   userEmail: over.userEmail ?? 'service.manager@school.example',
+  clock: over.clock ?? new ExecutionClock(),
 });
 
 /** A Google account as Apps Script shows it (Base.User, and Drive.User's extra getters). */

@@ -134,7 +134,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     consoleLines,
     load() {
       gasLocal.require(distDir, global, { filter: (file) => path.basename(file) === 'Code.js' && path.dirname(path.resolve(file)) === distDir });
-      withTimeLimit(global, Object.keys(services), () => limits[state.mode]);
+      withTimeLimit(global, Object.keys(services), () => limits[state.mode], env.clock);
     },
     run(code: string) {
       return vm.runInContext(code, global);

@@ -55,29 +55,45 @@ const OTHER_PROCESS = Symbol('another process');
 /** One mutex per scope, shared by every Lock object of that scope. */
 class Mutex {
   holder: object | symbol | null = null;
+  /** When another process holds it: the clock's waitedTotal at which it lets go (undefined: not of its own accord). */
+  releaseAt: number | undefined;
 }
 
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
+/**
+ * tryLock/waitLock wait up to their timeout for the holder to let go, as Google's do: the wait is simulated
+ * (the test does not wait) and counts towards the execution's time limit.
+ * https://developers.google.com/apps-script/reference/lock/lock
+ */
 export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'hasLock' | 'releaseLock' | 'tryLock' | 'waitLock'> {
   constructor(private readonly env: OfflineEnv, private readonly mutex: Mutex) {}
 
-  private acquire(): boolean {
-    if (this.mutex.holder === null || this.mutex.holder === this) {
-      this.mutex.holder = this;
+  private acquire(timeoutInMillis: number): boolean {
+    const m = this.mutex;
+    const timeout = Math.max(0, Number(timeoutInMillis) || 0);
+    if (m.holder === OTHER_PROCESS && m.releaseAt !== undefined) {
+      const wait = Math.max(0, m.releaseAt - this.env.clock.waitedTotal);
+      if (wait <= timeout) {
+        this.env.clock.wait(wait);
+        m.holder = null;
+        m.releaseAt = undefined;
+      }
+    }
+    if (m.holder === null || m.holder === this) {
+      m.holder = this;
       return true;
     }
+    this.env.clock.wait(timeout);
     return false;
   }
   tryLock(timeoutInMillis: number): boolean {
     this.env.calls.hit('Lock.tryLock');
-    void timeoutInMillis;
-    return this.acquire();
+    return this.acquire(timeoutInMillis);
   }
   waitLock(timeoutInMillis: number): void {
     this.env.calls.hit('Lock.waitLock');
-    void timeoutInMillis;
-    if (!this.acquire()) throw new Error(LOCK_TIMEOUT_MESSAGE);
+    if (!this.acquire(timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
   }
   releaseLock(): void {
     this.env.calls.hit('Lock.releaseLock');
@@ -94,15 +110,19 @@ export class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 
 
   constructor(private readonly env: OfflineEnv) {}
 
-  /** Test hook: another execution takes the lock of `scope` (fails if someone holds it). */
-  holdByAnotherProcess(scope: LockScope): void {
+  /**
+   * Test hook: another execution takes the lock of `scope` (fails if someone holds it), and lets go of it
+   * after `releaseAfterMs` of (simulated) waiting, or only when releaseByAnotherProcess is called.
+   */
+  holdByAnotherProcess(scope: LockScope, releaseAfterMs?: number): void {
     const m = this.mutexes[scope];
     if (m.holder !== null && m.holder !== OTHER_PROCESS) throw new Error(`The ${scope} lock is already held.`);
     m.holder = OTHER_PROCESS;
+    m.releaseAt = releaseAfterMs === undefined ? undefined : this.env.clock.waitedTotal + releaseAfterMs;
   }
   /** Test hook: the other execution lets go. */
   releaseByAnotherProcess(scope: LockScope): void {
-    if (this.mutexes[scope].holder === OTHER_PROCESS) this.mutexes[scope].holder = null;
+    if (this.mutexes[scope].holder === OTHER_PROCESS) { this.mutexes[scope].holder = null; this.mutexes[scope].releaseAt = undefined; }
   }
   isHeld(scope: LockScope): boolean { return this.mutexes[scope].holder !== null; }
 
@@ -242,7 +262,12 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
   }
   getUuid(): string { this.env.calls.hit('Utilities.getUuid'); return randomUUID(); }
   parseCsv(csv: string, delimiter?: string): string[][] { this.env.calls.hit('Utilities.parseCsv'); return parseCsv(csv, delimiter); }
-  sleep(milliseconds: number): void { this.env.calls.hit('Utilities.sleep'); this.slept += milliseconds; }
+  /** Returns at once; the time counts towards the execution's limit (see clock.ts). */
+  sleep(milliseconds: number): void {
+    this.env.calls.hit('Utilities.sleep');
+    this.env.clock.wait(milliseconds);
+    this.slept += milliseconds;
+  }
   newBlob(data: string | number[], contentType?: string | null, name?: string | null): GBlob {
     this.env.calls.hit('Utilities.newBlob');
     return new FakeBlob(this.env, toBuffer(data), contentType ?? null, name ?? null) as unknown as GBlob;

@@ -5,13 +5,14 @@
  * https://developers.google.com/apps-script/guides/services/quotas#current_limitations
  */
 import * as vm from 'node:vm';
+import type { ExecutionClock } from './clock';
 import { TIME_LIMIT_MESSAGE } from './restrictions';
 
 const CALL = '__offlineCall__';
 const script = new vm.Script(`${CALL}()`);
 
 /** Replaces each top-level function of `global` (not the services) with one that runs under `limitMs()`. */
-export function withTimeLimit(global: vm.Context & Record<string, any>, services: string[], limitMs: () => number): void {
+export function withTimeLimit(global: vm.Context & Record<string, any>, services: string[], limitMs: () => number, clock: ExecutionClock): void {
   let depth = 0;
   for (const name of Object.keys(global)) {
     const fn = global[name];
@@ -21,13 +22,16 @@ export function withTimeLimit(global: vm.Context & Record<string, any>, services
       if (depth > 0) return fn.apply(this, args);
       depth += 1;
       global[CALL] = () => fn.apply(this, args);
+      const limit = limitMs();
+      clock.begin(limit);
       try {
-        return script.runInContext(global, { timeout: limitMs() });
+        return script.runInContext(global, { timeout: limit });
       } catch (e) {
         if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new Error(TIME_LIMIT_MESSAGE);
         throw e;
       } finally {
         depth -= 1;
+        clock.end();
         delete global[CALL];
       }
     };

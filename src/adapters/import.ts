@@ -56,6 +56,8 @@ export function listCsvFiles(): Array<{ id: string; name: string }> {
   const out: Array<{ id: string; name: string }> = [];
   while (out.length < 50 && files.hasNext()) {
     const f = files.next();
+    // Drive lists trashed files too.
+    if (f.isTrashed()) continue;
     out.push({ id: f.getId(), name: f.getName() });
   }
   return out;

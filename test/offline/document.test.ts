@@ -88,7 +88,9 @@ describe('DriveApp', () => {
     expect(file.getName()).toBe('SLA v2');
     file.setTrashed(true);
     expect(file.isTrashed()).toBe(true);
-    expect(folder.getFiles().hasNext()).toBe(false);
+    // A trashed file is still listed (a Drive search without `trashed = false`), and says it is trashed.
+    expect(folder.getFiles().next().isTrashed()).toBe(true);
+    expect(DriveApp.searchFiles(`'${folder.getId()}' in parents and trashed = false`).hasNext()).toBe(false);
     expect(() => DriveApp.getFileById('missing')).toThrow(NOT_FOUND_MESSAGE);
     expect(() => DriveApp.getFolderById(doc.getId())).toThrow(NOT_FOUND_MESSAGE);
     const f = folder.createFile('notes.txt', 'hello');
