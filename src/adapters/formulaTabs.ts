@@ -6,8 +6,11 @@ type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 /** Sheets' width of a column nobody has resized. */
 const DEFAULT_WIDTH = 100;
 
-/** The function the table's formula calls ("=SLM_ATTAINMENT(" for the Dashboard). */
-const callOf = (formula: string): string => formula.replace(/\s/g, '').toUpperCase().split('(')[0];
+/**
+ * The function the table's formula calls ("=SLM_ATTAINMENT" for the Dashboard); the template uploaded from
+ * .xlsx holds it as an array formula, which Sheets wraps in ARRAYFORMULA.
+ */
+const callOf = (formula: string): string => formula.replace(/\s/g, '').toUpperCase().replace(/^=ARRAYFORMULA\(/, '=').split('(')[0];
 
 /**
  * Formats a Dashboard or Findings tab as its layout says, while its table cell still holds the template's

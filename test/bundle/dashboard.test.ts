@@ -169,4 +169,15 @@ describe('formatting never overrides what the user changed', () => {
     expect(dashboard.getRange('D7').getNumberFormat()).toBe('');
     expect(dashboard.getFrozenRows()).toBe(0);
   });
+
+  test('a Dashboard uploaded from the .xlsx template (its table an ARRAYFORMULA) is still recognised', () => {
+    const rt = loadedRuntime();
+    rt.global.setUpWorkbook();
+    const dashboard = tab(rt, 'Dashboard') as Sheet;
+    const formula = dashboard.getRange('A6').getFormula();
+    dashboard.clearFormats();
+    dashboard.getRange('A6').setFormula(`=ARRAYFORMULA(${formula.slice(1)})`);
+    expect(rt.global.setUpWorkbook().repairedTabs).toEqual(['Dashboard']);
+    expect(dashboard.getRange('D7').getNumberFormat()).toBe('0.0%');
+  });
 });
