@@ -10,6 +10,7 @@ import { printAttainmentFigures, runAttainmentBench } from './attainment';
 import { printDocumentsFigures, runDocumentsBench } from './documents';
 import { runWorkingTimeBench } from './workingTime';
 import { printClockFigure, runClockBench } from './clock';
+import { printImportFigures, runImportBench } from './import';
 
 const CODE = path.resolve(__dirname, '..', 'dist', 'Code.js');
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-GB');
@@ -69,6 +70,7 @@ function main(): void {
 
   printDocumentsFigures(runDocumentsBench());
   printClockFigure(runClockBench());
+  printImportFigures(runImportBench());
 }
 
 main();
