@@ -4,6 +4,7 @@ import type { AttainmentModel } from './model';
 import { ITEM_TYPES, PRIORITIES, kindOf } from './model';
 import { HOUR_MS } from '../time/zone';
 import { idKey } from '../schema/ids';
+import { holdsByItem, type HoldRow, type ItemHolds } from './holds';
 
 
 /**
@@ -19,8 +20,10 @@ export interface IncidentColumns {
   readonly opened: Float64Array;
   readonly responded: Float64Array;
   readonly resolved: Float64Array;
-  /** On-hold time in ms (0 when blank). */
+  /** On-hold time in ms typed as hours (0 when blank): the fallback for items with no hold intervals. */
   readonly onHold: Float64Array;
+  /** Hold intervals from the Holds tab, by item; they replace the typed hours of the items they name. */
+  readonly holds?: ItemHolds;
   readonly down: Uint8Array;
   readonly outageStart: Float64Array;
   readonly outageEnd: Float64Array;
@@ -46,17 +49,18 @@ function allocate(n: number) {
 
 type Mutable = ReturnType<typeof allocate>;
 
-function trim(c: Mutable, n: number, ref: (i: number) => string): IncidentColumns {
+function trim(c: Mutable, n: number, ref: (i: number) => string, holdRows: readonly HoldRow[] = []): IncidentColumns {
   const cut = <T extends { subarray(a: number, b: number): T; length: number }>(a: T): T => (a.length === n ? a : a.subarray(0, n));
   return {
     length: n, service: cut(c.service), kind: cut(c.kind), opened: cut(c.opened), responded: cut(c.responded), resolved: cut(c.resolved),
     onHold: cut(c.onHold), down: cut(c.down), outageStart: cut(c.outageStart), outageEnd: cut(c.outageEnd), contract: cut(c.contract),
     supplierLogged: cut(c.supplierLogged), supplierResponded: cut(c.supplierResponded), supplierFixed: cut(c.supplierFixed), row: cut(c.row), ref,
+    holds: holdsByItem(holdRows, n, ref),
   };
 }
 
 /** Columns from parsed rows (computeAttainment's path). */
-export function columnsFromRows(rows: readonly Incident[], model: AttainmentModel): IncidentColumns {
+export function columnsFromRows(rows: readonly Incident[], model: AttainmentModel, holds: readonly HoldRow[] = []): IncidentColumns {
   const n = rows.length;
   const c = allocate(n);
   const service = coder(model.serviceIndex);
@@ -80,7 +84,7 @@ export function columnsFromRows(rows: readonly Incident[], model: AttainmentMode
     if (r.supplierFixed !== undefined) c.supplierFixed[i] = r.supplierFixed;
     c.row[i] = r.row;
   }
-  return trim(c, n, (i) => rows[i].ref);
+  return trim(c, n, (i) => rows[i].ref, holds);
 }
 
 /** A cell's code through a memo of raw text → code, so each distinct spelling is normalised once. */
@@ -103,7 +107,7 @@ const lowerMap = (names: readonly string[]) => new Map(names.map((s, i) => [s.to
  * function's path. Columns are found by header name. Rows without a readable opened time are left out
  * (the workbook check reports them).
  */
-export function columnsFromValues(values: readonly (readonly unknown[])[], model: AttainmentModel): IncidentColumns {
+export function columnsFromValues(values: readonly (readonly unknown[])[], model: AttainmentModel, holds: readonly HoldRow[] = []): IncidentColumns {
   const { index } = locateColumns(values[0] ?? [], tabDef('incidents'));
   const n = Math.max(0, values.length - 1);
   const c = allocate(n);
@@ -162,5 +166,5 @@ export function columnsFromValues(values: readonly (readonly unknown[])[], model
     c.row[k] = r + 1;
     k++;
   }
-  return trim(c, k, (i) => (iRef >= 0 ? String(values[c.row[i] - 1][iRef] ?? '') : ''));
+  return trim(c, k, (i) => (iRef >= 0 ? String(values[c.row[i] - 1][iRef] ?? '') : ''), holds);
 }

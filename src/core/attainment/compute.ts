@@ -30,7 +30,7 @@ export interface AttainmentOptions {
  */
 export function computeAttainment(wb: Workbook, period: Period, options: AttainmentOptions = {}): AttainmentReport {
   const model = buildModel(wb);
-  return attainmentOf(model, columnsFromRows(wb.incidents, model), period, options);
+  return attainmentOf(model, columnsFromRows(wb.incidents, model, wb.holds), period, options);
 }
 
 /** The report from a resolved model and the log's columns: the path both the workbook and the custom function take. */

@@ -8,7 +8,7 @@ import { attainmentTable } from './table';
 import type { Period } from '../periods/period';
 
 /** Tabs a range passed to SLM_ATTAINMENT may be. */
-const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'calendars', 'closures', 'contracts'];
+const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'holds', 'calendars', 'closures', 'contracts'];
 
 /** The model, the log's columns and the cells that could not be read, from tab ranges given in any order. */
 export interface RangesRead {
@@ -36,7 +36,7 @@ export function readRanges(ranges: readonly unknown[], timeZone: string, require
     calendars: rows('calendars'), closures: rows('closures'), contracts: rows('contracts'),
   };
   const model = buildModel(source);
-  return { model, cols: columnsFromValues(found.incidents ?? [], model), unread };
+  return { model, cols: columnsFromValues(found.incidents ?? [], model, rows('holds')), unread };
 }
 
 /** A table's last line naming the cells that could not be read: a bad cell never vanishes silently. */

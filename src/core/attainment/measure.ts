@@ -1,3 +1,4 @@
+import { heldMs } from './holds';
 import type { IncidentColumns } from './columns';
 import type { AttainmentModel } from './model';
 import { KINDS } from './model';
@@ -56,7 +57,7 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
     if (t.respondHours !== undefined) respondMs[i] = t.respondHours * HOUR_MS;
     if (t.resolveHours !== undefined) resolveMs[i] = t.resolveHours * HOUR_MS;
   });
-  const { service, kind, opened, responded, resolved, onHold } = cols;
+  const { service, kind, opened, responded, resolved, onHold, holds } = cols;
   const targetFor = model.targetFor;
   const calendars = model.supportCalendars;
   const outages: Array<number[] | undefined> = new Array(S);
@@ -137,7 +138,10 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
       const target2 = resolveMs[t];
       if (target2 === target2) {
         let outcome: number;
-        let w = (closed ? cal.workingMs(o, rs) : toEnd >= 0 ? toEnd : cal.workingMs(o, end)) - onHold[i];
+        // Hold intervals, when the item has any, in the same support hours and within its life; else typed hours.
+        const spans = holds === undefined ? undefined : holds.get(i);
+        const held = spans === undefined ? onHold[i] : heldMs(spans, o, closed ? rs : end, (x, y) => cal.workingMs(x, y));
+        let w = (closed ? cal.workingMs(o, rs) : toEnd >= 0 ? toEnd : cal.workingMs(o, end)) - held;
         if (w < 0) w = 0;
         if (closed) outcome = w <= target2 ? MET : BREACHED;
         else outcome = w > target2 ? BREACHED : PENDING;

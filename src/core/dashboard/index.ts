@@ -5,7 +5,7 @@ import { FINDINGS_TABS } from '../findings/ranges';
 export const DASHBOARD_CELLS = { periodStart: 'B3', periodEnd: 'B4', table: 'A6' } as const;
 
 /** The tabs SLM_ATTAINMENT reads, passed by their named ranges (recognised by header, so order is free). */
-const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'calendars', 'closures'];
+const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'holds', 'calendars', 'closures'];
 
 /** The one formula that fills the Dashboard's table. */
 export function attainmentFormula(): string {

@@ -94,6 +94,7 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
       renewal: c.contractRef === 'ISP-01' ? dayAt(60) : c.contractRef === 'CLR-01' ? dayAt(140) : dayAt(230),
     })),
     incidents,
+    holds: [],
     calendars: data.calendars,
     closures,
     people: data.people,

@@ -38,5 +38,5 @@ export interface TabDef {
 }
 
 export type TabKey =
-  | 'services' | 'equipment' | 'sla' | 'targets' | 'contracts' | 'incidents'
+  | 'services' | 'equipment' | 'sla' | 'targets' | 'contracts' | 'incidents' | 'holds'
   | 'calendars' | 'closures' | 'people' | 'reviews' | 'documents';

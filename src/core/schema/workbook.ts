@@ -107,7 +107,7 @@ const defineSchema = () => {
         { key: 'opened', header: 'Opened', type: 'datetime', required: true, width: 130, help: 'When it was reported.' },
         { key: 'responded', header: 'Responded', type: 'datetime', width: 130, help: 'When support first responded.' },
         { key: 'resolved', header: 'Resolved', type: 'datetime', width: 130, help: 'When it was resolved. Blank while open.' },
-        { key: 'onHoldHours', header: 'On hold (h)', type: 'number', width: 80, help: 'Working hours spent waiting on the user, deducted from resolution time.' },
+        { key: 'onHoldHours', header: 'On hold (h)', type: 'number', width: 80, help: 'Working hours spent waiting on the user, deducted from resolution time. Used only when the Holds tab has no rows for this Ref.' },
         { key: 'serviceDown', header: 'Service down', type: 'yesno', width: 80, help: 'Yes if the whole service was unavailable (counts as downtime).' },
         { key: 'outageStart', header: 'Outage start', type: 'datetime', width: 130, help: 'Start of the outage. Blank means when opened.' },
         { key: 'outageEnd', header: 'Outage end', type: 'datetime', width: 130, help: 'End of the outage. Blank means when resolved.' },
@@ -115,6 +115,16 @@ const defineSchema = () => {
         { key: 'supplierLogged', header: 'Supplier logged', type: 'datetime', width: 130, help: 'When the call was logged with the supplier.' },
         { key: 'supplierResponded', header: 'Supplier responded', type: 'datetime', width: 130, help: 'When the supplier responded.' },
         { key: 'supplierFixed', header: 'Supplier fixed', type: 'datetime', width: 130, help: 'When the supplier fixed it.' },
+      ],
+    },
+    holds: {
+      key: 'holds', name: 'Holds',
+      help: 'Times an incident or request waited on the user or a supplier: their working time is not counted in its resolution. Several holds of one item may overlap; they count once.',
+      columns: [
+        { key: 'ref', header: 'Ref', type: 'ref', refTab: 'incidents', required: true, width: 80, help: 'The incident or request on hold (Incidents tab).' },
+        { key: 'from', header: 'From', type: 'datetime', required: true, width: 130, help: 'When it went on hold.' },
+        { key: 'until', header: 'Until', type: 'datetime', width: 130, help: 'When work resumed. Blank while it is still on hold (counts to now).' },
+        { key: 'reason', header: 'Reason', type: 'text', width: 220, help: 'What it waited for, e.g. "reply from the user", "part from the supplier".' },
       ],
     },
     calendars: {
@@ -186,7 +196,7 @@ export const workbookSchema = (): Schema => (cached ??= defineSchema());
 
 /** Tabs in the order the template shows them. */
 export const tabOrder = (): readonly TabKey[] =>
-  ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people', 'reviews', 'documents'];
+  ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'holds', 'calendars', 'closures', 'people', 'reviews', 'documents'];
 
 export const tabDef = (key: TabKey): TabDef => workbookSchema()[key];
 

@@ -86,6 +86,17 @@ function crossChecks(wb: Workbook): Problem[] {
     before('incidents', i.row, 'supplierResponded', i.supplierResponded, 'supplierLogged', i.supplierLogged);
     before('incidents', i.row, 'supplierFixed', i.supplierFixed, 'supplierLogged', i.supplierLogged);
   }
+  // A hold must lie in its item's life to take anything off its resolution time.
+  const items = new Map(wb.incidents.map((i) => [idKeyOf(i.ref), i]));
+  for (const h of wb.holds) {
+    before('holds', h.row, 'until', h.until, 'from', h.from);
+    const item = items.get(idKeyOf(h.ref));
+    if (!item || (h.until !== undefined && h.until < h.from)) continue;
+    const at = (ms: number) => formatLocal(ms, wb.timeZone);
+    if ((h.until !== undefined && h.until <= item.opened) || (item.resolved !== undefined && h.from >= item.resolved)) {
+      add('holds', h.row, 'from', at(h.from), `This hold lies outside the life of ${h.ref} (opened ${at(item.opened)}${item.resolved === undefined ? '' : `, resolved ${at(item.resolved)}`}), so it takes nothing off its resolution time.`, 'warning');
+    }
+  }
   for (const c of wb.closures) before('closures', c.row, 'to', c.to, 'from', c.from, false);
   for (const c of wb.contracts) before('contracts', c.row, 'renewal', c.renewal, 'start', c.start, false);
 

@@ -14,6 +14,7 @@ function minimal(): WorkbookValues {
     targets: [header('targets')],
     contracts: [header('contracts')],
     incidents: [header('incidents')],
+    holds: [header('holds')],
     calendars: [header('calendars')],
     closures: [header('closures')],
     people: [header('people')],
