@@ -6,7 +6,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { entryPoints, renderStubs } from './stubs';
+import { ACTIONS_FILE, ACTIONS_GLOBAL, entryPoints, inCode, renderStubs } from './stubs';
 import { exampleData, exampleFileText } from '../src/core/example/data';
 import { EXAMPLE_FILE } from '../src/core/example/school';
 import { importData, importFileText } from '../src/core/import/presets';
@@ -18,12 +18,13 @@ const dist = path.join(root, 'dist');
 /** Apps Script's V8 runtime; a conservative target keeps syntax it may not know out of the bundle. */
 const GAS_TARGET = 'es2020';
 
-async function buildServer(): Promise<number> {
+/** One IIFE assigning `globalName`, holding only the named exports of src/main.ts (the rest is shaken out). */
+async function bundle(names: string[], globalName: string): Promise<string> {
   const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/main.ts')],
+    stdin: { contents: `export { ${names.join(', ')} } from './src/main';`, resolveDir: root, loader: 'ts' },
     bundle: true,
     format: 'iife',
-    globalName: 'SLM',
+    globalName,
     target: GAS_TARGET,
     minify: true,
     charset: 'utf8',
@@ -31,10 +32,20 @@ async function buildServer(): Promise<number> {
     write: false,
     logLevel: 'warning',
   });
-  const stubs = renderStubs(entryPoints(path.join(root, 'src/main.ts')));
-  const code = `${result.outputFiles[0].text}\n${stubs}`;
+  return result.outputFiles[0].text;
+}
+
+/** Code.js (custom functions, simple triggers, every stub) and the actions file (everything else). */
+async function buildServer(): Promise<{ code: number; actions: number }> {
+  const entries = entryPoints(path.join(root, 'src/main.ts'));
+  const [core, actions] = await Promise.all([
+    bundle(entries.filter(inCode).map((e) => e.name), 'SLM'),
+    bundle(entries.filter((e) => !inCode(e)).map((e) => e.name), ACTIONS_GLOBAL),
+  ]);
+  const code = `${core}\n${renderStubs(entries)}`;
   fs.writeFileSync(path.join(dist, 'Code.js'), code);
-  return Buffer.byteLength(code);
+  fs.writeFileSync(path.join(dist, `${ACTIONS_FILE}.html`), actions);
+  return { code: Buffer.byteLength(code), actions: Buffer.byteLength(actions) };
 }
 
 async function buildSidebar(): Promise<number> {
@@ -66,7 +77,8 @@ async function main(): Promise<void> {
   const presets = importFileText(importData());
   fs.writeFileSync(path.join(dist, `${IMPORT_FILE}.html`), presets);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`dist/Code.js      ${kb(server)}`);
+  console.log(`dist/Code.js      ${kb(server.code)} (loaded by every call)`);
+  console.log(`dist/${ACTIONS_FILE}.html ${kb(server.actions)} (menu actions and the panel's calls, loaded when first used)`);
   console.log(`dist/Sidebar.html ${kb(sidebar)}`);
   console.log(`dist/${EXAMPLE_FILE}.html ${kb(Buffer.byteLength(example))} (read only by Load example school)`);
   console.log(`dist/${IMPORT_FILE}.html ${kb(Buffer.byteLength(presets))} (read only by Import incidents)`);

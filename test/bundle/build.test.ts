@@ -23,13 +23,28 @@ describe('dist/Code.js', () => {
     expect(typeof context.onInstall).toBe('function');
   });
 
-  test('every entry point of the bundle has a top-level stub, and every stub an entry point', () => {
+  test('every entry point has a top-level stub, and every stub an entry point in Code.js or the actions file', () => {
     const context = vm.createContext({});
     vm.runInContext(code, context);
-    const exported = Object.keys(context.SLM).sort();
-    const topLevel = Object.keys(context).filter((k) => k !== 'SLM' && typeof context[k] === 'function').sort();
-    expect(topLevel).toEqual(exported);
-    expect(exported).toEqual(sourceEntries().map((e) => e.name).sort());
+    const inCode = Object.keys(context.SLM).sort();
+    const actions = Object.keys(new Function(`${fs.readFileSync(path.join(root, 'dist/Actions.html'), 'utf8')}\nreturn SLM_ACTIONS`)()).sort();
+    const topLevel = Object.keys(context).filter((k) => k !== 'SLM' && k !== 'loadActions_' && typeof context[k] === 'function').sort();
+    expect(topLevel).toEqual([...inCode, ...actions].sort());
+    expect(topLevel).toEqual(sourceEntries().map((e) => e.name).sort());
+    // Custom functions and simple triggers never wait for the actions file.
+    expect(inCode).toEqual(sourceEntries().filter((e) => e.customFunction || e.name === 'onOpen' || e.name === 'onInstall').map((e) => e.name).sort());
+    expect(actions.filter((n) => inCode.includes(n))).toEqual([]);
+  });
+
+  test('an action loads the actions file once per execution, through HtmlService, and runs from it', () => {
+    const actionsFile = fs.readFileSync(path.join(root, 'dist/Actions.html'), 'utf8');
+    const reads: string[] = [];
+    const context = vm.createContext({ HtmlService: { createHtmlOutputFromFile: (f: string) => (reads.push(f), { getContent: () => actionsFile }) } });
+    vm.runInContext(code, context);
+    const loaded = vm.runInContext('loadActions_()', context);
+    expect(vm.runInContext('loadActions_()', context)).toBe(loaded);
+    expect(reads).toEqual(['Actions']);
+    expect(typeof loaded.generateSla).toBe('function');
   });
 
   test('custom-function stubs carry their JSDoc with @customfunction and @param lines', () => {
@@ -49,10 +64,10 @@ describe('dist/Code.js', () => {
 });
 
 describe('dist/ as clasp pushes it', () => {
-  test('clasp would push exactly the manifest, the bundle, the sidebar, the help, the example data and the import presets', () => {
+  test('clasp would push exactly the manifest, the bundle, the actions file, the sidebar, the help, the example data and the import presets', () => {
     const out = execFileSync('npx', ['clasp', 'show-file-status', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const status = JSON.parse(out.slice(out.indexOf('{')));
-    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/ExampleSchool.html', 'dist/Help.html', 'dist/ImportPresets.html', 'dist/Sidebar.html', 'dist/appsscript.json']);
+    expect([...status.filesToPush].sort()).toEqual(['dist/Actions.html', 'dist/Code.js', 'dist/ExampleSchool.html', 'dist/Help.html', 'dist/ImportPresets.html', 'dist/Sidebar.html', 'dist/appsscript.json']);
     expect(status.untrackedFiles).toEqual([]);
   });
 
