@@ -161,8 +161,13 @@ class TriggerBuilder {
   }
 }
 
+export const AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
+
 export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'getScriptId' | 'getProjectTriggers' | 'deleteTrigger'> {
   readonly AuthMode = AuthMode;
+  readonly AuthorizationStatus = AuthorizationStatus;
+  /** Test hook: the user has not granted (or has revoked) a scope the script needs. */
+  authorizationRequired = false;
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;
@@ -180,6 +185,19 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'g
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
     this.env.calls.hit('ScriptApp.getProjectTriggers');
     return [...this.store.triggers] as unknown as GoogleAppsScript.Script.Trigger[];
+  }
+  /**
+   * https://developers.google.com/apps-script/reference/script/authorization-info: the status, and the URL
+   * to grant access (null when nothing is required).
+   */
+  getAuthorizationInfo(authMode: unknown): { getAuthorizationStatus(): string; getAuthorizationUrl(): string | null } {
+    this.env.calls.hit('ScriptApp.getAuthorizationInfo');
+    if (!Object.values(AuthMode).includes(String(authMode) as never)) throw new Error('Invalid argument: authMode');
+    const required = this.authorizationRequired;
+    return {
+      getAuthorizationStatus: () => (required ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED),
+      getAuthorizationUrl: () => (required ? `https://script.google.com/macros/d/${this.scriptId}/authorize` : null),
+    };
   }
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     this.env.calls.hit('ScriptApp.deleteTrigger');

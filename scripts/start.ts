@@ -13,6 +13,8 @@ import { createOfflineRuntime } from '../offline/runtime';
 import { writeXlsx } from '../offline/xlsx';
 import { recalculateRuntime } from '../offline/recalcRuntime';
 import { renderTabsPage } from '../offline/sheetHtml';
+import { digestHtml } from '../src/core/monitor/digest';
+import { escapeHtml } from '../src/core/html';
 
 const out = path.resolve(__dirname, '..', 'out');
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -69,6 +71,11 @@ async function main(): Promise<void> {
   const formulaProblems = recalculateRuntime(rt, now);
   console.log(`\nFormulas recalculated: ${formulaProblems.length === 0 ? 'every one evaluated' : plural(formulaProblems.length, 'problem')}.`);
   for (const p of formulaProblems) console.log(`  - ${p.tab}!${p.cell} ${p.formula}: ${p.error} ${p.message}`);
+  // The digest the trigger would email today, from the bundle's own preview at the same instant.
+  const digest = api.previewDigest(new Date(now).toISOString());
+  const digestBody = digest ? digestHtml(digest) : '<p>Nothing to report today: no email would be sent.</p>';
+  fs.writeFileSync(path.join(out, 'Digest.html'), `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(digest?.subject ?? 'Daily digest')}</title></head><body>${digestBody}</body></html>\n`);
+  console.log(`\nDaily digest → out/Digest.html: ${digest ? digest.sections.map((s: { title: string; lines: string[] }) => `${s.title}: ${s.lines.length}`).join('; ') : 'nothing to report'}.`);
 
   // Dashboard and Findings as a person sees them in Sheets: display values, formats and colours.
   fs.writeFileSync(path.join(out, 'Dashboard.html'), renderTabsPage(rt.spreadsheet, ['Dashboard', 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard and Findings`));

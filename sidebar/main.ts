@@ -3,6 +3,7 @@ import type { Overview, PeriodRequest } from '../src/api';
 import { createBridge } from './bridge';
 import { byId, el, replace } from './dom';
 import { loadFindings } from './views/contracts';
+import { digestPanel } from './views/digest';
 import { documentsPanel } from './views/documents';
 import { importPanel } from './views/import';
 import { periodPicker } from './views/period';
@@ -79,6 +80,16 @@ function askOverview(request: PeriodRequest | null, delay: number): Promise<bool
 const picker = periodPicker((request, settled) => void askOverview(request, settled ? 0 : SETTLE_MS));
 const documents = documentsPanel(api, picker);
 importPanel(api);
+
+const digest = digestPanel(api);
+const digestSection = byId<HTMLDetailsElement>('digest-section');
+let digestLoaded = false;
+digestSection.addEventListener('toggle', () => {
+  if (digestSection.open && !digestLoaded) {
+    digestLoaded = true;
+    void digest.load();
+  }
+});
 
 const contracts = byId<HTMLDetailsElement>('contracts-section');
 contracts.addEventListener('toggle', () => {

@@ -94,6 +94,24 @@ export interface ImportResult {
   readonly skipped: Skip[];
 }
 
+/** The signed-in user's daily digest: on, off, on but its trigger gone ('stale'), or new scopes to grant first. */
+export interface DigestState {
+  readonly status: 'on' | 'off' | 'stale' | 'needsAuth';
+  readonly recipient: string;
+  /** Hour of the day (the script's time zone) it is sent in. */
+  readonly hour: number;
+  readonly lastRun: string | null;
+  readonly lastResult: string | null;
+  /** Other people who turned it on for themselves; `stopped` when theirs has not run for two days. */
+  readonly others: ReadonlyArray<{ readonly email: string; readonly since: string; readonly lastRun: string | null; readonly stopped: boolean }>;
+  readonly authUrl?: string;
+}
+
+export interface DigestPreview {
+  readonly subject: string;
+  readonly sections: ReadonlyArray<{ readonly title: string; readonly lines: string[] }>;
+}
+
 export interface SlmApi {
   getOverview(period: PeriodRequest): Overview;
   checkWorkbook(): Problem[];
@@ -107,4 +125,7 @@ export interface SlmApi {
   previewImport(text: string | null, options: ImportRequest | null): ImportPreview;
   importIncidents(text: string | null, options: ImportRequest | null): ImportResult;
   listImportFiles(): Array<{ id: string; name: string }>;
+  getDigestState(): DigestState;
+  setDigest(on: boolean): DigestState;
+  previewDigest(nowIso?: string | null): DigestPreview | null;
 }

@@ -7,3 +7,4 @@ export * from './entry/documents';
 export * from './entry/sidebarApi';
 export * from './entry/monitor';
 export * from './entry/import';
+export * from './entry/digest';

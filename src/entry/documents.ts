@@ -6,7 +6,8 @@
 import type { GeneratedDoc, PeriodRequest, ShareResult } from '../api';
 import { computeAttainment } from '../core/attainment/compute';
 import { analyseWorkbook } from '../core/findings/analyse';
-import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, schoolFromFileName, type DocModel } from '../core/docs/index';
+import { schoolName } from '../adapters/school';
+import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, type DocModel } from '../core/docs/index';
 import { isoDate } from '../core/text';
 import { parsePeriodText } from '../core/periods/periodText';
 import { escapeHtml } from '../core/html';
@@ -20,16 +21,9 @@ import { appendRecords, readWorkbook } from '../adapters/sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Document property holding the school's name for documents; default from the spreadsheet's name. */
-const SCHOOL_PROPERTY = 'SLM_SCHOOL_NAME';
-
 /** An error's message without its trailing full stop; errors from Apps Script services may come from another realm. */
 const messageOf = (e: unknown): string =>
   (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string' ? (e as Error).message : String(e)).replace(/\.$/, '');
-
-function schoolName(ss: Spreadsheet): string {
-  return PropertiesService.getDocumentProperties().getProperty(SCHOOL_PROPERTY)?.trim() || schoolFromFileName(ss.getName());
-}
 
 /**
  * Creates the document under a name no file in its folder has, renders the model, files and records it.

@@ -1,0 +1,103 @@
+/**
+ * The daily digest: what the service manager should look at today. Open items past 75% of their target
+ * time or breached, targets At risk or Breached this month, SLA reviews and contract renewals coming up,
+ * and review actions past their due date. Nothing to say gives no digest (and no email).
+ */
+import type { AttainmentReport } from '../attainment/types';
+import { slaLifecycle } from '../findings/lifecycle';
+import { RENEWAL_WINDOW_DAYS, REVIEW_DUE_DAYS } from '../findings/thresholds';
+import { escapeHtml } from '../html';
+import { DAY_MS, utcOffsetMs } from '../time/zone';
+import { hoursText, longDate, plural, shareText } from '../text';
+import type { Workbook } from '../workbook';
+import type { ItemClock } from './clock';
+
+export interface DigestSection {
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+export interface Digest {
+  readonly subject: string;
+  readonly sections: readonly DigestSection[];
+}
+
+export interface DigestWindows {
+  /** SLA reviews due within this many days. */
+  readonly reviewDays: number;
+  /** Contracts renewing within this many days. */
+  readonly renewalDays: number;
+}
+
+export const DEFAULT_WINDOWS: DigestWindows = { reviewDays: REVIEW_DUE_DAYS, renewalDays: RENEWAL_WINDOW_DAYS };
+
+const hours = (h: number): string => `${hoursText(Math.abs(h))} of working time`;
+const pct = (x: number): string => shareText(x);
+const days = (n: number): string => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
+
+/**
+ * The digest for `now`, or undefined when there is nothing to say. `clocks` are the open items' clocks as
+ * of now; `month` is this month's attainment to date.
+ */
+export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: AttainmentReport, school: string, now: number,
+  windows: DigestWindows = DEFAULT_WINDOWS): Digest | undefined {
+  const tz = wb.timeZone;
+  const when = (ms: number) => longDate(ms, tz);
+  const whenTime = (ms: number) => `${when(ms)} ${new Date(ms + utcOffsetMs(ms, tz)).toISOString().slice(11, 16)}`;
+  const sections: DigestSection[] = [];
+  const add = (title: string, lines: string[]) => { if (lines.length) sections.push({ title, lines }); };
+
+  const watched = clocks.filter((c) => c.state === 'Breached' || c.state === '75% used');
+  const breachedItems = watched.filter((c) => c.state === 'Breached').length;
+  add('Open items breached or past 75% of their time', watched.map((c) => {
+    const due = c.fixBy ?? c.respondBy;
+    const left = c.leftHours === undefined ? '' : c.leftHours < 0 ? `, over by ${hours(c.leftHours)}` : c.leftHours === 0 ? ', no time left' : `, ${hours(c.leftHours)} left`;
+    const what = c.state === 'Breached' ? 'breached' : `${pct(c.used ?? 0)} of its time used`;
+    return `${c.ref} (${c.serviceId}, ${c.type} ${c.priority}): ${what}${left}${due === undefined ? '' : `; ${c.fixBy === undefined ? 'respond' : 'fix'} by ${whenTime(due)}`}`;
+  }));
+
+  const targetLines: string[] = [];
+  for (const s of month.services) {
+    if (s.availabilityStatus === 'At risk' || s.availabilityStatus === 'Breached') {
+      targetLines.push(`${s.name}: availability ${s.availabilityStatus} (${pct(s.availability ?? 0)} against ${s.availabilityTarget}%)`);
+    }
+    for (const t of s.targets) {
+      if (t.status !== 'At risk' && t.status !== 'Breached') continue;
+      targetLines.push(`${s.name}: ${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${t.targetHours} h ${t.status} (${t.met} of ${t.met + t.breached} met against ${t.compliance}%)`);
+    }
+  }
+  add(`Targets At risk or Breached in ${month.period.label}`, targetLines);
+
+  add(`SLA reviews due within ${windows.reviewDays} days or overdue`, slaLifecycle(wb, now)
+    .filter((l) => l.daysToReview !== undefined && l.daysToReview <= windows.reviewDays && l.status !== 'Negotiation')
+    .sort((a, b) => a.daysToReview! - b.daysToReview!)
+    .map((l) => `${l.name}: review ${l.daysToReview! < 0 ? `overdue since ${when(l.nextReview!)}` : `due ${days(l.daysToReview!)} (${when(l.nextReview!)})`}`));
+
+  add(`Contracts renewing within ${windows.renewalDays} days`, wb.contracts
+    .filter((c) => c.renewal !== undefined && c.renewal >= now - DAY_MS && c.renewal - now <= windows.renewalDays * DAY_MS)
+    .sort((a, b) => a.renewal! - b.renewal!)
+    .map((c) => `${c.contractRef} (${c.supplier}): renews ${days(Math.max(0, Math.ceil((c.renewal! - now) / DAY_MS)))} (${when(c.renewal!)})`));
+
+  add('Review actions overdue', wb.reviews
+    .filter((r) => r.due !== undefined && r.due + DAY_MS <= now && (r.status === undefined || r.status === 'Open' || r.status === 'In progress'))
+    .sort((a, b) => a.due! - b.due!)
+    .map((r) => `${r.action || r.finding}${r.owner ? ` (${r.owner})` : ''}: due ${when(r.due!)}${r.serviceId ? `, ${r.serviceId}` : ''}`));
+
+  if (sections.length === 0) return undefined;
+  const counts = [breachedItems && `${plural(breachedItems, 'item')} breached`, watched.length - breachedItems && `${watched.length - breachedItems} past 75%`,
+    targetLines.length && `${plural(targetLines.length, 'target')} at risk or breached`].filter(Boolean);
+  const subject = `${school}: service levels on ${when(now)}${counts.length ? `: ${counts.join(', ')}` : ''}`;
+  return { subject, sections };
+}
+
+/** The digest as an email's HTML body: every piece of sheet text escaped. */
+export function digestHtml(d: Digest): string {
+  const body = d.sections.map((s) => `<h2 style="font-size:15px;margin:16px 0 4px">${escapeHtml(s.title)} (${s.lines.length})</h2>`
+    + `<ul style="margin:0;padding-left:20px">${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`).join('');
+  return `<div style="font-family:Arial,sans-serif;font-size:14px;color:#202124"><h1 style="font-size:18px">${escapeHtml(d.subject)}</h1>${body}`
+    + '<p style="color:#5f6368;font-size:12px">Sent daily by SLM Workbook because you turned the digest on in its panel; turn it off there.</p></div>';
+}
+
+/** The same as plain text, for mail readers that show no HTML. */
+export const digestText = (d: Digest): string =>
+  [d.subject, ...d.sections.map((s) => `\n${s.title} (${s.lines.length})\n${s.lines.map((l) => `- ${l}`).join('\n')}`)].join('\n');
