@@ -70,7 +70,7 @@ export function renderSheet(sheet: FakeSheet): string {
       else if (typeof value === 'number' || isDate(value)) classes.push('num');
       else if (typeof value === 'boolean') classes.push('bool');
       if (wrap) classes.push('wrap');
-      else if (display !== '' && c < cols && sheet.displayAt(r, c + 1) === '' && !classes.includes('num')) classes.push('overflow');
+      else if (display !== '' && !error && c < cols && sheet.displayAt(r, c + 1) === '' && !classes.includes('num')) classes.push('overflow');
       let background = sheet.backgrounds.get(r, c) ?? null;
       let color: string | null = null;
       let bold = sheet.fontWeights.get(r, c) === 'bold';
