@@ -55,6 +55,8 @@ export interface Overview {
   readonly periods: PeriodView[];
   readonly services: ServiceView[];
   readonly problemCount: number;
+  /** Incidents rows left out of the figures because a cell could not be read (Check workbook names each). */
+  readonly leftOut: number;
 }
 
 export interface ShareResult {

@@ -54,7 +54,8 @@ export function showServices(overview: Overview): void {
     replace(summary, 'No services on the Services tab yet. Add them there, or run Set up workbook and load the example school.');
   } else {
     replace(summary, `${overview.period.label}: ${counts.Met} met, ${counts['At risk']} at risk, ${counts.Breached} breached`
-      + (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.'));
+      + (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.')
+      + (overview.leftOut ? ` ${plural(overview.leftOut, 'incident row')} left out: a cell could not be read (Check workbook names each).` : ''));
   }
   replace(list, ...overview.services.map(serviceItem));
 }

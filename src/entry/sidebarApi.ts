@@ -9,8 +9,11 @@ import { slaLifecycle } from '../core/findings/lifecycle';
 import { listPeriods, resolvePeriod, type PeriodOption } from '../core/periods';
 import { idKey } from '../core/schema';
 import { localDateKey, localDayNumber, localToUtc, civilFromDays } from '../core/time/zone';
-import type { Workbook } from '../core/workbook';
+import { LEFT_OUT, type Problem, type Workbook } from '../core/workbook';
 import { activateCell, readWorkbook } from '../adapters/sheets';
+
+/** How many rows the figures leave out, each named by Check workbook. */
+const leftOutRows = (problems: readonly Problem[]): number => new Set(problems.filter((p) => p.message.endsWith(LEFT_OUT)).map((p) => `${p.tab}|${p.row}`)).size;
 
 const TITLE = 'SLM Workbook';
 
@@ -62,14 +65,15 @@ function serviceViews(wb: Workbook, report: AttainmentReport, now: number): Serv
 }
 
 /** The overview as plain data: from a parsed workbook, at instant `now`. Pure, so the core's tests can use it. */
-export function overviewOf(wb: Workbook, problemCount: number, request: PeriodRequest, now: number): Overview {
+export function overviewOf(wb: Workbook, problems: readonly Problem[], request: PeriodRequest, now: number): Overview {
   const period = resolvePeriod(wb, now, request);
   const report = computeAttainment(wb, period, { asOf: now, breaches: false });
   return {
     period: periodView(period, wb.timeZone),
     periods: listPeriods(wb, now).map((p) => periodView(p, wb.timeZone)),
     services: serviceViews(wb, report, now),
-    problemCount,
+    problemCount: problems.length,
+    leftOut: leftOutRows(problems),
   };
 }
 
@@ -80,7 +84,7 @@ export function overviewOf(wb: Workbook, problemCount: number, request: PeriodRe
 export function getOverview(period: PeriodRequest): Overview {
   const { workbook, problems } = readWorkbook(SpreadsheetApp.getActive());
   const request: PeriodRequest = period && typeof period === 'object' ? period : { kind: 'thisTerm' };
-  return overviewOf(workbook, problems.length, request, Date.now());
+  return overviewOf(workbook, problems, request, Date.now());
 }
 
 /** Shows the user the cell a problem points at (row 0 or no column: the whole row or the tab). */

@@ -100,3 +100,64 @@ describe('item 4: a misspelt Calendars time zone is located, never thrown', () =
     expect(failures(rt)).toEqual([]);
   });
 });
+
+describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and name the same Incidents rows', () => {
+  const fc = require('fast-check') as typeof import('fast-check');
+  /** Figures per service from SLM_ATTAINMENT and from the sidebar's overview, over the same days. */
+  function both(rt: OfflineRuntime) {
+    const v = tabValues(rt);
+    const table = rt.global.SLM_ATTAINMENT(rt.run('new Date(2026, 8, 1)'), rt.run('new Date(2026, 10, 18)'), v.services, v.sla, v.targets, v.incidents, v.calendars, v.closures) as unknown[][];
+    const overview = rt.global.getOverview({ kind: 'custom', start: '2026-09-01', end: '2026-11-19' });
+    const head = table[0] as string[];
+    const last = table[table.length - 1];
+    const notRead = String(last[0]).startsWith('Not read') ? String(last[0]) : '';
+    const rows = table.slice(1).filter((r) => !String(r[0]).startsWith('Not read'));
+    const fromTable = rows.map((r) => [r[0], r[head.indexOf('Met')], r[head.indexOf('Breached')], r[head.indexOf('Pending')], r[head.indexOf('Availability')]]);
+    const fromSidebar = overview.services.map((s: { serviceId: string; met: number; breached: number; pending: number; availability: number | null }) => [s.serviceId, s.met, s.breached, s.pending, s.availability ?? '']);
+    return { fromTable, fromSidebar, notRead };
+  }
+  const leftOut = (rt: OfflineRuntime) => (rt.global.checkWorkbook() as Problem[]).filter((p) => p.tab === 'Incidents' && /left out of the figures/.test(p.message));
+
+  test.each([
+    ['Opened', 'last Tuesday'], ['Opened', 'new Date(3000, 0, 1)'], ['Type', 'Fault'], ['Priority', 'Urgent'], ['Resolved', 'new Date(2025, 0, 1)'],
+    ['Resolved', 'fixed'], ['On hold (h)', 'lots'], ['On hold (h)', -4], ['Service down', 'maybe'],
+  ])('Incidents "%s" = %s: the row is named in the table\'s last line and left out of both', (header, value) => {
+    const rt = school();
+    setCell(rt, 'Incidents', 30, header, value);
+    const { fromTable, fromSidebar, notRead } = both(rt);
+    expect(notRead).toContain(`Incidents row 30 (${header})`);
+    expect(fromTable).toEqual(fromSidebar);
+    expect(leftOut(rt)).toEqual([expect.objectContaining({ row: 30, column: header })]);
+    // The sidebar says so too.
+    expect(rt.global.getOverview({ kind: 'thisTerm' }).leftOut).toBe(1);
+  });
+
+  test('SLM_AVAILABILITY leaves out the row SLM_ATTAINMENT leaves out: an unreadable Resolved no longer runs an outage on', () => {
+    const rt = school();
+    const v = tabValues(rt).incidents!;
+    const down = v.findIndex((r, i) => i > 0 && r[v[0].indexOf('Service down')] === 'Yes' && r[v[0].indexOf('Service ID')] === 'INTERNET');
+    const args = () => [rt.run('new Date(2026, 8, 1)'), rt.run('new Date(2026, 10, 18)'), tabValues(rt).incidents, 'Mon-Fri 08:00-18:00'];
+    const before = rt.global.SLM_AVAILABILITY('INTERNET', ...args()) as number;
+    setCell(rt, 'Incidents', down + 1, 'Resolved', 'fixed');
+    setCell(rt, 'Incidents', down + 1, 'Outage end', '');
+    const after = rt.global.SLM_AVAILABILITY('INTERNET', ...args()) as number;
+    expect(after).toBeGreaterThan(before);
+    expect(leftOut(rt).map((p) => p.row)).toEqual([down + 1]);
+  });
+
+  test('random bad values in random Incidents cells: both name exactly the cells Check workbook names, with the same figures', () => {
+    const rt0 = school();
+    const log = tabValues(rt0).incidents!;
+    const headers = log[0] as string[];
+    const junk = fc.constantFrom<unknown>('', 'fixed', 'lots', -1, 'maybe', 'Urgent', '11/30/2026 14:05', '1000-01-01', 'new Date(2999, 0, 1)', 'new Date(2025, 0, 1)', true, '=1+1');
+    const change = fc.record({ row: fc.integer({ min: 2, max: log.length }), header: fc.constantFrom(...headers.filter((h) => h !== 'Summary')), value: junk });
+    fc.assert(fc.property(fc.array(change, { minLength: 1, maxLength: 4 }), (changes) => {
+      const rt = school();
+      for (const c of changes) setCell(rt, 'Incidents', c.row, c.header, c.value);
+      const { fromTable, fromSidebar, notRead } = both(rt);
+      expect(fromTable).toEqual(fromSidebar);
+      const named = [...notRead.matchAll(/Incidents row (\d+) \(((?:[^()]|\([^()]*\))+)\)/g)].map((m) => `${m[1]}|${m[2]}`).sort();
+      expect(named).toEqual(leftOut(rt).map((p) => `${p.row}|${p.column}`).sort());
+    }), { numRuns: 12, seed: 9 });
+  });
+});

@@ -1,5 +1,7 @@
-import { tabDef, type Incident } from '../schema';
-import { locateColumns, parseLocalDateTime } from '../workbook';
+import { tabDef, type ColumnDef, type Incident } from '../schema';
+import { incidentTimeFaults, locateColumns, rowReader, type Problem, type RowReader } from '../workbook';
+import { isSupportedCellInstant } from '../time/zone';
+import { appendAll } from '../values';
 import type { AttainmentModel } from './model';
 import { ITEM_TYPES, PRIORITIES, kindOf } from './model';
 import { HOUR_MS } from '../time/zone';
@@ -102,13 +104,51 @@ function coder(canonical: ReadonlyMap<string, number>): (v: unknown) => number {
 
 const lowerMap = (names: readonly string[]) => new Map(names.map((s, i) => [s.toLowerCase(), i]));
 
+const isDateLike = (v: unknown): v is Date => typeof v === 'object' && v !== null && typeof (v as Date).getTime === 'function';
+
+/**
+ * For each kind of column, a test that is true only for cells the row parser reads without complaint and
+ * that the fast path reads to the same value; anything else sends the row to the row parser itself.
+ */
+function quickCheck(col: ColumnDef): (v: unknown) => boolean {
+  const blankOk = !col.required;
+  const blank = (v: unknown) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  switch (col.type) {
+    case 'text':
+    case 'hours':
+      return () => true;
+    case 'id':
+    case 'ref':
+      return (v) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim() !== '') || (blankOk && blank(v));
+    case 'enum': {
+      const code = coder(lowerMap(col.values ?? []));
+      return (v) => code(v) >= 0 || (blankOk && blank(v));
+    }
+    case 'date':
+    case 'datetime':
+      return (v) => (isDateLike(v) ? isSupportedCellInstant(v.getTime()) : blankOk && blank(v));
+    case 'number':
+      return (v) => (typeof v === 'number' ? v >= 0 && v < Infinity : blankOk && blank(v));
+    case 'yesno': {
+      const code = coder(new Map([['yes', 1], ['y', 1], ['true', 1], ['no', 0], ['n', 0], ['false', 0]]));
+      return (v) => v === true || v === false || code(v) >= 0 || (blankOk && blank(v));
+    }
+    default:
+      return (v) => blankOk && blank(v);
+  }
+}
+
 /**
  * Columns straight from sheet values (header row first), without building row objects: the custom
- * function's path. Columns are found by header name. Rows without a readable opened time are left out
- * (the workbook check reports them).
+ * function's path. Columns are found by header name. A row the row parser would leave out (a bad cell,
+ * times that run backwards) is left out here too, and its problems, the row parser's own, are added to
+ * `problems`: cells that pass a quick check are read in a tight loop, any other row goes through the
+ * row parser, so the two never disagree.
  */
-export function columnsFromValues(values: readonly (readonly unknown[])[], model: AttainmentModel, holds: readonly HoldRow[] = []): IncidentColumns {
-  const { index } = locateColumns(values[0] ?? [], tabDef('incidents'));
+export function columnsFromValues(values: readonly (readonly unknown[])[], model: AttainmentModel, holds: readonly HoldRow[] = [], problems: Problem[] = []): IncidentColumns {
+  const def = tabDef('incidents');
+  const header = values[0] ?? [];
+  const { index } = locateColumns(header, def);
   const n = Math.max(0, values.length - 1);
   const c = allocate(n);
   const tz = model.timeZone;
@@ -117,51 +157,79 @@ export function columnsFromValues(values: readonly (readonly unknown[])[], model
     'serviceId', 'type', 'priority', 'opened', 'responded', 'resolved', 'onHoldHours', 'serviceDown', 'outageStart', 'outageEnd',
     'contractRef', 'supplierLogged', 'supplierResponded', 'supplierFixed', 'ref',
   ].map(col);
+  if (iService < 0 || iOpened < 0) return trim(c, 0, () => '');
+  const located = def.columns.filter((d) => index[d.key] !== undefined);
+  const at = located.map((d) => index[d.key]);
+  const checks = located.map(quickCheck);
   const service = coder(model.serviceIndex);
   const contract = coder(model.contractIndex);
   const type = coder(lowerMap(ITEM_TYPES));
   const prio = coder(lowerMap(PRIORITIES));
   const yes = coder(new Map([['yes', 1], ['y', 1], ['true', 1]]));
-  const none = () => -1;
-  const typeOf = iType >= 0 ? (v: unknown) => type(v) : none;
-  const prioOf = iPrio >= 0 ? (v: unknown) => prio(v) : none;
-  const time = (v: unknown): number => {
-    if (typeof v === 'object' && v !== null && typeof (v as Date).getTime === 'function') return (v as Date).getTime();
-    if (typeof v === 'string' && v !== '') return parseLocalDateTime(v, tz, true) ?? NaN;
-    return NaN;
-  };
-  if (iService < 0 || iOpened < 0) return trim(c, 0, () => '');
+  const time = (v: unknown): number => (isDateLike(v) ? v.getTime() : NaN);
+  let slowRow: RowReader<'incidents'> | undefined;
+  const typeIx = new Map(ITEM_TYPES.map((t, i) => [t as string, i]));
+  const prioIx = new Map(PRIORITIES.map((p, i) => [p as string, i]));
   let k = 0;
   for (let r = 1; r <= n; r++) {
     const line = values[r];
-    const opened = time(line[iOpened]);
-    if (opened !== opened) continue;
-    const t = typeOf(line[iType]);
-    const p = prioOf(line[iPrio]);
-    c.service[k] = service(line[iService]);
-    // An unreadable type or priority leaves the item without a target, but its outage still counts.
-    c.kind[k] = t < 0 || p < 0 ? -1 : kindOf(t, p);
-    c.opened[k] = opened;
-    if (iResp >= 0) c.responded[k] = time(line[iResp]);
-    if (iResolved >= 0) c.resolved[k] = time(line[iResolved]);
-    if (iHold >= 0) {
-      const h = line[iHold];
-      const hours = typeof h === 'number' ? h : typeof h === 'string' && h.trim() !== '' ? Number(h) : 0;
-      c.onHold[k] = hours > 0 ? hours * HOUR_MS : 0;
+    let quick = true;
+    for (let j = 0; j < checks.length; j++) {
+      if (!checks[j](line[at[j]])) {
+        quick = false;
+        break;
+      }
     }
-    if (iDown >= 0) {
-      const d = line[iDown];
-      c.down[k] = d === true ? 1 : typeof d === 'string' && d !== '' ? (yes(d) === 1 ? 1 : 0) : 0;
-    }
-    if (c.down[k] === 1) {
-      if (iOS >= 0) c.outageStart[k] = time(line[iOS]);
-      if (iOE >= 0) c.outageEnd[k] = time(line[iOE]);
-    }
-    c.contract[k] = iContract >= 0 ? contract(line[iContract]) : -1;
-    if (c.contract[k] >= 0) {
-      if (iSL >= 0) c.supplierLogged[k] = time(line[iSL]);
-      if (iSR >= 0) c.supplierResponded[k] = time(line[iSR]);
-      if (iSF >= 0) c.supplierFixed[k] = time(line[iSF]);
+    const opened = quick ? time(line[iOpened]) : NaN;
+    const responded = quick && iResp >= 0 ? time(line[iResp]) : NaN;
+    const resolved = quick && iResolved >= 0 ? time(line[iResolved]) : NaN;
+    const outageStart = quick && iOS >= 0 ? time(line[iOS]) : NaN;
+    const outageEnd = quick && iOE >= 0 ? time(line[iOE]) : NaN;
+    const logged = quick && iSL >= 0 ? time(line[iSL]) : NaN;
+    const supplierResponded = quick && iSR >= 0 ? time(line[iSR]) : NaN;
+    const fixed = quick && iSF >= 0 ? time(line[iSF]) : NaN;
+    // Comparisons with NaN (a blank) are false, so only two times both given can run backwards.
+    if (quick && (resolved < opened || responded < opened || outageEnd < (outageStart === outageStart ? outageStart : opened)
+      || supplierResponded < logged || fixed < logged)) quick = false;
+    if (quick) {
+      c.service[k] = service(line[iService]);
+      c.kind[k] = kindOf(Math.max(0, type(line[iType])), Math.max(0, prio(line[iPrio])));
+      c.opened[k] = opened;
+      c.responded[k] = responded;
+      c.resolved[k] = resolved;
+      const h = iHold >= 0 ? line[iHold] : '';
+      c.onHold[k] = typeof h === 'number' ? h * HOUR_MS : 0;
+      const d = iDown >= 0 ? line[iDown] : '';
+      c.down[k] = d === true || (typeof d === 'string' && yes(d) === 1) ? 1 : 0;
+      c.outageStart[k] = outageStart;
+      c.outageEnd[k] = outageEnd;
+      const ref = iContract >= 0 ? line[iContract] : '';
+      c.contract[k] = typeof ref === 'number' || (typeof ref === 'string' && ref.trim() !== '') ? contract(ref) : -1;
+      c.supplierLogged[k] = logged;
+      c.supplierResponded[k] = supplierResponded;
+      c.supplierFixed[k] = fixed;
+    } else {
+      slowRow ??= rowReader(def as typeof def & { key: 'incidents' }, header, tz);
+      const row = slowRow(line, r + 1, problems);
+      if (!row) continue;
+      const faults = incidentTimeFaults(row, tz);
+      if (faults.length) {
+        appendAll(problems, faults);
+        continue;
+      }
+      c.service[k] = service(row.serviceId);
+      c.kind[k] = kindOf(typeIx.get(row.type) ?? 0, prioIx.get(row.priority) ?? 0);
+      c.opened[k] = row.opened;
+      c.responded[k] = row.responded ?? NaN;
+      c.resolved[k] = row.resolved ?? NaN;
+      c.onHold[k] = row.onHoldHours === undefined ? 0 : row.onHoldHours * HOUR_MS;
+      c.down[k] = row.serviceDown ? 1 : 0;
+      c.outageStart[k] = row.outageStart ?? NaN;
+      c.outageEnd[k] = row.outageEnd ?? NaN;
+      c.contract[k] = row.contractRef === undefined ? -1 : contract(row.contractRef);
+      c.supplierLogged[k] = row.supplierLogged ?? NaN;
+      c.supplierResponded[k] = row.supplierResponded ?? NaN;
+      c.supplierFixed[k] = row.supplierFixed ?? NaN;
     }
     c.row[k] = r + 1;
     k++;

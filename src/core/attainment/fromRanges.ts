@@ -1,5 +1,5 @@
 import { tabDef, type Row, type TabDef, type TabKey } from '../schema';
-import { parseTab } from '../workbook';
+import { parseTab, type Problem } from '../workbook';
 import { rangesByTab } from '../arguments/tabs';
 import { columnsFromValues, type IncidentColumns } from './columns';
 import { attainmentOf } from './compute';
@@ -36,12 +36,21 @@ export function readRanges(ranges: readonly unknown[], timeZone: string, require
     calendars: rows('calendars'), closures: rows('closures'), contracts: rows('contracts'),
   };
   const model = buildModel(source);
-  return { model, cols: columnsFromValues(found.incidents ?? [], model, rows('holds')), unread };
+  const skipped: Problem[] = [];
+  const cols = columnsFromValues(found.incidents ?? [], model, rows('holds'), skipped);
+  for (const p of skipped) unread.push(`${p.tab} row ${p.row} (${p.column})`);
+  return { model, cols, unread };
 }
 
 /** A table's last line naming the cells that could not be read: a bad cell never vanishes silently. */
 export const unreadLine = (unread: readonly string[], width: number): string[] =>
-  [`Not read, so left out or read as blank: ${unread.join(', ')}. Run "Check workbook".`, ...Array.from({ length: width - 1 }, () => '')];
+  [`Not read, so left out or read as blank: ${listed(unread)}. Run "Check workbook".`, ...Array.from({ length: width - 1 }, () => '')];
+
+/** How many cells a message names before it counts the rest: a cell holds at most 50,000 characters. */
+export const NAMED_CELLS = 20;
+
+const listed = (cells: readonly string[]): string =>
+  cells.length <= NAMED_CELLS ? cells.join(', ') : `${cells.slice(0, NAMED_CELLS).join(', ')} and ${cells.length - NAMED_CELLS} more`;
 
 /** The attainment table from tab ranges given in any order. `asOf` judges a period still running as it stands now. */
 export function attainmentTableFromRanges(ranges: readonly unknown[], timeZone: string, period: Period, asOf?: number): (string | number)[][] {

@@ -39,46 +39,69 @@ export interface ParsedTab<K extends TabKey> {
 }
 
 /**
+ * Tabs whose rows are measured items: one unreadable cell leaves the whole row out of every figure (read as
+ * blank, a "fixed" Resolved would make a closed item look open and breached; a "lots" On hold would be 0).
+ */
+const WHOLE_ROW_TABS: ReadonlySet<TabKey> = new Set<TabKey>(['incidents']);
+
+/** The sentence a problem on a measured row ends with. */
+export const LEFT_OUT = 'The row is left out of the figures.';
+
+/** Reads one row of a tab; undefined when the row is blank or left out. Its bad cells are added to `problems`. */
+export type RowReader<K extends TabKey> = (line: readonly unknown[], sheetRow: number, problems: Problem[]) => Row<K> | undefined;
+
+/** A reader of the rows below a header row, using the columns that header names. */
+export function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: readonly unknown[], timeZone: string): RowReader<K> {
+  const { index } = locateColumns(header, tab);
+  const cols = tab.columns.filter((c) => index[c.key] !== undefined);
+  const at = cols.map((c) => index[c.key]);
+  const schemas = cols.map((c) => schemaOf(tab, c, timeZone));
+  const wholeRow = WHOLE_ROW_TABS.has(tab.key);
+  return (line, sheetRow, problems) => {
+    if (at.every((i) => isBlank(line[i]))) return undefined;
+    const data: Record<string, unknown> = { row: sheetRow };
+    let usable = true;
+    for (let k = 0; k < cols.length; k++) {
+      const col = cols[k];
+      const raw = line[at[k]];
+      const result = schemas[k].safeParse(raw);
+      if (result.success) {
+        if (result.data !== undefined) data[col.key] = result.data;
+        continue;
+      }
+      // A bad required cell leaves the row out; a bad optional one is read as blank, except on a measured row.
+      if (col.required || wholeRow) usable = false;
+      const shown = displayValue(raw, timeZone);
+      const message = isBlank(raw) ? `${col.header} is required but blank.` : `"${shown}" is not valid: ${result.error.issues[0].message}.`;
+      problems.push({ tab: tab.name, row: sheetRow, column: col.header, value: shown, severity: 'error', message: wholeRow ? `${message} ${LEFT_OUT}` : message });
+    }
+    return usable ? (data as Row<K>) : undefined;
+  };
+}
+
+/**
  * Parses a tab's values (header row first, as getValues() returns them). A row with a bad required cell
- * is left out of `rows`; a bad optional cell is read as blank. Every bad cell becomes a problem. Rows whose
- * known cells are all blank are skipped. Nothing here changes the sheet.
+ * is left out of `rows`; a bad optional cell is read as blank, except on Incidents, where any bad cell
+ * leaves the row out. Every bad cell becomes a problem. Rows whose known cells are all blank are skipped.
+ * Nothing here changes the sheet.
  */
 export function parseTab<K extends TabKey>(tab: TabDef & { key: K }, values: readonly (readonly unknown[])[] | undefined, timeZone: string): ParsedTab<K> {
   const problems: Problem[] = [];
   if (!values || values.length === 0) {
     return { rows: [], problems: [{ tab: tab.name, row: 0, column: '', value: '', severity: 'warning', message: `The ${tab.name} tab is missing. Run "Set up workbook" to add it.` }], present: false };
   }
-  const { index, missing } = locateColumns(values[0], tab);
+  const { missing } = locateColumns(values[0], tab);
   for (const col of missing) {
     problems.push({
       tab: tab.name, row: 1, column: col.header, value: '', severity: col.required ? 'error' : 'warning',
       message: `The column "${col.header}" is missing. Run "Set up workbook" to add it.`,
     });
   }
-  const cols = tab.columns.filter((c) => index[c.key] !== undefined);
-  const schemas = cols.map((c) => schemaOf(tab, c, timeZone));
+  const read = rowReader(tab, values[0], timeZone);
   const rows: Row<K>[] = [];
   for (let r = 1; r < values.length; r++) {
-    const line = values[r];
-    if (cols.every((c) => isBlank(line[index[c.key]]))) continue;
-    const data: Record<string, unknown> = { row: r + 1 };
-    let usable = true;
-    cols.forEach((col, i) => {
-      const raw = line[index[col.key]];
-      const result = schemas[i].safeParse(raw);
-      if (result.success) {
-        if (result.data !== undefined) data[col.key] = result.data;
-        return;
-      }
-      // A bad required cell leaves the row out; a bad optional one is read as blank.
-      if (col.required) usable = false;
-      const shown = displayValue(raw, timeZone);
-      problems.push({
-        tab: tab.name, row: r + 1, column: col.header, value: shown, severity: 'error',
-        message: isBlank(raw) ? `${col.header} is required but blank.` : `"${shown}" is not valid: ${result.error.issues[0].message}.`,
-      });
-    });
-    if (usable) rows.push(data as Row<K>);
+    const row = read(values[r], r + 1, problems);
+    if (row) rows.push(row);
   }
   return { rows, problems, present: true };
 }

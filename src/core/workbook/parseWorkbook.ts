@@ -1,7 +1,7 @@
-import { idKey as idKeyOf, isAll, tabOrder, workbookSchema, type Row, type TabDef, type TabKey } from '../schema';
+import { idKey as idKeyOf, isAll, tabDef, tabOrder, workbookSchema, type Incident, type Row, type TabDef, type TabKey } from '../schema';
 import { resolveHours } from './hoursOf';
 import { formatLocal } from './display';
-import { parseTab } from './parseTab';
+import { LEFT_OUT, parseTab } from './parseTab';
 import type { Problem } from './problems';
 import { isValidTimeZone } from '../time/zone';
 import { appendAll } from '../values';
@@ -26,11 +26,43 @@ export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedW
     (tables as Record<TabKey, unknown>)[key] = parsed.rows;
     appendAll(problems, parsed.problems);
   }
+  // A measured item whose times run backwards could only be measured wrongly: it is left out, and said so.
+  const reversed = new Set<number>();
+  for (const i of tables.incidents) {
+    const faults = incidentTimeFaults(i, timeZone);
+    if (faults.length === 0) continue;
+    appendAll(problems, faults);
+    reversed.add(i.row);
+  }
+  // Duplicates and references are checked across every row read, the left-out ones included.
+  appendAll(problems, crossChecks({ timeZone, ...tables }));
+  if (reversed.size) tables.incidents = tables.incidents.filter((i) => !reversed.has(i.row));
   const workbook: Workbook = { timeZone, ...tables };
-  appendAll(problems, crossChecks(workbook));
   const order: string[] = tabOrder().map((k) => schema[k].name);
   problems.sort((a, b) => order.indexOf(a.tab) - order.indexOf(b.tab) || a.row - b.row);
   return { workbook, problems };
+}
+
+/**
+ * An incident's times that run backwards (resolved before opened…), each a problem ending with LEFT_OUT.
+ * Shared by the row parser and the incident log's column reader so both leave out the same rows.
+ */
+export function incidentTimeFaults(i: Incident, timeZone: string): Problem[] {
+  const out: Problem[] = [];
+  const def = tabDef('incidents');
+  const header = (key: string) => def.columns.find((c) => c.key === key)!.header;
+  const before = (laterKey: string, later: number | undefined, earlierKey: string, earlier: number | undefined) => {
+    if (later === undefined || earlier === undefined || later >= earlier) return;
+    const shown = formatLocal(later, timeZone);
+    out.push({ tab: def.name, row: i.row, column: header(laterKey), value: shown, severity: 'error',
+      message: `${header(laterKey)} (${shown}) is before ${header(earlierKey)} (${formatLocal(earlier, timeZone)}). ${LEFT_OUT}` });
+  };
+  before('resolved', i.resolved, 'opened', i.opened);
+  before('responded', i.responded, 'opened', i.opened);
+  before('outageEnd', i.outageEnd, i.outageStart === undefined ? 'opened' : 'outageStart', i.outageStart ?? i.opened);
+  before('supplierResponded', i.supplierResponded, 'supplierLogged', i.supplierLogged);
+  before('supplierFixed', i.supplierFixed, 'supplierLogged', i.supplierLogged);
+  return out;
 }
 
 function crossChecks(wb: Workbook): Problem[] {
@@ -79,13 +111,6 @@ function crossChecks(wb: Workbook): Problem[] {
     if (later === undefined || earlier === undefined || later >= earlier) return;
     add(tab, row, laterKey, formatLocal(later, wb.timeZone, withTime), `${header(tab, laterKey)} (${formatLocal(later, wb.timeZone, withTime)}) is before ${header(tab, earlierKey)} (${formatLocal(earlier, wb.timeZone, withTime)}).`);
   };
-  for (const i of wb.incidents) {
-    before('incidents', i.row, 'resolved', i.resolved, 'opened', i.opened);
-    before('incidents', i.row, 'responded', i.responded, 'opened', i.opened);
-    before('incidents', i.row, 'outageEnd', i.outageEnd, 'outageStart', i.outageStart ?? i.opened);
-    before('incidents', i.row, 'supplierResponded', i.supplierResponded, 'supplierLogged', i.supplierLogged);
-    before('incidents', i.row, 'supplierFixed', i.supplierFixed, 'supplierLogged', i.supplierLogged);
-  }
   // A hold must lie in its item's life to take anything off its resolution time.
   const items = new Map(wb.incidents.map((i) => [idKeyOf(i.ref), i]));
   for (const h of wb.holds) {

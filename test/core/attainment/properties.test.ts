@@ -70,7 +70,7 @@ describe('properties', () => {
 });
 
 describe('raw values', () => {
-  test('a down row with no priority still counts as downtime, though it is judged against no target', () => {
+  test('a down row with no priority is left out, as the row parser leaves it out, and reported', () => {
     const t = baseTabs();
     const wb = workbook(t);
     const model = buildModel(wb);
@@ -79,8 +79,10 @@ describe('raw values', () => {
       { ref: 'I2', serviceId: 'EMAIL', type: 'Incident', priority: 'high', opened: '2026-11-03 09:00', resolved: '03/11/2026 10:00' },
       { ref: 'BLANK', serviceId: '', type: '', priority: '', opened: '' },
     ]);
-    const email = attainmentOf(model, columnsFromValues(values, model), P).services.find((s) => s.serviceId === 'EMAIL')!;
-    expect(email.downtimeHours).toBe(5);
+    const skipped: { row: number; column: string }[] = [];
+    const email = attainmentOf(model, columnsFromValues(values, model, [], skipped as never), P).services.find((s) => s.serviceId === 'EMAIL')!;
+    expect(email.downtimeHours).toBe(0);
     expect(email).toMatchObject({ items: 1, met: 1, breached: 0 });
+    expect(skipped.map((p) => [p.row, p.column])).toEqual([[2, 'Priority'], [4, 'Service ID'], [4, 'Type'], [4, 'Priority'], [4, 'Opened']]);
   });
 });

@@ -68,9 +68,9 @@ describe('parseWorkbook', () => {
     expect(find('Incidents', 6, 'On hold (h)')?.message).toMatch(/0 or more/);
     expect(find('SLA', 2, 'Availability target %')?.message).toMatch(/0 to 100/);
     expect(find('Services', 3, 'Service hours')?.message).toMatch(/Mon-Fry 8-6/);
-    // The row with an unreadable required date is left out; one with a bad optional cell is kept.
-    expect(workbook.incidents.map((i) => i.ref)).toEqual(['INC1', 'INC1', 'INC4', 'INC5']);
-    expect(workbook.incidents.find((i) => i.ref === 'INC5')?.onHoldHours).toBeUndefined();
+    // An incident with any unreadable cell, or times that run backwards, is left out of the figures and said so.
+    expect(workbook.incidents.map((i) => i.ref)).toEqual(['INC1', 'INC4']);
+    for (const [r, column] of [[2, 'Resolved'], [4, 'Opened'], [6, 'On hold (h)']] as const) expect(find('Incidents', r, column)?.message).toMatch(/The row is left out of the figures\.$/);
   });
 
   test('blank rows are skipped and required blanks are reported', () => {
@@ -78,7 +78,7 @@ describe('parseWorkbook', () => {
     values.incidents = [header('incidents'), header('incidents').map(() => ''), incident({ Priority: '' })];
     const { problems } = parseWorkbook(values, TZ);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ tab: 'Incidents', row: 3, column: 'Priority', message: 'Priority is required but blank.' });
+    expect(problems[0]).toMatchObject({ tab: 'Incidents', row: 3, column: 'Priority', message: 'Priority is required but blank. The row is left out of the figures.' });
   });
 
   test('missing tabs and columns are reported, not fatal', () => {
