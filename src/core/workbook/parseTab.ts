@@ -1,35 +1,16 @@
-import * as z from 'zod/mini';
 import type { ColumnDef, Row, TabDef, TabKey } from '../schema';
 import { isBlank } from '../values';
-import { readCell } from './cells';
+import { readCell, type CellResult } from './cells';
 import { locateColumns } from './columns';
 import { displayValue } from './display';
 import type { Problem } from './problems';
 
-type CellSchema = z.ZodMiniType<unknown, unknown>;
-/** Each column's zod cell schema, built on first use per column and time zone (never at load time). */
-let cellSchemas: Map<string, CellSchema> | undefined;
+const BLANK: CellResult = { ok: true, value: undefined };
+const REQUIRED: CellResult = { ok: false, expected: '' };
 
-function schemaOf(tab: TabDef, col: ColumnDef, timeZone: string): CellSchema {
-  cellSchemas ??= new Map();
-  const key = `${tab.key}|${col.key}|${timeZone}`;
-  let schema = cellSchemas.get(key);
-  if (!schema) cellSchemas.set(key, (schema = cellSchema(col, timeZone)));
-  return schema;
-}
-
-function cellSchema(col: ColumnDef, timeZone: string): CellSchema {
-  return z.transform((raw: unknown, ctx) => {
-      if (isBlank(raw)) {
-        if (col.required) ctx.issues.push({ code: 'custom', message: 'is required but blank', input: raw });
-        return undefined;
-      }
-      const r = readCell(col, raw, timeZone);
-      if (r.ok) return r.value;
-      ctx.issues.push({ code: 'custom', message: `expected ${r.expected}`, input: raw });
-      return undefined;
-  });
-}
+/** One cell read as its column's type: blank, a value, or what was expected instead ('' for a required blank). */
+const readOne = (col: ColumnDef, raw: unknown, timeZone: string): CellResult =>
+  isBlank(raw) ? (col.required ? REQUIRED : BLANK) : readCell(col, raw, timeZone);
 
 export interface ParsedTab<K extends TabKey> {
   readonly rows: Row<K>[];
@@ -55,7 +36,6 @@ export function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: re
   const { index } = locateColumns(header, tab);
   const cols = tab.columns.filter((c) => index[c.key] !== undefined);
   const at = cols.map((c) => index[c.key]);
-  const schemas = cols.map((c) => schemaOf(tab, c, timeZone));
   const wholeRow = WHOLE_ROW_TABS.has(tab.key);
   return (line, sheetRow, problems) => {
     if (at.every((i) => isBlank(line[i]))) return undefined;
@@ -64,15 +44,15 @@ export function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: re
     for (let k = 0; k < cols.length; k++) {
       const col = cols[k];
       const raw = line[at[k]];
-      const result = schemas[k].safeParse(raw);
-      if (result.success) {
-        if (result.data !== undefined) data[col.key] = result.data;
+      const result = readOne(col, raw, timeZone);
+      if (result.ok) {
+        if (result.value !== undefined) data[col.key] = result.value;
         continue;
       }
       // A bad required cell leaves the row out; a bad optional one is read as blank, except on a measured row.
       if (col.required || wholeRow) usable = false;
       const shown = displayValue(raw, timeZone);
-      const message = isBlank(raw) ? `${col.header} is required but blank.` : `"${shown}" is not valid: ${result.error.issues[0].message}.`;
+      const message = isBlank(raw) ? `${col.header} is required but blank.` : `"${shown}" is not valid: expected ${result.expected}.`;
       problems.push({ tab: tab.name, row: sheetRow, column: col.header, value: shown, severity: 'error', message: wholeRow ? `${message} ${LEFT_OUT}` : message });
     }
     return usable ? (data as Row<K>) : undefined;
