@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 
   const sla = api.generateSla(null);
   const review = api.generateReview({ kind: 'thisTerm' });
-  for (const [doc, file] of [[sla, 'SLA.html'], [review, 'Review.html']] as const) {
+  for (const [doc, file] of [[sla, 'SLA.html'], [review, 'Review.html'], [review.internal, 'Review-internal.html']] as const) {
     // What the Google Doc received, as a page a browser shows as it reads.
     fs.writeFileSync(path.join(out, file), rt.services.DocumentApp.bodyOf(doc.id).renderPage(doc.name));
     console.log(`\nGenerated "${doc.name}" → out/${file}`);

@@ -70,7 +70,10 @@ export function generateSla(serviceIds: string[] | null, options: { internalAnne
   return publishAndShare(ss, wb, model, now, options.share);
 }
 
-/** Generates the service-review report for a period as a new Google Doc. */
+/**
+ * Generates the service review for a period as two Google Docs: the representatives' version, and the
+ * internal one (supplier detail, contract costs, incident summaries) that is never shared with them.
+ */
 export function generateReview(period: PeriodRequest, options: { share?: boolean } = {}): GeneratedDoc {
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
@@ -80,8 +83,10 @@ export function generateReview(period: PeriodRequest, options: { share?: boolean
   const before = previousPeriod(wb, p);
   const previous = computeAttainment(wb, before, { asOf: now, breaches: false });
   const findings = analyseWorkbook(wb, { now, period: p });
-  const model = buildReviewDocument(wb, report, findings, { now, school: schoolName(ss), previous });
-  return publishAndShare(ss, wb, model, now, options.share);
+  const opts = { now, school: schoolName(ss), previous };
+  const internal = publish(ss, buildReviewDocument(wb, report, findings, { ...opts, internal: true }), now);
+  const doc = publishAndShare(ss, wb, buildReviewDocument(wb, report, findings, opts), now, options.share);
+  return { ...doc, internal };
 }
 
 /**
@@ -114,7 +119,8 @@ const shareFiles = (wb: Workbook, fileIds: readonly string[]): ShareResult => wi
 function latestDocuments(wb: Workbook): string[] {
   const ids: string[] = [];
   for (const type of ['SLA', 'Service review'] as const) {
-    const newest = wb.documents.filter((d) => d.type === type && d.link).sort((a, b) => a.created - b.created).pop();
+    // The internal review is never shared.
+    const newest = wb.documents.filter((d) => d.type === type && d.link && !/\(internal\)$/.test(d.label ?? '')).sort((a, b) => a.created - b.created).pop();
     const id = newest?.link ? idFromLink(newest.link) : undefined;
     if (id) ids.push(id);
   }
@@ -140,8 +146,9 @@ const TITLE = 'SLM Workbook';
 function showLink(title: string, doc: GeneratedDoc): void {
   const html = HtmlService.createHtmlOutput(
     `<div style="font-family:Arial,sans-serif;font-size:13px"><p>Created <a href="${escapeHtml(doc.url)}" target="_blank" rel="noopener">${escapeHtml(doc.name)}</a>.</p>`
+    + (doc.internal ? `<p>Internal version, for the ICT service only: <a href="${escapeHtml(doc.internal.url)}" target="_blank" rel="noopener">${escapeHtml(doc.internal.name)}</a>.</p>` : '')
     + '<p>It is recorded on the Documents tab. Use <b>Share with representatives</b> so they can comment on it.</p></div>',
-  ).setWidth(480).setHeight(160);
+  ).setWidth(480).setHeight(doc.internal ? 210 : 160);
   SpreadsheetApp.getUi().showModalDialog(html, title);
 }
 

@@ -145,32 +145,34 @@ describe('Generate service review on the built bundle', () => {
     rt.calls.reset();
     const doc = rt.global.generateReview({ kind: 'thisTerm' });
     // Findings are one list item each: their number follows what the log shows, not its size.
-    const listItems = (id: string) => rt.services.DocumentApp.bodyOf(id).structure().filter((b) => b.type === 'listItem').length;
-    expect(rt.calls.count('Body.appendListItem')).toBe(listItems(doc.id));
+    // Two documents each time: the representatives' review and the internal one.
+    const listItems = (d: { id: string; internal: { id: string } }) =>
+      [d.id, d.internal.id].reduce((n, id) => n + rt.services.DocumentApp.bodyOf(id).structure().filter((b) => b.type === 'listItem').length, 0);
+    expect(rt.calls.count('Body.appendListItem')).toBe(listItems(doc));
     const calls = docCalls(rt) - rt.calls.count('Body.appendListItem');
     const tables = rt.calls.count('Body.appendTable');
-    const breachRows = (rt.services.DocumentApp.bodyOf(doc.id).structure().find((b, i, all) =>
-      b.type === 'table' && all[i - 1]?.type === 'paragraph' && (all[i - 1] as { text: string }).text === '3. Breaches') as { rows: string[][] }).rows.length;
+    const breachTable = (id: string) => (rt.services.DocumentApp.bodyOf(id).structure().find((b, i, all) =>
+      b.type === 'table' && all[i - 1]?.type === 'paragraph' && (all[i - 1] as { text: string }).text === 'Internal H. Every missed target') as { rows: string[][] }).rows.length;
+    const breachRows = breachTable(doc.internal.id);
 
     const added = doubleIncidents(rt);
     expect(added).toBeGreaterThan(150);
     rt.calls.reset();
     const doubled = rt.global.generateReview({ kind: 'thisTerm' });
-    const doubledBreaches = (rt.services.DocumentApp.bodyOf(doubled.id).structure().find((b, i, all) =>
-      b.type === 'table' && all[i - 1]?.type === 'paragraph' && (all[i - 1] as { text: string }).text === '3. Breaches') as { rows: string[][] }).rows.length;
+    const doubledBreaches = breachTable(doubled.internal.id);
     expect(doubledBreaches - 1).toBe(2 * (breachRows - 1));
     expect(rt.calls.count('Body.appendTable')).toBe(tables);
-    expect(rt.calls.count('Body.appendListItem')).toBe(listItems(doubled.id));
+    expect(rt.calls.count('Body.appendListItem')).toBe(listItems(doubled));
     expect(docCalls(rt) - rt.calls.count('Body.appendListItem')).toBe(calls);
-    expect(calls).toBeLessThan(400);
-    // One read per tab, one write for the record.
-    expect(rt.calls.count('Range.setValues')).toBe(1);
+    expect(calls).toBeLessThan(800);
+    // One read per tab, one write for each document's record.
+    expect(rt.calls.count('Range.setValues')).toBe(2);
   });
 
   test('no call per cell: only callouts get a background, status words stay in their one appendTable call', () => {
     const rt = school();
     const doc = rt.global.generateReview({ kind: 'thisTerm' });
-    const tables = rt.services.DocumentApp.bodyOf(doc.id).children.filter((c): c is FakeTable => c instanceof FakeTable);
+    const tables = [doc.id, doc.internal.id].flatMap((id) => rt.services.DocumentApp.bodyOf(id).children.filter((c): c is FakeTable => c instanceof FakeTable));
     const callouts = tables.filter((t) => t.rows.length === 1 && t.rows[0].cells.length === 1).length;
     const statuses = tables.flatMap((t) => t.rows.slice(1).flatMap((r) => r.cells.map((c) => c.textRef.text))).filter((t) => /^(Met|At risk|Breached)$/.test(t));
     expect(statuses.length).toBeGreaterThan(50);
@@ -184,16 +186,18 @@ describe('Generate service review on the built bundle', () => {
     rt.global.menuGenerateReview();
     const shown = rt.ui.shown[rt.ui.shown.length - 1];
     expect(shown.title).toBe('Service review generated');
-    const row = documentsRows(rt)[0];
-    expect(row[0]).toBe('Service review');
+    const [internal, row] = documentsRows(rt);
+    expect([row[0], row[1]]).toEqual(['Service review', 'Summer term 2026']);
+    expect(internal[1]).toBe('Summer term 2026 (internal)');
     expect(shown.output.getContent()).toContain(`href="${row[4]}"`);
+    expect(shown.output.getContent()).toContain(`href="${internal[4]}"`);
 
     rt.ui.respond({ button: 'OK', text: 'sometime soon' });
     rt.global.menuGenerateReview();
     expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(/^"sometime soon" is not a period I can read/);
     rt.ui.respond({ button: 'CANCEL' });
     rt.global.menuGenerateReview();
-    expect(documentsRows(rt)).toHaveLength(1);
+    expect(documentsRows(rt)).toHaveLength(2);
   });
 
   test('Generate SLA from the menu shows the link; a failure is shown in plain words', () => {

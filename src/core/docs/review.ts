@@ -1,18 +1,24 @@
 /**
- * The service-review report for one period: summary, attainment per service and target with its status
- * from the attainment engine, breaches with references, trends against the previous period, supplier
- * performance, the five review questions with the workbook's evidence and the findings and actions
- * recorded on the Reviews tab, open actions carried over, and the date of the next review.
+ * The service-review paper for one period's meeting. A front page (period, attendees, the headline,
+ * decisions needed, top actions); the five review questions as patterns with the findings and actions
+ * recorded; new requirements; the previous review's actions with their status; then appendices
+ * (attainment, each target, breaches grouped by cause, trends). The internal version adds supplier
+ * performance, contract costs and every finding in full; the representatives' version has none of
+ * that and no incident summaries (they may name staff).
+ *
+ * Facts are gathered once (`gatherReview`); each section is a function of those facts returning blocks.
  */
-import type { AttainmentReport, Rag, ServiceAttainment, SupplierAttainment } from '../attainment/types';
+import type { AttainmentReport, ServiceAttainment } from '../attainment/types';
 import type { Finding } from '../findings/types';
-import type { Incident, ReviewItem } from '../schema';
+import type { ReviewItem, Service } from '../schema';
 import type { Workbook } from '../workbook';
-import { hoursText, joinWords, longDate, percentText, plural, shareText } from '../text';
+import { joinWords, longDate, plural } from '../text';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
-import { minOf } from '../values';
+import { maxOf, minOf } from '../values';
 import { idKey } from '../schema';
+import { patternsOf, publicText, type Pattern } from './reviewPatterns';
+import { appendixSections, internalSections, metShare } from './reviewAppendix';
 
 export interface ReviewOptions {
   /** The instant the report is dated. */
@@ -22,222 +28,259 @@ export interface ReviewOptions {
   readonly previous?: AttainmentReport;
   /** Date of the next review; default the earliest next review on the SLA tab from `now` on. */
   readonly nextReview?: number;
+  /** The internal version: supplier performance, contract costs and every finding in full. */
+  readonly internal?: boolean;
 }
 
 export interface ReviewDocument extends DocModel {
   readonly type: 'Service review';
   readonly baseName: string;
+  readonly internal: boolean;
 }
 
-const isOpen = (r: ReviewItem): boolean => (r.status === undefined ? !!r.action : r.status === 'Open' || r.status === 'In progress');
-const rag = (s: Rag | undefined): string => s ?? 'Not measured';
+export const isOpen = (r: ReviewItem): boolean => (r.status === undefined ? !!r.action : r.status === 'Open' || r.status === 'In progress');
+const isOverdue = (r: ReviewItem, now: number): boolean => isOpen(r) && r.due !== undefined && r.due < now;
 
-/** Met share over all of a service's targets, 0..1. */
-function metShare(s: ServiceAttainment): number | undefined {
-  return s.met + s.breached > 0 ? s.met / (s.met + s.breached) : undefined;
+/** Words of four letters or more, lower case, for matching a recorded finding with a reported one. */
+const wordsOf = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+
+/** A recorded action marked done whose finding the workbook still shows. */
+interface DoneConflict {
+  readonly item: ReviewItem;
+  readonly finding: Finding;
 }
-
-/**
- * "Better", "Worse" or "Steady" from the share met, then availability when the shares are level or
- * neither period measured anything; never from availability alone when only one period was measured.
- */
-function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined): string {
-  const a = metShare(now);
-  const b = before && metShare(before);
-  if (!before || (a === undefined) !== (b === undefined)) return b === undefined ? 'No earlier figures' : 'Nothing measured now';
-  const cmp = (x: number | undefined, y: number | undefined): number | undefined =>
-    x === undefined || y === undefined ? undefined : Math.abs(x - y) < 0.005 ? 0 : Math.sign(x - y);
-  const share = cmp(a, b);
-  const c = share || (cmp(now.availability, before.availability) ?? share);
-  return c === undefined ? 'No figures' : c > 0 ? 'Better' : c < 0 ? 'Worse' : 'Steady';
-}
-
-const arrow = (before: string, now: string): string => `${before} → ${now}`;
 
 /** What the review reports, gathered from the workbook and the attainment report before any block is written. */
-interface ReviewFacts {
+export interface ReviewFacts {
   readonly wb: Workbook;
   readonly report: AttainmentReport;
   readonly findings: readonly Finding[];
+  readonly patterns: Pattern[];
   readonly opts: ReviewOptions;
   readonly tz: string;
-  readonly incidentByRef: ReadonlyMap<string, Incident>;
-  readonly managers: string[];
-  readonly reps: string[];
+  readonly attendees: string[];
   readonly nextReview: number | undefined;
+  /** Calls opened in the period: all of them, and those of services in the catalogue (the ones measured). */
+  readonly calls: { all: number; catalogued: number };
   /** Review rows dated in the period. */
   readonly recorded: ReviewItem[];
-  /** Open actions of reviews before the period. */
+  /** Date of the last review meeting before now, and its rows. */
+  readonly lastReview: { date: number; items: ReviewItem[] } | undefined;
+  /** Open actions of meetings before the last one. */
   readonly carried: ReviewItem[];
+  readonly conflicts: DoneConflict[];
+  readonly newRequirements: string[][];
 }
 
-function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewFacts {
+/** The attendees: the service manager, the head teacher and the representatives, by role. */
+function attendeesOf(wb: Workbook): string[] {
+  const named = (role: string, label: (area?: string) => string) =>
+    wb.people.filter((p) => p.role === role).map((p) => `${p.name} (${label(p.area)})`);
+  return [
+    ...named('Service manager', () => 'service manager'),
+    ...named('Head teacher', () => 'head teacher'),
+    ...named('End-user representative', (area) => (area ? `representative, ${area}` : 'representative')),
+  ];
+}
+
+/** Services asked for, or agreed only in part: what the meeting may raise as new requirements. */
+function newRequirementsOf(wb: Workbook): string[][] {
+  const slaOf = (s: Service) => wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId));
+  const rows: string[][] = [];
+  for (const s of [...wb.services].sort((a, b) => a.rank - b.rank)) {
+    if (s.status === 'Proposed') rows.push([s.name, 'Proposed service: not yet supported', 'Agree whether to support it, its rank and its levels']);
+    else if (s.status === 'Supported' && !slaOf(s)) rows.push([s.name, 'Supported, but no service level agreed', 'Agree its levels and targets']);
+    else if (slaOf(s)?.status === 'Negotiation') rows.push([s.name, 'Levels being negotiated', 'Finish agreeing its levels']);
+  }
+  return rows;
+}
+
+export function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewFacts {
   const { period } = report;
-  const incidentByRef = new Map<string, Incident>();
-  for (const i of wb.incidents) if (!incidentByRef.has(idKey(i.ref))) incidentByRef.set(idKey(i.ref), i);
-  const futureReviews = wb.sla.map((r) => r.nextReview).filter((d): d is number => d !== undefined && d >= opts.now);
+  const inPeriod = (t: number) => t >= period.start && t < period.end;
+  const known = new Set(wb.services.map((s) => idKey(s.serviceId)));
+  const opened = wb.incidents.filter((i) => inPeriod(i.opened));
+  const lastDate = maxOf(wb.reviews.map((r) => r.reviewDate).filter((d) => d <= opts.now));
+  const lastItems = lastDate === undefined ? [] : wb.reviews.filter((r) => r.reviewDate === lastDate);
+  const conflicts: DoneConflict[] = [];
+  for (const item of wb.reviews) {
+    if (item.status !== 'Done' || !item.serviceId) continue;
+    // The finding still reported about the same service and question that shares most words with the one recorded.
+    const words = wordsOf(item.finding);
+    let best: { finding: Finding; score: number } | undefined;
+    for (const f of findings) {
+      if (f.question !== item.question || f.severity === 'info' || !f.serviceIds.some((id) => idKey(id) === idKey(item.serviceId!))) continue;
+      const score = [...wordsOf(f.title)].filter((w) => words.has(w)).length;
+      if (score >= 2 && (!best || score > best.score)) best = { finding: f, score };
+    }
+    if (best) conflicts.push({ item, finding: best.finding });
+  }
   return {
-    wb, report, findings, opts, tz: wb.timeZone, incidentByRef,
-    managers: wb.people.filter((p) => p.role === 'Service manager').map((p) => p.name),
-    reps: wb.people.filter((p) => p.role === 'End-user representative').map((p) => p.name),
-    nextReview: opts.nextReview ?? minOf(futureReviews),
-    recorded: wb.reviews.filter((r) => r.reviewDate >= period.start && r.reviewDate < period.end),
-    carried: wb.reviews.filter((r) => r.reviewDate < period.start && isOpen(r)),
+    wb, report, findings, patterns: patternsOf(findings, wb), opts, tz: wb.timeZone,
+    attendees: attendeesOf(wb),
+    nextReview: opts.nextReview ?? minOf(wb.sla.map((r) => r.nextReview).filter((d): d is number => d !== undefined && d >= opts.now)),
+    calls: { all: opened.length, catalogued: opened.filter((i) => known.has(idKey(i.serviceId))).length },
+    recorded: wb.reviews.filter((r) => inPeriod(r.reviewDate)),
+    lastReview: lastDate === undefined ? undefined : { date: lastDate, items: lastItems },
+    carried: wb.reviews.filter((r) => (lastDate === undefined || r.reviewDate < lastDate) && isOpen(r)),
+    conflicts,
+    newRequirements: newRequirementsOf(wb),
   };
 }
 
-function titleSection(f: ReviewFacts): Block[] {
+// ---------------------------------------------------------------- front page
+
+const names = (list: readonly ServiceAttainment[]): string => joinWords(list.map((s) => s.name));
+
+/** What was met, what was missed, what changed since last time, in a few lines. */
+function headline(f: ReviewFacts): string[] {
+  const services = f.report.services;
+  const by = (status: ServiceAttainment['status']) => services.filter((s) => s.status === status);
+  const lines: string[] = [];
+  const met = by('Met');
+  const atRisk = by('At risk');
+  const breached = by('Breached');
+  const unmeasured = by(undefined);
+  lines.push(`Met: ${met.length ? names(met) : 'no service met every target'}${atRisk.length ? `; at risk: ${names(atRisk)}` : ''}.`);
+  if (breached.length) lines.push(`Missed: ${names(breached)}.`);
+  if (unmeasured.length) lines.push(`Not measured (nothing to measure against): ${names(unmeasured)}.`);
+  const { all, catalogued } = f.calls;
+  const outside = all - catalogued;
+  lines.push(`${plural(all, 'call was', 'calls were')} logged in the period${outside ? `, ${outside} of them for a service not in the catalogue` : ''}.`);
+  const previous = f.opts.previous;
+  if (previous) {
+    const before = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
+    const moved = (sign: number) => services.filter((s) => {
+      const b = before.get(idKey(s.serviceId));
+      const x = metShare(s);
+      const y = b && metShare(b);
+      return x !== undefined && y !== undefined && Math.sign(Math.round((x - y) * 100)) === sign;
+    });
+    const better = moved(1);
+    const worse = moved(-1);
+    lines.push(`Since ${previous.period.label}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`);
+  }
+  return lines;
+}
+
+/** What the meeting is asked to decide: open agreements, unknown services, targets missed, supplier gaps, conflicts. */
+function decisions(f: ReviewFacts): string[] {
+  const out: string[] = [];
+  const nameOf = (id: string) => f.wb.services.find((s) => idKey(s.serviceId) === idKey(id))?.name ?? id;
+  const unknown = [...new Set(f.patterns.filter((p) => p.question === 'Services we did not know existed').flatMap((p) => p.serviceIds))];
+  if (unknown.length) out.push(`Support, replace or remove what is in use outside the catalogue: ${joinWords(unknown.map(nameOf))}?`);
+  const open = f.newRequirements.map((r) => r[0]);
+  if (open.length) out.push(`Agree the levels of ${joinWords(open)}.`);
+  const missed = f.report.services.filter((s) => s.status === 'Breached');
+  if (missed.length) out.push(`For the targets missed by ${names(missed)}: change the support, or the targets?`);
+  const supplier = f.patterns.filter((p) => ['coverage', 'targetChain'].includes(p.analysis));
+  const ids = [...new Set(supplier.flatMap((p) => p.serviceIds))];
+  if (ids.length) {
+    out.push(`Pay for longer or faster supplier support for ${joinWords(ids.map(nameOf))}, or say in the SLA that such faults wait for the supplier?`);
+  }
+  for (const c of f.conflicts) {
+    const shown = f.opts.internal ? c.finding.title : publicText(c.finding, f.wb);
+    out.push(`Is "${(c.item.action ?? c.item.finding).replace(/\.$/, '')}" done? It is marked Done, but the workbook still shows: ${shown.replace(/\.?$/, '.')}`);
+  }
+  return out;
+}
+
+/** The most pressing recorded actions: overdue first, then by due date. */
+function topActions(f: ReviewFacts): ReviewItem[] {
+  const open = f.wb.reviews.filter((r) => isOpen(r) && r.action);
+  return open.sort((a, b) => Number(isOverdue(b, f.opts.now)) - Number(isOverdue(a, f.opts.now)) || (a.due ?? Infinity) - (b.due ?? Infinity));
+}
+
+function actionLine(f: ReviewFacts, r: ReviewItem): string {
+  const who = [r.owner, r.due !== undefined && `due ${longDate(r.due, f.tz)}${isOverdue(r, f.opts.now) ? ', overdue' : ''}`].filter(Boolean).join(', ');
+  return `${r.action!.replace(/\.$/, '')}${who ? ` — ${who}` : ''}.`;
+}
+
+function frontPage(f: ReviewFacts): Block[] {
   const { period } = f.report;
   const { tz, opts } = f;
+  const actions = topActions(f);
+  const decide = decisions(f);
   return [
-    { kind: 'title', text: `Service review: ${period.label}` }, { kind: 'subtitle', text: opts.school },
-    table(['Report', 'Service review'], [
-      ['School', opts.school],
-      ['Period', `${period.label}: ${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}`],
-      ['Prepared on', longDate(opts.now, tz)],
-      ['Service manager', f.managers.length ? joinWords(f.managers) : TO_BE_AGREED],
-      ['Representatives', f.reps.length ? joinWords(f.reps) : TO_BE_AGREED],
+    { kind: 'title', text: `Service review: ${period.label}${opts.internal ? ' (internal)' : ''}` },
+    { kind: 'subtitle', text: `${opts.school}, prepared on ${longDate(opts.now, tz)}` },
+    ...(opts.internal ? [{ kind: 'callout', tone: 'warning', text: 'Internal: supplier detail, contract costs and incident summaries. Not for the representatives.' } as Block] : []),
+    table(['Period', `${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}`], [
+      ['Attendees', f.attendees.length ? f.attendees.join('; ') : TO_BE_AGREED],
       ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : TO_BE_AGREED],
     ]),
+    heading(2, 'Headline'),
+    { kind: 'list', ordered: false, items: headline(f) },
+    heading(2, 'Decisions needed'),
+    decide.length ? { kind: 'list', ordered: true, items: decide.slice(0, 5) } : paragraph('None: the workbook shows nothing that needs the meeting to decide.', 'quiet'),
+    heading(2, 'Top actions'),
+    actions.length
+      ? { kind: 'list', ordered: false, items: [...actions.slice(0, 4).map((r) => actionLine(f, r)), ...(actions.length > 4 ? [`${actions.length - 4} more in section 3.`] : [])] }
+      : paragraph('No open action: record new ones on the Reviews tab during the meeting.', 'quiet'),
+    { kind: 'pageBreak' },
   ];
 }
 
-function summarySection(f: ReviewFacts): Block[] {
-  const services = f.report.services;
-  const count = (s: Rag) => services.filter((x) => x.status === s).length;
-  const items = services.reduce((n, s) => n + s.items, 0);
-  const breached = services.reduce((n, s) => n + s.breached, 0);
-  const pending = services.reduce((n, s) => n + s.pending, 0);
-  const unmeasured = services.filter((s) => s.status === undefined).length;
-  const toAct = f.findings.filter((x) => x.severity === 'high' || x.severity === 'medium').length;
-  const atRisk = count('At risk');
-  return [heading(1, '1. Summary'), paragraph(
-    `Of ${services.length} services, ${count('Met')} met every target, ${atRisk} ${atRisk === 1 ? 'was' : 'were'} at risk and ${count('Breached')} breached a target`
-    + `${unmeasured ? `; ${unmeasured} could not be measured` : ''}. `
-    + `${plural(items, 'incident or request was', 'incidents and requests were')} opened in the period: ${breached} breached a target and ${pending} ${pending === 1 ? 'is' : 'are'} still pending. `
-    + `The workbook shows ${plural(f.findings.length, 'finding')} for the review, ${toAct} of them to act on.`,
-  )];
-}
+// ---------------------------------------------------------------- body
 
-function attainmentSection(f: ReviewFacts): Block[] {
-  const services = f.report.services;
-  const blocks: Block[] = [heading(1, '2. Attainment by service'),
-    table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Items', 'Met', 'Breached', 'Pending', 'Overall status'],
-      services.map((s) => [
-        String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
-        String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status),
-      ]),
-      [4, 9],
-    )];
-  const hoursErrors = services.filter((s) => s.hoursError);
-  if (hoursErrors.length) {
-    blocks.push({ kind: 'callout', tone: 'warning', text: `Not measured because their hours cannot be read: ${hoursErrors.map((s) => `${s.name} (${s.hoursError})`).join('; ')}.` });
-  }
-  const targetRows = services.flatMap((s) => s.targets.map((t) => [
-    s.name, t.type, t.priority ?? 'Any', t.measure === 'response' ? 'Response' : 'Resolution', hoursText(t.targetHours),
-    percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), rag(t.status),
-  ]));
-  blocks.push(heading(2, 'Against each target'));
-  if (targetRows.length === 0) blocks.push(paragraph('No incident or request was measured against a target in this period.'));
-  else blocks.push(table(['Service', 'Type', 'Priority', 'Measure', 'Target', 'Required', 'Met', 'Breached', 'Pending', 'Achieved', 'Status'], targetRows, [10]));
-  return blocks;
-}
+const REVIEW_HEADER = ['Service', 'Finding', 'Action', 'Owner', 'Due', 'Status'];
 
-function breachesSection(f: ReviewFacts): Block[] {
-  const breaches = f.report.services.flatMap((s) => s.targets.flatMap((t) => t.breaches.map((b) => ({ s, t, b }))));
-  breaches.sort((x, y) => x.s.rank - y.s.rank || x.b.ref.localeCompare(y.b.ref) || x.b.measure.localeCompare(y.b.measure));
-  if (breaches.length === 0) return [heading(1, '3. Breaches'), paragraph('No target was breached in this period.')];
-  return [heading(1, '3. Breaches'), table(['Ref', 'Service', 'Type', 'Priority', 'Summary', 'Measure', 'Took', 'Target', 'Still open'],
-    breaches.map(({ s, t, b }) => {
-      const i = f.incidentByRef.get(idKey(b.ref));
-      return [b.ref, s.name, t.type, i?.priority ?? t.priority ?? '', i?.summary ?? '', b.measure === 'response' ? 'Response' : 'Resolution',
-        hoursText(b.actualHours), hoursText(b.targetHours), b.open ? 'Yes' : 'No'];
-    }),
-  )];
-}
-
-function trendsSection(f: ReviewFacts): Block[] {
-  const previous = f.opts.previous;
-  if (!previous) return [heading(1, '4. Trends'), paragraph('No earlier period to compare with.')];
-  const prev = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
-  return [
-    heading(1, '4. Trends'),
-    paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).`),
-    table(['Service', 'Availability', 'Share met', 'Items', 'Breached', 'Trend'],
-      f.report.services.map((s) => {
-        const b = prev.get(idKey(s.serviceId));
-        return [s.name, arrow(shareText(b?.availability), shareText(s.availability)), arrow(shareText(b && metShare(b)), shareText(metShare(s))),
-          arrow(b ? String(b.items) : '—', String(s.items)), arrow(b ? String(b.breached) : '—', String(s.breached)), trendWord(s, b)];
-      }),
-    ),
-  ];
-}
-
-function suppliersSection(f: ReviewFacts): Block[] {
-  const supplierOf = new Map<string, SupplierAttainment>(f.report.suppliers.map((s) => [idKey(s.contractRef), s]));
-  if (f.wb.contracts.length === 0) return [heading(1, '5. Supplier performance'), paragraph('No contract or OLA is recorded.')];
-  const note = (a: SupplierAttainment): string => (a.hoursKnown
-    ? (a.responseBreached + a.fixBreached > 0 ? 'Breaches to take up with the supplier' : 'Within contract')
-    : 'Support hours unknown: calls cannot be judged');
-  return [heading(1, '5. Supplier performance'), table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response breached', 'Fix met', 'Fix breached', 'Pending', 'Note'],
-    f.wb.contracts.map((c) => {
-      const a = supplierOf.get(idKey(c.contractRef));
-      if (!a) return [c.contractRef, c.supplier, '0', '—', '—', '—', '—', '—', 'No calls logged in the period'];
-      return [c.contractRef, c.supplier, String(a.calls), String(a.responseMet), String(a.responseBreached), String(a.fixMet), String(a.fixBreached),
-        String(a.pending), note(a)];
-    }),
-  )];
-}
-
-/** A Reviews row as the tables show it, overdue actions marked. */
+/** A Reviews row as the tables show it, overdue actions and done-but-still-found conflicts marked. */
 function reviewRow(f: ReviewFacts, r: ReviewItem): string[] {
-  return [longDate(r.reviewDate, f.tz), r.serviceId ?? '', r.finding, r.action ?? '', r.owner ?? '',
-    r.due !== undefined ? longDate(r.due, f.tz) : '', `${r.status ?? ''}${isOpen(r) && (r.due ?? Infinity) < f.opts.now ? ' (overdue)' : ''}`];
+  const conflict = f.conflicts.some((c) => c.item === r);
+  const status = `${r.status ?? ''}${isOverdue(r, f.opts.now) ? ' (overdue)' : ''}${conflict ? ' (but still shown: see decisions)' : ''}`;
+  return [r.serviceId ?? '', r.finding, r.action ?? '', r.owner ?? '', r.due !== undefined ? longDate(r.due, f.tz) : '', status];
 }
 
 function questionsSection(f: ReviewFacts): Block[] {
-  // Reviews dated in the period; open actions of earlier reviews follow in section 7.
-  return [heading(1, '6. Review questions'), ...REVIEW_QUESTIONS.flatMap((q, k): Block[] => {
-    const evidence = f.findings.filter((x) => x.question === q);
+  return [heading(1, '1. The review questions'), ...REVIEW_QUESTIONS.flatMap((q, k): Block[] => {
+    const patterns = f.patterns.filter((p) => p.question === q);
     const rows = f.recorded.filter((r) => r.question === q);
     return [
-      heading(2, `6.${k + 1} ${q}`),
-      paragraph('What the workbook shows:', 'strong'),
-      evidence.length === 0
-        ? paragraph('Nothing in the workbook points to this.', 'quiet')
-        : { kind: 'list', ordered: false, items: evidence.map((x) => `${x.title}. ${x.evidence} Suggested action: ${x.action}`) },
-      paragraph('Findings and actions recorded:', 'strong'),
+      heading(2, `1.${k + 1} ${q}`),
+      patterns.length === 0
+        ? paragraph('The workbook shows nothing here.', 'quiet')
+        : { kind: 'list', ordered: false, items: patterns.map((p) => p.text.replace(/\.?$/, '.')) },
       rows.length === 0
-        ? paragraph('None recorded yet: add them on the Reviews tab during the meeting.', 'quiet')
+        ? paragraph('No finding recorded yet: add them on the Reviews tab during the meeting.', 'quiet')
         : table(REVIEW_HEADER, rows.map((r) => reviewRow(f, r))),
     ];
   })];
 }
 
-function carriedSection(f: ReviewFacts): Block[] {
-  const blocks: Block[] = [heading(1, '7. Open actions carried over')];
-  const openNow = f.recorded.filter(isOpen).length;
-  if (f.carried.length) blocks.push(table(['Question', ...REVIEW_HEADER], f.carried.map((r) => [r.question, ...reviewRow(f, r)])));
-  const note = `${f.carried.length ? '' : 'No action from before the period is still open. '}${openNow ? `Still open from reviews in the period: ${openNow} (see section 6).` : ''}`;
-  if (note) blocks.push(paragraph(note.trim()));
+function newRequirementsSection(f: ReviewFacts): Block[] {
+  return [
+    heading(1, '2. New requirements'),
+    paragraph('Reviews are where new requirements are raised: new services, longer hours, faster targets, more users. '
+      + 'Record each on the Reviews tab under "Other support issues" with an action and an owner.'),
+    f.newRequirements.length
+      ? table(['Service', 'Where it stands', 'To decide'], f.newRequirements)
+      : paragraph('No service is waiting to be agreed.', 'quiet'),
+  ];
+}
+
+function previousActionsSection(f: ReviewFacts): Block[] {
+  const blocks: Block[] = [heading(1, '3. Actions from the previous review')];
+  if (!f.lastReview) return [...blocks, paragraph('No earlier review is recorded on the Reviews tab.', 'quiet')];
+  blocks.push(paragraph(`From the review of ${longDate(f.lastReview.date, f.tz)}:`), table(REVIEW_HEADER, f.lastReview.items.map((r) => reviewRow(f, r))));
+  if (f.carried.length) blocks.push(paragraph('Still open from earlier reviews:'), table(REVIEW_HEADER, f.carried.map((r) => reviewRow(f, r))));
   return blocks;
 }
 
-const nextReviewSection = (f: ReviewFacts): Block[] => [heading(1, '8. Next review'), paragraph(f.nextReview !== undefined
+const nextReviewSection = (f: ReviewFacts): Block[] => [heading(1, '4. Next review'), paragraph(f.nextReview !== undefined
   ? `The next review is due on ${longDate(f.nextReview, f.tz)}.`
   : `The date of the next review is ${TO_BE_AGREED.toLowerCase()}: set it on the SLA tab.`)];
 
 export function buildReviewDocument(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewDocument {
   const f = gatherReview(wb, report, findings, opts);
   const blocks: Block[] = [
-    ...titleSection(f), ...summarySection(f), ...attainmentSection(f), ...breachesSection(f), ...trendsSection(f),
-    ...suppliersSection(f), ...questionsSection(f), ...carriedSection(f), ...nextReviewSection(f),
+    ...frontPage(f), ...questionsSection(f), ...newRequirementsSection(f), ...previousActionsSection(f), ...nextReviewSection(f),
+    ...appendixSections(f), ...(opts.internal ? internalSections(f) : []),
   ];
   const { period } = report;
+  const internal = !!opts.internal;
   return {
-    type: 'Service review', label: period.label, title: `Service review, ${period.label}`, blocks,
-    baseName: `Service review – ${period.label} – ${opts.school}`,
+    type: 'Service review', label: `${period.label}${internal ? ' (internal)' : ''}`, title: `Service review, ${period.label}${internal ? ' (internal)' : ''}`, blocks,
+    baseName: `Service review${internal ? ' (internal)' : ''} – ${period.label} – ${opts.school}`, internal,
   };
 }
-
-const REVIEW_HEADER = ['Date', 'Service', 'Finding', 'Action', 'Owner', 'Due', 'Status'];

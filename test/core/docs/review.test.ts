@@ -26,9 +26,16 @@ describe('buildReviewDocument on the example school, this term', () => {
   const previous = computeAttainment(wb, previousPeriod(wb, period), { asOf: NOW, breaches: false });
   const findings = analyseWorkbook(wb, { now: NOW, period });
   const doc = buildReviewDocument(wb, report, findings, { now: NOW, school: 'Hillside School', previous });
+  const internal = buildReviewDocument(wb, report, findings, { now: NOW, school: 'Hillside School', previous, internal: true });
+  const section = (d: typeof doc, title: string) => {
+    const start = d.blocks.findIndex((b) => b.kind === 'heading' && b.text === title);
+    const end = d.blocks.findIndex((b, i) => i > start && (b.kind === 'heading' && b.level <= 2 || b.kind === 'pageBreak'));
+    return d.blocks.slice(start, end < 0 ? undefined : end);
+  };
+  const frontPage = (d: typeof doc) => d.blocks.slice(0, d.blocks.findIndex((b) => b.kind === 'pageBreak'));
 
   test('the attainment table holds the engine\'s figures and statuses, service by service in rank order', () => {
-    const table = tableAfter(doc.blocks, '2. Attainment by service');
+    const table = tableAfter(doc.blocks, 'Appendix A. Attainment by service');
     expect(table.rows.length).toBe(report.services.length);
     report.services.forEach((s, i) => {
       expect(table.rows[i]).toEqual([
@@ -41,20 +48,13 @@ describe('buildReviewDocument on the example school, this term', () => {
   });
 
   test('each target row matches the engine: required share, counts, achieved share and RAG', () => {
-    const table = tableAfter(doc.blocks, 'Against each target');
-    const expected = report.services.flatMap((s) => s.targets.map((t) => [s.name, t.type, t.priority ?? 'Any', t.measure === 'response' ? 'Response' : 'Resolution',
+    const table = tableAfter(doc.blocks, 'Appendix B. Each target');
+    const expected = report.services.flatMap((s) => s.targets.map((t) => [s.name, t.type, t.priority ?? 'Any', t.measure === 'response' ? 'Response' : 'Fix',
       hoursText(t.targetHours), percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), t.status ?? 'Not measured']));
     expect(table.rows).toEqual(expected);
     expect(table.statusColumns).toEqual([10]);
-    const email = table.rows.filter((r) => r[0] === 'Email' && r[1] === 'Incident' && r[3] === 'Resolution');
-    expect(email).toEqual([['Email', 'Incident', 'Any', 'Resolution', '4 h', '95%', '9', '12', '0', '42.9%', 'Breached']]);
-  });
-
-  test('every breach is listed with its reference', () => {
-    const table = tableAfter(doc.blocks, '3. Breaches');
-    const refs = report.services.flatMap((s) => s.targets.flatMap((t) => t.breaches.map((b) => `${b.ref}/${b.measure}`)));
-    expect(table.rows.map((r) => `${r[0]}/${r[5].toLowerCase()}`).sort()).toEqual(refs.sort());
-    expect(refs.length).toBeGreaterThan(10);
+    const email = table.rows.filter((r) => r[0] === 'Email' && r[1] === 'Incident' && r[3] === 'Fix');
+    expect(email).toEqual([['Email', 'Incident', 'Any', 'Fix', '4 h', '95%', '9', '12', '0', '42.9%', 'Breached']]);
   });
 
   test('trends compare with the term before, and each word follows the share met', () => {
@@ -62,7 +62,7 @@ describe('buildReviewDocument on the example school, this term', () => {
     const lastTerm = listPeriods(wb, NOW).find((p) => p.kind === 'lastTerm')!;
     expect([previous.period.label, previous.period.start, previous.period.end]).toEqual(['Summer term 2026', lastTerm.start, lastTerm.end]);
     expect(allText(doc.blocks)).toContain(`Compared with Summer term 2026 (${longDate(lastTerm.start, TZ)} to ${longDate(lastTerm.end - 1, TZ)}).`);
-    const table = tableAfter(doc.blocks, '4. Trends');
+    const table = tableAfter(doc.blocks, 'Appendix D. Trends');
     expect(table.rows.map((r) => r[0])).toEqual(report.services.map((s) => s.name));
     const internet = table.rows[0];
     expect(internet[4]).toBe(`${previous.services[0].breached} → ${report.services[0].breached}`);
@@ -83,7 +83,7 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(email.breached).toBeGreaterThan(10);
     const withEmail = (e: Partial<typeof email>) => ({ ...previous, services: previous.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, ...e } : s)) });
     const trend = (prev: typeof previous) =>
-      tableAfter(buildReviewDocument(wb, report, findings, { now: NOW, school: 'X', previous: prev }).blocks, '4. Trends').rows.find((r) => r[0] === 'Email')!;
+      tableAfter(buildReviewDocument(wb, report, findings, { now: NOW, school: 'X', previous: prev }).blocks, 'Appendix D. Trends').rows.find((r) => r[0] === 'Email')!;
     // Nothing measured before: the availability alone must not make 0 → 28 breaches look steady.
     const none = trend(withEmail({ met: 0, breached: 0, items: 0, availability: email.availability }));
     expect(none[4]).toBe(`0 → ${email.breached}`);
@@ -91,71 +91,93 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(trend(withEmail({ met: 10, breached: 0, availability: email.availability }))[5]).toBe('Worse');
     expect(trend(withEmail({ met: email.met, breached: email.breached, availability: email.availability }))[5]).toBe('Steady');
     const idle = { ...report, services: report.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, met: 0, breached: 0 } : s)) };
-    const nowIdle = tableAfter(buildReviewDocument(wb, idle, findings, { now: NOW, school: 'X', previous: withEmail({ met: 5, breached: 1 }) }).blocks, '4. Trends');
+    const nowIdle = tableAfter(buildReviewDocument(wb, idle, findings, { now: NOW, school: 'X', previous: withEmail({ met: 5, breached: 1 }) }).blocks, 'Appendix D. Trends');
     expect(nowIdle.rows.find((r) => r[0] === 'Email')![5]).toBe('Nothing measured now');
   });
 
-  test('supplier performance lists every contract, unknown hours said plainly', () => {
-    const table = tableAfter(doc.blocks, '5. Supplier performance');
-    expect(table.rows.map((r) => r[0])).toEqual(wb.contracts.map((c) => c.contractRef));
-    for (const s of report.suppliers) {
-      const row = table.rows.find((r) => r[0] === s.contractRef)!;
-      expect(row.slice(2, 8)).toEqual([s.calls, s.responseMet, s.responseBreached, s.fixMet, s.fixBreached, s.pending].map(String));
+  test('8. a meeting paper: a front page with period, attendees, headline, decisions needed and top actions', () => {
+    const front = frontPage(doc);
+    const text = allText(front);
+    expect(front[0]).toEqual({ kind: 'title', text: 'Service review: Autumn term 2026' });
+    expect(tableAfter(front, /^Hillside School, prepared on/).header[0]).toBe('Period');
+    expect(text).toContain('Sam Patel (service manager); Alex Morgan (head teacher); Jo Harris (representative, Teaching staff (English))');
+    const missed = report.services.filter((s) => s.status === 'Breached').map((s) => s.name);
+    expect(text).toContain(`Missed: ${missed.slice(0, -1).join(', ')} and ${missed.at(-1)}.`);
+    expect(text).toMatch(/Since Summer term 2026: better for Word processing; worse for /);
+    expect(headingsOf(front)).toEqual(['Headline', 'Decisions needed', 'Top actions']);
+    const decisions = front.find((b, i) => b.kind === 'list' && front[i - 1].kind === 'heading' && (front[i - 1] as { text: string }).text === 'Decisions needed') as Extract<Block, { kind: 'list' }>;
+    expect(decisions.items.length).toBeGreaterThan(2);
+    expect(decisions.items.length).toBeLessThanOrEqual(5);
+    // The body names patterns, not rows: no breach list, no incident reference before the appendices.
+    const body = doc.blocks.slice(0, doc.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Appendix A')));
+    expect(allText(body)).not.toMatch(/INC\d{4}/);
+    // One bullet per kind of supplier problem: a supplier named five times is one pattern.
+    const third = section(doc, '1.4 Third-party response or fix issues').find((b) => b.kind === 'list') as Extract<Block, { kind: 'list' }>;
+    expect(third.items.length).toBeLessThan(findings.filter((f) => f.question === 'Third-party response or fix issues').length / 2);
+  });
+
+  test('8. breaches go to an appendix grouped by cause, every one counted', () => {
+    const table = tableAfter(doc.blocks, 'Appendix C. Missed targets, grouped by cause');
+    const breaches = report.services.flatMap((s) => s.targets.flatMap((t) => t.breaches));
+    expect(table.rows.reduce((n, r) => n + Number(r[3]), 0)).toBe(breaches.length);
+    expect(table.rows.length).toBeLessThan(breaches.length / 2);
+    expect(table.rows.some((r) => r[1] === 'Waiting on a supplier')).toBe(true);
+  });
+
+  test('9. new requirements, and the previous review\'s actions with their status', () => {
+    expect(tableAfter(doc.blocks, '2. New requirements').rows).toEqual([
+      ['Interactive whiteboards', 'Levels being negotiated', 'Finish agreeing its levels'],
+      ['Colour printing', 'Supported, but no service level agreed', 'Agree its levels and targets'],
+    ]);
+    const last = tableAfter(doc.blocks, /^From the review of 17 November 2026/).rows;
+    expect(last).toEqual([['', 'Language exam software found in L2', 'Find the users and the licences', 'Sam Patel', '', 'Open']]);
+    expect(tableAfter(doc.blocks, 'Still open from earlier reviews:').rows.map((r) => r[1])).toEqual(['Staff unsure how to log calls']);
+  });
+
+  test('10. words that fit the facts: one count of calls, elapsed time not effort, unjudgeable supplier calls, done-but-still-found', () => {
+    const inPeriod = wb.incidents.filter((i) => i.opened >= period.start && i.opened < period.end).length;
+    const text = allText(doc.blocks);
+    expect(text).toContain(`${inPeriod} calls were logged in the period`);
+    expect(text).not.toMatch(/\bitems\b|of fix time/);
+    expect(text).toMatch(/of the working hours calls were open before being fixed/);
+    // A supplier with unknown hours: its calls cannot be judged, they are not pending.
+    const wb01 = tableAfter(internal.blocks, 'Internal E. Supplier performance').rows.find((r) => r[0] === 'WB-01')!;
+    const calls = report.suppliers.find((x) => x.contractRef === 'WB-01')!.calls;
+    expect(wb01.slice(7, 9)).toEqual(['0', String(calls)]);
+    // An action marked Done while the workbook still shows its finding is flagged, not believed.
+    const done = { ...base, reviews: [{ row: 2, reviewDate: day(2026, 9, 9), question: 'Third-party response or fix issues' as const, serviceId: 'WHITEBOARD',
+      finding: 'The interactive-whiteboard supplier\'s support hours are not known.', action: 'Ask the supplier for its support hours', owner: 'Sam Patel', due: day(2026, 10, 9), status: 'Done' as const }] };
+    const flagged = buildReviewDocument(done, report, analyseWorkbook(done, { now: NOW, period }), { now: NOW, school: 'X' });
+    expect(allText(frontPage(flagged))).toMatch(/Is "Ask the supplier for its support hours" done\? It is marked Done, but the workbook still shows: A supplier's support hours or times are not known for Interactive whiteboards/);
+    expect(tableAfter(flagged.blocks, /^From the review of/).rows[0][5]).toBe('Done (but still shown: see decisions)');
+  });
+
+  test('11. costs, contract values, supplier detail and incident summaries only in the internal version', () => {
+    const shared = allText(doc.blocks);
+    for (const c of wb.contracts) {
+      expect([c.supplier, shared.includes(c.supplier)]).toEqual([c.supplier, false]);
+      expect([c.contractRef, shared.includes(c.contractRef)]).toEqual([c.contractRef, false]);
     }
-    const wb1 = table.rows.find((r) => r[0] === 'WB-01')!;
-    expect(wb1[8]).toMatch(/Support hours unknown|No calls logged/);
+    expect(shared).not.toContain('£');
+    const summaries = new Set(wb.incidents.map((i) => i.summary).filter(Boolean));
+    expect([...summaries].filter((x) => shared.includes(x!))).toEqual([]);
+    for (const p of wb.people.filter((x) => x.email)) expect(shared).not.toContain(p.email);
+    const inside = allText(internal.blocks);
+    expect(inside).toContain('FastNet ISP');
+    expect(inside).toMatch(/£6,400/);
+    expect(internal.label).toBe('Autumn term 2026 (internal)');
+    expect(internal.baseName).toBe('Service review (internal) – Autumn term 2026 – Hillside School');
+    expect(tableAfter(internal.blocks, 'Internal H. Every missed target').rows.some((r) => r[4] !== '')).toBe(true);
   });
 
-  test('the five questions, each with the workbook\'s evidence and what the meeting recorded', () => {
-    const qs = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 2 && /^6\.\d /.test(b.text)).map((b) => (b as { text: string }).text.slice(4));
+  test('the five questions, each with the workbook\'s patterns and what the meeting recorded', () => {
+    const qs = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 2 && /^1\.\d /.test(b.text)).map((b) => (b as { text: string }).text.slice(4));
     expect(qs).toEqual([...REVIEW_QUESTIONS]);
-    REVIEW_QUESTIONS.forEach((q, k) => {
-      const start = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === `6.${k + 1} ${q}`);
-      const end = doc.blocks.findIndex((b, i) => i > start && b.kind === 'heading');
-      const section = doc.blocks.slice(start, end);
-      const list = section.find((b) => b.kind === 'list') as Extract<Block, { kind: 'list' }> | undefined;
-      expect(list?.items.length ?? 0).toBe(findings.filter((f) => f.question === q).length);
-    });
-    const unknown = tableAfter(doc.blocks, '6.1 Services we did not know existed');
-    expect(unknown.rows).toEqual([['17 November 2026', '', 'Language exam software found in L2', 'Find the users and the licences', 'Sam Patel', '', 'Open']]);
-    expect(findings.filter((f) => f.question === 'Services we did not know existed').length).toBeGreaterThan(0);
+    const unknown = tableAfter(doc.blocks, '1.1 Services we did not know existed');
+    expect(unknown.rows).toEqual([['', 'Language exam software found in L2', 'Find the users and the licences', 'Sam Patel', '', 'Open']]);
   });
 
-  test('open actions from earlier reviews are carried over; settled ones are not', () => {
-    const carried = tableAfter(doc.blocks, '7. Open actions carried over');
-    expect(carried.rows.map((r) => r[3])).toEqual(['Staff unsure how to log calls']);
-    expect(allText(doc.blocks)).toContain('Still open from reviews in the period: 1 (see section 6).');
-  });
-
-  test('recorded means dated in the period; later reviews stay out; open actions of the period are counted, overdue ones flagged', () => {
-    const q = 'Other support issues';
-    const reviews = [
-      review(2, day(2026, 7, 10), q, 'Before the term, overdue', 'In progress', 'Chase it', day(2026, 10, 1)),
-      review(3, day(2026, 7, 10), q, 'Before the term, not due yet', 'Open', 'Plan it', day(2027, 1, 10)),
-      review(4, day(2026, 9, 14), 'Services we did not know existed', 'In the term, overdue', 'In progress', 'Find the users', day(2026, 11, 3)),
-      review(5, day(2026, 9, 14), q, 'In the term, done', 'Done', 'Nothing more', day(2026, 10, 1)),
-      review(6, day(2027, 1, 12), q, 'After the term', 'Open', 'Later', day(2027, 2, 1)),
-    ];
-    const built = buildReviewDocument({ ...wb, reviews }, report, findings, { now: NOW, school: 'X' });
-    const text = allText(built.blocks);
-    expect(text).not.toContain('After the term');
-    const recorded = tableAfter(built.blocks, '6.1 Services we did not know existed').rows;
-    expect(recorded).toEqual([['14 September 2026', '', 'In the term, overdue', 'Find the users', 'Sam Patel', '3 November 2026', 'In progress (overdue)']]);
-    const carried = tableAfter(built.blocks, '7. Open actions carried over').rows;
-    expect(carried.map((r) => [r[3], r[7]])).toEqual([['Before the term, overdue', 'In progress (overdue)'], ['Before the term, not due yet', 'Open']]);
-    expect(text).toContain('Still open from reviews in the period: 1 (see section 6).');
-    // Reviewing the summer term: the autumn reviews are neither recorded nor carried over.
-    const summer = listPeriods(wb, NOW).find((p) => p.kind === 'lastTerm')!;
-    const older = buildReviewDocument({ ...wb, reviews }, computeAttainment(wb, summer, { asOf: NOW }), [], { now: NOW, school: 'X' });
-    expect(allText(older.blocks)).not.toMatch(/In the term|After the term/);
-    expect(tableAfter(older.blocks, '6.5 Other support issues').rows.map((r) => r[2])).toEqual(['Before the term, overdue', 'Before the term, not due yet']);
-    expect(allText(older.blocks)).toContain('No action from before the period is still open.');
-  });
-
-  test('summary and HTML: statuses coloured, text escaped', () => {
-    const summary = doc.blocks[doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === '1. Summary') + 1] as { text: string };
-    const breached = report.services.reduce((n, s) => n + s.breached, 0);
-    expect(summary.text).toContain(`${breached} breached a target`);
+  test('HTML: statuses coloured, text escaped', () => {
     const html = renderHtml(doc);
     expect(html).toContain('<td class="rag-breached">Breached</td>');
     expect(html).toContain('<td class="rag-at-risk">At risk</td>');
@@ -164,10 +186,13 @@ describe('buildReviewDocument on the example school, this term', () => {
   });
 
   test('with nothing earlier to compare and no next review date, it says so', () => {
-    const bare = buildReviewDocument({ ...wb, sla: wb.sla.map((r) => ({ ...r, nextReview: undefined })) }, report, [], { now: NOW, school: 'X' });
-    const text = bare.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    const bare = buildReviewDocument({ ...wb, reviews: [], sla: wb.sla.map((r) => ({ ...r, nextReview: undefined })) }, report, [], { now: NOW, school: 'X' });
+    const text = allText(bare.blocks);
     expect(text).toContain('No earlier period to compare with.');
     expect(text).toContain('The date of the next review is to be agreed');
-    expect(text).toContain('Nothing in the workbook points to this.');
+    expect(text).toContain('The workbook shows nothing here.');
+    expect(text).toContain('No earlier review is recorded on the Reviews tab.');
   });
 });
+
+const headingsOf = (blocks: readonly Block[]) => blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);
