@@ -58,15 +58,14 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
 }
 
 /**
- * Generates the SLA for the given services (null: every service in use) as a new Google Doc. The
- * internal annex of underpinning contracts is added only when asked for; `share` adds the
- * representatives as commenters.
+ * Generates the SLA for the given services (null: every service in use) as a new Google Doc;
+ * `share` adds the representatives as commenters.
  */
-export function generateSla(serviceIds: string[] | null, options: { internalAnnex?: boolean; share?: boolean } = {}): GeneratedDoc {
+export function generateSla(serviceIds: string[] | null, options: { share?: boolean } = {}): GeneratedDoc {
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
   const wb = readWorkbook(ss).workbook;
-  const model = buildSlaDocument(wb, { now, school: schoolName(ss), serviceIds, internalAnnex: !!options.internalAnnex });
+  const model = buildSlaDocument(wb, { now, school: schoolName(ss), serviceIds });
   return publishAndShare(ss, wb, model, now, options.share);
 }
 

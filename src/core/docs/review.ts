@@ -18,7 +18,7 @@ import { REVIEW_QUESTIONS } from './questions';
 import { maxOf, minOf } from '../values';
 import { idKey } from '../schema';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
-import { appendixSections, internalSections, metShare } from './reviewAppendix';
+import { appendixSections, internalSections, trendWord } from './reviewAppendix';
 
 export interface ReviewOptions {
   /** The instant the report is dated. */
@@ -74,13 +74,8 @@ export interface ReviewFacts {
 
 /** The attendees: the service manager, the head teacher and the representatives, by role. */
 function attendeesOf(wb: Workbook): string[] {
-  const named = (role: string, label: (area?: string) => string) =>
-    wb.people.filter((p) => p.role === role).map((p) => `${p.name} (${label(p.area)})`);
-  return [
-    ...named('Service manager', () => 'service manager'),
-    ...named('Head teacher', () => 'head teacher'),
-    ...named('End-user representative', (area) => (area ? `representative, ${area}` : 'representative')),
-  ];
+  return (['Service manager', 'Head teacher', 'End-user representative'] as const).flatMap((role) => wb.people.filter((p) => p.role === role)
+    .map((p) => `${p.name} (${role === 'End-user representative' ? `representative${p.area ? `, ${p.area}` : ''}` : role.toLowerCase()})`));
 }
 
 /** Services asked for, or agreed only in part: what the meeting may raise as new requirements. */
@@ -88,9 +83,9 @@ function newRequirementsOf(wb: Workbook): string[][] {
   const slaOf = (s: Service) => wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId));
   const rows: string[][] = [];
   for (const s of [...wb.services].sort((a, b) => a.rank - b.rank)) {
-    if (s.status === 'Proposed') rows.push([s.name, 'Proposed service: not yet supported', 'Agree whether to support it, its rank and its levels']);
-    else if (s.status === 'Supported' && !slaOf(s)) rows.push([s.name, 'Supported, but no service level agreed', 'Agree its levels and targets']);
-    else if (slaOf(s)?.status === 'Negotiation') rows.push([s.name, 'Levels being negotiated', 'Finish agreeing its levels']);
+    const where = s.status === 'Proposed' ? 'Proposed, not yet supported' : s.status === 'Supported' && !slaOf(s) ? 'Supported, nothing agreed'
+      : slaOf(s)?.status === 'Negotiation' ? 'Being negotiated' : '';
+    if (where) rows.push([s.name, where]);
   }
   return rows;
 }
@@ -143,21 +138,15 @@ function headline(f: ReviewFacts): string[] {
   const unmeasured = by(undefined);
   lines.push(`Met: ${met.length ? names(met) : 'no service met every target'}${atRisk.length ? `; at risk: ${names(atRisk)}` : ''}.`);
   if (breached.length) lines.push(`Missed: ${names(breached)}.`);
-  if (unmeasured.length) lines.push(`Not measured (nothing to measure against): ${names(unmeasured)}.`);
+  if (unmeasured.length) lines.push(`Not measured: ${names(unmeasured)}.`);
   const { all, catalogued } = f.calls;
   const outside = all - catalogued;
   lines.push(`${plural(all, 'call was', 'calls were')} logged in the period${outside ? `, ${outside} of them for a service not in the catalogue` : ''}.`);
   const previous = f.opts.previous;
   if (previous) {
     const before = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
-    const moved = (sign: number) => services.filter((s) => {
-      const b = before.get(idKey(s.serviceId));
-      const x = metShare(s);
-      const y = b && metShare(b);
-      return x !== undefined && y !== undefined && Math.sign(Math.round((x - y) * 100)) === sign;
-    });
-    const better = moved(1);
-    const worse = moved(-1);
+    const moved = (word: string) => services.filter((s) => trendWord(s, before.get(idKey(s.serviceId))) === word);
+    const [better, worse] = [moved('Better'), moved('Worse')];
     lines.push(`Since ${previous.period.label}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`);
   }
   return lines;
@@ -168,7 +157,7 @@ function decisions(f: ReviewFacts): string[] {
   const out: string[] = [];
   const nameOf = (id: string) => f.wb.services.find((s) => idKey(s.serviceId) === idKey(id))?.name ?? id;
   const unknown = [...new Set(f.patterns.filter((p) => p.question === 'Services we did not know existed').flatMap((p) => p.serviceIds))];
-  if (unknown.length) out.push(`Support, replace or remove what is in use outside the catalogue: ${joinWords(unknown.map(nameOf))}?`);
+  if (unknown.length) out.push(`Support, replace or remove what is used outside the catalogue: ${joinWords(unknown.map(nameOf))}?`);
   const open = f.newRequirements.map((r) => r[0]);
   if (open.length) out.push(`Agree the levels of ${joinWords(open)}.`);
   const missed = f.report.services.filter((s) => s.status === 'Breached');
@@ -176,7 +165,7 @@ function decisions(f: ReviewFacts): string[] {
   const supplier = f.patterns.filter((p) => ['coverage', 'targetChain'].includes(p.analysis));
   const ids = [...new Set(supplier.flatMap((p) => p.serviceIds))];
   if (ids.length) {
-    out.push(`Pay for longer or faster supplier support for ${joinWords(ids.map(nameOf))}, or say in the SLA that such faults wait for the supplier?`);
+    out.push(`Pay for more supplier support for ${joinWords(ids.map(nameOf))}, or let the SLA say such faults wait?`);
   }
   for (const c of f.conflicts) {
     const shown = f.opts.internal ? c.finding.title : publicText(c.finding, f.wb);
@@ -204,19 +193,19 @@ function frontPage(f: ReviewFacts): Block[] {
   return [
     { kind: 'title', text: `Service review: ${period.label}${opts.internal ? ' (internal)' : ''}` },
     { kind: 'subtitle', text: `${opts.school}, prepared on ${longDate(opts.now, tz)}` },
-    ...(opts.internal ? [{ kind: 'callout', tone: 'warning', text: 'Internal: supplier detail, contract costs and incident summaries. Not for the representatives.' } as Block] : []),
+    ...(opts.internal ? [{ kind: 'callout', tone: 'warning', text: 'Internal: not for the representatives.' } as Block] : []),
     table(['Period', `${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}`], [
       ['Attendees', f.attendees.length ? f.attendees.join('; ') : TO_BE_AGREED],
-      ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : TO_BE_AGREED],
+      ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : `${TO_BE_AGREED} (SLA tab)`],
     ]),
     heading(2, 'Headline'),
     { kind: 'list', ordered: false, items: headline(f) },
     heading(2, 'Decisions needed'),
-    decide.length ? { kind: 'list', ordered: true, items: decide.slice(0, 5) } : paragraph('None: the workbook shows nothing that needs the meeting to decide.', 'quiet'),
+    decide.length ? { kind: 'list', ordered: true, items: decide.slice(0, 5) } : paragraph('None.', 'quiet'),
     heading(2, 'Top actions'),
     actions.length
       ? { kind: 'list', ordered: false, items: [...actions.slice(0, 4).map((r) => actionLine(f, r)), ...(actions.length > 4 ? [`${actions.length - 4} more in section 3.`] : [])] }
-      : paragraph('No open action: record new ones on the Reviews tab during the meeting.', 'quiet'),
+      : paragraph('No open action.', 'quiet'),
     { kind: 'pageBreak' },
   ];
 }
@@ -242,7 +231,7 @@ function questionsSection(f: ReviewFacts): Block[] {
         ? paragraph('The workbook shows nothing here.', 'quiet')
         : { kind: 'list', ordered: false, items: patterns.map((p) => p.text.replace(/\.?$/, '.')) },
       rows.length === 0
-        ? paragraph('No finding recorded yet: add them on the Reviews tab during the meeting.', 'quiet')
+        ? paragraph('Nothing recorded yet (Reviews tab).', 'quiet')
         : table(REVIEW_HEADER, rows.map((r) => reviewRow(f, r))),
     ];
   })];
@@ -251,11 +240,10 @@ function questionsSection(f: ReviewFacts): Block[] {
 function newRequirementsSection(f: ReviewFacts): Block[] {
   return [
     heading(1, '2. New requirements'),
-    paragraph('Reviews are where new requirements are raised: new services, longer hours, faster targets, more users. '
-      + 'Record each on the Reviews tab under "Other support issues" with an action and an owner.'),
+    paragraph('Raise new services, hours, targets or users here; record each on the Reviews tab under "Other support issues".'),
     f.newRequirements.length
-      ? table(['Service', 'Where it stands', 'To decide'], f.newRequirements)
-      : paragraph('No service is waiting to be agreed.', 'quiet'),
+      ? table(['Service', 'Where it stands'], f.newRequirements)
+      : paragraph('None waiting.', 'quiet'),
   ];
 }
 
@@ -267,14 +255,10 @@ function previousActionsSection(f: ReviewFacts): Block[] {
   return blocks;
 }
 
-const nextReviewSection = (f: ReviewFacts): Block[] => [heading(1, '4. Next review'), paragraph(f.nextReview !== undefined
-  ? `The next review is due on ${longDate(f.nextReview, f.tz)}.`
-  : `The date of the next review is ${TO_BE_AGREED.toLowerCase()}: set it on the SLA tab.`)];
-
 export function buildReviewDocument(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewDocument {
   const f = gatherReview(wb, report, findings, opts);
   const blocks: Block[] = [
-    ...frontPage(f), ...questionsSection(f), ...newRequirementsSection(f), ...previousActionsSection(f), ...nextReviewSection(f),
+    ...frontPage(f), ...questionsSection(f), ...newRequirementsSection(f), ...previousActionsSection(f),
     ...appendixSections(f), ...(opts.internal ? internalSections(f) : []),
   ];
   const { period } = report;

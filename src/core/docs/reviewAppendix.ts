@@ -1,5 +1,5 @@
 /**
- * The review's appendices: attainment by service, each target, breaches grouped by cause, trends; and
+ * The review's appendices: attainment by service with its trend, each target, breaches grouped by cause; and
  * the internal version's own sections: supplier performance, every finding in full with the rows it
  * cites, contract costs, and the breach list with incident summaries.
  */
@@ -8,7 +8,6 @@ import type { Incident } from '../schema';
 import { hoursText, joinWords, longDate, moneyText, percentText, shareText } from '../text';
 import { heading, paragraph, table, type Block } from './model';
 import { idKey } from '../schema';
-import { rowsCited } from './reviewPatterns';
 import type { ReviewFacts } from './review';
 
 const rag = (s: Rag | undefined): string => s ?? 'Not measured';
@@ -22,7 +21,7 @@ export function metShare(s: ServiceAttainment): number | undefined {
  * "Better", "Worse" or "Steady" from the share met, then availability when the shares are level or
  * neither period measured anything; never from availability alone when only one period was measured.
  */
-function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined): string {
+export function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined): string {
   const a = metShare(now);
   const b = before && metShare(before);
   if (!before || (a === undefined) !== (b === undefined)) return b === undefined ? 'No earlier figures' : 'Nothing measured now';
@@ -33,16 +32,19 @@ function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined
   return c === undefined ? 'No figures' : c > 0 ? 'Better' : c < 0 ? 'Worse' : 'Steady';
 }
 
-const arrow = (before: string, now: string): string => `${before} → ${now}`;
 const measureWord = (m: 'response' | 'resolution'): string => (m === 'response' ? 'Response' : 'Fix');
 
 function attainmentAppendix(f: ReviewFacts): Block[] {
   const services = f.report.services;
+  const previous = f.opts.previous;
+  const before = new Map(previous?.services.map((s) => [idKey(s.serviceId), s]));
   const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, 'Appendix A. Attainment by service'),
-    table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status'],
+    ...(previous ? [paragraph(`Trend: against ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}), by the share of calls met.`)] : []),
+    table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Trend'],
       services.map((s) => [
         String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
         String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status),
+        previous ? trendWord(s, before.get(idKey(s.serviceId))) : 'No earlier period',
       ]),
       [4, 9],
     )];
@@ -59,7 +61,7 @@ function targetsAppendix(f: ReviewFacts): Block[] {
     percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), rag(t.status),
   ]));
   return [heading(1, 'Appendix B. Each target'), rows.length === 0
-    ? paragraph('No call was measured against a target in this period.')
+    ? paragraph('Nothing measured.')
     : table(['Service', 'Type', 'Priority', 'Measure', 'Target', 'Required', 'Met', 'Missed', 'Pending', 'Achieved', 'Status'], rows, [10])];
 }
 
@@ -85,14 +87,14 @@ function causeOf(b: BreachRow): string {
 function breachesAppendix(f: ReviewFacts): Block[] {
   const rows = breachRows(f);
   const blocks: Block[] = [heading(1, 'Appendix C. Missed targets, grouped by cause')];
-  if (rows.length === 0) return [...blocks, paragraph('No target was missed in this period.')];
+  if (rows.length === 0) return [...blocks, paragraph('None missed.')];
   const groups = new Map<string, BreachRow[]>();
   for (const b of rows) {
     const key = `${b.s.name}\u0000${causeOf(b)}\u0000${measureWord(b.measure)}`;
     groups.set(key, [...(groups.get(key) ?? []), b]);
   }
   blocks.push(
-    paragraph(`${rows.length} missed targets, on ${new Set(rows.map((r) => r.ref)).size} calls. Each call is on the Incidents tab of the workbook under its reference.`),
+    paragraph(`${rows.length} missed targets, on ${new Set(rows.map((r) => r.ref)).size} calls (Incidents tab refs):`),
     table(['Service', 'Cause', 'Measure', 'Missed', 'Still open', 'Calls'], [...groups].map(([key, list]) => {
       const [service, cause, measure] = key.split('\u0000');
       const refs = list.map((b) => b.ref);
@@ -103,67 +105,30 @@ function breachesAppendix(f: ReviewFacts): Block[] {
   return blocks;
 }
 
-function trendsAppendix(f: ReviewFacts): Block[] {
-  const previous = f.opts.previous;
-  if (!previous) return [heading(1, 'Appendix D. Trends'), paragraph('No earlier period to compare with.')];
-  const prev = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
-  return [
-    heading(1, 'Appendix D. Trends'),
-    paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).`),
-    table(['Service', 'Availability', 'Share met', 'Calls', 'Missed', 'Trend'],
-      f.report.services.map((s) => {
-        const b = prev.get(idKey(s.serviceId));
-        return [s.name, arrow(shareText(b?.availability), shareText(s.availability)), arrow(shareText(b && metShare(b)), shareText(metShare(s))),
-          arrow(b ? String(b.items) : '—', String(s.items)), arrow(b ? String(b.breached) : '—', String(s.breached)), trendWord(s, b)];
-      }),
-    ),
-  ];
-}
-
-export const appendixSections = (f: ReviewFacts): Block[] => [...attainmentAppendix(f), ...targetsAppendix(f), ...breachesAppendix(f), ...trendsAppendix(f)];
+export const appendixSections = (f: ReviewFacts): Block[] => [...attainmentAppendix(f), ...targetsAppendix(f), ...breachesAppendix(f)];
 
 // ---------------------------------------------------------------- internal only
 
+/** Each contract: its calls judged against it (those that cannot be judged apart from those not yet judged), its cost and renewal. */
 function suppliersSection(f: ReviewFacts): Block[] {
   const supplierOf = new Map<string, SupplierAttainment>(f.report.suppliers.map((s) => [idKey(s.contractRef), s]));
-  const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, 'Internal E. Supplier performance')];
-  if (f.wb.contracts.length === 0) return [...blocks, paragraph('No contract or OLA is recorded.')];
-  // Calls of a contract whose hours are unknown are not "pending": they cannot be judged at all.
-  const note = (a: SupplierAttainment): string => (a.hoursKnown
-    ? (a.responseBreached + a.fixBreached > 0 ? 'Missed times to take up with the supplier' : 'Within contract')
-    : 'Support hours unknown: its calls cannot be judged');
-  blocks.push(table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response missed', 'Fix met', 'Fix missed', 'Not judged yet', 'Cannot be judged', 'Note'],
-    f.wb.contracts.map((c) => {
-      const a = supplierOf.get(idKey(c.contractRef));
-      if (!a) return [c.contractRef, c.supplier, '0', '—', '—', '—', '—', '—', '—', 'No calls logged in the period'];
-      return [c.contractRef, c.supplier, String(a.calls), String(a.responseMet), String(a.responseBreached), String(a.fixMet), String(a.fixBreached),
-        a.hoursKnown ? String(a.pending) : '0', a.hoursKnown ? '0' : String(a.pending), note(a)];
-    }),
-  ));
-  return blocks;
+  const { contracts } = f.wb;
+  return [{ kind: 'pageBreak' }, heading(1, 'Internal E. Suppliers and costs'), contracts.length === 0 ? paragraph('No contract or OLA is recorded.')
+    : table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response missed', 'Fix met', 'Fix missed', 'Not judged yet', 'Cannot be judged', 'Annual cost', 'Renewal'],
+      contracts.map((c) => {
+        const a = supplierOf.get(idKey(c.contractRef));
+        // Calls of a contract whose hours are unknown are not "pending": they cannot be judged at all.
+        const judged = a ? [a.calls, a.responseMet, a.responseBreached, a.fixMet, a.fixBreached, a.hoursKnown ? a.pending : 0, a.hoursKnown ? 0 : a.pending].map(String)
+          : ['0', '—', '—', '—', '—', '—', '—'];
+        return [c.contractRef, c.supplier, ...judged, moneyText(c.annualCost), c.renewal !== undefined ? longDate(c.renewal, f.tz) : '—'];
+      })),
+    paragraph(`Contracts cost ${moneyText(contracts.reduce((n, c) => n + (c.annualCost ?? 0), 0))} a year.`)];
 }
 
 function findingsInFull(f: ReviewFacts): Block[] {
-  if (!f.findings.length) return [heading(1, 'Internal F. Findings in full'), paragraph('The workbook shows no finding.')];
-  return [heading(1, 'Internal F. Findings in full'), { kind: 'list', ordered: false, items: f.findings.map((x) => {
-    const rows = rowsCited(x);
-    return `${x.title.replace(/\.$/, '')}. ${x.evidence}${rows ? ` Rows: ${rows}.` : ''} Suggested action: ${x.action}`;
-  }) }];
+  // A claim to cite rows the document does not show is left out: the rows are the finding's cells in the workbook.
+  const said = (x: ReviewFacts['findings'][number]) => `${x.title.replace(/\.$/, '')}. ${x.evidence.replace(/ The rows cited are[^.]*\./, '')} Suggested action: ${x.action}`;
+  return [heading(1, 'Internal F. Findings in full'), f.findings.length ? { kind: 'list', ordered: false, items: f.findings.map(said) } : paragraph('None.')];
 }
 
-function contractsSection(f: ReviewFacts): Block[] {
-  if (!f.wb.contracts.length) return [];
-  return [heading(1, 'Internal G. Contracts and costs'), table(['Ref', 'Supplier', 'Kind', 'Services', 'Annual cost', 'Renewal', 'Contact'],
-    f.wb.contracts.map((c) => [c.contractRef, c.supplier, c.kind, (c.services ?? []).join(', '), moneyText(c.annualCost),
-      c.renewal !== undefined ? longDate(c.renewal, f.tz) : '—', c.contact ?? ''])),
-    paragraph(`Total a year: ${moneyText(f.wb.contracts.reduce((n, c) => n + (c.annualCost ?? 0), 0))}.`)];
-}
-
-function breachList(f: ReviewFacts): Block[] {
-  const rows = breachRows(f);
-  if (!rows.length) return [];
-  return [heading(1, 'Internal H. Every missed target'), table(['Ref', 'Service', 'Type', 'Priority', 'Summary', 'Measure', 'Took', 'Target', 'Still open'],
-    rows.map((b) => [b.ref, b.s.name, b.type, b.priority, b.incident?.summary ?? '', measureWord(b.measure), hoursText(b.actual), hoursText(b.target), b.open ? 'Yes' : 'No']))];
-}
-
-export const internalSections = (f: ReviewFacts): Block[] => [...suppliersSection(f), ...findingsInFull(f), ...contractsSection(f), ...breachList(f)];
+export const internalSections = (f: ReviewFacts): Block[] => [...suppliersSection(f), ...findingsInFull(f)];

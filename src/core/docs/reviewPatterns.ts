@@ -22,11 +22,11 @@ const RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, 
 
 /** Supplier findings said without the supplier: what it means for the services named. */
 const SUPPLIER_WORDING: Partial<Record<FindingAnalysis, (services: string, n: number) => string>> = {
-  coverage: (s) => `Supplier support covers fewer hours than the service hours of ${s}: faults outside them wait for the supplier.`,
-  targetChain: (s) => `A supplier's own fix time is longer than the SLA's fix target for ${s}, so some targets cannot be met when the supplier is needed.`,
-  overProvision: (s) => `Supplier support for ${s} goes well beyond what the SLA needs: a possible saving to look into.`,
-  supplierPerformance: (s, n) => `Suppliers missed their own response or fix times on calls for ${s} (${plural(n, 'contract')}).`,
-  unknowns: (s) => `A supplier's support hours or times are not known for ${s}, so its support cannot be checked.`,
+  coverage: (s) => `Supplier support covers fewer hours than the service hours of ${s}.`,
+  targetChain: (s) => `A supplier's fix time is longer than the fix target of ${s}.`,
+  overProvision: (s) => `Supplier support for ${s} goes beyond need: a possible saving.`,
+  supplierPerformance: (s, n) => `Suppliers missed their times on calls for ${s} (${plural(n, 'contract')}).`,
+  unknowns: (s) => `A supplier's support hours or times are not known for ${s}.`,
 };
 
 /** The patterns of the findings, by question, worst first; supplier kinds merged into one sentence each. */
@@ -79,15 +79,4 @@ function publicTitle(f: Finding): string {
 /** One finding as the representatives' version says it: supplier findings without the supplier. */
 export function publicText(f: Finding, wb: Workbook): string {
   return patternsOf([f], wb)[0]?.text ?? publicTitle(f);
-}
-
-/** The rows a finding rests on, said as the workbook shows them: "Incidents rows 12, 40 and 3 more". */
-export function rowsCited(f: Finding): string {
-  if (!f.refs.length) return '';
-  const byTab = new Map<string, number[]>();
-  for (const r of f.refs) byTab.set(r.tabName, [...(byTab.get(r.tabName) ?? []), r.row]);
-  return [...byTab].map(([tab, rows]) => {
-    const shown = rows.slice(0, 8).map(String);
-    return `${tab} ${rows.length === 1 ? 'row' : 'rows'} ${joinWords(rows.length > 8 ? [...shown, `${rows.length - 8} more`] : shown)}`;
-  }).join('; ');
 }

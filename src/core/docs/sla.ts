@@ -3,18 +3,18 @@
  * services in order of business priority, what applies to every service (said once), each service's
  * points and targets in its own terms, review arrangements, a glossary, and what is still to be agreed
  * (blank points and promises the support behind a service does not give). Underpinning contracts are
- * left out (users never see them) unless the internal annex is asked for.
+ * left out: users never see them (their costs are in the service review's internal version).
  *
  * Facts are gathered once (`gatherSla`); each section is a function of those facts returning blocks.
  */
 import type { Person, Service, Sla } from '../schema';
 import type { Workbook } from '../workbook';
 import { REVIEW_QUESTIONS } from './questions';
-import { hoursText, joinWords, longDate, moneyText, percentText, plural } from '../text';
+import { joinWords, longDate, percentText, plural } from '../text';
 import { appendAll, minOf } from '../values';
 import { idKey, isAll } from '../schema';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
-import { buildModel, describeHours, TARGET_HEADER, targetLines, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
+import { buildModel, describeHours, TARGET_HEADER, targetLines, TEN_POINTS, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
 import { durationInTerms, hoursConflicts, supportHoursOf } from './slaHours';
 import { changesSince, fingerprint, lastSlaRecord, nextVersion, type ServiceParts } from './versions';
 
@@ -25,8 +25,6 @@ export interface SlaOptions {
   readonly school: string;
   /** Services to include (IDs); null or absent means every service in use (not retired or unsupported). */
   readonly serviceIds?: readonly string[] | null;
-  /** Add the internal annex of underpinning contracts and OLAs (never for the published copy). */
-  readonly internalAnnex?: boolean;
 }
 
 export interface SlaDocument extends DocModel {
@@ -50,21 +48,16 @@ const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement',
 /** Services an SLA leaves out unless asked for by ID. */
 const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status === 'Unsupported';
 /** Points whose wording is often the same for every service, said once when it is. */
-const SHAREABLE: readonly SlaPoint[] = ['Support levels', 'Performance', 'Functionality', 'Charges', 'Continuity', 'Security', 'Changes'];
+const SHAREABLE: readonly SlaPoint[] = TEN_POINTS.slice(3);
 const TARGETS_POINT = 'Response and fix targets';
 
 export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
-  ['Service', 'What users rely on as a whole, such as email or printing, rather than a piece of equipment.'],
   ['Service hours', 'When the service must be working.'],
-  ['Support hours', 'When support staff work on the service. Response and fix times count only these hours.'],
-  ['Working hours', 'Hours inside the support hours: a call logged at 17:00 with a 4-working-hour fix, on a school day ending at 18:00, is due by 11:00 the next school day.'],
-  ['Availability', 'How much of the service hours the service was working.'],
-  ['Incident', 'Something that has stopped working or works less well than it should.'],
-  ['Request', 'Something a user asks for, such as a new account or new software.'],
-  ['Priority', 'How urgent a call is: Critical, High, Medium or Low.'],
-  ['Response', 'Support first getting back to the person who logged the call.'],
-  ['Fix', 'The call resolved, not counting time spent waiting for the user.'],
-  ['Closure days', 'School holidays, INSET days and bank holidays, when school-day hours do not run.'],
+  ['Support hours', 'When support staff work on it. Response and fix times count only these hours.'],
+  ['Working hours', 'Hours inside the support hours: on 08:00-18:00 days, 4 working hours from 17:00 end at 11:00 the next day.'],
+  ['Incident / Request', 'Something broken / something asked for.'],
+  ['Fix', 'The call resolved, less time spent waiting for the user.'],
+  ['Closure days', 'Holidays, INSET and bank holidays.'],
 ];
 
 /** An agreement state in staff's words. */
@@ -263,22 +256,20 @@ function titleSection(f: SlaFacts): Block[] {
   const blocks: Block[] = [
     { kind: 'title', text: `Service Level Agreement: ICT services` }, { kind: 'subtitle', text: opts.school },
     table(['Document', 'Service Level Agreement'], [
-      ['School', opts.school],
       ['Version', f.version],
       ['Status', f.status === 'Agreed' ? 'Agreed' : 'Draft (being negotiated)'],
       ['Date', longDate(opts.now, tz)],
       ['Next review', reviewDueText(f)],
-      ['Services covered', String(f.services.length)],
     ]),
   ];
   if (f.status === 'Draft') {
     const negotiating = f.services.filter((s) => !s.sla || s.sla.status === 'Negotiation').map((s) => s.service.name);
-    blocks.push({ kind: 'callout', tone: 'warning', text: `Draft for negotiation: the levels for ${joinWords(negotiating)} are not agreed yet. Comment on this document to propose changes.` });
+    blocks.push({ kind: 'callout', tone: 'warning', text: `Draft: the levels for ${joinWords(negotiating)} are not agreed yet. Comment to propose changes.` });
   }
-  if (!f.previous) blocks.push(paragraph('This is the first version generated from the workbook.', 'quiet'));
+  if (!f.previous) blocks.push(paragraph('First version.', 'quiet'));
   else {
     const since = `Changes since version ${f.previous.version} of ${longDate(f.previous.created, tz)}`;
-    if (!f.changes) blocks.push(paragraph(`${since}: not known (that version kept no record of its contents).`, 'quiet'));
+    if (!f.changes) blocks.push(paragraph(`${since}: not recorded.`, 'quiet'));
     else if (!f.changes.length) blocks.push(paragraph(`${since}: none.`, 'quiet'));
     else blocks.push(paragraph(`${since}:`, 'strong'), { kind: 'list', ordered: false, items: f.changes });
   }
@@ -287,20 +278,13 @@ function titleSection(f: SlaFacts): Block[] {
 
 function partiesSection(f: SlaFacts): Block[] {
   const { managers, reps, heads } = f;
-  const led = managers.length ? joinWords(managers.map((m) => m.name)) : 'the service manager (to be agreed)';
-  const represented = reps.length ? joinWords(reps.map((r) => (r.area ? `${r.name} (${r.area})` : r.name))) : 'end-user representatives still to be named';
-  const signRows = [
-    ...managers.map((p) => [p.name, 'Service manager', p.area ?? '', '', '']),
-    ...heads.map((p) => [p.name, 'Head teacher', p.area ?? '', '', '']),
-    ...reps.map((p) => [p.name, 'End-user representative', p.area ?? '', '', '']),
-  ];
+  const row = (role: string) => (p: Person) => [p.name, role, p.area ?? '', '', ''];
+  const signRows = [...managers.map(row('Service manager')), ...heads.map(row('Head teacher')), ...reps.map(row('End-user representative'))];
   if (managers.length === 0) signRows.unshift([TO_BE_AGREED, 'Service manager', '', '', '']);
   if (reps.length === 0) signRows.push([TO_BE_AGREED, 'End-user representative', '', '', '']);
   return [
     heading(1, '1. Parties and signatories'),
-    paragraph(`This agreement is between the school's ICT service, led by ${led}, and the people who use its services, represented by ${represented}`
-      + `${heads.length ? `, and is approved by the head teacher, ${joinWords(heads.map((h) => h.name))}` : ''}. `
-      + 'It says which services are supported, to what level, and what comes first when there is a conflict.'),
+    paragraph('Between the ICT service and its users, through their representatives:'),
     table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows),
   ];
 }
@@ -316,11 +300,11 @@ function rankingSection(f: SlaFacts): Block[] {
 
 function commonSection(f: SlaFacts): Block[] {
   const blocks: Block[] = [heading(1, '3. For every service')];
-  if (!f.common.size && !f.standardTargets) return [...blocks, paragraph('Each service below states its own support levels, arrangements and targets.')];
-  blocks.push(paragraph('What follows holds for every service with an agreement unless its own section says otherwise, so it is not repeated under each one.'));
+  if (!f.common.size && !f.standardTargets) return [...blocks, paragraph('Each service states its own.')];
+  blocks.push(paragraph('For every service with an agreement, unless its section says otherwise.'));
   if (f.common.size) blocks.push(table(['Point', 'What is agreed'], [...f.common].map(([p, t]) => [p, t])));
   if (f.standardTargets) {
-    blocks.push(paragraph('Standard response and fix targets. Working hours count only within each service\'s service hours (or its own support hours, where it has them):'),
+    blocks.push(paragraph('Standard response and fix targets, in working hours of each service\'s support hours:'),
       table([...TARGET_HEADER], f.standardTargets));
   }
   return blocks;
@@ -334,15 +318,15 @@ function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
     const open = s.points.filter((p) => !p.agreed).map((p) => p.point.toLowerCase());
     return [
       title,
-      paragraph(`Nothing is agreed for ${svc.name} yet, so it has no response or fix targets. To be agreed: ${joinWords([...open, 'its response and fix targets'])}.`),
-      ...(known.length ? [paragraph('From the service catalogue, for the negotiation:', 'quiet'), table(['Point', 'Proposed'], known)] : []),
+      paragraph(`Nothing is agreed for ${svc.name} yet, so it has no targets. To be agreed: ${joinWords([...open, 'its response and fix targets'])}.`),
+      ...(known.length ? [table(['Point', 'Proposed'], known)] : []),
     ];
   }
   const shared = s.points.filter((p) => f.common.has(p.point)).map((p) => p.point);
   const rows = s.points.flatMap((p, k) => {
     if (f.common.has(p.point)) return [];
     const text = p.point === 'Service hours' && s.conflicts.length
-      ? `${TO_BE_AGREED}. Proposed: ${p.text} The support behind the service does not give all of these hours yet (section 7).`
+      ? `${TO_BE_AGREED}. Proposed: ${p.text} Not all of it is supported yet (section 7).`
       : p.text;
     return [[`${k + 1}. ${p.point}`, text]];
   });
@@ -352,21 +336,16 @@ function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
     table(['Point', 'What is agreed'], rows),
     ...(f.standardTargets !== undefined && sameRows(s.targetRows, f.standardTargets)
       ? [paragraph('Response and fix targets: the standard ones (section 3).')]
-      : [paragraph(`Response and fix targets (working hours count only within ${s.targetHours}):`), table([...TARGET_HEADER], s.targetRows)]),
+      : [paragraph(`Response and fix targets, in working hours of ${s.targetHours}:`), table([...TARGET_HEADER], s.targetRows)]),
   ];
 }
 
 function reviewSection(f: SlaFacts): Block[] {
-  const due = f.nextReview === undefined ? ' at dates still to be agreed'
-    : f.overdue.length ? `; the review of ${joinWords(f.overdue.map((s) => s.service.name))} was due on ${longDate(f.nextReview, f.tz)} and is overdue`
-      + `${f.nextUpcoming !== undefined ? `, and the next one is due on ${longDate(f.nextUpcoming, f.tz)}` : ''}`
-      : `; the next review is due on ${longDate(f.nextReview, f.tz)}`;
   return [
     heading(1, '5. Review arrangements'),
-    paragraph(`The service manager and the representatives meet to review this agreement${due}. `
-      + 'Each review looks at how well the targets above were met, what went wrong and why, how suppliers did, and five questions:'),
+    paragraph(`The service manager and the representatives review this agreement (next review: ${reviewDueText(f).replace(/^O/, 'o')}): the targets met and missed, suppliers, and five questions:`),
     { kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] },
-    paragraph('Findings and actions are recorded and followed up at the next review. New service levels are agreed at a review and published as a new version.'),
+    paragraph('New levels agreed at a review are published as a new version.'),
   ];
 }
 
@@ -393,33 +372,10 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
     ...reviewSection(f),
     ...glossarySection(),
     ...toBeAgreedSection(f.gaps),
-    ...(opts.internalAnnex ? contractsAnnex(wb, f.ids) : []),
   ];
   return {
     type: 'SLA', label: f.version, title: `Service Level Agreement, ${opts.school}`, blocks, status: f.status,
     serviceIds: f.services.map((s) => s.service.serviceId), toBeAgreed: f.gaps, baseName: `SLA v${f.version} – ${opts.school}`,
     version: f.version, changes: f.changes, contents: f.contents,
   };
-}
-
-/** The internal annex: underpinning contracts and OLAs of the services covered. */
-function contractsAnnex(wb: Workbook, ids: ReadonlySet<string>): Block[] {
-  const tz = wb.timeZone;
-  const contracts = wb.contracts.filter((c) => (c.services ?? []).some((s) => ids.has(idKey(s))));
-  const blocks: Block[] = [
-    { kind: 'pageBreak' },
-    heading(1, 'Annex (internal): underpinning contracts and OLAs'),
-    { kind: 'callout', tone: 'note', text: 'For the ICT service only: these agreements support the levels above and are not part of the agreement with users.' },
-  ];
-  if (contracts.length === 0) blocks.push(paragraph('No contract or OLA covers these services.'));
-  else {
-    blocks.push(table(['Ref', 'Supplier', 'Kind', 'Services', 'Support hours', 'Respond', 'Fix', 'Annual cost', 'Renewal'],
-      contracts.map((c) => [
-        c.contractRef, c.supplier, c.kind, (c.services ?? []).join(', '), describeHours(c.supportHours, wb) ?? 'Unknown',
-        c.respondHours === undefined ? 'Unknown' : hoursText(c.respondHours), c.fixHours === undefined ? 'Unknown' : hoursText(c.fixHours),
-        moneyText(c.annualCost), c.renewal !== undefined ? longDate(c.renewal, tz) : '—',
-      ]),
-    ));
-  }
-  return blocks;
 }

@@ -38,15 +38,6 @@ export function durationInTerms(h: number, hours: ResolvedHours | undefined): st
   return `${trim1(days)} ${days === 1 ? unit : `${unit}s`} (${working})`;
 }
 
-/** "08:00-18:00"-style ranges in free text, as minutes of the day. */
-function rangesIn(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/\b(\d{1,2})[:.](\d{2})\s*(?:-|–|to)\s*(\d{1,2})[:.](\d{2})\b/g)) {
-    out.push([Number(m[1]) * 60 + Number(m[2]), Number(m[3]) * 60 + Number(m[4])]);
-  }
-  return out;
-}
-
 const TERM_TIME = /\bterm[\s-]time\b|\bterm only\b|\bduring terms?\b/i;
 
 /**
@@ -65,18 +56,12 @@ export function hoursConflicts(svc: Service, sla: Sla | undefined, wb: Workbook)
   const support = supportText ? resolveHours(supportText, wb) : service;
   if (!('error' in support)) {
     const gap = uncoveredHours(service.hours, support.hours).hoursPerWeek;
-    if (gap > 0) out.push(`The support hours (${supportText}) leave ${hoursText(gap)} a week of ${promised} without support.`);
-    if (support.closures.length > 0 && service.closures.length === 0) out.push(`Support stops on the school's closure days, but ${promised} run through the holidays.`);
+    if (gap > 0) out.push(`The support hours (${supportText}) leave ${hoursText(gap)} a week of ${promised} unsupported.`);
+    if (support.closures.length > 0 && service.closures.length === 0) out.push(`Support stops on closure days, but ${promised} run through the holidays.`);
   }
   const levels = sla?.supportLevels?.trim() ?? '';
   if (levels && service.closures.length === 0 && TERM_TIME.test(levels)) {
-    out.push(`The support levels say the service desk is staffed in term time, but ${promised} run through the holidays.`);
-  }
-  const staffed = rangesIn(levels);
-  if (staffed.length) {
-    const desk: WeeklyHours = { spec: '', days: service.hours.days.map(() => staffed.slice().sort((a, b) => a[0] - b[0])) };
-    const gap = uncoveredHours(service.hours, desk).hoursPerWeek;
-    if (gap > 0) out.push(`The support levels give desk hours that leave ${hoursText(gap)} a week of ${promised} unstaffed.`);
+    out.push(`The support levels say the desk is staffed in term time, but ${promised} run through the holidays.`);
   }
   for (const c of wb.contracts) {
     if (!(c.services ?? []).some((s) => idKey(s) === idKey(svc.serviceId))) continue;
