@@ -68,9 +68,6 @@ export interface GeneratedDoc {
   readonly name: string;
   readonly url: string;
   readonly id: string;
-  /** When sharing was asked for: who it reached, or why it failed (the document stands either way). */
-  readonly shared?: ShareResult;
-  readonly shareError?: string;
   /** The service review's internal version (supplier detail and costs), generated beside it and never shared. */
   readonly internal?: { readonly name: string; readonly url: string; readonly id: string };
 }

@@ -61,19 +61,19 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
  * Generates the SLA for the given services (null: every service in use) as a new Google Doc;
  * `share` adds the representatives as commenters.
  */
-export function generateSla(serviceIds: string[] | null, options: { share?: boolean } = {}): GeneratedDoc {
+export function generateSla(serviceIds: string[] | null): GeneratedDoc {
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
   const wb = readWorkbook(ss).workbook;
   const model = buildSlaDocument(wb, { now, school: schoolName(ss), serviceIds });
-  return publishAndShare(ss, wb, model, now, options.share);
+  return publish(ss, model, now);
 }
 
 /**
  * Generates the service review for a period as two Google Docs: the representatives' version, and the
  * internal one (supplier detail, contract costs, incident summaries) that is never shared with them.
  */
-export function generateReview(period: PeriodRequest, options: { share?: boolean } = {}): GeneratedDoc {
+export function generateReview(period: PeriodRequest): GeneratedDoc {
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
   const wb = readWorkbook(ss).workbook;
@@ -84,22 +84,8 @@ export function generateReview(period: PeriodRequest, options: { share?: boolean
   const findings = analyseWorkbook(wb, { now, period: p });
   const opts = { now, school: schoolName(ss), previous };
   const internal = publish(ss, buildReviewDocument(wb, report, findings, { ...opts, internal: true }), now);
-  const doc = publishAndShare(ss, wb, buildReviewDocument(wb, report, findings, opts), now, options.share);
+  const doc = publish(ss, buildReviewDocument(wb, report, findings, opts), now);
   return { ...doc, internal };
-}
-
-/**
- * Publishes, then shares when asked. The new document's link is kept whatever sharing does: a sharing
- * failure is reported with it, not instead of it.
- */
-function publishAndShare(ss: Spreadsheet, wb: Workbook, model: DocModel & { baseName: string }, now: number, share?: boolean): GeneratedDoc {
-  const doc = publish(ss, model, now);
-  if (!share) return doc;
-  try {
-    return { ...doc, shared: shareFiles(wb, [doc.id, ss.getId()]) };
-  } catch (e) {
-    return { ...doc, shareError: messageOf(e) };
-  }
 }
 
 /** Adds the end-user representatives with an email as commenters on each file, under the document lock. */
@@ -145,7 +131,7 @@ const TITLE = 'SLM Workbook';
 function showLink(title: string, doc: GeneratedDoc): void {
   const html = HtmlService.createHtmlOutput(
     `<div style="font-family:Arial,sans-serif;font-size:13px"><p>Created <a href="${escapeHtml(doc.url)}" target="_blank" rel="noopener">${escapeHtml(doc.name)}</a>.</p>`
-    + (doc.internal ? `<p>Internal version, for the ICT service only: <a href="${escapeHtml(doc.internal.url)}" target="_blank" rel="noopener">${escapeHtml(doc.internal.name)}</a>.</p>` : '')
+    + (doc.internal ? `<p>Internal version (never shared): <a href="${escapeHtml(doc.internal.url)}" target="_blank">${escapeHtml(doc.internal.name)}</a>.</p>` : '')
     + '<p>It is recorded on the Documents tab. Use <b>Share with representatives</b> so they can comment on it.</p></div>',
   ).setWidth(480).setHeight(doc.internal ? 210 : 160);
   SpreadsheetApp.getUi().showModalDialog(html, title);
@@ -193,14 +179,14 @@ export function menuShareWithRepresentatives(): void {
   const ui = SpreadsheetApp.getUi();
   const confirm = ui.alert(
     'Share with representatives',
-    'Add the end-user representatives on the People tab as commenters on this workbook and on the newest SLA and service review? Drive emails each of them a link.',
+    'Add the representatives on the People tab as commenters on this workbook and the newest SLA and review? Drive emails each a link.',
     ui.ButtonSet.YES_NO,
   );
   if (confirm !== ui.Button.YES) return;
   try {
     const result = shareWithRepresentatives();
     const lines = [
-      result.shared.length ? `Shared for comment with ${result.shared.join(', ')}.` : 'Nobody was added: no end-user representative on the People tab has an email.',
+      result.shared.length ? `Shared for comment with ${result.shared.join(', ')}.` : 'Nobody was added: no representative has an email.',
       ...(result.skipped.length ? [`Not shared: ${result.skipped.join('; ')}.`] : []),
     ];
     tell(TITLE, lines.join('\n\n'));

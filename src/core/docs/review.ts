@@ -18,7 +18,7 @@ import { REVIEW_QUESTIONS } from './questions';
 import { maxOf, minOf } from '../values';
 import { idKey } from '../schema';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
-import { appendixSections, internalSections, trendWord } from './reviewAppendix';
+import { appendixSections, internalSections, metShare } from './reviewAppendix';
 
 export interface ReviewOptions {
   /** The instant the report is dated. */
@@ -145,8 +145,13 @@ function headline(f: ReviewFacts): string[] {
   const previous = f.opts.previous;
   if (previous) {
     const before = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
-    const moved = (word: string) => services.filter((s) => trendWord(s, before.get(idKey(s.serviceId))) === word);
-    const [better, worse] = [moved('Better'), moved('Worse')];
+    // By the share of calls met, where both periods measured some (half a point either way is no change).
+    const moved = (sign: number) => services.filter((s) => {
+      const b = before.get(idKey(s.serviceId));
+      const d = (metShare(s) ?? NaN) - (b ? metShare(b) ?? NaN : NaN);
+      return Math.abs(d) >= 0.005 && Math.sign(d) === sign;
+    });
+    const [better, worse] = [moved(1), moved(-1)];
     lines.push(`Since ${previous.period.label}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`);
   }
   return lines;
@@ -161,7 +166,7 @@ function decisions(f: ReviewFacts): string[] {
   const open = f.newRequirements.map((r) => r[0]);
   if (open.length) out.push(`Agree the levels of ${joinWords(open)}.`);
   const missed = f.report.services.filter((s) => s.status === 'Breached');
-  if (missed.length) out.push(`For the targets missed by ${names(missed)}: change the support, or the targets?`);
+  if (missed.length) out.push(`Missed by ${names(missed)}: change the support or the targets?`);
   const supplier = f.patterns.filter((p) => ['coverage', 'targetChain'].includes(p.analysis));
   const ids = [...new Set(supplier.flatMap((p) => p.serviceIds))];
   if (ids.length) {
@@ -169,7 +174,7 @@ function decisions(f: ReviewFacts): string[] {
   }
   for (const c of f.conflicts) {
     const shown = f.opts.internal ? c.finding.title : publicText(c.finding, f.wb);
-    out.push(`Is "${(c.item.action ?? c.item.finding).replace(/\.$/, '')}" done? It is marked Done, but the workbook still shows: ${shown.replace(/\.?$/, '.')}`);
+    out.push(`Is "${(c.item.action ?? c.item.finding).replace(/\.$/, '')}" done? The workbook still shows: ${shown.replace(/\.?$/, '.')}`);
   }
   return out;
 }
@@ -193,7 +198,6 @@ function frontPage(f: ReviewFacts): Block[] {
   return [
     { kind: 'title', text: `Service review: ${period.label}${opts.internal ? ' (internal)' : ''}` },
     { kind: 'subtitle', text: `${opts.school}, prepared on ${longDate(opts.now, tz)}` },
-    ...(opts.internal ? [{ kind: 'callout', tone: 'warning', text: 'Internal: not for the representatives.' } as Block] : []),
     table(['Period', `${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}`], [
       ['Attendees', f.attendees.length ? f.attendees.join('; ') : TO_BE_AGREED],
       ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : `${TO_BE_AGREED} (SLA tab)`],
@@ -204,7 +208,7 @@ function frontPage(f: ReviewFacts): Block[] {
     decide.length ? { kind: 'list', ordered: true, items: decide.slice(0, 5) } : paragraph('None.', 'quiet'),
     heading(2, 'Top actions'),
     actions.length
-      ? { kind: 'list', ordered: false, items: [...actions.slice(0, 4).map((r) => actionLine(f, r)), ...(actions.length > 4 ? [`${actions.length - 4} more in section 3.`] : [])] }
+      ? { kind: 'list', ordered: false, items: actions.slice(0, 4).map((r) => actionLine(f, r)) }
       : paragraph('No open action.', 'quiet'),
     { kind: 'pageBreak' },
   ];
@@ -217,7 +221,7 @@ const REVIEW_HEADER = ['Service', 'Finding', 'Action', 'Owner', 'Due', 'Status']
 /** A Reviews row as the tables show it, overdue actions and done-but-still-found conflicts marked. */
 function reviewRow(f: ReviewFacts, r: ReviewItem): string[] {
   const conflict = f.conflicts.some((c) => c.item === r);
-  const status = `${r.status ?? ''}${isOverdue(r, f.opts.now) ? ' (overdue)' : ''}${conflict ? ' (but still shown: see decisions)' : ''}`;
+  const status = `${r.status ?? ''}${isOverdue(r, f.opts.now) ? ' (overdue)' : ''}${conflict ? ' (still shown)' : ''}`;
   return [r.serviceId ?? '', r.finding, r.action ?? '', r.owner ?? '', r.due !== undefined ? longDate(r.due, f.tz) : '', status];
 }
 
@@ -231,7 +235,7 @@ function questionsSection(f: ReviewFacts): Block[] {
         ? paragraph('The workbook shows nothing here.', 'quiet')
         : { kind: 'list', ordered: false, items: patterns.map((p) => p.text.replace(/\.?$/, '.')) },
       rows.length === 0
-        ? paragraph('Nothing recorded yet (Reviews tab).', 'quiet')
+        ? paragraph('Nothing recorded yet.', 'quiet')
         : table(REVIEW_HEADER, rows.map((r) => reviewRow(f, r))),
     ];
   })];

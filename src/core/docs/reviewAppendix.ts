@@ -1,5 +1,5 @@
 /**
- * The review's appendices: attainment by service with its trend, each target, breaches grouped by cause; and
+ * The review's appendices: attainment by service, each target, breaches grouped by cause; and
  * the internal version's own sections: supplier performance, every finding in full with the rows it
  * cites, contract costs, and the breach list with incident summaries.
  */
@@ -17,34 +17,15 @@ export function metShare(s: ServiceAttainment): number | undefined {
   return s.met + s.breached > 0 ? s.met / (s.met + s.breached) : undefined;
 }
 
-/**
- * "Better", "Worse" or "Steady" from the share met, then availability when the shares are level or
- * neither period measured anything; never from availability alone when only one period was measured.
- */
-export function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined): string {
-  const a = metShare(now);
-  const b = before && metShare(before);
-  if (!before || (a === undefined) !== (b === undefined)) return b === undefined ? 'No earlier figures' : 'Nothing measured now';
-  const cmp = (x: number | undefined, y: number | undefined): number | undefined =>
-    x === undefined || y === undefined ? undefined : Math.abs(x - y) < 0.005 ? 0 : Math.sign(x - y);
-  const share = cmp(a, b);
-  const c = share || (cmp(now.availability, before.availability) ?? share);
-  return c === undefined ? 'No figures' : c > 0 ? 'Better' : c < 0 ? 'Worse' : 'Steady';
-}
-
 const measureWord = (m: 'response' | 'resolution'): string => (m === 'response' ? 'Response' : 'Fix');
 
 function attainmentAppendix(f: ReviewFacts): Block[] {
   const services = f.report.services;
-  const previous = f.opts.previous;
-  const before = new Map(previous?.services.map((s) => [idKey(s.serviceId), s]));
   const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, 'Appendix A. Attainment by service'),
-    ...(previous ? [paragraph(`Trend: against ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}), by the share of calls met.`)] : []),
-    table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Trend'],
+    table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status'],
       services.map((s) => [
         String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
         String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status),
-        previous ? trendWord(s, before.get(idKey(s.serviceId))) : 'No earlier period',
       ]),
       [4, 9],
     )];
@@ -95,10 +76,10 @@ function breachesAppendix(f: ReviewFacts): Block[] {
   }
   blocks.push(
     paragraph(`${rows.length} missed targets, on ${new Set(rows.map((r) => r.ref)).size} calls (Incidents tab refs):`),
-    table(['Service', 'Cause', 'Measure', 'Missed', 'Still open', 'Calls'], [...groups].map(([key, list]) => {
+    table(['Service', 'Cause', 'Measure', 'Missed', 'Calls'], [...groups].map(([key, list]) => {
       const [service, cause, measure] = key.split('\u0000');
       const refs = list.map((b) => b.ref);
-      return [service, cause, measure, String(list.length), String(list.filter((b) => b.open).length),
+      return [service, cause, measure, String(list.length),
         joinWords(refs.length > 6 ? [...refs.slice(0, 6), `${refs.length - 6} more`] : refs)];
     })),
   );
@@ -122,13 +103,7 @@ function suppliersSection(f: ReviewFacts): Block[] {
           : ['0', '—', '—', '—', '—', '—', '—'];
         return [c.contractRef, c.supplier, ...judged, moneyText(c.annualCost), c.renewal !== undefined ? longDate(c.renewal, f.tz) : '—'];
       })),
-    paragraph(`Contracts cost ${moneyText(contracts.reduce((n, c) => n + (c.annualCost ?? 0), 0))} a year.`)];
+  ];
 }
 
-function findingsInFull(f: ReviewFacts): Block[] {
-  // A claim to cite rows the document does not show is left out: the rows are the finding's cells in the workbook.
-  const said = (x: ReviewFacts['findings'][number]) => `${x.title.replace(/\.$/, '')}. ${x.evidence.replace(/ The rows cited are[^.]*\./, '')} Suggested action: ${x.action}`;
-  return [heading(1, 'Internal F. Findings in full'), f.findings.length ? { kind: 'list', ordered: false, items: f.findings.map(said) } : paragraph('None.')];
-}
-
-export const internalSections = (f: ReviewFacts): Block[] => [...suppliersSection(f), ...findingsInFull(f)];
+export const internalSections = suppliersSection;

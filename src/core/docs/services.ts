@@ -2,7 +2,7 @@
 import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
 import type { ItemType, Priority, Service, Sla, Target } from '../schema';
 import { resolveHours, type Workbook } from '../workbook';
-import { hoursText, percentText } from '../text';
+import { percentText, plural } from '../text';
 import { TO_BE_AGREED } from './model';
 import { idKey } from '../schema';
 
@@ -45,7 +45,7 @@ export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Arr
   const supportHours = own && own !== serviceHours ? sentence(own) : serviceHours && 'the service hours.';
   const supportLevels = text(sla?.supportLevels);
   const continuity = text(sla?.continuity);
-  const recovery = sla?.recoveryHours !== undefined ? `Recovery time: ${sla.recoveryHours} ${sla.recoveryHours === 1 ? 'hour' : 'hours'}.` : undefined;
+  const recovery = sla?.recoveryHours !== undefined ? `Recovery time: ${plural(sla.recoveryHours, 'hour')}.` : undefined;
   const availability = sla?.availabilityTarget !== undefined ? `Working for at least ${percentText(sla.availabilityTarget)} of the service hours.` : undefined;
   const values: Record<SlaPoint, string | undefined> = {
     'Service description': description && `${sentence(description)}${users ? ` Users: ${sentence(users)}` : ''}`,

@@ -44,7 +44,7 @@ export interface SlaDocument extends DocModel {
   readonly contents: string;
 }
 
-const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement', 'Next review'];
+const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement'];
 /** Services an SLA leaves out unless asked for by ID. */
 const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status === 'Unsupported';
 /** Points whose wording is often the same for every service, said once when it is. */
@@ -54,16 +54,10 @@ const TARGETS_POINT = 'Response and fix targets';
 export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Service hours', 'When the service must be working.'],
   ['Support hours', 'When support staff work on it. Response and fix times count only these hours.'],
-  ['Working hours', 'Hours inside the support hours: on 08:00-18:00 days, 4 working hours from 17:00 end at 11:00 the next day.'],
-  ['Incident / Request', 'Something broken / something asked for.'],
+  ['Working hours', 'Hours inside the support hours: 4 working hours from 17:00 on 08:00-18:00 days end at 11:00.'],
   ['Fix', 'The call resolved, less time spent waiting for the user.'],
   ['Closure days', 'Holidays, INSET and bank holidays.'],
 ];
-
-/** An agreement state in staff's words. */
-const AGREEMENT_WORDS: Record<Sla['status'], string> = {
-  Negotiation: 'Being negotiated', Agreed: 'Agreed', Monitoring: 'Agreed', Review: 'Agreed, being reviewed',
-};
 
 /** The services an SLA covers, by rank; unknown IDs are an error the user can act on. */
 export function slaServices(wb: Workbook, serviceIds?: readonly string[] | null): Service[] {
@@ -139,9 +133,8 @@ function targetRowsOf(lines: readonly TargetLine[], svc: Service, wb: Workbook):
 function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: ReturnType<typeof buildModel>, now: number): ServiceFacts {
   const tz = wb.timeZone;
   const overdue = sla?.nextReview !== undefined && sla.nextReview < now;
-  const review = sla?.nextReview === undefined ? TO_BE_AGREED : `${longDate(sla.nextReview, tz)}${overdue ? ' (overdue)' : ''}`;
   const rankRow = [String(svc.rank), svc.name, svc.users?.trim() || TO_BE_AGREED, (svc.representatives ?? []).join(', ') || TO_BE_AGREED,
-    sla ? `${AGREEMENT_WORDS[sla.status]}${sla.agreedOn !== undefined && sla.status !== 'Negotiation' ? ` on ${longDate(sla.agreedOn, tz)}` : ''}` : TO_BE_AGREED, review];
+    sla ? (sla.status === 'Negotiation' ? 'Being negotiated' : `Agreed${sla.agreedOn !== undefined ? ` on ${longDate(sla.agreedOn, tz)}` : ''}`) : TO_BE_AGREED];
   const points = tenPoints(svc, sla, wb);
   const own = describeHours(svc.supportHours, wb);
   const targetHours = own && own !== describeHours(svc.serviceHours, wb) ? `the support hours, ${own}` : 'the service hours in point 2';
@@ -202,7 +195,7 @@ function standardTargets(services: readonly ServiceFacts[]): string[][] | undefi
 /** What the fingerprint keeps of a service: its listing, each point and its targets as printed. */
 const partsOf = (s: ServiceFacts): ServiceParts => ({
   serviceId: s.service.serviceId, name: s.service.name,
-  parts: [['Listing', s.rankRow.slice(0, 5).join('|')], ...s.points.map((p) => [p.point, p.text] as const), ['Targets', s.targetRows.map((r) => r.join('|')).join('/')]],
+  parts: [['Listing', s.rankRow.join('|')], ...s.points.map((p) => [p.point, p.text] as const), ['Targets', s.targetRows.map((r) => r.join('|')).join('/')]],
 });
 
 function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
@@ -264,13 +257,12 @@ function titleSection(f: SlaFacts): Block[] {
   ];
   if (f.status === 'Draft') {
     const negotiating = f.services.filter((s) => !s.sla || s.sla.status === 'Negotiation').map((s) => s.service.name);
-    blocks.push({ kind: 'callout', tone: 'warning', text: `Draft: the levels for ${joinWords(negotiating)} are not agreed yet. Comment to propose changes.` });
+    blocks.push({ kind: 'callout', tone: 'warning', text: `Draft: ${joinWords(negotiating)} not agreed yet. Comment to propose changes.` });
   }
   if (!f.previous) blocks.push(paragraph('First version.', 'quiet'));
   else {
     const since = `Changes since version ${f.previous.version} of ${longDate(f.previous.created, tz)}`;
-    if (!f.changes) blocks.push(paragraph(`${since}: not recorded.`, 'quiet'));
-    else if (!f.changes.length) blocks.push(paragraph(`${since}: none.`, 'quiet'));
+    if (!f.changes?.length) blocks.push(paragraph(`${since}: ${f.changes ? 'none' : 'not recorded'}.`, 'quiet'));
     else blocks.push(paragraph(`${since}:`, 'strong'), { kind: 'list', ordered: false, items: f.changes });
   }
   return blocks;
@@ -284,7 +276,6 @@ function partiesSection(f: SlaFacts): Block[] {
   if (reps.length === 0) signRows.push([TO_BE_AGREED, 'End-user representative', '', '', '']);
   return [
     heading(1, '1. Parties and signatories'),
-    paragraph('Between the ICT service and its users, through their representatives:'),
     table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows),
   ];
 }

@@ -66,15 +66,14 @@ export function hoursConflicts(svc: Service, sla: Sla | undefined, wb: Workbook)
   for (const c of wb.contracts) {
     if (!(c.services ?? []).some((s) => idKey(s) === idKey(svc.serviceId))) continue;
     const text = c.supportHours?.trim();
-    const what = c.kind === 'OLA' ? 'an internal agreement' : 'a supplier contract';
     if (!text) {
-      out.push(`The support hours of ${what} behind this service are not known.`);
+      out.push('The support hours of a contract behind it are not known.');
       continue;
     }
     const r = resolveHours(text, wb);
     if ('error' in r) continue;
     const gap = uncoveredHours(service.hours, r.hours).hoursPerWeek;
-    if (gap > 0) out.push(`${what[0].toUpperCase()}${what.slice(1)} behind this service covers ${text}, ${hoursText(gap)} a week less than ${promised}.`);
+    if (gap > 0) out.push(`A contract behind it covers ${text}, ${hoursText(gap)} a week less than ${promised}.`);
   }
   return out;
 }

@@ -57,10 +57,8 @@ export function changesSince(previous: string | undefined, now: readonly Service
   if (!previous?.trim()) return undefined;
   const before = readFingerprint(previous);
   const lines: string[] = [];
-  const seen = new Set<string>();
   for (const s of now) {
     const id = s.serviceId.trim().toLowerCase();
-    seen.add(id);
     const old = before.get(id);
     if (!old) {
       lines.push(`${s.name} (${s.serviceId}): added.`);
@@ -69,6 +67,5 @@ export function changesSince(previous: string | undefined, now: readonly Service
     const changed = s.parts.filter(([p, t]) => old.get(p.replace(/[:,;=]/g, ' ')) !== hash(t)).map(([p]) => p.toLowerCase());
     if (changed.length) lines.push(`${s.name} (${s.serviceId}): ${joinWords(changed)} changed.`);
   }
-  for (const id of before.keys()) if (!seen.has(id)) lines.push(`${id.toUpperCase()}: no longer covered.`);
   return lines;
 }
