@@ -10,6 +10,7 @@ import { FakeHtmlService } from './html';
 import { FakeCacheService, FakeLockService, FakeLogger, FakePropertiesService, FakeSession, FakeUtilities,
   recordingConsole } from './services';
 import { baseEvent, FakeScriptApp } from './triggers';
+import { FakeFormApp } from './forms';
 import { DEFAULT_MAIL_DAILY_QUOTA, FakeMailApp } from './mail';
 import { CUSTOM_FUNCTION_TIME_LIMIT_MS, guardService, type ModeState, type RuntimeMode, SCRIPT_TIME_LIMIT_MS } from './restrictions';
 import { withTimeLimit } from './timeLimit';
@@ -54,6 +55,7 @@ export interface OfflineServices {
   Utilities: FakeUtilities;
   Logger: FakeLogger;
   ScriptApp: FakeScriptApp;
+  FormApp: FakeFormApp;
   MailApp: FakeMailApp;
   /** Charts: only its ChartType enum, which EmbeddedChartBuilder.setChartType takes. */
   Charts: { ChartType: typeof ChartType };
@@ -113,6 +115,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     Utilities: new FakeUtilities(env),
     Logger: new FakeLogger(env),
     ScriptApp: new FakeScriptApp(env),
+    FormApp: new FakeFormApp(env, (id) => spreadsheetApp.openById(id)),
     MailApp: new FakeMailApp(env, opts.mailDailyQuota ?? DEFAULT_MAIL_DAILY_QUOTA),
     Charts: { ChartType },
   };

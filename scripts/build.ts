@@ -1,7 +1,7 @@
 /**
  * Builds dist/: Code.js (one IIFE exposing the entry points as `SLM`, then a top-level stub per entry
  * point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined), ExampleSchool.html
- * (the example school's data), ImportPresets.html (the helpdesk presets), Help.html and appsscript.json.
+ * (the example school's data), IncidentIntake.html (helpdesk presets, import texts, the call form's questions), Help.html and appsscript.json.
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   console.log(`dist/${ACTIONS_FILE}.html ${kb(server.actions)} (menu actions and the panel's calls, loaded when first used)`);
   console.log(`dist/Sidebar.html ${kb(sidebar)}`);
   console.log(`dist/${EXAMPLE_FILE}.html ${kb(Buffer.byteLength(example))} (read only by Load example school)`);
-  console.log(`dist/${IMPORT_FILE}.html ${kb(Buffer.byteLength(presets))} (read only by Import incidents)`);
+  console.log(`dist/${IMPORT_FILE}.html ${kb(Buffer.byteLength(presets))} (read only by Import incidents and the call form)`);
 }
 
 main().catch((e) => {

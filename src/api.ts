@@ -113,6 +113,14 @@ export interface DigestPreview {
   readonly sections: ReadonlyArray<{ readonly title: string; readonly lines: string[] }>;
 }
 
+/** The "Log a call" form: its link to share, the link to edit it, how many services it offers. */
+export interface CallForm {
+  readonly url: string;
+  readonly editUrl: string;
+  readonly services: number;
+  readonly created: boolean;
+}
+
 export interface SlmApi {
   getOverview(period: PeriodRequest): Overview;
   checkWorkbook(): Problem[];
@@ -129,4 +137,7 @@ export interface SlmApi {
   getDigestState(): DigestState;
   setDigest(on: boolean): DigestState;
   previewDigest(nowIso?: string | null): DigestPreview | null;
+
+  getCallForm(): CallForm | null;
+  createCallForm(): CallForm;
 }

@@ -8,3 +8,4 @@ export * from './entry/sidebarApi';
 export * from './entry/monitor';
 export * from './entry/import';
 export * from './entry/digest';
+export * from './entry/callForm';

@@ -3,9 +3,9 @@
  * helpdesk found, the column and value mapping (each can be changed), how dates are read, the first
  * rows and what would be skipped. Nothing is written until Import is pressed.
  */
-import type { ImportPreview, ImportRequest, SlmApi } from '../../src/api';
+import type { CallForm, ImportPreview, ImportRequest, SlmApi } from '../../src/api';
 import type { Remote } from '../bridge';
-import { byId, el, replace } from '../dom';
+import { byId, el, replace, safeUrl } from '../dom';
 import { plural } from '../../src/core/text';
 import { showBusy, showDone, showError } from './status';
 
@@ -53,8 +53,35 @@ export function importPanel(api: Remote<SlmApi>): void {
       showError(status, 'Your CSV files could not be listed', e);
     }
   }
-  section.addEventListener('toggle', () => { if (section.open && !filesLoaded) void loadFiles(); });
-  if (section.open) void loadFiles();
+  // The call-logging form: its link to share, and a button that creates it or refreshes its services.
+  const formLink = byId('callform-link');
+  const formButton = byId<HTMLButtonElement>('callform-make');
+  const formStatus = byId('callform-status');
+  const showForm = (f: CallForm | null) => {
+    const url = f && safeUrl(f.url);
+    replace(formLink, url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'Open the form to share its link') : 'No form yet.');
+    formButton.textContent = f ? 'Refresh its list of services' : 'Create the form';
+  };
+  formButton.addEventListener('click', async () => {
+    formButton.disabled = true;
+    showBusy(formStatus, 'Working on the form…');
+    try {
+      const f = await api.createCallForm();
+      showForm(f);
+      showDone(formStatus, f.created ? `The form is ready, offering ${plural(f.services, 'service')}. Share its link with staff.` : `Its list now offers ${plural(f.services, 'service')}.`);
+    } catch (e) {
+      showError(formStatus, 'The form was not made', e);
+    } finally {
+      formButton.disabled = false;
+    }
+  });
+  const opened = () => {
+    if (filesLoaded) return;
+    void loadFiles();
+    api.getCallForm().then(showForm, () => showForm(null));
+  };
+  section.addEventListener('toggle', () => { if (section.open) opened(); });
+  if (section.open) opened();
 
   const change = (patch: ImportRequest) => { choices = { ...choices, ...patch }; void preview(); };
   const mapWords = (key: 'services' | 'priorities' | 'types', value: string, to: string) =>

@@ -94,10 +94,11 @@ export function saveOptions(options: ImportOptions): void {
 }
 
 /** Writes the plan's block on the Incidents tab in one setValues, adding rows at the bottom when needed. */
-export function writeIncidents(ss: Spreadsheet, block: { row: number; column: number; values: unknown[][] }): void {
+export function writeIncidents(ss: Spreadsheet, block: { row: number; column: number; values: unknown[][]; textColumns: number[] }): void {
   const sheet = ss.getSheetByName(tabDef('incidents').name)!;
   const last = block.row + block.values.length - 1;
   const max = sheet.getMaxRows();
   if (last > max) sheet.insertRowsAfter(max, last - max);
+  for (const c of block.textColumns) sheet.getRange(block.row, c, block.values.length, 1).setNumberFormat('@');
   sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values);
 }

@@ -6,6 +6,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
   ['Load example school', 'menuLoadExample'],
   ['Check workbook', 'menuCheckWorkbook'],
   ['Import incidents', 'menuImportIncidents'],
+  ['Create call-logging form', 'menuCallForm'],
   null,
   ['Generate SLA', 'menuGenerateSla'],
   ['Generate service review', 'menuGenerateReview'],

@@ -138,6 +138,19 @@ describe('Import incidents, on the built bundle', () => {
     expect(workbookState(rt)).toEqual(before);
   });
 
+  test('text that looks like a formula or a number is written as text, never read as one', () => {
+    const rt = exampleRuntime();
+    const csv = 'Ref,Service ID,Priority,Opened,Summary\n00123,EMAIL,High,2026-01-05 09:00,"=1+1 is not a sum"\nA2,EMAIL,High,2026-01-05 09:00,- printer offline\n';
+    rt.global.importIncidents(csv, null);
+    const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
+    const [header, ...rows] = sheet.getDataRange().getValues();
+    const at = (h: string) => header.indexOf(h);
+    expect(rows.slice(-2).map((r) => [r[at('Ref')], r[at('Summary')]])).toEqual([['00123', '=1+1 is not a sum'], ['A2', '- printer offline']]);
+    expect(sheet.getRange(sheet.getLastRow() - 1, at('Summary') + 1).getFormula()).toBe('');
+    // Importing again finds every cell as it was written.
+    expect(rt.global.importIncidents(csv, null)).toMatchObject({ unchanged: 2, updated: 0 });
+  });
+
   test('dates that read both ways follow the spreadsheet locale and the preview says so; a choice overrides it', () => {
     const rt = exampleRuntime();
     const text = 'Ref,Service ID,Priority,Opened\nA1,EMAIL,High,03/04/2026 09:00\n';

@@ -58,6 +58,11 @@ test('paste, preview (nothing written), map an unmatched group, import; the same
     await page.click('#import-show');
     await page.waitForFunction(() => /Nothing to change/.test(document.getElementById('import-status')?.textContent ?? ''));
     expect(await page.isHidden('#import-run')).toBe(true);
+    // The call-logging form: created from the panel, its link shown to share.
+    await page.click('#callform-make');
+    await page.waitForFunction(() => /The form is ready/.test(document.getElementById('callform-status')?.textContent ?? ''));
+    await expect(page.getAttribute('#callform-link a', 'href')).resolves.toMatch(/^https:\/\/docs\.google\.com\/forms\/d\/e\/.+\/viewform$/);
+    await expect(page.textContent('#callform-make')).resolves.toBe('Refresh its list of services');
     expect(errors).toEqual([]);
   } finally {
     await page.close();

@@ -4,13 +4,12 @@
  * or skipped (with line and reason), and the one block of cells to write. Preview and import share it,
  * so what the preview shows is exactly what the import does.
  */
-import { asCellText } from '../docs/naming';
 import { tabDef } from '../schema';
 import { isBlank, isDate, normaliseHeader } from '../values';
 import { locateColumns } from '../workbook/columns';
 import { formatLocal } from '../workbook/display';
 import { localeOrder, numericPair, orderFromFile, parseImportDate, type DateOrder, type OrderSource } from './dates';
-import type { ImportData, ImportField, Preset } from './types';
+import { fill, type ImportData, type ImportField, type Preset } from './types';
 import { statusOf, suggestService, wordOf, type ItemType } from './words';
 
 /** The choices a user can make (all optional); saved in the workbook so the next import is one click. */
@@ -40,7 +39,7 @@ export interface ImportContext {
   readonly services: ReadonlyArray<{ readonly serviceId: string; readonly name: string }>;
   readonly timeZone: string;
   readonly locale: string;
-  /** The presets and word lists (dist/ImportPresets.html). */
+  /** The presets and word lists , messages and call-form questions (dist/IncidentIntake.html). */
   readonly data: ImportData;
 }
 
@@ -63,7 +62,7 @@ export interface ImportPlan {
   /** Why nothing can be imported yet (the preview says it; the import refuses). */
   readonly error?: string;
   /** The block to write: top-left cell (1-based) and its values; undefined when nothing changes. */
-  readonly write?: { readonly row: number; readonly column: number; readonly values: unknown[][] };
+  readonly write?: { readonly row: number; readonly column: number; readonly values: unknown[][]; readonly textColumns: number[] };
   readonly options: ImportOptions;
 }
 
@@ -96,7 +95,8 @@ export function detectPreset(header: readonly string[], data: ImportData): Prese
 type Fields = { ref: string; serviceId: string; type: ItemType; priority: string; summary: string; opened: number; responded?: number; resolved?: number };
 
 export function planImport(ctx: ImportContext, options: ImportOptions = {}): ImportPlan {
-  const { table, timeZone, data: { generic: GENERIC, labels: LABELS } } = ctx;
+  const { table, timeZone, data: { generic: GENERIC, labels: LABELS, texts } } = ctx;
+  const T = (key: string, ...args: unknown[]) => fill(texts[key] ?? key, ...args);
   const IMPORT_FIELDS = Object.keys(LABELS) as ImportField[];
   const preset = [...ctx.data.presets, GENERIC].find((p) => p.id === options.preset) ?? detectPreset(table.header, ctx.data);
   const columnOf = {} as Record<ImportField, string | undefined>;
@@ -114,13 +114,11 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   const fileOrder = orderFromFile(dateTexts());
   const order: DateOrder = options.dateOrder ?? (fileOrder === 'dmy' || fileOrder === 'mdy' ? fileOrder : localeOrder(ctx.locale));
   const from: OrderSource = options.dateOrder ? 'choice' : fileOrder && fileOrder !== 'conflict' ? 'file' : 'locale';
-  const orderName = order === 'dmy' ? 'day first (31/12/2025)' : 'month first (12/31/2025)';
+  const orderName = T(order);
   let numeric = false;
   for (const t of dateTexts()) if (numericPair(t)) { numeric = true; break; }
-  const dates = { order, from, text: !numeric && from !== 'choice' ? 'Dates are written year first (2025-12-31), so they read only one way.'
-    : from === 'choice' ? `Dates are read ${orderName}, as chosen.`
-    : from === 'file' ? `Dates are read ${orderName}: the file has dates that can only be read that way.`
-    : `The file's dates could be read either way; they are read ${orderName}, as the spreadsheet's locale (${ctx.locale}) writes them. Change it below if that is wrong.` };
+  const dates = { order, from, text: !numeric && from !== 'choice' ? T('datesIso')
+    : T(from === 'choice' ? 'datesChosen' : from === 'file' ? 'datesFile' : 'datesLocale', orderName, ctx.locale) };
 
   const tally = (m: Map<string, ValueChoice>, value: string, mapped: string | undefined) => {
     const prev = m.get(value);
@@ -147,14 +145,14 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   const fail = (error: string, skipped: Skip[] = []): ImportPlan => ({ ...base, values: { services: [], priorities: [], types: [] },
     sample: [], added: 0, updated: 0, unchanged: 0, skipped, error });
 
-  if (table.header.every((h) => !h)) return fail('The file is empty.');
-  if (table.records.length === 0) return fail('The file has a header row but no tickets under it.');
+  if (table.header.every((h) => !h)) return fail(T('empty'));
+  if (table.records.length === 0) return fail(T('headerOnly'));
   const needed = (['ref', 'opened', 'serviceId', 'priority'] as const).filter((f) => idx[f] < 0);
-  if (needed.length) return fail(`No column was found for ${needed.map((f) => LABELS[f]).join(', ')}. Choose the file's column for each below.`);
+  if (needed.length) return fail(T('noColumn', needed.map((f) => LABELS[f]).join(', ')));
   if (fileOrder === 'conflict' && !options.dateOrder) {
-    return fail('Some dates in the file can only be read day first and others only month first. Choose how to read them below.');
+    return fail(T('bothWays'));
   }
-  if (!ctx.incidents || ctx.incidents.length === 0) return fail('There is no Incidents tab with a header row. Run "Set up workbook" first.');
+  if (!ctx.incidents || ctx.incidents.length === 0) return fail(T('noTab'));
 
   const skipped: Skip[] = [];
   const rows: Array<{ line: number; fields: Fields }> = [];
@@ -163,13 +161,13 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   for (const { line, cells } of table.records) {
     const skip = (reason: string) => { skipped.push({ line, reason }); };
     const number = cell(cells, 'ref');
-    if (!number) { skip(`There is no ticket number (${columnOf.ref}).`); continue; }
+    if (!number) { skip(T('noNumber', columnOf.ref)); continue; }
     const ref = preset.refPrefix + number;
     const key = ref.toLowerCase();
-    if (firstLine.has(key)) { skip(`Ref ${ref} is in the file twice (first on line ${firstLine.get(key)}); only the first is imported.`); continue; }
+    if (firstLine.has(key)) { skip(T('twice', ref, firstLine.get(key))); continue; }
     firstLine.set(key, line);
     const status = statusOf(cell(cells, 'status'));
-    if (status === 'ignore') { skip(`Ticket ${number} is ${cell(cells, 'status')}: it is not imported.`); continue; }
+    if (status === 'ignore') { skip(T('ignored', number, cell(cells, 'status'))); continue; }
 
     const serviceText = cell(cells, 'serviceId');
     const mappedService = options.services?.[serviceText];
@@ -182,9 +180,9 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     const type = idx.type < 0 || typeText === '' ? options.defaultType ?? 'Incident' : pick(options.types, typeText, ctx.data.types) as ItemType | undefined;
     if (idx.type >= 0) tally(typeChoices, typeText, type);
 
-    if (!serviceId) { skip(serviceText ? `"${serviceText}" is not matched to a service: choose its Service ID below.` : `There is no ${columnOf.serviceId}, so the service is not known.`); continue; }
-    if (!priority) { skip(priorityText ? `Priority "${priorityText}" is not matched to Critical, High, Medium or Low: choose one below.` : 'There is no priority.'); continue; }
-    if (!type) { skip(`Type "${typeText}" is not matched to Incident or Request: choose one below.`); continue; }
+    if (!serviceId) { skip(serviceText ? T('service', serviceText) : T('noService', columnOf.serviceId)); continue; }
+    if (!priority) { skip(priorityText ? T('priority', priorityText) : T('noPriority')); continue; }
+    if (!type) { skip(T('type', typeText)); continue; }
 
     const times: Partial<Record<ImportField, number>> = {};
     const bad = DATE_FIELDS.find((f) => {
@@ -195,15 +193,15 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
       times[f] = ms;
       return false;
     });
-    if (bad) { skip(`${columnOf[bad]} "${cell(cells, bad)}" is not a date and time.`); continue; }
-    if (times.opened === undefined) { skip(`There is no ${columnOf.opened} date.`); continue; }
+    if (bad) { skip(T('date', columnOf[bad], cell(cells, bad))); continue; }
+    if (times.opened === undefined) { skip(T('noOpened', columnOf.opened)); continue; }
     let resolved = times.resolved;
     if (idx.status >= 0) {
       if (status === 'open') resolved = undefined;
       else if (resolved === undefined) resolved = times.updated;
-      if (status === 'resolved' && resolved === undefined) { skip(`Ticket ${number} is ${cell(cells, 'status')} but the file gives no time it was resolved.`); continue; }
+      if (status === 'resolved' && resolved === undefined) { skip(T('noResolved', number, cell(cells, 'status'))); continue; }
     }
-    if (resolved !== undefined && resolved < times.opened) { skip(`${columnOf.resolved ?? columnOf.updated} is before ${columnOf.opened}.`); continue; }
+    if (resolved !== undefined && resolved < times.opened) { skip(T('backwards', columnOf.resolved ?? columnOf.updated, columnOf.opened)); continue; }
     rows.push({ line, fields: { ref, serviceId, type, priority, summary: cell(cells, 'summary'), opened: times.opened, responded: times.responded, resolved } });
   }
 
@@ -224,7 +222,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   const { index } = locateColumns(incidents[0], tab);
   const missing = [...fed, 'type' as const].filter((k) => index[k] === undefined);
   if (missing.length) {
-    return { ...fail(`The Incidents tab has no ${missing.map((k) => tab.columns.find((c) => c.key === k)!.header).join(', ')} column. Run "Set up workbook" to add it.`, skipped), values, sample };
+    return { ...fail(T('tabColumn', missing.map((k) => tab.columns.find((c) => c.key === k)!.header).join(', ')), skipped), values, sample };
   }
   const data = incidents.slice(1);
   const existing = new Map<string, number>();
@@ -236,7 +234,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     const s = String(old ?? '').trim();
     return s === v || (s.startsWith("'") && s.slice(1) === v);
   };
-  const toCell = (v: string | number | undefined, isTime: boolean) => (v === undefined ? '' : isTime ? new Date(v as number) : asCellText(String(v)));
+  const toCell = (v: string | number | undefined, isTime: boolean) => (v === undefined ? '' : isTime ? new Date(v as number) : String(v));
 
   const changes = new Map<number, Map<number, unknown>>();
   let added = 0;
@@ -275,5 +273,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     }
     block.push(line);
   }
-  return { ...result, write: { row: top + 2, column: left + 1, values: block } };
+  // Text goes in plain-text cells, so a summary starting with "=" or "-" is never read as a formula.
+  const textColumns = (['ref', 'serviceId', 'type', 'priority', 'summary'] as const).filter((k) => fed.includes(k) || k === 'type').map((k) => index[k] + 1);
+  return { ...result, write: { row: top + 2, column: left + 1, values: block, textColumns } };
 }

@@ -1,10 +1,11 @@
 /**
  * What each helpdesk's export looks like: its column headers (alternatives separated by "|") and the
- * prefix of the Ref made from its ticket number; and the priority and type words every one of these
- * exports uses. The build ships it all as dist/ImportPresets.html, read only by the import, so the
- * bundle every custom-function call loads stays small; the bundle imports only the types.
+ * prefix of the Ref made from its ticket number; the priority and type words these exports use; the
+ * import's messages; and the "Log a call" form's questions. The build ships it all as
+ * dist/IncidentIntake.html, read only by the import and the form, so the bundle every custom-function
+ * call loads stays small; the bundle imports only the types.
  */
-import type { ImportData, ImportField, Preset } from './types';
+import type { CallFormText, ImportData, ImportField, Preset } from './types';
 
 export const PRESETS: readonly Preset[] = [
   // osTicket, include/class.export.php (Export::dumpTickets): "Ticket Number", "Date Created", "Subject",
@@ -62,7 +63,47 @@ const LABELS: Record<ImportField, string> = {
   opened: 'Opened', responded: 'Responded', resolved: 'Resolved', status: 'Status', updated: 'Last updated',
 };
 
-export const importData = (): ImportData => ({ presets: [...PRESETS], generic: GENERIC, labels: LABELS, ...WORDS });
+/** The import's messages; "{0}"... are filled in by the plan. */
+const TEXTS = {
+  datesIso: 'Dates are written year first (2025-12-31), so they read only one way.',
+  datesChosen: 'Dates are read {0}, as chosen.',
+  datesFile: 'Dates are read {0}: the file has dates that can only be read that way.',
+  datesLocale: 'The file\'s dates could be read either way; they are read {0}, as the spreadsheet\'s locale ({1}) writes them. Change it below if that is wrong.',
+  dmy: 'day first (31/12/2025)', mdy: 'month first (12/31/2025)',
+  empty: 'The file is empty.',
+  headerOnly: 'The file has a header row but no tickets under it.',
+  noColumn: 'No column was found for {0}. Choose the file\'s column for each below.',
+  bothWays: 'Some dates in the file can only be read day first and others only month first. Choose how to read them below.',
+  noTab: 'There is no Incidents tab with a header row. Run "Set up workbook" first.',
+  tabColumn: 'The Incidents tab has no {0} column. Run "Set up workbook" to add it.',
+  noNumber: 'There is no ticket number ({0}).',
+  twice: 'Ref {0} is in the file twice (first on line {1}); only the first is imported.',
+  ignored: 'Ticket {0} is {1}: it is not imported.',
+  service: '"{0}" is not matched to a service: choose its Service ID below.',
+  noService: 'There is no {0}, so the service is not known.',
+  priority: 'Priority "{0}" is not matched to Critical, High, Medium or Low: choose one below.',
+  noPriority: 'There is no priority.',
+  type: 'Type "{0}" is not matched to Incident or Request: choose one below.',
+  date: '{0} "{1}" is not a date and time.',
+  noOpened: 'There is no {0} date.',
+  noResolved: 'Ticket {0} is {1} but the file gives no time it was resolved.',
+  backwards: '{0} is before {1}.',
+};
+
+/** The "Log a call" form: questions, and the answers that mean each of our types and priorities. */
+const FORM: CallFormText = {
+  title: 'Log a call with ICT support',
+  description: 'Tell ICT support what is wrong or what you need. Your call goes straight into the service log.',
+  service: 'Which service is it about?',
+  type: 'What do you need?',
+  types: [['Something is broken or not working', 'Incident'], ['Something new or changed (an account, software, access)', 'Request']],
+  impact: 'How bad is it?',
+  impacts: [['Nobody can work (the whole class, office or school)', 'Critical'], ['I cannot work', 'High'], ['I can work around it', 'Medium'], ['It can wait', 'Low']],
+  summary: 'What happened, or what do you need?',
+  name: 'Your name',
+};
+
+export const importData = (): ImportData => ({ presets: [...PRESETS], generic: GENERIC, labels: LABELS, ...WORDS, texts: TEXTS, form: FORM });
 
 /** The data as that file's text: JSON, with "<" escaped so no HTML handling can alter it. */
 export const importFileText = (data: ImportData): string => JSON.stringify(data).replace(/</g, '\\u003c');

@@ -1,4 +1,4 @@
-/** The shapes of the import's data file (see presets.ts) and of its fields. */
+/** The shapes of the data file of the import and the call form (see presets.ts), and of the import's fields. */
 export type ImportField = 'ref' | 'serviceId' | 'type' | 'priority' | 'summary' | 'opened' | 'responded' | 'resolved' | 'status' | 'updated';
 
 export interface Preset {
@@ -18,7 +18,26 @@ export interface ImportData {
   /** Words ("|"-separated) for each of our priorities and types. */
   readonly priorities: Record<string, string>;
   readonly types: Record<string, string>;
+  /** The import's messages, "{0}", "{1}"... standing for what each names. */
+  readonly texts: Record<string, string>;
+  /** The "Log a call" form's questions and the answers that mean each of our types and priorities. */
+  readonly form: CallFormText;
 }
 
+export interface CallFormText {
+  readonly title: string;
+  readonly description: string;
+  readonly service: string;
+  readonly type: string;
+  readonly types: ReadonlyArray<readonly [answer: string, ours: string]>;
+  readonly impact: string;
+  readonly impacts: ReadonlyArray<readonly [answer: string, ours: string]>;
+  readonly summary: string;
+  readonly name: string;
+}
+
+/** A message with its "{n}" filled in. */
+export const fill = (template: string, ...args: unknown[]): string => template.replace(/\{(\d)\}/g, (_, n) => String(args[Number(n)]));
+
 /** The data file's name in dist/ (without .html). */
-export const IMPORT_FILE = 'ImportPresets';
+export const IMPORT_FILE = 'IncidentIntake';

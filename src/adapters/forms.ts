@@ -1,0 +1,39 @@
+/** FormApp and the trigger of the "Log a call" form: create or refresh it, and where its id is kept. */
+import type { CallFormText } from '../core/import/types';
+
+const KEY = 'slm.callForm';
+export const CALL_HANDLER = 'onCallLogged';
+
+type Form = GoogleAppsScript.Forms.Form;
+
+export const savedFormId = (): string | null => PropertiesService.getDocumentProperties().getProperty(KEY);
+
+function open(id: string | null): Form | null {
+  try { return id ? FormApp.openById(id) : null; } catch { return null; }
+}
+
+/**
+ * The form with `services` as its service choices: refreshed when it exists, else created with its
+ * responses going to this workbook and an on-form-submit trigger that writes the Incidents row.
+ */
+export function ensureCallForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, services: string[], q: CallFormText): { form: Form; created: boolean } {
+  let form = open(savedFormId());
+  const created = !form;
+  if (!form) {
+    form = FormApp.create(q.title).setDescription(q.description).setCollectEmail(true);
+    form.addListItem().setTitle(q.service).setChoiceValues(services).setRequired(true);
+    form.addMultipleChoiceItem().setTitle(q.type).setChoiceValues(q.types.map((t) => t[0])).setRequired(true);
+    form.addMultipleChoiceItem().setTitle(q.impact).setChoiceValues(q.impacts.map((t) => t[0])).setRequired(true);
+    form.addParagraphTextItem().setTitle(q.summary).setRequired(true);
+    form.addTextItem().setTitle(q.name);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    PropertiesService.getDocumentProperties().setProperty(KEY, form.getId());
+  } else {
+    const list = form.getItems().find((i) => i.getTitle() === q.service);
+    if (list) list.asListItem().setChoiceValues(services);
+  }
+  if (!ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === CALL_HANDLER)) {
+    ScriptApp.newTrigger(CALL_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  }
+  return { form, created };
+}
