@@ -13,8 +13,9 @@ export { FakeDataValidation, FakeDataValidationBuilder, DataValidationCriteria }
 export { columnLetters, columnIndex, parseA1, a1Of, TEXT_FORMAT, type CellValue } from './cells';
 export { FakeUi, FakeMenu, Button, ButtonSet, type MenuEntry, type MenuTree, type Alert, type Prompt, type ScriptedResponse, type Shown } from './ui';
 export { FakeHtmlService, FakeHtmlOutput, FakeHtmlTemplate, escapeHtml } from './html';
-export { FakePropertiesService, FakeProperties, FakeLockService, FakeLock, LOCK_TIMEOUT_MESSAGE, type LockScope, FakeCacheService,
-  FakeCache, FakeSession, FakeUtilities, FakeBlob, FakeLogger } from './services';
+export { FakePropertiesService, FakeProperties } from './properties';
+export { FakeLockService, FakeLock, LOCK_TIMEOUT_MESSAGE, type LockScope } from './lock';
+export { FakeUtilities, FakeBlob } from './utilities';
 export { FakeScriptApp, FakeTrigger, TriggerStore, EventType, TriggerSource, AuthMode, WeekDay, MAX_TRIGGERS, TOO_MANY_TRIGGERS_MESSAGE,
   EVERY_MINUTES_ALLOWED, type ClockSchedule } from './triggers';
 export { FakeMailApp, DEFAULT_MAIL_DAILY_QUOTA, MAIL_QUOTA_MESSAGE, MAX_RECIPIENTS_PER_MESSAGE, TOO_MANY_RECIPIENTS_MESSAGE,

@@ -7,8 +7,10 @@ import * as vm from 'node:vm';
 import { CallCounter } from './calls';
 import { FakeUser, newEnv, type OfflineEnv } from './env';
 import { FakeHtmlService } from './html';
-import { FakeCacheService, FakeLockService, FakeLogger, FakePropertiesService, FakeSession, FakeUtilities,
-  recordingConsole } from './services';
+import { recordingConsole } from './console';
+import { FakeLockService } from './lock';
+import { FakePropertiesService } from './properties';
+import { FakeUtilities } from './utilities';
 import { baseEvent, FakeScriptApp } from './triggers';
 import { FakeFormApp } from './forms';
 import { DEFAULT_MAIL_DAILY_QUOTA, FakeMailApp } from './mail';
@@ -50,10 +52,7 @@ export interface OfflineServices {
   HtmlService: FakeHtmlService;
   PropertiesService: FakePropertiesService;
   LockService: FakeLockService;
-  CacheService: FakeCacheService;
-  Session: FakeSession;
   Utilities: FakeUtilities;
-  Logger: FakeLogger;
   ScriptApp: FakeScriptApp;
   FormApp: FakeFormApp;
   MailApp: FakeMailApp;
@@ -110,10 +109,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     HtmlService: new FakeHtmlService(env, distDir),
     PropertiesService: new FakePropertiesService(env),
     LockService: new FakeLockService(env),
-    CacheService: new FakeCacheService(env),
-    Session: new FakeSession(env),
     Utilities: new FakeUtilities(env),
-    Logger: new FakeLogger(env),
     ScriptApp: new FakeScriptApp(env),
     FormApp: new FakeFormApp(env, (id) => spreadsheetApp.openById(id)),
     MailApp: new FakeMailApp(env, opts.mailDailyQuota ?? DEFAULT_MAIL_DAILY_QUOTA),
