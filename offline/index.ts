@@ -16,6 +16,7 @@ export { FakeHtmlService, FakeHtmlOutput, FakeHtmlTemplate, escapeHtml } from '.
 export { FakePropertiesService, FakeProperties } from './properties';
 export { FakeLockService, FakeLock, LOCK_TIMEOUT_MESSAGE, type LockScope } from './lock';
 export { FakeUtilities, FakeBlob } from './utilities';
+export { FakeSession } from './session';
 export { FakeScriptApp, FakeTrigger, TriggerStore, EventType, TriggerSource, AuthMode, WeekDay, MAX_TRIGGERS, TOO_MANY_TRIGGERS_MESSAGE,
   EVERY_MINUTES_ALLOWED, type ClockSchedule } from './triggers';
 export { FakeMailApp, DEFAULT_MAIL_DAILY_QUOTA, MAIL_QUOTA_MESSAGE, MAX_RECIPIENTS_PER_MESSAGE, TOO_MANY_RECIPIENTS_MESSAGE,

@@ -10,6 +10,7 @@ import { FakeHtmlService } from './html';
 import { recordingConsole } from './console';
 import { FakeLockService } from './lock';
 import { FakePropertiesService } from './properties';
+import { FakeSession } from './session';
 import { FakeUtilities } from './utilities';
 import { baseEvent, FakeScriptApp } from './triggers';
 import { FakeFormApp } from './forms';
@@ -52,6 +53,7 @@ export interface OfflineServices {
   HtmlService: FakeHtmlService;
   PropertiesService: FakePropertiesService;
   LockService: FakeLockService;
+  Session: FakeSession;
   Utilities: FakeUtilities;
   ScriptApp: FakeScriptApp;
   FormApp: FakeFormApp;
@@ -109,6 +111,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     HtmlService: new FakeHtmlService(env, distDir),
     PropertiesService: new FakePropertiesService(env),
     LockService: new FakeLockService(env),
+    Session: new FakeSession(env),
     Utilities: new FakeUtilities(env),
     ScriptApp: new FakeScriptApp(env),
     FormApp: new FakeFormApp(env, (id) => spreadsheetApp.openById(id)),

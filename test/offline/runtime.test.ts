@@ -89,10 +89,11 @@ describe('createOfflineRuntime', () => {
 
   it('exposes every service as a global of the context', () => {
     const rt = createOfflineRuntime({ distDir: tempDist(), timeZone: 'America/New_York', userEmail: 'it@school.example' });
-    const names = rt.run('[typeof SpreadsheetApp, typeof DocumentApp, typeof DriveApp, typeof HtmlService, typeof PropertiesService, typeof LockService, typeof Utilities, typeof ScriptApp, typeof MailApp, typeof console].join()');
-    expect(names).toBe(Array(10).fill('object').join());
+    const names = rt.run('[typeof SpreadsheetApp, typeof DocumentApp, typeof DriveApp, typeof HtmlService, typeof PropertiesService, typeof LockService, typeof Session, typeof Utilities, typeof ScriptApp, typeof MailApp, typeof console].join()');
+    expect(names).toBe(Array(11).fill('object').join());
     // Only the services the add-in uses are faked.
-    expect(rt.run('[typeof CacheService, typeof Session, typeof Logger, typeof GmailApp].join()')).toBe('undefined,undefined,undefined,undefined');
+    expect(rt.run('[typeof CacheService, typeof Logger, typeof GmailApp].join()')).toBe('undefined,undefined,undefined');
+    expect(rt.run('Session.getEffectiveUser().getEmail()')).toBe('it@school.example');
     expect(rt.run('DriveApp.getRootFolder().getOwner().getEmail()')).toBe('it@school.example');
     expect(rt.run('SpreadsheetApp.getActive().getSpreadsheetTimeZone()')).toBe('America/New_York');
     expect(rt.run('DriveApp.getFileById(SpreadsheetApp.getActive().getId()).getName()')).toBe('SLM Workbook');
