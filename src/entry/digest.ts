@@ -48,7 +48,7 @@ function digestAt(now: number): Digest | undefined {
   const ss = SpreadsheetApp.getActive();
   const wb = readWorkbook(ss).workbook;
   const model = buildModel(wb);
-  const cols = columnsFromRows(wb.incidents, model);
+  const cols = columnsFromRows(wb.incidents, model, wb.holds);
   const month = attainmentOf(model, cols, resolvePeriod(wb, now, { kind: 'thisMonth' }), { asOf: now, breaches: false });
   return buildDigest(wb, openItemClocks(cols, model, now), month, schoolName(ss), now);
 }

@@ -86,3 +86,23 @@ test('a hold outside the item\'s life, and one ending before it starts, are repo
   const resolution = w.figures().targets.find((t: { measure: string }) => t.measure === 'resolution');
   expect([resolution.met, resolution.breached]).toEqual([0, 2]);
 });
+
+test('SLM_CLOCK counts an open item\'s holds so far as attainment does: the same row as the equivalent typed hours', () => {
+  const w = workbook();
+  const ss = w.rt.spreadsheet as unknown as Ss;
+  const range = (key: TabKey) => ss.getSheetByName(tabDef(key).name)!.getDataRange().getValues();
+  const clock = () => JSON.parse(JSON.stringify(w.rt.global.SLM_CLOCK('', range('incidents'), range('services'), range('targets'), range('holds'))));
+  w.items();
+  w.holds([]);
+  const none = clock();
+  // I2: 1 h worked before its hold, then on hold from 10:00 Wednesday 4th to now (102 h).
+  w.holds([{ ref: 'I2', from: at(11, 4, 10), reason: 'Part on order' }]);
+  const intervals = clock();
+  w.holds([]);
+  w.items(undefined, 102);
+  expect(intervals).toEqual(clock());
+  expect(intervals).not.toEqual(none);
+  const row = intervals.find((r: unknown[]) => r[0] === 'I2');
+  expect(row[row.length - 1]).toBe('On track');
+  expect(row[row.length - 2]).toBeCloseTo(0.25, 9);
+});

@@ -164,6 +164,18 @@ describe('Import incidents, on the built bundle', () => {
     expect(rt.global.previewImport(text, null).dates).toMatchObject({ order: 'mdy', from: 'locale' });
   });
 
+  test('the menu item opens the panel at Import incidents; a file over 10 MB is refused before it is read', () => {
+    const rt = exampleRuntime();
+    rt.global.menuImportIncidents();
+    const sidebar = rt.ui.sidebar()!;
+    expect(sidebar.content).toContain('id="import-section"');
+    expect(sidebar.content).toMatch(/getElementById\("import-section"\);if\(s\)\{s\.open=true/);
+    const big = rt.services.DriveApp.createFile('all-tickets.csv', `Ticket Id,Subject\n${'1,x\n'.repeat(13_500_000)}`, 'text/csv');
+    rt.calls.reset();
+    expect(() => rt.global.previewImport(null, { fileId: big.getId() })).toThrow(/The file is 51\.\d MB; an import reads at most 10\.0 MB\. Export a shorter period/);
+    expect(rt.calls.count('Blob.getDataAsString') + rt.calls.count('File.getBlob')).toBe(0);
+  });
+
   test('a CSV file from Drive and a tab made with File > Import give the same rows', () => {
     const rt = exampleRuntime();
     const file = rt.services.DriveApp.createFile('glpi.csv', sample('glpi.csv'), 'text/csv');

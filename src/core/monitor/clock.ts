@@ -3,6 +3,7 @@
  * hours), how much of its target time is used, how long is left, and a state that warns at 75% and 100%,
  * as service desks do. Pure: the log's typed columns, the resolved model and the instant to judge at.
  */
+import { heldMs } from '../attainment/holds';
 import { KINDS, type AttainmentModel, type IncidentColumns, ITEM_TYPES, PRIORITIES } from '../attainment';
 import { HOUR_MS } from '../time/zone';
 
@@ -42,7 +43,7 @@ export const clockState = (used: number): ClockState => (used >= 1 ? 'Breached' 
  */
 export function openItemClocks(cols: IncidentColumns, model: AttainmentModel, asOf: number): ItemClock[] {
   const out: ItemClock[] = [];
-  const { service, kind, opened, responded, resolved, onHold } = cols;
+  const { service, kind, opened, responded, resolved, onHold, holds } = cols;
   for (let i = 0; i < cols.length; i++) {
     if (resolved[i] <= asOf) continue; // NaN (open) compares false
     const o = opened[i];
@@ -76,7 +77,9 @@ export function openItemClocks(cols: IncidentColumns, model: AttainmentModel, as
     }
     if (target.resolveHours !== undefined) {
       const ms = target.resolveHours * HOUR_MS;
-      const hold = onHold[i];
+      // Hold intervals so far (overlaps once, an open one to now), else the typed hours, as attainment counts them.
+      const spans = holds === undefined ? undefined : holds.get(i);
+      const hold = spans === undefined ? onHold[i] : heldMs(spans, o, asOf, (x, y) => cal.workingMs(x, y));
       fixBy = cal.dueMs(o, ms + hold);
       const spent = Math.max(0, worked - hold);
       used = Math.max(used, share(spent, ms));
