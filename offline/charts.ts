@@ -17,6 +17,10 @@ export const ChartType = Object.freeze({
   SPARKLINE: 'SPARKLINE', STEPPED_AREA: 'STEPPED_AREA', TABLE: 'TABLE', TIMELINE: 'TIMELINE', TREEMAP: 'TREEMAP', WATERFALL: 'WATERFALL',
 });
 
+/** Charts.Position and Charts.PointStyle (developers.google.com/apps-script/reference/charts/position, point-style). */
+export const Position = Object.freeze({ TOP: 'TOP', RIGHT: 'RIGHT', BOTTOM: 'BOTTOM', NONE: 'NONE' });
+export const PointStyle = Object.freeze({ NONE: 'NONE', TINY: 'TINY', MEDIUM: 'MEDIUM', LARGE: 'LARGE', HUGE: 'HUGE' });
+
 export interface ChartState {
   type: string | null;
   ranges: FakeRange[];
@@ -59,7 +63,8 @@ export class FakeEmbeddedChartBuilder {
   setRange(start: number, end: number): GBuilder {
     return this.me('setRange', (s) => { s.options.set('vAxis.viewWindow.min', start); s.options.set('vAxis.viewWindow.max', end); });
   }
-  setLegendPosition(position: string): GBuilder { return this.me('setLegendPosition', (s) => s.options.set('legend.position', position)); }
+  setLegendPosition(position: string): GBuilder { return this.me('setLegendPosition', (s) => s.options.set('legend.position', String(position).toLowerCase())); }
+  setPointStyle(style: string): GBuilder { return this.me('setPointStyle', (s) => s.options.set('pointStyle', String(style))); }
   setColors(colors: string[]): GBuilder { return this.me('setColors', (s) => s.options.set('colors', [...colors])); }
   build(): GChart {
     this.env.calls.hit('EmbeddedChartBuilder.build');

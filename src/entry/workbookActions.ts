@@ -9,13 +9,22 @@ import { plural } from '../core/text';
 import { appendRecords, applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbook, tabsWithData } from '../adapters/sheets';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
+import { TRENDS_TAB, trendsCells } from '../core/monitor/trendsView';
+import { addTrendCharts } from '../adapters/charts';
 import { formulaTabLayouts } from '../core/dashboard/layout';
 import { formatFormulaTab } from '../adapters/formulaTabs';
 
 const TITLE = 'SLM Workbook';
 
-/** A tab of live formulas after Dashboard and Findings, made once and formatted when made. */
-const OPEN_ITEMS = { name: OPEN_ITEMS_TAB, cells: openItemsCells, finish: formatOpenItems };
+/** Tabs of live formulas after Dashboard and Findings, made once and finished when made (never redone over a user's edits). */
+const MONITOR_TABS: ReadonlyArray<{ name: string; cells: () => string[][]; finish: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void }> = [
+  { name: OPEN_ITEMS_TAB, cells: openItemsCells, finish: formatOpenItems },
+  // The trend charts go on the Dashboard when their data tab is made.
+  { name: TRENDS_TAB, cells: trendsCells, finish: (trends) => {
+    const dashboard = trends.getParent().getSheetByName('Dashboard');
+    if (dashboard) addTrendCharts(dashboard, trends);
+  } },
+];
 
 /** Creates missing tabs and columns; never changes a cell that holds data. */
 export function setUpWorkbook(): SetupReport {
@@ -33,10 +42,11 @@ export function setUpWorkbook(): SetupReport {
       if (created) formulaTabs.push(layout.name);
       if (formatFormulaTab(ss.getSheetByName(layout.name)!, layout) && !created) repairedTabs.push(layout.name);
     });
-    if (ensureFormulaTab(ss, OPEN_ITEMS.name, OPEN_ITEMS.cells(), layouts.length)) {
-      OPEN_ITEMS.finish(ss.getSheetByName(OPEN_ITEMS.name)!);
-      formulaTabs.push(OPEN_ITEMS.name);
-    }
+    MONITOR_TABS.forEach((tab, i) => {
+      if (!ensureFormulaTab(ss, tab.name, tab.cells(), layouts.length + i)) return;
+      tab.finish(ss.getSheetByName(tab.name)!);
+      formulaTabs.push(tab.name);
+    });
     const created = plan.filter((s) => s.create);
     // A new spreadsheet's one blank tab goes once every tab has been made; a tab of the user's stays.
     if (created.length === tabOrder().length && starter.length === 1 && starter[0].getLastRow() + starter[0].getLastColumn() === 0) ss.deleteSheet(starter[0]);

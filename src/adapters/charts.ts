@@ -1,0 +1,23 @@
+import { TREND_CHARTS, TREND_CHART_COLUMNS, TREND_TABLE_ROWS } from '../core/monitor/trendsView';
+import { TREND_MONTHS } from '../core/monitor/trends';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Where the charts sit on the Dashboard: right of its attainment table, one under the other. */
+const CHART_COLUMN = 17;
+const CHART_ROWS = [1, 22];
+
+/**
+ * Native line charts on `dashboard`, one per trend table of `trends` (a month per point, a line per service
+ * and the target). Blank cells stay gaps (interpolateNulls off), so a month without data is never drawn as 0.
+ */
+export function addTrendCharts(dashboard: Sheet, trends: Sheet): void {
+  TREND_CHARTS.forEach((c, i) => {
+    const range = trends.getRange(TREND_TABLE_ROWS[c.measure], 1, TREND_MONTHS + 1, TREND_CHART_COLUMNS);
+    const chart = dashboard.newChart().addRange(range).setNumHeaders(1).setPosition(CHART_ROWS[i], CHART_COLUMN, 0, 0)
+      .setOption('interpolateNulls', false).setOption('vAxis.format', '0%').setOption('width', 560).setOption('height', 380)
+      .asLineChart().setTitle(c.title).setLegendPosition(Charts.Position.RIGHT).setPointStyle(Charts.PointStyle.MEDIUM)
+      .build();
+    dashboard.insertChart(chart);
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Monthly trends per service over the last twelve months: the share of items met and availability. A month
+ * with nothing to judge is a gap (undefined), never a zero: no item met or breached, or, for availability,
+ * no service hours or a month before the log's first item (no record is not the same as no outage).
+ */
+import { attainmentOf, type AttainmentModel, type IncidentColumns } from '../attainment';
+import { civilFromDays, localDayNumber, localToUtc } from '../time/zone';
+
+export const TREND_MONTHS = 12;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface ServiceTrend {
+  readonly serviceId: string;
+  readonly name: string;
+  /** Share of items met (0..1) per month, oldest first; undefined where nothing was judged. */
+  readonly met: ReadonlyArray<number | undefined>;
+  /** Availability (0..1) per month; undefined where there is no figure. */
+  readonly availability: ReadonlyArray<number | undefined>;
+  /** The strictest compliance target (%) among the service's targets, and its availability target (%). */
+  readonly metTarget: number | undefined;
+  readonly availabilityTarget: number | undefined;
+}
+
+export interface Trends {
+  /** "Dec 2025" … "Nov 2026"; the last is the month of `now`, to date. */
+  readonly months: readonly string[];
+  readonly services: readonly ServiceTrend[];
+}
+
+/** The twelve months ending with the one holding `now`, each [start, end) in the model's zone. */
+export function trendMonths(now: number, timeZone: string, count = TREND_MONTHS): Array<{ start: number; end: number; label: string }> {
+  const { y, m } = civilFromDays(localDayNumber(now, timeZone));
+  const base = y * 12 + m - 1;
+  return Array.from({ length: count }, (_, k) => {
+    const i = base - count + 1 + k;
+    const at = (n: number) => localToUtc(Math.floor(n / 12), (n % 12) + 1, 1, 0, timeZone);
+    return { start: at(i), end: at(i + 1), label: `${MONTH_NAMES[i % 12]} ${Math.floor(i / 12)}` };
+  });
+}
+
+export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now: number): Trends {
+  const months = trendMonths(now, model.timeZone);
+  let firstItem = Infinity;
+  for (let i = 0; i < cols.length; i++) if (cols.opened[i] < firstItem) firstItem = cols.opened[i];
+  const reports = months.map((p) => attainmentOf(model, cols, p, { asOf: now, breaches: false }));
+  const services = model.services.map((s, k) => {
+    const compliance = model.targets.length ? reports.flatMap((r) => r.services[k].targets.map((t) => t.compliance)) : [];
+    return {
+      serviceId: s.serviceId, name: s.name,
+      met: reports.map((r) => {
+        const x = r.services[k];
+        return x.met + x.breached > 0 ? x.met / (x.met + x.breached) : undefined;
+      }),
+      availability: reports.map((r, j) => (months[j].end <= firstItem ? undefined : r.services[k].availability)),
+      metTarget: compliance.length ? Math.max(...compliance) : undefined,
+      availabilityTarget: model.availabilityTargets[k],
+    };
+  });
+  return { months: months.map((m) => m.label), services };
+}
+
+export type TrendMeasure = 'met' | 'availability';
+
+/**
+ * One measure as a table for a chart: a Month column, one column per service with a figure in any month,
+ * and the strictest agreed target as a reference line. Gaps are blank cells, which a Sheets line chart
+ * leaves as gaps.
+ */
+export function trendTable(t: Trends, measure: TrendMeasure): (string | number)[][] {
+  const shown = t.services.filter((s) => s[measure].some((v) => v !== undefined));
+  const targets = shown.map((s) => (measure === 'met' ? s.metTarget : s.availabilityTarget)).filter((v): v is number => v !== undefined);
+  const target = targets.length ? Math.max(...targets) / 100 : undefined;
+  return [
+    ['Month', ...shown.map((s) => s.name), ...(target === undefined ? [] : ['Target (strictest agreed)'])],
+    ...t.months.map((label, j) => [label, ...shown.map((s) => s[measure][j] ?? ''), ...(target === undefined ? [] : [target])]),
+  ];
+}

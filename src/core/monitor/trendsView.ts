@@ -1,0 +1,34 @@
+import { namedRangeName, type TabKey } from '../schema';
+import { TREND_MONTHS, type TrendMeasure } from './trends';
+
+/** The tab holding the trend tables the Dashboard's charts draw. */
+export const TRENDS_TAB = 'Trends';
+
+const TREND_TABS: readonly TabKey[] = ['incidents', 'services', 'sla', 'targets', 'calendars', 'closures'];
+/** Rows where each table's header is; each spills TREND_MONTHS rows below it. */
+export const TREND_TABLE_ROWS: Readonly<Record<TrendMeasure, number>> = { met: 5, availability: 5 + TREND_MONTHS + 3 };
+/** Columns a chart reads: the month and up to 24 services and the target line (blank columns draw nothing). */
+export const TREND_CHART_COLUMNS = 26;
+
+const formula = (measure: TrendMeasure) => `=SLM_TRENDS("${measure}",B3,${TREND_TABS.map(namedRangeName).join(',')})`;
+
+/** The tab's content from A1, each row the same width. */
+export function trendsCells(): string[][] {
+  const rows: string[][] = [
+    ['Trends: the last 12 months', ''],
+    ['Share of items met and availability per month per service, drawn by the charts on the Dashboard. A month with nothing to judge is blank (a gap in the chart), never 0%. Months end at B3 (blank: today).', ''],
+    ['As of', ''],
+  ];
+  while (rows.length < TREND_TABLE_ROWS.met - 1) rows.push(['', '']);
+  rows.push([formula('met'), '']);
+  while (rows.length < TREND_TABLE_ROWS.availability - 2) rows.push(['', '']);
+  rows.push(['Availability per month', '']);
+  rows.push([formula('availability'), '']);
+  return rows;
+}
+
+/** The Dashboard's two charts: title and the table they draw. */
+export const TREND_CHARTS: ReadonlyArray<{ measure: TrendMeasure; title: string }> = [
+  { measure: 'met', title: 'Items met per month (share of items judged)' },
+  { measure: 'availability', title: 'Availability per month' },
+];

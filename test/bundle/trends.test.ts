@@ -1,0 +1,87 @@
+import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
+import { TRENDS_TAB } from '../../src/core/monitor/trendsView';
+import { tabDef, type TabKey } from '../../src/core/schema';
+import { localToUtc } from '../../src/core/time/zone';
+import type { FakeEmbeddedChart } from '../../offline/charts';
+import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
+
+const TZ = 'Europe/London';
+type Fn = (...args: unknown[]) => any;
+const sheet = (key: TabKey, records: ReadonlyArray<Record<string, unknown>>) =>
+  [tabDef(key).columns.map((c) => c.header), ...records.map((r) => tabDef(key).columns.map((c) => r[c.key] ?? ''))];
+
+describe('trends on the built bundle', () => {
+  const rt = exampleRuntime();
+  const g = rt.global as unknown as Record<string, Fn>;
+  const RDate = rt.env.realm.Date;
+  const tab = (name: string) => rt.spreadsheet.getSheetByName(name)!.getDataRange().getValues();
+  const ranges = () => [tab('Incidents'), tab('Services'), tab('SLA'), tab('Targets'), tab('Calendars'), tab('Closures')];
+
+  test('Set up workbook puts two native line charts on the Dashboard, fed by the Trends tab\'s tables', () => {
+    const dashboard = rt.spreadsheet.getSheetByName('Dashboard')! as unknown as { charts: FakeEmbeddedChart[] };
+    const charts = dashboard.charts;
+    expect(charts).toHaveLength(2);
+    expect(charts.map((c) => c.state.type)).toEqual(['LINE', 'LINE']);
+    expect(charts.map((c) => c.state.ranges.map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`))).toEqual([['Trends!A5:Z17'], ['Trends!A20:Z32']]);
+    expect(charts.map((c) => c.state.options.get('interpolateNulls'))).toEqual([false, false]);
+    expect(charts.map((c) => c.state.options.get('title'))).toEqual(['Items met per month (share of items judged)', 'Availability per month']);
+    const trends = rt.spreadsheet.getSheetByName(TRENDS_TAB)!;
+    expect(trends.getRange('A5').getFormula()).toMatch(/^=SLM_TRENDS\("met",B3,SLM_Incidents,/);
+    expect(trends.getRange('A20').getFormula()).toMatch(/^=SLM_TRENDS\("availability",B3,/);
+    // A second run adds nothing.
+    g.setUpWorkbook();
+    expect(dashboard.charts).toHaveLength(2);
+  });
+
+  test('each month\'s share of items met is what SLM_ATTAINMENT gives for that month', () => {
+    const table = g.SLM_TRENDS('met', new RDate(NOW), ...ranges()) as unknown[][];
+    expect(table).toHaveLength(13);
+    expect(table[12][0]).toBe('Nov 2026');
+    const met = ATTAINMENT_HEADER.indexOf('Met');
+    const breached = ATTAINMENT_HEADER.indexOf('Breached');
+    let compared = 0;
+    for (let j = 1; j <= 11; j++) {
+      const [mon, year] = String(table[j][0]).split(' ');
+      const m = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(mon) + 1;
+      const y = Number(year);
+      const start = new RDate(localToUtc(y, m, 1, 0, TZ));
+      const last = new RDate(localToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1, 0, TZ) - 86_400_000);
+      const att = g.SLM_ATTAINMENT(start, last, ...ranges()) as unknown[][];
+      for (const row of att.slice(1)) {
+        const col = (table[0] as string[]).indexOf(String(row[1]));
+        if (col < 0) continue;
+        const judged = (row[met] as number) + (row[breached] as number);
+        expect(table[j][col]).toBe(judged ? (row[met] as number) / judged : '');
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  test('a month with nothing to judge is a gap, not 0%; availability before the log begins is a gap too', () => {
+    const fresh = loadedRuntime();
+    const f = fresh.global as unknown as Record<string, Fn>;
+    const D = fresh.env.realm.Date;
+    const at = (y: number, m: number, d: number, h = 0) => new D(localToUtc(y, m, d, h * 60, TZ));
+    const services = sheet('services', [{ serviceId: 'PRN', name: 'Printing', rank: 1, status: 'Supported', serviceHours: 'Mon-Fri 08:00-16:00' }]);
+    const targets = sheet('targets', [{ serviceId: 'ALL', type: 'Incident', respondHours: 2, resolveHours: 8, compliance: 90 }]);
+    const sla = sheet('sla', [{ serviceId: 'PRN', status: 'Agreed', availabilityTarget: 99 }]);
+    const incidents = sheet('incidents', [
+      { ref: 'A', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 9, 7, 9), responded: at(2026, 9, 7, 10), resolved: at(2026, 9, 7, 11) },
+      { ref: 'B', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 11, 2, 9), resolved: at(2026, 11, 5, 9), serviceDown: 'Yes' },
+    ]);
+    const met = f.SLM_TRENDS('met', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
+    expect(met[0]).toEqual(['Month', 'Printing', 'Target (strictest agreed)']);
+    const row = (t: unknown[][], label: string) => t.find((r) => r[0] === label)!;
+    expect(row(met, 'Sep 2026')[1]).toBe(1);
+    expect(row(met, 'Oct 2026')[1]).toBe('');
+    expect(row(met, 'Nov 2026')[1]).toBe(0);
+    expect(row(met, 'Nov 2026')[2]).toBe(0.9);
+    const avail = f.SLM_TRENDS('availability', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
+    expect(row(avail, 'Aug 2026')[1]).toBe('');
+    expect(row(avail, 'Oct 2026')[1]).toBe(1);
+    expect(row(avail, 'Nov 2026')[1]).toBeLessThan(1);
+    expect(row(avail, 'Nov 2026')[2]).toBe(0.99);
+    expect(() => f.SLM_TRENDS('speed', '', incidents, services)).toThrow(/^measure: /);
+  });
+});
