@@ -25,6 +25,8 @@ const formulas = ss.getSheets().flatMap((sheet) => sheet.getDataRange().getFormu
       // A date Sheets would compute (=EOMONTH(TODAY(),…)): the first is a month before the fixed "now", the next "now".
       const computed = [new D(NOW - 30 * 86_400_000), new D(NOW)];
       return args.split(',').map((a) => {
+        // A text literal ("met") is passed as the text.
+        if (/^".*"$/.test(a.trim())) return a.trim().slice(1, -1);
         const named = ss.getRangeByName(a.trim());
         if (named) return named.getValues();
         const v = sheet.getRange(a.trim()).getValue();

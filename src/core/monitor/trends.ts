@@ -52,7 +52,7 @@ export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now
         return x.met + x.breached > 0 ? x.met / (x.met + x.breached) : undefined;
       }),
       availability: reports.map((r, j) => (months[j].end <= firstItem ? undefined : r.services[k].availability)),
-      metTarget: compliance.length ? Math.max(...compliance) : undefined,
+      metTarget: compliance.length ? compliance.reduce((a, b) => Math.max(a, b)) : undefined,
       availabilityTarget: model.availabilityTargets[k],
     };
   });
@@ -69,7 +69,7 @@ export type TrendMeasure = 'met' | 'availability';
 export function trendTable(t: Trends, measure: TrendMeasure): (string | number)[][] {
   const shown = t.services.filter((s) => s[measure].some((v) => v !== undefined));
   const targets = shown.map((s) => (measure === 'met' ? s.metTarget : s.availabilityTarget)).filter((v): v is number => v !== undefined);
-  const target = targets.length ? Math.max(...targets) / 100 : undefined;
+  const target = targets.length ? targets.reduce((a, b) => Math.max(a, b)) / 100 : undefined;
   return [
     ['Month', ...shown.map((s) => s.name), ...(target === undefined ? [] : ['Target (strictest agreed)'])],
     ...t.months.map((label, j) => [label, ...shown.map((s) => s[measure][j] ?? ''), ...(target === undefined ? [] : [target])]),
