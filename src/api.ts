@@ -64,6 +64,33 @@ export interface ShareResult {
   readonly skipped: string[];
 }
 
+/** One person the sharing panel offers: what they can open now and what the panel suggests. */
+export interface SharingPerson {
+  readonly name: string;
+  readonly email: string | null;
+  readonly role: string;
+  readonly area: string | null;
+  /** A student representative: documents only unless the service manager ticks the workbook. */
+  readonly student: boolean;
+  /** Suggested: the documents for everyone with an email; the workbook only for staff who have it already. */
+  readonly documents: boolean;
+  readonly workbook: boolean;
+  /** What the People tab's Access column records. */
+  readonly access: string | null;
+}
+
+export interface SharingPlan {
+  /** The documents shared for comment: the newest SLA and the newest representatives' review. */
+  readonly documents: string[];
+  readonly people: SharingPerson[];
+}
+
+export interface SharingChoice {
+  readonly name: string;
+  readonly documents: boolean;
+  readonly workbook: boolean;
+}
+
 export interface GeneratedDoc {
   readonly name: string;
   readonly url: string;
@@ -130,7 +157,10 @@ export interface SlmApi {
   generateReview(period: PeriodRequest): GeneratedDoc;
   /** Supplier performance and trends are measured over `period` (default: the year to today). */
   getFindings(period?: PeriodRequest): Finding[];
-  shareWithRepresentatives(): ShareResult;
+  /** Who would get what, before anything is shared. */
+  getSharingPlan(): SharingPlan;
+  /** Shares and un-shares as ticked, records each person's access on the People tab. */
+  applySharing(choices: SharingChoice[]): ShareResult;
   previewImport(text: string | null, options: ImportRequest | null): ImportPreview;
   importIncidents(text: string | null, options: ImportRequest | null): ImportResult;
   listImportFiles(): Array<{ id: string; name: string }>;

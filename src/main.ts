@@ -4,6 +4,7 @@ export * from './entry/workbookActions';
 export * from './entry/customFunctions';
 export * from './entry/findings';
 export * from './entry/documents';
+export * from './entry/sharing';
 export * from './entry/sidebarApi';
 export * from './entry/monitor';
 export * from './entry/import';

@@ -1,5 +1,5 @@
-/** Generating the SLA (all or chosen services) and the service review, and sharing with the representatives. */
-import type { GeneratedDoc, Overview, SlmApi } from '../../src/api';
+/** Generating the SLA (all or chosen services) and the service review, and sharing with the representatives as ticked. */
+import type { GeneratedDoc, Overview, SharingPlan, SlmApi } from '../../src/api';
 import type { Remote } from '../bridge';
 import { byId, el, replace, safeUrl } from '../dom';
 import { plural } from '../../src/core/text';
@@ -61,29 +61,61 @@ export function documentsPanel(api: Remote<SlmApi>, picker: PeriodPicker): Docum
   });
 
   const shareStatus = byId('share-status');
-  const shareButtons = byId('share-buttons');
   const shareButton = byId<HTMLButtonElement>('share');
-  const share = async () => {
-    showBusy(shareStatus, 'Sharing with the representatives…');
-    try {
-      const result = await api.shareWithRepresentatives();
-      showDone(shareStatus,
-        el('p', {}, result.shared.length ? `Shared for comment with ${result.shared.join(', ')}.` : 'Nobody was added: no end-user representative on the People tab has an email.'),
-        result.skipped.length ? el('p', {}, `Not shared: ${result.skipped.join('; ')}.`) : null);
-    } catch (e) {
-      showError(shareStatus, 'Sharing was not done', e);
-    } finally {
-      replace(shareButtons, shareButton);
-      shareButton.focus();
-    }
+  const planBox = byId('share-plan');
+  const closePlan = () => { replace(planBox); shareButton.hidden = false; shareButton.focus(); };
+  /** Who gets what, ticked as suggested; nothing is shared until Share as ticked. */
+  const showPlan = (plan: SharingPlan) => {
+    const docs = plan.documents.length ? plan.documents.join(' and ') : 'no SLA or review yet (generate them first)';
+    const rows = plan.people.map((p, i) => {
+      const tick = (what: 'documents' | 'workbook', label: string) => el('input', {
+        type: 'checkbox', id: `share-${what}-${i}`, 'data-name': p.name, 'data-what': what, checked: p[what], disabled: !p.email, 'aria-label': `${label} for ${p.name}`,
+      });
+      return el('tr', {},
+        el('td', {}, el('span', {}, p.name), el('br'), el('span', { class: 'gray small' },
+          [p.role === 'Head teacher' ? 'Head teacher' : p.area ?? 'Representative', p.student ? 'student: documents only unless you tick' : '', p.email ? '' : 'no email']
+            .filter(Boolean).join('; '))),
+        el('td', {}, tick('documents', 'SLA and review')),
+        el('td', {}, tick('workbook', 'Workbook')),
+        el('td', { class: 'gray small' }, p.access ?? 'Not shared yet'));
+    });
+    const apply = el('button', { type: 'button', class: 'share', id: 'share-apply', onclick: () => { void run(); } }, 'Share as ticked');
+    const cancel = el('button', { type: 'button', id: 'share-cancel', onclick: () => { closePlan(); replace(shareStatus); } }, 'Cancel');
+    const run = async () => {
+      const choices = plan.people.map((p, i) => ({
+        name: p.name,
+        documents: byId<HTMLInputElement>(`share-documents-${i}`).checked,
+        workbook: byId<HTMLInputElement>(`share-workbook-${i}`).checked,
+      }));
+      apply.disabled = true;
+      showBusy(shareStatus, 'Sharing as ticked…');
+      try {
+        const result = await api.applySharing(choices);
+        closePlan();
+        showDone(shareStatus,
+          el('p', {}, result.shared.length ? `Access set for ${result.shared.join(', ')}, as recorded in the People tab's Access column.` : 'Nothing was changed.'),
+          result.skipped.length ? el('p', {}, `Not done: ${result.skipped.join('; ')}.`) : null);
+      } catch (e) {
+        apply.disabled = false;
+        showError(shareStatus, 'Sharing was not done', e);
+      }
+    };
+    replace(planBox,
+      el('p', {}, `SLA and review: ${docs}, as commenters. Drive emails a link to each person given access.`),
+      el('table', { class: 'share-plan' }, el('thead', {}, el('tr', {}, el('th', {}, 'Person'), el('th', {}, 'SLA and review'), el('th', {}, 'Workbook'), el('th', {}, 'Now'))), el('tbody', {}, ...rows)),
+      plan.people.length ? null : el('p', {}, 'No representative or head teacher is on the People tab.'),
+      el('div', { class: 'block buttons' }, apply, cancel));
+    shareButton.hidden = true;
+    apply.focus();
   };
-  shareButton.addEventListener('click', () => {
-    // Sharing emails people: one more click to confirm, never a surprise.
-    const yes = el('button', { type: 'button', class: 'share', onclick: () => { yes.disabled = true; void share(); } }, 'Share now');
-    const no = el('button', { type: 'button', onclick: () => { replace(shareButtons, shareButton); replace(shareStatus); shareButton.focus(); } }, 'Cancel');
-    replace(shareStatus, el('p', {}, 'Drive will email each representative a link. Share now?'));
-    replace(shareButtons, yes, no);
-    yes.focus();
+  shareButton.addEventListener('click', async () => {
+    showBusy(shareStatus, 'Reading who can open what…');
+    try {
+      showPlan(await api.getSharingPlan());
+      replace(shareStatus);
+    } catch (e) {
+      showError(shareStatus, 'The sharing plan could not be read', e);
+    }
   });
 
   return {

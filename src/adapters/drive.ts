@@ -96,3 +96,18 @@ export function addCommenters(fileId: string, emails: readonly string[]): string
     return refused;
   }
 }
+
+/** Who can open a file other than its editors (Drive reports commenters as viewers), lower case. */
+export function viewersOf(fileId: string): Set<string> {
+  return new Set(DriveApp.getFileById(fileId).getViewers().map((u) => u.getEmail().toLowerCase()));
+}
+
+/** Takes comment access away; false when Drive refused. */
+export function removeCommenter(fileId: string, email: string): boolean {
+  try {
+    DriveApp.getFileById(fileId).removeCommenter(email);
+    return true;
+  } catch {
+    return false;
+  }
+}

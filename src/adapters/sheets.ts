@@ -187,3 +187,16 @@ export function ensureFormulaTab(ss: Spreadsheet, name: string, cells: readonly 
   sheet.getRange(1, 1, cells.length, cells[0].length).setValues(cells.map((r) => [...r]));
   return true;
 }
+
+/**
+ * Writes one column of a tab (found by header) for its data rows, in one call; false when the tab or the
+ * column is missing (Set up workbook adds it).
+ */
+export function writeColumn(ss: Spreadsheet, key: TabKey, header: string, values: readonly string[]): boolean {
+  const sheet = ss.getSheetByName(tabDef(key).name);
+  if (!sheet || values.length === 0) return false;
+  const col = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0].findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
+  if (col < 0) return false;
+  sheet.getRange(2, col + 1, values.length, 1).setValues(values.map((v) => [v]));
+  return true;
+}

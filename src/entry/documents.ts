@@ -1,13 +1,13 @@
 /**
  * The SLA and service-review documents: generated as Google Docs from the workbook, recorded on the
- * Documents tab, optionally shared with the representatives for comment. The sidebar calls the same
- * functions as the menu.
+ * Documents tab; never shared here (see sharing.ts). The sidebar calls the same functions as the menu.
  */
-import type { GeneratedDoc, PeriodRequest, ShareResult } from '../api';
+import type { GeneratedDoc, PeriodRequest } from '../api';
+import { menuOpenPanel } from './sidebarApi';
 import { computeAttainment } from '../core/attainment/compute';
 import { analyseWorkbook } from '../core/findings/analyse';
 import { schoolName } from '../adapters/school';
-import { buildReviewDocument, buildSlaDocument, documentName, idFromLink, asCellText, type DocModel } from '../core/docs/index';
+import { buildReviewDocument, buildSlaDocument, documentName, asCellText, type DocModel } from '../core/docs/index';
 import { isoDate } from '../core/text';
 import { parsePeriodText } from '../core/periods/periodText';
 import { escapeHtml } from '../core/html';
@@ -15,7 +15,7 @@ import { previousPeriod, resolvePeriod } from '../core/periods';
 import type { DocumentRecord } from '../core/schema';
 import type { Workbook } from '../core/workbook';
 import { createDocument, writeDocument } from '../adapters/docs';
-import { addCommenters, documentsDestination, freeNameIn, moveFile, rememberFolder, trashFile } from '../adapters/drive';
+import { documentsDestination, freeNameIn, moveFile, rememberFolder, trashFile } from '../adapters/drive';
 import { withDocumentLock } from '../adapters/lock';
 import { appendRecords, readWorkbook } from '../adapters/sheets';
 
@@ -88,37 +88,6 @@ export function generateReview(period: PeriodRequest): GeneratedDoc {
   return { ...doc, internal };
 }
 
-/** Adds the end-user representatives with an email as commenters on each file, under the document lock. */
-const shareFiles = (wb: Workbook, fileIds: readonly string[]): ShareResult => withDocumentLock(() => {
-  const reps = wb.people.filter((p) => p.role === 'End-user representative');
-  const skipped = reps.filter((p) => !p.email).map((p) => `${p.name} (no email on the People tab)`);
-  const withEmail = reps.filter((p) => p.email);
-  const emails = withEmail.map((p) => p.email!);
-  const refused = new Set<string>();
-  for (const id of fileIds) for (const e of addCommenters(id, emails)) refused.add(e);
-  for (const p of withEmail) if (refused.has(p.email!)) skipped.push(`${p.name} (Drive did not accept ${p.email})`);
-  return { shared: withEmail.filter((p) => !refused.has(p.email!)).map((p) => p.name), skipped };
-});
-
-/** The newest document of each type recorded on the Documents tab. */
-function latestDocuments(wb: Workbook): string[] {
-  const ids: string[] = [];
-  for (const type of ['SLA', 'Service review'] as const) {
-    // The internal review is never shared.
-    const newest = wb.documents.filter((d) => d.type === type && d.link && !/\(internal\)$/.test(d.label ?? '')).sort((a, b) => a.created - b.created).pop();
-    const id = newest?.link ? idFromLink(newest.link) : undefined;
-    if (id) ids.push(id);
-  }
-  return ids;
-}
-
-/** Adds the representatives as commenters on the workbook and on the newest SLA and service review. */
-export function shareWithRepresentatives(): ShareResult {
-  const ss = SpreadsheetApp.getActive();
-  const wb = readWorkbook(ss).workbook;
-  return shareFiles(wb, [ss.getId(), ...latestDocuments(wb)]);
-}
-
 /** Remembers the Drive folder (link or id) generated documents go to and returns its name; blank: next to the workbook. */
 export function chooseDocumentsFolder(folderLinkOrId: string): string | undefined {
   return rememberFolder(String(folderLinkOrId ?? ''));
@@ -132,7 +101,7 @@ function showLink(title: string, doc: GeneratedDoc): void {
   const html = HtmlService.createHtmlOutput(
     `<div style="font-family:Arial,sans-serif;font-size:13px"><p>Created <a href="${escapeHtml(doc.url)}" target="_blank" rel="noopener">${escapeHtml(doc.name)}</a>.</p>`
     + (doc.internal ? `<p>Internal version (never shared): <a href="${escapeHtml(doc.internal.url)}" target="_blank">${escapeHtml(doc.internal.name)}</a>.</p>` : '')
-    + '<p>It is recorded on the Documents tab. Use <b>Share with representatives</b> so they can comment on it.</p></div>',
+    + '<p>It is recorded on the Documents tab and shared with nobody: use <b>Share with representatives</b> to choose who comments on it.</p></div>',
   ).setWidth(480).setHeight(doc.internal ? 210 : 160);
   SpreadsheetApp.getUi().showModalDialog(html, title);
 }
@@ -175,24 +144,9 @@ export function menuGenerateReview(): void {
   }
 }
 
+/** Sharing is done from the SLM panel, where who gets what is shown before anything is shared. */
 export function menuShareWithRepresentatives(): void {
-  const ui = SpreadsheetApp.getUi();
-  const confirm = ui.alert(
-    'Share with representatives',
-    'Add the representatives on the People tab as commenters on this workbook and the newest SLA and review? Drive emails each a link.',
-    ui.ButtonSet.YES_NO,
-  );
-  if (confirm !== ui.Button.YES) return;
-  try {
-    const result = shareWithRepresentatives();
-    const lines = [
-      result.shared.length ? `Shared for comment with ${result.shared.join(', ')}.` : 'Nobody was added: no representative has an email.',
-      ...(result.skipped.length ? [`Not shared: ${result.skipped.join('; ')}.`] : []),
-    ];
-    tell(TITLE, lines.join('\n\n'));
-  } catch (e) {
-    alertError('Share with representatives', e);
-  }
+  menuOpenPanel();
 }
 
 export function menuChooseDocumentsFolder(): void {

@@ -249,11 +249,12 @@ describe('The document lock', () => {
     const still = /Another SLM Workbook action is still running on this workbook/;
     expect(() => rt.global.generateSla(null)).toThrow(still);
     expect(() => rt.global.generateReview({ kind: 'thisTerm' })).toThrow(still);
-    expect(() => rt.global.shareWithRepresentatives()).toThrow(still);
+    const all = [{ name: 'Jo Harris', documents: true, workbook: false }];
+    expect(() => rt.global.applySharing(all)).toThrow(still);
     expect(docItems(rt)).toHaveLength(0);
     expect(rt.calls.count('File.addCommenters')).toBe(0);
     rt.services.LockService.releaseByAnotherProcess('document');
-    expect(rt.global.shareWithRepresentatives().shared).toHaveLength(3);
+    expect(rt.global.applySharing(all).shared).toEqual(['Jo Harris']);
   });
 });
 
@@ -269,28 +270,72 @@ describe('Share with representatives on the built bundle', () => {
     expect(rt.calls.count('File.addCommenters') + rt.calls.count('File.addCommenter')).toBe(0);
   });
 
-  test('representatives become commenters on the workbook and on the newest SLA and review', () => {
+  const peopleAccess = (rt: OfflineRuntime) => {
+    const values = (rt.spreadsheet as unknown as Ss).getSheetByName(tabDef('people').name)!.getDataRange().getValues();
+    const [name, access] = [values[0].indexOf('Name'), values[0].indexOf('Access')];
+    return Object.fromEntries(values.slice(1).map((r) => [r[name], r[access]]));
+  };
+
+  test('12. the plan says who gets what before anything is shared; a student is suggested documents only', () => {
     const rt = school();
     const sla = rt.global.generateSla(null);
     const review = rt.global.generateReview({ kind: 'thisTerm' });
-    const result = rt.global.shareWithRepresentatives();
-    expect(result).toEqual({ shared: ['Jo Harris', 'Priya Shah', 'Tom Lee'], skipped: [] });
-    const reps = ['jo.harris@example-school.org', 'priya.shah@example-school.org', 'tom.lee@example-school.org'];
-    for (const id of [sla.id, review.id, (rt.spreadsheet as unknown as Ss).getId()]) {
-      expect([...rt.services.DriveApp.store.get(id).commenters].sort()).toEqual(reps);
-    }
-    // One batch per file, never a call per person.
-    expect(rt.calls.count('File.addCommenters')).toBe(3);
+    rt.calls.reset();
+    const plan = rt.global.getSharingPlan();
+    expect(plan.documents).toEqual([sla.name, review.name]);
+    expect(plan.people.map((p: { name: string; documents: boolean; workbook: boolean; student: boolean }) => [p.name, p.documents, p.workbook, p.student])).toEqual([
+      ['Jo Harris', true, false, false], ['Priya Shah', true, false, false], ['Tom Lee', true, false, true], ['Alex Morgan', true, false, false],
+    ]);
+    // Reading the plan shares nothing and writes nothing.
+    expect(rt.calls.count('File.addCommenters') + rt.calls.count('File.addCommenter') + rt.calls.count('Range.setValues')).toBe(0);
   });
 
-  test('the menu asks first and reports who was shared with', () => {
+  test('12. only what is ticked is shared: documents as commenters, the workbook only to those ticked; access recorded on People', () => {
     const rt = school();
-    rt.ui.respond('YES');
-    rt.global.menuShareWithRepresentatives();
-    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toBe('Shared for comment with Jo Harris, Priya Shah, Tom Lee.');
-    rt.ui.respond('NO');
-    rt.calls.reset();
+    const sla = rt.global.generateSla(null);
+    const review = rt.global.generateReview({ kind: 'thisTerm' });
+    const ssId = (rt.spreadsheet as unknown as Ss).getId();
+    const result = rt.global.applySharing([
+      { name: 'Jo Harris', documents: true, workbook: true }, { name: 'Priya Shah', documents: true, workbook: false },
+      { name: 'Tom Lee', documents: true, workbook: false },
+    ]);
+    expect(result).toEqual({ shared: ['Jo Harris', 'Priya Shah', 'Tom Lee'], skipped: [] });
+    const commenters = (id: string) => [...rt.services.DriveApp.store.get(id).commenters].sort();
+    const reps = ['jo.harris@example-school.org', 'priya.shah@example-school.org', 'tom.lee@example-school.org'];
+    expect(commenters(sla.id)).toEqual(reps);
+    expect(commenters(review.id)).toEqual(reps);
+    expect(commenters(ssId)).toEqual(['jo.harris@example-school.org']);
+    expect(commenters(review.internal.id)).toEqual([]);
+    // One batch per file, never a call per person.
+    expect(rt.calls.count('File.addCommenters')).toBe(3);
+    const access = peopleAccess(rt);
+    expect(access['Jo Harris']).toBe('SLA, review and workbook (comment), since 18 November 2026');
+    expect(access['Tom Lee']).toBe('SLA and review (comment), since 18 November 2026');
+    expect(access['Alex Morgan']).toBe('');
+    // The plan now shows what each has, and keeps Jo's workbook ticked.
+    const plan = rt.global.getSharingPlan();
+    expect(plan.people.find((p: { name: string }) => p.name === 'Jo Harris')).toMatchObject({ workbook: true, access: access['Jo Harris'] });
+  });
+
+  test('12. un-sharing from the same place takes access away and says so on People', () => {
+    const rt = school();
+    const sla = rt.global.generateSla(null);
+    const ssId = (rt.spreadsheet as unknown as Ss).getId();
+    rt.global.applySharing([{ name: 'Tom Lee', documents: true, workbook: true }]);
+    expect([...rt.services.DriveApp.store.get(ssId).commenters]).toEqual(['tom.lee@example-school.org']);
+    // A student who has the workbook is not suggested to keep it.
+    expect(rt.global.getSharingPlan().people.find((p: { name: string }) => p.name === 'Tom Lee')).toMatchObject({ documents: true, workbook: false });
+    rt.global.applySharing([{ name: 'Tom Lee', documents: false, workbook: false }]);
+    expect([...rt.services.DriveApp.store.get(ssId).commenters]).toEqual([]);
+    expect([...rt.services.DriveApp.store.get(sla.id).commenters]).toEqual([]);
+    expect(peopleAccess(rt)['Tom Lee']).toBe('None (18 November 2026)');
+    expect(rt.global.getSharingPlan().people.find((p: { name: string }) => p.name === 'Tom Lee')).toMatchObject({ documents: false, workbook: false });
+  });
+
+  test('the menu item opens the panel, where sharing is chosen; it shares nothing itself', () => {
+    const rt = school();
     rt.global.menuShareWithRepresentatives();
     expect(rt.calls.count('File.addCommenters')).toBe(0);
+    expect(rt.ui.shown.filter((s) => s.kind === 'sidebar')).toHaveLength(1);
   });
 });

@@ -47,7 +47,7 @@ describe('Generate service review: a paper a meeting can use', () => {
     for (const s of ['FastNet ISP', 'WB-01', '£', 'dana@fastnet.example']) expect([s, all.includes(s)]).toEqual([s, false]);
     expect(text(internal)).toMatch(/FastNet ISP[\s\S]*£6,400/);
     expect(doc.internal.name).toMatch(/^Service review \(internal\) – Autumn term 2026 – /);
-    const shareResult = rt.global.shareWithRepresentatives();
+    const shareResult = rt.global.applySharing(rt.global.getSharingPlan().people);
     expect(shareResult.shared.length).toBeGreaterThan(0);
     const viewers = (id: string) => rt.services.DriveApp.getFileById(id).getViewers().map((u) => u.getEmail());
     expect(viewers(doc.id)).toContain('jo.harris@example-school.org');

@@ -68,11 +68,11 @@ describe('createBridge', () => {
   test('a failed write can be tried again', async () => {
     const { calls, run } = fakeRun();
     const api = createBridge(run);
-    const first = api.shareWithRepresentatives();
+    const first = api.applySharing([]);
     calls[0].fail(new Error('Drive is busy'));
     await expect(first).rejects.toThrow('Drive is busy');
-    void api.shareWithRepresentatives();
-    expect(calls.filter((c) => c.name === 'shareWithRepresentatives')).toHaveLength(2);
+    void api.applySharing([]);
+    expect(calls.filter((c) => c.name === 'applySharing')).toHaveLength(2);
   });
 
   test('reads are not merged: two overviews for two periods are two calls', () => {

@@ -401,24 +401,52 @@ describe('the SLM panel in Chromium', () => {
     }
   });
 
-  test('Share adds the representatives after a confirming click and says who was added', async () => {
+  test('Share shows who gets what before anything is shared; shares only what is ticked, records it on People, and un-shares from the same place', async () => {
     const s = await open();
     try {
+      const rt = s.server.host.runtime;
+      const sla = rt.global.generateSla(null);
+      const review = rt.global.generateReview({ kind: 'thisTerm' });
+      const ssId = spreadsheetOf(s).getId();
+      const commenters = (id: string) => [...rt.services.DriveApp.store.get(id).commenters].sort();
       await s.page.click('#share');
-      await expect(s.page.textContent('#share-status')).resolves.toMatch(/Drive will email each representative/);
-      expect(s.server.host.calls.some((c) => c.name === 'shareWithRepresentatives')).toBe(false);
-      await s.page.click('#share-buttons button.share');
-      await s.page.waitForFunction(() => /Shared for comment with|Nobody was added/.test(document.getElementById('share-status')?.textContent ?? ''));
-      const result = await s.page.textContent('#share-status');
-      const ss = spreadsheetOf(s);
-      const reps = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone()).workbook.people
-        .filter((p) => p.role === 'End-user representative' && p.email);
-      expect(reps.length).toBeGreaterThan(0);
-      const file = s.server.host.runtime.services.DriveApp.getFileById(ss.getId());
-      expect(file.getViewers().map((u) => u.getEmail())).toEqual(expect.arrayContaining(reps.map((p) => p.email)));
-      expect(result).toMatch(/^Shared for comment with /);
-      for (const p of reps) expect(result).toContain(p.name);
-      expect(s.server.host.calls.filter((c) => c.name === 'shareWithRepresentatives')).toHaveLength(1);
+      await s.page.locator('#share-plan table').waitFor();
+      const rows = await s.page.$$eval('#share-plan tbody tr', (trs) => (trs as HTMLTableRowElement[]).map((tr) => ({
+        who: tr.cells[0].textContent,
+        documents: (tr.cells[1].querySelector('input') as HTMLInputElement).checked,
+        workbook: (tr.cells[2].querySelector('input') as HTMLInputElement).checked,
+      })));
+      expect(rows.map((r) => r.who?.split(/(?=Teaching|School|Student|Head)/)[0])).toEqual(['Jo Harris', 'Priya Shah', 'Tom Lee', 'Alex Morgan']);
+      expect(rows.every((r) => r.documents && !r.workbook)).toBe(true);
+      expect(rows.find((r) => r.who?.startsWith('Tom Lee'))!.who).toMatch(/student: documents only unless you tick/);
+      await expect(s.page.textContent('#share-plan')).resolves.toContain(`${sla.name} and ${review.name}`);
+      // Nothing shared yet: the plan is only read.
+      expect(s.server.host.calls.some((c) => c.name === 'applySharing')).toBe(false);
+      expect(commenters(sla.id)).toEqual([]);
+      fs.mkdirSync(path.join(root, 'out'), { recursive: true });
+      await s.page.locator('#share-plan').screenshot({ path: path.join(root, 'out/sidebar-share.png') });
+
+      await s.page.check('#share-workbook-0');
+      await s.page.click('#share-apply');
+      await s.page.waitForFunction(() => /Access set for/.test(document.getElementById('share-status')?.textContent ?? ''));
+      expect(commenters(sla.id)).toEqual(['head@example-school.org', 'jo.harris@example-school.org', 'priya.shah@example-school.org', 'tom.lee@example-school.org']);
+      expect(commenters(ssId)).toEqual(['jo.harris@example-school.org']);
+      expect(commenters(review.internal.id)).toEqual([]);
+      const people = spreadsheetOf(s).getSheetByName('People')!.getDataRange().getValues();
+      const access = people[0].indexOf('Access');
+      expect(people.find((r) => r[0] === 'Jo Harris')![access]).toMatch(/^SLA, review and workbook \(comment\), since /);
+      expect(people.find((r) => r[0] === 'Tom Lee')![access]).toMatch(/^SLA and review \(comment\), since /);
+
+      // Un-sharing: the same place, Tom's documents unticked.
+      await s.page.click('#share');
+      await s.page.locator('#share-plan table').waitFor();
+      await expect(s.page.isChecked('#share-workbook-0')).resolves.toBe(true);
+      await s.page.uncheck('#share-documents-2');
+      await s.page.click('#share-apply');
+      await s.page.waitForFunction(() => /Access set for/.test(document.getElementById('share-status')?.textContent ?? ''));
+      expect(commenters(sla.id)).not.toContain('tom.lee@example-school.org');
+      expect(spreadsheetOf(s).getSheetByName('People')!.getDataRange().getValues().find((r) => r[0] === 'Tom Lee')![access]).toMatch(/^None \(/);
+      expect(s.server.host.calls.filter((c) => c.name === 'applySharing')).toHaveLength(2);
     } finally {
       await s.close();
     }

@@ -130,12 +130,12 @@ export const calendars: Draft<'calendars'>[] = [
 ];
 
 export const people: Draft<'people'>[] = [
-  { name: SERVICE_MANAGER, email: 'sam.patel@example-school.org', role: 'Service manager', area: 'ICT', services: ['ALL'] },
-  { name: 'Jo Harris', email: 'jo.harris@example-school.org', role: 'End-user representative', area: 'Teaching staff (English)', services: ['INTERNET', 'EMAIL', 'STORAGE', 'PRINT', 'WHITEBOARD'] },
-  { name: 'Priya Shah', email: 'priya.shah@example-school.org', role: 'End-user representative', area: 'School office', services: ['MIS', 'EMAIL'] },
-  { name: 'Tom Lee', email: 'tom.lee@example-school.org', role: 'End-user representative', area: 'Student council (Year 11)', services: ['INTERNET', 'PRINT', 'WP'] },
-  { name: 'Alex Morgan', email: 'head@example-school.org', role: 'Head teacher', area: 'Leadership', services: [] },
-  { name: 'Dana Cole', email: 'dana@fastnet.example', role: 'Supplier contact', area: 'FastNet ISP', services: ['INTERNET'] },
+  { name: SERVICE_MANAGER, email: 'sam.patel@example-school.org', role: 'Service manager', area: 'ICT', services: ['ALL'], access: undefined },
+  { name: 'Jo Harris', email: 'jo.harris@example-school.org', role: 'End-user representative', area: 'Teaching staff (English)', services: ['INTERNET', 'EMAIL', 'STORAGE', 'PRINT', 'WHITEBOARD'], access: undefined },
+  { name: 'Priya Shah', email: 'priya.shah@example-school.org', role: 'End-user representative', area: 'School office', services: ['MIS', 'EMAIL'], access: undefined },
+  { name: 'Tom Lee', email: 'tom.lee@example-school.org', role: 'End-user representative', area: 'Student council (Year 11)', services: ['INTERNET', 'PRINT', 'WP'], access: undefined },
+  { name: 'Alex Morgan', email: 'head@example-school.org', role: 'Head teacher', area: 'Leadership', services: [], access: undefined },
+  { name: 'Dana Cole', email: 'dana@fastnet.example', role: 'Supplier contact', area: 'FastNet ISP', services: ['INTERNET'], access: undefined },
 ];
 
 /** The review findings already recorded, dated in days from today. */

@@ -155,6 +155,7 @@ const defineSchema = () => {
         { key: 'role', header: 'Role', type: 'enum', required: true, width: 170, values: ['Service manager', 'End-user representative', 'Supplier contact', 'Head teacher'], help: 'Service manager, End-user representative, Supplier contact or Head teacher.' },
         { key: 'area', header: 'Area', type: 'text', width: 140, help: 'Department, year group or team they speak for.' },
         { key: 'services', header: 'Services represented', type: 'refs', refTab: 'services', allowAll: true, width: 170, help: 'Service IDs they represent, comma-separated, or ALL.' },
+        { key: 'access', header: 'Access', type: 'text', width: 220, help: 'What they can open, as last shared from the SLM panel (written by the panel).' },
       ],
     },
     reviews: {
