@@ -57,7 +57,8 @@ function serverFunctions(rt: OfflineRuntime): Array<[string, () => unknown]> {
     ['getFindings', () => g.getFindings({ kind: 'academicYear' })],
     ['generateSla', () => g.generateSla(null)],
     ['generateReview', () => g.generateReview({ kind: 'thisTerm' })],
-    ['shareWithRepresentatives', () => g.shareWithRepresentatives()],
+    ['getSharingPlan', () => g.getSharingPlan()],
+    ['applySharing', () => g.applySharing([{ name: 'Jo Harris', documents: true, workbook: false }])],
   ];
 }
 
@@ -69,7 +70,7 @@ function menuActions(rt: OfflineRuntime): Array<[string, () => unknown, string[]
     ['menuCheckContracts', () => g.menuCheckContracts(), []],
     ['menuGenerateSla', () => g.menuGenerateSla(), []],
     ['menuGenerateReview', () => g.menuGenerateReview(), ['OK:this term']],
-    ['menuShareWithRepresentatives', () => g.menuShareWithRepresentatives(), ['YES']],
+    ['menuShareWithRepresentatives', () => g.menuShareWithRepresentatives(), []],
     ['menuOpenPanel', () => g.menuOpenPanel(), []],
   ];
 }
