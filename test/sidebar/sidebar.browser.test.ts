@@ -72,6 +72,15 @@ async function open(opts: { latencyMs?: (name: string) => number; before?: (ss: 
   }
 }
 
+/** Waits until `ready()` holds (server-side state), failing after `timeoutMs`. */
+async function until(ready: () => boolean, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the server state');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 const spreadsheetOf = (s: Session) => s.server.host.runtime.spreadsheet as unknown as Spreadsheet;
 
 /** What the panel should show for a period, worked out here from the core on the same workbook. */
@@ -202,13 +211,18 @@ describe('the SLM panel in Chromium', () => {
       // Right away the line under the list gives the dates of the option reached.
       await expect(s.page.textContent('#period-span')).resolves.toBe('1 Nov 2026 to 30 Nov 2026');
 
-      // Down to the end: through last month, the terms and the year to "Custom dates…".
+      // Down to the end: through last month, the terms and the year to "Custom dates…". The page's clock is
+      // Playwright's from here, so the choice's settling delay is run through exactly, not slept through.
+      await s.page.clock.install();
       for (let i = 0; i < 5; i++) await s.page.keyboard.press('ArrowDown');
       await expect(s.page.inputValue('#period')).resolves.toBe('custom');
       await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('period');
       await expect(s.page.isVisible('#custom-from')).resolves.toBe(true);
       await expect(s.page.textContent('#period-span')).resolves.toBe('Enter the dates below, then choose Show. The figures are still for November 2026.');
-      await s.page.waitForTimeout(800);
+      await s.page.clock.runFor(800);
+      await s.page.clock.resume();
+      // Any call those timers made has reached the server once the page's network is idle.
+      await s.page.waitForLoadState('networkidle');
       // Nothing was asked for the options passed on the way, and the figures shown are still November's.
       expect(overviews()).toEqual([{ kind: 'thisTerm' }, { kind: 'thisMonth' }]);
       await expect(s.page.textContent('#services-summary')).resolves.toMatch(/^November 2026: /);
@@ -237,13 +251,16 @@ describe('the SLM panel in Chromium', () => {
       await s.page.keyboard.press('ArrowUp');
       // The choice settles and last month's (slow) overview is asked for.
       const asked = () => s.server.host.calls.filter((c) => c.name === 'getOverview').length;
-      for (let i = 0; i < 50 && asked() < 2; i++) await s.page.waitForTimeout(50);
+      await until(() => asked() >= 2);
       expect(asked()).toBe(2);
+      // The page receives last month's (slow) answer: wait for exactly that, not for a guessed time.
+      const lastMonthAnswer = s.page.waitForResponse((r) => r.url().endsWith('/run') && (r.request().postData() ?? '').includes('lastMonth'));
       slow = 0;
       await s.page.keyboard.press('ArrowUp');
       await expectFigures(s, { kind: 'thisMonth' });
       // Last month's answer arrives afterwards and is dropped.
-      await s.page.waitForTimeout(2200);
+      await lastMonthAnswer;
+      await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await expect(s.page.textContent('#services-summary')).resolves.toMatch(/^November 2026: /);
       await expect(s.page.inputValue('#period')).resolves.toBe('thisMonth');
       await expect(s.page.textContent('#period-span')).resolves.toBe('1 Nov 2026 to 30 Nov 2026');
@@ -552,7 +569,8 @@ describe('the SLM panel in Chromium', () => {
       await expect(s.page.locator('#sla-services label', { hasText: XSS }).count()).resolves.toBe(1);
       const messages = await s.page.$$eval('#problems .message', (x) => x.map((e) => e.textContent ?? ''));
       expect(messages.some((m) => m.includes('<script>window.__ran=1</script><b>x</b>'))).toBe(true);
-      await s.page.waitForTimeout(200);
+      // Anything the markup could have loaded or run has had its chance once the network is idle.
+      await s.page.waitForLoadState('networkidle');
       expect(await s.page.$$('img, #app script, #app b')).toHaveLength(0);
       expect(await s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
       expect(s.dialogs).toEqual([]);
