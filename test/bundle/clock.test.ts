@@ -1,8 +1,8 @@
 import { CLOCK_HEADER } from '../../src/core/monitor/clock';
 import { OPEN_ITEMS_TAB, clockFormula } from '../../src/core/monitor/openItemsView';
-import { tabDef, type TabKey } from '../../src/core/schema';
 import { localToUtc } from '../../src/core/time/zone';
 import { loadedRuntime } from '../support/offline';
+import { sheet } from '../support/workbook';
 
 const TZ = 'Europe/London';
 type Fn = (...args: unknown[]) => any;
@@ -11,8 +11,6 @@ const rt = loadedRuntime();
 const g = rt.global as unknown as Record<string, Fn>;
 const RDate = rt.env.realm.Date;
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new RDate(localToUtc(y, m, d, h * 60 + min, TZ));
-const sheet = (key: TabKey, records: ReadonlyArray<Record<string, unknown>>) =>
-  [tabDef(key).columns.map((c) => c.header), ...records.map((r) => tabDef(key).columns.map((c) => r[c.key] ?? ''))];
 const col = (name: (typeof CLOCK_HEADER)[number]) => CLOCK_HEADER.indexOf(name);
 
 // Support Mon-Fri 08:00-16:00 (8 h a day); Monday 9 November 2026 is an INSET day for everyone.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
 import { namedRangeName, tabDef, type TabKey } from '../../src/core/schema';
 import { localToUtc } from '../../src/core/time/zone';
+import { sheet } from '../support/workbook';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 
 const TZ = 'Europe/London';
@@ -16,9 +17,6 @@ const RDate = rt.env.realm.Date;
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new RDate(localToUtc(y, m, d, h * 60 + min, TZ));
 const OFFICE = 'Mon-Fri 08:00-18:00';
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-const header = (key: TabKey) => tabDef(key).columns.map((c) => c.header);
-const sheet = (key: TabKey, records: ReadonlyArray<Record<string, unknown>>) =>
-  [header(key), ...records.map((r) => tabDef(key).columns.map((c) => r[c.key] ?? ''))];
 
 describe('the custom functions are top-level functions of the bundle', () => {
   test('each is a function whose stub carries its JSDoc with @customfunction', () => {

@@ -1,8 +1,9 @@
 /** Shared set-up for tests that run the built bundle in the offline runtime. */
 import { createOfflineRuntime, type OfflineRuntime } from '../../offline/runtime';
 
-/** A fixed "now" so the example school is the same in every run: a Wednesday in the autumn term. */
-export const NOW = Date.UTC(2026, 10, 18, 12);
+import { NOW } from './workbook';
+
+export { NOW };
 
 export function loadedRuntime(opts: Parameters<typeof createOfflineRuntime>[0] = {}): OfflineRuntime {
   const rt = createOfflineRuntime({ timeZone: 'Europe/London', ...opts });

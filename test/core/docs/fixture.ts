@@ -1,22 +1,12 @@
 /** The example school as the sheet holds it, parsed, for the document builders. */
-import { exampleSchool } from '../../../src/core/example';
 import type { Block } from '../../../src/core/docs';
-import { tabOrder, workbookSchema } from '../../../src/core/schema';
-import { parseWorkbook, recordsToRows, type Workbook, type WorkbookValues } from '../../../src/core/workbook';
+import type { Workbook } from '../../../src/core/workbook';
+import { exampleWorkbook as sharedExampleWorkbook, NOW, TZ } from '../../support/workbook';
 
-export const TZ = 'Europe/London';
-/** A Wednesday in the autumn term. */
-export const NOW = Date.UTC(2026, 10, 18, 12);
+export { NOW, TZ } from '../../support/workbook';
 
 export function exampleWorkbook(now = NOW): Workbook {
-  const school = exampleSchool(now, TZ);
-  const values: WorkbookValues = {};
-  for (const key of tabOrder()) {
-    const tab = workbookSchema()[key];
-    const header = tab.columns.map((c) => c.header);
-    values[key] = [header, ...recordsToRows(tab, header, school[key])];
-  }
-  return parseWorkbook(values, TZ).workbook;
+  return sharedExampleWorkbook(now, TZ);
 }
 
 export type TableBlock = Extract<Block, { kind: 'table' }>;

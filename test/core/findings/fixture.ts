@@ -1,33 +1,12 @@
 /** Workbooks for the contract analyses: the example school as the sheet would hold it, and small hand-made ones. */
-import { exampleSchool } from '../../../src/core/example';
-import { tabDef, tabOrder, workbookSchema, type TabKey } from '../../../src/core/schema';
+import type { TabKey } from '../../../src/core/schema';
+import { sheet, TZ } from '../../support/workbook';
 import { localToUtc } from '../../../src/core/time/zone';
-import { parseWorkbook, recordsToRows, type Workbook, type WorkbookValues } from '../../../src/core/workbook';
+import { parseWorkbook, type Workbook, type WorkbookValues } from '../../../src/core/workbook';
 
-export const TZ = 'Europe/London';
-/** A Wednesday in the autumn term. */
-export const NOW = Date.UTC(2026, 10, 18, 12);
-
-export function exampleValues(now = NOW, tz = TZ): WorkbookValues {
-  const school = exampleSchool(now, tz);
-  const values: WorkbookValues = {};
-  for (const key of tabOrder()) {
-    const tab = workbookSchema()[key];
-    const header = tab.columns.map((c) => c.header);
-    values[key] = [header, ...recordsToRows(tab, header, school[key])];
-  }
-  return values;
-}
-
-export const exampleWorkbook = (now = NOW, tz = TZ): Workbook => parseWorkbook(exampleValues(now, tz), tz).workbook;
+export { exampleValues, exampleWorkbook, NOW, sheet, TZ } from '../../support/workbook';
 
 export type Tabs = Partial<Record<TabKey, ReadonlyArray<Record<string, unknown>>>>;
-
-/** Sheet values for a tab: its schema headers, then one line per record keyed by column key. */
-export function sheet(key: TabKey, records: ReadonlyArray<Record<string, unknown>>): unknown[][] {
-  const cols = tabDef(key).columns;
-  return [cols.map((c) => c.header), ...records.map((r) => cols.map((c) => r[c.key] ?? ''))];
-}
 
 export function valuesOf(tabs: Tabs): WorkbookValues {
   const values: WorkbookValues = {};
