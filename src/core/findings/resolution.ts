@@ -3,6 +3,7 @@ import type { Incident } from '../schema';
 import type { Context } from './context';
 import { HOUR_MS } from '../time/zone';
 import { idKey } from '../schema';
+import { heldMs, holdsByItem } from '../attainment/holds';
 
 export interface Resolved {
   readonly incident: Incident;
@@ -19,13 +20,19 @@ export interface Resolved {
 export function resolvedItems(ctx: Context): Resolved[] {
   const out: Resolved[] = [];
   const { model, period } = ctx;
-  for (const i of ctx.wb.incidents) {
+  const items = ctx.wb.incidents;
+  const holds = holdsByItem(ctx.wb.holds ?? [], items.length, (k) => items[k].ref);
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k];
     if (i.resolved === undefined || i.opened < period.start || i.opened >= period.end) continue;
     const si = model.serviceIndex.get(idKey(i.serviceId));
     if (si === undefined || ctx.supportHours(model.services[si]).kind !== 'ok') continue;
     const cal = model.supportCalendars[si];
     if (!cal) continue;
-    const hours = Math.max(0, cal.workingMs(i.opened, i.resolved) / HOUR_MS - (i.onHoldHours ?? 0));
+    // Hold intervals when the item has any (as attainment counts them), else the typed hours.
+    const spans = holds?.get(k);
+    const held = spans ? heldMs(spans, i.opened, i.resolved, (x, y) => cal.workingMs(x, y)) / HOUR_MS : (i.onHoldHours ?? 0);
+    const hours = Math.max(0, cal.workingMs(i.opened, i.resolved) / HOUR_MS - held);
     out.push({ incident: i, hours, respond: i.responded === undefined ? undefined : cal.workingMs(i.opened, i.responded) / HOUR_MS });
   }
   return out;
