@@ -22,7 +22,7 @@ describe('Generate service review: a paper a meeting can use', () => {
     expect(headings(front, 'HEADING2')).toEqual(['Headline', 'Decisions needed', 'Top actions']);
     expect(text(front)).toMatch(/Attendees\t.*\(service manager\).*\(head teacher\)/);
     expect(headings(shared, 'HEADING1')).toEqual(['1. The review questions', '2. New requirements', '3. Actions from the previous review',
-      'Appendix A. Attainment by service', 'Appendix B. Each target', 'Appendix C. Missed targets, grouped by cause']);
+      'Appendix A. Attainment by service', 'Appendix B. Each target', 'Appendix C. Missed targets, grouped by cause', 'Appendix D. Trends']);
     const body = shared.slice(0, shared.findIndex((b) => textOf(b) === 'Appendix A. Attainment by service'));
     expect(text(body)).not.toMatch(/INC\d{4}/);
   });

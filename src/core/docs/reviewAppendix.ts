@@ -1,5 +1,5 @@
 /**
- * The review's appendices: attainment by service, each target, breaches grouped by cause; and
+ * The review's appendices: attainment by service, each target, breaches grouped by cause, trends; and
  * the internal version's own sections: supplier performance, every finding in full with the rows it
  * cites, contract costs, and the breach list with incident summaries.
  */
@@ -17,6 +17,22 @@ export function metShare(s: ServiceAttainment): number | undefined {
   return s.met + s.breached > 0 ? s.met / (s.met + s.breached) : undefined;
 }
 
+/**
+ * "Better", "Worse" or "Steady" from the share met, then availability when the shares are level or
+ * neither period measured anything; never from availability alone when only one period was measured.
+ */
+function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined): string {
+  const a = metShare(now);
+  const b = before && metShare(before);
+  if (!before || (a === undefined) !== (b === undefined)) return b === undefined ? 'No earlier figures' : 'Nothing measured now';
+  const cmp = (x: number | undefined, y: number | undefined): number | undefined =>
+    x === undefined || y === undefined ? undefined : Math.abs(x - y) < 0.005 ? 0 : Math.sign(x - y);
+  const share = cmp(a, b);
+  const c = share || (cmp(now.availability, before.availability) ?? share);
+  return c === undefined ? 'No figures' : c > 0 ? 'Better' : c < 0 ? 'Worse' : 'Steady';
+}
+
+const arrow = (before: string, now: string): string => `${before} → ${now}`;
 const measureWord = (m: 'response' | 'resolution'): string => (m === 'response' ? 'Response' : 'Fix');
 
 function attainmentAppendix(f: ReviewFacts): Block[] {
@@ -86,7 +102,24 @@ function breachesAppendix(f: ReviewFacts): Block[] {
   return blocks;
 }
 
-export const appendixSections = (f: ReviewFacts): Block[] => [...attainmentAppendix(f), ...targetsAppendix(f), ...breachesAppendix(f)];
+function trendsAppendix(f: ReviewFacts): Block[] {
+  const previous = f.opts.previous;
+  if (!previous) return [heading(1, 'Appendix D. Trends'), paragraph('No earlier period to compare with.')];
+  const prev = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
+  return [
+    heading(1, 'Appendix D. Trends'),
+    paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).`),
+    table(['Service', 'Availability', 'Share met', 'Calls', 'Missed', 'Trend'],
+      f.report.services.map((s) => {
+        const b = prev.get(idKey(s.serviceId));
+        return [s.name, arrow(shareText(b?.availability), shareText(s.availability)), arrow(shareText(b && metShare(b)), shareText(metShare(s))),
+          arrow(b ? String(b.items) : '—', String(s.items)), arrow(b ? String(b.breached) : '—', String(s.breached)), trendWord(s, b)];
+      }),
+    ),
+  ];
+}
+
+export const appendixSections = (f: ReviewFacts): Block[] => [...attainmentAppendix(f), ...targetsAppendix(f), ...breachesAppendix(f), ...trendsAppendix(f)];
 
 // ---------------------------------------------------------------- internal only
 
@@ -106,4 +139,10 @@ function suppliersSection(f: ReviewFacts): Block[] {
   ];
 }
 
-export const internalSections = suppliersSection;
+function findingsInFull(f: ReviewFacts): Block[] {
+  // The claim to cite rows is left out: the rows are the finding's cells in the workbook, not in this document.
+  const said = (x: ReviewFacts['findings'][number]) => `${x.title.replace(/\.$/, '')}. ${x.evidence.replace(/ The rows cited are[^.]*\./, '')} Suggested action: ${x.action}`;
+  return [heading(1, 'Internal F. Findings in full'), f.findings.length ? { kind: 'list', ordered: false, items: f.findings.map(said) } : paragraph('None.')];
+}
+
+export const internalSections = (f: ReviewFacts): Block[] => [...suppliersSection(f), ...findingsInFull(f)];

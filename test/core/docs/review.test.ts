@@ -57,6 +57,44 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(email).toEqual([['Email', 'Incident', 'Any', 'Fix', '4 h', '95%', '9', '12', '0', '42.9%', 'Breached']]);
   });
 
+  test('trends compare with the term before, and each word follows the share met', () => {
+    // The term before, as the period list names it: not the same number of days, mostly summer holiday.
+    const lastTerm = listPeriods(wb, NOW).find((p) => p.kind === 'lastTerm')!;
+    expect([previous.period.label, previous.period.start, previous.period.end]).toEqual(['Summer term 2026', lastTerm.start, lastTerm.end]);
+    expect(allText(doc.blocks)).toContain(`Compared with Summer term 2026 (${longDate(lastTerm.start, TZ)} to ${longDate(lastTerm.end - 1, TZ)}).`);
+    const table = tableAfter(doc.blocks, 'Appendix D. Trends');
+    expect(table.rows.map((r) => r[0])).toEqual(report.services.map((s) => s.name));
+    const internet = table.rows[0];
+    expect(internet[4]).toBe(`${previous.services[0].breached} → ${report.services[0].breached}`);
+    const share = (x: string) => (x === '—' ? undefined : Number(x.replace('%', '')));
+    let judged = 0;
+    for (const r of table.rows) {
+      const [before, now] = r[2].split(' → ').map(share);
+      if (before === undefined && now !== undefined) expect([r[0], r[5]]).toEqual([r[0], 'No earlier figures']);
+      if (before === undefined || now === undefined || Math.abs(now - before) < 0.5) continue;
+      expect([r[0], r[5]]).toEqual([r[0], now > before ? 'Better' : 'Worse']);
+      judged++;
+    }
+    expect(judged).toBeGreaterThan(2);
+  });
+
+  test('a trend never reads Steady when only one period measured anything', () => {
+    const email = report.services.find((s) => s.serviceId === 'EMAIL')!;
+    expect(email.breached).toBeGreaterThan(10);
+    const withEmail = (e: Partial<typeof email>) => ({ ...previous, services: previous.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, ...e } : s)) });
+    const trend = (prev: typeof previous) =>
+      tableAfter(buildReviewDocument(wb, report, findings, { now: NOW, school: 'X', previous: prev }).blocks, 'Appendix D. Trends').rows.find((r) => r[0] === 'Email')!;
+    // Nothing measured before: the availability alone must not make 0 → 28 breaches look steady.
+    const none = trend(withEmail({ met: 0, breached: 0, items: 0, availability: email.availability }));
+    expect(none[4]).toBe(`0 → ${email.breached}`);
+    expect(none[5]).toBe('No earlier figures');
+    expect(trend(withEmail({ met: 10, breached: 0, availability: email.availability }))[5]).toBe('Worse');
+    expect(trend(withEmail({ met: email.met, breached: email.breached, availability: email.availability }))[5]).toBe('Steady');
+    const idle = { ...report, services: report.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, met: 0, breached: 0 } : s)) };
+    const nowIdle = tableAfter(buildReviewDocument(wb, idle, findings, { now: NOW, school: 'X', previous: withEmail({ met: 5, breached: 1 }) }).blocks, 'Appendix D. Trends');
+    expect(nowIdle.rows.find((r) => r[0] === 'Email')![5]).toBe('Nothing measured now');
+  });
+
   test('8. a meeting paper: a front page with period, attendees, headline, decisions needed and top actions', () => {
     const front = frontPage(doc);
     const text = allText(front);
@@ -147,6 +185,7 @@ describe('buildReviewDocument on the example school, this term', () => {
     const bare = buildReviewDocument({ ...wb, reviews: [], sla: wb.sla.map((r) => ({ ...r, nextReview: undefined })) }, report, [], { now: NOW, school: 'X' });
     const text = allText(bare.blocks);
     expect(text).not.toContain('Since ');
+    expect(text).toContain('No earlier period to compare with.');
     expect(text).toContain('To be agreed (SLA tab)');
     expect(text).toContain('The workbook shows nothing here.');
     expect(text).toContain('No earlier review is recorded on the Reviews tab.');
