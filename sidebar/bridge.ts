@@ -21,7 +21,7 @@ export const WRITE_CALLS: ReadonlyArray<keyof SlmApi> = ['generateSla', 'generat
 export const API_NAMES: { readonly [K in keyof SlmApi]: true } = {
   getOverview: true, checkWorkbook: true, selectCell: true, generateSla: true, generateReview: true, getFindings: true,
   getSharingPlan: true, applySharing: true, previewImport: true, importIncidents: true, listImportFiles: true,
-  getDigestState: true, setDigest: true, previewDigest: true, getCallForm: true, createCallForm: true,
+  getDigestState: true, setDigest: true, previewDigest: true, getTrends: true, getCallForm: true, createCallForm: true,
 };
 
 /** The error a server call failed with, as an Error whose message is plain words (no "Exception:" prefix). */

@@ -4,6 +4,8 @@ import { createBridge } from './bridge';
 import { byId, el, replace } from './dom';
 import { loadFindings } from './views/contracts';
 import { digestPanel } from './views/digest';
+import { sparkline } from './views/sparkline';
+import type { TrendsView } from '../src/api';
 import { documentsPanel } from './views/documents';
 import { importPanel } from './views/import';
 import { periodPicker } from './views/period';
@@ -39,6 +41,7 @@ async function loadOverview(request: PeriodRequest, ticket: number): Promise<boo
     shownOverview = overview;
     picker.show(overview.period, overview.periods);
     showServices(overview);
+    void addTrends();
     documents.show(overview);
     if (findingsLoaded) void loadFindings(api, request, overview.period.label);
     return true;
@@ -77,6 +80,21 @@ function askOverview(request: PeriodRequest | null, delay: number): Promise<bool
   });
 }
 
+/** The 12-month trends do not depend on the period: asked for once, then drawn into every service shown. */
+let trends: Promise<TrendsView> | undefined;
+async function addTrends(): Promise<void> {
+  try {
+    const t = await (trends ??= api.getTrends());
+    for (const li of Array.from(list.querySelectorAll<HTMLElement>('li.service'))) {
+      if (li.querySelector('.trend')) continue;
+      const figure = sparkline(t, li.dataset.service ?? '');
+      if (figure) li.querySelector('.figures')?.appendChild(figure);
+    }
+  } catch {
+    trends = undefined; // the figures stand without their trend; the next load asks again
+  }
+}
+
 const picker = periodPicker((request, settled) => void askOverview(request, settled ? 0 : SETTLE_MS));
 const documents = documentsPanel(api, picker);
 importPanel(api);
@@ -105,6 +123,7 @@ byId('recheck').addEventListener('click', () => void loadProblems(api));
 const refreshStatus = byId('refresh-status');
 byId('refresh').addEventListener('click', async () => {
   replace(refreshStatus, 'Reading the workbook again…');
+  trends = undefined;
   const [shown] = await Promise.all([askOverview(picker.request(), 0), loadProblems(api)]);
   const t = new Date();
   const time = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;

@@ -148,6 +148,15 @@ export interface CallForm {
   readonly created: boolean;
 }
 
+/** Twelve months per service, oldest first; null where there is nothing to judge (a gap, never 0). */
+export interface TrendsView {
+  readonly months: string[];
+  readonly services: ReadonlyArray<{
+    readonly serviceId: string; readonly met: Array<number | null>; readonly availability: Array<number | null>;
+    readonly metTarget: number | null; readonly availabilityTarget: number | null;
+  }>;
+}
+
 export interface SlmApi {
   getOverview(period: PeriodRequest): Overview;
   checkWorkbook(): Problem[];
@@ -167,6 +176,7 @@ export interface SlmApi {
   getDigestState(): DigestState;
   setDigest(on: boolean): DigestState;
   previewDigest(nowIso?: string | null): DigestPreview | null;
+  getTrends(): TrendsView;
 
   getCallForm(): CallForm | null;
   createCallForm(): CallForm;

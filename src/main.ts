@@ -10,3 +10,4 @@ export * from './entry/monitor';
 export * from './entry/import';
 export * from './entry/digest';
 export * from './entry/callForm';
+export * from './entry/trendsApi';

@@ -1,0 +1,19 @@
+/** The panel's 12-month trend per service (plain data: months as labels, gaps as null). */
+import type { TrendsView } from '../api';
+import { buildModel, columnsFromRows } from '../core/attainment';
+import { monthlyTrends } from '../core/monitor/trends';
+import { readWorkbook } from '../adapters/sheets';
+
+export function getTrends(): TrendsView {
+  const wb = readWorkbook(SpreadsheetApp.getActive()).workbook;
+  const model = buildModel(wb);
+  const t = monthlyTrends(model, columnsFromRows(wb.incidents, model), Date.now());
+  const nulls = (xs: ReadonlyArray<number | undefined>) => xs.map((x) => (x === undefined ? null : x));
+  return {
+    months: [...t.months],
+    services: t.services.map((s) => ({
+      serviceId: s.serviceId, met: nulls(s.met), availability: nulls(s.availability),
+      metTarget: s.metTarget ?? null, availabilityTarget: s.availabilityTarget ?? null,
+    })),
+  };
+}

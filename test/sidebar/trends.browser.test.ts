@@ -1,0 +1,52 @@
+/** The panel's 12-month sparklines and daily digest section in real headless Chromium; screenshots to out/. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { TrendsView } from '../../src/api';
+import { startPreview } from '../../scripts/preview';
+import { trendWords } from '../../sidebar/views/sparkline';
+import { NOW } from '../support/offline';
+
+const root = path.resolve(__dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium".`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  fs.mkdirSync(path.join(root, 'out'), { recursive: true });
+});
+afterAll(async () => { await browser?.close(); });
+
+test('each service shows its 12-month sparkline with the trend in words; the digest section shows today\'s digest', async () => {
+  const server = await startPreview({ now: NOW, freezeClock: true });
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  try {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/sidebar`);
+    await page.waitForSelector('[data-service="EMAIL"] .trend svg path', { state: 'attached' });
+    const trends = server.host.runtime.global.getTrends() as TrendsView;
+    const email = trends.services.find((s) => s.serviceId === 'EMAIL')!;
+    const words = await page.locator('[data-service="EMAIL"] .trend span').textContent();
+    expect(words).toBe(`${trendWords('Items met', trends.months, email.met)} ${trendWords('Availability', trends.months, email.availability)}`);
+    // A gap in the data is a break in the line: one "M" per run of known months.
+    const runs = email.met.filter((v, i) => v !== null && (i === 0 || email.met[i - 1] === null)).length;
+    const d = await page.locator('[data-service="EMAIL"] .trend svg path').first().getAttribute('d');
+    expect((d!.match(/M/g) ?? []).length).toBe(runs);
+    expect(await page.locator('.trend svg').count()).toBe(trends.services.length);
+    await page.locator('#services-section').screenshot({ path: path.join(root, 'out/sidebar-trends.png') });
+
+    await page.click('#digest-section summary');
+    await page.waitForSelector('#digest-toggle:not([hidden])');
+    await page.waitForFunction(() => (document.getElementById('digest-preview')?.textContent ?? '') !== '');
+    expect(await page.locator('#digest-status').textContent()).toMatch(/^Off\./);
+    await page.click('#digest-toggle');
+    await page.waitForFunction(() => /^On: sent to /.test(document.getElementById('digest-status')?.textContent ?? ''));
+    await page.locator('#digest-section').screenshot({ path: path.join(root, 'out/sidebar-digest.png') });
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}, 60_000);
