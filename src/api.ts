@@ -44,6 +44,8 @@ export interface ServiceView {
   readonly availabilityTarget: number | null;
   readonly availabilityStatus: Rag | null;
   readonly status: Rag | null;
+  /** What sets the status, in words; null when nothing was measured. */
+  readonly statusDriver: string | null;
   readonly met: number;
   readonly breached: number;
   readonly pending: number;
@@ -52,6 +54,8 @@ export interface ServiceView {
 
 export interface Overview {
   readonly period: PeriodView;
+  /** The period as figures should be headed: its label, with "to date" while it is still running. */
+  readonly periodWording: string;
   readonly periods: PeriodView[];
   readonly services: ServiceView[];
   readonly problemCount: number;

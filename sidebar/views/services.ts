@@ -24,7 +24,7 @@ function stageText(s: ServiceView): string {
 }
 
 function availabilityText(s: ServiceView): string {
-  if (s.availability === null) return 'Availability: no service hours in this period';
+  if (s.availability === null) return 'Availability: — (no service hours in this period)';
   return `Availability ${shareText(s.availability)}${s.availabilityTarget === null ? ' (no target)' : `, target ${percentText(s.availabilityTarget)}`}`;
 }
 
@@ -32,6 +32,7 @@ function serviceItem(s: ServiceView): HTMLLIElement {
   const counts = `${s.met} on target, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
   return el('li', { class: 'service', 'data-service': s.serviceId },
     el('div', { class: 'row' }, el('h3', { class: 'name' }, s.name), badge(s.status)),
+    s.statusDriver && s.status !== 'Met' ? el('div', { class: 'small driver' }, `Status set by ${s.statusDriver}`) : null,
     el('div', { class: 'gray small' }, stageText(s),
       s.reviewOverdue ? el('span', { class: 'chip overdue' }, 'Review overdue') : s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null),
     el('div', { class: 'figures' },
@@ -53,7 +54,7 @@ export function showServices(overview: Overview): void {
   if (overview.services.length === 0) {
     replace(summary, 'No services on the Services tab yet. Add them there, or run Set up workbook and load the example school.');
   } else {
-    replace(summary, `${overview.period.label}: ${counts.Met} met, ${counts['At risk']} at risk, ${counts.Breached} breached`
+    replace(summary, `${overview.periodWording}: ${counts.Met} met, ${counts['At risk']} at risk, ${counts.Breached} breached`
       + (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.')
       + (overview.leftOut ? ` ${plural(overview.leftOut, 'incident row')} left out: a cell could not be read (Check workbook names each).` : ''));
   }

@@ -3,7 +3,7 @@
  * the data changes) and only coerces arguments before calling the core. A bad argument raises an error
  * whose message names the argument; Sheets shows it on the cell.
  */
-import { attainmentTableFromRanges, availabilityFromValues, cachedCalendar } from '../core/attainment';
+import { NO_FIGURE, attainmentTableFromRanges, availabilityFromValues, cachedCalendar } from '../core/attainment';
 import { ArgumentError, isGrid, single } from '../core/arguments/grid';
 import { closuresOf, instantOf, periodOf } from '../core/arguments/dates';
 import { rangesThenZone, zoneArgument, type Zones } from '../core/arguments/zone';
@@ -129,15 +129,15 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
 
 /**
  * Availability of a service over a period: (service hours − downtime) / service hours, where downtime is
- * the union of its "Service down" outages within the service hours.
+ * the union of its "Service down" outages within the service hours; a running period is measured to date.
  * @param {string} service_id The Service ID, e.g. "EMAIL".
  * @param {Date} period_start First day of the period.
  * @param {Date} period_end Last day of the period (included); a date with a time is the exact end.
  * @param {Range} incidents The Incidents tab including its header row (columns are found by name).
- * @param {string} hours The service hours, e.g. "Mon-Fri 08:00-18:00", or the name of a Calendars row.
+ * @param {string} hours The service hours, e.g. "Mon-Fri 08:00-18:00", or the name of a Calendars row; blank: no figure.
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
  * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
- * @return A fraction from 0 to 1, or blank when the period holds no service hours.
+ * @return A fraction from 0 to 1, or "—" without service hours. At risk: under a quarter of the allowed downtime left.
  * @customfunction
  */
 export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, period_end: unknown, incidents: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
@@ -148,15 +148,18 @@ export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, per
     if (isBlank(id) || isGrid(id)) throw new ArgumentError('service_id', 'expected one Service ID such as EMAIL');
     if (!isGrid(incidents)) throw new ArgumentError('incidents', `expected the ${tabDef('incidents').name} tab's range, header row first`);
     const period = periodOf(single(period_start), single(period_end), tz);
+    // No service hours agreed: nothing to be available in, so no figure (never 100%).
+    if (isBlank(single(hours))) return NO_FIGURE;
     const cal = calendarArg(hours, closures, zones);
-    const a = availabilityFromValues(String(id).trim(), incidents, cal, tz, period.start, period.end);
-    return a === undefined ? '' : a;
+    const a = availabilityFromValues(String(id).trim(), incidents, cal, tz, period.start, period.end, Date.now());
+    return a === undefined ? NO_FIGURE : a;
   });
 }
 
 /**
  * The whole attainment table for a period: one row per service in rank order, with availability against
- * its target, response and resolution compliance, items met, breached and pending, and status.
+ * its target, response and resolution compliance, items met, breached and pending, status and what sets it.
+ * Open items are judged as of now; a running period reads "to date". At risk: one more breach would miss the target.
  * @param {Date} period_start First day of the period.
  * @param {Date} period_end Last day of the period (included); a date with a time is the exact end.
  * @param {Range} ranges The Services, SLA, Targets, Incidents, Calendars and Closures ranges in any order, each including its header row; optionally a time zone such as "Europe/London" last.

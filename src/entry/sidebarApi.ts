@@ -5,6 +5,7 @@
 import type { Overview, PeriodRequest, PeriodView, ServiceView, TargetView } from '../api';
 import type { AttainmentReport, TargetAttainment } from '../core/attainment/types';
 import { computeAttainment } from '../core/attainment/compute';
+import { periodWording } from '../core/attainment/status';
 import { slaLifecycle } from '../core/findings/lifecycle';
 import { listPeriods, resolvePeriod, type PeriodOption } from '../core/periods';
 import { idKey } from '../core/schema';
@@ -56,6 +57,7 @@ function serviceViews(wb: Workbook, report: AttainmentReport, now: number): Serv
       availabilityTarget: s.availabilityTarget ?? null,
       availabilityStatus: s.availabilityStatus ?? null,
       status: s.status ?? null,
+      statusDriver: s.statusDriver ?? null,
       met: s.met,
       breached: s.breached,
       pending: s.pending,
@@ -70,6 +72,7 @@ export function overviewOf(wb: Workbook, problems: readonly Problem[], request: 
   const report = computeAttainment(wb, period, { asOf: now, breaches: false });
   return {
     period: periodView(period, wb.timeZone),
+    periodWording: periodWording(period, now),
     periods: listPeriods(wb, now).map((p) => periodView(p, wb.timeZone)),
     services: serviceViews(wb, report, now),
     problemCount: problems.length,

@@ -112,8 +112,8 @@ describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and
     const last = table[table.length - 1];
     const notRead = String(last[0]).startsWith('Not read') ? String(last[0]) : '';
     const rows = table.slice(1).filter((r) => !String(r[0]).startsWith('Not read'));
-    const fromTable = rows.map((r) => [r[0], r[head.indexOf('Met')], r[head.indexOf('Breached')], r[head.indexOf('Pending')], r[head.indexOf('Availability')]]);
-    const fromSidebar = overview.services.map((s: { serviceId: string; met: number; breached: number; pending: number; availability: number | null }) => [s.serviceId, s.met, s.breached, s.pending, s.availability ?? '']);
+    const fromTable = rows.map((r) => [r[0], r[head.indexOf('Met')], r[head.indexOf('Breached')], r[head.indexOf('Pending')], r[head.findIndex((h) => /^Availability( to date)?$/.test(h))]]);
+    const fromSidebar = overview.services.map((s: { serviceId: string; met: number; breached: number; pending: number; availability: number | null }) => [s.serviceId, s.met, s.breached, s.pending, s.availability ?? '—']);
     return { fromTable, fromSidebar, notRead };
   }
   const leftOut = (rt: OfflineRuntime) => (rt.global.checkWorkbook() as Problem[]).filter((p) => p.tab === 'Incidents' && /left out of the figures/.test(p.message));

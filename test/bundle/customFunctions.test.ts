@@ -175,9 +175,10 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
     // 6 h down (10:00-16:00) of a 50 h week.
     expect(g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 2), at(2026, 11, 6), incidents, OFFICE)).toBeCloseTo(44 / 50, 12);
     expect(g.SLM_AVAILABILITY('NET', at(2026, 11, 2), at(2026, 11, 6), incidents, OFFICE)).toBe(1);
-    expect(g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 7), at(2026, 11, 8), incidents, OFFICE)).toBe('');
+    expect(g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 7), at(2026, 11, 8), incidents, OFFICE)).toBe('—');
     // The engine's last day, west of Greenwich, where the day after it begins past the engine's last instant.
-    expect(g.SLM_AVAILABILITY('EMAIL', '2399-12-01', '2399-12-31', incidents, OFFICE, '', 'America/New_York')).toBe(1);
+    // A period still to come has no hours to date: no figure, and no error at the engine's edge.
+    expect(g.SLM_AVAILABILITY('EMAIL', '2399-12-01', '2399-12-31', incidents, OFFICE, '', 'America/New_York')).toBe('—');
   });
 
   test('availability refuses an incidents range without the columns it needs, rather than showing 100%', () => {
@@ -240,7 +241,7 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
     const table = g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), services, tabs.sla, tabs.targets, incidents, calendars, TZ);
     const col = (row: unknown[], name: (typeof ATTAINMENT_HEADER)[number]) => row[ATTAINMENT_HEADER.indexOf(name)];
     const [net, email] = [table[1], table[2]];
-    expect(col(net, 'Availability')).toBe('');
+    expect(col(net, 'Availability')).toBe('—');
     expect(col(net, 'Targets')).toBe('Service hours: Calendar "Night": unknown time zone "Mars/Base"');
     expect(col(email, 'Availability')).toBeCloseTo(44 / 50, 12);
   });

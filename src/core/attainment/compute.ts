@@ -2,7 +2,7 @@ import type { Workbook } from '../workbook';
 import { columnsFromRows, type IncidentColumns } from './columns';
 import { measure, MET, BREACHED, PENDING, type Tally } from './measure';
 import { buildModel, type AttainmentModel } from './model';
-import { ragFor, worstRag } from './status';
+import { availabilityStatus, complianceStatus, statusDriver, worstRag } from './status';
 import type { AttainmentReport, ServiceAttainment, SupplierAttainment, TargetAttainment, Rag } from './types';
 import type { Period } from '../periods/period';
 import { HOUR_MS } from '../time/zone';
@@ -10,23 +10,21 @@ import { HOUR_MS } from '../time/zone';
 
 export interface AttainmentOptions {
   /**
-   * The instant items are judged at when earlier than the period's end (a period still running):
-   * items still open then are breached if already past target, otherwise pending. Default: the period's end.
+   * Now: items still open are judged as of this instant (breached once past target, else pending), and a
+   * running period's availability is measured up to it. Default: the period's end.
    */
   readonly asOf?: number;
   /** List each breach with its item (default true). */
   readonly breaches?: boolean;
-  /** List every item counted with its measures in `report.items` (default false). */
-  readonly items?: boolean;
 }
 
 /**
  * Attainment of every service over a period.
  *
- * Which items count: those opened in [period.start, period.end). Each is judged as it stood at the end of
- * the period (or `asOf`): an item open then is breached when it is already past its target, otherwise
+ * Which items count: those opened in [period.start, period.end). Each is judged on what actually happened,
+ * whenever it happened; an item still open at `asOf` (now) is breached once past its target, otherwise
  * pending, which is reported but never counted as met. Availability takes every outage that overlaps
- * the period, whenever its item was opened. Items for services missing from the catalogue are left out.
+ * the period up to now, whenever its item was opened. Items for services missing from the catalogue are left out.
  */
 export function computeAttainment(wb: Workbook, period: Period, options: AttainmentOptions = {}): AttainmentReport {
   const model = buildModel(wb);
@@ -35,10 +33,8 @@ export function computeAttainment(wb: Workbook, period: Period, options: Attainm
 
 /** The report from a resolved model and the log's columns: the path both the workbook and the custom function take. */
 export function attainmentOf(model: AttainmentModel, cols: IncidentColumns, period: Period, options: AttainmentOptions = {}): AttainmentReport {
-  const end = options.asOf !== undefined && options.asOf < period.end ? Math.max(period.start, options.asOf) : period.end;
-  const tally = measure(cols, model, period.start, end, { breaches: options.breaches ?? true, items: options.items });
-  const report: AttainmentReport = { period, services: servicesOf(model, tally), suppliers: suppliersOf(model, tally) };
-  return tally.items ? { ...report, items: tally.items } : report;
+  const tally = measure(cols, model, period.start, period.end, { breaches: options.breaches ?? true, now: options.asOf });
+  return { period, services: servicesOf(model, tally), suppliers: suppliersOf(model, tally) };
 }
 
 const pct = (met: number, breached: number): number | undefined => (met + breached > 0 ? met / (met + breached) : undefined);
@@ -62,7 +58,7 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
         targets.push({
           serviceId: svc.serviceId, type: row.type, priority: row.priority, description: row.description, targetRow: row.row,
           measure: m === 0 ? 'response' : 'resolution', targetHours, compliance, met, breached, pending, share,
-          status: ragFor(share === undefined ? undefined : share * 100, compliance), breaches: tally.breaches?.get(slot) ?? [],
+          status: complianceStatus(met, breached, compliance), breaches: tally.breaches?.get(slot) ?? [],
         });
       }
     }
@@ -71,14 +67,15 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
     const hoursKnown = model.serviceCalendars[s] !== undefined;
     const availability = hoursKnown && serviceMs > 0 ? (serviceMs - downMs) / serviceMs : undefined;
     const availabilityTarget = model.availabilityTargets[s];
-    const availabilityStatus = ragFor(availability === undefined ? undefined : availability * 100, availabilityTarget);
+    const availStatus = availabilityStatus(availability, availabilityTarget);
     const c = s * 4;
-    const statuses: Array<Rag | undefined> = [availabilityStatus, ...targets.map((t) => t.status)];
+    const statuses: Array<Rag | undefined> = [availStatus, ...targets.map((t) => t.status)];
+    const status = worstRag(statuses);
     return {
-      serviceId: svc.serviceId, name: svc.name, rank: svc.rank, availability, availabilityTarget, availabilityStatus,
+      serviceId: svc.serviceId, name: svc.name, rank: svc.rank, availability, availabilityTarget, availabilityStatus: availStatus,
       serviceHours: serviceMs / HOUR_MS, downtimeHours: downMs / HOUR_MS, targets,
       items: tally.serviceCounts[c], met: tally.serviceCounts[c + 1], breached: tally.serviceCounts[c + 2], pending: tally.serviceCounts[c + 3],
-      status: worstRag(statuses), hoursError: model.hoursErrors[s],
+      status, statusDriver: statusDriver({ status, availability, availabilityTarget, availabilityStatus: availStatus, targets }), hoursError: model.hoursErrors[s],
     };
   });
 }

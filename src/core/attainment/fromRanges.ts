@@ -52,10 +52,13 @@ export const NAMED_CELLS = 20;
 const listed = (cells: readonly string[]): string =>
   cells.length <= NAMED_CELLS ? cells.join(', ') : `${cells.slice(0, NAMED_CELLS).join(', ')} and ${cells.length - NAMED_CELLS} more`;
 
-/** The attainment table from tab ranges given in any order. `asOf` judges a period still running as it stands now. */
+/**
+ * The attainment table from tab ranges given in any order. `asOf` is now: open items are judged as of it,
+ * and a period still running is measured and labelled "to date".
+ */
 export function attainmentTableFromRanges(ranges: readonly unknown[], timeZone: string, period: Period, asOf?: number): (string | number)[][] {
   const { model, cols, unread } = readRanges(ranges, timeZone);
-  const table = attainmentTable(attainmentOf(model, cols, period, { asOf, breaches: false }));
+  const table = attainmentTable(attainmentOf(model, cols, period, { asOf, breaches: false }), asOf);
   if (unread.length) table.push(unreadLine(unread, table[0].length));
   return table;
 }

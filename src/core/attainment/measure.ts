@@ -2,8 +2,7 @@ import { heldMs } from './holds';
 import type { IncidentColumns } from './columns';
 import type { AttainmentModel } from './model';
 import { KINDS } from './model';
-import { ITEM_TYPES, PRIORITIES } from './model';
-import type { Breach, ItemResult } from './types';
+import type { Breach } from './types';
 import { HOUR_MS } from '../time/zone';
 
 
@@ -27,25 +26,24 @@ export interface Tally {
   /** Per contract: calls, response met, breached, fix met, breached, pending, at c * 6. */
   readonly supplierCounts: Int32Array;
   readonly supplierBreaches: Map<number, Breach[]> | undefined;
-  /** Every item counted, with its measures, when asked for. */
-  readonly items: ItemResult[] | undefined;
 }
 
 export interface MeasureOptions {
   /** Collect every breach with its item (for reports); the dashboard table only needs counts. */
   readonly breaches?: boolean;
-  /** List every item counted with its working hours and outcomes (for drill-down and documents). */
-  readonly items?: boolean;
+  /** The instant "now": items still open then are judged as of it, and availability is measured up to it. Default: the period's end. */
+  readonly now?: number;
 }
-
-const OUTCOME_NAMES = ['met', 'pending', 'breached'] as const;
 
 /**
  * Measures every item opened in [start, end) against its target, and every service's availability.
- * `end` is the instant the items are judged at: an item still open then is breached when it is already
- * past its target, otherwise pending.
+ * Items are judged on what actually happened, whenever it happened: a response or resolution recorded
+ * after the period ended counts with its real time. An item still open at `opts.now` is breached once it
+ * is past its target, otherwise pending. Availability runs from `start` to the earlier of `end` and now.
  */
-export function measure(cols: IncidentColumns, model: AttainmentModel, start: number, end: number, opts: MeasureOptions = {}): Tally {
+export function measure(cols: IncidentColumns, model: AttainmentModel, start: number, periodEnd: number, opts: MeasureOptions = {}): Tally {
+  const now = opts.now ?? periodEnd;
+  const upTo = Math.max(start, Math.min(periodEnd, now));
   const S = model.services.length;
   const T = model.targets.length;
   const targetCounts = new Int32Array(S * T * 6);
@@ -63,57 +61,40 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
   const outages: Array<number[] | undefined> = new Array(S);
   const down = cols.down;
   const n = cols.length;
-  const items: ItemResult[] | undefined = opts.items ? [] : undefined;
-  const record = (i: number, s: number, k: number, wR: number, oR: number, wS: number, oS: number) => {
-    items!.push({
-      ref: cols.ref(i), row: cols.row[i], serviceId: model.services[s].serviceId,
-      type: ITEM_TYPES[(k / PRIORITIES.length) | 0], priority: PRIORITIES[k % PRIORITIES.length],
-      responseHours: wR === wR ? wR / HOUR_MS : undefined, resolutionHours: wS === wS ? wS / HOUR_MS : undefined,
-      responseOutcome: oR < 0 ? 'none' : OUTCOME_NAMES[oR], resolutionOutcome: oS < 0 ? 'none' : OUTCOME_NAMES[oS],
-    });
-  };
-
 
   for (let i = 0; i < n; i++) {
     const s = service[i];
     if (s < 0) continue;
     const o = opened[i];
     if (down[i] === 1) {
-      // Outage start blank → opened; end blank → resolved; still open → the end of the period.
+      // Outage start blank → opened; end blank → resolved; still open → now (or the period's end).
       let a = cols.outageStart[i];
       if (a !== a) a = o;
       let b = cols.outageEnd[i];
       if (b !== b) b = resolved[i];
-      if (b !== b || b > end) b = end;
+      if (b !== b || b > upTo) b = upTo;
       if (a < start) a = start;
       if (b > a) (outages[s] ??= []).push(a, b);
     }
     // Items count in the period they were opened in.
-    if (!(o >= start && o < end)) continue;
+    if (!(o >= start && o < periodEnd)) continue;
     const k = kind[i];
     if (k < 0) continue; // no readable type or priority: as the parsed log, which leaves such rows out
     const sc = s * 4;
     serviceCounts[sc]++;
     const t = targetFor[s * KINDS + k];
-    if (t < 0) {
-      if (items) record(i, s, k, NaN, -1, NaN, -1);
-      continue;
-    }
+    if (t < 0) continue;
     const cal = calendars[s];
     const base = (s * T + t) * 2;
     // Worst outcome of the item's measures: breached over pending over met.
     let worst = -1;
-    let wR = NaN;
-    let oR = -1;
-    let wS = NaN;
-    let oS = -1;
     if (cal === undefined) {
       worst = PENDING;
-      if (respondMs[t] === respondMs[t]) targetCounts[base * 3 + (oR = PENDING)]++;
-      if (resolveMs[t] === resolveMs[t]) targetCounts[(base + 1) * 3 + (oS = PENDING)]++;
+      if (respondMs[t] === respondMs[t]) targetCounts[base * 3 + PENDING]++;
+      if (resolveMs[t] === resolveMs[t]) targetCounts[(base + 1) * 3 + PENDING]++;
     } else {
       const rs = resolved[i];
-      const closed = rs <= end;
+      const closed = rs <= now;
       let toEnd = -1;
       const target1 = respondMs[t];
       if (target1 === target1) {
@@ -122,39 +103,34 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
         if (r !== r) r = rs;
         let outcome: number;
         let w: number;
-        if (r <= end) {
+        if (r <= now) {
           w = cal.workingMs(o, r);
           outcome = w <= target1 ? MET : BREACHED;
         } else {
-          w = toEnd = cal.workingMs(o, end);
+          w = toEnd = cal.workingMs(o, now);
           outcome = w > target1 ? BREACHED : PENDING;
         }
         targetCounts[base * 3 + outcome]++;
-        wR = w;
-        oR = outcome;
         if (outcome > worst) worst = outcome;
-        if (outcome === BREACHED && breaches) addBreach(breaches, base, cols, i, 'response', w, target1, !(r <= end));
+        if (outcome === BREACHED && breaches) addBreach(breaches, base, cols, i, 'response', w, target1, !(r <= now));
       }
       const target2 = resolveMs[t];
       if (target2 === target2) {
         let outcome: number;
         // Hold intervals, when the item has any, in the same support hours and within its life; else typed hours.
         const spans = holds === undefined ? undefined : holds.get(i);
-        const held = spans === undefined ? onHold[i] : heldMs(spans, o, closed ? rs : end, (x, y) => cal.workingMs(x, y));
-        let w = (closed ? cal.workingMs(o, rs) : toEnd >= 0 ? toEnd : cal.workingMs(o, end)) - held;
+        const held = spans === undefined ? onHold[i] : heldMs(spans, o, closed ? rs : now, (x, y) => cal.workingMs(x, y));
+        let w = (closed ? cal.workingMs(o, rs) : toEnd >= 0 ? toEnd : cal.workingMs(o, now)) - held;
         if (w < 0) w = 0;
         if (closed) outcome = w <= target2 ? MET : BREACHED;
         else outcome = w > target2 ? BREACHED : PENDING;
         targetCounts[(base + 1) * 3 + outcome]++;
-        wS = w;
-        oS = outcome;
         if (outcome > worst) worst = outcome;
         if (outcome === BREACHED && breaches) addBreach(breaches, base + 1, cols, i, 'resolution', w, target2, !closed);
       }
     }
     // An item is breached when any measure is, pending when any is still open, met otherwise.
     if (worst >= 0) serviceCounts[sc + 1 + (worst === MET ? 0 : worst === BREACHED ? 1 : 2)]++;
-    if (items) record(i, s, k, wR, oR, wS, oS);
   }
 
   const serviceMs = new Float64Array(S);
@@ -162,13 +138,13 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
   for (let s = 0; s < S; s++) {
     const cal = model.serviceCalendars[s];
     if (!cal) continue;
-    serviceMs[s] = cal.workingMs(start, end);
+    serviceMs[s] = cal.workingMs(start, upTo);
     const list = outages[s];
     if (list) downtimeMs[s] = unionWorkingMs(list, (a, b) => cal.workingMs(a, b));
   }
 
-  const supplier = measureSuppliers(cols, model, start, end, !!opts.breaches);
-  return { targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, supplierCounts: supplier.counts, supplierBreaches: supplier.breaches, items };
+  const supplier = measureSuppliers(cols, model, start, periodEnd, now, !!opts.breaches);
+  return { targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, supplierCounts: supplier.counts, supplierBreaches: supplier.breaches };
 }
 
 /** Adds item i's breach to the list kept under `key`. */
@@ -201,9 +177,10 @@ export function unionWorkingMs(flat: readonly number[], working: (a: number, b: 
 
 /**
  * Supplier calls (items opened in the period with a contract ref) against the contract's own support
- * hours and respond/fix targets. Without known hours or a logged time a call cannot be measured: pending.
+ * hours and respond/fix targets, judged as items are (real times, or as of now while open).
+ * Without known hours or a logged time a call cannot be measured: pending.
  */
-function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: number, end: number, keep: boolean) {
+function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: number, periodEnd: number, now: number, keep: boolean) {
   const C = model.contracts.length;
   const counts = new Int32Array(C * 6);
   const breaches = keep ? new Map<number, Breach[]>() : undefined;
@@ -216,7 +193,7 @@ function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: 
     const c = contract[i];
     if (c < 0) continue;
     const o = opened[i];
-    if (!(o >= start && o < end)) continue;
+    if (!(o >= start && o < periodEnd)) continue;
     const base = c * 6;
     counts[base]++;
     const cal = model.contractCalendars[c];
@@ -229,7 +206,7 @@ function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: 
     const fixed = supplierFixed[i];
     const judge = (at: number, target: number, metSlot: number, m: 'response' | 'resolution') => {
       if (target !== target) return;
-      if (at <= end) {
+      if (at <= now) {
         const w = cal.workingMs(logged, at);
         if (w <= target) counts[base + metSlot]++;
         else {
@@ -237,7 +214,7 @@ function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: 
           add(c, i, m, w, target, false);
         }
       } else {
-        const w = cal.workingMs(logged, end);
+        const w = cal.workingMs(logged, now);
         if (w > target) {
           counts[base + metSlot + 1]++;
           add(c, i, m, w, target, true);

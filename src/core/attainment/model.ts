@@ -22,7 +22,7 @@ export interface AttainmentModel {
   readonly serviceIndex: ReadonlyMap<string, number>;
   /** Calendar of each service's support hours (response and resolution), undefined when its hours cannot be read. */
   readonly supportCalendars: ReadonlyArray<ServiceCalendar | undefined>;
-  /** Calendar of each service's service hours (availability). */
+  /** Calendar of each service's service hours (availability); undefined when blank or unreadable. */
   readonly serviceCalendars: ReadonlyArray<ServiceCalendar | undefined>;
   /** Why a service's hours could not be read. */
   readonly hoursErrors: ReadonlyArray<string | undefined>;
@@ -60,12 +60,14 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
   const serviceCalendars: Array<ServiceCalendar | undefined> = [];
   const hoursErrors: Array<string | undefined> = [];
   for (const s of services) {
-    // Blank support hours mean the service hours; blank both mean round the clock.
-    const serviceText = s.serviceHours?.trim() || ALWAYS_HOURS;
+    // Blank support hours mean the service hours; blank both, round the clock for support. Blank service
+    // hours give no availability figure: nothing was agreed to be available, so nothing is measured.
+    const given = s.serviceHours?.trim();
+    const serviceText = given || ALWAYS_HOURS;
     const supportText = s.supportHours?.trim() || serviceText;
     const service = calendarForHours(serviceText, src);
     const support = supportText === serviceText ? service : calendarForHours(supportText, src);
-    serviceCalendars.push('calendar' in service ? service.calendar : undefined);
+    serviceCalendars.push(given && 'calendar' in service ? service.calendar : undefined);
     supportCalendars.push('calendar' in support ? support.calendar : undefined);
     hoursErrors.push('error' in service ? `Service hours: ${service.error}` : 'error' in support ? `Support hours: ${support.error}` : undefined);
   }

@@ -4,27 +4,13 @@ import type { Period } from '../periods/period';
 /** Attainment status of a figure against its target. */
 export type Rag = 'Met' | 'At risk' | 'Breached';
 
-/** One item measured against one target. */
-export interface ItemResult {
-  readonly ref: string;
-  readonly row: number;
-  readonly serviceId: string;
-  readonly type: ItemType;
-  readonly priority: Priority;
-  /** Working hours, in the service's support hours. */
-  readonly responseHours: number | undefined;
-  readonly resolutionHours: number | undefined;
-  readonly responseOutcome: 'met' | 'breached' | 'pending' | 'none';
-  readonly resolutionOutcome: 'met' | 'breached' | 'pending' | 'none';
-}
-
 export interface Breach {
   readonly ref: string;
   readonly row: number;
   readonly measure: 'response' | 'resolution';
   readonly actualHours: number;
   readonly targetHours: number;
-  /** True while the item is still open at the end of the period. */
+  /** True while the item is still open now. */
   readonly open: boolean;
 }
 
@@ -68,6 +54,8 @@ export interface ServiceAttainment {
   readonly pending: number;
   /** Worst status over availability and targets; undefined when nothing could be measured. */
   readonly status: Rag | undefined;
+  /** What sets that status, in words (statusDriver). */
+  readonly statusDriver?: string;
   /** Why the service's hours could not be read (nothing is measured then). */
   readonly hoursError?: string;
 }
@@ -92,6 +80,4 @@ export interface AttainmentReport {
   readonly period: Period;
   readonly services: ServiceAttainment[];
   readonly suppliers: SupplierAttainment[];
-  /** Every item counted in the period with its measures, when asked for (computeAttainment's `items` option). */
-  readonly items?: ItemResult[];
 }

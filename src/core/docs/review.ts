@@ -15,6 +15,7 @@ import type { Workbook } from '../workbook';
 import { joinWords, longDate, plural } from '../text';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
+import { isRunning, periodWording, TO_DATE } from '../attainment/status';
 import { maxOf, minOf } from '../values';
 import { idKey } from '../schema';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
@@ -143,7 +144,9 @@ function headline(f: ReviewFacts): string[] {
   const outside = all - catalogued;
   lines.push(`${plural(all, 'call was', 'calls were')} logged in the period${outside ? `, ${outside} of them for a service not in the catalogue` : ''}.`);
   const previous = f.opts.previous;
-  if (previous) {
+  // Compared only with a period that has data: an empty one would invent "better" and "worse".
+  if (previous && !previous.services.some((s) => s.items > 0)) lines.push(`Nothing to compare with: no calls were logged in ${previous.period.label}.`);
+  else if (previous) {
     const before = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
     // By the share of calls met, where both periods measured some (half a point either way is no change).
     const moved = (sign: number) => services.filter((s) => {
@@ -196,9 +199,9 @@ function frontPage(f: ReviewFacts): Block[] {
   const actions = topActions(f);
   const decide = decisions(f);
   return [
-    { kind: 'title', text: `Service review: ${period.label}${opts.internal ? ' (internal)' : ''}` },
+    { kind: 'title', text: `Service review: ${periodWording(period, opts.now)}${opts.internal ? ' (internal)' : ''}` },
     { kind: 'subtitle', text: `${opts.school}, prepared on ${longDate(opts.now, tz)}` },
-    table(['Period', `${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}`], [
+    table(['Period', `${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}${isRunning(period, opts.now) ? ` (figures ${TO_DATE}: up to ${longDate(opts.now, tz)})` : ''}`], [
       ['Attendees', f.attendees.length ? f.attendees.join('; ') : TO_BE_AGREED],
       ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : `${TO_BE_AGREED} (SLA tab)`],
     ]),

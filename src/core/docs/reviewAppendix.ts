@@ -9,6 +9,7 @@ import { hoursText, joinWords, longDate, moneyText, percentText, shareText } fro
 import { heading, paragraph, table, type Block } from './model';
 import { idKey } from '../schema';
 import type { ReviewFacts } from './review';
+import { isRunning, TO_DATE } from '../attainment/status';
 
 const rag = (s: Rag | undefined): string => s ?? 'Not measured';
 
@@ -38,10 +39,10 @@ const measureWord = (m: 'response' | 'resolution'): string => (m === 'response' 
 function attainmentAppendix(f: ReviewFacts): Block[] {
   const services = f.report.services;
   const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, 'Appendix A. Attainment by service'),
-    table(['Rank', 'Service', 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status'],
+    table(['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Status set by'],
       services.map((s) => [
         String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
-        String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status),
+        String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status), s.statusDriver ?? '',
       ]),
       [4, 9],
     )];

@@ -10,6 +10,7 @@
 import type { Person, Service, Sla } from '../schema';
 import type { Workbook } from '../workbook';
 import { REVIEW_QUESTIONS } from './questions';
+import { STATUS_MEANINGS } from '../attainment/status';
 import { joinWords, longDate, percentText, plural } from '../text';
 import { appendAll, minOf } from '../values';
 import { idKey, isAll } from '../schema';
@@ -57,6 +58,7 @@ export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Working hours', 'Hours inside the support hours: 4 working hours from 17:00 on 08:00-18:00 days end at 11:00.'],
   ['Fix', 'The call resolved, less time spent waiting for the user.'],
   ['Closure days', 'Holidays, INSET and bank holidays.'],
+  ...STATUS_MEANINGS,
 ];
 
 /** The services an SLA covers, by rank; unknown IDs are an error the user can act on. */

@@ -1,0 +1,227 @@
+/**
+ * Honest figures on the built bundle: one status rule and one period wording in the sidebar, SLM_ATTAINMENT,
+ * the Dashboard and both documents; items judged on what actually happened; "to date" while a period runs;
+ * no availability without service hours; comparisons only with a period that has data.
+ */
+import type { Overview } from '../../src/api';
+import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
+import { STATUS_MEANINGS } from '../../src/core/attainment/status';
+import { tabDef, type TabKey } from '../../src/core/schema';
+import { localToUtc } from '../../src/core/time/zone';
+import type { OfflineRuntime } from '../../offline/runtime';
+import { exampleRuntime, NOW } from '../support/offline';
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+const TZ = 'Europe/London';
+const DAY = 86_400_000;
+
+function school(now = NOW): OfflineRuntime {
+  const rt = exampleRuntime();
+  rt.run(`Date.now = () => ${now};`);
+  return rt;
+}
+
+const sheetOf = (rt: OfflineRuntime, key: TabKey) => (rt.spreadsheet as unknown as Ss).getSheetByName(tabDef(key).name)!;
+const values = (rt: OfflineRuntime, key: TabKey) => sheetOf(rt, key).getDataRange().getValues();
+
+/** Appends records to a tab, each cell under its header (columns found by name). */
+function append(rt: OfflineRuntime, key: TabKey, records: ReadonlyArray<Record<string, unknown>>): void {
+  const sheet = sheetOf(rt, key);
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const byHeader = new Map(tabDef(key).columns.map((c) => [c.header, c.key]));
+  const rows = records.map((r) => header.map((h) => r[byHeader.get(h) ?? ''] ?? ''));
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
+}
+
+/** Edits one cell of the row whose first column is `id`. */
+function setCell(rt: OfflineRuntime, key: TabKey, id: string, column: string, value: unknown): void {
+  const sheet = sheetOf(rt, key);
+  const v = sheet.getDataRange().getValues();
+  const row = v.findIndex((r) => r[0] === id);
+  sheet.getRange(row + 1, v[0].indexOf(tabDef(key).columns.find((c) => c.key === column)!.header) + 1).setValue(value);
+}
+
+const local = (rt: OfflineRuntime, y: number, m: number, d: number, h = 0, min = 0) => new rt.env.realm.Date(localToUtc(y, m, d, h * 60 + min, TZ));
+
+/** SLM_ATTAINMENT over the workbook's own tabs, as the Dashboard calls it. */
+function attainmentTable(rt: OfflineRuntime, first: [number, number, number], last: [number, number, number]): unknown[][] {
+  const ranges = (['services', 'sla', 'targets', 'incidents', 'calendars', 'closures'] as TabKey[]).map((k) => values(rt, k));
+  return rt.global.SLM_ATTAINMENT(local(rt, ...first), local(rt, ...last), ...ranges, TZ);
+}
+
+const column = (table: unknown[][], name: string) => {
+  const i = (table[0] as string[]).findIndex((h) => h === name || h === `${name} to date`);
+  return new Map(table.slice(1).map((r) => [r[0] as string, r[i]]));
+};
+
+const docText = (rt: OfflineRuntime, id: string): string => rt.services.DocumentApp.bodyOf(id).getText();
+const docTables = (rt: OfflineRuntime, id: string) =>
+  rt.services.DocumentApp.bodyOf(id).structure().filter((b) => b.type === 'table') as Array<{ rows: string[][] }>;
+
+describe('item 2: items open when October ended are judged on what actually happened', () => {
+  // INC1130 of the issue: Whiteboards, High, opened Friday 23 October 13:18, resolved Tuesday 3 November 14:05,
+  // half term in between: 4.7 + 10 + 6.1 = 20.8 working hours against 8.
+  const extra = [
+    { ref: 'T1130', serviceId: 'WHITEBOARD', type: 'Incident', priority: 'High', summary: 'Board not responding to touch', opened: '2026-10-23 13:18', responded: '2026-10-23 13:40', resolved: '2026-11-03 14:05' },
+    // A request still unanswered today (18 November), far past its 8 h response target.
+    { ref: 'TREQ', serviceId: 'WHITEBOARD', type: 'Request', priority: 'Medium', summary: 'Move a whiteboard to a new classroom', opened: '2026-10-20 09:00' },
+    // Answered and resolved after the month ended, within target: met, not pending.
+    { ref: 'TLATE', serviceId: 'WHITEBOARD', type: 'Incident', priority: 'Medium', summary: 'Projector bulb failed', opened: '2026-10-23 17:00', responded: '2026-11-02 08:30', resolved: '2026-11-02 10:00' },
+  ];
+
+  test('the sidebar, SLM_ATTAINMENT and the review count them as breached and met; none stays pending', () => {
+    const rt = school();
+    const before: Overview = rt.global.getOverview({ kind: 'lastMonth' });
+    const tableBefore = attainmentTable(rt, [2026, 10, 1], [2026, 10, 31]);
+    append(rt, 'incidents', extra);
+    const after: Overview = rt.global.getOverview({ kind: 'lastMonth' });
+    expect(after.period.label).toBe('October 2026');
+    expect(after.periodWording).toBe('October 2026');
+    const wb = (o: Overview) => o.services.find((s) => s.serviceId === 'WHITEBOARD')!;
+    expect(wb(after).met - wb(before).met).toBe(1);
+    expect(wb(after).breached - wb(before).breached).toBe(2);
+    expect(wb(after).pending).toBe(wb(before).pending);
+    // Nothing opened in a finished October is still pending unless it can still meet its target.
+    expect(after.services.reduce((n, s) => n + s.pending, 0)).toBe(0);
+
+    const table = attainmentTable(rt, [2026, 10, 1], [2026, 10, 31]);
+    for (const name of ['Met', 'Breached', 'Pending']) {
+      const delta = (column(table, name).get('WHITEBOARD') as number) - (column(tableBefore, name).get('WHITEBOARD') as number);
+      expect(delta).toBe({ Met: 1, Breached: 2, Pending: 0 }[name]);
+    }
+    const targets = String(column(table, 'Targets').get('WHITEBOARD'));
+    expect(targets).not.toMatch(/none judged, 1 pending/);
+
+    const review = rt.global.generateReview({ kind: 'lastMonth' });
+    // Appendix C lists every missed target by the calls' refs, under the measure missed.
+    const missed = docTables(rt, review.id).find((t) => t.rows[0].join() === 'Service,Cause,Measure,Missed,Calls')!;
+    const measuresOf = (ref: string) => missed.rows.filter((r) => r[0] === 'Interactive whiteboards' && new RegExp(`\\b${ref}\\b`).test(r[4])).map((r) => r[2]).sort();
+    expect(measuresOf('T1130')).toEqual(['Fix']);
+    expect(measuresOf('TREQ')).toEqual(['Fix', 'Response']);
+    expect(measuresOf('TLATE')).toEqual([]);
+  });
+});
+
+describe('item 1: one status rule, the same on every surface', () => {
+  test('At risk is met with no room for one more breach; below target is Breached, everywhere', () => {
+    const rt = school();
+    const overview: Overview = rt.global.getOverview({ kind: 'thisTerm' });
+    const term = overview.period;
+    const last = new Date(Date.parse(`${term.end}T12:00:00Z`) - DAY);
+    const table = attainmentTable(rt, [2026, 9, 3], [last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate()]);
+    const review = rt.global.generateReview({ kind: 'thisTerm' });
+    const reviewTable = docTables(rt, review.id).find((t) => t.rows[0][0] === 'Rank')!;
+    const status = column(table, 'Status');
+    const driver = column(table, 'Status set by');
+    const availStatus = column(table, 'Availability status');
+    for (const s of overview.services) {
+      expect(status.get(s.serviceId) || null).toBe(s.status);
+      expect(driver.get(s.serviceId) || null).toBe(s.statusDriver);
+      expect(availStatus.get(s.serviceId) || null).toBe(s.availabilityStatus);
+      const row = reviewTable.rows.find((r) => r[1] === s.name)!;
+      expect(row[9]).toBe(s.status ?? 'Not measured');
+      expect(row[10]).toBe(s.statusDriver ?? '');
+      // The rule itself, from the sidebar's own figures.
+      for (const t of s.targets) {
+        if (t.share === null) continue;
+        const judged = t.met + t.breached;
+        const expected = t.share * 100 < t.compliance ? 'Breached' : (t.met / (judged + 1)) * 100 < t.compliance ? 'At risk' : 'Met';
+        expect(t.status).toBe(expected);
+      }
+      if (s.availability !== null && s.availabilityTarget !== null) {
+        const a = s.availability * 100;
+        const allowed = 100 - s.availabilityTarget;
+        const expected = a < s.availabilityTarget - 1e-9 ? 'Breached' : a - s.availabilityTarget < allowed / 4 ? 'At risk' : 'Met';
+        expect(s.availabilityStatus).toBe(expected);
+      }
+    }
+    // Internet access below its 99% target is Breached, never "At risk".
+    const internet = overview.services.find((s) => s.serviceId === 'INTERNET')!;
+    if (internet.availability !== null && internet.availability < 0.99) expect(internet.availabilityStatus).toBe('Breached');
+  });
+
+  test('a service one more breach away from missing its target is At risk, and says which target', () => {
+    const rt = school();
+    // Colour printing has no calls: one met High incident makes its High resolution target (90%) At risk.
+    append(rt, 'incidents', [{ ref: 'TCLR', serviceId: 'COLOURPRINT', type: 'Incident', priority: 'High', summary: 'Colour printer offline', opened: '2026-11-16 09:00', responded: '2026-11-16 09:20', resolved: '2026-11-16 11:00' }]);
+    const overview: Overview = rt.global.getOverview({ kind: 'thisMonth' });
+    const clr = overview.services.find((s) => s.serviceId === 'COLOURPRINT')!;
+    expect(clr.status).toBe('At risk');
+    expect(clr.statusDriver).toMatch(/^Incident High (response|resolution) within/);
+    const table = attainmentTable(rt, [2026, 11, 1], [2026, 11, 30]);
+    expect(column(table, 'Status').get('COLOURPRINT')).toBe('At risk');
+    expect(column(table, 'Status set by').get('COLOURPRINT')).toBe(clr.statusDriver);
+  });
+});
+
+describe('item 3: a running period says "to date" everywhere', () => {
+  test('sidebar, SLM_ATTAINMENT, the review and the SLA glossary', () => {
+    const rt = school();
+    const overview: Overview = rt.global.getOverview({ kind: 'thisTerm' });
+    expect(overview.periodWording).toBe('Autumn term 2026 to date');
+    const table = attainmentTable(rt, [2026, 9, 3], [2026, 12, 18]);
+    expect(table[0]).toContain('Status to date');
+    expect(table[0]).toContain('Availability to date');
+    // A finished period keeps its plain headers.
+    expect(attainmentTable(rt, [2026, 10, 1], [2026, 10, 31])[0]).toEqual([...ATTAINMENT_HEADER]);
+    const review = rt.global.generateReview({ kind: 'thisTerm' });
+    const text = docText(rt, review.id);
+    expect(text).toContain('Service review: Autumn term 2026 to date');
+    expect(text).toMatch(/figures to date: up to 18 November 2026/);
+    const finished = rt.global.generateReview({ kind: 'lastMonth' });
+    expect(docText(rt, finished.id)).not.toMatch(/to date/);
+    const sla = rt.global.generateSla(null);
+    const slaText = docText(rt, sla.id);
+    for (const [word, meaning] of STATUS_MEANINGS) expect(slaText).toContain(`${word}\n${meaning}`.split('\n')[1]);
+  });
+
+  test('SLM_AVAILABILITY and SLM_ATTAINMENT say so in their help', () => {
+    const code = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../dist/Code.js'), 'utf8') as string;
+    const doc = (name: string) => new RegExp(`/\\*\\*(((?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(`).exec(code)![1];
+    expect(doc('SLM_AVAILABILITY')).toMatch(/to date/);
+    expect(doc('SLM_AVAILABILITY')).toMatch(/"—" without service hours/);
+    expect(doc('SLM_AVAILABILITY')).toMatch(/At risk: under a quarter of the allowed downtime left/);
+    expect(doc('SLM_ATTAINMENT')).toMatch(/"to date"/);
+  });
+});
+
+describe('item 4: trends only against a period with data', () => {
+  test('the first term of the log has nothing to compare with, and says so', () => {
+    const rt = school();
+    const review = rt.global.generateReview({ kind: 'custom', start: '2026-07-01', end: '2026-07-22' });
+    const text = docText(rt, review.id);
+    expect(text).toMatch(/Nothing to compare with: no calls were logged in 10 Jun 2026 to 30 Jun 2026/);
+    expect(text).not.toMatch(/better for|worse for|no service better/);
+    const withData = rt.global.generateReview({ kind: 'lastMonth' });
+    expect(docText(rt, withData.id)).toMatch(/Since September 2026: /);
+  });
+});
+
+describe('item 5: no service hours, no availability figure', () => {
+  test('"—" in SLM_ATTAINMENT and the review, null in the sidebar, never 100%', () => {
+    const rt = school();
+    append(rt, 'incidents', [{ ref: 'TLANG', serviceId: 'LANGEXAM', type: 'Incident', priority: 'High', summary: 'Licence error', opened: '2026-10-12 10:00', resolved: '2026-10-12 12:00', serviceDown: true }]);
+    const overview: Overview = rt.global.getOverview({ kind: 'lastMonth' });
+    expect(overview.services.find((s) => s.serviceId === 'LANGEXAM')!.availability).toBeNull();
+    expect(column(attainmentTable(rt, [2026, 10, 1], [2026, 10, 31]), 'Availability').get('LANGEXAM')).toBe('—');
+    const review = rt.global.generateReview({ kind: 'lastMonth' });
+    const row = docTables(rt, review.id).find((t) => t.rows[0][0] === 'Rank')!.rows.find((r) => r[1] === 'Language exam software')!;
+    expect(row[2]).toBe('—');
+    const g = rt.global;
+    expect(g.SLM_AVAILABILITY('LANGEXAM', local(rt, 2026, 10, 1), local(rt, 2026, 10, 31), values(rt, 'incidents'), '')).toBe('—');
+  });
+});
+
+describe('item 6: the status names what sets it', () => {
+  test('a service whose availability is met but one target breached names that target', () => {
+    const rt = school();
+    setCell(rt, 'sla', 'PRINT', 'availabilityTarget', 90);
+    const overview: Overview = rt.global.getOverview({ kind: 'thisTerm' });
+    for (const s of overview.services) {
+      if (s.status === null) expect(s.statusDriver).toBeNull();
+      else if (s.status === 'Met') expect(s.statusDriver).toBe('every target met');
+      else if (s.availabilityStatus === s.status && !s.targets.some((t) => t.status === s.status)) expect(s.statusDriver).toMatch(/^Availability /);
+      else expect(s.statusDriver).toMatch(new RegExp(`${s.status}$`));
+    }
+  });
+});
