@@ -1,5 +1,5 @@
 /** A rectangle of cells on a sheet, 1-based, with the Range methods the project uses. */
-import { a1Of, displayed, type CellValue } from './cells';
+import { a1Of, displayed, type CellValue, columnLetters } from './cells';
 import type { OfflineEnv } from './env';
 import { isDate } from './realm';
 import type { FakeSheet } from './sheet';
@@ -43,6 +43,9 @@ export class FakeRange implements Pick<GRange, Methods> {
     readonly numRows: number,
     readonly numCols: number,
   ) {}
+
+  /** Whole columns ("A:Q"): the rows run to the tab's last row, however many rows are added later. */
+  open = false;
 
   private me(method: string): GRange {
     this.env.calls.hit(`Range.${method}`);
@@ -95,7 +98,7 @@ export class FakeRange implements Pick<GRange, Methods> {
   getNumColumns(): number { this.hit('getNumColumns'); return this.numCols; }
   getLastRow(): number { this.hit('getLastRow'); return this.row + this.numRows - 1; }
   getLastColumn(): number { this.hit('getLastColumn'); return this.col + this.numCols - 1; }
-  getA1Notation(): string { this.hit('getA1Notation'); return a1Of(this.row, this.col, this.numRows, this.numCols); }
+  getA1Notation(): string { this.hit('getA1Notation'); return this.open ? `${columnLetters(this.col)}:${columnLetters(this.col + this.numCols - 1)}` : a1Of(this.row, this.col, this.numRows, this.numCols); }
   getSheet(): GSheet { this.hit('getSheet'); return this.sheet as unknown as GSheet; }
   getCell(row: number, column: number): GRange {
     this.hit('getCell');

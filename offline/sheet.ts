@@ -98,7 +98,9 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     const c2 = p.c2 ?? (p.c1 !== undefined && p.r1 === undefined ? p.c1 : this.maxColumns);
     const [top, bottom] = r1 <= r2 ? [r1, r2] : [r2, r1];
     const [left, right] = c1 <= c2 ? [c1, c2] : [c2, c1];
-    return this.rangeAt(top, left, bottom - top + 1, right - left + 1);
+    const range = this.rangeAt(top, left, bottom - top + 1, right - left + 1);
+    range.open = p.r1 === undefined && p.r2 === undefined;
+    return range;
   }
 
   formatAt(r: number, c: number): string {

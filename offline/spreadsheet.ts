@@ -21,7 +21,16 @@ export type FormulaEvaluator = (formula: string, at: { sheet: string; row: numbe
 export interface Toast { message: string; title: string; timeoutSeconds: number }
 
 class FakeNamedRange implements Pick<GNamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'> {
-  constructor(private readonly env: OfflineEnv, private readonly owner: FakeSpreadsheet, public name: string, public range: FakeRange) {}
+  constructor(private readonly env: OfflineEnv, private readonly owner: FakeSpreadsheet, public name: string, private target: FakeRange) {}
+  /** Whole columns ("Incidents!A:Q") reach the tab's last row as it is now, as Sheets' open-ended ranges do. */
+  get range(): FakeRange {
+    const t = this.target;
+    if (!t.open) return t;
+    const now = t.sheet.rangeAt(1, t.col, t.sheet.maxRows, t.numCols);
+    now.open = true;
+    return now;
+  }
+  set range(r: FakeRange) { this.target = r; }
   getName(): string { this.env.calls.hit('NamedRange.getName'); return this.name; }
   getRange(): GRange { this.env.calls.hit('NamedRange.getRange'); return this.range as unknown as GRange; }
   remove(): void { this.env.calls.hit('NamedRange.remove'); this.owner.namedRanges.delete(this.name.toLowerCase()); }

@@ -170,10 +170,12 @@ function protectHeader(sheet: Sheet): boolean {
 
 /** A named range per tab (whole columns in use) so formulas such as the Dashboard's stay readable. */
 function nameTabRange(ss: Spreadsheet, sheet: Sheet, key: TabKey): boolean {
+  // Whole columns ("A:Q"), so the range grows with the tab: rows past any fixed count are never left out.
+  const columns = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getA1Notation().replace(/\d+/g, '');
+  const wanted = columns.includes(':') ? columns : `${columns}:${columns}`;
   const named = ss.getRangeByName(namedRangeName(key));
-  if (named && named.getSheet().getName() === sheet.getName() && named.getRow() === 1 && named.getColumn() === 1
-    && named.getNumColumns() >= sheet.getLastColumn()) return false;
-  ss.setNamedRange(namedRangeName(key), sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getLastColumn()));
+  if (named && named.getSheet().getName() === sheet.getName() && named.getA1Notation() === wanted) return false;
+  ss.setNamedRange(namedRangeName(key), sheet.getRange(wanted));
   return true;
 }
 

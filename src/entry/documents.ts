@@ -18,6 +18,7 @@ import { createDocument, writeDocument } from '../adapters/docs';
 import { documentsDestination, freeNameIn, moveFile, rememberFolder, trashFile } from '../adapters/drive';
 import { withDocumentLock } from '../adapters/lock';
 import { appendRecords, readWorkbook } from '../adapters/sheets';
+import { periodArg, serviceIdsArg, textArg } from './arguments';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -33,8 +34,14 @@ const messageOf = (e: unknown): string =>
 function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: number): GeneratedDoc {
   return withDocumentLock(() => {
   const what = model.type === 'SLA' ? 'SLA' : 'service review';
-  const destination = documentsDestination(ss.getId());
-  const name = freeNameIn(destination.folder, documentName(model.baseName, isoDate(now, ss.getSpreadsheetTimeZone())));
+  let destination: ReturnType<typeof documentsDestination>;
+  let name: string;
+  try {
+    destination = documentsDestination(ss.getId());
+    name = freeNameIn(destination.folder, documentName(model.baseName, isoDate(now, ss.getSpreadsheetTimeZone())));
+  } catch (e) {
+    throw new Error(`The ${what} could not be named: Google Drive did not answer (${messageOf(e)}). Nothing was created; try again in a moment.`);
+  }
   let doc: GoogleAppsScript.Document.Document;
   try {
     doc = createDocument(name);
@@ -62,6 +69,7 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
  * `share` adds the representatives as commenters.
  */
 export function generateSla(serviceIds: string[] | null): GeneratedDoc {
+  serviceIds = serviceIdsArg(serviceIds);
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
   const wb = readWorkbook(ss).workbook;
@@ -74,6 +82,7 @@ export function generateSla(serviceIds: string[] | null): GeneratedDoc {
  * internal one (supplier detail, contract costs, incident summaries) that is never shared with them.
  */
 export function generateReview(period: PeriodRequest): GeneratedDoc {
+  period = periodArg(period);
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
   const wb = readWorkbook(ss).workbook;
@@ -90,7 +99,7 @@ export function generateReview(period: PeriodRequest): GeneratedDoc {
 
 /** Remembers the Drive folder (link or id) generated documents go to and returns its name; blank: next to the workbook. */
 export function chooseDocumentsFolder(folderLinkOrId: string): string | undefined {
-  return rememberFolder(String(folderLinkOrId ?? ''));
+  return rememberFolder(textArg(folderLinkOrId, 'folderLinkOrId', 'a Drive folder link'));
 }
 
 // ---------------------------------------------------------------- menu

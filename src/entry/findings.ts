@@ -8,9 +8,11 @@ import type { PeriodRequest } from '../api';
 import { resolvePeriod } from '../core/periods';
 import { plural } from '../core/text';
 import { readWorkbook, spreadsheetZone } from '../adapters/sheets';
+import { optionalPeriodArg } from './arguments';
 
 /** Every finding the workbook shows now, most severe first, suppliers measured over `period` (plain data for the sidebar). */
 export function getFindings(period?: PeriodRequest): Finding[] {
+  period = optionalPeriodArg(period);
   const { workbook } = readWorkbook(SpreadsheetApp.getActive());
   const now = Date.now();
   return analyseWorkbook(workbook, { now, period: period?.kind ? resolvePeriod(workbook, now, period) : undefined });

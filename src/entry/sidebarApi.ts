@@ -12,6 +12,7 @@ import { idKey } from '../core/schema';
 import { localDateKey, localDayNumber, localToUtc, civilFromDays } from '../core/time/zone';
 import { LEFT_OUT, type Problem, type Workbook } from '../core/workbook';
 import { activateCell, readWorkbook } from '../adapters/sheets';
+import { periodArg, rowArg, textArg } from './arguments';
 
 /** How many rows the figures leave out, each named by Check workbook. */
 const leftOutRows = (problems: readonly Problem[]): number => new Set(problems.filter((p) => p.message.endsWith(LEFT_OUT)).map((p) => `${p.tab}|${p.row}`)).size;
@@ -85,12 +86,12 @@ export function overviewOf(wb: Workbook, problems: readonly Problem[], request: 
  * problems the workbook has: one getValues() per tab, nothing written.
  */
 export function getOverview(period: PeriodRequest): Overview {
+  const request = periodArg(period, { kind: 'thisTerm' });
   const { workbook, problems } = readWorkbook(SpreadsheetApp.getActive());
-  const request: PeriodRequest = period && typeof period === 'object' ? period : { kind: 'thisTerm' };
   return overviewOf(workbook, problems, request, Date.now());
 }
 
 /** Shows the user the cell a problem points at (row 0 or no column: the whole row or the tab). */
 export function selectCell(tab: string, row: number, column: string): void {
-  activateCell(SpreadsheetApp.getActive(), tab, row, column);
+  activateCell(SpreadsheetApp.getActive(), textArg(tab, 'tab', '"Incidents"'), rowArg(row), textArg(column, 'column', '"Opened"'));
 }

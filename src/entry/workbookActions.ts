@@ -13,6 +13,7 @@ import { TRENDS_TAB, trendsCells } from '../core/monitor/trendsView';
 import { addTrendCharts } from '../adapters/charts';
 import { formulaTabLayouts } from '../core/dashboard/layout';
 import { formatFormulaTab } from '../adapters/formulaTabs';
+import { instantArg } from './arguments';
 
 const TITLE = 'SLM Workbook';
 
@@ -59,10 +60,26 @@ export function setUpWorkbook(): SetupReport {
 }
 
 /**
- * Adds the example school below any existing rows (one write per tab). The caller must have asked the
- * user first when the workbook already has data.
+ * Adds the example school below any existing rows (one write per tab). When the workbook already has rows
+ * it asks first, whoever calls (the menu or google.script.run): 0 when the user says no.
  */
-export function loadExampleSchool(now = Date.now()): number {
+export function loadExampleSchool(now?: number): number {
+  const at = now === undefined || now === null ? Date.now() : instantArg(now, 'now');
+  const ss = SpreadsheetApp.getActive();
+  const ui = SpreadsheetApp.getUi();
+  const filled = tabsWithData(ss);
+  if (filled.length > 0) {
+    const answer = ui.alert(
+      TITLE,
+      `These tabs already have rows: ${filled.join(', ')}.\n\nThe example school will be added below them. Nothing is deleted or changed, but example rows will mix with yours. Continue?`,
+      ui.ButtonSet.YES_NO,
+    );
+    if (answer !== ui.Button.YES) return 0;
+  }
+  return addExampleSchool(at);
+}
+
+function addExampleSchool(now: number): number {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     applySetup(ss, planSetup(readHeaders(ss)));
@@ -102,19 +119,8 @@ export function menuSetUpWorkbook(): void {
 }
 
 export function menuLoadExample(): void {
-  const ss = SpreadsheetApp.getActive();
-  const ui = SpreadsheetApp.getUi();
-  const filled = tabsWithData(ss);
-  if (filled.length > 0) {
-    const answer = ui.alert(
-      TITLE,
-      `These tabs already have rows: ${filled.join(', ')}.\n\nThe example school will be added below them. Nothing is deleted or changed, but example rows will mix with yours. Continue?`,
-      ui.ButtonSet.YES_NO,
-    );
-    if (answer !== ui.Button.YES) return;
-  }
   const rows = loadExampleSchool();
-  ss.toast(`Example school loaded: ${rows} rows.`, TITLE);
+  if (rows > 0) SpreadsheetApp.getActive().toast(`Example school loaded: ${rows} rows.`, TITLE);
 }
 
 export function menuCheckWorkbook(): void {

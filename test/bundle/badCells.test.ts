@@ -4,7 +4,7 @@
  */
 import type { OfflineRuntime } from '../../offline/runtime';
 import { runEveryAction, tabValues } from '../support/everyAction';
-import { exampleRuntime, NOW } from '../support/offline';
+import { exampleRuntime, NOW, workbookState } from '../support/offline';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Problem = { tab: string; row: number; column: string; value: string; message: string };
@@ -178,5 +178,81 @@ describe('item 5: user text reaches cells as text, never as a formula', () => {
     const summaries = values.getValues().map((r: unknown[]) => r[values.getValues()[0].indexOf('Summary')]);
     expect(summaries).toContain(attack);
     expect(summaries).toContain('+44 7700 900123 @ reception');
+  });
+});
+
+describe('item 7: named ranges grow with the tabs', () => {
+  test('the Dashboard counts incidents past row 1,000: every row the log holds, not the first 999', () => {
+    const { exampleWithFormulas } = require('../support/formulas') as typeof import('../support/formulas');
+    const { recalculateRuntime } = require('../../offline/recalcRuntime') as typeof import('../../offline/recalcRuntime');
+    const { rt } = exampleWithFormulas();
+    const ss = rt.spreadsheet as unknown as Ss;
+    expect(ss.getRangeByName('SLM_Incidents')!.getA1Notation()).toMatch(/^A:[A-Z]+$/);
+    const counted = () => {
+      const shown = ss.getSheetByName('Dashboard')!.getDataRange().getValues();
+      const head = shown.findIndex((r) => r[0] === 'Service ID');
+      const h = shown[head] as string[];
+      return shown.slice(head + 1).filter((r) => r[0] !== '').reduce((n, r) => n + Number(r[h.indexOf('Met')]) + Number(r[h.indexOf('Breached')]) + Number(r[h.indexOf('Pending')]), 0);
+    };
+    const before = counted();
+    expect(before).toBeGreaterThan(0);
+    const log = ss.getSheetByName('Incidents')!;
+    const rows = log.getDataRange().getValues();
+    const copies = Array.from({ length: 6 }, (_, k) => rows.slice(1).map((r) => [`${r[0]}-${k}`, ...r.slice(1)])).flat();
+    log.insertRowsAfter(log.getMaxRows(), copies.length);
+    log.getRange(rows.length + 1, 1, copies.length, rows[0].length).setValues(copies);
+    expect(log.getLastRow()).toBeGreaterThan(1000);
+    recalculateRuntime(rt, NOW);
+    expect(counted()).toBe(7 * before);
+  });
+});
+
+describe('item 9: server functions check their arguments where they arrive', () => {
+  const message = (run: () => unknown): string => {
+    try {
+      run();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+
+  test('bad arguments from google.script.run get a message naming the argument', () => {
+    const rt = school();
+    expect(message(() => rt.global.generateSla('INTERNET'))).toMatch(/^serviceIds: expected a list of Service IDs such as \["EMAIL", "PRINT"\]/);
+    expect(message(() => rt.global.generateReview(null))).toMatch(/^period: expected a period such as \{ kind: "thisTerm" \}/);
+    expect(message(() => rt.global.getOverview({ kind: 'bogus' }))).toMatch(/^period: expected a period/);
+    expect(message(() => rt.global.getOverview({ kind: 'custom', start: '2026-09-01' }))).toMatch(/^period: a custom period needs both start and end/);
+    expect(message(() => rt.global.getFindings({ kind: 7 }))).toMatch(/^period: /);
+    expect(message(() => rt.global.selectCell('Incidents', 'two', 'Opened'))).toMatch(/^row: expected a row number/);
+    expect(message(() => rt.global.chooseDocumentsFolder({ id: 1 }))).toMatch(/^folderLinkOrId: expected text/);
+    expect(message(() => rt.global.loadExampleSchool('soon'))).toMatch(/^now: expected a time/);
+    // What the sidebar sends still works.
+    expect(rt.global.getOverview({ kind: 'thisTerm' }).services.length).toBeGreaterThan(0);
+    expect(rt.global.getOverview(null).period.kind).toBe('thisTerm');
+  });
+
+  test('Load example school from google.script.run asks before mixing example rows with the user\'s', () => {
+    const rt = school();
+    const before = workbookState(rt);
+    rt.ui.respond('NO');
+    expect(rt.global.loadExampleSchool()).toBe(0);
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(/already have rows/);
+    expect(workbookState(rt)).toEqual(before);
+    // Unanswered, the offline UI refuses, as a real call would wait for the user.
+    expect(() => rt.global.loadExampleSchool()).toThrow(/needs a scripted response/);
+    expect(workbookState(rt)).toEqual(before);
+  });
+
+  test('a Drive failure while choosing the document\'s name is a clear message, and nothing is created', () => {
+    const rt = school();
+    const drive = rt.services.DriveApp as unknown as Record<string, unknown>;
+    const fail = () => { throw new Error('Service error: Drive'); };
+    drive.getFileById = fail;
+    drive.getRootFolder = () => ({ getFilesByName: fail });
+    const docs = () => [...rt.services.DriveApp.store.items.values()].filter((i) => i.mimeType === 'application/vnd.google-apps.document').length;
+    const count = docs();
+    expect(message(() => rt.global.generateSla(null))).toMatch(/^The SLA could not be named: Google Drive did not answer \(Service error: Drive\)\. Nothing was created/);
+    expect(docs()).toBe(count);
   });
 });
