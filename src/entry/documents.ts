@@ -7,7 +7,7 @@ import { menuOpenPanel } from './sidebarApi';
 import { computeAttainment } from '../core/attainment/compute';
 import { analyseWorkbook } from '../core/findings/analyse';
 import { schoolName } from '../adapters/school';
-import { buildReviewDocument, buildSlaDocument, documentName, type DocModel } from '../core/docs/index';
+import { buildReviewDocument, buildSlaDocument, documentName, asCellText, type DocModel } from '../core/docs/index';
 import { isoDate } from '../core/text';
 import { parsePeriodText } from '../core/periods/periodText';
 import { escapeHtml } from '../core/html';
@@ -52,7 +52,7 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
   try {
     const url = writeDocument(doc, model);
     if (destination.move) moveFile(id, destination.folder);
-    const record: Omit<DocumentRecord, 'row'> = { type: model.type, label: model.label, created: now, name, link: url, contents: model.contents };
+    const record: Omit<DocumentRecord, 'row'> = { type: model.type, label: model.label, created: now, name: asCellText(name), link: url, contents: model.contents && asCellText(model.contents) };
     appendRecords(ss, 'documents', [record]);
     return { name, url, id };
   } catch (e) {

@@ -1,14 +1,7 @@
 import type { ColumnDef, TabDef } from '../schema';
 import { locateColumns } from './columns';
 
-/**
- * The one text-safe writer: text that Sheets would take for a formula (starting =, +, - or @) gets the
- * apostrophe that makes it text, whatever the cell's number format (a format reset, or a row past the
- * ones setup formatted, would otherwise turn it into a live formula). The apostrophe is not shown.
- */
-export const asCellText = (s: string): string => (/^\s*[=+\-@]/.test(s) ? `'${s}` : s);
-
-/** A typed field as a sheet cell: dates become Date, Yes/No text, lists comma-separated, text text-safe, blanks "". */
+/** A typed field as a sheet cell: dates become Date, Yes/No text, lists comma-separated, blanks "". */
 export function toCell(col: ColumnDef, value: unknown): unknown {
   if (value === undefined || value === null) return '';
   switch (col.type) {
@@ -16,8 +9,8 @@ export function toCell(col: ColumnDef, value: unknown): unknown {
     case 'datetime': return new Date(value as number);
     case 'yesno': return value ? 'Yes' : 'No';
     case 'refs':
-    case 'list': return asCellText((value as string[]).join(', '));
-    default: return typeof value === 'string' ? asCellText(value) : value;
+    case 'list': return (value as string[]).join(', ');
+    default: return value;
   }
 }
 
