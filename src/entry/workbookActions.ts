@@ -3,7 +3,7 @@ import type { ExampleData } from '../core/example/data';
 import { buildExampleSchool, EXAMPLE_FILE } from '../core/example/school';
 import { tabOrder } from '../core/schema';
 import { planSetup } from '../core/setup/plan';
-import { problemsHtml, type Problem } from '../core/workbook';
+import { listedProblems, problemsHtml, type Problem } from '../core/workbook';
 import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/text';
 import { appendRecords, applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbook, tabsWithData } from '../adapters/sheets';
@@ -93,7 +93,7 @@ function addExampleSchool(now: number): number {
 
 /** Every problem in the workbook, read with one getValues() per tab. Changes nothing. */
 export function checkWorkbook(): Problem[] {
-  return readWorkbook(SpreadsheetApp.getActive()).problems;
+  return listedProblems(readWorkbook(SpreadsheetApp.getActive()).problems);
 }
 
 export function menuSetUpWorkbook(): void {
@@ -124,9 +124,10 @@ export function menuLoadExample(): void {
 }
 
 export function menuCheckWorkbook(): void {
-  const problems = checkWorkbook();
+  const all = readWorkbook(SpreadsheetApp.getActive()).problems;
+  const problems = listedProblems(all);
   const html = HtmlService.createHtmlOutput(problemsHtml(problems)).setWidth(760).setHeight(460);
-  SpreadsheetApp.getUi().showModalDialog(html, `Check workbook: ${plural(problems.length, 'problem')}`);
+  SpreadsheetApp.getUi().showModalDialog(html, `Check workbook: ${plural(all.length, 'problem')}`);
 }
 
 export function menuHelp(): void {

@@ -59,9 +59,12 @@ describe('item 2: no number of bad cells overflows the stack', () => {
     const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
     sheet.getRange(v.length + 1, 1, rows.length, v[0].length).setValues(rows);
-    const problems = (rt.global.checkWorkbook() as Problem[]).filter((p) => p.column === 'Opened' && p.value === '11/30/2026 14:05');
-    expect(problems).toHaveLength(20_000);
-    expect(problems[19_999].row).toBe(v.length + 20_000);
+    // Item 8: the answer lists 500 problems and counts the rest, so it stays small.
+    const listed = rt.global.checkWorkbook() as Problem[];
+    expect(listed.filter((p) => p.column === 'Opened' && p.value === '11/30/2026 14:05').length).toBeGreaterThan(400);
+    expect(listed.length).toBe(501);
+    expect(listed[500].message).toMatch(/^\d+ more problems are not listed here/);
+    expect(JSON.stringify(listed).length).toBeLessThan(300_000);
     for (const run of [() => rt.global.getOverview({ kind: 'thisTerm' }), () => rt.global.menuCheckContracts(), () => rt.global.generateSla(null)]) {
       expect(run).not.toThrow();
     }
@@ -254,5 +257,20 @@ describe('item 9: server functions check their arguments where they arrive', () 
     const count = docs();
     expect(message(() => rt.global.generateSla(null))).toMatch(/^The SLA could not be named: Google Drive did not answer \(Service error: Drive\)\. Nothing was created/);
     expect(docs()).toBe(count);
+  });
+});
+
+describe('item 8: long values and long lists are cut to a readable size', () => {
+  test('198 rows of 50,000-character junk: Check workbook answers in kilobytes, quoting each value cut short', () => {
+    const rt = school();
+    const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
+    const width = sheet.getLastColumn();
+    const junk = 'x'.repeat(50_000);
+    sheet.getRange(2, 1, 198, width).setValues(Array.from({ length: 198 }, () => Array.from({ length: width }, () => junk)));
+    const listed = rt.global.checkWorkbook() as Problem[];
+    expect(JSON.stringify(listed).length).toBeLessThan(400_000);
+    expect(Math.max(...listed.map((p) => p.value.length))).toBeLessThanOrEqual(80);
+    rt.global.menuCheckWorkbook();
+    expect(rt.ui.shown[rt.ui.shown.length - 1].output.getContent().length).toBeLessThan(400_000);
   });
 });

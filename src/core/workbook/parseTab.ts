@@ -3,7 +3,7 @@ import { isBlank } from '../values';
 import { readCell, type CellResult } from './cells';
 import { locateColumns } from './columns';
 import { displayValue } from './display';
-import type { Problem } from './problems';
+import { quotable, type Problem } from './problems';
 
 const BLANK: CellResult = { ok: true, value: undefined };
 const REQUIRED: CellResult = { ok: false, expected: '' };
@@ -51,7 +51,7 @@ export function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: re
       }
       // A bad required cell leaves the row out; a bad optional one is read as blank, except on a measured row.
       if (col.required || wholeRow) usable = false;
-      const shown = displayValue(raw, timeZone);
+      const shown = quotable(displayValue(raw, timeZone));
       const message = isBlank(raw) ? `${col.header} is required but blank.` : `"${shown}" is not valid: expected ${result.expected}.`;
       problems.push({ tab: tab.name, row: sheetRow, column: col.header, value: shown, severity: 'error', message: wholeRow ? `${message} ${LEFT_OUT}` : message });
     }

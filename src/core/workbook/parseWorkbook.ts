@@ -2,7 +2,7 @@ import { idKey as idKeyOf, isAll, tabDef, tabOrder, workbookSchema, type Inciden
 import { resolveHours } from './hoursOf';
 import { formatLocal } from './display';
 import { LEFT_OUT, parseTab } from './parseTab';
-import type { Problem } from './problems';
+import { readable, type Problem } from './problems';
 import { isValidTimeZone } from '../time/zone';
 import { appendAll } from '../values';
 
@@ -40,7 +40,7 @@ export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedW
   const workbook: Workbook = { timeZone, ...tables };
   const order: string[] = tabOrder().map((k) => schema[k].name);
   problems.sort((a, b) => order.indexOf(a.tab) - order.indexOf(b.tab) || a.row - b.row);
-  return { workbook, problems };
+  return { workbook, problems: problems.map(readable) };
 }
 
 /**

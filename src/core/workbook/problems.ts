@@ -11,5 +11,29 @@ export interface Problem {
   readonly severity: 'error' | 'warning';
 }
 
+/** How many characters of a value a message quotes: a cell may hold 50,000. */
+const QUOTED = 80;
+/** How long a message may grow (an hours spec or an ID is quoted in it). */
+const MESSAGE = 300;
+/** How many problems one answer lists; the count of the rest follows them. */
+export const LISTED_PROBLEMS = 500;
+
+/** A value cut to a readable length for quoting. */
+export const quotable = (s: string): string => (s.length > QUOTED ? `${s.slice(0, QUOTED - 1)}…` : s);
+
+/** A problem whose value and message are cut to a readable length. */
+export const readable = (p: Problem): Problem =>
+  p.value.length <= QUOTED && p.message.length <= MESSAGE ? p : { ...p, value: quotable(p.value), message: p.message.length > MESSAGE ? `${p.message.slice(0, MESSAGE - 1)}…` : p.message };
+
+/** At most LISTED_PROBLEMS problems, then one line counting the rest, so no answer or dialog grows without bound. */
+export function listedProblems(problems: readonly Problem[]): Problem[] {
+  const shown = problems.slice(0, LISTED_PROBLEMS);
+  if (problems.length > LISTED_PROBLEMS) {
+    shown.push({ tab: '', row: 0, column: '', value: '', severity: 'warning',
+      message: `${problems.length - LISTED_PROBLEMS} more problems are not listed here. Fix those above (often one pasted column causes many), then run Check workbook again.` });
+  }
+  return shown;
+}
+
 export const describeProblem = (p: Problem): string =>
   [p.tab, p.row > 0 ? `row ${p.row}` : '', p.column ? `column "${p.column}"` : ''].filter(Boolean).join(', ') + `: ${p.message}`;
