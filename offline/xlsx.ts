@@ -5,7 +5,9 @@
  * dropdowns, column widths, spilled results as array formulas and named
  * ranges (so the Dashboard's and Findings' formulas still find their tabs once uploaded to Sheets).
  */
+import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { isDate } from './realm';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
@@ -113,10 +115,15 @@ const writeSheet = (wb: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string): v
   for (const [c, px] of sheet.columnWidths) ws.getColumn(c).width = Math.round((px / PIXELS_PER_CHARACTER) * 10) / 10;
 };
 
-/** Writes every tab of `spreadsheet` to an .xlsx file at `file`. */
-export const writeXlsx = async (spreadsheet: FakeSpreadsheet, file: string): Promise<void> => {
+/**
+ * Writes every tab of `spreadsheet` to an .xlsx file at `file`, stamped `at` (the workbook's created and
+ * modified dates and every zip entry's date), so the same workbook and `at` give the same bytes.
+ */
+export const writeXlsx = async (spreadsheet: FakeSpreadsheet, file: string, at = new Date()): Promise<void> => {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SLM Workbook';
+  wb.created = at;
+  wb.modified = at;
   wb.title = spreadsheet.name;
   for (const sheet of spreadsheet.sheets) writeSheet(wb, sheet, spreadsheet.timeZone);
   for (const named of spreadsheet.namedRanges.values()) {
@@ -124,5 +131,8 @@ export const writeXlsx = async (spreadsheet: FakeSpreadsheet, file: string): Pro
     const absolute = range.getA1Notation().replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
     wb.definedNames.add(`'${range.getSheet().getName().replace(/'/g, "''")}'!${absolute}`, named.name);
   }
-  await wb.xlsx.writeFile(file);
+  // exceljs dates each zip entry with the time of writing: restamp them.
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  zip.forEach((_, entry) => { entry.date = at; });
+  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 };

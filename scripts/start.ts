@@ -16,7 +16,8 @@ import { renderTabsPage } from '../offline/sheetHtml';
 import { digestHtml } from '../src/core/monitor/digest';
 import { escapeHtml } from '../src/core/html';
 
-const out = path.resolve(__dirname, '..', 'out');
+/** Where the main job writes (SLM_OUT, else out/). */
+const out = path.resolve(process.env.SLM_OUT ?? path.join(__dirname, '..', 'out'));
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 async function main(): Promise<void> {
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(out, 'Dashboard.html'), renderTabsPage(rt.spreadsheet, ['Dashboard', 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard and Findings`));
   console.log('Dashboard and Findings tabs → out/Dashboard.html');
 
-  await writeXlsx(rt.spreadsheet, path.join(out, 'SLM-Workbook.xlsx'));
+  await writeXlsx(rt.spreadsheet, path.join(out, 'SLM-Workbook.xlsx'), new Date(now));
   console.log(`\nWorkbook written to out/SLM-Workbook.xlsx (${rt.spreadsheet.getSheets().length} tabs).`);
   console.log(`Apps Script calls made: ${rt.calls.total()}.`);
 }
