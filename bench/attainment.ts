@@ -5,9 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeAttainment } from '../src/core/attainment';
-import { tabDef, type Incident, type TabKey } from '../src/core/schema';
-import { parseWorkbook, type WorkbookValues } from '../src/core/workbook';
+import { computeAttainment } from '../src/core/attainment/compute';
+import { tabDef } from '../src/core/schema/workbook';
+import type { Incident } from '../src/core/schema/records';
+import type { TabKey } from '../src/core/schema/types';
+import { parseWorkbook, type WorkbookValues } from '../src/core/workbook/parseWorkbook';
 import { localToUtc } from '../src/core/time/zone';
 import { createOfflineRuntime } from '../offline/runtime';
 

@@ -4,7 +4,8 @@
  * and time. Calls grow with sections (services, tables, findings), never with cells or log rows.
  */
 import { createOfflineRuntime, type OfflineRuntime } from '../offline/runtime';
-import { tabDef, type TabKey } from '../src/core/schema';
+import { tabDef } from '../src/core/schema/workbook';
+import type { TabKey } from '../src/core/schema/types';
 
 const NOW = Date.UTC(2026, 10, 18, 12);
 const DOC_CLASSES = ['DocumentApp', 'Document', 'Body', 'Paragraph', 'ListItem', 'Table', 'TableRow', 'TableCell', 'Text'];

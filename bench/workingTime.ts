@@ -63,7 +63,6 @@ export function runWorkingTimeBench(n = 20_000): WorkingTimeBench {
   const savedTz = process.env.TZ;
   process.env.TZ = 'UTC';
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const moment = require('moment-business-time') as MomentStatic;
     const hours = ['08:00:00', '18:00:00'];
     moment.updateLocale(moment.locale(), { workinghours: { 0: null, 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: null }, holidays: [] });

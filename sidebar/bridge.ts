@@ -15,7 +15,7 @@ export interface ScriptRun {
 }
 
 /** Calls that change the workbook or Drive: one at a time each, however often the button is pressed. */
-export const WRITE_CALLS: ReadonlyArray<keyof SlmApi> = ['generateSla', 'generateReview', 'applySharing', 'importIncidents', 'setDigest', 'createCallForm'];
+const WRITE_CALLS: ReadonlyArray<keyof SlmApi> = ['generateSla', 'generateReview', 'applySharing', 'importIncidents', 'setDigest', 'createCallForm'];
 
 /** Every function of the API, so the bridge is a plain object and a typo is a type error (the contract test reads it too). */
 export const API_NAMES: { readonly [K in keyof SlmApi]: true } = {

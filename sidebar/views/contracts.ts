@@ -9,7 +9,7 @@ import { placeOf } from './problems';
 const SEVERITIES: ReadonlyArray<[Finding['severity'], string]> = [['high', 'High'], ['medium', 'Medium'], ['low', 'Low'], ['info', 'Info']];
 
 /** Cell links shown before "and N more": enough for most findings, few enough to keep a card short. */
-export const REFS_SHOWN = 6;
+const REFS_SHOWN = 6;
 
 function refButton(api: Remote<SlmApi>, ref: RowRef, status: HTMLElement): HTMLButtonElement {
   const where = placeOf({ tab: ref.tabName, row: ref.row, column: ref.column ?? '' });

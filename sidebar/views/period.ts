@@ -8,7 +8,7 @@ const KIND_NAMES: Record<PeriodKind, string> = {
 };
 
 /** "This term: Autumn term 2026"; a label that already starts with the kind's name is not said twice ("Academic year: 2026-27"). */
-export function optionText(kind: PeriodKind, label: string): string {
+function optionText(kind: PeriodKind, label: string): string {
   const name = KIND_NAMES[kind];
   const rest = label.toLowerCase().startsWith(name.toLowerCase()) ? label.slice(name.length).trim() : label;
   return rest ? `${name}: ${rest}` : name;

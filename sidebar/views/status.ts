@@ -40,8 +40,3 @@ export function showError(area: HTMLElement, what: string, error: unknown, todo?
     el('p', { class: 'error' }, `${what}: ${message.replace(/\.?$/, '.')}`),
     el('p', {}, todo ?? advice(message))));
 }
-
-export const clearStatus = (area: HTMLElement): void => {
-  area.removeAttribute('aria-busy');
-  replace(area);
-};

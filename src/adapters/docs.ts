@@ -61,7 +61,7 @@ function renderBlock(body: Body, b: Block): void {
  * Writes the model into a new document's body. The empty paragraph every new document starts with is
  * removed at the end (Docs keeps at least one paragraph, and the title is one).
  */
-export function renderDocument(body: Body, model: DocModel): void {
+function renderDocument(body: Body, model: DocModel): void {
   const first = body.getChild(0);
   for (const b of model.blocks) renderBlock(body, b);
   if (body.getNumChildren() > 1) body.removeChild(first);

@@ -4,7 +4,7 @@ import { firstFreeName } from '../core/docs/naming';
 type Folder = GoogleAppsScript.Drive.Folder;
 
 /** Document property that remembers the folder chosen for generated documents. */
-export const FOLDER_PROPERTY = 'SLM_DOCUMENTS_FOLDER_ID';
+const FOLDER_PROPERTY = 'SLM_DOCUMENTS_FOLDER_ID';
 
 export interface Destination {
   readonly folder: Folder;

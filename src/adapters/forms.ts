@@ -2,7 +2,7 @@
 import type { CallFormText } from '../core/import/types';
 
 const KEY = 'slm.callForm';
-export const CALL_HANDLER = 'onCallLogged';
+const CALL_HANDLER = 'onCallLogged';
 
 type Form = GoogleAppsScript.Forms.Form;
 

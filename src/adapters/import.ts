@@ -5,7 +5,7 @@
 import { readCsv } from '../core/import/csv';
 import type { ImportOptions, SourceTable } from '../core/import/plan';
 import { IMPORT_FILE, type ImportData } from '../core/import/types';
-import { tabDef } from '../core/schema';
+import { tabDef } from '../core/schema/workbook';
 import { locateColumns } from '../core/workbook/columns';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,7 +18,7 @@ export interface ImportSource {
 }
 
 /** Larger files are refused with advice: a term's export is a small fraction of this. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const OPTIONS_KEY = 'slm.import';
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -1,4 +1,5 @@
-import { namedRangeName, tabDef, tabOrder, workbookSchema, type TabKey } from '../core/schema';
+import { namedRangeName, tabDef, tabOrder, workbookSchema } from '../core/schema/workbook';
+import type { TabKey } from '../core/schema/types';
 import { normaliseHeader } from '../core/values';
 import { planSetup, type ExistingHeaders, type TabSetup } from '../core/setup/plan';
 import { numberFormat, validationRule } from '../core/setup/format';

@@ -5,8 +5,9 @@
 import type { CallForm } from '../api';
 import { callRecord, formServices } from '../core/callForm/questions';
 import { readImportData } from '../adapters/import';
-import { tabDef } from '../core/schema';
-import { parseWorkbook, recordsToRows } from '../core/workbook';
+import { tabDef } from '../core/schema/workbook';
+import { parseWorkbook } from '../core/workbook/parseWorkbook';
+import { recordsToRows } from '../core/workbook/toCells';
 import { ensureCallForm, savedFormId } from '../adapters/forms';
 import { withDocumentLock } from '../adapters/lock';
 import { readWorkbookValues } from '../adapters/sheets';

@@ -3,12 +3,18 @@
  * the data changes) and only coerces arguments before calling the core. A bad argument raises an error
  * whose message names the argument; Sheets shows it on the cell.
  */
-import { NO_FIGURE, attainmentTableFromRanges, availabilityFromValues, cachedCalendar } from '../core/attainment';
+import { NO_FIGURE } from '../core/attainment/status';
+import { attainmentTableFromRanges } from '../core/attainment/fromRanges';
+import { availabilityFromValues } from '../core/attainment/availability';
+import { cachedCalendar } from '../core/attainment/calendars';
 import { ArgumentError, isGrid, single } from '../core/arguments/grid';
 import { closuresOf, instantOf, periodOf } from '../core/arguments/dates';
 import { rangesThenZone, zoneArgument, type Zones } from '../core/arguments/zone';
-import { parseTab, resolveHours, type ResolvedHours } from '../core/workbook';
-import { tabDef, type TabDef, idKey } from '../core/schema';
+import { parseTab } from '../core/workbook/parseTab';
+import { resolveHours, type ResolvedHours } from '../core/workbook/hoursOf';
+import { tabDef } from '../core/schema/workbook';
+import type { TabDef } from '../core/schema/types';
+import { idKey } from '../core/schema/ids';
 import { HoursSpecError, parseHours, type WeeklyHours } from '../core/time/hours';
 import type { Closure, ServiceCalendar } from '../core/time/calendar';
 import { isValidTimeZone, HOUR_MS } from '../core/time/zone';

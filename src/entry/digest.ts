@@ -3,7 +3,9 @@
  * Who turned it on, and how each run went, is kept in a document property so the panel can say so.
  */
 import type { DigestPreview, DigestState } from '../api';
-import { attainmentOf, buildModel, columnsFromRows } from '../core/attainment';
+import { attainmentOf } from '../core/attainment/compute';
+import { buildModel } from '../core/attainment/model';
+import { columnsFromRows } from '../core/attainment/columns';
 import { openItemClocks } from '../core/monitor/clock';
 import { buildDigest, digestHtml, digestText, type Digest } from '../core/monitor/digest';
 import { resolvePeriod } from '../core/periods';

@@ -2,7 +2,11 @@
  * Contract and review findings: the "Check contracts" dialog, the sidebar's data, and SLM_FINDINGS for a
  * Findings tab. Reading is one getValues() per tab; nothing here writes to the workbook.
  */
-import { analyseWorkbook, findingsHtml, findingsTable, FINDINGS_HEADER, workbookFromRanges, type Finding } from '../core/findings';
+import { analyseWorkbook } from '../core/findings/analyse';
+import { findingsHtml } from '../core/findings/html';
+import { findingsTable, FINDINGS_HEADER } from '../core/findings/table';
+import { workbookFromRanges } from '../core/findings/ranges';
+import type { Finding } from '../core/findings/types';
 import { rangesThenZone } from '../core/arguments/zone';
 import type { PeriodRequest } from '../api';
 import { resolvePeriod } from '../core/periods';

@@ -1,5 +1,5 @@
 /** The custom functions that watch open items and trends. */
-import { readRanges, unreadLine } from '../core/attainment';
+import { readRanges, unreadLine } from '../core/attainment/fromRanges';
 import { ArgumentError, single } from '../core/arguments/grid';
 import { instantOf } from '../core/arguments/dates';
 import { rangesThenZone } from '../core/arguments/zone';

@@ -7,7 +7,7 @@ import type { SharingChoice, SharingPlan, ShareResult } from '../api';
 import { accessText, isStudent, sharingCandidates } from '../core/docs/sharing';
 import { idFromLink } from '../core/docs/naming';
 import { longDate } from '../core/text';
-import type { Workbook } from '../core/workbook';
+import type { Workbook } from '../core/workbook/parseWorkbook';
 import { addCommenters, removeCommenter, viewersOf } from '../adapters/drive';
 import { withDocumentLock } from '../adapters/lock';
 import { readWorkbook, writeColumn } from '../adapters/sheets';

@@ -8,9 +8,11 @@ import { computeAttainment } from '../core/attainment/compute';
 import { periodWording } from '../core/attainment/status';
 import { slaLifecycle } from '../core/findings/lifecycle';
 import { listPeriods, resolvePeriod, type PeriodOption } from '../core/periods';
-import { idKey } from '../core/schema';
+import { idKey } from '../core/schema/ids';
 import { localDateKey, localDayNumber, localToUtc, civilFromDays } from '../core/time/zone';
-import { LEFT_OUT, type Problem, type Workbook } from '../core/workbook';
+import { LEFT_OUT } from '../core/workbook/parseTab';
+import type { Problem } from '../core/workbook/problems';
+import type { Workbook } from '../core/workbook/parseWorkbook';
 import { activateCell, readWorkbook } from '../adapters/sheets';
 import { periodArg, rowArg, textArg } from './arguments';
 

@@ -1,6 +1,7 @@
 /** The panel's 12-month trend per service (plain data: months as labels, gaps as null). */
 import type { TrendsView } from '../api';
-import { buildModel, columnsFromRows } from '../core/attainment';
+import { buildModel } from '../core/attainment/model';
+import { columnsFromRows } from '../core/attainment/columns';
 import { monthlyTrends } from '../core/monitor/trends';
 import { readWorkbook } from '../adapters/sheets';
 

@@ -1,9 +1,10 @@
 import type { SetupReport } from '../api';
 import type { ExampleData } from '../core/example/data';
 import { buildExampleSchool, EXAMPLE_FILE } from '../core/example/school';
-import { tabOrder } from '../core/schema';
+import { tabOrder } from '../core/schema/workbook';
 import { planSetup } from '../core/setup/plan';
-import { listedProblems, problemsHtml, type Problem } from '../core/workbook';
+import { listedProblems, type Problem } from '../core/workbook/problems';
+import { problemsHtml } from '../core/workbook/problemsHtml';
 import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/text';
 import { appendRecords, applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbook, tabsWithData } from '../adapters/sheets';

@@ -16,7 +16,6 @@ const sourceEntries = () => (entries ??= entryPoints(path.join(root, 'src/main.t
 
 describe('dist/Code.js', () => {
   test('loads with gas-local into a bare context with no Apps Script services: its top level does no work', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const gasLocal = require('gas-local');
     const context = gasLocal.require(path.join(root, 'dist'), {}, { filter: (f: string) => f.endsWith('Code.js') });
     expect(typeof context.onOpen).toBe('function');

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
-import { namedRangeName, tabDef, type TabKey } from '../../src/core/schema';
+import { namedRangeName, tabDef } from '../../src/core/schema/workbook';
+import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
 import { sheet } from '../support/workbook';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 
 const TZ = 'Europe/London';
-const HOUR = 3_600_000;
 type Fn = (...args: unknown[]) => any;
 
 // Every call below runs as Sheets runs a custom function: read-only, no authorised services, 30 s.

@@ -1,9 +1,8 @@
 /** Generate SLA, Generate service review and sharing, run through the built bundle in the offline runtime. */
 import { FakeBody, FakeTable } from '../../offline/document';
-import { FakeFile } from '../../offline/drive';
 import type { OfflineRuntime } from '../../offline/runtime';
-import { TEN_POINTS } from '../../src/core/docs';
-import { tabDef } from '../../src/core/schema';
+import { TEN_POINTS } from '../../src/core/docs/services';
+import { tabDef } from '../../src/core/schema/workbook';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,7 +1,9 @@
 /** SLM_FINDINGS, Check contracts and the sidebar's findings, run through the built bundle in the offline runtime. */
-import { analyseWorkbook, findingsTable } from '../../src/core/findings';
-import { tabOrder, workbookSchema, type TabKey } from '../../src/core/schema';
-import { parseWorkbook, type WorkbookValues } from '../../src/core/workbook';
+import { analyseWorkbook } from '../../src/core/findings/analyse';
+import { findingsTable } from '../../src/core/findings/table';
+import { tabOrder, workbookSchema } from '../../src/core/schema/workbook';
+import type { TabKey } from '../../src/core/schema/types';
+import { parseWorkbook, type WorkbookValues } from '../../src/core/workbook/parseWorkbook';
 import { exampleRuntime, NOW } from '../support/offline';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -3,7 +3,8 @@
  * hold outside the item's life is reported, and SLM_ATTAINMENT and the sidebar's overview give the same
  * figures whether a hold is typed as intervals on the Holds tab or as the equivalent "On hold (h)".
  */
-import { tabDef, type TabKey } from '../../src/core/schema';
+import { tabDef } from '../../src/core/schema/workbook';
+import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
 import { loadedRuntime, NOW } from '../support/offline';
 

@@ -6,7 +6,8 @@
 import type { Overview } from '../../src/api';
 import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
 import { STATUS_MEANINGS } from '../../src/core/attainment/status';
-import { tabDef, type TabKey } from '../../src/core/schema';
+import { tabDef } from '../../src/core/schema/workbook';
+import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
 import type { OfflineRuntime } from '../../offline/runtime';
 import { exampleRuntime, NOW } from '../support/offline';

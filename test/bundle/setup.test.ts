@@ -1,5 +1,5 @@
 import { attainmentFormula, DASHBOARD_CELLS } from '../../src/core/dashboard';
-import { tabOrder, workbookSchema } from '../../src/core/schema';
+import { tabOrder, workbookSchema } from '../../src/core/schema/workbook';
 import { exampleRuntime, loadedRuntime, NOW, workbookState } from '../support/offline';
 
 const schema = workbookSchema();

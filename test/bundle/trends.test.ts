@@ -1,6 +1,7 @@
 import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
 import { TRENDS_TAB } from '../../src/core/monitor/trendsView';
-import { tabDef, type TabKey } from '../../src/core/schema';
+import { tabDef } from '../../src/core/schema/workbook';
+import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
 import type { FakeEmbeddedChart } from '../../offline/charts';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';

@@ -5,12 +5,13 @@
 import { assertPlain } from '../../offline/scriptRun';
 import { computeAttainment } from '../../src/core/attainment/compute';
 import { listPeriods } from '../../src/core/periods';
-import { tabOrder } from '../../src/core/schema';
-import { parseWorkbook } from '../../src/core/workbook';
+import { tabOrder } from '../../src/core/schema/workbook';
+import { parseWorkbook } from '../../src/core/workbook/parseWorkbook';
 import { readWorkbookValues } from '../../src/adapters/sheets';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 import type { Overview } from '../../src/api';
-import { analyseWorkbook, type Finding } from '../../src/core/findings';
+import { analyseWorkbook } from '../../src/core/findings/analyse';
+import type { Finding } from '../../src/core/findings/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

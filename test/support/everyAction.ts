@@ -3,7 +3,8 @@
  * runtime, and records what each did: its result, or the message it threw or alerted.
  */
 import type { OfflineRuntime } from '../../offline/runtime';
-import { tabOrder, workbookSchema, type TabKey } from '../../src/core/schema';
+import { tabOrder, workbookSchema } from '../../src/core/schema/workbook';
+import type { TabKey } from '../../src/core/schema/types';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

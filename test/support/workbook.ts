@@ -1,8 +1,10 @@
 /** Workbook fixtures shared by the tests: the example school as the sheet holds it, and sheets built from records. */
 import { exampleSchool } from '../../src/core/example';
-import { tabDef, tabOrder, workbookSchema, type TabKey } from '../../src/core/schema';
+import { tabDef, tabOrder, workbookSchema } from '../../src/core/schema/workbook';
+import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
-import { parseWorkbook, recordsToRows, type Workbook, type WorkbookValues } from '../../src/core/workbook';
+import { parseWorkbook, type Workbook, type WorkbookValues } from '../../src/core/workbook/parseWorkbook';
+import { recordsToRows } from '../../src/core/workbook/toCells';
 
 export const TZ = 'Europe/London';
 /** A fixed "now" so the example school is the same in every run: a Wednesday in the autumn term. */

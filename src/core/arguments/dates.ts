@@ -2,10 +2,12 @@
  * Dates in custom-function arguments: instants from date cells of any realm or date text, closures as
  * dates, from/to pairs or the Closures tab itself, and a period from two cells.
  */
-import { tabDef, idKey, isAll } from '../schema';
+import { tabDef } from '../schema/workbook';
+import { idKey, isAll } from '../schema/ids';
 import type { Closure } from '../time/calendar';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, OUTSIDE_YEARS, localDateKey, localToUtc } from '../time/zone';
-import { locateColumns, parseLocalDateTime } from '../workbook';
+import { locateColumns } from '../workbook/columns';
+import { parseLocalDateTime } from '../workbook/localTime';
 import { isBlank, isDate } from '../values';
 import { ArgumentError, isGrid } from './grid';
 

@@ -1,5 +1,6 @@
 /** Ranges passed to a custom function, each recognised as a tab of the workbook by its header row. */
-import { tabDef, type TabKey } from '../schema';
+import { tabDef } from '../schema/workbook';
+import type { TabKey } from '../schema/types';
 import { locateColumns } from '../workbook/columns';
 import { ArgumentError, isGrid, type Grid } from './grid';
 

@@ -1,6 +1,6 @@
-import { tabDef } from '../schema';
+import { tabDef } from '../schema/workbook';
 import type { ServiceCalendar } from '../time/calendar';
-import { locateColumns } from '../workbook';
+import { locateColumns } from '../workbook/columns';
 import { ArgumentError, type Grid } from '../arguments/grid';
 import { columnsFromValues } from './columns';
 import { measure } from './measure';

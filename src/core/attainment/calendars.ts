@@ -1,6 +1,7 @@
 import { makeCalendar, type Closure, type ServiceCalendar } from '../time/calendar';
 import type { WeeklyHours } from '../time/hours';
-import { resolveHours, type Workbook } from '../workbook';
+import { resolveHours } from '../workbook/hoursOf';
+import type { Workbook } from '../workbook/parseWorkbook';
 
 /** Hours text that applies when a service leaves both its hours columns blank: always on. */
 export const ALWAYS_HOURS = '24x7';

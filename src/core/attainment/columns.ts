@@ -1,5 +1,10 @@
-import { tabDef, type ColumnDef, type Incident } from '../schema';
-import { incidentTimeFaults, locateColumns, rowReader, type Problem, type RowReader } from '../workbook';
+import { tabDef } from '../schema/workbook';
+import type { ColumnDef } from '../schema/types';
+import type { Incident } from '../schema/records';
+import { incidentTimeFaults } from '../workbook/parseWorkbook';
+import { locateColumns } from '../workbook/columns';
+import { rowReader, type RowReader } from '../workbook/parseTab';
+import type { Problem } from '../workbook/problems';
 import { isSupportedCellInstant } from '../time/zone';
 import { appendAll } from '../values';
 import type { AttainmentModel } from './model';

@@ -1,4 +1,4 @@
-import type { Workbook } from '../workbook';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { columnsFromRows, type IncidentColumns } from './columns';
 import { measure, MET, BREACHED, PENDING, type Tally } from './measure';
 import { buildModel, type AttainmentModel } from './model';

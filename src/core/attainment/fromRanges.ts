@@ -1,5 +1,8 @@
-import { tabDef, type Row, type TabDef, type TabKey } from '../schema';
-import { parseTab, type Problem } from '../workbook';
+import { tabDef } from '../schema/workbook';
+import type { Row } from '../schema/records';
+import type { TabDef, TabKey } from '../schema/types';
+import { parseTab } from '../workbook/parseTab';
+import type { Problem } from '../workbook/problems';
 import { rangesByTab } from '../arguments/tabs';
 import { columnsFromValues, type IncidentColumns } from './columns';
 import { attainmentOf } from './compute';
@@ -47,7 +50,7 @@ export const unreadLine = (unread: readonly string[], width: number): string[] =
   [`Not read, so left out or read as blank: ${listed(unread)}. Run "Check workbook".`, ...Array.from({ length: width - 1 }, () => '')];
 
 /** How many cells a message names before it counts the rest: a cell holds at most 50,000 characters. */
-export const NAMED_CELLS = 20;
+const NAMED_CELLS = 20;
 
 const listed = (cells: readonly string[]): string =>
   cells.length <= NAMED_CELLS ? cells.join(', ') : `${cells.slice(0, NAMED_CELLS).join(', ')} and ${cells.length - NAMED_CELLS} more`;

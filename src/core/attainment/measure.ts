@@ -155,7 +155,7 @@ function addBreach(map: Map<number, Breach[]>, key: number, cols: IncidentColumn
 }
 
 /** Working time of the union of intervals given flat as [a0, b0, a1, b1, ...]: overlaps count once. */
-export function unionWorkingMs(flat: readonly number[], working: (a: number, b: number) => number): number {
+function unionWorkingMs(flat: readonly number[], working: (a: number, b: number) => number): number {
   const idx = Array.from({ length: flat.length / 2 }, (_, k) => k).sort((x, y) => flat[2 * x] - flat[2 * y]);
   let total = 0;
   let curA = NaN;

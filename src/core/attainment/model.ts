@@ -1,8 +1,8 @@
-import type { Contract, ItemType, Priority, Service, Target } from '../schema';
+import type { Contract, ItemType, Priority, Service, Target } from '../schema/records';
 import type { ServiceCalendar } from '../time/calendar';
-import type { Workbook } from '../workbook';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { ALWAYS_HOURS, calendarForHours } from './calendars';
-import { idKey, isAll } from '../schema';
+import { idKey, isAll } from '../schema/ids';
 
 export const ITEM_TYPES: readonly ItemType[] = ['Incident', 'Request'];
 export const PRIORITIES: readonly Priority[] = ['Critical', 'High', 'Medium', 'Low'];

@@ -21,7 +21,7 @@ export const TO_DATE = 'to date';
 export const NO_FIGURE = '—';
 
 /** Share of the allowed downtime (the error budget) below which a met availability is At risk. */
-export const BUDGET_AT_RISK = 0.25;
+const BUDGET_AT_RISK = 0.25;
 
 /** Rounding noise (99.99999 for 100) must not decide a status. */
 const clean = (x: number): number => Math.round(x * 1e9) / 1e9;

@@ -1,4 +1,4 @@
-import type { ItemType, Priority } from '../schema';
+import type { ItemType, Priority } from '../schema/records';
 import type { Period } from '../periods/period';
 
 /** Attainment status of a figure against its target. */

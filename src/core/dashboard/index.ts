@@ -1,4 +1,5 @@
-import { namedRangeName, type TabKey } from '../schema';
+import { namedRangeName } from '../schema/workbook';
+import type { TabKey } from '../schema/types';
 import { FINDINGS_TABS } from '../findings/ranges';
 
 /** Cells of the Dashboard tab the user edits and the one the table spills from (A1 notation). */

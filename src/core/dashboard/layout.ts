@@ -50,11 +50,11 @@ export const STATUS_COLOURS: Readonly<Record<Rag, { background: string; color: s
   Breached: { background: '#fce8e6', color: '#a50e0e' },
 };
 
-export const HEADER_BACKGROUND = '#e8f0fe';
+const HEADER_BACKGROUND = '#e8f0fe';
 /** The dates of the period as a person reads them ("1 Oct 2026"). */
-export const PERIOD_FORMAT = 'd mmm yyyy';
+const PERIOD_FORMAT = 'd mmm yyyy';
 /** Shares and availability to a tenth of a percent, so 199 of 200 never shows as 100%. */
-export const PERCENT_FORMAT = '0.0%';
+const PERCENT_FORMAT = '0.0%';
 
 const column = (header: readonly string[], name: string): number => header.indexOf(name) + 1;
 
@@ -67,7 +67,7 @@ function parseA1Cell(a1: string): { row: number; col: number } {
   return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
 }
 
-export function dashboardLayout(): FormulaTabLayout {
+function dashboardLayout(): FormulaTabLayout {
   const table = parseA1Cell(DASHBOARD_CELLS.table);
   const start = parseA1Cell(DASHBOARD_CELLS.periodStart);
   const end = parseA1Cell(DASHBOARD_CELLS.periodEnd);
@@ -93,7 +93,7 @@ export function dashboardLayout(): FormulaTabLayout {
   };
 }
 
-export function findingsLayout(): FormulaTabLayout {
+function findingsLayout(): FormulaTabLayout {
   const header: readonly string[] = FINDINGS_HEADER;
   const width: Record<string, number> = { Severity: 75, Question: 200, Finding: 380, Evidence: 340, Action: 300, Rows: 180 };
   const body = FINDINGS_TABLE.row + 1;

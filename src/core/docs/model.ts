@@ -41,5 +41,3 @@ export interface DocModel {
 /** Shown wherever the workbook does not say: missing points are never dropped silently. */
 export const TO_BE_AGREED = 'To be agreed';
 
-/** Statuses a status column may hold, as the attainment engine names them. */
-export const RAG_WORDS = ['Met', 'At risk', 'Breached'] as const;

@@ -1,4 +1,4 @@
-import type { ReviewItem } from '../schema';
+import type { ReviewItem } from '../schema/records';
 
 /** The five questions every service review asks, as the Reviews tab names them. */
 export const REVIEW_QUESTIONS: readonly ReviewItem['question'][] = [

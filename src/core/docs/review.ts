@@ -10,14 +10,14 @@
  */
 import type { AttainmentReport, ServiceAttainment } from '../attainment/types';
 import type { Finding } from '../findings/types';
-import type { ReviewItem, Service } from '../schema';
-import type { Workbook } from '../workbook';
+import type { ReviewItem, Service } from '../schema/records';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { joinWords, longDate, plural } from '../text';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
 import { isRunning, periodWording, TO_DATE } from '../attainment/status';
 import { maxOf, minOf } from '../values';
-import { idKey } from '../schema';
+import { idKey } from '../schema/ids';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
 import { appendixSections, internalSections, metShare } from './reviewAppendix';
 
@@ -39,7 +39,7 @@ export interface ReviewDocument extends DocModel {
   readonly internal: boolean;
 }
 
-export const isOpen = (r: ReviewItem): boolean => (r.status === undefined ? !!r.action : r.status === 'Open' || r.status === 'In progress');
+const isOpen = (r: ReviewItem): boolean => (r.status === undefined ? !!r.action : r.status === 'Open' || r.status === 'In progress');
 const isOverdue = (r: ReviewItem, now: number): boolean => isOpen(r) && r.due !== undefined && r.due < now;
 
 /** Words of four letters or more, lower case, for matching a recorded finding with a reported one. */
@@ -91,7 +91,7 @@ function newRequirementsOf(wb: Workbook): string[][] {
   return rows;
 }
 
-export function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewFacts {
+function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewFacts {
   const { period } = report;
   const inPeriod = (t: number) => t >= period.start && t < period.end;
   const known = new Set(wb.services.map((s) => idKey(s.serviceId)));

@@ -4,10 +4,10 @@
  * cites, contract costs, and the breach list with incident summaries.
  */
 import type { Rag, ServiceAttainment, SupplierAttainment } from '../attainment/types';
-import type { Incident } from '../schema';
+import type { Incident } from '../schema/records';
 import { hoursText, joinWords, longDate, moneyText, percentText, shareText } from '../text';
 import { heading, paragraph, table, type Block } from './model';
-import { idKey } from '../schema';
+import { idKey } from '../schema/ids';
 import type { ReviewFacts } from './review';
 import { isRunning, TO_DATE } from '../attainment/status';
 

@@ -4,8 +4,8 @@
  * references (those are in the internal version); the internal version keeps every finding in full.
  */
 import type { Finding, FindingAnalysis, ReviewQuestion } from '../findings/types';
-import { idKey } from '../schema';
-import type { Workbook } from '../workbook';
+import { idKey } from '../schema/ids';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { joinWords, plural } from '../text';
 
 /** One pattern of the main body: what it says, how serious its worst finding is, the services it touches. */

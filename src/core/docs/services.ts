@@ -1,10 +1,11 @@
 /** What the SLA says about one service: its ten points and its targets, read from the workbook. */
 import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
-import type { ItemType, Priority, Service, Sla, Target } from '../schema';
-import { resolveHours, type Workbook } from '../workbook';
+import type { ItemType, Priority, Service, Sla, Target } from '../schema/records';
+import { resolveHours } from '../workbook/hoursOf';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { percentText, plural } from '../text';
 import { TO_BE_AGREED } from './model';
-import { idKey } from '../schema';
+import { idKey } from '../schema/ids';
 
 /** The ten points of a service level agreement, in the order the guidance gives them. */
 export const TEN_POINTS = [

@@ -3,7 +3,7 @@
  * names in the incident log, contract costs, everyone's email) only for those the service manager ticks,
  * never suggested for a student.
  */
-import type { Person } from '../schema';
+import type { Person } from '../schema/records';
 
 /** A student representative, by role or area ("Student council (Year 11)", "Sixth form", "Pupil voice"). */
 export const isStudent = (p: Pick<Person, 'area' | 'role'>): boolean => /student|pupil|\byear \d+|sixth form/i.test(`${p.role} ${p.area ?? ''}`);

@@ -7,13 +7,13 @@
  *
  * Facts are gathered once (`gatherSla`); each section is a function of those facts returning blocks.
  */
-import type { Person, Service, Sla } from '../schema';
-import type { Workbook } from '../workbook';
+import type { Person, Service, Sla } from '../schema/records';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { REVIEW_QUESTIONS } from './questions';
 import { STATUS_MEANINGS } from '../attainment/status';
 import { joinWords, longDate, percentText, plural } from '../text';
 import { appendAll, minOf } from '../values';
-import { idKey, isAll } from '../schema';
+import { idKey, isAll } from '../schema/ids';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { buildModel, describeHours, TARGET_HEADER, targetLines, TEN_POINTS, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
 import { durationInTerms, hoursConflicts, supportHoursOf } from './slaHours';
@@ -52,7 +52,7 @@ const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status =
 const SHAREABLE: readonly SlaPoint[] = TEN_POINTS.slice(3);
 const TARGETS_POINT = 'Response and fix targets';
 
-export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
+const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Service hours', 'When the service must be working.'],
   ['Support hours', 'When support staff work on it. Response and fix times count only these hours.'],
   ['Working hours', 'Hours inside the support hours: 4 working hours from 17:00 on 08:00-18:00 days end at 11:00.'],
@@ -62,7 +62,7 @@ export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** The services an SLA covers, by rank; unknown IDs are an error the user can act on. */
-export function slaServices(wb: Workbook, serviceIds?: readonly string[] | null): Service[] {
+function slaServices(wb: Workbook, serviceIds?: readonly string[] | null): Service[] {
   const byRank = [...wb.services].sort((a, b) => a.rank - b.rank || a.serviceId.localeCompare(b.serviceId));
   if (!serviceIds) return byRank.filter((s) => !outOfScope(s));
   const wanted = new Set(serviceIds.map(idKey));

@@ -2,9 +2,11 @@
  * Hours as an SLA must state them: targets in the service's own days ("5 school days (50 working
  * hours)"), and the promises the support behind a service cannot keep, found before they are printed.
  */
-import { idKey, type Service, type Sla } from '../schema';
+import { idKey } from '../schema/ids';
+import type { Service, Sla } from '../schema/records';
 import { uncoveredHours, weeklyHours, type WeeklyHours } from '../time/hours';
-import { resolveHours, type ResolvedHours, type Workbook } from '../workbook';
+import { resolveHours, type ResolvedHours } from '../workbook/hoursOf';
+import type { Workbook } from '../workbook/parseWorkbook';
 
 const trim1 = (x: number): string => String(Math.round(x * 10) / 10);
 const hoursText = (h: number): string => `${trim1(h)} ${h === 1 ? 'hour' : 'hours'}`;

@@ -2,7 +2,7 @@
  * Versions of the generated SLA: each generation is a new version, and what changed since the last one
  * is found from the Documents tab's record of it (a short fingerprint of every service's parts).
  */
-import type { DocumentRecord } from '../schema';
+import type { DocumentRecord } from '../schema/records';
 import { joinWords } from '../text';
 
 /** One service's parts as the SLA states them, by part name, for the fingerprint. */

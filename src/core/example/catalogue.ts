@@ -4,7 +4,8 @@
  * 2 days); an ISP on 24x7 support; a whiteboard supplier with unknown hours; a colour printer on a
  * fast-fix contract with no known users; language-exam software nobody knew was installed.
  */
-import type { Row, TabKey } from '../schema';
+import type { Row } from '../schema/records';
+import type { TabKey } from '../schema/types';
 
 export type Draft<K extends TabKey> = Omit<Row<K>, 'row'>;
 

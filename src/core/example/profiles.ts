@@ -1,5 +1,5 @@
 /** How often each example service fails and how fast it is put right, tuned to show the guidance's findings. */
-import type { Priority } from '../schema';
+import type { Priority } from '../schema/records';
 import type { Draft } from './catalogue';
 
 type Range = readonly [number, number];

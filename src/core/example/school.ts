@@ -4,7 +4,7 @@
  * from profiles that reproduce the guidance's review findings (software answered more slowly than
  * hardware, a whiteboard supplier that is slow to respond, an ISP far faster than needed...).
  */
-import type { TabKey } from '../schema';
+import type { TabKey } from '../schema/types';
 import { makeCalendar, type Closure, type ServiceCalendar } from '../time/calendar';
 import { parseHours } from '../time/hours';
 import { dayOfKey, localDayNumber, localDayToUtc, zoneOf } from '../time/zone';

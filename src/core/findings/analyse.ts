@@ -1,6 +1,6 @@
 /** Runs every contract and review analysis over a parsed workbook. */
 import type { Period } from '../periods/period';
-import type { Workbook } from '../workbook';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { dedupeRefs, makeContext } from './context';
 import { coverageFindings } from './coverage';
 import { lifecycleFindings } from './lifecycle';
@@ -13,8 +13,8 @@ import { unknownFindings } from './unknowns';
 import { weakestLinkFindings } from './weakestLink';
 import { minOf } from '../values';
 
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
-export const ANALYSES: readonly FindingAnalysis[] = [
+const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+const ANALYSES: readonly FindingAnalysis[] = [
   'coverage', 'targetChain', 'overProvision', 'weakestLink', 'unknowns', 'supplierPerformance', 'prioritisation', 'lifecycle',
 ];
 

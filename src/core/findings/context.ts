@@ -1,8 +1,12 @@
 /** What every analysis needs, resolved once: services by ID, hours, targets, calendars and row references. */
 import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
-import { tabDef, type Contract, type ItemType, type Priority, type Service, type TabKey, type Target, idKey } from '../schema';
+import { tabDef } from '../schema/workbook';
+import type { Contract, ItemType, Priority, Service, Target } from '../schema/records';
+import type { TabKey } from '../schema/types';
+import { idKey } from '../schema/ids';
 import { formatHours } from '../time/hours';
-import { resolveHours, type ResolvedHours, type Workbook } from '../workbook';
+import { resolveHours, type ResolvedHours } from '../workbook/hoursOf';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { DEFAULT_LOOKBACK_DAYS, HIGH_PRIORITY_RANK } from './thresholds';
 import type { RowRef, Severity } from './types';
 import { minOf } from '../values';

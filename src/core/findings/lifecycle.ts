@@ -1,11 +1,11 @@
 /** SLA lifecycle: each agreement's stage (negotiation, agreed, monitoring, review due), its next review, and overdue reviews. */
-import type { Workbook } from '../workbook';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { makeRef, type Context } from './context';
 import { REVIEW_DUE_DAYS } from './thresholds';
 import type { Finding } from './types';
 import { longDate, plural } from '../text';
 import { DAY_MS } from '../time/zone';
-import { idKey } from '../schema';
+import { idKey } from '../schema/ids';
 
 export type SlaStage = 'Negotiation' | 'Agreed' | 'Monitoring' | 'Review due' | 'Review overdue' | 'Review';
 

@@ -4,7 +4,7 @@ import { resolvedItems } from './resolution';
 import { EFFORT_OUTWEIGH_RATIO, HIGH_PRIORITY_RANK, MIN_EFFORT_SHARE, MIN_TREND_ITEMS } from './thresholds';
 import type { Finding } from './types';
 import { hoursText, plural, shareText } from '../text';
-import { idKey } from '../schema';
+import { idKey } from '../schema/ids';
 
 const QUESTION = 'Trends in how work is prioritised' as const;
 

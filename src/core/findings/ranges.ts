@@ -1,6 +1,6 @@
 /** A workbook from ranges passed to a custom function, each recognised by its header row. */
-import type { TabKey } from '../schema';
-import { parseWorkbook, type ParsedWorkbook } from '../workbook';
+import type { TabKey } from '../schema/types';
+import { parseWorkbook, type ParsedWorkbook } from '../workbook/parseWorkbook';
 import { rangesByTab } from '../arguments/tabs';
 
 /** Tabs the findings read. */

@@ -1,8 +1,8 @@
 /** Resolution times of logged items in their service's support hours, as attainment measures them. */
-import type { Incident } from '../schema';
+import type { Incident } from '../schema/records';
 import type { Context } from './context';
 import { HOUR_MS } from '../time/zone';
-import { idKey } from '../schema';
+import { idKey } from '../schema/ids';
 import { heldMs, holdsByItem } from '../attainment/holds';
 
 export interface Resolved {

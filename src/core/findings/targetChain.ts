@@ -1,5 +1,5 @@
 /** Target chain: a supplier's fix time, plus the school's own handling, must fit inside the SLA's resolution targets. */
-import type { Priority, Service, Target } from '../schema';
+import type { Priority, Service, Target } from '../schema/records';
 import { worstCaseHours } from './chain';
 import { contractLabel, describeHours, gapSeverity, PRIORITIES, tightestTarget, type Context } from './context';
 import { SCHOOL_HANDLING_HOURS } from './thresholds';

@@ -1,4 +1,4 @@
-import type { TabKey } from '../schema';
+import type { TabKey } from '../schema/types';
 
 /** The five questions a service review asks (the Reviews tab's Question values). */
 export type ReviewQuestion =

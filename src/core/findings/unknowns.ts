@@ -2,14 +2,14 @@
  * Unknowns and orphans: what the workbook does not say (no SLA, no targets, no hours, no contract, no
  * representative, no users, unknown licences) and what it says about things nobody knew were there.
  */
-import type { Incident, Service } from '../schema';
+import type { Incident, Service } from '../schema/records';
 import { contractLabel, dedupeRefs, gapSeverity, PRIORITIES, serviceLabel, type Context } from './context';
 import { HIGH_PRIORITY_RANK, MAX_ROW_REFS, RENEWAL_WINDOW_DAYS } from './thresholds';
 import type { Finding, RowRef } from './types';
 import { minOf } from '../values';
 import { longDate, moneyText, plural } from '../text';
 import { DAY_MS } from '../time/zone';
-import { idKey, isAll } from '../schema';
+import { idKey, isAll } from '../schema/ids';
 
 const UNKNOWN_TEXT = /\b(unknown|not known|none known|no licences?)\b/i;
 /** Services nobody has agreed to stop or refuse: each should have an SLA, targets and hours. */

@@ -3,7 +3,7 @@
  * response targets (a fix too slow for them is the target chain's finding, not repeated here), and
  * software faults answered or fixed much more slowly than hardware faults, as the guidance warns.
  */
-import type { Service } from '../schema';
+import type { Service } from '../schema/records';
 import { contractLabel, gapSeverity, serviceLabel, tightestTarget, type Context } from './context';
 import { median, resolvedItems, type Resolved } from './resolution';
 import { MAX_ROW_REFS, MIN_KIND_SAMPLE, SLOW_KIND_RATIO } from './thresholds';

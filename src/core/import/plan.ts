@@ -4,7 +4,7 @@
  * or skipped (with line and reason), and the one block of cells to write. Preview and import share it,
  * so what the preview shows is exactly what the import does.
  */
-import { tabDef } from '../schema';
+import { tabDef } from '../schema/workbook';
 import { isBlank, isDate, normaliseHeader } from '../values';
 import { locateColumns } from '../workbook/columns';
 import { formatLocal } from '../workbook/display';
@@ -80,7 +80,7 @@ function findHeader(header: readonly string[], names: string | undefined): strin
 }
 
 /** The preset whose Ref and Opened columns the header has and which matches the most columns. */
-export function detectPreset(header: readonly string[], data: ImportData): Preset {
+function detectPreset(header: readonly string[], data: ImportData): Preset {
   let best = data.generic;
   let most = 0;
   for (const p of data.presets) {

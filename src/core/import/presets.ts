@@ -7,7 +7,7 @@
  */
 import type { CallFormText, ImportData, ImportField, Preset } from './types';
 
-export const PRESETS: readonly Preset[] = [
+const PRESETS: readonly Preset[] = [
   // osTicket, include/class.export.php (Export::dumpTickets): "Ticket Number", "Date Created", "Subject",
   // "Priority" (Low/Normal/High/Emergency), "Department", "Help Topic", "Current Status" (Open, Resolved,
   // Closed), "Last Updated"; 1.11+ queues add "Closed Date". Dates are MySQL "2025-03-04 09:15:00".
@@ -37,7 +37,7 @@ export const PRESETS: readonly Preset[] = [
 ];
 
 /** Any other export: columns found by the usual names (and by our own Incidents headers). Ref kept as it is. */
-export const GENERIC: Preset = { id: 'generic', name: 'Other (columns matched by name)', refPrefix: '', columns: {
+const GENERIC: Preset = { id: 'generic', name: 'Other (columns matched by name)', refPrefix: '', columns: {
   ref: 'Ref|Ticket|Ticket ID|Ticket Number|Ticket No|Number|ID|Key|Issue key|Request ID|Incident ID',
   serviceId: 'Service ID|Service|Category|Help Topic|Group|Department|Queue|Component',
   type: 'Type|Ticket Type|Issue Type|Request Type',

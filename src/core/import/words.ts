@@ -4,7 +4,7 @@ import { normaliseHeader } from '../values';
 export type ItemType = 'Incident' | 'Request';
 
 /** Lower case, a leading number ("2 normal", Zammad) and punctuation dropped. */
-export const word = (v: string): string => v.trim().toLowerCase().replace(/^\d+\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const word = (v: string): string => v.trim().toLowerCase().replace(/^\d+\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** The word → ours lookup of a data-file table such as { High: 'high|p2|2' }. */
 const cache = new WeakMap<object, Map<string, string>>();

@@ -4,13 +4,14 @@
  * as service desks do. Pure: the log's typed columns, the resolved model and the instant to judge at.
  */
 import { heldMs } from '../attainment/holds';
-import { KINDS, type AttainmentModel, type IncidentColumns, ITEM_TYPES, PRIORITIES } from '../attainment';
+import { KINDS, type AttainmentModel, ITEM_TYPES, PRIORITIES } from '../attainment/model';
+import type { IncidentColumns } from '../attainment/columns';
 import { HOUR_MS } from '../time/zone';
 
 /** Share of a target's time used at which an item is flagged (the second flag is 100%: no time left). */
-export const WARN_AT = 0.75;
+const WARN_AT = 0.75;
 
-export const CLOCK_STATES = ['Breached', '75% used', 'On track'] as const;
+const CLOCK_STATES = ['Breached', '75% used', 'On track'] as const;
 export type ClockState = (typeof CLOCK_STATES)[number] | 'No target';
 
 export interface ItemClock {
@@ -35,7 +36,7 @@ export interface ItemClock {
 }
 
 /** The state of an item that has used `used` of its target time: a deadline that has arrived is breached. */
-export const clockState = (used: number): ClockState => (used >= 1 ? 'Breached' : used >= WARN_AT ? '75% used' : 'On track');
+const clockState = (used: number): ClockState => (used >= 1 ? 'Breached' : used >= WARN_AT ? '75% used' : 'On track');
 
 /**
  * Clocks of the items still open at `asOf` (no Resolved time, or one after `asOf`), most urgent first:

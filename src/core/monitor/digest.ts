@@ -9,7 +9,7 @@ import { RENEWAL_WINDOW_DAYS, REVIEW_DUE_DAYS } from '../findings/thresholds';
 import { escapeHtml } from '../html';
 import { DAY_MS, utcOffsetMs } from '../time/zone';
 import { hoursText, longDate, plural, shareText } from '../text';
-import type { Workbook } from '../workbook';
+import type { Workbook } from '../workbook/parseWorkbook';
 import type { ItemClock } from './clock';
 
 export interface DigestSection {
@@ -29,7 +29,7 @@ export interface DigestWindows {
   readonly renewalDays: number;
 }
 
-export const DEFAULT_WINDOWS: DigestWindows = { reviewDays: REVIEW_DUE_DAYS, renewalDays: RENEWAL_WINDOW_DAYS };
+const DEFAULT_WINDOWS: DigestWindows = { reviewDays: REVIEW_DUE_DAYS, renewalDays: RENEWAL_WINDOW_DAYS };
 
 const hours = (h: number): string => `${hoursText(Math.abs(h))} of working time`;
 const pct = (x: number): string => shareText(x);

@@ -1,4 +1,5 @@
-import { namedRangeName, type TabKey } from '../schema';
+import { namedRangeName } from '../schema/workbook';
+import type { TabKey } from '../schema/types';
 import { CLOCK_HEADER } from './clock';
 
 /** The companion tab that shows the clock of every open item, beside (never inside) the Incidents tab. */

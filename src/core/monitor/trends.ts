@@ -3,7 +3,9 @@
  * with nothing to judge is a gap (undefined), never a zero: no item met or breached, or, for availability,
  * no service hours or a month before the log's first item (no record is not the same as no outage).
  */
-import { attainmentOf, type AttainmentModel, type IncidentColumns } from '../attainment';
+import { attainmentOf } from '../attainment/compute';
+import type { AttainmentModel } from '../attainment/model';
+import type { IncidentColumns } from '../attainment/columns';
 import { civilFromDays, localDayNumber, localToUtc } from '../time/zone';
 
 export const TREND_MONTHS = 12;
@@ -28,7 +30,7 @@ export interface Trends {
 }
 
 /** The twelve months ending with the one holding `now`, each [start, end) in the model's zone. */
-export function trendMonths(now: number, timeZone: string, count = TREND_MONTHS): Array<{ start: number; end: number; label: string }> {
+function trendMonths(now: number, timeZone: string, count = TREND_MONTHS): Array<{ start: number; end: number; label: string }> {
   const { y, m } = civilFromDays(localDayNumber(now, timeZone));
   const base = y * 12 + m - 1;
   return Array.from({ length: count }, (_, k) => {

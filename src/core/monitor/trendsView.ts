@@ -1,4 +1,5 @@
-import { namedRangeName, type TabKey } from '../schema';
+import { namedRangeName } from '../schema/workbook';
+import type { TabKey } from '../schema/types';
 import { TREND_MONTHS, type TrendMeasure } from './trends';
 
 /** The tab holding the trend tables the Dashboard's charts draw. */

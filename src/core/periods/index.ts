@@ -1,10 +1,9 @@
 import type { Period, PeriodKind, PeriodRequest } from './period';
-import type { Workbook } from '../workbook';
+import type { Workbook } from '../workbook/parseWorkbook';
 import { civilFromDays, dayOfKey, daysFromCivil, localDayNumber, localToUtc } from '../time/zone';
 import { academicYearOf, holidays, termsOfYear, type DaySpan, type Term } from './terms';
-import { isAll } from '../schema';
+import { isAll } from '../schema/ids';
 
-export * from './terms';
 
 /** A period the user can pick: [start, end) in epoch ms with a label such as "Autumn term 2026". */
 export interface PeriodOption extends Period {

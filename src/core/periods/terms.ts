@@ -1,4 +1,4 @@
-import type { ClosureRow } from '../schema';
+import type { ClosureRow } from '../schema/records';
 import { civilFromDays, daysFromCivil, localDayNumber } from '../time/zone';
 import { maxOf } from '../values';
 
@@ -7,7 +7,7 @@ import { maxOf } from '../values';
  * (Christmas, Easter, summer) and the stretches between holidays are terms; a half term (a week with
  * its weekends, 9 days) stays inside its term, however its rows are typed.
  */
-export const HOLIDAY_MIN_DAYS = 14;
+const HOLIDAY_MIN_DAYS = 14;
 /** Gaps between holidays shorter than this are left-over days, not terms. */
 const TERM_MIN_DAYS = 7;
 

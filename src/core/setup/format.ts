@@ -1,4 +1,4 @@
-import type { CellType, ColumnDef } from '../schema';
+import type { CellType, ColumnDef } from '../schema/types';
 
 /**
  * The sheet number format of each cell type ('@' keeps user text as text, never a formula or number).

@@ -1,4 +1,5 @@
-import { tabOrder, workbookSchema, type ColumnDef, type TabDef, type TabKey } from '../schema';
+import { tabOrder, workbookSchema } from '../schema/workbook';
+import type { ColumnDef, TabDef, TabKey } from '../schema/types';
 import { locateColumns } from '../workbook/columns';
 
 /** What "Set up workbook" finds: each tab's header row, or undefined when the tab is absent. */

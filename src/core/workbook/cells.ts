@@ -1,10 +1,10 @@
-import type { ColumnDef } from '../schema';
-import { isBlank, isDate } from '../values';
+import type { ColumnDef } from '../schema/types';
+import { isDate } from '../values';
 import { parseLocalDateTime } from './localTime';
 import { FIRST_YEAR, LAST_YEAR, isSupportedCellInstant } from '../time/zone';
 
 /** What a date outside the supported years should have been. */
-export const YEARS_EXPECTED = `a date in the years ${FIRST_YEAR} to ${LAST_YEAR}`;
+const YEARS_EXPECTED = `a date in the years ${FIRST_YEAR} to ${LAST_YEAR}`;
 
 /** Result of reading one cell: a typed value, blank, or what was expected instead. */
 export type CellResult = { ok: true; value: unknown } | { ok: false; expected: string };
@@ -72,4 +72,3 @@ export function readCell(col: ColumnDef, raw: unknown, timeZone: string): CellRe
   }
 }
 
-export { isBlank };

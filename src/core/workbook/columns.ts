@@ -1,4 +1,4 @@
-import type { ColumnDef, TabDef } from '../schema';
+import type { ColumnDef, TabDef } from '../schema/types';
 import { normaliseHeader } from '../values';
 
 /** Where each schema column sits in a header row: columns are found by name, never by position. */
@@ -24,8 +24,3 @@ export function locateColumns(header: readonly unknown[], tab: TabDef): ColumnMa
   return { index, missing };
 }
 
-/** True when a header row looks like this tab's: it names the tab's required columns. */
-export function headerMatches(header: readonly unknown[], tab: TabDef): boolean {
-  const { missing } = locateColumns(header, tab);
-  return !missing.some((c) => c.required);
-}

@@ -2,7 +2,8 @@ import type { Closure } from '../time/calendar';
 import type { WeeklyHours } from '../time/hours';
 import { HoursSpecError, parseHours } from '../time/hours';
 import { isValidTimeZone, localDateKey } from '../time/zone';
-import { idKey, isAll, type Row } from '../schema';
+import { idKey, isAll } from '../schema/ids';
+import type { Row } from '../schema/records';
 
 /** Hours as the engine needs them: the weekly pattern, its zone and the closed dates that apply. */
 export interface ResolvedHours {

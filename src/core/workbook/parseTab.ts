@@ -1,4 +1,5 @@
-import type { ColumnDef, Row, TabDef, TabKey } from '../schema';
+import type { ColumnDef, TabDef, TabKey } from '../schema/types';
+import type { Row } from '../schema/records';
 import { isBlank } from '../values';
 import { readCell, type CellResult } from './cells';
 import { locateColumns } from './columns';

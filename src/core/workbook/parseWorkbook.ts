@@ -1,4 +1,7 @@
-import { idKey as idKeyOf, isAll, tabDef, tabOrder, workbookSchema, type Incident, type Row, type TabDef, type TabKey } from '../schema';
+import { idKey as idKeyOf, isAll } from '../schema/ids';
+import { tabDef, tabOrder, workbookSchema } from '../schema/workbook';
+import type { Incident, Row } from '../schema/records';
+import type { TabDef, TabKey } from '../schema/types';
 import { resolveHours } from './hoursOf';
 import { formatLocal } from './display';
 import { LEFT_OUT, parseTab } from './parseTab';

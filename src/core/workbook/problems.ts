@@ -16,7 +16,7 @@ const QUOTED = 80;
 /** How long a message may grow (an hours spec or an ID is quoted in it). */
 const MESSAGE = 300;
 /** How many problems one answer lists; the count of the rest follows them. */
-export const LISTED_PROBLEMS = 500;
+const LISTED_PROBLEMS = 500;
 
 /** A value cut to a readable length for quoting. */
 export const quotable = (s: string): string => (s.length > QUOTED ? `${s.slice(0, QUOTED - 1)}…` : s);
@@ -35,5 +35,3 @@ export function listedProblems(problems: readonly Problem[]): Problem[] {
   return shown;
 }
 
-export const describeProblem = (p: Problem): string =>
-  [p.tab, p.row > 0 ? `row ${p.row}` : '', p.column ? `column "${p.column}"` : ''].filter(Boolean).join(', ') + `: ${p.message}`;

@@ -1,8 +1,8 @@
-import type { ColumnDef, TabDef } from '../schema';
+import type { ColumnDef, TabDef } from '../schema/types';
 import { locateColumns } from './columns';
 
 /** A typed field as a sheet cell: dates become Date, Yes/No text, lists comma-separated, blanks "". */
-export function toCell(col: ColumnDef, value: unknown): unknown {
+function toCell(col: ColumnDef, value: unknown): unknown {
   if (value === undefined || value === null) return '';
   switch (col.type) {
     case 'date':

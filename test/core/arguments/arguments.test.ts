@@ -2,7 +2,8 @@
 import { ArgumentError, isGrid, single } from '../../../src/core/arguments/grid';
 import { rangesByTab, tabOfHeader } from '../../../src/core/arguments/tabs';
 import { rangesThenZone, zoneArgument } from '../../../src/core/arguments/zone';
-import { tabDef, tabOrder, type TabKey } from '../../../src/core/schema';
+import { tabDef, tabOrder } from '../../../src/core/schema/workbook';
+import type { TabKey } from '../../../src/core/schema/types';
 
 const ALL: readonly TabKey[] = tabOrder().filter((k) => k !== 'documents');
 const headerOf = (key: TabKey) => tabDef(key).columns.map((c) => c.header);

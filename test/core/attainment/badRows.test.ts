@@ -3,9 +3,11 @@
  * leave out the same rows and report the same cells, whatever the rows hold.
  */
 import fc from 'fast-check';
-import { buildModel, columnsFromRows, columnsFromValues, type IncidentColumns } from '../../../src/core/attainment';
-import { tabDef } from '../../../src/core/schema';
-import { parseWorkbook, type Problem } from '../../../src/core/workbook';
+import { buildModel } from '../../../src/core/attainment/model';
+import { columnsFromRows, columnsFromValues, type IncidentColumns } from '../../../src/core/attainment/columns';
+import { tabDef } from '../../../src/core/schema/workbook';
+import { parseWorkbook } from '../../../src/core/workbook/parseWorkbook';
+import type { Problem } from '../../../src/core/workbook/problems';
 import { at, baseTabs, sheet, TZ, valuesOf } from './fixture';
 
 const T0 = at('2026-10-26');

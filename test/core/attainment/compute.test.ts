@@ -1,4 +1,6 @@
-import { availabilityStatus, complianceStatus, computeAttainment, type ServiceAttainment, type TargetAttainment } from '../../../src/core/attainment';
+import { availabilityStatus, complianceStatus } from '../../../src/core/attainment/status';
+import { computeAttainment } from '../../../src/core/attainment/compute';
+import type { ServiceAttainment, TargetAttainment } from '../../../src/core/attainment/types';
 import { at, baseTabs, period, workbook, type Tabs } from './fixture';
 
 const NOV = period('2026-11-02', '2026-11-09'); // Monday to Monday

@@ -1,5 +1,5 @@
 import { DASHBOARD_CELLS, dashboardCells } from '../../../src/core/dashboard';
-import { namedRangeName } from '../../../src/core/schema';
+import { namedRangeName } from '../../../src/core/schema/workbook';
 
 /** The value at an A1 cell of a grid starting at A1. */
 const cellAt = (grid: (string | number)[][], a1: string) => {

@@ -1,5 +1,6 @@
-import { tabDef, type TabKey } from '../../../src/core/schema';
-import { parseWorkbook, type WorkbookValues, type Workbook } from '../../../src/core/workbook';
+import { tabDef } from '../../../src/core/schema/workbook';
+import type { TabKey } from '../../../src/core/schema/types';
+import { parseWorkbook, type WorkbookValues, type Workbook } from '../../../src/core/workbook/parseWorkbook';
 import { localToUtc } from '../../../src/core/time/zone';
 
 export const TZ = 'Europe/London';

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { attainmentOf, buildModel, columnsFromValues, computeAttainment } from '../../../src/core/attainment';
+import { attainmentOf, computeAttainment } from '../../../src/core/attainment/compute';
+import { buildModel } from '../../../src/core/attainment/model';
+import { columnsFromValues } from '../../../src/core/attainment/columns';
 import { at, baseTabs, period, sheet, workbook } from './fixture';
 
 const P = period('2026-11-02', '2026-11-16');

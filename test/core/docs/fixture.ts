@@ -1,6 +1,6 @@
 /** The example school as the sheet holds it, parsed, for the document builders. */
-import type { Block } from '../../../src/core/docs';
-import type { Workbook } from '../../../src/core/workbook';
+import type { Block } from '../../../src/core/docs/model';
+import type { Workbook } from '../../../src/core/workbook/parseWorkbook';
 import { exampleWorkbook as sharedExampleWorkbook, NOW, TZ } from '../../support/workbook';
 
 export { NOW, TZ } from '../../support/workbook';

@@ -1,4 +1,4 @@
-import { schoolFromFileName } from '../../../src/core/docs';
+import { schoolFromFileName } from '../../../src/core/docs/naming';
 
 describe('schoolFromFileName', () => {
   test('leaves out "Copy of" and the product name, with the brackets and dashes around them', () => {

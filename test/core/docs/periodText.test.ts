@@ -1,4 +1,4 @@
-import { documentName, firstFreeName, idFromLink, asCellText } from '../../../src/core/docs';
+import { documentName, firstFreeName, idFromLink, asCellText } from '../../../src/core/docs/naming';
 import { parsePeriodText } from '../../../src/core/periods/periodText';
 
 describe('parsePeriodText', () => {

@@ -1,9 +1,11 @@
 import { computeAttainment } from '../../../src/core/attainment/compute';
 import { analyseWorkbook } from '../../../src/core/findings/analyse';
-import { buildReviewDocument, REVIEW_QUESTIONS, renderHtml, type Block } from '../../../src/core/docs';
+import { buildReviewDocument } from '../../../src/core/docs/review';
+import { REVIEW_QUESTIONS } from '../../../src/core/docs/questions';
+import type { Block } from '../../../src/core/docs/model';
 import { hoursText, longDate, percentText, shareText } from '../../../src/core/text';
 import { listPeriods, previousPeriod } from '../../../src/core/periods';
-import type { ReviewItem } from '../../../src/core/schema';
+import type { ReviewItem } from '../../../src/core/schema/records';
 import { localToUtc } from '../../../src/core/time/zone';
 import { allText, exampleWorkbook, NOW, tableAfter, TZ } from './fixture';
 
@@ -175,10 +177,10 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(unknown.rows).toEqual([['', 'Language exam software found in L2', 'Find the users and the licences', 'Sam Patel', '', 'Open']]);
   });
 
-  test('HTML: statuses coloured, text escaped', () => {
-    const html = renderHtml(doc);
-    expect(html).toContain('<td class="rag-breached">Breached</td>');
-    expect(html).toContain('<td class="rag-at-risk">At risk</td>');
+  test('statuses in words in the tables', () => {
+    const cells = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat() : []));
+    expect(cells).toContain('Breached');
+    expect(cells).toContain('At risk');
     expect(doc.label).toBe(period.label);
     expect(doc.baseName).toBe(`Service review – ${period.label} – Hillside School`);
   });

@@ -1,6 +1,7 @@
 import { exampleSchool } from '../../../src/core/example';
-import { tabOrder, workbookSchema } from '../../../src/core/schema';
-import { parseWorkbook, recordsToRows, type WorkbookValues } from '../../../src/core/workbook';
+import { tabOrder, workbookSchema } from '../../../src/core/schema/workbook';
+import { parseWorkbook, type WorkbookValues } from '../../../src/core/workbook/parseWorkbook';
+import { recordsToRows } from '../../../src/core/workbook/toCells';
 
 const TZ = 'Europe/London';
 const NOW = Date.UTC(2026, 10, 22, 12);

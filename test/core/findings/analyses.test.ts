@@ -1,6 +1,7 @@
 /** Each analysis on small hand-made workbooks: edge cases, and nothing flagged that the data does not show. */
-import { analyseWorkbook, type Finding } from '../../../src/core/findings';
-import { parseWorkbook } from '../../../src/core/workbook';
+import { analyseWorkbook } from '../../../src/core/findings/analyse';
+import type { Finding } from '../../../src/core/findings/types';
+import { parseWorkbook } from '../../../src/core/workbook/parseWorkbook';
 import { cleanTabs, NOW, TZ, valuesOf, workbook, type Tabs } from './fixture';
 
 const run = (tabs: Tabs, now = NOW) => analyseWorkbook(workbook(tabs), { now });

@@ -1,5 +1,6 @@
 /** The guidance's own review findings, as the example school shows them. */
-import { analyseWorkbook, type Finding } from '../../../src/core/findings';
+import { analyseWorkbook } from '../../../src/core/findings/analyse';
+import type { Finding } from '../../../src/core/findings/types';
 import { exampleWorkbook, NOW } from './fixture';
 
 const findings = analyseWorkbook(exampleWorkbook(), { now: NOW });

@@ -1,8 +1,8 @@
 /** Workbooks for the contract analyses: the example school as the sheet would hold it, and small hand-made ones. */
-import type { TabKey } from '../../../src/core/schema';
+import type { TabKey } from '../../../src/core/schema/types';
 import { sheet, TZ } from '../../support/workbook';
 import { localToUtc } from '../../../src/core/time/zone';
-import { parseWorkbook, type Workbook, type WorkbookValues } from '../../../src/core/workbook';
+import { parseWorkbook, type Workbook, type WorkbookValues } from '../../../src/core/workbook/parseWorkbook';
 
 export { exampleValues, exampleWorkbook, NOW, sheet, TZ } from '../../support/workbook';
 

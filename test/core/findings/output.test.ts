@@ -1,8 +1,9 @@
 /** Findings as a sheet table, as dialog HTML, and from ranges recognised by their header rows. */
-import {
-  analyseWorkbook, describeRefs, findingsHtml, findingsTable, FINDINGS_HEADER, workbookFromRanges, type Finding,
-} from '../../../src/core/findings';
-import { tabDef } from '../../../src/core/schema';
+import { analyseWorkbook } from '../../../src/core/findings/analyse';
+import { describeRefs, findingsTable, FINDINGS_HEADER } from '../../../src/core/findings/table';
+import { findingsHtml } from '../../../src/core/findings/html';
+import { workbookFromRanges } from '../../../src/core/findings/ranges';
+import type { Finding } from '../../../src/core/findings/types';
 import { exampleValues, NOW, sheet, TZ } from './fixture';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({

@@ -1,6 +1,7 @@
-import { customPeriod, listPeriods, previousPeriod, resolvePeriod, holidays } from '../../../src/core/periods';
+import { customPeriod, listPeriods, previousPeriod, resolvePeriod } from '../../../src/core/periods';
+import { holidays } from '../../../src/core/periods/terms';
 import { dayKey, localDateKey, localToUtc } from '../../../src/core/time/zone';
-import type { ClosureRow } from '../../../src/core/schema';
+import type { ClosureRow } from '../../../src/core/schema/records';
 
 const TZ = 'Europe/London';
 const day = (key: string) => {

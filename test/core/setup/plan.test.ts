@@ -1,4 +1,5 @@
-import { tabOrder, workbookSchema, type TabKey } from '../../../src/core/schema';
+import { tabOrder, workbookSchema } from '../../../src/core/schema/workbook';
+import type { TabKey } from '../../../src/core/schema/types';
 import { planSetup } from '../../../src/core/setup/plan';
 
 const header = (key: TabKey): string[] => workbookSchema()[key].columns.map((c) => c.header);

@@ -1,4 +1,5 @@
-import { workbookSchema, type CellType, type ColumnDef } from '../../../src/core/schema';
+import { workbookSchema } from '../../../src/core/schema/workbook';
+import type { CellType, ColumnDef } from '../../../src/core/schema/types';
 import { readCell } from '../../../src/core/workbook/cells';
 
 const TZ = 'Europe/London';

@@ -1,5 +1,6 @@
-import { workbookSchema, type TabKey } from '../../../src/core/schema';
-import { parseWorkbook, type WorkbookValues } from '../../../src/core/workbook';
+import { workbookSchema } from '../../../src/core/schema/workbook';
+import type { TabKey } from '../../../src/core/schema/types';
+import { parseWorkbook, type WorkbookValues } from '../../../src/core/workbook/parseWorkbook';
 
 const TZ = 'Europe/London';
 const header = (tab: TabKey) => workbookSchema()[tab].columns.map((c) => c.header);

@@ -1,4 +1,0 @@
-export * from './types';
-export * from './workbook';
-export * from './records';
-export * from './ids';
