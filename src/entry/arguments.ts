@@ -48,9 +48,6 @@ export const optionalPeriodArg = (value: unknown): PeriodRequest | undefined => 
 export const serviceIdsArg = (value: unknown): string[] | null =>
   argument(schemas().serviceIds, value === undefined ? null : value, 'serviceIds', 'a list of Service IDs such as ["EMAIL", "PRINT"], or null for every service in use');
 
-export const flagsArg = (value: unknown): { internalAnnex?: boolean; share?: boolean } =>
-  argument(schemas().flags, value ?? {}, 'options', 'options such as { share: true }');
-
 export const textArg = (value: unknown, name: string, example: string): string =>
   argument(schemas().text, value ?? '', name, `text such as ${example}`);
 
