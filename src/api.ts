@@ -2,7 +2,7 @@
  * The server API the sidebar calls through google.script.run: one typed module shared by both sides.
  * Only plain data crosses; dates cross as ISO strings. Each name is a top-level server function.
  */
-import type { Rag } from './core/attainment/types';
+import type { Rag, TargetAttainment } from './core/attainment/types';
 import type { Finding } from './core/findings/types';
 import type { ImportOptions, ImportPlan, Skip } from './core/import/plan';
 import type { Problem } from './core/workbook/problems';
@@ -18,18 +18,13 @@ export interface PeriodView {
   readonly end: string;
 }
 
-export interface TargetView {
-  readonly type: string;
+/** A record as it crosses to the panel: its blanks (undefined) as null. */
+type Plain<T> = { readonly [K in keyof T]: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
+
+/** One target's figures for the panel; priority is 'Any' where the target applies to every priority. */
+export type TargetView = Plain<Pick<TargetAttainment, 'type' | 'measure' | 'targetHours' | 'compliance' | 'met' | 'breached' | 'pending' | 'share' | 'status'>> & {
   readonly priority: string;
-  readonly measure: 'response' | 'resolution';
-  readonly targetHours: number;
-  readonly compliance: number;
-  readonly met: number;
-  readonly breached: number;
-  readonly pending: number;
-  readonly share: number | null;
-  readonly status: Rag | null;
-}
+};
 
 export interface ServiceView {
   readonly serviceId: string;
