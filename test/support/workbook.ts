@@ -35,3 +35,26 @@ export const exampleWorkbook = (now = NOW, tz = TZ): Workbook => parseWorkbook(e
 
 /** Epoch ms of a local date and time in the zone. */
 export const atLocal = (y: number, m: number, d: number, h = 0, min = 0, tz = TZ): number => localToUtc(y, m, d, h * 60 + min, tz);
+
+export type Tabs = Partial<Record<TabKey, ReadonlyArray<Record<string, unknown>>>>;
+
+/** Sheet values for each tab given as records. */
+export function valuesOf(tabs: Tabs): WorkbookValues {
+  const values: WorkbookValues = {};
+  for (const [k, rows] of Object.entries(tabs)) values[k as TabKey] = sheet(k as TabKey, rows!);
+  return values;
+}
+
+/** A workbook from records; fails on any cell error so a fixture can never be silently half-read. */
+export function workbook(tabs: Tabs, tz = TZ): Workbook {
+  const { workbook: wb, problems } = parseWorkbook(valuesOf(tabs), tz);
+  const errors = problems.filter((p) => p.severity === 'error' && p.row > 0);
+  if (errors.length) throw new Error(errors.map((p) => `${p.tab} ${p.row} ${p.column}: ${p.message}`).join('\n'));
+  return wb;
+}
+
+/** Epoch ms of a local "YYYY-MM-DD HH:MM" in the zone. */
+export function at(text: string, tz = TZ): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(text)!;
+  return localToUtc(+m[1], +m[2], +m[3], m[4] ? +m[4] * 60 + +m[5] : 0, tz);
+}

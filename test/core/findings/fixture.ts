@@ -1,32 +1,7 @@
 /** Workbooks for the contract analyses: the example school as the sheet would hold it, and small hand-made ones. */
-import type { TabKey } from '../../../src/core/schema/types';
-import { sheet, TZ } from '../../support/workbook';
-import { localToUtc } from '../../../src/core/time/zone';
-import { parseWorkbook, type Workbook, type WorkbookValues } from '../../../src/core/workbook/parseWorkbook';
+import type { Tabs } from '../../support/workbook';
 
-export { exampleValues, exampleWorkbook, NOW, sheet, TZ } from '../../support/workbook';
-
-export type Tabs = Partial<Record<TabKey, ReadonlyArray<Record<string, unknown>>>>;
-
-export function valuesOf(tabs: Tabs): WorkbookValues {
-  const values: WorkbookValues = {};
-  for (const [k, rows] of Object.entries(tabs)) values[k as TabKey] = sheet(k as TabKey, rows!);
-  return values;
-}
-
-/** A workbook from records; fails on any cell error so a fixture can never be silently half-read. */
-export function workbook(tabs: Tabs, tz = TZ): Workbook {
-  const { workbook: wb, problems } = parseWorkbook(valuesOf(tabs), tz);
-  const errors = problems.filter((p) => p.severity === 'error' && p.row > 0);
-  if (errors.length) throw new Error(errors.map((p) => `${p.tab} ${p.row} ${p.column}: ${p.message}`).join('\n'));
-  return wb;
-}
-
-/** Epoch ms of a local "YYYY-MM-DD HH:MM" in the zone. */
-export function at(text: string, tz = TZ): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(text)!;
-  return localToUtc(+m[1], +m[2], +m[3], m[4] ? +m[4] * 60 + +m[5] : 0, tz);
-}
+export { at, exampleValues, exampleWorkbook, NOW, sheet, TZ, valuesOf, workbook, type Tabs } from '../../support/workbook';
 
 /** A small, fully consistent school: every service agreed, targeted, represented, used and covered. */
 export function cleanTabs(): Tabs {
