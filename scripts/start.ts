@@ -33,6 +33,13 @@ async function main(): Promise<void> {
   const rows: number = api.loadExampleSchool(now);
   console.log(`Set up workbook: ${setup.createdTabs.length} tabs created; example school loaded (${rows} rows).`);
 
+  // The template schools upload is the workbook as these two actions leave it, its formulas computed: written
+  // before the run below imports an export or generates documents, whose Documents rows would link to
+  // documents that exist only in this offline run.
+  const templateProblems = recalculateRuntime(rt, now);
+  await writeXlsx(rt.spreadsheet, path.join(out, 'SLM-Workbook.xlsx'), new Date(now));
+  console.log(`Template written to out/SLM-Workbook.xlsx (${rt.spreadsheet.getSheets().length} tabs${templateProblems.length === 0 ? '' : `, ${plural(templateProblems.length, 'formula problem')}`}).`);
+
   const problems: Problem[] = api.checkWorkbook();
   const errors = problems.filter((p) => p.severity === 'error').length;
   console.log(`\nCheck workbook: ${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}.`);
@@ -82,9 +89,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(out, 'Dashboard.html'), renderTabsPage(rt.spreadsheet, ['Dashboard', 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard and Findings`));
   console.log('Dashboard and Findings tabs → out/Dashboard.html');
 
-  await writeXlsx(rt.spreadsheet, path.join(out, 'SLM-Workbook.xlsx'), new Date(now));
-  console.log(`\nWorkbook written to out/SLM-Workbook.xlsx (${rt.spreadsheet.getSheets().length} tabs).`);
-  console.log(`Apps Script calls made: ${rt.calls.total()}.`);
+  console.log(`\nApps Script calls made: ${rt.calls.total()}.`);
 }
 
 main().catch((e) => {

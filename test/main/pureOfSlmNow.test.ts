@@ -1,11 +1,15 @@
 /**
  * With SLM_NOW set the main job is a pure function of it: two runs write byte-identical out/ files, and
- * the data, periods and documents are built around that date. `npm test` builds first.
+ * the data, periods and documents are built around that date. The workbook it writes is the template
+ * schools upload, so it must hold nothing that exists only in the offline run. `npm test` builds first.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { tabOrder, workbookSchema } from '../../src/core/schema/workbook';
+import { loadedRuntime } from '../support/offline';
 
 const root = path.resolve(__dirname, '../..');
 const SUMMER = '2026-06-15T12:00:00Z';
@@ -17,9 +21,14 @@ function mainJob(now: string): { dir: string; printed: string } {
 }
 
 describe('npm start with SLM_NOW', () => {
+  let a: { dir: string; printed: string };
+  let b: { dir: string; printed: string };
+  beforeAll(() => {
+    a = mainJob(SUMMER);
+    b = mainJob(SUMMER);
+  }, 180000);
+
   test('two runs give the same printed summary and byte-identical out/ files, the workbook included', () => {
-    const a = mainJob(SUMMER);
-    const b = mainJob(SUMMER);
     const files = fs.readdirSync(a.dir).sort();
     expect(files).toEqual(expect.arrayContaining(['SLM-Workbook.xlsx', 'SLA.html', 'Review.html']));
     expect(fs.readdirSync(b.dir).sort()).toEqual(files);
@@ -28,5 +37,33 @@ describe('npm start with SLM_NOW', () => {
     // The example school and its periods are built around SLM_NOW: June 2026 is the Summer term.
     expect(a.printed).toMatch(/Summer term 2026/);
     expect(a.printed).not.toMatch(/Autumn term 2026/);
-  }, 180000);
+  });
+
+  test('the template workbook is the example school as Set up and Load example school leave it: no link to an offline document, no imported call', async () => {
+    // The run did generate documents and import an export, after writing the template.
+    expect(a.printed).toMatch(/Generated "SLA v/);
+    expect(a.printed).toMatch(/\d+ added/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(a.dir, 'SLM-Workbook.xlsx'));
+    const schema = workbookSchema();
+    const documents = wb.getWorksheet(schema.documents.name)!;
+    expect(documents.getRow(1).getCell(1).value).toBe(schema.documents.columns[0].header);
+    expect(documents.actualRowCount).toBe(1);
+    // No cell anywhere points at Google Docs or Drive: every document the run made exists only offline.
+    const links: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => row.eachCell((cell) => {
+        if (/docs\.google\.com|drive\.google\.com|forms\.gle/i.test(JSON.stringify(cell.value) ?? '')) links.push(`${ws.name}!${cell.address}`);
+      }));
+    }
+    expect(links).toEqual([]);
+    // Each data tab holds exactly the example school's rows, so nothing the run added afterwards.
+    const fresh = loadedRuntime();
+    fresh.global.setUpWorkbook();
+    fresh.global.loadExampleSchool(Date.parse(SUMMER));
+    for (const key of tabOrder()) {
+      const expected = fresh.spreadsheet.sheet(schema[key].name).lastRowIndex();
+      expect({ tab: schema[key].name, rows: wb.getWorksheet(schema[key].name)!.actualRowCount }).toEqual({ tab: schema[key].name, rows: expected });
+    }
+  });
 });
