@@ -7,6 +7,7 @@ import type { ImportOptions, SourceTable } from '../core/import/plan';
 import { IMPORT_FILE, type ImportData } from '../core/import/types';
 import { tabDef } from '../core/schema/workbook';
 import { locateColumns } from '../core/workbook/columns';
+import { writeCells } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -94,11 +95,10 @@ export function saveOptions(options: ImportOptions): void {
 }
 
 /** Writes the plan's block on the Incidents tab in one setValues, adding rows at the bottom when needed. */
-export function writeIncidents(ss: Spreadsheet, block: { row: number; column: number; values: unknown[][]; textColumns: number[] }): void {
+export function writeIncidents(ss: Spreadsheet, block: { row: number; column: number; values: unknown[][] }): void {
   const sheet = ss.getSheetByName(tabDef('incidents').name)!;
   const last = block.row + block.values.length - 1;
   const max = sheet.getMaxRows();
   if (last > max) sheet.insertRowsAfter(max, last - max);
-  for (const c of block.textColumns) sheet.getRange(block.row, c, block.values.length, 1).setNumberFormat('@');
-  sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values);
+  writeCells(sheet, block.row, block.column, block.values);
 }

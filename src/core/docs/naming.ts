@@ -15,9 +15,6 @@ export function firstFreeName(name: string, taken: (candidate: string) => boolea
 /** The Drive id in a Docs or Drive link, or undefined. */
 export const idFromLink = (link: string): string | undefined => /\/d\/([A-Za-z0-9_-]{10,})/.exec(link)?.[1];
 
-/** Cell text that Sheets would read as a formula is written as text. */
-export const asCellText = (s: string): string => (/^[=+\-@]/.test(s) ? `'${s}` : s);
-
 /**
  * The school's name from the workbook's file name: "Copy of " and "SLM Workbook" (or a trailing "SLM")
  * left out, with the brackets and dashes around them; "Our school" when nothing is left.

@@ -8,6 +8,7 @@ import { tabDef } from '../schema/workbook';
 import { isBlank, isDate, normaliseHeader } from '../values';
 import { locateColumns } from '../workbook/columns';
 import { formatLocal } from '../workbook/display';
+import type { CellFormula } from '../workbook/toCells';
 import { localeOrder, numericPair, orderFromFile, parseImportDate, type DateOrder, type OrderSource } from './dates';
 import { fill, type ImportData, type ImportField, type Preset } from './types';
 import { statusOf, suggestService, wordOf, type ItemType } from './words';
@@ -62,7 +63,7 @@ export interface ImportPlan {
   /** Why nothing can be imported yet (the preview says it; the import refuses). */
   readonly error?: string;
   /** The block to write: top-left cell (1-based) and its values; undefined when nothing changes. */
-  readonly write?: { readonly row: number; readonly column: number; readonly values: unknown[][]; readonly textColumns: number[] };
+  readonly write?: { readonly row: number; readonly column: number; readonly values: unknown[][] };
   readonly options: ImportOptions;
 }
 
@@ -269,11 +270,11 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     const set = changes.get(r);
     for (let c = left; c <= right; c++) {
       // Cells the import does not feed keep what they hold (a formula stays a formula).
-      line.push(set?.has(c) ? set.get(c) : ctx.formulas?.[r + 1]?.[c] || (data[r]?.[c] ?? ''));
+      const formula = ctx.formulas?.[r + 1]?.[c];
+      line.push(set?.has(c) ? set.get(c) : formula ? { formula } satisfies CellFormula : (data[r]?.[c] ?? ''));
     }
     block.push(line);
   }
-  // Text goes in plain-text cells, so a summary starting with "=" or "-" is never read as a formula.
-  const textColumns = (['ref', 'serviceId', 'type', 'priority', 'summary'] as const).filter((k) => fed.includes(k) || k === 'type').map((k) => index[k] + 1);
-  return { ...result, write: { row: top + 2, column: left + 1, values: block, textColumns } };
+  // Text is kept text (never a formula) by the writer, which gives every text cell the plain-text format.
+  return { ...result, write: { row: top + 2, column: left + 1, values: block } };
 }

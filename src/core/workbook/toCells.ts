@@ -1,6 +1,12 @@
 import type { ColumnDef, TabDef } from '../schema/types';
 import { locateColumns } from './columns';
 
+/** A cell to be written as the formula it holds (a user's formula kept where a write passes over it). */
+export interface CellFormula { readonly formula: string }
+
+export const isCellFormula = (v: unknown): v is CellFormula =>
+  typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellFormula).formula === 'string';
+
 /** A typed field as a sheet cell: dates become Date, Yes/No text, lists comma-separated, blanks "". */
 function toCell(col: ColumnDef, value: unknown): unknown {
   if (value === undefined || value === null) return '';

@@ -1,4 +1,4 @@
-import { documentName, firstFreeName, idFromLink, asCellText } from '../../../src/core/docs/naming';
+import { documentName, firstFreeName, idFromLink } from '../../../src/core/docs/naming';
 import { parsePeriodText } from '../../../src/core/periods/periodText';
 
 describe('parsePeriodText', () => {
@@ -27,10 +27,8 @@ describe('document names', () => {
     expect(firstFreeName(name, (n) => taken.has(n))).toBe('SLA v1.0 – Hillside – 2026-11-18 (3)');
     expect(firstFreeName('New', (n) => taken.has(n))).toBe('New');
   });
-  test('links and cell text', () => {
+  test('links', () => {
     expect(idFromLink('https://docs.google.com/document/d/1AbCdEfGhIjKlMnOp_-9/edit')).toBe('1AbCdEfGhIjKlMnOp_-9');
     expect(idFromLink('not a link')).toBeUndefined();
-    expect(asCellText('=IMPORTXML("x")')).toBe('\'=IMPORTXML("x")');
-    expect(asCellText('SLA v1')).toBe('SLA v1');
   });
 });
