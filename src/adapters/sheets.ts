@@ -22,6 +22,15 @@ export function spreadsheetZone(): string | undefined {
   }
 }
 
+/** The spreadsheet's locale ("en_GB", "en_US"), which custom functions may read; undefined when unavailable. */
+export function spreadsheetLocale(): string | undefined {
+  try {
+    return typeof SpreadsheetApp === 'undefined' ? undefined : SpreadsheetApp.getActive()?.getSpreadsheetLocale() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every tab's values, header first: one getValues() per tab. */
 export function readWorkbookValues(ss: Spreadsheet, only?: readonly TabKey[]): WorkbookValues {
   const schema = workbookSchema();

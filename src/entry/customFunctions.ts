@@ -6,69 +6,28 @@
 import { NO_FIGURE } from '../core/attainment/status';
 import { attainmentTableFromRanges } from '../core/attainment/fromRanges';
 import { availabilityFromValues } from '../core/attainment/availability';
-import { cachedCalendar } from '../core/attainment/calendars';
 import { ArgumentError, isGrid, single } from '../core/arguments/grid';
-import { closuresOf, instantOf, periodOf } from '../core/arguments/dates';
+import { instantOf, periodOf } from '../core/arguments/dates';
+import { calendarArgument, calendarArguments, type CalendarTabs } from '../core/arguments/calendar';
+import { hoursArgument } from '../core/arguments/numbers';
 import { rangesThenZone, zoneArgument, type Zones } from '../core/arguments/zone';
-import { parseTab } from '../core/workbook/parseTab';
-import { resolveHours, type ResolvedHours } from '../core/workbook/hoursOf';
 import { tabDef } from '../core/schema/workbook';
-import type { TabDef } from '../core/schema/types';
-import { idKey } from '../core/schema/ids';
-import { HoursSpecError, parseHours, type WeeklyHours } from '../core/time/hours';
-import type { Closure, ServiceCalendar } from '../core/time/calendar';
-import { isValidTimeZone, HOUR_MS } from '../core/time/zone';
+import { HOUR_MS, LAST_YEAR, MAX_SUPPORTED_MS } from '../core/time/zone';
 import { isBlank } from '../core/values';
-import { readWorkbookValues, spreadsheetZone } from '../adapters/sheets';
+import { readWorkbookValues, spreadsheetLocale, spreadsheetZone } from '../adapters/sheets';
 import { guard } from './guard';
 
-const zoneArg = (v: unknown): Zones => zoneArgument(v, spreadsheetZone());
+/** A module constant: the global `Infinity` is a slow look-up in a vm realm. */
+const INFINITY = 1 / 0;
 
-/** A calendar from an hours argument (a spec, or a Calendars name read from the sheet) plus the closures given. */
-function calendarArg(hoursArg: unknown, closuresArg: unknown, { tz: timeZone, dateZone }: Zones): ServiceCalendar {
-  const text = single(hoursArg);
-  if (isGrid(text)) throw new ArgumentError('hours', 'expected one cell with hours such as "Mon-Fri 08:00-18:00"');
-  let hours: WeeklyHours;
-  let zone = timeZone;
-  let closures: Closure[];
-  try {
-    hours = parseHours(String(text ?? ''));
-    closures = closuresOf(closuresArg, dateZone);
-  } catch (e) {
-    if (!(e instanceof HoursSpecError)) throw e;
-    const named = calendarNamed(String(text), dateZone);
-    if (!named) throw new ArgumentError('hours', `${e.message}, or the name of a row of the ${tabDef('calendars').name} tab`);
-    hours = named.hours;
-    // The calendar's own zone wins; otherwise the zone asked for.
-    zone = named.ownZone ?? timeZone;
-    closures = [...named.closures, ...closuresOf(closuresArg, dateZone, named.calendar)];
-  }
-  return cachedCalendar(hours, closures, zone);
-}
+const locale = (): string | undefined => spreadsheetLocale();
+const zoneArg = (v: unknown): Zones => zoneArgument(v, spreadsheetZone(), 'time_zone', locale);
 
-/**
- * A Calendars row of this spreadsheet by name, with its own and ALL closures (one read of each tab);
- * undefined when no row has the name. `sheetZone` is the spreadsheet's, in which its date cells are read.
- */
-function calendarNamed(name: string, sheetZone: string) {
-  if (typeof SpreadsheetApp === 'undefined' || name.trim() === '') return undefined;
-  const values = readWorkbookValues(SpreadsheetApp.getActive(), ['calendars', 'closures']);
-  const calendars = parseTab(tabDef('calendars') as TabDef & { key: 'calendars' }, values.calendars, sheetZone).rows;
-  const row = calendars.find((c) => idKey(c.name) === idKey(name));
-  if (!row) return undefined;
-  // The row is found, so a fault in it is named rather than hidden behind "cannot read hours".
-  const fault = (what: string) => new ArgumentError('hours', `the ${tabDef('calendars').name} row "${row.name}" has ${what}`);
-  const ownZone = row.timeZone?.trim() || undefined;
-  if (ownZone && !isValidTimeZone(ownZone)) throw fault(`an unknown time zone "${ownZone}"`);
-  try {
-    parseHours(row.hours);
-  } catch (e) {
-    throw fault(`hours that cannot be read: ${(e as Error).message.replace(/^Cannot read hours /, '')}`);
-  }
-  const closures = parseTab(tabDef('closures') as TabDef & { key: 'closures' }, values.closures, sheetZone).rows;
-  const r = resolveHours(row.name, { timeZone: sheetZone, calendars, closures }) as ResolvedHours;
-  return { ...r, ownZone };
-}
+/** The older form's Calendars and Closures tabs, read from the sheet (one read of each). */
+const calendarTabs: CalendarTabs = () => {
+  if (typeof SpreadsheetApp === 'undefined') return undefined;
+  return readWorkbookValues(SpreadsheetApp.getActive(), ['calendars', 'closures']);
+};
 
 /** Applies `fn` cell by cell when either argument is a range (same size, or one single value); blank in → blank out. */
 function vectorise(a: unknown, b: unknown, names: [string, string], fn: (x: unknown, y: unknown, row: number) => unknown): unknown {
@@ -96,16 +55,17 @@ const at = (argument: string, row: number) => (row > 0 ? `${argument}, row ${row
  * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a Calendars row (with its closures).
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
  * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @param {Range} calendars Optional Calendars tab range, to look a named calendar up in. Without it a named calendar is read from the Calendars and Closures tabs, and is not recalculated when they change.
  * @return Working hours (a number, or a column of numbers); 0 when end is not after start.
  * @customfunction
  */
-export function SLM_WORKHOURS(start: unknown, end: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
+export function SLM_WORKHOURS(start: unknown, end: unknown, hours: unknown, closures?: unknown, time_zone?: unknown, calendars?: unknown): unknown {
   return guard(() => {
-    const zones = zoneArg(time_zone);
-    const tz = zones.tz;
-    const cal = calendarArg(hours, closures, zones);
+    const opt = calendarArguments(closures, time_zone, calendars);
+    const zones = zoneArg(opt.timeZone);
+    const cal = calendarArgument(hours, opt.closures, zones, opt.calendars, calendarTabs);
     return vectorise(start, end, ['start', 'end'], (a, b, row) =>
-      cal.workingMs(instantOf(a, tz, at('start', row))!, instantOf(b, tz, at('end', row))!) / HOUR_MS);
+      cal.workingMs(instantOf(a, zones, at('start', row))!, instantOf(b, zones, at('end', row))!) / HOUR_MS);
   });
 }
 
@@ -116,19 +76,22 @@ export function SLM_WORKHOURS(start: unknown, end: unknown, hours: unknown, clos
  * @param {string} hours Weekly hours such as "Mon-Fri 08:00-18:00" or "24x7", or the name of a Calendars row.
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
  * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @param {Range} calendars Optional Calendars tab range, to look a named calendar up in. Without it a named calendar is read from the Calendars and Closures tabs, and is not recalculated when they change.
  * @return The due date and time (or a column of them).
  * @customfunction
  */
-export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
+export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown, closures?: unknown, time_zone?: unknown, calendars?: unknown): unknown {
   return guard(() => {
-    const zones = zoneArg(time_zone);
-    const tz = zones.tz;
-    const cal = calendarArg(hours, closures, zones);
+    const opt = calendarArguments(closures, time_zone, calendars);
+    const zones = zoneArg(opt.timeZone);
+    const cal = calendarArgument(hours, opt.closures, zones, opt.calendars, calendarTabs);
     return vectorise(start, duration_hours, ['start', 'duration_hours'], (a, d, row) => {
-      const h = typeof d === 'number' ? d : Number(String(d).trim());
-      if (!Number.isFinite(h) || h < 0) throw new ArgumentError(at('duration_hours', row), `"${String(d)}" is not a number of hours of 0 or more`);
-      const due = cal.dueMs(instantOf(a, tz, at('start', row))!, h * HOUR_MS);
-      return Number.isFinite(due) ? new Date(due) : '';
+      const h = hoursArgument(d, at('duration_hours', row));
+      const from = instantOf(a, zones, at('start', row))!;
+      // Working time never runs faster than the clock, so a duration past the engine's last instant is refused at once.
+      const due = h * HOUR_MS >= MAX_SUPPORTED_MS - from ? INFINITY : cal.dueMs(from, h * HOUR_MS);
+      if (!(due < MAX_SUPPORTED_MS)) throw new ArgumentError(at('duration_hours', row), `${h} working hours from start end after ${LAST_YEAR}, the last year the engine reaches`);
+      return new Date(due);
     });
   });
 }
@@ -143,20 +106,22 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
  * @param {string} hours The service hours, e.g. "Mon-Fri 08:00-18:00", or the name of a Calendars row; blank: no figure.
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
  * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
+ * @param {Range} calendars Optional Calendars tab range, to look a named calendar up in. Without it a named calendar is read from the Calendars and Closures tabs, and is not recalculated when they change.
  * @return A fraction from 0 to 1, or "—" without service hours. At risk: under a quarter of the allowed downtime left.
  * @customfunction
  */
-export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, period_end: unknown, incidents: unknown, hours: unknown, closures?: unknown, time_zone?: unknown): unknown {
+export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, period_end: unknown, incidents: unknown, hours: unknown, closures?: unknown, time_zone?: unknown, calendars?: unknown): unknown {
   return guard(() => {
-    const zones = zoneArg(time_zone);
+    const opt = calendarArguments(closures, time_zone, calendars);
+    const zones = zoneArg(opt.timeZone);
     const tz = zones.tz;
     const id = single(service_id);
     if (isBlank(id) || isGrid(id)) throw new ArgumentError('service_id', 'expected one Service ID such as EMAIL');
     if (!isGrid(incidents)) throw new ArgumentError('incidents', `expected the ${tabDef('incidents').name} tab's range, header row first`);
-    const period = periodOf(single(period_start), single(period_end), tz);
+    const period = periodOf(single(period_start), single(period_end), zones);
     // No service hours agreed: nothing to be available in, so no figure (never 100%).
     if (isBlank(single(hours))) return NO_FIGURE;
-    const cal = calendarArg(hours, closures, zones);
+    const cal = calendarArgument(hours, opt.closures, zones, opt.calendars, calendarTabs);
     const a = availabilityFromValues(String(id).trim(), incidents, cal, tz, period.start, period.end, Date.now());
     return a === undefined ? NO_FIGURE : a;
   });
@@ -174,8 +139,8 @@ export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, per
  */
 export function SLM_ATTAINMENT(period_start: unknown, period_end: unknown, ...ranges: unknown[]): unknown {
   return guard(() => {
-    const { ranges: grids, zones: { tz } } = rangesThenZone(ranges, spreadsheetZone());
-    const period = periodOf(single(period_start), single(period_end), tz);
-    return attainmentTableFromRanges(grids, tz, period, Date.now());
+    const { ranges: grids, zones } = rangesThenZone(ranges, spreadsheetZone(), locale);
+    const period = periodOf(single(period_start), single(period_end), zones);
+    return attainmentTableFromRanges(grids, zones.tz, period, Date.now());
   });
 }

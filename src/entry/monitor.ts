@@ -6,7 +6,7 @@ import { rangesThenZone } from '../core/arguments/zone';
 import { clockTable, openItemClocks } from '../core/monitor/clock';
 import { monthlyTrends, trendTable } from '../core/monitor/trends';
 import { isBlank } from '../core/values';
-import { spreadsheetZone } from '../adapters/sheets';
+import { spreadsheetLocale, spreadsheetZone } from '../adapters/sheets';
 import { guard } from './guard';
 
 /**
@@ -19,9 +19,9 @@ import { guard } from './guard';
  */
 export function SLM_CLOCK(as_of: unknown, ...ranges: unknown[]): unknown {
   return guard(() => {
-    const { ranges: grids, zones } = rangesThenZone(ranges, spreadsheetZone());
+    const { ranges: grids, zones } = rangesThenZone(ranges, spreadsheetZone(), spreadsheetLocale);
     const at = single(as_of);
-    const asOf = isBlank(at) ? Date.now() : instantOf(at, zones.tz, 'as_of')!;
+    const asOf = isBlank(at) ? Date.now() : instantOf(at, zones, 'as_of')!;
     const { model, cols, unread } = readRanges(grids, zones.tz, ['incidents', 'services', 'targets']);
     const table = clockTable(openItemClocks(cols, model, asOf));
     if (unread.length) table.push(unreadLine(unread, table[0].length));
@@ -42,9 +42,9 @@ export function SLM_TRENDS(measure: unknown, as_of: unknown, ...ranges: unknown[
   return guard(() => {
     const what = String(single(measure) ?? '').trim().toLowerCase();
     if (what !== 'met' && what !== 'availability') throw new ArgumentError('measure', `"${String(single(measure))}" is neither "met" nor "availability"`);
-    const { ranges: grids, zones } = rangesThenZone(ranges, spreadsheetZone());
+    const { ranges: grids, zones } = rangesThenZone(ranges, spreadsheetZone(), spreadsheetLocale);
     const at = single(as_of);
-    const asOf = isBlank(at) ? Date.now() : instantOf(at, zones.tz, 'as_of')!;
+    const asOf = isBlank(at) ? Date.now() : instantOf(at, zones, 'as_of')!;
     const { model, cols, unread } = readRanges(grids, zones.tz);
     const table = trendTable(monthlyTrends(model, cols, asOf), what);
     if (unread.length) table.push(unreadLine(unread, table[0].length));

@@ -1,55 +1,95 @@
 /**
- * Dates in custom-function arguments: instants from date cells of any realm or date text, closures as
- * dates, from/to pairs or the Closures tab itself, and a period from two cells.
+ * Dates in custom-function arguments: instants from date cells of any realm or date text (read in the
+ * spreadsheet's locale), closures as dates, from/to pairs or the Closures tab itself, and a period from two
+ * cells. Every date argument is read here, so each is refused in the same words.
  */
 import { tabDef } from '../schema/workbook';
 import { idKey, isAll } from '../schema/ids';
 import type { Closure } from '../time/calendar';
-import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, OUTSIDE_YEARS, localDateKey, localToUtc } from '../time/zone';
+import { DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, OUTSIDE_YEARS, localDateKey, localToUtc, utcOffsetMs } from '../time/zone';
+import { localeOrder } from '../import/dates';
 import { locateColumns } from '../workbook/columns';
 import { parseLocalDateTime } from '../workbook/localTime';
 import { isBlank, isDate } from '../values';
 import { ArgumentError, isGrid } from './grid';
+import type { Zones } from './zone';
+
+/** "11/02/2026": a date written with slashes, read day or month first by the spreadsheet's locale. */
+const SLASHED = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4,5})/;
+
+/** Whether the spreadsheet's locale writes the month first (en_US and its neighbours), as Sheets reads typed dates. */
+const monthFirst = (zones: Zones): boolean => localeOrder(zones.locale() ?? 'en_GB') === 'mdy';
+
+/** The date Sheets gives a cell that holds only a time: 30 December 1899, its day zero. */
+const TIME_ONLY_DAY = '1899-12-30';
+
+const hhmm = (ms: number, timeZone: string): string => {
+  const min = Math.floor((((ms + utcOffsetMs(ms, timeZone)) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+};
 
 /**
- * An instant from a date cell or date text ("2026-11-02 09:00", "02/11/2026"); undefined when blank. A date
- * outside the engine's years is refused here, where the argument and the date as typed are known.
+ * An instant from a date cell or date text (`allowTime`: with a time of day), read in `timeZone`; undefined
+ * when it is not a date, for the caller to word. A date outside the engine's years, and a cell holding only
+ * a time, are refused here, where the argument and the value as typed are known.
  */
-export function instantOf(v: unknown, timeZone: string, argument: string): number | undefined {
-  if (isBlank(v)) return undefined;
+function readInstant(v: unknown, zones: Zones, timeZone: string, argument: string, allowTime: boolean): number | undefined {
   let ms: number | undefined;
   try {
-    ms = isDate(v) ? v.getTime() : typeof v === 'string' ? parseLocalDateTime(v, timeZone, true) : undefined;
+    ms = isDate(v) ? v.getTime() : typeof v === 'string' ? parseLocalDateTime(v, timeZone, allowTime, SLASHED.test(v) && monthFirst(zones)) : undefined;
   } catch {
     ms = NaN; // a year the zone tables do not reach
   }
-  if (ms === undefined) throw new ArgumentError(argument, `"${String(v)}" is not a date and time`);
+  if (ms === undefined) return undefined;
   if (!(ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS)) {
-    const typed = isDate(v) ? new Date(ms).toLocaleDateString('en-GB', { timeZone, dateStyle: 'long' }) : String(v);
+    const typed = isDate(v) ? new Date(ms).toLocaleDateString('en-GB', { timeZone: zones.dateZone, dateStyle: 'long' }) : String(v);
     throw new ArgumentError(argument, `"${typed}" ${OUTSIDE_YEARS}`);
+  }
+  if (isDate(v) && localDateKey(ms, zones.dateZone) === TIME_ONLY_DAY) {
+    throw new ArgumentError(argument, `a time without a date (${hhmm(ms, zones.dateZone)}): give a date and time`);
   }
   return ms;
 }
 
+/** Why date text could not be read, with the locale's order and the way to type it that always works. */
+function notADate(v: unknown, zones: Zones, what: string): string {
+  const text = String(v);
+  const m = typeof v === 'string' ? SLASHED.exec(v) : null;
+  if (!m) return `"${text}" is not a ${what}`;
+  const locale = zones.locale() ?? 'en_GB';
+  const first = monthFirst(zones);
+  // The way it was probably meant: the other order, when that is a date.
+  const [mo, d] = first ? [Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2])];
+  const iso = mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : '2026-11-02';
+  return `"${text}" is not a ${what} in this spreadsheet's locale (${locale}, ${first ? 'month' : 'day'} first): type ${iso} or use a date cell`;
+}
+
+/**
+ * An instant from a date cell or date text ("2026-11-02 09:00", or "02/11/2026" read in the spreadsheet's
+ * locale); undefined when blank. Text is read in the working zone `zones.tz`.
+ */
+export function instantOf(v: unknown, zones: Zones, argument: string): number | undefined {
+  if (isBlank(v)) return undefined;
+  const ms = readInstant(v, zones, zones.tz, argument, true);
+  if (ms === undefined) throw new ArgumentError(argument, notADate(v, zones, 'date and time'));
+  return ms;
+}
+
 /** The local date key of a date cell (Sheets hands date cells over as midnight in the spreadsheet's zone). */
-function dateKeyOf(v: unknown, timeZone: string): string | undefined {
-  if (isDate(v)) return localDateKey(v.getTime(), timeZone);
-  if (typeof v === 'string') {
-    const ms = parseLocalDateTime(v, timeZone, false);
-    if (ms !== undefined) return localDateKey(ms, timeZone);
-  }
-  return undefined;
+function dateKeyOf(v: unknown, zones: Zones, argument: string): string {
+  const ms = readInstant(v, zones, zones.dateZone, argument, false);
+  if (ms === undefined) throw new ArgumentError(argument, notADate(v, zones, 'date'));
+  return localDateKey(ms, zones.dateZone);
 }
 
 /**
  * Closed dates from a single date, a column of dates, a range of from/to pairs, or the Closures tab
  * (header row first; only rows for ALL or for `calendar` apply). Blank rows and a header row are skipped.
  */
-export function closuresOf(v: unknown, dateZone: string, calendar?: string): Closure[] {
+export function closuresOf(v: unknown, zones: Zones, calendar?: string): Closure[] {
   if (isBlank(v)) return [];
   if (!isGrid(v)) {
-    const key = dateKeyOf(v, dateZone);
-    if (key === undefined) throw new ArgumentError('closures', `"${String(v)}" is not a date`);
+    const key = dateKeyOf(v, zones, 'closures');
     return [{ from: key, to: key }];
   }
   let fromCol = 0;
@@ -73,13 +113,11 @@ export function closuresOf(v: unknown, dateZone: string, calendar?: string): Clo
       const name = String(row[calendarCol] ?? '');
       if (!isAll(name) && idKey(name) !== idKey(calendar ?? '')) return;
     }
-    const from = dateKeyOf(row[fromCol], dateZone);
-    if (from === undefined) {
-      if (r === 0) return; // a header row
-      throw new ArgumentError('closures', `row ${r + 1}: "${String(row[fromCol])}" is not a date`);
-    }
-    const to = toCol >= 0 && toCol < row.length && !isBlank(row[toCol]) ? dateKeyOf(row[toCol], dateZone) : from;
-    if (to === undefined) throw new ArgumentError('closures', `row ${r + 1}: "${String(row[toCol])}" is not a date`);
+    const where = `closures: row ${r + 1}`;
+    // A header row (text that is no date) is skipped.
+    if (r === 0 && !isDate(row[fromCol]) && readInstant(row[fromCol], zones, zones.dateZone, where, false) === undefined) return;
+    const from = dateKeyOf(row[fromCol], zones, where);
+    const to = toCol >= 0 && toCol < row.length && !isBlank(row[toCol]) ? dateKeyOf(row[toCol], zones, where) : from;
     out.push({ from, to });
   });
   return out;
@@ -95,9 +133,10 @@ function nextLocalMidnight(ms: number, timeZone: string): number {
  * A period from two cells. The end is the last day included when it is a plain date (local midnight),
  * so "1 Nov" to "30 Nov" is the whole of November; a date with a time is the exact end.
  */
-export function periodOf(startArg: unknown, endArg: unknown, timeZone: string): { start: number; end: number; label: string } {
+export function periodOf(startArg: unknown, endArg: unknown, zones: Zones): { start: number; end: number; label: string } {
+  const timeZone = zones.tz;
   const given = (v: unknown, argument: string): number => {
-    const ms = instantOf(v, timeZone, argument);
+    const ms = instantOf(v, zones, argument);
     if (ms === undefined) throw new ArgumentError(argument, 'no date given');
     return ms;
   };

@@ -5,11 +5,10 @@ import { incidentTimeFaults } from '../workbook/parseWorkbook';
 import { locateColumns } from '../workbook/columns';
 import { rowReader, type RowReader } from '../workbook/parseTab';
 import type { Problem } from '../workbook/problems';
-import { isSupportedCellInstant } from '../time/zone';
 import { appendAll } from '../values';
 import type { AttainmentModel } from './model';
 import { ITEM_TYPES, PRIORITIES, kindOf } from './model';
-import { HOUR_MS } from '../time/zone';
+import { DAY_MS, HOUR_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../time/zone';
 import { idKey } from '../schema/ids';
 import { holdsByItem, type HoldRow, type ItemHolds } from './holds';
 
@@ -109,111 +108,174 @@ function coder(canonical: ReadonlyMap<string, number>): (v: unknown) => number {
 
 const lowerMap = (names: readonly string[]) => new Map(names.map((s, i) => [s.toLowerCase(), i]));
 
+/** Taken once: a global look-up per cell is slow when the bundle runs in a vm realm. */
+const INFINITY = 1 / 0;
+const NOTHING = 0 / 0;
+const [FIRST_MS, LAST_MS] = [MIN_SUPPORTED_MS + DAY_MS, MAX_SUPPORTED_MS - DAY_MS];
+
+const isBlankCell = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const isDateLike = (v: unknown): v is Date => typeof v === 'object' && v !== null && typeof (v as Date).getTime === 'function';
 
-/**
- * For each kind of column, a test that is true only for cells the row parser reads without complaint and
- * that the fast path reads to the same value; anything else sends the row to the row parser itself.
- */
-function quickCheck(col: ColumnDef): (v: unknown) => boolean {
-  const blankOk = !col.required;
-  const blank = (v: unknown) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+type Values = readonly (readonly unknown[])[];
+
+/** How the fast path reads a column: each kind accepts only cells the row parser reads without complaint. */
+const enum Read {
+  /** An ID only checked (Ref): any number or non-blank text. */
+  Id,
+  /** An ID coded through the model (Service ID, Contract ref): -1 when unknown or blank. */
+  Code,
+  /** A choice: only its values. */
+  Choice,
+  /** A date or date and time inside the supported years. */
+  Time,
+  /** A number of 0 or more, as ms of hours. */
+  Hours,
+  YesNo,
+  /** Any other type: only blanks. */
+  Other,
+}
+
+const YES_NO = new Map([['yes', 1], ['y', 1], ['true', 1], ['no', 0], ['n', 0], ['false', 0]]);
+
+const readOf = (col: ColumnDef): Read | undefined => {
   switch (col.type) {
     case 'text':
     case 'hours':
-      return () => true;
+      return undefined;
     case 'id':
     case 'ref':
-      return (v) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim() !== '') || (blankOk && blank(v));
-    case 'enum': {
-      const code = coder(lowerMap(col.values ?? []));
-      return (v) => code(v) >= 0 || (blankOk && blank(v));
-    }
+      return col.key === 'serviceId' || col.key === 'contractRef' ? Read.Code : Read.Id;
+    case 'enum':
+      return Read.Choice;
     case 'date':
     case 'datetime':
-      return (v) => (isDateLike(v) ? isSupportedCellInstant(v.getTime()) : blankOk && blank(v));
+      return Read.Time;
     case 'number':
-      return (v) => (typeof v === 'number' ? v >= 0 && v < Infinity : blankOk && blank(v));
-    case 'yesno': {
-      const code = coder(new Map([['yes', 1], ['y', 1], ['true', 1], ['no', 0], ['n', 0], ['false', 0]]));
-      return (v) => v === true || v === false || code(v) >= 0 || (blankOk && blank(v));
-    }
+      return Read.Hours;
+    case 'yesno':
+      return Read.YesNo;
     default:
-      return (v) => blankOk && blank(v);
+      return Read.Other;
   }
-}
+};
 
 /**
  * Columns straight from sheet values (header row first), without building row objects: the custom
  * function's path. Columns are found by header name. A row the row parser would leave out (a bad cell,
  * times that run backwards) is left out here too, and its problems, the row parser's own, are added to
- * `problems`: cells that pass a quick check are read in a tight loop, any other row goes through the
- * row parser, so the two never disagree.
+ * `problems`. Each row is read in one tight loop over its columns (no call per cell), accepting only cells
+ * the row parser reads without complaint and to the same value; any other row goes through the row parser,
+ * so the two never disagree.
  */
-export function columnsFromValues(values: readonly (readonly unknown[])[], model: AttainmentModel, holds: readonly HoldRow[] = [], problems: Problem[] = []): IncidentColumns {
+export function columnsFromValues(values: Values, model: AttainmentModel, holds: readonly HoldRow[] = [], problems: Problem[] = []): IncidentColumns {
   const def = tabDef('incidents');
   const header = values[0] ?? [];
   const { index } = locateColumns(header, def);
   const n = Math.max(0, values.length - 1);
   const c = allocate(n);
   const tz = model.timeZone;
-  const col = (key: string): number => index[key] ?? -1;
-  const [iService, iType, iPrio, iOpened, iResp, iResolved, iHold, iDown, iOS, iOE, iContract, iSL, iSR, iSF, iRef] = [
+  const iRef = index.ref ?? -1;
+  if (index.serviceId === undefined || index.opened === undefined) return trim(c, 0, () => '');
+  // The plan: one entry per located column the fast path checks; `got[j]` holds entry j's value for the row.
+  const plan = def.columns.filter((d) => index[d.key] !== undefined && readOf(d) !== undefined);
+  const m = plan.length;
+  const cis = Int32Array.from(plan, (d) => index[d.key]);
+  const reads = Int8Array.from(plan, (d) => readOf(d)!);
+  const blankOk = Uint8Array.from(plan, (d) => (d.required ? 0 : 1));
+  const canon = plan.map((d) => (d.type === 'enum' ? lowerMap(d.values ?? []) : d.key === 'contractRef' ? model.contractIndex : d.key === 'serviceId' ? model.serviceIndex : YES_NO));
+  const memos = plan.map(() => new Map<unknown, number>());
+  const got = new Float64Array(m);
+  const j = (key: string): number => plan.findIndex((d) => d.key === key);
+  const [jService, jType, jPrio, jOpened, jResp, jResolved, jHold, jDown, jOS, jOE, jContract, jSL, jSR, jSF] = [
     'serviceId', 'type', 'priority', 'opened', 'responded', 'resolved', 'onHoldHours', 'serviceDown', 'outageStart', 'outageEnd',
-    'contractRef', 'supplierLogged', 'supplierResponded', 'supplierFixed', 'ref',
-  ].map(col);
-  if (iService < 0 || iOpened < 0) return trim(c, 0, () => '');
-  const located = def.columns.filter((d) => index[d.key] !== undefined);
-  const at = located.map((d) => index[d.key]);
-  const checks = located.map(quickCheck);
+    'contractRef', 'supplierLogged', 'supplierResponded', 'supplierFixed',
+  ].map(j);
   const service = coder(model.serviceIndex);
   const contract = coder(model.contractIndex);
-  const type = coder(lowerMap(ITEM_TYPES));
-  const prio = coder(lowerMap(PRIORITIES));
-  const yes = coder(new Map([['yes', 1], ['y', 1], ['true', 1]]));
-  const time = (v: unknown): number => (isDateLike(v) ? v.getTime() : NaN);
-  let slowRow: RowReader<'incidents'> | undefined;
   const typeIx = new Map(ITEM_TYPES.map((t, i) => [t as string, i]));
   const prioIx = new Map(PRIORITIES.map((p, i) => [p as string, i]));
+  let slowRow: RowReader<'incidents'> | undefined;
   let k = 0;
   for (let r = 1; r <= n; r++) {
     const line = values[r];
     let quick = true;
-    for (let j = 0; j < checks.length; j++) {
-      if (!checks[j](line[at[j]])) {
-        quick = false;
-        break;
+    for (let q = 0; q < m && quick; q++) {
+      const v = line[cis[q]];
+      let x = NOTHING;
+      switch (reads[q]) {
+        case Read.Time:
+          if (isDateLike(v)) {
+            x = v.getTime();
+            if (!(x >= FIRST_MS && x < LAST_MS)) quick = false;
+          } else if (!(blankOk[q] && isBlankCell(v))) quick = false;
+          break;
+        case Read.Id:
+          if (!(typeof v === 'string' ? blankOk[q] || v.trim() !== '' : typeof v === 'number' ? v - v === 0 : blankOk[q] && isBlankCell(v))) quick = false;
+          break;
+        case Read.Code:
+        case Read.Choice:
+        case Read.YesNo: {
+          if (v === true || v === false) {
+            if (reads[q] === Read.YesNo) x = v ? 1 : 0;
+            else quick = false;
+            break;
+          }
+          const memo = memos[q];
+          let code = memo.get(v);
+          if (code === undefined) {
+            // -1: blank, or an ID the model does not know; -2: a cell the row parser refuses.
+            if (isBlankCell(v)) code = blankOk[q] ? (reads[q] === Read.YesNo ? 0 : -1) : -2;
+            else if (typeof v === 'string' || (typeof v === 'number' && v - v === 0)) {
+              code = canon[q].get(idKey(String(v))) ?? -1;
+              if (code < 0 && reads[q] !== Read.Code) code = -2;
+            } else code = -2;
+            if (typeof v === 'string' || typeof v === 'number') memo.set(v, code);
+          }
+          if (code === -2) quick = false;
+          x = code;
+          break;
+        }
+        case Read.Hours:
+          if (typeof v === 'number' && v >= 0 && v < INFINITY) x = v * HOUR_MS;
+          else if (blankOk[q] && isBlankCell(v)) x = 0;
+          else quick = false;
+          break;
+        default:
+          if (!(blankOk[q] && isBlankCell(v))) quick = false;
+      }
+      got[q] = x;
+    }
+    if (quick) {
+      const opened = got[jOpened];
+      const responded = jResp >= 0 ? got[jResp] : NOTHING;
+      const resolved = jResolved >= 0 ? got[jResolved] : NOTHING;
+      const outageStart = jOS >= 0 ? got[jOS] : NOTHING;
+      const outageEnd = jOE >= 0 ? got[jOE] : NOTHING;
+      const logged = jSL >= 0 ? got[jSL] : NOTHING;
+      const supplierResponded = jSR >= 0 ? got[jSR] : NOTHING;
+      const fixed = jSF >= 0 ? got[jSF] : NOTHING;
+      // Comparisons with NaN (a blank) are false, so only two times both given can run backwards.
+      if (resolved < opened || responded < opened || outageEnd < (outageStart === outageStart ? outageStart : opened)
+        || supplierResponded < logged || fixed < logged) quick = false;
+      else {
+        c.service[k] = got[jService];
+        const type = jType >= 0 ? got[jType] : 0;
+        const prio = jPrio >= 0 ? got[jPrio] : 0;
+        c.kind[k] = kindOf(type < 0 ? 0 : type, prio < 0 ? 0 : prio);
+        c.opened[k] = opened;
+        c.responded[k] = responded;
+        c.resolved[k] = resolved;
+        c.onHold[k] = jHold >= 0 ? got[jHold] : 0;
+        c.down[k] = jDown >= 0 ? got[jDown] : 0;
+        c.outageStart[k] = outageStart;
+        c.outageEnd[k] = outageEnd;
+        c.contract[k] = jContract >= 0 ? got[jContract] : -1;
+        c.supplierLogged[k] = logged;
+        c.supplierResponded[k] = supplierResponded;
+        c.supplierFixed[k] = fixed;
       }
     }
-    const opened = quick ? time(line[iOpened]) : NaN;
-    const responded = quick && iResp >= 0 ? time(line[iResp]) : NaN;
-    const resolved = quick && iResolved >= 0 ? time(line[iResolved]) : NaN;
-    const outageStart = quick && iOS >= 0 ? time(line[iOS]) : NaN;
-    const outageEnd = quick && iOE >= 0 ? time(line[iOE]) : NaN;
-    const logged = quick && iSL >= 0 ? time(line[iSL]) : NaN;
-    const supplierResponded = quick && iSR >= 0 ? time(line[iSR]) : NaN;
-    const fixed = quick && iSF >= 0 ? time(line[iSF]) : NaN;
-    // Comparisons with NaN (a blank) are false, so only two times both given can run backwards.
-    if (quick && (resolved < opened || responded < opened || outageEnd < (outageStart === outageStart ? outageStart : opened)
-      || supplierResponded < logged || fixed < logged)) quick = false;
-    if (quick) {
-      c.service[k] = service(line[iService]);
-      c.kind[k] = kindOf(Math.max(0, type(line[iType])), Math.max(0, prio(line[iPrio])));
-      c.opened[k] = opened;
-      c.responded[k] = responded;
-      c.resolved[k] = resolved;
-      const h = iHold >= 0 ? line[iHold] : '';
-      c.onHold[k] = typeof h === 'number' ? h * HOUR_MS : 0;
-      const d = iDown >= 0 ? line[iDown] : '';
-      c.down[k] = d === true || (typeof d === 'string' && yes(d) === 1) ? 1 : 0;
-      c.outageStart[k] = outageStart;
-      c.outageEnd[k] = outageEnd;
-      const ref = iContract >= 0 ? line[iContract] : '';
-      c.contract[k] = typeof ref === 'number' || (typeof ref === 'string' && ref.trim() !== '') ? contract(ref) : -1;
-      c.supplierLogged[k] = logged;
-      c.supplierResponded[k] = supplierResponded;
-      c.supplierFixed[k] = fixed;
-    } else {
+    if (!quick) {
       slowRow ??= rowReader(def as typeof def & { key: 'incidents' }, header, tz);
       const row = slowRow(line, r + 1, problems);
       if (!row) continue;

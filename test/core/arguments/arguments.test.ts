@@ -70,16 +70,16 @@ describe('ranges by tab', () => {
 
 describe('the time zone argument', () => {
   test('a zone named, else the spreadsheet\'s; date cells are read in the spreadsheet\'s', () => {
-    expect(zoneArgument('Asia/Tokyo', 'Europe/London')).toEqual({ tz: 'Asia/Tokyo', dateZone: 'Europe/London' });
-    expect(zoneArgument([['Asia/Tokyo']], undefined)).toEqual({ tz: 'Asia/Tokyo', dateZone: 'Asia/Tokyo' });
-    expect(zoneArgument(' ', 'Europe/London')).toEqual({ tz: 'Europe/London', dateZone: 'Europe/London' });
+    expect(zoneArgument('Asia/Tokyo', 'Europe/London')).toMatchObject({ tz: 'Asia/Tokyo', dateZone: 'Europe/London' });
+    expect(zoneArgument([['Asia/Tokyo']], undefined)).toMatchObject({ tz: 'Asia/Tokyo', dateZone: 'Asia/Tokyo' });
+    expect(zoneArgument(' ', 'Europe/London')).toMatchObject({ tz: 'Europe/London', dateZone: 'Europe/London' });
     expect(() => zoneArgument('Mars/Base', 'Europe/London')).toThrow('time_zone: "Mars/Base" is not a time zone');
     expect(() => zoneArgument('', undefined)).toThrow('time_zone: no time zone given and the spreadsheet\'s is not available');
   });
 
   test('after ranges, only when the last argument is not a range', () => {
     const r = [['Service ID']];
-    expect(rangesThenZone([r, 'Asia/Tokyo'], 'Europe/London')).toEqual({ ranges: [r], zones: { tz: 'Asia/Tokyo', dateZone: 'Europe/London' } });
+    expect(rangesThenZone([r, 'Asia/Tokyo'], 'Europe/London')).toMatchObject({ ranges: [r], zones: { tz: 'Asia/Tokyo', dateZone: 'Europe/London' } });
     expect(rangesThenZone([r, r], 'Europe/London').ranges).toEqual([r, r]);
     expect(() => rangesThenZone([r, 'Nowhere'], 'Europe/London')).toThrow('time zone (last argument): "Nowhere" is not a time zone');
   });
