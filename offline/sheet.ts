@@ -185,9 +185,16 @@ export class FakeSheet implements Pick<GSheet, Methods> {
   // ---- Sheet API ----
   getName(): string { this.hit('getName'); return this.name; }
   getSheetName(): string { this.hit('getSheetName'); return this.name; }
+  /**
+   * Renames the tab. As in Sheets, formulas on every tab that refer to it by name follow the new name, and
+   * named ranges stay on it (they hold the tab, not its name).
+   */
   setName(name: string): GSheet {
-    this.spreadsheet.checkNewName(String(name), this);
-    this.name = String(name);
+    const next = String(name);
+    this.spreadsheet.checkNewName(next, this);
+    const before = this.name;
+    this.name = next;
+    if (before !== next) this.spreadsheet.renameReferences(before, next);
     return this.me('setName');
   }
   getSheetId(): number { this.hit('getSheetId'); return this.sheetId; }

@@ -92,6 +92,18 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
     const clash = this.sheetNamed(name);
     if (clash && clash !== self) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   }
+  /** Rewrites `Old!A1` and `'Old name'!A1` in every formula to the tab's new name (quoted when it needs to be). */
+  renameReferences(from: string, to: string): void {
+    const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
+    const escaped = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(^|[^A-Za-z0-9_'.])(?:'${escaped(from.replace(/'/g, "''"))}'|${escaped(from)})!`, 'gi');
+    for (const sheet of this.sheets) {
+      sheet.formulas.forEach((r, c, f) => {
+        const next = f.replace(pattern, (_m, lead: string) => `${lead}${quote(to)}!`);
+        if (next !== f) sheet.formulas.set(r, c, next);
+      });
+    }
+  }
   activate(range: FakeRange): void {
     this.activeSheet = range.sheet;
     this.activeRange = range;

@@ -103,6 +103,10 @@ export interface SetupReport {
   readonly addedColumns: string[];
   /** Existing tabs whose frozen header, header protection or named range had to be put back. */
   readonly repairedTabs: string[];
+  /** Tabs found by their headers under another name and given the schema's name back, each as a sentence. */
+  readonly renamedTabs: string[];
+  /** Tabs that could not be set up without changing the user's cells, left as they are: why, by tab and column. */
+  readonly leftAlone: string[];
 }
 
 /** What to import (pasted text is the call's first argument) and the choices made in the preview. */

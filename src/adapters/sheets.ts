@@ -1,7 +1,7 @@
 import { namedRangeName, tabDef, tabOrder, workbookSchema } from '../core/schema/workbook';
 import type { TabKey } from '../core/schema/types';
 import { normaliseHeader } from '../core/values';
-import { planSetup, type ExistingHeaders, type TabSetup } from '../core/setup/plan';
+import { planSetup, type ExistingTab, type ExistingTabs, type OtherTab, type SetupPlan } from '../core/setup/plan';
 import { numberFormat, validationRule } from '../core/setup/format';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookValues } from '../core/workbook/parseWorkbook';
 import { isCellFormula, recordsToRows } from '../core/workbook/toCells';
@@ -61,7 +61,7 @@ export function appendRecords(ss: Spreadsheet, key: TabKey, records: readonly ob
   const tab = tabDef(key);
   let sheet = ss.getSheetByName(tab.name);
   if (!sheet) {
-    applySetup(ss, planSetup({}).filter((step) => step.tab.key === key));
+    applySetup(ss, { renames: [], steps: planSetup({}).steps.filter((step) => step.tab.key === key) });
     sheet = ss.getSheetByName(tab.name);
     if (!sheet) throw new Error(`The ${tab.name} tab is missing and could not be created. Run "Set up workbook", then try again`);
   }
@@ -124,20 +124,79 @@ export function activateCell(ss: Spreadsheet, tab: string, row: number, column: 
   else sheet.getRange(r, 1, 1, width).activate();
 }
 
-/** Row 1 of every tab that exists: one getValues() per tab. */
-export function readHeaders(ss: Spreadsheet): ExistingHeaders {
-  const schema = workbookSchema();
-  const headers: ExistingHeaders = {};
-  for (const key of tabOrder()) {
-    const sheet = ss.getSheetByName(schema[key].name);
-    if (sheet) headers[key] = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+/** Formats a blank cell reports before anyone sets one: '' offline, "General" or Sheets' long-standing default pattern. */
+const DEFAULT_NUMBER_FORMAT = /^(|general|0\.#+)$/i;
+
+/**
+ * What Set up workbook needs of a tab, read without changing it: row 1 (values, formulas, notes: one call
+ * each), and, only when row 1 has a blank cell among the columns in use, the rows below in one getValues(),
+ * to find columns of data with no header.
+ */
+function readExistingTab(sheet: Sheet): ExistingTab {
+  const lastRow = sheet.getLastRow();
+  const width = sheet.getMaxColumns();
+  const row1 = sheet.getRange(1, 1, 1, width);
+  const values = row1.getValues()[0];
+  const formulas = row1.getFormulas()[0];
+  const notes = row1.getNotes()[0];
+  let lastColumn = sheet.getLastColumn();
+  notes.forEach((n, i) => { if (n !== '') lastColumn = Math.max(lastColumn, i + 1); });
+  const header = values.slice(0, lastColumn).map((v, i) => (v === '' && formulas[i] !== '' ? formulas[i] : v));
+  const blank = header.flatMap((h, i) => (String(h).trim() === '' ? [i] : []));
+  let headerlessColumns: number[] = [];
+  if (blank.length > 0 && lastRow > 1) {
+    const below = sheet.getRange(2, 1, lastRow - 1, lastColumn).getValues();
+    headerlessColumns = blank.filter((i) => below.some((r) => String(r[i]).trim() !== '')).map((i) => i + 1);
   }
-  return headers;
+  return { header, lastColumn, lastRow, headerlessColumns };
 }
 
-/** Applies a setup plan: new tabs and appended columns get header, note, format, dropdown and width. */
-export function applySetup(ss: Spreadsheet, plan: readonly TabSetup[]): void {
-  for (const step of plan) {
+/** The schema's tabs by name and every other tab but the formula tabs (`skip`), as Set up workbook finds them. */
+export function readSetupState(ss: Spreadsheet, skip: readonly string[]): { existing: ExistingTabs; others: OtherTab[] } {
+  const schema = workbookSchema();
+  const existing: ExistingTabs = {};
+  const names = new Set<string>(skip);
+  for (const key of tabOrder()) {
+    names.add(schema[key].name);
+    const sheet = ss.getSheetByName(schema[key].name);
+    if (sheet) existing[key] = readExistingTab(sheet);
+  }
+  // Other tabs matter only while a schema tab is missing by name: one of them may be it, renamed.
+  const others = tabOrder().some((k) => !existing[k])
+    ? ss.getSheets().filter((s) => !names.has(s.getName())).map((s) => ({ name: s.getName(), ...readExistingTab(s) }))
+    : [];
+  return { existing, others };
+}
+
+/**
+ * True when a tab holds nothing at all a person put there: no value, formula, note, format, dropdown,
+ * conditional format, chart, protection, frozen row or column, tab colour or named range. Only then may a
+ * new spreadsheet's starter tab be deleted.
+ */
+export function isUntouched(ss: Spreadsheet, sheet: Sheet): boolean {
+  if (sheet.getLastRow() + sheet.getLastColumn() > 0) return false;
+  if (sheet.getFrozenRows() + sheet.getFrozenColumns() > 0 || sheet.getTabColor()) return false;
+  if (sheet.getConditionalFormatRules().length > 0 || sheet.getCharts().length > 0) return false;
+  const types = SpreadsheetApp.ProtectionType;
+  if (sheet.getProtections(types.SHEET).length + sheet.getProtections(types.RANGE).length > 0) return false;
+  const id = sheet.getSheetId();
+  if (ss.getNamedRanges().some((n) => n.getRange().getSheet().getSheetId() === id)) return false;
+  const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  const every = <T>(grid: T[][], plain: (v: T) => boolean): boolean => grid.every((r) => r.every(plain));
+  return every(all.getNotes(), (n) => n === '')
+    && every(all.getNumberFormats(), (f) => DEFAULT_NUMBER_FORMAT.test(f))
+    && every(all.getBackgrounds(), (b) => /^#ffffff$/i.test(b))
+    && every(all.getFontWeights(), (w) => w === 'normal')
+    && every(all.getDataValidations(), (v) => v === null);
+}
+
+/**
+ * Gives the renamed tabs back their schema names, then applies the steps: new tabs and appended columns
+ * get header, note, format, dropdown and width.
+ */
+export function applySetup(ss: Spreadsheet, plan: Pick<SetupPlan, 'renames' | 'steps'>): void {
+  for (const rename of plan.renames) ss.getSheetByName(rename.from)?.setName(rename.to);
+  for (const step of plan.steps) {
     const sheet = step.create ? ss.insertSheet(step.tab.name) : ss.getSheetByName(step.tab.name)!;
     const cols = step.addColumns;
     const first = step.firstNewColumn;
@@ -169,12 +228,12 @@ export function applySetup(ss: Spreadsheet, plan: readonly TabSetup[]): void {
 }
 
 /**
- * Gives every existing tab the plan left alone its frozen header, header protection and named range, so
- * a tab made by hand or uploaded from .xlsx (which keeps no protection) is brought in line; no cell is
- * touched. Returns the tabs it changed.
+ * Gives every tab the plan found in order, and had no step for, its frozen header, header protection and
+ * named range, so a tab made by hand or uploaded from .xlsx (which keeps no protection) is brought in line;
+ * no cell is touched. A tab the plan left alone is not among them. Returns the tabs it changed.
  */
-export function finishTabs(ss: Spreadsheet, plan: readonly TabSetup[]): string[] {
-  return tabOrder().filter((key) => !plan.some((s) => s.tab.key === key))
+export function finishTabs(ss: Spreadsheet, plan: Pick<SetupPlan, 'finish' | 'steps'>): string[] {
+  return plan.finish.filter((key) => !plan.steps.some((s) => s.tab.key === key))
     .map((key) => [key, ss.getSheetByName(workbookSchema()[key].name)] as const)
     .filter(([key, sheet]) => sheet && finishTab(ss, sheet, key)).map(([, sheet]) => sheet!.getName());
 }

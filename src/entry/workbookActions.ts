@@ -2,12 +2,12 @@ import type { SetupReport } from '../api';
 import type { ExampleData } from '../core/example/data';
 import { buildExampleSchool, EXAMPLE_FILE } from '../core/example/school';
 import { tabOrder } from '../core/schema/workbook';
-import { planSetup } from '../core/setup/plan';
+import { planSetup, type SetupPlan } from '../core/setup/plan';
 import { listedProblems, type Problem } from '../core/workbook/problems';
 import { problemsHtml } from '../core/workbook/problemsHtml';
 import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/text';
-import { appendRecords, applySetup, ensureFormulaTab, finishTabs, readHeaders, readWorkbook, tabsWithData } from '../adapters/sheets';
+import { appendRecords, applySetup, ensureFormulaTab, finishTabs, isUntouched, readSetupState, readWorkbook, tabsWithData } from '../adapters/sheets';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
 import { TRENDS_TAB, trendsCells } from '../core/monitor/trendsView';
@@ -28,13 +28,25 @@ const MONITOR_TABS: ReadonlyArray<{ name: string; cells: () => string[][]; finis
   } },
 ];
 
-/** Creates missing tabs and columns; never changes a cell that holds data. */
+/**
+ * Reads the workbook and sets up what can be set up safely: a renamed tab found by its headers gets its name
+ * back, missing tabs and columns are made; a tab that cannot be set up without writing over the user's cells
+ * or guessing what they hold is left exactly as it is, and the plan says why.
+ */
+function setUpTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupPlan {
+  const formulaTabNames = [...formulaTabLayouts().map((l) => l.name), ...MONITOR_TABS.map((t) => t.name)];
+  const { existing, others } = readSetupState(ss, formulaTabNames);
+  const plan = planSetup(existing, others);
+  applySetup(ss, plan);
+  return plan;
+}
+
+/** Creates missing tabs and columns; never changes a cell that holds anything. */
 export function setUpWorkbook(): SetupReport {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     const starter = ss.getSheets();
-    const plan = planSetup(readHeaders(ss));
-    applySetup(ss, plan);
+    const plan = setUpTabs(ss);
     const repairedTabs = finishTabs(ss, plan);
     // Tabs of live formulas lead the workbook; made once, then formatted only where the user has not.
     const formulaTabs: string[] = [];
@@ -49,13 +61,15 @@ export function setUpWorkbook(): SetupReport {
       tab.finish(ss.getSheetByName(tab.name)!);
       formulaTabs.push(tab.name);
     });
-    const created = plan.filter((s) => s.create);
-    // A new spreadsheet's one blank tab goes once every tab has been made; a tab of the user's stays.
-    if (created.length === tabOrder().length && starter.length === 1 && starter[0].getLastRow() + starter[0].getLastColumn() === 0) ss.deleteSheet(starter[0]);
+    const created = plan.steps.filter((s) => s.create);
+    // A new spreadsheet's starter tab goes once every tab has been made, and only when nobody has put anything in it.
+    if (created.length === tabOrder().length && starter.length === 1 && isUntouched(ss, starter[0])) ss.deleteSheet(starter[0]);
     return {
       createdTabs: [...formulaTabs, ...created.map((s) => s.tab.name)],
-      addedColumns: plan.filter((s) => !s.create).flatMap((s) => s.addColumns.map((c) => `${s.tab.name}: ${c.header}`)),
+      addedColumns: plan.steps.filter((s) => !s.create).flatMap((s) => s.addColumns.map((c) => `${s.tab.name}: ${c.header}`)),
       repairedTabs,
+      renamedTabs: plan.renames.map((r) => `"${r.from}" is now "${r.to}": it has the ${r.to} tab's headers, and the add-in finds its tabs by name.`),
+      leftAlone: [...plan.leftAlone],
     };
   });
 }
@@ -83,7 +97,7 @@ export function loadExampleSchool(now?: number): number {
 function addExampleSchool(now: number): number {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
-    applySetup(ss, planSetup(readHeaders(ss)));
+    setUpTabs(ss);
     const data = JSON.parse(HtmlService.createHtmlOutputFromFile(EXAMPLE_FILE).getContent()) as ExampleData;
     const school = buildExampleSchool(data, now, ss.getSpreadsheetTimeZone());
     let written = 0;
@@ -101,13 +115,20 @@ export function menuSetUpWorkbook(): void {
   const ss = SpreadsheetApp.getActive();
   const ui = SpreadsheetApp.getUi();
   const report = setUpWorkbook();
-  const { createdTabs: tabs, addedColumns: cols, repairedTabs: fixed } = report;
-  const message = tabs.length + cols.length + fixed.length === 0
-    ? 'Every tab and column is already in place; nothing was changed.'
+  const { createdTabs: tabs, addedColumns: cols, repairedTabs: fixed, renamedTabs: renamed, leftAlone: left } = report;
+  const done = tabs.length + cols.length + fixed.length + renamed.length === 0
+    ? (left.length ? 'Nothing else needed setting up.' : 'Every tab and column is already in place; nothing was changed.')
     : [tabs.length && `Created ${plural(tabs.length, 'tab')} (${tabs.join(', ')}).`,
       cols.length && `Added ${plural(cols.length, 'column')} to existing tabs.`,
       fixed.length && `Put right the header or formats of ${fixed.join(', ')}.`,
+      renamed.length && `Renamed ${renamed.join(' ')} Formulas that refer to a renamed tab follow its new name.`,
       'No existing cell was changed.'].filter(Boolean).join(' ');
+  const message = left.length === 0 ? done : `${done}\n\nLeft as they are, so nothing of yours changed:\n${left.map((l) => `• ${l}`).join('\n')}`;
+  // What was renamed or left alone needs reading, not a toast that fades.
+  if (renamed.length + left.length > 0 && tabsWithData(ss).length > 0) {
+    ui.alert(TITLE, message, ui.ButtonSet.OK);
+    return;
+  }
   if (tabsWithData(ss).length === 0) {
     const answer = ui.alert(TITLE, `${message}\n\nThe workbook is empty. Load the example school so you can see how it works?`, ui.ButtonSet.YES_NO);
     if (answer === ui.Button.YES) {

@@ -46,7 +46,7 @@ describe('Set up workbook, on the built bundle', () => {
     const before = workbookState(rt);
     rt.calls.reset();
     const report = rt.global.setUpWorkbook();
-    expect(report).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [] });
+    expect(report).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], renamedTabs: [], leftAlone: [] });
     expect(workbookState(rt)).toEqual(before);
     expect(rt.calls.count('Range.setValues') + rt.calls.count('Range.setValue')).toBe(0);
   });

@@ -116,6 +116,20 @@ describe('sheets', () => {
     expect(ss.getSheetByName('Nope')).toBeNull();
   });
 
+  it('renaming a tab keeps its named ranges and rewrites the formulas that refer to it, as Sheets does', () => {
+    const { ss, sheet } = make();
+    const other = ss.insertSheet('Sums');
+    ss.setNamedRange('SLM_Data', sheet.getRange('A:C'));
+    other.getRange('A1:A3').setFormulas([['=Data!A2'], ["=SUM('Data'!B:B)+Database!A1"], ['=SLM_Data']]);
+    sheet.getRange('B1').setFormula('=A1');
+    sheet.setName('Incident log');
+    expect(other.getRange('A1:A3').getFormulas()).toEqual([["='Incident log'!A2"], ["=SUM('Incident log'!B:B)+Database!A1"], ['=SLM_Data']]);
+    expect(sheet.getRange('B1').getFormula()).toBe('=A1');
+    expect(ss.getRangeByName('SLM_Data')!.getSheet().getName()).toBe('Incident log');
+    sheet.setName('Incidents');
+    expect(other.getRange('A1').getFormula()).toBe('=Incidents!A2');
+  });
+
   it('deletes sheets but never the last one', () => {
     const { ss, sheet } = make();
     ss.deleteSheet(sheet);
