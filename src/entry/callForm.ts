@@ -11,6 +11,7 @@ import { locateColumns } from '../core/workbook/columns';
 import { ensureCallForm, savedFormId } from '../adapters/forms';
 import { withDocumentLock } from '../adapters/lock';
 import { appendRecords, readWorkbookValues } from '../adapters/sheets';
+import { formSubmitArg } from './arguments';
 
 const catalogue = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
   parseWorkbook(readWorkbookValues(ss, ['services']), ss.getSpreadsheetTimeZone()).workbook.services;
@@ -39,7 +40,7 @@ export function menuCallForm(): void {
 
 /** Installable on-form-submit trigger: the answers on the responses tab become an Incidents row. */
 export function onCallLogged(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  const sheet = e.range.getSheet();
+  const sheet = formSubmitArg(e).range.getSheet();
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
   const q = readImportData().form;
   // Another form sending to this workbook is not ours.

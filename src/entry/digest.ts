@@ -13,6 +13,7 @@ import { withDocumentLock } from '../adapters/lock';
 import { sendMail } from '../adapters/mail';
 import { schoolName } from '../adapters/school';
 import { readWorkbook } from '../adapters/sheets';
+import { flagArg, isoInstantArg } from './arguments';
 import { authorizationUrl, ensureDailyTrigger, removeTriggers, triggersFor } from '../adapters/triggers';
 
 const HANDLER = 'sendDailyDigest';
@@ -89,6 +90,7 @@ export function getDigestState(): DigestState {
 
 /** Turns the signed-in user's digest on (one trigger, however often asked) or off (every trigger of theirs removed). */
 export function setDigest(on: boolean): DigestState {
+  flagArg(on, 'on');
   const email = me();
   if (on) ensureDailyTrigger(HANDLER, DIGEST_HOUR);
   else removeTriggers(HANDLER);
@@ -101,7 +103,7 @@ export function setDigest(on: boolean): DigestState {
 
 /** Today's digest as plain data (or null when there is nothing to say), for the panel's preview; `nowIso` fixes the instant. */
 export function previewDigest(nowIso?: string | null): DigestPreview | null {
-  const now = nowIso ? Date.parse(nowIso) : Date.now();
+  const now = isoInstantArg(nowIso, 'nowIso') ?? Date.now();
   const d = digestAt(now);
   return d ? { subject: d.subject, sections: d.sections.map((s) => ({ title: s.title, lines: [...s.lines] })) } : null;
 }

@@ -6,25 +6,12 @@ import type { ImportPreview, ImportRequest, ImportResult } from '../api';
 import { planImport, type ImportOptions, type ImportPlan } from '../core/import/plan';
 import { listCsvFiles, loadOptions, readImportData, readIncidents, readServices, readSource, saveOptions, writeIncidents, type ImportSource } from '../adapters/import';
 import { withDocumentLock } from '../adapters/lock';
-
-const STRING_KEYS = ['fileId', 'tab', 'preset', 'dateOrder', 'defaultType'] as const;
-const MAP_KEYS = ['columns', 'services', 'priorities', 'types'] as const;
-const isWords = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((w) => typeof w === 'string');
-
-/** What the sidebar may send: the source and the choices, each of its type; anything else is refused. */
-function readRequest(request: unknown): ImportRequest {
-  const r = (request ?? {}) as Record<string, unknown>;
-  const ok = typeof r === 'object' && !Array.isArray(r)
-    && STRING_KEYS.every((k) => r[k] === undefined || typeof r[k] === 'string')
-    && MAP_KEYS.every((k) => r[k] === undefined || isWords(r[k]))
-    && [undefined, 'dmy', 'mdy'].includes(r.dateOrder as string) && [undefined, 'Incident', 'Request'].includes(r.defaultType as string);
-  if (!ok) throw new Error('The import choices could not be read. Reopen the panel and try again.');
-  return r as ImportRequest;
-}
+import { csvArg, importRequestArg } from './arguments';
 
 function plan(text: unknown, request: unknown): { plan: ImportPlan; ss: GoogleAppsScript.Spreadsheet.Spreadsheet } {
-  const { fileId, tab, ...chosen } = readRequest(request);
-  const source: ImportSource = { text: typeof text === 'string' ? text : '', fileId, tab };
+  const csv = csvArg(text);
+  const { fileId, tab, ...chosen } = importRequestArg(request);
+  const source: ImportSource = { text: csv ?? '', fileId, tab };
   if (!source.text && !fileId && !tab) throw new Error('Choose a CSV file, paste CSV text or name a tab to import.');
   const ss = SpreadsheetApp.getActive();
   // Choices made now win; the saved ones fill the rest when the same helpdesk is imported again.

@@ -11,6 +11,7 @@ import type { Workbook } from '../core/workbook/parseWorkbook';
 import { addCommenters, removeCommenter, viewersOf } from '../adapters/drive';
 import { withDocumentLock } from '../adapters/lock';
 import { readWorkbook, writeColumn } from '../adapters/sheets';
+import { sharingChoicesArg } from './arguments';
 
 /** The newest SLA and the newest representatives' review on the Documents tab (never the internal one). */
 function latestDocuments(wb: Workbook): Array<{ id: string; name: string }> {
@@ -47,11 +48,12 @@ export function getSharingPlan(): SharingPlan {
 
 /** Shares and un-shares as ticked, under the document lock; one batch per file for those added. */
 export function applySharing(choices: SharingChoice[]): ShareResult {
+  const ticked = sharingChoicesArg(choices);
   const ss = SpreadsheetApp.getActive();
   return withDocumentLock(() => {
     const wb = readWorkbook(ss).workbook;
     const docs = latestDocuments(wb).map((d) => d.id);
-    const chosen = new Map((Array.isArray(choices) ? choices : []).map((c) => [String(c?.name), c]));
+    const chosen = new Map(ticked.map((c) => [c.name, c]));
     const today = longDate(Date.now(), ss.getSpreadsheetTimeZone());
     const result: ShareResult = { shared: [], skipped: [] };
     const refused = new Set<string>();

@@ -69,8 +69,8 @@ function serviceViews(wb: Workbook, report: AttainmentReport, now: number): Serv
   });
 }
 
-/** The overview as plain data: from a parsed workbook, at instant `now`. Pure, so the core's tests can use it. */
-export function overviewOf(wb: Workbook, problems: readonly Problem[], request: PeriodRequest, now: number): Overview {
+/** The overview as plain data: from a parsed workbook, at instant `now` (not exported: every export is a server function). */
+function overviewOf(wb: Workbook, problems: readonly Problem[], request: PeriodRequest, now: number): Overview {
   const period = resolvePeriod(wb, now, request);
   const report = computeAttainment(wb, period, { asOf: now, breaches: false });
   return {

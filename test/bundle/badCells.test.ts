@@ -307,6 +307,43 @@ describe('item 9: server functions check their arguments where they arrive', () 
     expect(rt.global.getOverview(null).period.kind).toBe('thisTerm');
   });
 
+  test('the import, digest, sharing and form functions refuse null, wrong types, bogus kinds and huge strings by name', () => {
+    const rt = school();
+    const before = workbookState(rt);
+    const huge = 'x'.repeat(2_000_000);
+    const cases: Array<[() => unknown, RegExp]> = [
+      [() => rt.global.previewImport(42, null), /^text: expected CSV text, or null/],
+      [() => rt.global.previewImport('Ref\nA1', 'dmy'), /^options: expected the import choices the panel sends/],
+      [() => rt.global.previewImport('Ref\nA1', { dateOrder: 'ymd' }), /^options: expected the import choices/],
+      [() => rt.global.previewImport('Ref\nA1', { defaultType: 'Fault' }), /^options: expected the import choices/],
+      [() => rt.global.previewImport('Ref\nA1', { columns: { ref: 7 } }), /^options: expected the import choices/],
+      [() => rt.global.previewImport(null, { fileId: huge }), /^options: expected the import choices/],
+      [() => rt.global.importIncidents(['Ref'], {}), /^text: expected CSV text/],
+      [() => rt.global.importIncidents(null, { tab: ['Export'] }), /^options: expected the import choices/],
+      [() => rt.global.importIncidents(`Ref,Summary\n${huge}${huge}${huge}${huge}${huge}${huge},x\n`, null), /^The file is 11\.4 MB; an import reads at most 10\.0 MB/],
+      [() => rt.global.importIncidents(null, null), /^Choose a CSV file, paste CSV text or name a tab to import/],
+      [() => rt.global.setDigest('yes'), /^on: expected true or false/],
+      [() => rt.global.setDigest(null), /^on: expected true or false/],
+      [() => rt.global.previewDigest(20261118), /^nowIso: expected a time as ISO text/],
+      [() => rt.global.previewDigest('next Tuesday'), /^nowIso: expected a time as ISO text/],
+      [() => rt.global.previewDigest(huge), /^nowIso: expected a time as ISO text/],
+      [() => rt.global.applySharing(null), /^choices: expected a list such as \[\{ name: "Jo Harris"/],
+      [() => rt.global.applySharing({ name: 'Jo Harris' }), /^choices: expected a list/],
+      [() => rt.global.applySharing([{ name: 'Jo Harris', documents: 'yes', workbook: false }]), /^choices: expected a list/],
+      [() => rt.global.onCallLogged(null), /^e: expected the form-submit event/],
+      [() => rt.global.onCallLogged({ range: 'A1' }), /^e: expected the form-submit event/],
+      [() => rt.global.selectCell(huge, 2, 'Opened'), /^tab: expected text such as "Incidents"/],
+    ];
+    for (const [run, expected] of cases) expect(message(run)).toMatch(expected);
+    // None of them wrote anything.
+    expect(workbookState(rt)).toEqual(before);
+    // What the panel sends still works.
+    expect(rt.global.previewDigest(null) === null || typeof rt.global.previewDigest(null).subject === 'string').toBe(true);
+    expect(rt.global.previewImport('Ref,Service ID,Priority,Summary,Opened\nX1,PRINT,High,Printer,2026-11-02 09:00', { dateOrder: 'dmy', columns: { ref: 'Ref' } }).changes).toBe(true);
+    expect(rt.global.applySharing([]).shared).toEqual([]);
+    expect(typeof rt.global.overviewOf).toBe('undefined');
+  });
+
   test('Load example school from google.script.run asks before mixing example rows with the user\'s', () => {
     const rt = school();
     const before = workbookState(rt);

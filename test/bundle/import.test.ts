@@ -134,7 +134,7 @@ describe('Import incidents, on the built bundle', () => {
     const dup = rt.global.previewImport('Ref,Service ID,Priority,Opened\nA1,EMAIL,High,2026-01-05 09:00\nA1,EMAIL,Low,2026-01-06 09:00\n', null);
     expect(dup.skipped).toEqual([{ line: 3, reason: expect.stringContaining('twice (first on line 2)') }]);
     expect(() => rt.global.importIncidents('Colour,Shape\nred,round\n', null)).toThrow(/No column was found/);
-    expect(() => rt.global.importIncidents('x', { fileId: 42 })).toThrow(/could not be read/);
+    expect(() => rt.global.importIncidents('x', { fileId: 42 })).toThrow(/^options: expected the import choices the panel sends/);
     expect(workbookState(rt)).toEqual(before);
   });
 
