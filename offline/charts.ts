@@ -2,10 +2,13 @@
  * Embedded charts as Sheet.newChart() builds them and Sheet.insertChart() places them
  * (developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder and embedded-chart):
  * a chart is a type, its source ranges, options and an anchor cell; nothing is drawn until Sheets renders
- * it, so the fake records what a test needs to check (ranges, type, options, position).
+ * it, so the fake records what a test needs to check (ranges, type, options, position). The Charts service's
+ * own charts (a DataTable drawn by Charts.newLineChart()) record their data and options likewise and answer a
+ * placeholder PNG that remembers them, so a document the picture goes into can be drawn offline.
  */
 import type { OfflineEnv } from './env';
 import type { FakeRange } from './range';
+import { FakeBlob } from './utilities';
 
 type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -94,3 +97,120 @@ export class FakeEmbeddedChart {
 /** A new builder for a sheet: no type, no ranges, anchored at A1. */
 export const newChartBuilder = (env: OfflineEnv): FakeEmbeddedChartBuilder =>
   new FakeEmbeddedChartBuilder(env, { type: null, ranges: [], options: new Map(), position: { row: 1, column: 1, offsetX: 0, offsetY: 0 } });
+
+// ---------------------------------------------------------------- the Charts service's own charts
+
+/** Charts.ColumnType (developers.google.com/apps-script/reference/charts/column-type). */
+export const ColumnType = Object.freeze({ DATE: 'DATE', NUMBER: 'NUMBER', STRING: 'STRING' });
+
+/** A built DataTable: columns (type, label) and rows, null where a value is missing. */
+export interface DataTableSpec {
+  readonly columns: ReadonlyArray<{ type: string; label: string }>;
+  readonly rows: ReadonlyArray<ReadonlyArray<unknown>>;
+}
+
+/** What a chart built by Charts.newLineChart() and the like holds: enough to draw it (offline pages do, as SVG). */
+export interface StandaloneChartSpec {
+  readonly type: string;
+  readonly data: DataTableSpec;
+  readonly options: ReadonlyMap<string, unknown>;
+}
+
+/** The smallest valid PNG (1×1, transparent): Google draws the real picture; offline it stands in for it. */
+export const PLACEHOLDER_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * Charts.newDataTable() (developers.google.com/apps-script/reference/charts/data-table-builder): columns first,
+ * then rows in the columns' order; build() throws on an empty table. A value must suit its column's type
+ * (null is a missing value).
+ */
+export class FakeDataTableBuilder {
+  private readonly columns: Array<{ type: string; label: string }> = [];
+  private readonly rows: unknown[][] = [];
+  constructor(private readonly env: OfflineEnv) {}
+  addColumn(type: string, label: string): this {
+    this.env.calls.hit('DataTableBuilder.addColumn');
+    if (!Object.values(ColumnType).includes(String(type) as never)) throw new Error(`Invalid argument: type (${type})`);
+    this.columns.push({ type: String(type), label: String(label) });
+    return this;
+  }
+  addRow(values: unknown[]): this {
+    this.env.calls.hit('DataTableBuilder.addRow');
+    if (!Array.isArray(values)) throw new Error("The parameters don't match the method signature for Charts.DataTableBuilder.addRow.");
+    values.forEach((v, k) => {
+      const type = this.columns[k]?.type;
+      const ok = v === null || v === undefined || (type === 'NUMBER' ? typeof v === 'number' : type === 'STRING' ? typeof v === 'string' : type === 'DATE');
+      if (!ok) throw new Error(`Invalid argument: value ${JSON.stringify(v)} in column ${k} does not suit its type ${type ?? '(no such column)'}`);
+    });
+    this.rows.push(values.map((v) => v ?? null));
+    return this;
+  }
+  setValue(row: number, column: number, value: unknown): this {
+    this.env.calls.hit('DataTableBuilder.setValue');
+    while (this.rows.length <= row) this.rows.push([]);
+    this.rows[row][column] = value;
+    return this;
+  }
+  build(): DataTableSpec {
+    this.env.calls.hit('DataTableBuilder.build');
+    if (this.columns.length === 0 || this.rows.length === 0) throw new Error('The data table is empty.');
+    return { columns: this.columns.map((c) => ({ ...c })), rows: this.rows.map((r) => this.columns.map((_, k) => r[k] ?? null)) };
+  }
+  /** The table so far, as setDataTable takes a builder too. */
+  spec(): DataTableSpec { return { columns: [...this.columns], rows: this.rows.map((r) => this.columns.map((_, k) => r[k] ?? null)) }; }
+}
+
+/**
+ * Charts.newLineChart() and its kin (developers.google.com/apps-script/reference/charts/line-chart-builder):
+ * options under their Gviz names; build() needs a data table.
+ */
+export class FakeChartBuilder {
+  private data: DataTableSpec | null = null;
+  private readonly options = new Map<string, unknown>();
+  constructor(private readonly env: OfflineEnv, private readonly type: string) {}
+  private me(method: string, change: () => void = () => {}): this {
+    this.env.calls.hit(`${this.type === 'LINE' ? 'LineChartBuilder' : 'ChartBuilder'}.${method}`);
+    change();
+    return this;
+  }
+  setDataTable(table: DataTableSpec | FakeDataTableBuilder): this {
+    return this.me('setDataTable', () => { this.data = table instanceof FakeDataTableBuilder ? table.spec() : table; });
+  }
+  setTitle(title: string): this { return this.me('setTitle', () => this.options.set('title', String(title))); }
+  setDimensions(width: number, height: number): this { return this.me('setDimensions', () => { this.options.set('width', width); this.options.set('height', height); }); }
+  setOption(option: string, value: unknown): this { return this.me('setOption', () => this.options.set(String(option), value)); }
+  setLegendPosition(position: string): this { return this.me('setLegendPosition', () => this.options.set('legend.position', String(position).toLowerCase())); }
+  setPointStyle(style: string): this { return this.me('setPointStyle', () => this.options.set('pointStyle', String(style))); }
+  setColors(colors: string[]): this { return this.me('setColors', () => this.options.set('colors', [...colors])); }
+  setXAxisTitle(title: string): this { return this.me('setXAxisTitle', () => this.options.set('hAxis.title', title)); }
+  setYAxisTitle(title: string): this { return this.me('setYAxisTitle', () => this.options.set('vAxis.title', title)); }
+  setRange(start: number, end: number): this {
+    return this.me('setRange', () => { this.options.set('vAxis.viewWindow.min', start); this.options.set('vAxis.viewWindow.max', end); });
+  }
+  build(): FakeChart {
+    this.env.calls.hit(`${this.type === 'LINE' ? 'LineChartBuilder' : 'ChartBuilder'}.build`);
+    if (!this.data) throw new Error('Data table is not set.');
+    return new FakeChart(this.env, { type: this.type, data: this.data, options: new Map(this.options) });
+  }
+}
+
+/** A built chart (developers.google.com/apps-script/reference/charts/chart): its picture as a PNG blob. */
+export class FakeChart {
+  constructor(private readonly env: OfflineEnv, readonly spec: StandaloneChartSpec) {}
+  getAs(contentType: string): FakeBlob {
+    this.env.calls.hit('Chart.getAs');
+    if (String(contentType) !== 'image/png') throw new Error(`Converting from ${this.spec.type} chart to ${contentType} is not supported.`);
+    const blob = new FakeBlob(this.env, Buffer.from(PLACEHOLDER_PNG), 'image/png', String(this.spec.options.get('title') ?? 'chart'));
+    blob.chart = this.spec;
+    return blob;
+  }
+  getBlob(): FakeBlob { return this.getAs('image/png'); }
+}
+
+/** The Charts service: the enums, and the builders scripts draw their own charts with. */
+export const newChartsService = (env: OfflineEnv) => ({
+  ChartType, Position, PointStyle, ColumnType,
+  newDataTable: () => { env.calls.hit('Charts.newDataTable'); return new FakeDataTableBuilder(env); },
+  newLineChart: () => { env.calls.hit('Charts.newLineChart'); return new FakeChartBuilder(env, ChartType.LINE); },
+});
+export type FakeCharts = ReturnType<typeof newChartsService>;

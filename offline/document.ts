@@ -6,6 +6,8 @@
 import { escapeHtml } from './html';
 import { emailOf, FakeUser, type OfflineEnv } from './env';
 import { MimeType, type DriveItem, type DriveStore } from './drive';
+import type { FakeBlob } from './utilities';
+import { lineChartSvg } from '../src/core/monitor/trendChart';
 
 type GDocument = GoogleAppsScript.Document.Document;
 type GBody = GoogleAppsScript.Document.Body;
@@ -17,6 +19,7 @@ type GTableCell = GoogleAppsScript.Document.TableCell;
 type GText = GoogleAppsScript.Document.Text;
 type GElement = GoogleAppsScript.Document.Element;
 type GUser = GoogleAppsScript.Base.User;
+type GInlineImage = GoogleAppsScript.Document.InlineImage;
 
 const enumOf = <K extends string>(...keys: K[]): Readonly<Record<K, K>> =>
   Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as Record<K, K>);
@@ -135,6 +138,8 @@ export class FakeParagraph extends TextElement<GParagraph> implements Pick<GPara
   | 'setAttributes' | 'setHeading' | 'setLinkUrl' | 'setAlignment' | 'getType' | 'setText' | 'getAttributes'> {
   heading: string = ParagraphHeading.NORMAL;
   alignment: string | null = null;
+  /** The image this paragraph holds (Body.appendImage makes a paragraph around it). */
+  image: FakeInlineImage | null = null;
   constructor(ctx: DocCtx, text: string, readonly kind: 'paragraph' | 'hr' | 'pagebreak' = 'paragraph') { super(ctx, 'Paragraph', text); }
   setHeading(heading: GoogleAppsScript.Document.ParagraphHeading): GParagraph { this.heading = String(heading); return this.me('setHeading'); }
   getHeading(): GoogleAppsScript.Document.ParagraphHeading {
@@ -266,12 +271,56 @@ export class FakeTable extends TextElement<GTable> implements Pick<GTable, 'getC
   }
 }
 
+/** Image types Docs accepts (developers.google.com/apps-script/reference/document/body#appendImage(BlobSource)). */
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif'];
+
+/** An image in a paragraph (developers.google.com/apps-script/reference/document/inline-image). */
+export class FakeInlineImage implements Pick<GInlineImage, 'getAltDescription' | 'getAltTitle' | 'getHeight' | 'getWidth'
+  | 'setAltDescription' | 'setAltTitle' | 'setHeight' | 'setWidth' | 'getType'> {
+  altTitle: string | null = null;
+  altDescription: string | null = null;
+  width: number;
+  height: number;
+  constructor(private readonly ctx: DocCtx, readonly blob: FakeBlob) {
+    const size = pngSize(blob.bytes);
+    this.width = Number(blob.chart?.options.get('width') ?? size.width);
+    this.height = Number(blob.chart?.options.get('height') ?? size.height);
+  }
+  private me(method: string): GInlineImage { this.ctx.env.calls.hit(`InlineImage.${method}`); guard(this.ctx); return this as unknown as GInlineImage; }
+  getAltTitle(): string { this.ctx.env.calls.hit('InlineImage.getAltTitle'); return this.altTitle as string; }
+  getAltDescription(): string { this.ctx.env.calls.hit('InlineImage.getAltDescription'); return this.altDescription as string; }
+  setAltTitle(title: string): GInlineImage { this.altTitle = String(title); return this.me('setAltTitle'); }
+  setAltDescription(description: string): GInlineImage { this.altDescription = String(description); return this.me('setAltDescription'); }
+  getWidth(): number { this.ctx.env.calls.hit('InlineImage.getWidth'); return this.width; }
+  getHeight(): number { this.ctx.env.calls.hit('InlineImage.getHeight'); return this.height; }
+  setWidth(width: number): GInlineImage { this.width = width; return this.me('setWidth'); }
+  setHeight(height: number): GInlineImage { this.height = height; return this.me('setHeight'); }
+  getType(): GoogleAppsScript.Document.ElementType { this.ctx.env.calls.hit('InlineImage.getType'); return 'INLINE_IMAGE' as unknown as GoogleAppsScript.Document.ElementType; }
+  /**
+   * The picture as a page shows it. Offline no PNG is drawn: a chart's picture is drawn from the chart it
+   * came from, as SVG (the one chart drawing the project has); any other image is inlined as it is.
+   */
+  html(): string {
+    const chart = this.blob.chart;
+    if (chart) {
+      const { columns, rows } = chart.data;
+      const table = [columns.map((c) => c.label), ...rows.map((r) => r.map((v) => (typeof v === 'number' || typeof v === 'string' ? v : '')))];
+      return `<figure class="image chart">${lineChartSvg(String(chart.options.get('title') ?? this.altTitle ?? ''), table, this.width, this.height)}</figure>`;
+    }
+    return `<figure class="image"><img src="data:${escapeHtml(this.blob.contentType ?? '')};base64,${this.blob.bytes.toString('base64')}" alt="${escapeHtml(this.altDescription ?? this.altTitle ?? '')}" width="${this.width}" height="${this.height}"></figure>`;
+  }
+}
+
+/** Width and height from a PNG's header (1×1 when it is not one). */
+const pngSize = (b: Buffer): { width: number; height: number } =>
+  b.length >= 24 && b.toString('latin1', 1, 4) === 'PNG' ? { width: b.readUInt32BE(16), height: b.readUInt32BE(20) } : { width: 1, height: 1 };
+
 type BodyChild = FakeParagraph | FakeListItem | FakeTable;
 
 const PAGE_STYLE = 'body{font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#202124;max-width:60em;margin:2em auto;padding:0 1em}'
   + 'h1.title{font-size:26px;margin-bottom:0}p.subtitle{font-size:17px;color:#5f6368;margin-top:.2em}h1{font-size:20px;margin-top:1.6em}'
   + 'h2{font-size:16px;margin-top:1.3em}table{border-collapse:collapse;margin:.6em 0 1em;width:100%}'
-  + 'td{border:1px solid #9aa0a6;padding:4px 6px;text-align:left;vertical-align:top}.page-break{border-top:1px dashed #9aa0a6;margin:2em 0}'
+  + 'td{border:1px solid #9aa0a6;padding:4px 6px;text-align:left;vertical-align:top}figure.image{margin:1em 0 .3em}figure.image svg{max-width:100%;height:auto}.page-break{border-top:1px dashed #9aa0a6;margin:2em 0}'
   // Printed, a page break starts a new page as in Google Docs, whose own margins frame the page.
   + '@media print{body{max-width:none;margin:0;padding:0}.page-break{break-after:page;border:0;margin:0}}';
 
@@ -280,10 +329,13 @@ export type DocBlock =
   | { type: 'paragraph'; heading: string; text: string }
   | { type: 'listItem'; glyph: string; nesting: number; text: string }
   | { type: 'table'; rows: string[][] }
+  | { type: 'image'; contentType: string | null; altTitle: string | null; altDescription: string | null; width: number; height: number;
+      /** What the picture draws when a chart made it: its type, title and data table. */
+      chart?: { type: string; title: string; columns: string[]; rows: unknown[][] } }
   | { type: 'horizontalRule' }
   | { type: 'pageBreak' };
 
-type BodyMethods = 'appendHorizontalRule' | 'appendListItem' | 'appendPageBreak' | 'appendParagraph' | 'appendTable' | 'clear'
+type BodyMethods = 'appendHorizontalRule' | 'appendImage' | 'appendListItem' | 'appendPageBreak' | 'appendParagraph' | 'appendTable' | 'clear'
   | 'getChild' | 'getNumChildren' | 'getText' | 'editAsText' | 'setAttributes' | 'getChildIndex' | 'getParagraphs' | 'getTables'
   | 'getListItems' | 'removeChild';
 
@@ -317,6 +369,16 @@ export class FakeBody implements Pick<GBody, BodyMethods> {
     if (grid.some((r) => !Array.isArray(r))) throw new Error("The parameters (Object[]) don't match the method signature for DocumentApp.Body.appendTable.");
     const rows = grid.map((r) => new FakeTableRow(this.ctx, r.map((c) => new FakeTableCell(this.ctx, String(c ?? '')))));
     return this.add('appendTable', new FakeTable(this.ctx, rows)) as unknown as GTable;
+  }
+  /** A new paragraph holding the image; Docs takes PNG, JPEG and GIF blobs. */
+  appendImage(image: GoogleAppsScript.Base.BlobSource | GInlineImage): GInlineImage {
+    const source = image as unknown as { getBlob?: () => FakeBlob; bytes?: Buffer };
+    const blob = (source.bytes ? source : source.getBlob?.()) as FakeBlob | undefined;
+    if (!blob?.bytes) throw new Error("The parameters (Object) don't match the method signature for DocumentApp.Body.appendImage.");
+    if (!IMAGE_TYPES.includes(blob.contentType ?? '')) throw new Error(`Unsupported image type ${blob.contentType}: Docs takes PNG, JPEG or GIF.`);
+    const paragraph = this.add('appendImage', new FakeParagraph(this.ctx, ''));
+    paragraph.image = new FakeInlineImage(this.ctx, blob);
+    return paragraph.image as unknown as GInlineImage;
   }
   appendHorizontalRule(): GoogleAppsScript.Document.HorizontalRule {
     return this.add('appendHorizontalRule', new FakeParagraph(this.ctx, '', 'hr')) as unknown as GoogleAppsScript.Document.HorizontalRule;
@@ -382,6 +444,12 @@ export class FakeBody implements Pick<GBody, BodyMethods> {
       if (c instanceof FakeListItem) return { type: 'listItem', glyph: c.glyph, nesting: c.nesting, text: c.textRef.text };
       if (c.kind === 'hr') return { type: 'horizontalRule' };
       if (c.kind === 'pagebreak') return { type: 'pageBreak' };
+      if (c.image) {
+        const { blob, altTitle, altDescription, width, height } = c.image;
+        const chart = blob.chart && { type: blob.chart.type, title: String(blob.chart.options.get('title') ?? ''),
+          columns: blob.chart.data.columns.map((x) => x.label), rows: blob.chart.data.rows.map((r) => [...r]) };
+        return { type: 'image', contentType: blob.contentType, altTitle, altDescription, width, height, ...(chart ? { chart } : {}) };
+      }
       return { type: 'paragraph', heading: c.heading, text: c.textRef.text };
     });
   }
@@ -413,6 +481,7 @@ export class FakeBody implements Pick<GBody, BodyMethods> {
         out.push(`<table>${rows.join('')}</table>`);
       } else if (c.kind === 'hr') out.push('<hr>');
       else if (c.kind === 'pagebreak') out.push('<div class="page-break"></div>');
+      else if (c.image) out.push(c.image.html());
       else {
         const tag = c.heading === 'TITLE' ? 'h1 class="title"' : c.heading === 'SUBTITLE' ? 'p class="subtitle"'
           : /^HEADING[1-6]$/.test(c.heading) ? `h${c.heading.slice(-1)}` : 'p';

@@ -21,7 +21,7 @@ import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
-import { ChartType, PointStyle, Position } from './charts';
+import { type FakeCharts, newChartsService } from './charts';
 
 // gas-local ships no typings.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -58,8 +58,8 @@ export interface OfflineServices {
   ScriptApp: FakeScriptApp;
   FormApp: FakeFormApp;
   MailApp: FakeMailApp;
-  /** Charts: the enums the embedded chart builders take. */
-  Charts: { ChartType: typeof ChartType; Position: typeof Position; PointStyle: typeof PointStyle };
+  /** Charts: the enums the embedded chart builders take, and the service's own charts (data tables, line charts). */
+  Charts: FakeCharts;
 }
 
 export interface OfflineRuntime {
@@ -116,7 +116,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     ScriptApp: new FakeScriptApp(env),
     FormApp: new FakeFormApp(env, (id) => spreadsheetApp.openById(id)),
     MailApp: new FakeMailApp(env, opts.mailDailyQuota ?? DEFAULT_MAIL_DAILY_QUOTA),
-    Charts: { ChartType, Position, PointStyle },
+    Charts: newChartsService(env),
   };
   const consoleLines: Array<{ level: string; text: string }> = [];
   const state: ModeState = { mode: opts.mode ?? 'script' };

@@ -3,7 +3,9 @@
  * row numbers, column widths, display values (number formats applied), bold, fills, wrapping, text that
  * overflows into empty cells to its right, numbers and dates aligned right, conditional colours, the line
  * under frozen rows, and formula errors with their messages (a formula that could not be evaluated is
- * listed at the top, never shown as a blank).
+ * listed at the top, never shown as a blank). Embedded charts are drawn where they are anchored, from the
+ * ranges they read, as the project's own SVG line chart draws a trend table (the rows and columns they cover
+ * are shown, as Sheets shows the empty grid under a chart).
  */
 import { columnLetters } from './cells';
 import { escapeHtml } from './html';
@@ -12,12 +14,14 @@ import { formulaErrorAt, type FormulaProblem } from './recalc';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { DEFAULT_COLUMN_WIDTH } from './sheet';
+import type { FakeEmbeddedChart } from './charts';
+import { lineChartSvg } from '../src/core/monitor/trendChart';
 
 const STYLE = `
 body { font: 13px Arial, Helvetica, sans-serif; color: #202124; margin: 0; background: #f8f9fa; }
 header { background: #fff; border-bottom: 1px solid #dadce0; padding: 10px 16px; }
 header h1 { font-size: 18px; font-weight: normal; margin: 0; }
-.tab { margin: 16px; }
+.tab { margin: 16px; width: max-content; }
 .tab h2 { background: #e8f0fe; border-radius: 4px 4px 0 0; color: #1a73e8; display: inline-block; font-size: 14px; margin: 0; padding: 6px 14px; }
 .grid { background: #fff; border-collapse: collapse; table-layout: fixed; }
 .grid td, .grid th { border: 1px solid #e2e3e3; height: 20px; line-height: 17px; overflow: hidden; padding: 1px 3px; vertical-align: bottom; white-space: pre; }
@@ -30,6 +34,9 @@ header h1 { font-size: 18px; font-weight: normal; margin: 0; }
 .grid td.error { color: #a50e0e; }
 .grid td.error::after { border-left: 6px solid transparent; border-top: 6px solid #d93025; content: ''; position: absolute; right: 0; top: 0; }
 .grid td.error { position: relative; }
+.grid td.anchor { overflow: visible; position: relative; }
+.grid td.anchor .chart { background: #fff; box-shadow: 0 0 0 1px #dadce0; position: absolute; z-index: 2; }
+.grid td.anchor .chart .other { align-items: center; color: #5f6368; display: flex; height: 100%; justify-content: center; white-space: normal; }
 .problems { background: #fce8e6; border: 1px solid #d93025; margin: 16px; padding: 8px 16px; }
 `;
 
@@ -48,12 +55,46 @@ function rulesOf(sheet: FakeSheet): RuleView[] {
   });
 }
 
-/** One tab as a grid of its used cells. */
+/** A grid row's height in the page: 20 px and its border. */
+const ROW_HEIGHT = 21;
+/** Sheets' size for a chart that was given none. */
+const DEFAULT_CHART = { width: 600, height: 371 };
+
+interface PlacedChart { row: number; col: number; html: string; lastRow: number; lastCol: number }
+
+/** The values a chart reads: its ranges side by side, read from its sheet (a header row, then the data). */
+function chartTable(chart: FakeEmbeddedChart): Array<Array<string | number>> {
+  const grids = chart.state.ranges.map((r) => Array.from({ length: r.numRows }, (_, i) => Array.from({ length: r.numCols }, (_, j) => {
+    const v = r.sheet.values.get(r.row + i, r.col + j);
+    return typeof v === 'number' || typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+  })));
+  const rows = Math.max(0, ...grids.map((g) => g.length));
+  return Array.from({ length: rows }, (_, i) => grids.flatMap((g, k) => (k === 0 ? g[i] ?? [] : (g[i] ?? []).slice(1))));
+}
+
+/** Each chart of the tab, drawn, with its anchor cell and the last row and column it covers. */
+function placeCharts(sheet: FakeSheet, width: (c: number) => number): PlacedChart[] {
+  return sheet.charts.map((chart) => {
+    const { row, column, offsetX, offsetY } = chart.state.position;
+    const w = Number(chart.state.options.get('width') ?? DEFAULT_CHART.width);
+    const h = Number(chart.state.options.get('height') ?? DEFAULT_CHART.height);
+    const title = String(chart.state.options.get('title') ?? '');
+    const inner = chart.state.type === 'LINE' ? lineChartSvg(title, chartTable(chart), w, h)
+      : `<div class="other">${escapeHtml(`${title || 'Chart'}: a ${String(chart.state.type ?? 'untyped').toLowerCase()} chart, not drawn offline`)}</div>`;
+    let lastCol = column;
+    for (let x = width(column) - offsetX; x < w; x += width(lastCol)) lastCol++;
+    return { row, col: column, lastRow: row + Math.ceil((offsetY + h) / ROW_HEIGHT), lastCol,
+      html: `<div class="chart" style="left:${offsetX}px;top:${offsetY}px;width:${w}px;height:${h}px">${inner}</div>` };
+  });
+}
+
+/** One tab as a grid of its used cells and the cells its charts cover. */
 export function renderSheet(sheet: FakeSheet): string {
-  const rows = Math.max(1, sheet.lastRowIndex());
-  const cols = Math.max(1, sheet.lastColumnIndex());
-  const rules = rulesOf(sheet);
   const width = (c: number) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
+  const charts = placeCharts(sheet, width);
+  const rows = Math.max(1, sheet.lastRowIndex(), ...charts.map((c) => c.lastRow));
+  const cols = Math.max(1, sheet.lastColumnIndex(), ...charts.map((c) => c.lastCol));
+  const rules = rulesOf(sheet);
   const out: string[] = [`<table class="grid" style="width:${46 + Array.from({ length: cols }, (_, i) => width(i + 1)).reduce((a, b) => a + b, 0)}px">`,
     '<colgroup><col style="width:46px">', ...Array.from({ length: cols }, (_, i) => `<col style="width:${width(i + 1)}px">`), '</colgroup>',
     '<tr><th></th>', ...Array.from({ length: cols }, (_, i) => `<th>${columnLetters(i + 1)}</th>`), '</tr>'];
@@ -87,7 +128,9 @@ export function renderSheet(sheet: FakeSheet): string {
       if (color) style.push(`color:${escapeHtml(color)}`);
       if (bold) style.push('font-weight:bold');
       const title = error ? ` title="${escapeHtml(`${error.code} ${error.message}`)}"` : '';
-      out.push(`<td${classes.length ? ` class="${classes.join(' ')}"` : ''}${style.length ? ` style="${style.join(';')}"` : ''}${title}>${escapeHtml(display)}</td>`);
+      const anchored = charts.filter((x) => x.row === r && x.col === c);
+      if (anchored.length) classes.push('anchor');
+      out.push(`<td${classes.length ? ` class="${classes.join(' ')}"` : ''}${style.length ? ` style="${style.join(';')}"` : ''}${title}>${escapeHtml(display)}${anchored.map((x) => x.html).join('')}</td>`);
     }
     out.push('</tr>');
   }

@@ -14,6 +14,8 @@ const toBuffer = (data: string | number[]): Buffer =>
 
 export class FakeBlob implements Pick<GBlob, 'getBytes' | 'getContentType' | 'getDataAsString' | 'getName' | 'setName'
   | 'setContentType' | 'setDataFromString'> {
+  /** Set on a chart's picture (Chart.getAs): what the chart draws, since offline nothing renders the PNG. */
+  chart?: import('./charts').StandaloneChartSpec;
   constructor(private readonly env: OfflineEnv, public bytes: Buffer, public contentType: string | null, public name: string | null) {}
   getBytes(): number[] { this.env.calls.hit('Blob.getBytes'); return signed(this.bytes); }
   getDataAsString(): string { this.env.calls.hit('Blob.getDataAsString'); return this.bytes.toString('utf8'); }

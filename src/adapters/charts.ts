@@ -1,5 +1,6 @@
 import { TREND_CHARTS, TREND_CHART_COLUMNS, TREND_TABLE_ROWS } from '../core/monitor/trendsView';
 import { TREND_MONTHS } from '../core/monitor/trends';
+import type { ChartTable } from '../core/monitor/trendChart';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,4 +21,21 @@ export function addTrendCharts(dashboard: Sheet, trends: Sheet): void {
       .build();
     dashboard.insertChart(chart);
   });
+}
+
+/** The size of a chart in a document: the width of an A4 page's text. */
+const DOC_CHART = { width: 600, height: 320 };
+
+/**
+ * A trend table as a PNG line chart (Charts service: a DataTable, a line chart, getAs('image/png')), for a
+ * document. Blanks become nulls, which the chart leaves as gaps.
+ */
+export function chartPng(title: string, table: ChartTable): GoogleAppsScript.Base.Blob {
+  const [header, ...rows] = table;
+  const data = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, String(header[0] ?? ''));
+  for (const h of header.slice(1)) data.addColumn(Charts.ColumnType.NUMBER, String(h ?? ''));
+  for (const r of rows) data.addRow(header.map((_, k) => (k === 0 ? String(r[0] ?? '') : typeof r[k] === 'number' ? r[k] : null)));
+  return Charts.newLineChart().setDataTable(data).setTitle(title).setDimensions(DOC_CHART.width, DOC_CHART.height)
+    .setOption('interpolateNulls', false).setOption('vAxis.format', '0%').setLegendPosition(Charts.Position.RIGHT)
+    .setPointStyle(Charts.PointStyle.MEDIUM).build().getAs('image/png');
 }

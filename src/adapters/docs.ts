@@ -2,9 +2,11 @@
  * Renders a document model into a Google Doc. Calls are bounded by blocks, never by cells or the log's
  * size: a whole table is one appendTable call plus a bold header row; a list is one call per item (Docs
  * has no call that appends many). Status cells are not coloured: Docs can only colour one cell per
- * call, and the words Met, At risk and Breached say it already.
+ * call, and the words Met, At risk and Breached say it already. A chart is a PNG the Charts service draws
+ * (Docs takes PNG, JPEG or GIF images), with its description as alt text and as a caption.
  */
 import type { Block, DocModel } from '../core/docs/model';
+import { chartPng } from './charts';
 
 type Body = GoogleAppsScript.Document.Body;
 
@@ -49,6 +51,12 @@ function renderBlock(body: Body, b: Block): void {
     case 'callout': {
       const table = body.appendTable([[b.text]]);
       table.getCell(0, 0).setBackgroundColor(CALLOUT_COLOUR[b.tone]);
+      return;
+    }
+    case 'chart': {
+      // The picture, its words for screen readers, and the same words under it for everyone.
+      body.appendImage(chartPng(b.title, b.table)).setAltTitle(b.title).setAltDescription(b.description);
+      if (b.description) body.appendParagraph(b.description).editAsText().setItalic(true);
       return;
     }
     case 'pageBreak':

@@ -5,6 +5,9 @@
 import type { GeneratedDoc, PeriodRequest } from '../api';
 import { menuOpenPanel } from './sidebarApi';
 import { computeAttainment } from '../core/attainment/compute';
+import { buildModel } from '../core/attainment/model';
+import { columnsFromRows } from '../core/attainment/columns';
+import { monthlyTrends } from '../core/monitor/trends';
 import { analyseWorkbook } from '../core/findings/analyse';
 import { schoolName } from '../adapters/school';
 import { buildReviewDocument } from '../core/docs/review';
@@ -93,7 +96,10 @@ export function generateReview(period: PeriodRequest): GeneratedDoc {
   const before = previousPeriod(wb, p);
   const previous = computeAttainment(wb, before, { asOf: now, breaches: false });
   const findings = analyseWorkbook(wb, { now, period: p });
-  const opts = { now, school: schoolName(ss), previous };
+  const model = buildModel(wb);
+  // The Dashboard's trend tables, ending with the period's last month.
+  const trends = monthlyTrends(model, columnsFromRows(wb.incidents, model), now, p.end - 1);
+  const opts = { now, school: schoolName(ss), previous, trends };
   const internal = publish(ss, buildReviewDocument(wb, report, findings, { ...opts, internal: true }), now);
   const doc = publish(ss, buildReviewDocument(wb, report, findings, opts), now);
   return { ...doc, internal };

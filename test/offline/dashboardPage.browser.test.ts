@@ -1,6 +1,7 @@
 /**
  * out/Dashboard.html's page (the Dashboard and Findings tabs as a person sees them) in real headless Chromium:
- * what it shows is checked in the browser, and a screenshot is written to out/dashboard.png for a person to look at.
+ * what it shows is checked in the browser, and screenshots are written to out/Dashboard.png (the Dashboard tab with its
+ * charts) and out/Findings.png for a person to look at.
  * `npm test` builds first; run `npm run build` before running this file on its own.
  */
 import * as fs from 'node:fs';
@@ -49,7 +50,28 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
     const wrapped = await findings.locator('td.wrap').evaluateAll((cells) => cells.map((e) => e.scrollWidth <= e.clientWidth + 1));
     expect(wrapped.length).toBeGreaterThan(50);
     expect(wrapped.every(Boolean)).toBe(true);
-    await page.screenshot({ path: path.join(root, 'out/dashboard.png'), fullPage: true });
+    // The two trend charts, drawn where Set up anchored them (Q1 and Q22), each a line per service and the target dashed.
+    const charts = dashboard.locator('td.anchor .chart svg');
+    expect(await charts.count()).toBe(2);
+    expect(await charts.locator('title').first().textContent()).toBe('Items met per month (share of items judged)');
+    expect(await charts.nth(1).locator('title').first().textContent()).toBe('Availability per month');
+    const anchors = await dashboard.locator('td.anchor').evaluateAll((cells) => cells.map((td) => {
+      const tr = td.parentElement as HTMLTableRowElement;
+      return `${tr.querySelector('th')?.textContent}:${(td as HTMLTableCellElement).cellIndex}`;
+    }));
+    expect(anchors).toEqual(['1:17', '22:17']);
+    for (const k of [0, 1]) {
+      expect(await charts.nth(k).locator('g.series polyline').count()).toBeGreaterThan(2);
+      expect(await charts.nth(k).locator('g.series polyline[stroke-dasharray]').count()).toBe(1);
+    }
+    // Nothing is drawn over the charts, and the charts do not run into the Findings tab below.
+    const [second, findingsTop] = await Promise.all([charts.nth(1).evaluate((e) => e.getBoundingClientRect().bottom),
+      findings.evaluate((e) => e.getBoundingClientRect().top)]);
+    expect(second).toBeLessThan(findingsTop);
+    // Wide enough for the whole tab, charts included, as a wide monitor shows it.
+    await page.setViewportSize({ width: await page.evaluate(() => document.documentElement.scrollWidth), height: 900 });
+    await dashboard.screenshot({ path: path.join(root, 'out/Dashboard.png') });
+    await findings.screenshot({ path: path.join(root, 'out/Findings.png') });
   } finally {
     await page.close();
   }

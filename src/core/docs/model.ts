@@ -2,6 +2,7 @@
  * The document model: what a generated document says, as plain data. Builders make it from the
  * workbook; one renderer turns it into a Google Doc, another into HTML. Nothing here knows either.
  */
+import type { ChartTable } from '../monitor/trendChart';
 
 /** A block of a document, in reading order. */
 export type Block =
@@ -18,6 +19,13 @@ export type Block =
     readonly statusColumns?: readonly number[];
   }
   | { readonly kind: 'callout'; readonly tone: 'note' | 'warning'; readonly text: string }
+  | {
+    /** A line chart of a trend table (month, a share per series, blank for a gap), with what it shows in words. */
+    readonly kind: 'chart';
+    readonly title: string;
+    readonly table: ChartTable;
+    readonly description: string;
+  }
   | { readonly kind: 'pageBreak' };
 
 /** Block builders: shorter to write and to ship than the literals. */

@@ -20,6 +20,7 @@ import { maxOf, minOf } from '../values';
 import { idKey } from '../schema/ids';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
 import { appendixSections, internalSections, metShare } from './reviewAppendix';
+import type { Trends } from '../monitor/trends';
 
 export interface ReviewOptions {
   /** The instant the report is dated. */
@@ -31,6 +32,8 @@ export interface ReviewOptions {
   readonly nextReview?: number;
   /** The internal version: supplier performance, contract costs and every finding in full. */
   readonly internal?: boolean;
+  /** The twelve months up to the period's last, as the Dashboard's charts draw them. */
+  readonly trends?: Trends;
 }
 
 export interface ReviewDocument extends DocModel {

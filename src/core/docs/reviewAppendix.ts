@@ -10,6 +10,9 @@ import { heading, paragraph, table, type Block } from './model';
 import { idKey } from '../schema/ids';
 import type { ReviewFacts } from './review';
 import { isRunning, TO_DATE } from '../attainment/status';
+import { trendTable, type Trends } from '../monitor/trends';
+import { TREND_CHARTS } from '../monitor/trendsView';
+import { chartDescription } from '../monitor/trendChart';
 
 const rag = (s: Rag | undefined): string => s ?? 'Not measured';
 
@@ -103,12 +106,28 @@ function breachesAppendix(f: ReviewFacts): Block[] {
   return blocks;
 }
 
+/** The Dashboard's two pictures over the twelve months up to the period's last: a chart, or why there is none. */
+function trendCharts(trends: Trends | undefined): Block[] {
+  if (!trends) return [];
+  const months = trends.months;
+  return [
+    paragraph(`Month by month, ${months[0]} to ${months[months.length - 1]}, as the Dashboard's charts show it.`),
+    ...TREND_CHARTS.map(({ measure, title }): Block => {
+      const t = trendTable(trends, measure);
+      return t[0].length < 2 ? paragraph(`${title}: no month has a figure yet.`, 'quiet')
+        : { kind: 'chart', title, table: t, description: chartDescription(t) };
+    }),
+  ];
+}
+
 function trendsAppendix(f: ReviewFacts): Block[] {
   const previous = f.opts.previous;
-  if (!previous) return [heading(1, 'Appendix D. Trends'), paragraph('No earlier period to compare with.')];
+  const charts = trendCharts(f.opts.trends);
+  if (!previous) return [heading(1, 'Appendix D. Trends'), ...charts, paragraph('No earlier period to compare with.')];
   const prev = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
   return [
     heading(1, 'Appendix D. Trends'),
+    ...charts,
     paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).`),
     table(['Service', 'Availability', 'Share met', 'Calls', 'Missed', 'Trend'],
       f.report.services.map((s) => {

@@ -40,8 +40,12 @@ function trendMonths(now: number, timeZone: string, count = TREND_MONTHS): Array
   });
 }
 
-export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now: number): Trends {
-  const months = trendMonths(now, model.timeZone);
+/**
+ * The twelve months ending with the one holding `lastMonthAt` (default: `now`, the Dashboard's view; a review
+ * ends them with its period), each judged as of `now`.
+ */
+export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now: number, lastMonthAt = now): Trends {
+  const months = trendMonths(Math.min(lastMonthAt, now), model.timeZone);
   let firstItem = Infinity;
   for (let i = 0; i < cols.length; i++) if (cols.opened[i] < firstItem) firstItem = cols.opened[i];
   const reports = months.map((p) => attainmentOf(model, cols, p, { asOf: now, breaches: false }));
@@ -63,6 +67,9 @@ export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now
 
 export type TrendMeasure = 'met' | 'availability';
 
+/** The header of a trend table's reference line, which charts draw dashed. */
+export const TARGET_HEADER = 'Target (strictest agreed)';
+
 /**
  * One measure as a table for a chart: a Month column, one column per service with a figure in any month,
  * and the strictest agreed target as a reference line. Gaps are blank cells, which a Sheets line chart
@@ -73,7 +80,7 @@ export function trendTable(t: Trends, measure: TrendMeasure): (string | number)[
   const targets = shown.map((s) => (measure === 'met' ? s.metTarget : s.availabilityTarget)).filter((v): v is number => v !== undefined);
   const target = targets.length ? targets.reduce((a, b) => Math.max(a, b)) / 100 : undefined;
   return [
-    ['Month', ...shown.map((s) => s.name), ...(target === undefined ? [] : ['Target (strictest agreed)'])],
+    ['Month', ...shown.map((s) => s.name), ...(target === undefined ? [] : [TARGET_HEADER])],
     ...t.months.map((label, j) => [label, ...shown.map((s) => s[measure][j] ?? ''), ...(target === undefined ? [] : [target])]),
   ];
 }
