@@ -68,7 +68,7 @@ export function setUpWorkbook(): SetupReport {
       createdTabs: [...formulaTabs, ...created.map((s) => s.tab.name)],
       addedColumns: plan.steps.filter((s) => !s.create).flatMap((s) => s.addColumns.map((c) => `${s.tab.name}: ${c.header}`)),
       repairedTabs,
-      renamedTabs: plan.renames.map((r) => `"${r.from}" is now "${r.to}": it has the ${r.to} tab's headers, and the add-in finds its tabs by name.`),
+      renamedTabs: plan.renames.map((r) => `Renamed "${r.from}" to "${r.to}": it has the ${r.to} tab's headers, and the add-in finds its tabs by name.`),
       leftAlone: [...plan.leftAlone],
     };
   });
@@ -97,11 +97,12 @@ export function loadExampleSchool(now?: number): number {
 function addExampleSchool(now: number): number {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
-    setUpTabs(ss);
+    // Only into tabs set up in full: a tab left as it is (no header row, a headerless column, two candidates) gets nothing.
+    const ready = setUpTabs(ss).finish;
     const data = JSON.parse(HtmlService.createHtmlOutputFromFile(EXAMPLE_FILE).getContent()) as ExampleData;
     const school = buildExampleSchool(data, now, ss.getSpreadsheetTimeZone());
     let written = 0;
-    for (const key of tabOrder()) written += appendRecords(ss, key, school[key]);
+    for (const key of ready) written += appendRecords(ss, key, school[key]);
     return written;
   });
 }
@@ -121,7 +122,7 @@ export function menuSetUpWorkbook(): void {
     : [tabs.length && `Created ${plural(tabs.length, 'tab')} (${tabs.join(', ')}).`,
       cols.length && `Added ${plural(cols.length, 'column')} to existing tabs.`,
       fixed.length && `Put right the header or formats of ${fixed.join(', ')}.`,
-      renamed.length && `Renamed ${renamed.join(' ')} Formulas that refer to a renamed tab follow its new name.`,
+      renamed.length && `${renamed.join(' ')} Formulas that refer to a renamed tab follow its new name.`,
       'No existing cell was changed.'].filter(Boolean).join(' ');
   const message = left.length === 0 ? done : `${done}\n\nLeft as they are, so nothing of yours changed:\n${left.map((l) => `• ${l}`).join('\n')}`;
   // What was renamed or left alone needs reading, not a toast that fades.

@@ -71,7 +71,7 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
 
     const report = rt.global.setUpWorkbook();
 
-    expect(report.renamedTabs).toEqual(['"Incident log" is now "Incidents": it has the Incidents tab\'s headers, and the add-in finds its tabs by name.']);
+    expect(report.renamedTabs).toEqual(['Renamed "Incident log" to "Incidents": it has the Incidents tab\'s headers, and the add-in finds its tabs by name.']);
     expect(report.createdTabs).toEqual([]);
     expect(report.leftAlone).toEqual([]);
     expect(ss.getSheets()).toHaveLength(count);
@@ -83,6 +83,13 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     expect(figures()).toEqual(computed);
     expect(rt.global.checkWorkbook().filter((p: { tab: string; row: number }) => p.tab === 'Incidents' && p.row === 0)).toEqual([]);
     expect(rt.global.setUpWorkbook()).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], renamedTabs: [], leftAlone: [] });
+  });
+
+  test('the menu tells the user which tab it renamed and why, in a dialog rather than a toast', () => {
+    const rt = exampleRuntime();
+    (rt.spreadsheet as unknown as Ss).getSheetByName('Reviews')!.setName('Review log');
+    rt.global.menuSetUpWorkbook();
+    expect(rt.ui.alerts.at(-1)!.prompt).toBe('Renamed "Review log" to "Reviews": it has the Reviews tab\'s headers, and the add-in finds its tabs by name. Formulas that refer to a renamed tab follow its new name. No existing cell was changed.');
   });
 
   test('two tabs with the Incidents headers and none named Incidents: neither is renamed, none is made, and the dialog says so', () => {
@@ -179,7 +186,11 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     expect(services.getFrozenRows()).toBe(0);
     expect(report.createdTabs).not.toContain('Services');
     expect(report.leftAlone).toEqual([expect.stringMatching(/^Services: row 1 holds none of the tab's headers \(Service ID, Service, .*Insert a row above the data and type the headers in it/)]);
-    // Every other tab is set up as usual.
+    // Every other tab is set up as usual, and the example school goes only into tabs set up in full.
     expect(report.createdTabs).toContain('Incidents');
+    rt.ui.respond('YES');
+    expect(rt.global.loadExampleSchool(NOW)).toBeGreaterThan(100);
+    expectUnchanged(new Map([...before].filter(([sheet]) => sheet.name === 'Services')), rt);
+    expect(ss.getSheetByName('Incidents')!.getLastRow()).toBeGreaterThan(100);
   });
 });
