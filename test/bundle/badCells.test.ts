@@ -138,7 +138,10 @@ describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and
   test('SLM_AVAILABILITY leaves out the row SLM_ATTAINMENT leaves out: an unreadable Resolved no longer runs an outage on', () => {
     const rt = school();
     const v = tabValues(rt).incidents!;
-    const down = v.findIndex((r, i) => i > 0 && r[v[0].indexOf('Service down')] === 'Yes' && r[v[0].indexOf('Service ID')] === 'INTERNET');
+    // An Internet outage inside the window measured below (1 September to 18 November 2026).
+    const down = v.findIndex((r, i) => i > 0 && r[v[0].indexOf('Service down')] === 'Yes' && r[v[0].indexOf('Service ID')] === 'INTERNET'
+      && +(r[v[0].indexOf('Opened')] as Date) >= +(rt.run('new Date(2026, 8, 1)') as Date) && +(r[v[0].indexOf('Opened')] as Date) < +(rt.run('new Date(2026, 10, 17)') as Date));
+    expect(down).toBeGreaterThan(0);
     const args = () => [rt.run('new Date(2026, 8, 1)'), rt.run('new Date(2026, 10, 18)'), tabValues(rt).incidents, 'Mon-Fri 08:00-18:00'];
     const before = rt.global.SLM_AVAILABILITY('INTERNET', ...args()) as number;
     setCell(rt, 'Incidents', down + 1, 'Resolved', 'fixed');

@@ -28,6 +28,8 @@ function doubleIncidents(rt: OfflineRuntime): number {
   const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName(tabDef('incidents').name)!;
   const values = sheet.getDataRange().getValues();
   const copies = values.slice(1).map((r) => [`${r[0]}-B`, ...r.slice(1)]);
+  const missing = values.length + copies.length - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
   sheet.getRange(values.length + 1, 1, copies.length, values[0].length).setValues(copies);
   return copies.length;
 }

@@ -37,14 +37,16 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
     expect(texts.filter((t) => /^-?\d*\.\d{2,}$/.test(t.trim()))).toEqual([]);
     expect(texts).toEqual(expect.arrayContaining(['99.0%', 'Breached', 'Met']));
     // Status words keep their words, on the sidebar's colours.
-    // Row 8 is MIS, column N its Status; row 7 column H Internet access's response status.
-    const breached = cell(8, 14);
-    expect(await breached.innerText()).toBe('Breached');
+    // Column N is the Status: rows 7 to 15 the services by rank. Row 11 is Printing, which met every target in October.
+    const statuses = await Promise.all([7, 8, 9, 10, 11, 12, 13].map(async (row) => [row, await cell(row, 14).innerText()] as const));
+    const breached = cell(statuses.find(([, s]) => s === 'Breached')![0], 14);
     expect(await breached.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(252, 232, 230)');
-    // Whatever word the response status shows, it wears that word's colour.
-    const word = cell(7, 8);
-    const colours: Record<string, string> = { Met: 'rgb(13, 101, 45)', 'At risk': 'rgb(122, 65, 0)', Breached: 'rgb(165, 14, 14)' };
-    expect(await word.evaluate((e) => getComputedStyle(e).color)).toBe(colours[await word.innerText()]);
+    expect(await cell(11, 1).innerText()).toBe('PRINT');
+    const met = cell(11, 14);
+    expect(await met.innerText()).toBe('Met');
+    expect(await met.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(13, 101, 45)');
+    const atRisk = cell(statuses.find(([, s]) => s === 'At risk')![0], 14);
+    expect(await atRisk.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(122, 65, 0)');
     // Findings' long sentences wrap inside their column: nothing is cut off.
     const findings = page.locator('section.tab').nth(1);
     const wrapped = await findings.locator('td.wrap').evaluateAll((cells) => cells.map((e) => e.scrollWidth <= e.clientWidth + 1));

@@ -78,9 +78,13 @@ describe('buildSlaDocument on the example school', () => {
 
   test('2. hours the support does not give are not promised: flagged in the list, not printed as agreed', () => {
     const email = pointsOf(doc.blocks, '4.3 Email (EMAIL)');
-    expect(email.find((r) => r[0] === '2. Service hours')![1]).toMatch(/^To be agreed\. Proposed: Mon-Fri 08:00-18:00\. Not all of it is supported yet \(section 7\)\.$/);
+    expect(email.find((r) => r[0] === '2. Service hours')![1]).toMatch(/^To be agreed\. Proposed: School day: Mon-Fri 08:00-18:00, except the school's closure days .*\. Not all of it is supported yet \(section 7\)\.$/);
     const list = tableAfter(doc.blocks, LIST).rows;
-    expect(list).toContainEqual(['Email (EMAIL)',
+    // Email runs on the School day calendar, as its desk does: no term-time contradiction for it.
+    expect(list.filter((r) => /term time/.test(r[1]))).toEqual([]);
+    // Typed as plain weekday hours, it would run through the holidays the desk is closed for.
+    const yearRound = { ...wb, services: wb.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, serviceHours: 'Mon-Fri 08:00-18:00', supportHours: 'Mon-Fri 08:00-18:00' } : s)) };
+    expect(tableAfter(buildSlaDocument(yearRound, { now: NOW, school }).blocks, LIST).rows).toContainEqual(['Email (EMAIL)',
       'Service hours: The support levels say the desk is staffed in term time, but the service hours (Mon-Fri 08:00-18:00) run through the holidays.']);
     expect(list).toContainEqual(['Interactive whiteboards (WHITEBOARD)', 'Service hours: The support hours of a contract behind it are not known.']);
     expect(list.filter((r) => /^Service hours: A contract behind it covers Mon-Fri 09:00-17:00, 10 hours a week less/.test(r[1])).map((r) => r[0]))
@@ -95,7 +99,7 @@ describe('buildSlaDocument on the example school', () => {
       ['MIS', 'Service hours: The support hours (Mon-Fri 09:00-17:00) leave 10 hours a week of the service hours (School day) unsupported.'],
     ]);
     // Support on school days only, for a service promised all year round.
-    const termOnly = { ...short, services: wb.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, supportHours: 'School day' } : s)) };
+    const termOnly = { ...short, services: wb.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, serviceHours: 'Mon-Fri 08:00-18:00', supportHours: 'School day' } : s)) };
     expect(buildSlaDocument(termOnly, { now: NOW, school }).toBeAgreed.filter((g) => g.serviceId === 'EMAIL').map((g) => g.point))
       .toEqual(['Service hours: Support stops on closure days, but the service hours (Mon-Fri 08:00-18:00) run through the holidays.']);
   });
@@ -130,11 +134,14 @@ describe('buildSlaDocument on the example school', () => {
       ['Incident', 'Low', 'Minor fault or question', '8 working hours', '5 school days (50 working hours)', '85% of calls'],
       ['Request', 'Any', 'Standard request', '8 working hours', '3 school days (30 working hours)', '90% of calls'],
     ]);
-    // Email's own targets; its hours have no closure days, so its days are working days.
+    // Email's own targets, in the School day calendar's school days.
     expect(targetsOf(doc.blocks, '4.3 Email (EMAIL)').rows).toEqual([
       ['Incident', 'Any', 'Email incidents resolved within 4 hours', '1 working hour', '4 working hours', '95% of calls'],
-      ['Request', 'Any', 'New account set up within 2 days', '4 working hours', '2 working days (20 working hours)', '95% of calls'],
+      ['Request', 'Any', 'New account set up within 2 days', '4 working hours', '2 school days (20 working hours)', '95% of calls'],
     ]);
+    // Hours with no closure days count working days.
+    const plain = { ...wb, services: wb.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, serviceHours: 'Mon-Fri 08:00-18:00', supportHours: 'Mon-Fri 08:00-18:00' } : s)) };
+    expect(targetsOf(buildSlaDocument(plain, { now: NOW, school }).blocks, '4.3 Email (EMAIL)').rows[1][4]).toBe('2 working days (20 working hours)');
     const hours = (spec: string) => resolveHours(spec, wb) as Exclude<ReturnType<typeof resolveHours>, { error: string }>;
     expect(durationInTerms(12, hours('School day'))).toBe('12 working hours');
     expect(durationInTerms(15, hours('School day'))).toBe('1.5 school days (15 working hours)');

@@ -1,4 +1,5 @@
 import { exampleSchool } from '../../../src/core/example';
+import { listPeriods } from '../../../src/core/periods';
 import { tabOrder, workbookSchema } from '../../../src/core/schema/workbook';
 import { parseWorkbook, type WorkbookValues } from '../../../src/core/workbook/parseWorkbook';
 import { recordsToRows } from '../../../src/core/workbook/toCells';
@@ -32,7 +33,9 @@ describe('the example school', () => {
     expect(ids).toEqual(expect.arrayContaining(['PRINT', 'WP', 'INTERNET', 'STORAGE', 'EMAIL', 'COLOURPRINT', 'LANGEXAM']));
     const print = workbook.equipment.filter((e) => e.serviceId === 'PRINT').map((e) => e.component);
     expect(print).toEqual(['Printer', 'Computer', 'Cable', 'Ink cartridge', 'Paper', 'Printer driver', 'Electrical power']);
-    expect(workbook.services.find((s) => s.serviceId === 'EMAIL')?.serviceHours).toBe('Mon-Fri 08:00-18:00');
+    // Email's 08:00-18:00 is the School day calendar: term time, as its SLA's service desk is staffed.
+    expect(workbook.services.find((s) => s.serviceId === 'EMAIL')?.serviceHours).toBe('School day');
+    expect(workbook.calendars.find((c) => c.name === 'School day')?.hours).toBe('Mon-Fri 08:00-18:00');
     expect(workbook.targets).toContainEqual(expect.objectContaining({ serviceId: 'EMAIL', type: 'Incident', resolveHours: 4 }));
     expect(workbook.targets).toContainEqual(expect.objectContaining({ serviceId: 'EMAIL', type: 'Request', resolveHours: 20 }));
     expect(workbook.contracts.find((c) => c.supplier === 'FastNet ISP')?.supportHours).toBe('24x7');
@@ -40,11 +43,15 @@ describe('the example school', () => {
     expect(workbook.services.find((s) => s.serviceId === 'COLOURPRINT')?.users).toBeUndefined();
   });
 
-  test('has a few months of incidents up to now, some still open, and term-time closures', () => {
+  test('has the incidents of last term and this one up to now, some still open, and term-time closures', () => {
     const opened = workbook.incidents.map((i) => i.opened);
     expect(workbook.incidents.length).toBeGreaterThan(100);
     expect(Math.max(...opened)).toBeLessThanOrEqual(NOW);
-    expect(Math.min(...opened)).toBeGreaterThan(NOW - 140 * 86400000);
+    // The log starts with last term, so its figures are whole.
+    const lastTerm = listPeriods(workbook, NOW).find((p) => p.kind === 'lastTerm')!;
+    expect(lastTerm.label).toBe('Summer term 2026');
+    expect(Math.min(...opened)).toBeGreaterThan(lastTerm.start - 8 * 86400000);
+    expect(Math.min(...opened)).toBeLessThan(lastTerm.start + 2 * 86400000);
     expect(workbook.incidents.some((i) => i.resolved === undefined)).toBe(true);
     expect(workbook.incidents.some((i) => i.type === 'Request')).toBe(true);
     expect(workbook.incidents.some((i) => i.serviceDown)).toBe(true);
