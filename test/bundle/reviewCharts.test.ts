@@ -4,7 +4,7 @@
  * offline the document page draws them as SVG.
  */
 import type { DocBlock } from '../../offline/document';
-import { exampleRuntime, NOW } from '../support/offline';
+import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 
 type Image = Extract<DocBlock, { type: 'image' }>;
 type Fn = (...args: unknown[]) => any;
@@ -65,5 +65,18 @@ describe('the service review\'s charts', () => {
     expect(figures).toHaveLength(2);
     expect(figures[0]).toContain('<title>Items met per month (share of items judged)</title>');
     expect(figures[1]).toContain('<title>Availability per month</title>');
+  });
+
+  test('a workbook with no figure in any month gets words instead of an empty chart', () => {
+    const empty = loadedRuntime();
+    empty.run(`Date.now = () => ${NOW};`);
+    empty.global.setUpWorkbook();
+    const review = empty.global.generateReview({ kind: 'thisTerm' });
+    const structure = empty.services.DocumentApp.bodyOf(review.id).structure();
+    expect(structure.filter((b) => b.type === 'image')).toEqual([]);
+    const said = structure.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+    expect(said).toEqual(expect.arrayContaining(['Items met per month (share of items judged): no month has a figure yet.',
+      'Availability per month: no month has a figure yet.']));
+    expect(empty.calls.count('Charts.newLineChart')).toBe(0);
   });
 });
