@@ -161,10 +161,9 @@ export function readSetupState(ss: Spreadsheet, skip: readonly string[]): { exis
     const sheet = ss.getSheetByName(schema[key].name);
     if (sheet) existing[key] = readExistingTab(sheet);
   }
-  // Other tabs matter only while a schema tab is missing by name: one of them may be it, renamed.
-  const others = tabOrder().some((k) => !existing[k])
-    ? ss.getSheets().filter((s) => !names.has(s.getName())).map((s) => ({ name: s.getName(), ...readExistingTab(s) }))
-    : [];
+  // Other tabs matter while a schema tab is missing by name (one may be it, renamed) or has no rows (one may hold them).
+  const lacking = tabOrder().some((k) => !existing[k] || existing[k]!.lastRow <= 1);
+  const others = lacking ? ss.getSheets().filter((s) => !names.has(s.getName())).map((s) => ({ name: s.getName(), ...readExistingTab(s) })) : [];
   return { existing, others };
 }
 

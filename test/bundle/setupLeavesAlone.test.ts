@@ -92,6 +92,23 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     expect(rt.ui.alerts.at(-1)!.prompt).toBe('Renamed "Review log" to "Reviews": it has the Reviews tab\'s headers, and the add-in finds its tabs by name. Formulas that refer to a renamed tab follow its new name. No existing cell was changed.');
   });
 
+  test('an empty Incidents tab beside the renamed one holding the rows (as an earlier setup left it) is pointed out, nothing changed', () => {
+    const rt = exampleRuntime();
+    const ss = rt.spreadsheet as unknown as Ss;
+    const log = ss.getSheetByName('Incidents')!;
+    log.setName('Incident log');
+    const empty = ss.insertSheet('Incidents');
+    empty.getRange(1, 1, 1, schema.incidents.columns.length).setValues([schema.incidents.columns.map((c) => c.header)]);
+    ss.setNamedRange('SLM_Incidents', empty.getRange('A:Q'));
+    const before = workbookSnapshot(rt);
+    const report = rt.global.setUpWorkbook();
+    expect(report.leftAlone).toEqual([expect.stringMatching(/^Incidents: this tab has no rows, while "Incident log" has its headers and \d{3} rows/)]);
+    expect(report.renamedTabs).toEqual([]);
+    // The empty tab is set up as any tab is (frozen, protected header); the user's tabs keep every cell.
+    before.delete(rt.spreadsheet.sheet('Incidents'));
+    expectUnchanged(before, rt);
+  });
+
   test('two tabs with the Incidents headers and none named Incidents: neither is renamed, none is made, and the dialog says so', () => {
     const rt = exampleRuntime();
     const ss = rt.spreadsheet as unknown as Ss;

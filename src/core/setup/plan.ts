@@ -77,7 +77,8 @@ const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).
  * columns go after the last column holding anything, so no header is written over a cell in use and no cell
  * of data is formatted. A tab is left as it is, and said so, when its row 1 names none of its columns (data
  * with no header row) or when a column of data has no header while one of the tab's columns is missing (its
- * header was probably deleted: adding the column elsewhere would be a guess). A user's own or reordered
+ * header was probably deleted: adding the column elsewhere would be a guess); an empty tab beside a full tab
+ * of its headers under another name is pointed out. A user's own or reordered
  * columns stay, so running it twice, or on a workbook full of data, changes nothing that is already there.
  */
 export function planSetup(existing: ExistingTabs, others: readonly OtherTab[] = []): SetupPlan {
@@ -86,12 +87,19 @@ export function planSetup(existing: ExistingTabs, others: readonly OtherTab[] = 
   const steps: TabSetup[] = [];
   const finish: TabKey[] = [];
   const leftAlone: string[] = [];
-  // Another tab is a candidate only for a schema tab missing by name (a copy of a present tab stays the user's).
-  const recognised = others.map((other) => ({ other, key: recognisedAs(other.header) })).filter((r) => r.key !== undefined && existing[r.key] === undefined);
+  const recognised = others.map((other) => ({ other, key: recognisedAs(other.header) }));
   for (const key of tabOrder()) {
     const tab: TabDef = schema[key];
     let found = existing[key];
+    // A copy of a present tab stays the user's; but an empty tab of the name beside a full one of its headers
+    // (as an earlier setup could leave a renamed tab) means the figures read the wrong one: said, not guessed.
+    if (found !== undefined && found.lastRow <= 1) {
+      for (const { other } of recognised.filter((r) => r.key === key && r.other.lastRow > 1)) {
+        leftAlone.push(`${tab.name}: this tab has no rows, while "${other.name}" has its headers and ${other.lastRow - 1} rows; the add-in and the Dashboard read the tab named "${tab.name}". If "${other.name}" is the one to use, delete the empty "${tab.name}" tab and run Set up workbook again: it will give "${other.name}" the name.`);
+      }
+    }
     if (found === undefined) {
+      // Another tab is a candidate only for a schema tab missing by name.
       const candidates = recognised.filter((r) => r.key === key).map((r) => r.other);
       if (candidates.length > 1) {
         leftAlone.push(`${tab.name}: no tab has this name, and tabs ${quoted(candidates.map((c) => c.name))} all have its headers, so none was made. Rename the one to use to "${tab.name}", then run Set up workbook again.`);

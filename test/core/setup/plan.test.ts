@@ -76,6 +76,15 @@ describe('planSetup', () => {
     expect(planSetup(headers, [{ name: 'Notes', ...tab(['Ref', 'Service ID', 'Type', 'Priority', 'Opened']) }]).steps.map((s) => s.tab.key)).toEqual(['incidents']);
   });
 
+  test('an empty tab of the name beside a tab of its headers with rows is pointed out, and nothing is renamed', () => {
+    const headers = complete();
+    headers.incidents = tab(header('incidents'), { lastRow: 1 });
+    const plan = planSetup(headers, [{ name: 'Incident log', ...tab(header('incidents'), { lastRow: 251 }) }, { name: 'Empty copy', ...tab(header('incidents'), { lastRow: 1 }) }]);
+    expect(plan.renames).toEqual([]);
+    expect(plan.finish).toContain('incidents');
+    expect(plan.leftAlone).toEqual(['Incidents: this tab has no rows, while "Incident log" has its headers and 250 rows; the add-in and the Dashboard read the tab named "Incidents". If "Incident log" is the one to use, delete the empty "Incidents" tab and run Set up workbook again: it will give "Incident log" the name.']);
+  });
+
   test('column letters', () => {
     expect([1, 5, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'E', 'Z', 'AA', 'AZ', 'AAA']);
   });
