@@ -289,14 +289,18 @@ export function ensureFormulaTab(ss: Spreadsheet, name: string, cells: readonly 
 }
 
 /**
- * Writes one column of a tab (found by header) for its data rows, in one call; false when the tab or the
- * column is missing (Set up workbook adds it).
+ * Sets cells of one column of a tab (found by header) by sheet row, leaving every other row as it is: the
+ * column is read once and written once. False when the tab or the column is missing (Set up workbook adds it).
  */
-export function writeColumn(ss: Spreadsheet, key: TabKey, header: string, values: readonly string[]): boolean {
+export function writeColumnCells(ss: Spreadsheet, key: TabKey, header: string, cells: ReadonlyMap<number, string>): boolean {
   const sheet = ss.getSheetByName(tabDef(key).name);
-  if (!sheet || values.length === 0) return false;
+  if (!sheet || cells.size === 0) return false;
   const col = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0].findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
   if (col < 0) return false;
-  writeCells(sheet, 2, col + 1, values.map((v) => [v]));
+  let last = 0;
+  for (const row of cells.keys()) last = Math.max(last, row);
+  const range = sheet.getRange(2, col + 1, last - 1, 1);
+  const values = range.getValues().map((r, i) => [cells.has(i + 2) ? cells.get(i + 2)! : r[0]]);
+  writeCells(sheet, 2, col + 1, values);
   return true;
 }

@@ -6,6 +6,7 @@ import { analyseWorkbook } from '../core/findings/analyse';
 import { findingsHtml } from '../core/findings/html';
 import { findingsTable, FINDINGS_HEADER } from '../core/findings/table';
 import { workbookFromRanges } from '../core/findings/ranges';
+import { unreadLine } from '../core/attainment/fromRanges';
 import type { Finding } from '../core/findings/types';
 import { rangesThenZone } from '../core/arguments/zone';
 import type { PeriodRequest } from '../api';
@@ -43,10 +44,15 @@ export function menuCheckContracts(): void {
 export function SLM_FINDINGS(...ranges: unknown[]): unknown {
   try {
     const { ranges: grids, zones: { tz: timeZone } } = rangesThenZone(ranges, spreadsheetZone());
-    const { workbook } = workbookFromRanges(grids, timeZone);
+    const { workbook, problems } = workbookFromRanges(grids, timeZone);
     const findings = analyseWorkbook(workbook, { now: Date.now() });
-    if (findings.length === 0) return [[...FINDINGS_HEADER], ['Info', '', 'No findings: the contracts, SLAs and log agree.', '', '', '']];
-    return findingsTable(findings);
+    const table: unknown[][] = findings.length === 0
+      ? [[...FINDINGS_HEADER], ['Info', '', 'No findings: the contracts, SLAs and log agree.', '', '', '']]
+      : findingsTable(findings);
+    // A cell the findings could not read is named, never dropped silently (as SLM_ATTAINMENT does).
+    const unread = problems.filter((p) => p.severity === 'error' && p.row > 1).map((p) => `${p.tab} row ${p.row} (${p.column})`);
+    if (unread.length) table.push(unreadLine(unread, table[0].length));
+    return table;
   } catch (e) {
     throw new Error(e instanceof Error ? e.message : String(e));
   }

@@ -10,7 +10,7 @@ import { longDate } from '../core/text';
 import type { Workbook } from '../core/workbook/parseWorkbook';
 import { addCommenters, removeCommenter, viewersOf } from '../adapters/drive';
 import { withDocumentLock } from '../adapters/lock';
-import { readWorkbook, writeColumn } from '../adapters/sheets';
+import { readWorkbook, writeColumnCells } from '../adapters/sheets';
 import { sharingChoicesArg } from './arguments';
 
 /** The newest SLA and the newest representatives' review on the Documents tab (never the internal one). */
@@ -74,8 +74,9 @@ export function applySharing(choices: SharingChoice[]): ShareResult {
       access.set(p.name, accessText(!!c.documents && docs.length > 0, !!c.workbook, today));
       result.shared.push(p.name);
     }
-    const column = wb.people.map((p) => access.get(p.name) ?? p.access ?? '');
-    if (access.size && !writeColumn(ss, 'people', 'Access', column)) result.skipped.push('the People tab has no Access column: run Set up workbook to record access');
+    // By sheet row: a row left out of the reading (a repeated name, a bad cell) is never shifted onto.
+    const cells = new Map(people.filter((p) => access.has(p.name)).map((p) => [p.row, access.get(p.name)!]));
+    if (cells.size && !writeColumnCells(ss, 'people', 'Access', cells)) result.skipped.push('the People tab has no Access column: run Set up workbook to record access');
     return result;
   });
 }

@@ -41,7 +41,7 @@ describe('item 1: a date outside the years 1800 to 2399 is a bad value like any 
     expect(problems[0].value.startsWith(shown)).toBe(true);
     expect(problems[0].message).toMatch(/expected a date in the years 1800 to 2399/);
     // Custom functions given a bad date as an argument still say which argument; nothing else may fail.
-    expect(failures(rt).filter((f) => !/^SLM_WORKHOURS: (start|end), row 1: .* is outside the years 1800 to 2399$/.test(f))).toEqual([]);
+    expect(failures(rt).filter((f) => !/^SLM_(WORKHOURS|DUE): (start|end), row 1: .* is outside the years 1800 to 2399$/.test(f))).toEqual([]);
   });
 });
 
@@ -256,6 +256,34 @@ describe('item 5: one text-safe writer', () => {
     const summary = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].indexOf('Summary') + 1;
     expect(log.getRange(1200, 1, 1, log.getLastColumn()).getFormulas()[0].filter((f: string) => f !== '')).toEqual([]);
     expect(String(log.getRange(1200, summary).getValue())).toBe(`${attack} (from +44 7700 900123, service.manager@school.example)`);
+  });
+});
+
+describe('found by the fuzz test', () => {
+  test('sharing records access on the sharer\'s own row when a People row above is left out', () => {
+    const rt = school();
+    const people = (rt.spreadsheet as unknown as Ss).getSheetByName('People')!;
+    const values = people.getDataRange().getValues();
+    const name = values[0].indexOf('Name');
+    const access = values[0].indexOf('Access');
+    const jo = values.findIndex((r) => r[name] === 'Jo Harris');
+    // A role nobody has on the row above Jo's: the reading leaves that row out.
+    expect(jo).toBeGreaterThan(1);
+    people.getRange(jo, values[0].indexOf('Role') + 1).setValue('Wizard');
+    rt.global.generateSla(null);
+    const before = people.getDataRange().getValues().map((r) => r[access]);
+    rt.global.applySharing([{ name: 'Jo Harris', documents: true, workbook: false }]);
+    const after = people.getDataRange().getValues().map((r) => r[access]);
+    expect(after[jo]).toMatch(/^SLA and review \(comment\), since /);
+    expect(after.filter((_, i) => i !== jo)).toEqual(before.filter((_, i) => i !== jo));
+  });
+
+  test('SLM_FINDINGS names the cells it could not read in its last line', () => {
+    const rt = school();
+    setCell(rt, 'Contracts', 2, 'Fix within (h)', 'lots');
+    const v = tabValues(rt);
+    const table = rt.global.SLM_FINDINGS(v.services, v.contracts, v.incidents, v.sla, v.targets, v.calendars, v.closures) as string[][];
+    expect(table[table.length - 1][0]).toMatch(/^Not read, so left out or read as blank: Contracts row 2 \(Fix within \(h\)\)\./);
   });
 });
 
