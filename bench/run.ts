@@ -1,7 +1,8 @@
 /**
  * Every figure the project holds itself to, in one run (`npm run bench`, after the build):
  * attainment throughput, working-time calls against moment-business-time, cold load of dist/Code.js and
- * its size. Targets: >= 1,000,000 incidents/s, working time >= 10x the peer, load < 10 ms, bundle < 180 KB.
+ * its size, and single cells with extreme dates. Targets: >= 1,000,000 incidents/s, working time >= 10x the peer,
+ * load < 10 ms, bundle < 180 KB, any single cell < 50 ms.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,6 +42,28 @@ function coldLoads(code: string, loads: number): { firstMs: number; medianMs: nu
   return { firstMs, medianMs: median(times), medianWithCallMs: median(withCall) };
 }
 
+/** Single cells with extreme dates, each in a fresh context as Sheets runs one call: load plus the call. */
+const WORST_CELLS: Array<[string, string]> = [
+  ['SLM_WORKHOURS 1800 to 2399, office hours, Europe/London', 'SLM_WORKHOURS(new Date(Date.UTC(1800,0,2)), new Date(Date.UTC(2399,11,30)), "Mon-Fri 08:00-18:00", "", "Europe/London")'],
+  ['SLM_WORKHOURS 1800 to 2399, overnight hours, Australia/Sydney', 'SLM_WORKHOURS(new Date(Date.UTC(1800,0,2)), new Date(Date.UTC(2399,11,30)), "Mon-Sun 22:00-06:00", "", "Australia/Sydney")'],
+  ['SLM_WORKHOURS 2026 to 2206 (a year typed wrong)', 'SLM_WORKHOURS(new Date(Date.UTC(2026,10,2,9)), new Date(Date.UTC(2206,10,3,10)), "Mon-Fri 08:00-18:00", "", "Europe/London")'],
+  ['SLM_DUE 500,000 h from 2026 (lands in 2217)', 'SLM_DUE(new Date(Date.UTC(2026,0,5)), 500000, "Mon-Fri 08:00-18:00", "", "America/New_York")'],
+];
+
+function worstCells(code: string, runs: number): Array<{ name: string; medianMs: number; maxMs: number }> {
+  return WORST_CELLS.map(([name, call], i) => {
+    const times: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      const context = vm.createContext({ console });
+      const t0 = performance.now();
+      new vm.Script(`${code}\n//# worst ${i} ${k}`).runInContext(context);
+      vm.runInContext(call, context);
+      times.push(performance.now() - t0);
+    }
+    return { name, medianMs: median(times), maxMs: Math.max(...times) };
+  });
+}
+
 function main(): void {
   if (!fs.existsSync(CODE)) throw new Error('dist/Code.js is missing: run npm run build first.');
   const code = fs.readFileSync(CODE, 'utf8');
@@ -51,6 +74,10 @@ function main(): void {
   const load = coldLoads(code, 15);
   console.log(`Cold load of dist/Code.js in a fresh context: median ${load.medianMs.toFixed(2)} ms of 15 (first ${load.firstMs.toFixed(2)} ms; `
     + `with one SLM_WORKHOURS call ${load.medianWithCallMs.toFixed(2)} ms) (target < 10 ms): ${verdict(load.medianMs < 10)}`);
+
+  const worst = worstCells(code, 7);
+  console.log('Single cells with extreme dates, load plus call in a fresh context (target < 50 ms each):');
+  for (const w of worst) console.log(`  ${w.name}: median ${w.medianMs.toFixed(1)} ms of 7 (slowest ${w.maxMs.toFixed(1)} ms): ${verdict(w.medianMs < 50)}`);
 
   const wt = runWorkingTimeBench();
   console.log(`Working time: ${fmt(wt.oursCallsPerSecond)} calls/s against moment-business-time ${fmt(wt.momentCallsPerSecond)} calls/s, `

@@ -4,10 +4,14 @@
  * The calendar keeps, for every local day of the span it has been asked about, the UTC instant of the
  * day's start, its working windows as UTC instants, and the working time before it (a prefix sum). Working
  * time between two instants is then the difference of two look-ups, each O(1); the span grows in chunks of
- * at least a year, in either direction, when an instant falls outside it.
+ * at least a year, in either direction, when an instant falls outside it, and starts afresh around an instant
+ * far from it. A span longer than about two years is not tabled day by day: its whole days are summed by the
+ * week, less closed days, plus the exact difference made on each day next to a clock change (found a month
+ * at a time, in blocks of about eleven years kept for later questions). So no question takes more than a few
+ * milliseconds, whatever its dates.
  */
 import type { WeeklyHours } from './hours';
-import { DAY_MS, checkSupported, dayOfKey, daysFromCivil, localDayNumber, segmentIndex, zoneOf, type ZoneTable } from './zone';
+import { DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, checkSupported, dayOfKey, daysFromCivil, localDayNumber, segmentIndex, transitionsBetween, zoneAround, zoneOf, type ZoneTable } from './zone';
 
 export type { WeeklyHours } from './hours';
 
@@ -30,6 +34,14 @@ export interface ServiceCalendar {
 const MIN_DAY = daysFromCivil(1800, 1, 1);
 const MAX_DAY = daysFromCivil(2400, 1, 1);
 const CHUNK_DAYS = 366;
+/** Spans longer than this are summed by the week rather than tabled day by day. */
+const LONG_DAYS = 2 * CHUNK_DAYS;
+const LONG_MS = LONG_DAYS * DAY_MS;
+/** A due instant further than this many days past the tables built is found by the week. */
+const DUE_TABLE_DAYS = CHUNK_DAYS;
+/** Days per block of clock-change corrections. */
+const BLOCK_DAYS = 4096;
+const MINUS_INFINITY = -1 / 0;
 /** A module constant: the global `Infinity` is a slow look-up in a vm realm. */
 const INFINITY = 1 / 0;
 
@@ -52,6 +64,42 @@ function wallInstant(day: number, minute: number, z: ZoneTable): number {
   return local - offs[kBefore];
 }
 
+/**
+ * The instants of [dayStart, next) whose wall-clock time lies in the ranges, as sorted, merged [start, end)
+ * pairs. Worked out per stretch of constant offset, so a range the clocks go back through counts twice and
+ * a range they skip counts only what the clock actually showed.
+ */
+function windowsOf(day: number, dayStart: number, next: number, ranges: Array<[number, number]>, z: ZoneTable): number[] {
+  const local0 = day * DAY_MS;
+  const raw: Array<[number, number]> = [];
+  const kFirst = segmentIndex(z, dayStart);
+  const kLast = z.fixed ? 0 : segmentIndex(z, next - 1);
+  for (let k = kFirst; k <= kLast; k++) {
+    const off = z.fixed ? 0 : z.offs[k];
+    const segLo = z.fixed ? dayStart : Math.max(z.at[k], dayStart);
+    const segHi = z.fixed || k + 1 >= z.at.length ? next : Math.min(z.at[k + 1], next);
+    for (const [s, e] of ranges) {
+      const lo = Math.max(local0 + s * 60_000 - off, segLo);
+      const hi = Math.min(local0 + e * 60_000 - off, segHi);
+      if (hi > lo) raw.push([lo, hi]);
+    }
+  }
+  if (raw.length > 1) raw.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  for (const [lo, hi] of raw) {
+    if (out.length > 0 && lo <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], hi);
+    else out.push(lo, hi);
+  }
+  return out;
+}
+
+
+/** Clock-change corrections of a block of days: the days (sorted), and the running sum of their corrections before each. */
+interface Block {
+  readonly days: Int32Array;
+  readonly before: Float64Array;
+}
+
 class Calendar implements ServiceCalendar {
   private firstDay = 0;
   private n = 0;
@@ -64,6 +112,10 @@ class Calendar implements ServiceCalendar {
   private hi = -Infinity;
   private readonly zone: ZoneTable;
   private readonly days: WeeklyHours['days'];
+  /** Working ms of each weekday (0 = Monday) while the clocks do not change, and of a week. */
+  private readonly dayMs = new Float64Array(7);
+  private readonly weekMs: number;
+  private readonly blocks = new Map<number, Block>();
 
   constructor(
     hours: WeeklyHours,
@@ -73,12 +125,19 @@ class Calendar implements ServiceCalendar {
   ) {
     this.zone = zoneOf(timeZone);
     this.days = hours.days.map((d) => d.map(([s, e]) => [s, e] as [number, number]));
+    let week = 0;
+    this.days.forEach((ranges, w) => {
+      for (const [s, e] of ranges) this.dayMs[w] += (e - s) * 60_000;
+      week += this.dayMs[w];
+    });
+    this.weekMs = week;
   }
 
   workingMs(a: number, b: number): number {
     if (b <= a) return 0;
     if (!(a >= this.lo && b < this.hi)) {
       if (a !== a || b !== b) return NaN;
+      if (b - a > LONG_MS) return this.longWorkingMs(a, b);
       this.ensure(a);
       this.ensure(b);
     }
@@ -93,6 +152,7 @@ class Calendar implements ServiceCalendar {
     let target = this.cumAt(a) + durationMs;
     while (this.cum[this.n] < target) {
       if (this.firstDay + this.n >= MAX_DAY) return INFINITY;
+      if (this.n - this.dayIndex(a) >= DUE_TABLE_DAYS) return this.longDueMs(a, durationMs);
       this.build(this.firstDay, Math.min(MAX_DAY, this.firstDay + this.n + Math.max(CHUNK_DAYS, this.n)));
       target = this.cumAt(a) + durationMs;
     }
@@ -114,6 +174,152 @@ class Calendar implements ServiceCalendar {
       run += len;
     }
     return this.start[lo + 1];
+  }
+
+  /** Working ms of [a, b) over a long span: the two end days exactly, the whole days between by the week. */
+  private longWorkingMs(a: number, b: number): number {
+    checkSupported(a);
+    checkSupported(b);
+    const dA = localDayNumber(a, this.zone.name);
+    const dB = localDayNumber(b, this.zone.name);
+    return this.dayPart(dA, a, INFINITY, this.zone) + this.wholeDays(dA + 1, dB) + this.dayPart(dB, MINUS_INFINITY, b, this.zone);
+  }
+
+  /** dueMs past the day tables' reach: whole days by the week until the day the time runs out in, then its tables. */
+  private longDueMs(a: number, durationMs: number): number {
+    const dA = localDayNumber(a, this.zone.name);
+    const rest = durationMs - this.dayPart(dA, a, INFINITY, this.zone);
+    const x = dA + 1;
+    // Gallop to a day by which the time has run out, then halve down to the first such day.
+    let lo = x;
+    let hi = x + CHUNK_DAYS;
+    while (this.wholeDays(x, Math.min(hi, MAX_DAY)) < rest) {
+      if (hi >= MAX_DAY) return INFINITY;
+      lo = hi;
+      hi = x + 2 * (hi - x);
+    }
+    hi = Math.min(hi, MAX_DAY);
+    while (hi - lo > 1) {
+      const mid = lo + ((hi - lo) >> 1);
+      if (this.wholeDays(x, mid) >= rest) hi = mid;
+      else lo = mid;
+    }
+    // The time runs out on day hi - 1: walk its windows.
+    const day = hi - 1;
+    let left = rest - this.wholeDays(x, day);
+    const dayStart = wallInstant(day, 0, this.zone);
+    const next = wallInstant(day + 1, 0, this.zone);
+    const pieces = windowsOf(day, dayStart, next, this.days[this.weekday(day)], this.zone);
+    for (let k = 0; k < pieces.length; k += 2) {
+      const len = pieces[k + 1] - pieces[k];
+      if (len >= left) return pieces[k] + left;
+      left -= len;
+    }
+    return next;
+  }
+
+  private weekday(day: number): number {
+    // Day 0 (1970-01-01) was a Thursday; index 0 is Monday.
+    return (((day + 3) % 7) + 7) % 7;
+  }
+
+  private isClosed(day: number): boolean {
+    const to = this.closedTo;
+    let lo = 0;
+    let hi = to.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (to[mid] < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < to.length && this.closedFrom[lo] <= day;
+  }
+
+  /** Working ms of local day `day` inside [from, to), with the offsets of zone table `z`. */
+  private dayPart(day: number, from: number, to: number, z: ZoneTable): number {
+    const ranges = this.days[this.weekday(day)];
+    if (ranges.length === 0 || this.isClosed(day)) return 0;
+    const dayStart = wallInstant(day, 0, z);
+    const next = wallInstant(day + 1, 0, z);
+    if (!(next > dayStart)) return 0;
+    const pieces = windowsOf(day, dayStart, next, ranges, z);
+    let w = 0;
+    for (let k = 0; k < pieces.length; k += 2) {
+      const lo = pieces[k] > from ? pieces[k] : from;
+      const hi = pieces[k + 1] < to ? pieces[k + 1] : to;
+      if (hi > lo) w += hi - lo;
+    }
+    return w;
+  }
+
+  /** Working ms of days [x, y) as if the clocks never changed, closures ignored. */
+  private nominal(x: number, y: number): number {
+    if (y <= x) return 0;
+    const weeks = Math.floor((y - x) / 7);
+    let total = weeks * this.weekMs;
+    for (let d = x + weeks * 7; d < y; d++) total += this.dayMs[this.weekday(d)];
+    return total;
+  }
+
+  /** Working ms of the whole local days [x, y): by the week, less closed days, plus each clock change's difference. */
+  private wholeDays(x: number, y: number): number {
+    if (y <= x) return 0;
+    let total = this.nominal(x, y);
+    const from = this.closedFrom;
+    const to = this.closedTo;
+    for (let c = 0; c < from.length; c++) {
+      const f = from[c] > x ? from[c] : x;
+      const t = to[c] + 1 < y ? to[c] + 1 : y;
+      if (t > f) total -= this.nominal(f, t);
+    }
+    if (this.zone.fixed) return total;
+    for (let k = Math.floor(x / BLOCK_DAYS); k * BLOCK_DAYS < y; k++) {
+      const b = this.block(k);
+      const n = b.days.length;
+      const i = x > k * BLOCK_DAYS ? lowerBound(b.days, x) : 0;
+      const j = y < (k + 1) * BLOCK_DAYS ? lowerBound(b.days, y) : n;
+      total += b.before[j] - b.before[i];
+    }
+    return total;
+  }
+
+  /**
+   * Block `k` of clock-change corrections: for each open day of the block next to a clock change, its exact
+   * working time less its working time by the week.
+   */
+  private block(k: number): Block {
+    let b = this.blocks.get(k);
+    if (b) return b;
+    const first = Math.max(k * BLOCK_DAYS, MIN_DAY);
+    const end = Math.min((k + 1) * BLOCK_DAYS, MAX_DAY);
+    const lo = Math.max(first * DAY_MS - 2 * DAY_MS, MIN_SUPPORTED_MS);
+    const hi = Math.min(end * DAY_MS + 2 * DAY_MS, MAX_SUPPORTED_MS);
+    const known = transitionsBetween(this.zone.name, lo, hi);
+    // Only the day a clock change falls in differs from its working time by the week: the local day of the
+    // change read with the offset before it and with the offset after it (the same day, unless at midnight).
+    const near = new Set<number>();
+    for (let t = 0; t < known.at.length; t++) {
+      for (const off of [known.before[t], known.after[t]]) {
+        const d = Math.floor((known.at[t] + off) / DAY_MS);
+        if (d >= first && d < end) near.add(d);
+      }
+    }
+    const days: number[] = [];
+    const corrections: number[] = [];
+    for (const day of [...near].sort((p, q) => p - q)) {
+      if (this.isClosed(day) || this.days[this.weekday(day)].length === 0) continue;
+      const z = zoneAround(this.zone.name, day * DAY_MS, 4 * DAY_MS, known);
+      const diff = this.dayPart(day, MINUS_INFINITY, INFINITY, z) - this.dayMs[this.weekday(day)];
+      if (diff !== 0) {
+        days.push(day);
+        corrections.push(diff);
+      }
+    }
+    const before = new Float64Array(days.length + 1);
+    for (let i = 0; i < days.length; i++) before[i + 1] = before[i] + corrections[i];
+    b = { days: Int32Array.from(days), before };
+    this.blocks.set(k, b);
+    return b;
   }
 
   /** Index of the local day holding t; t must be inside the built span. */
@@ -151,7 +357,8 @@ class Calendar implements ServiceCalendar {
     const day = localDayNumber(t, this.zone.name);
     let from: number;
     let to: number;
-    if (this.n === 0) {
+    // Far from the days built (a typing slip, the far end of a long span): start afresh around it.
+    if (this.n === 0 || day < this.firstDay - LONG_DAYS || day >= this.firstDay + this.n + LONG_DAYS) {
       from = day - CHUNK_DAYS;
       to = day + CHUNK_DAYS;
     } else if (t < this.lo) {
@@ -162,36 +369,6 @@ class Calendar implements ServiceCalendar {
       to = Math.max(day + 2, this.firstDay + this.n + Math.max(CHUNK_DAYS, this.n));
     }
     this.build(Math.max(MIN_DAY, from), Math.min(MAX_DAY, to));
-  }
-
-  /**
-   * The instants of [dayStart, next) whose wall-clock time lies in the ranges, as sorted, merged [start, end)
-   * pairs. Worked out per stretch of constant offset, so a range the clocks go back through counts twice and
-   * a range they skip counts only what the clock actually showed.
-   */
-  private windowsOf(day: number, dayStart: number, next: number, ranges: Array<[number, number]>): number[] {
-    const z = this.zone;
-    const local0 = day * DAY_MS;
-    const raw: Array<[number, number]> = [];
-    const kFirst = segmentIndex(z, dayStart);
-    const kLast = z.fixed ? 0 : segmentIndex(z, next - 1);
-    for (let k = kFirst; k <= kLast; k++) {
-      const off = z.fixed ? 0 : z.offs[k];
-      const segLo = z.fixed ? dayStart : Math.max(z.at[k], dayStart);
-      const segHi = z.fixed || k + 1 >= z.at.length ? next : Math.min(z.at[k + 1], next);
-      for (const [s, e] of ranges) {
-        const lo = Math.max(local0 + s * 60_000 - off, segLo);
-        const hi = Math.min(local0 + e * 60_000 - off, segHi);
-        if (hi > lo) raw.push([lo, hi]);
-      }
-    }
-    if (raw.length > 1) raw.sort((x, y) => x[0] - y[0]);
-    const out: number[] = [];
-    for (const [lo, hi] of raw) {
-      if (out.length > 0 && lo <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], hi);
-      else out.push(lo, hi);
-    }
-    return out;
   }
 
   /** (Re)builds the day tables for local days [from, to). */
@@ -220,7 +397,7 @@ class Calendar implements ServiceCalendar {
         // Day 0 (1970-01-01) was a Thursday; index 0 is Monday.
         const ranges = this.days[(((day + 3) % 7) + 7) % 7];
         if (ranges.length > 0) {
-          const pieces = this.windowsOf(day, dayStart, next, ranges);
+          const pieces = windowsOf(day, dayStart, next, ranges, z);
           for (let k = 0; k < pieces.length; k += 2) {
             ws.push(pieces[k]);
             we.push(pieces[k + 1]);
@@ -243,6 +420,18 @@ class Calendar implements ServiceCalendar {
     this.lo = start[0];
     this.hi = start[n];
   }
+}
+
+/** Index of the first of the sorted `xs` that is >= v. */
+function lowerBound(xs: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function closureDays(closures: Closure[]): { from: number[]; to: number[] } {

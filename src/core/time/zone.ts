@@ -6,6 +6,7 @@
 
 /** Taken once: a global look-up per call is slow when the bundle runs in a vm realm. */
 const { floor } = Math;
+const utc = Date.UTC;
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
@@ -72,13 +73,19 @@ function offsetReader(tz: string): (ms: number) => number {
     const m = PARTS.exec(fmt.format(whole));
     let y: number, mo: number, d: number, h: number, mi: number, s: number;
     if (m) {
-      [mo, d, y, h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
+      // Unary plus, not Number(): a global look-up per part is slow in a vm realm, and this runs thousands of times.
+      mo = +m[1];
+      d = +m[2];
+      y = +m[3];
+      h = +m[4];
+      mi = +m[5];
+      s = +m[6];
     } else {
       const p: Record<string, number> = {};
       for (const part of fmt.formatToParts(whole)) if (part.type !== 'literal') p[part.type] = Number(part.value);
       [y, mo, d, h, mi, s] = [p.year, p.month, p.day, p.hour, p.minute, p.second];
     }
-    const local = Date.UTC(y, mo - 1, d, h === 24 ? 0 : h, mi, s) + (h === 24 ? DAY_MS : 0);
+    const local = utc(y, mo - 1, d, h === 24 ? 0 : h, mi, s) + (h === 24 ? DAY_MS : 0);
     // Date.UTC maps years 0..99 to 1900..1999; outside the supported span anyway, but keep it exact.
     return local - whole;
   };
@@ -122,10 +129,23 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+const QUARTER_HOUR_MS = 900_000;
+
 /** First whole second in (lo, hi] whose offset is not `before`; the offset at lo is `before`. */
 function findTransition(z: ZoneTable, lo: number, hi: number, before: number): number {
   let a = lo;
   let b = hi;
+  // Clocks change on a quarter hour of UTC almost always: halve on that grid first, then check the grid point.
+  for (;;) {
+    const mid = floor((a + b) / 2 / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+    if (mid <= a || mid >= b) break;
+    if (z.read(mid) === before) a = mid;
+    else b = mid;
+  }
+  if (b % QUARTER_HOUR_MS === 0 && b - SECOND_MS > a) {
+    if (z.read(b - SECOND_MS) === before) return b;
+    b -= SECOND_MS;
+  }
   while (b - a > SECOND_MS) {
     const mid = floor((a + b) / 2 / SECOND_MS) * SECOND_MS;
     if (mid <= a) break;
@@ -157,8 +177,13 @@ function scan(z: ZoneTable, from: number, to: number): { at: number[]; offs: num
   return { at, offs };
 }
 
+/** How far past its span the table grows year by year; an instant further away starts a new span around it. */
+const REACH_MS = 3 * YEAR_MS;
+
 function cover(z: ZoneTable, ms: number): void {
   checkSupported(ms, 2 * DAY_MS);
+  // A year far away (a typing slip, a long span's far end) is scanned on its own, not every year in between.
+  if (ms >= z.hi + REACH_MS || ms < z.lo - REACH_MS) z.lo = NaN;
   if (Number.isNaN(z.lo)) {
     const start = floor(ms / YEAR_MS) * YEAR_MS;
     const s = scan(z, start, start + YEAR_MS);
@@ -166,6 +191,7 @@ function cover(z: ZoneTable, ms: number): void {
     z.offs = s.offs;
     z.lo = start;
     z.hi = start + YEAR_MS;
+    z.last = 0;
   }
   while (ms >= z.hi) {
     const s = scan(z, z.hi, z.hi + YEAR_MS);
@@ -205,6 +231,100 @@ function offsetIn(z: ZoneTable, ms: number): number {
   k = lo;
   z.last = k;
   return z.offs[k];
+}
+
+/** Clock changes of a zone over a span: at[k] is the first instant of offset after[k]; before[k] the offset until then. */
+export interface Transitions {
+  readonly at: number[];
+  readonly before: number[];
+  readonly after: number[];
+}
+
+/**
+ * Samples a month apart when looking for clock changes over a long span; three months apart while the changes
+ * keep to last year's rule (no rule in use puts two changes less than four months apart).
+ */
+const SAMPLE_MS = 30 * DAY_MS;
+const STEADY_SAMPLE_MS = 91 * DAY_MS;
+/** Two years without a change: the offsets are read three months apart too. */
+const QUIET_MS = 2 * YEAR_MS;
+/** A rule such as "last Sunday in March" falls 52 or 53 weeks after its last use; a fixed date 365 or 366 days. */
+const NEXT_USE_DAYS = [364, 371, 365, 366];
+
+/**
+ * The clock changes of `tz` in [from, to), found without the day-by-day scan of the offset table: offsets are
+ * read a month apart (three months apart while the changes keep to last year's rule, or after two years
+ * without one), and a change between two readings is looked for first where the same change fell a year
+ * before, then by bisection. A change undone before the next reading would be missed: no rule in use undoes
+ * one within a month (Morocco's Ramadan hour, the shortest, lasts about 35 days, and its dates move every
+ * year). Empty for a fixed zone.
+ */
+export function transitionsBetween(tz: string, from: number, to: number): Transitions {
+  const z = table(tz);
+  const out: Transitions = { at: [], before: [], after: [] };
+  if (z.fixed || !(to > from)) return out;
+  checkSupported(from, 2 * DAY_MS);
+  checkSupported(to, 2 * DAY_MS);
+  const read = z.read;
+  const lastUse = new Map<string, number>();
+  let t = from;
+  let off = read(from);
+  /** Changes in a row found where last year's fell. */
+  let steady = 0;
+  let lastChange = from;
+  while (t < to) {
+    const step = steady >= 2 || t - lastChange > QUIET_MS ? STEADY_SAMPLE_MS : SAMPLE_MS;
+    const next = t + step < to ? t + step : to;
+    const o = read(next);
+    if (o === off) {
+      t = next;
+      continue;
+    }
+    let when = NaN;
+    const prev = lastUse.get(`${off}>${o}`);
+    if (prev !== undefined) {
+      for (const days of NEXT_USE_DAYS) {
+        const c = prev + days * DAY_MS;
+        if (c > t && c <= next && read(c - SECOND_MS) === off && read(c) === o) {
+          when = c;
+          break;
+        }
+      }
+    }
+    if (when === when) steady++;
+    else {
+      steady = 0;
+      when = findTransition(z, t, next, off);
+    }
+    const after = read(when);
+    out.at.push(when);
+    out.before.push(off);
+    out.after.push(after);
+    lastUse.set(`${off}>${after}`, when);
+    lastChange = when;
+    off = after;
+    t = when;
+  }
+  return out;
+}
+
+/**
+ * A zone table for the few days around `at` only, built from known clock changes instead of a scan, so a
+ * long span's days with a clock change are worked out exactly without scanning the years around them.
+ */
+export function zoneAround(tz: string, around: number, marginMs: number, known: Transitions): ZoneTable {
+  const z = table(tz);
+  const lo = around - marginMs;
+  const hi = around + marginMs;
+  let k = 0;
+  while (k < known.at.length && known.at[k] <= lo) k++;
+  const at = [lo];
+  const offs = [k < known.at.length ? known.before[k] : k > 0 ? known.after[k - 1] : z.read(lo)];
+  for (; k < known.at.length && known.at[k] < hi; k++) {
+    at.push(known.at[k]);
+    offs.push(known.after[k]);
+  }
+  return { name: z.name, fixed: false, read: z.read, at, offs, lo, hi, last: 0 };
 }
 
 /** Index into z.at / z.offs of the stretch of constant offset holding instant `ms` (fixed zones: 0). */
