@@ -5,11 +5,12 @@
  */
 import type { Overview } from '../../src/api';
 import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
-import { STATUS_MEANINGS } from '../../src/core/attainment/status';
+import { STATUS_MEANINGS, TO_DATE } from '../../src/core/attainment/status';
 import { tabDef } from '../../src/core/schema/workbook';
 import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
 import type { OfflineRuntime } from '../../offline/runtime';
+import { exampleWithFormulas } from '../support/formulas';
 import { exampleRuntime, NOW } from '../support/offline';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -152,6 +153,43 @@ describe('item 1: one status rule, the same on every surface', () => {
     const table = attainmentTable(rt, [2026, 11, 1], [2026, 11, 30]);
     expect(column(table, 'Status').get('COLOURPRINT')).toBe('At risk');
     expect(column(table, 'Status set by').get('COLOURPRINT')).toBe(clr.statusDriver);
+  });
+});
+
+describe('one rule, one wording: the Dashboard tab, the sidebar, the review and the functions\' help agree on the same workbook', () => {
+  test('last month\'s statuses and what sets them, as the recalculated Dashboard shows them, are the sidebar\'s and the review\'s', () => {
+    const { rt, problems } = exampleWithFormulas();
+    expect(problems).toEqual([]);
+    const shown = (rt.spreadsheet as unknown as Ss).getSheetByName('Dashboard')!.getDataRange().getDisplayValues();
+    const at = shown.findIndex((r) => r[0] === ATTAINMENT_HEADER[0]);
+    const header = shown[at];
+    const rows = new Map(shown.slice(at + 1).filter((r) => r[0] !== '').map((r) => [r[0], r]));
+    const cell = (id: string, name: string) => rows.get(id)![header.indexOf(name)] || null;
+    const overview: Overview = rt.global.getOverview({ kind: 'lastMonth' });
+    expect(overview.periodWording).toBe('October 2026');
+    expect(shown.slice(0, at).flat()).toEqual(expect.arrayContaining(['1 Oct 2026', '31 Oct 2026']));
+    const review = rt.global.generateReview({ kind: 'lastMonth' });
+    const reviewRows = docTables(rt, review.id).find((t) => t.rows[0][0] === 'Rank')!.rows;
+    const words = new Set<string>();
+    for (const s of overview.services) {
+      expect([s.serviceId, cell(s.serviceId, 'Status')]).toEqual([s.serviceId, s.status]);
+      expect([s.serviceId, cell(s.serviceId, 'Availability status')]).toEqual([s.serviceId, s.availabilityStatus]);
+      expect([s.serviceId, cell(s.serviceId, 'Status set by')]).toEqual([s.serviceId, s.statusDriver]);
+      const row = reviewRows.find((r) => r[1] === s.name)!;
+      expect([s.serviceId, row[9], row[10]]).toEqual([s.serviceId, s.status ?? 'Not measured', s.statusDriver ?? '']);
+      if (s.status) words.add(s.status);
+    }
+    // Every word is one of the module's, and the example shows all three, so a surface that dropped one would be caught.
+    expect([...words].sort()).toEqual(STATUS_MEANINGS.slice(0, 3).map(([w]) => w).sort());
+  });
+
+  test('the functions\' help says what the module says', () => {
+    const code = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../dist/Code.js'), 'utf8') as string;
+    const doc = (name: string) => new RegExp(`/\\*\\*(((?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(`).exec(code)![1].replace(/\s*\*\s*/g, ' ');
+    const atRisk = STATUS_MEANINGS.find(([w]) => w === 'At risk')![1];
+    expect(atRisk).toContain(/At risk: (under a quarter of the allowed downtime left)/.exec(doc('SLM_AVAILABILITY'))![1]);
+    expect(atRisk).toContain(/At risk: (one more breach would miss)/.exec(doc('SLM_ATTAINMENT'))![1]);
+    for (const name of ['SLM_AVAILABILITY', 'SLM_ATTAINMENT']) expect(doc(name)).toContain(TO_DATE);
   });
 });
 
