@@ -56,7 +56,7 @@ describe('Generate SLA on the built bundle', () => {
     }
     const emailAt = blocks.findIndex((b) => b.type === 'paragraph' && b.text === '4.3 Email (EMAIL)');
     const emailTargets = blocks.slice(emailAt).filter((b) => b.type === 'table')[1] as { rows: string[][] };
-    expect(emailTargets.rows[1]).toEqual(['Incident', 'Any', 'Email incidents resolved within 4 hours', '1 working hour', '4 working hours', '95% of calls']);
+    expect(emailTargets.rows[1]).toEqual(['Incident', 'Any', 'Email incidents resolved within 4 hours', '1 working hour', '4 working hours', '90% of calls']);
     // Filed in the workbook's folder; recorded with its link.
     const item = rt.services.DriveApp.store.get(doc.id);
     const workbookItem = rt.services.DriveApp.store.get((rt.spreadsheet as unknown as Ss).getId());

@@ -144,7 +144,7 @@ describe('item 1: one status rule, the same on every surface', () => {
 
   test('a service one more breach away from missing its target is At risk, and says which target', () => {
     const rt = school();
-    // Colour printing has no calls: one met High incident makes its High resolution target (90%) At risk.
+    // Colour printing has no calls: one met High incident makes its High resolution target (85%) At risk.
     append(rt, 'incidents', [{ ref: 'TCLR', serviceId: 'COLOURPRINT', type: 'Incident', priority: 'High', summary: 'Colour printer offline', opened: '2026-11-16 09:00', responded: '2026-11-16 09:20', resolved: '2026-11-16 11:00' }]);
     const overview: Overview = rt.global.getOverview({ kind: 'thisMonth' });
     const clr = overview.services.find((s) => s.serviceId === 'COLOURPRINT')!;

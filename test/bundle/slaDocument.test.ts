@@ -69,7 +69,7 @@ describe('Generate SLA: a document a school can sign', () => {
 
   test('5. targets in school days with the working hours in brackets', () => {
     const standard = tableAfter(blocks, /^Standard response and fix targets/);
-    expect(standard.find((r) => r[1] === 'Low')!.slice(3)).toEqual(['8 working hours', '5 school days (50 working hours)', '85% of calls']);
+    expect(standard.find((r) => r[1] === 'Low')!.slice(3)).toEqual(['8 working hours', '5 school days (50 working hours)', '80% of calls']);
     expect(standard.find((r) => r[0] === 'Request')![4]).toBe('3 school days (30 working hours)');
   });
 

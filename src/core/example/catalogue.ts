@@ -103,12 +103,12 @@ const target = (serviceId: string, type: T['type'], priority: T['priority'], res
 
 export const targets: T[] = [
   target('ALL', 'Incident', 'Critical', 0.5, 4, 95, 'Whole service down for many users'),
-  target('ALL', 'Incident', 'High', 1, 8, 90, 'Service down for a class or a key user'),
-  target('ALL', 'Incident', 'Medium', 4, 20, 90, 'Fault with a workaround'),
-  target('ALL', 'Incident', 'Low', 8, 50, 85, 'Minor fault or question'),
-  target('ALL', 'Request', undefined, 8, 30, 90, 'Standard request'),
-  target('EMAIL', 'Incident', undefined, 1, 4, 95, 'Email incidents resolved within 4 hours'),
-  target('EMAIL', 'Request', undefined, 4, 20, 95, 'New account set up within 2 days'),
+  target('ALL', 'Incident', 'High', 1, 8, 85, 'Service down for a class or a key user'),
+  target('ALL', 'Incident', 'Medium', 4, 20, 85, 'Fault with a workaround'),
+  target('ALL', 'Incident', 'Low', 8, 50, 80, 'Minor fault or question'),
+  target('ALL', 'Request', undefined, 8, 30, 85, 'Standard request'),
+  target('EMAIL', 'Incident', undefined, 1, 4, 90, 'Email incidents resolved within 4 hours'),
+  target('EMAIL', 'Request', undefined, 4, 20, 90, 'New account set up within 2 days'),
 ];
 
 type C = Draft<'contracts'>;

@@ -42,7 +42,7 @@ const call = (summary: string, type: ItemType, priority: Priority, weight: numbe
 
 export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
   {
-    serviceId: 'INTERNET', perWeek: 4.5, lateRespond: 0.02, lateResolve: 0.03,
+    serviceId: 'INTERNET', perWeek: 4.5, lateRespond: 0.01, lateResolve: 0.01,
     calls: [
       call('Whole school lost internet', 'Incident', 'Critical', 0.25, 'Third party', true),
       call('No internet in the ICT suite', 'Incident', 'High', 1.5, 'Network'),
@@ -56,9 +56,9 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
     contract: { ref: 'ISP-01', share: 0.35, calendar: '24x7', respond: [0.05, 0.2], fix: [0.3, 1.8] },
   },
   {
-    serviceId: 'MIS', perWeek: 3, lateRespond: 0.01, lateResolve: 0.02,
+    serviceId: 'MIS', perWeek: 3, lateRespond: 0.005, lateResolve: 0.01,
     calls: [
-      call('Registers will not open', 'Incident', 'High', 0.8, 'Software'),
+      call('Registers will not open', 'Incident', 'High', 1.4, 'Software'),
       call('Report template prints blank', 'Incident', 'Medium', 1.2, 'Software'),
       call('Slow to load pupil records', 'Incident', 'Medium', 1, 'Software'),
       call('New staff MIS account', 'Request', 'Medium', 1),
@@ -81,7 +81,7 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
     contract: { ref: 'SW-01', share: 0.06, calendar: 'Mon-Fri 09:00-17:00', respond: [0.5, 2], fix: [1, 3] },
   },
   {
-    serviceId: 'STORAGE', perWeek: 4, lateRespond: 0.02, lateResolve: 0.03,
+    serviceId: 'STORAGE', perWeek: 4, lateRespond: 0.01, lateResolve: 0.01,
     calls: [
       call('File server not responding', 'Incident', 'Critical', 0.15, 'Hardware', true),
       call('Shared drive not mapped', 'Incident', 'Medium', 2, 'Network'),
@@ -90,7 +90,7 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
       call('Restore a folder deleted by mistake', 'Request', 'Medium', 1.2),
       call('New shared folder for a department', 'Request', 'Medium', 0.8),
     ],
-    contract: { ref: 'NET-01', share: 0.3, calendar: 'Mon-Fri 09:00-17:00', respond: [0.5, 3], fix: [1.5, 6.5] },
+    contract: { ref: 'NET-01', share: 0.3, calendar: 'Mon-Fri 09:00-17:00', respond: [0.5, 3], fix: [1, 4] },
   },
   {
     // Printing, on a maintenance contract, meets every target: the school's model service.
@@ -110,9 +110,9 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
     serviceId: 'WP', perWeek: 4, lateRespond: 0.02, lateResolve: 0.05,
     calls: [
       call('Word processor crashes when saving', 'Incident', 'Medium', 1.5, 'Software'),
-      call('Spell checker missing', 'Incident', 'Low', 1, 'Software'),
+      call('Spell checker missing', 'Incident', 'Medium', 1, 'Software'),
       call('Document templates missing', 'Incident', 'Medium', 1, 'Software'),
-      call('Install a font for the art department', 'Request', 'Medium', 0.8),
+      call('Install a font for the art department', 'Request', 'Medium', 1.5),
     ],
     contract: { ref: 'SW-01', share: 0.15, calendar: 'Mon-Fri 09:00-17:00', respond: [2, 14], fix: [4, 18] },
   },
@@ -123,7 +123,6 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
       call('Projector bulb failed', 'Incident', 'High', 1, 'Hardware'),
       call('Board not responding to touch', 'Incident', 'Medium', 1.5, 'Hardware'),
       call('Whiteboard pen not working', 'Incident', 'Medium', 1, 'Hardware'),
-      call('Move a whiteboard to a new classroom', 'Request', 'Medium', 0.3),
     ],
     contract: { ref: 'WB-01', share: 0.35, calendar: 'Mon-Fri 09:00-17:00', respond: [8, 30], fix: [4, 30] },
   },

@@ -129,15 +129,15 @@ describe('buildSlaDocument on the example school', () => {
     const standard = tableAfter(doc.blocks, /^Standard response and fix targets/).rows;
     expect(standard).toEqual([
       ['Incident', 'Critical', 'Whole service down for many users', '30 working minutes', '4 working hours', '95% of calls'],
-      ['Incident', 'High', 'Service down for a class or a key user', '1 working hour', '8 working hours', '90% of calls'],
-      ['Incident', 'Medium', 'Fault with a workaround', '4 working hours', '2 school days (20 working hours)', '90% of calls'],
-      ['Incident', 'Low', 'Minor fault or question', '8 working hours', '5 school days (50 working hours)', '85% of calls'],
-      ['Request', 'Any', 'Standard request', '8 working hours', '3 school days (30 working hours)', '90% of calls'],
+      ['Incident', 'High', 'Service down for a class or a key user', '1 working hour', '8 working hours', '85% of calls'],
+      ['Incident', 'Medium', 'Fault with a workaround', '4 working hours', '2 school days (20 working hours)', '85% of calls'],
+      ['Incident', 'Low', 'Minor fault or question', '8 working hours', '5 school days (50 working hours)', '80% of calls'],
+      ['Request', 'Any', 'Standard request', '8 working hours', '3 school days (30 working hours)', '85% of calls'],
     ]);
     // Email's own targets, in the School day calendar's school days.
     expect(targetsOf(doc.blocks, '4.3 Email (EMAIL)').rows).toEqual([
-      ['Incident', 'Any', 'Email incidents resolved within 4 hours', '1 working hour', '4 working hours', '95% of calls'],
-      ['Request', 'Any', 'New account set up within 2 days', '4 working hours', '2 school days (20 working hours)', '95% of calls'],
+      ['Incident', 'Any', 'Email incidents resolved within 4 hours', '1 working hour', '4 working hours', '90% of calls'],
+      ['Request', 'Any', 'New account set up within 2 days', '4 working hours', '2 school days (20 working hours)', '90% of calls'],
     ]);
     // Hours with no closure days count working days.
     const plain = { ...wb, services: wb.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, serviceHours: 'Mon-Fri 08:00-18:00', supportHours: 'Mon-Fri 08:00-18:00' } : s)) };
