@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   for (const s of report.skipped) console.log(`  - line ${s.line}: ${s.reason}`);
 
   const overview: Overview = api.getOverview({ kind: 'thisTerm' });
-  console.log(`\nAttainment, ${overview.period.label}:`);
+  console.log(`\nAttainment, ${overview.periodWording}:`);
   console.log('  rank service                          avail.   target  met breached pending  status');
   for (const s of overview.services) {
     console.log(`  ${String(s.rank).padStart(4)} ${s.name.padEnd(32)} ${pct(s.availability).padStart(7)} ${(s.availabilityTarget === null ? '—' : `${s.availabilityTarget}%`).padStart(7)} ${String(s.met).padStart(4)} ${String(s.breached).padStart(8)} ${String(s.pending).padStart(7)}  ${s.status ?? '—'}`);
