@@ -7,8 +7,9 @@ import { el } from '../dom';
 import { shareText } from '../../src/core/text';
 
 const NS = 'http://www.w3.org/2000/svg';
-const W = 96;
-const H = 24;
+/** The card's width, so twelve months are far enough apart to read; 100% at the top. */
+const W = 240;
+const H = 30;
 
 function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
   const node = document.createElementNS(NS, tag);
@@ -16,10 +17,10 @@ function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement 
   return node;
 }
 
-/** Path segments through the known points; a null breaks the line, and a lone month is a dot. Values 0..1, 0% at the foot. */
-function pathOf(values: ReadonlyArray<number | null>): string {
+/** Path segments through the known points; a null breaks the line, and a lone month is a dot. Values lo..1, lo at the foot. */
+function pathOf(values: ReadonlyArray<number | null>, lo: number): string {
   const x = (i: number) => 2 + (i * (W - 4)) / Math.max(1, values.length - 1);
-  const y = (v: number) => 2 + (H - 4) * (1 - Math.max(0, Math.min(1, v)));
+  const y = (v: number) => 2 + (H - 4) * (1 - (Math.max(lo, Math.min(1, v)) - lo) / (1 - lo));
   let d = '';
   let pen = false;
   values.forEach((v, i) => {
@@ -47,8 +48,14 @@ export function sparkline(t: TrendsView, serviceId: string): HTMLElement | null 
   const s = t.services.find((x) => x.serviceId === serviceId);
   if (!s) return null;
   const svg = svgEl('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'aria-hidden': 'true', class: 'spark' });
-  svg.appendChild(svgEl('path', { d: pathOf(s.met), fill: 'none', stroke: '#1a73e8', 'stroke-width': 1.5, 'stroke-linecap': 'round' }));
-  svg.appendChild(svgEl('path', { d: pathOf(s.availability), fill: 'none', stroke: '#188038', 'stroke-width': 1.2, 'stroke-dasharray': '3 2', 'stroke-linecap': 'round' }));
-  return el('div', { class: 'trend' }, svg as unknown as Node,
+  // The foot is the lowest figure's ten points (0% at most, 90% at least), said in the key, so a dip shows.
+  const known = [...s.met, ...s.availability].filter((v): v is number => v !== null);
+  const lo = known.length ? Math.min(0.9, Math.floor(Math.min(...known) * 10) / 10) : 0;
+  for (const y of [2, H - 2]) svg.appendChild(svgEl('line', { x1: 0, x2: W, y1: y, y2: y, stroke: '#e8eaed', 'stroke-width': 1 }));
+  svg.appendChild(svgEl('path', { d: pathOf(s.met, lo), fill: 'none', stroke: '#1a73e8', 'stroke-width': 1.5, 'stroke-linecap': 'round' }));
+  svg.appendChild(svgEl('path', { d: pathOf(s.availability, lo), fill: 'none', stroke: '#188038', 'stroke-width': 1.2, 'stroke-dasharray': '3 2', 'stroke-linecap': 'round' }));
+  const key = el('div', { class: 'key small', 'aria-hidden': 'true' }, el('span', { class: 'met' }, 'items met'), el('span', { class: 'avail' }, 'availability'),
+    el('span', { class: 'scale' }, `${Math.round(lo * 100)}–100%`));
+  return el('div', { class: 'trend' }, svg as unknown as Node, key,
     el('span', { class: 'gray small' }, trendWords('Items met', t.months, s.met), ' ', trendWords('Availability', t.months, s.availability)));
 }

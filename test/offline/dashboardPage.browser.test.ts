@@ -66,7 +66,10 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
       expect(await charts.nth(k).locator('g.series polyline').count()).toBeGreaterThan(2);
       expect(await charts.nth(k).locator('g.series polyline[stroke-dasharray]').count()).toBe(1);
     }
-    // Nothing is drawn over the charts, and the charts do not run into the Findings tab below.
+    // The charts sit right of the attainment table (its last column is P), not over it, and do not run into the Findings tab below.
+    expect(await cell(6, 16).innerText()).toBe('Targets');
+    const tableRight = await cell(6, 16).evaluate((e) => e.getBoundingClientRect().right);
+    for (const k of [0, 1]) expect(await charts.nth(k).evaluate((e) => e.getBoundingClientRect().left)).toBeGreaterThanOrEqual(tableRight);
     const [second, findingsTop] = await Promise.all([charts.nth(1).evaluate((e) => e.getBoundingClientRect().bottom),
       findings.evaluate((e) => e.getBoundingClientRect().top)]);
     expect(second).toBeLessThan(findingsTop);

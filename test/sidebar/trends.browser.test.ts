@@ -28,13 +28,16 @@ test('each service shows its 12-month sparkline with the trend in words; the dig
     await page.waitForSelector('[data-service="EMAIL"] .trend svg path', { state: 'attached' });
     const trends = server.host.runtime.global.getTrends() as TrendsView;
     const email = trends.services.find((s) => s.serviceId === 'EMAIL')!;
-    const words = await page.locator('[data-service="EMAIL"] .trend span').textContent();
+    const words = await page.locator('[data-service="EMAIL"] .trend > span').textContent();
     expect(words).toBe(`${trendWords('Items met', trends.months, email.met)} ${trendWords('Availability', trends.months, email.availability)}`);
     // A gap in the data is a break in the line: one "M" per run of known months.
     const runs = email.met.filter((v, i) => v !== null && (i === 0 || email.met[i - 1] === null)).length;
     const d = await page.locator('[data-service="EMAIL"] .trend svg path').first().getAttribute('d');
     expect((d!.match(/M/g) ?? []).length).toBe(runs);
     expect(await page.locator('.trend svg').count()).toBe(trends.services.length);
+    // The foot of the sparkline is the lowest figure's ten points, and the key says so.
+    const lowest = Math.min(...[...email.met, ...email.availability].filter((v): v is number => v !== null));
+    expect(await page.locator('[data-service="EMAIL"] .trend .key .scale').textContent()).toBe(`${Math.min(90, Math.floor(lowest * 10) * 10)}–100%`);
     await page.locator('#services-section').screenshot({ path: path.join(root, 'out/sidebar-trends.png') });
 
     await page.click('#digest-section summary');

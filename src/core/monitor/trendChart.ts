@@ -42,7 +42,8 @@ function axisOf(values: number[]): { lo: number; hi: number; step: number } {
   return { lo: Math.max(min >= 0 ? 0 : -Infinity, Math.floor(lo / step + 1e-9) * step), hi: Math.ceil(hi / step - 1e-9) * step, step };
 }
 
-const tickText = (v: number, step: number): string => `${(v * 100).toFixed(step < 0.01 ? 1 : 0)}%`;
+/** "99.5%" on a fine axis, "100%" where the figure is whole. */
+const tickText = (v: number, step: number): string => `${Number((v * 100).toFixed(step < 0.01 ? 1 : 0))}%`;
 const round = (n: number): number => Math.round(n * 10) / 10;
 const shortName = (name: string): string => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
 
