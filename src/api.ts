@@ -107,6 +107,8 @@ export interface SetupReport {
   readonly renamedTabs: string[];
   /** Tabs that could not be set up without changing the user's cells, left as they are: why, by tab and column. */
   readonly leftAlone: string[];
+  /** Settings whose row was missing from the Settings tab and was added with its default. */
+  readonly addedSettings: string[];
 }
 
 /** What to import (pasted text is the call's first argument) and the choices made in the preview. */

@@ -5,6 +5,7 @@ import { planSetup, type ExistingTab, type ExistingTabs, type OtherTab, type Set
 import { numberFormat, validationRule } from '../core/setup/format';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookValues } from '../core/workbook/parseWorkbook';
 import { isCellFormula, recordsToRows } from '../core/workbook/toCells';
+import { locateColumns } from '../core/workbook/columns';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,9 +48,18 @@ export function readWorkbook(ss: Spreadsheet, only?: readonly TabKey[]): ParsedW
   return parseWorkbook(readWorkbookValues(ss, only), ss.getSpreadsheetTimeZone());
 }
 
-/** Names of the schema's tabs that hold rows below the header. */
+/** The cells of one column (found by header) below a tab's header: one getValues(); undefined when the tab or column is missing. */
+export function readColumn(ss: Spreadsheet, key: TabKey, column: string): unknown[] | undefined {
+  const sheet = ss.getSheetByName(tabDef(key).name);
+  if (!sheet) return undefined;
+  const values = sheet.getDataRange().getValues();
+  const at = locateColumns(values[0], tabDef(key)).index[column];
+  return at === undefined ? undefined : values.slice(1).map((r) => r[at]);
+}
+
+/** Names of the schema's tabs that hold rows below the header (Settings, which Set up fills, is not data). */
 export function tabsWithData(ss: Spreadsheet): string[] {
-  return tabOrder().map((k) => ss.getSheetByName(workbookSchema()[k].name)).filter((s) => s && s.getLastRow() > 1).map((s) => s!.getName());
+  return tabOrder().filter((k) => k !== 'settings').map((k) => ss.getSheetByName(workbookSchema()[k].name)).filter((s) => s && s.getLastRow() > 1).map((s) => s!.getName());
 }
 
 /**

@@ -37,7 +37,7 @@ export function menuCheckContracts(): void {
  * fit the SLA, contracts beyond need with their cost, slow components, unknowns and orphans, supplier
  * breaches, where the work goes, and SLA reviews due.
  *
- * @param {Range} ranges The Services range and any of Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures and People, in any order, each from row 1 with its header row; optionally a time zone such as "Europe/London" last.
+ * @param {Range} ranges The Services range and any of Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures, People and Settings (the school's assumptions; without it, the defaults), in any order, each from row 1 with its header row; optionally a time zone such as "Europe/London" last.
  * @return A table with a header row (Severity, Question, Finding, Evidence, Action, Rows), most severe first.
  * @customfunction
  */

@@ -7,7 +7,8 @@ import { listedProblems, type Problem } from '../core/workbook/problems';
 import { problemsHtml } from '../core/workbook/problemsHtml';
 import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/text';
-import { appendRecords, applySetup, ensureFormulaTab, finishTabs, isUntouched, readSetupState, readWorkbook, tabsWithData } from '../adapters/sheets';
+import { appendRecords, applySetup, ensureFormulaTab, finishTabs, isUntouched, readColumn, readSetupState, readWorkbook, tabsWithData } from '../adapters/sheets';
+import { missingSettingRows } from '../core/settings/parse';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
 import { TRENDS_TAB, trendsCells } from '../core/monitor/trendsView';
@@ -48,6 +49,7 @@ export function setUpWorkbook(): SetupReport {
     const starter = ss.getSheets();
     const plan = setUpTabs(ss);
     const repairedTabs = finishTabs(ss, plan);
+    const addedSettings = addMissingSettings(ss, plan);
     // Tabs of live formulas lead the workbook; made once, then formatted only where the user has not.
     const formulaTabs: string[] = [];
     const layouts = formulaTabLayouts();
@@ -70,8 +72,22 @@ export function setUpWorkbook(): SetupReport {
       repairedTabs,
       renamedTabs: plan.renames.map((r) => `Renamed "${r.from}" to "${r.to}": it has the ${r.to} tab's headers, and the add-in finds its tabs by name.`),
       leftAlone: [...plan.leftAlone],
+      addedSettings,
     };
   });
+}
+
+/**
+ * Adds each setting the Settings tab has no row for, with its default and meaning (one read, one write);
+ * a row that is there, whatever its value, is never changed. Returns the settings added.
+ */
+function addMissingSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, plan: SetupPlan): string[] {
+  // A Settings tab left as it is (its headers are not ours) is the user's: nothing is written into it.
+  const names = plan.finish.includes('settings') ? readColumn(ss, 'settings', 'setting') : undefined;
+  if (names === undefined) return [];
+  const rows = missingSettingRows(names);
+  appendRecords(ss, 'settings', rows);
+  return rows.map((r) => r.setting);
 }
 
 /**
@@ -98,11 +114,12 @@ function addExampleSchool(now: number): number {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     // Only into tabs set up in full: a tab left as it is (no header row, a headerless column, two candidates) gets nothing.
-    const ready = setUpTabs(ss).finish;
+    const plan = setUpTabs(ss);
+    // The example's settings are the defaults: only the rows the tab lacks are added, never a second row.
+    let written = addMissingSettings(ss, plan).length;
     const data = JSON.parse(HtmlService.createHtmlOutputFromFile(EXAMPLE_FILE).getContent()) as ExampleData;
     const school = buildExampleSchool(data, now, ss.getSpreadsheetTimeZone());
-    let written = 0;
-    for (const key of ready) written += appendRecords(ss, key, school[key]);
+    for (const key of plan.finish) if (key !== 'settings') written += appendRecords(ss, key, school[key]);
     return written;
   });
 }
@@ -117,12 +134,13 @@ export function menuSetUpWorkbook(): void {
   const ui = SpreadsheetApp.getUi();
   const report = setUpWorkbook();
   const { createdTabs: tabs, addedColumns: cols, repairedTabs: fixed, renamedTabs: renamed, leftAlone: left } = report;
-  const done = tabs.length + cols.length + fixed.length + renamed.length === 0
+  const done = tabs.length + cols.length + fixed.length + renamed.length + report.addedSettings.length === 0
     ? (left.length ? 'Nothing else needed setting up.' : 'Every tab and column is already in place; nothing was changed.')
     : [tabs.length && `Created ${plural(tabs.length, 'tab')} (${tabs.join(', ')}).`,
       cols.length && `Added ${plural(cols.length, 'column')} to existing tabs.`,
       fixed.length && `Put right the header or formats of ${fixed.join(', ')}.`,
       renamed.length && `${renamed.join(' ')} Formulas that refer to a renamed tab follow its new name.`,
+      report.addedSettings.length && `Added ${plural(report.addedSettings.length, 'setting')} with ${report.addedSettings.length === 1 ? 'its default' : 'their defaults'} to the Settings tab.`,
       'No existing cell was changed.'].filter(Boolean).join(' ');
   const message = left.length === 0 ? done : `${done}\n\nLeft as they are, so nothing of yours changed:\n${left.map((l) => `• ${l}`).join('\n')}`;
   // What was renamed or left alone needs reading, not a toast that fades.

@@ -134,7 +134,7 @@ describe('formatting never overrides what the user changed', () => {
     const rt = loadedRuntime();
     rt.global.setUpWorkbook();
     rt.calls.reset();
-    expect(rt.global.setUpWorkbook()).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], renamedTabs: [], leftAlone: [] });
+    expect(rt.global.setUpWorkbook()).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], renamedTabs: [], leftAlone: [], addedSettings: [] });
     for (const m of ['setNumberFormats', 'setBackgrounds', 'setFontWeights', 'setWraps']) expect(rt.calls.count(`Range.${m}`)).toBe(0);
     expect(rt.calls.count('Sheet.setConditionalFormatRules') + rt.calls.count('Sheet.setColumnWidth')).toBe(0);
 

@@ -46,7 +46,7 @@ describe('Set up workbook, on the built bundle', () => {
     const before = workbookState(rt);
     rt.calls.reset();
     const report = rt.global.setUpWorkbook();
-    expect(report).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], renamedTabs: [], leftAlone: [] });
+    expect(report).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], renamedTabs: [], leftAlone: [], addedSettings: [] });
     expect(workbookState(rt)).toEqual(before);
     expect(rt.calls.count('Range.setValues') + rt.calls.count('Range.setValue')).toBe(0);
   });
@@ -120,7 +120,7 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     rt.ui.respond('NO');
     rt.global.menuSetUpWorkbook();
-    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 16 tabs \(Dashboard, Findings, Open items, Trends, Services/);
+    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 17 tabs \(Dashboard, Findings, Open items, Trends, Services.*Settings\)\. Added 4 settings with their defaults to the Settings tab\./);
     expect(rt.ui.alerts[0].prompt).toMatch(/The workbook is empty\. Load the example school/);
     expect((rt.spreadsheet as unknown as Ss).getSheetByName('Services')!.getLastRow()).toBe(1);
     rt.ui.respond('YES');
@@ -152,8 +152,8 @@ describe('Load example school', () => {
     rt.calls.reset();
     const rows = rt.global.loadExampleSchool(NOW);
     expect(rows).toBeGreaterThan(150);
-    // The example has no documents and no hold intervals (its holds are typed as hours).
-    const filled = tabOrder().filter((k) => k !== 'documents' && k !== 'holds').length;
+    // The example has no documents and no hold intervals (its holds are typed as hours); its settings are the defaults Set up wrote.
+    const filled = tabOrder().filter((k) => k !== 'documents' && k !== 'holds' && k !== 'settings').length;
     expect(rt.calls.count('Range.setValues')).toBe(filled);
     expect(rt.ui.alerts).toHaveLength(0);
   });

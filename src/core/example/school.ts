@@ -15,6 +15,7 @@ import type * as cat from './catalogue';
 import type { ExampleData } from './data';
 import type { ExampleCall, IncidentProfile } from './profiles';
 import { HOUR_MS } from '../time/zone';
+import { missingSettingRows } from '../settings/parse';
 
 /** The data file's name in dist/ (without .html), as HtmlService.createHtmlOutputFromFile reads it. */
 export const EXAMPLE_FILE = 'ExampleSchool';
@@ -123,6 +124,7 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
     people: data.people,
     reviews: data.reviews.map(({ reviewDay, dueDay, ...r }) => ({ ...r, reviewDate: dayAt(reviewDay), due: dayAt(dueDay) })),
     documents: [],
+    settings: missingSettingRows([]),
   };
 }
 

@@ -7,7 +7,8 @@ import { idKey } from '../schema/ids';
 import { formatHours } from '../time/hours';
 import { resolveHours, type ResolvedHours } from '../workbook/hoursOf';
 import type { Workbook } from '../workbook/parseWorkbook';
-import { DEFAULT_LOOKBACK_DAYS, HIGH_PRIORITY_RANK } from './thresholds';
+import { DEFAULT_LOOKBACK_DAYS } from './thresholds';
+import type { Settings } from '../settings/definitions';
 import type { RowRef, Severity } from './types';
 import { minOf } from '../values';
 import { longDate } from '../text';
@@ -27,6 +28,8 @@ export interface Context {
   /** The span of the log that trends and supplier performance read. */
   readonly period: Period;
   readonly model: AttainmentModel;
+  /** The school's assumptions (Settings tab). */
+  readonly settings: Settings;
   service(id: string): Service | undefined;
   /** Rank of a service, Infinity when it is not in the catalogue. */
   rank(id: string): number;
@@ -64,7 +67,7 @@ export function makeContext(wb: Workbook, now: number, period?: Period): Context
   const start = period?.start ?? now - DEFAULT_LOOKBACK_DAYS * DAY_MS;
   const end = period?.end ?? now;
   return {
-    wb, now, model,
+    wb, now, model, settings: wb.assumptions,
     period: period ?? { start, end, label: `${longDate(start, wb.timeZone)} to ${longDate(end, wb.timeZone)}` },
     service: (id) => services.get(idKey(id)),
     rank: (id) => services.get(idKey(id))?.rank ?? Infinity,
@@ -99,8 +102,8 @@ export function makeRef(tab: TabKey, row: number, key?: string): RowRef {
 
 export { PRIORITIES };
 
-/** A gap in a high-priority service is high severity; elsewhere medium. */
-export const gapSeverity = (rank: number): Severity => (rank <= HIGH_PRIORITY_RANK ? 'high' : 'medium');
+/** A gap in a high-priority service (the Settings tab's High priority rank or better) is high severity; elsewhere medium. */
+export const gapSeverity = (ctx: Context, rank: number): Severity => (rank <= ctx.settings.highPriorityRank ? 'high' : 'medium');
 
 /** "Printing (PRINT)". */
 export const serviceLabel = (s: Service): string => `${s.name} (${s.serviceId})`;

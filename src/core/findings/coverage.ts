@@ -22,7 +22,7 @@ export function coverageFindings(ctx: Context): Finding[] {
       const unknown = hours.kind === 'blank';
       out.push({
         id: `coverage:${c.contractRef}:${unknown ? 'unknown' : 'unreadable'}`,
-        analysis: 'coverage', severity: gapSeverity(rank), question: QUESTION,
+        analysis: 'coverage', severity: gapSeverity(ctx, rank), question: QUESTION,
         title: `${contractLabel(c)}: support hours ${unknown ? 'unknown' : 'cannot be read'}`,
         evidence: unknown
           ? `The Contracts tab gives no support hours for ${c.supplier}, so nobody can tell whether it covers ${names} when needed.`
@@ -58,7 +58,7 @@ export function coverageFindings(ctx: Context): Finding[] {
       parts.push(`Over the ${COVERAGE_HORIZON_DAYS} days from ${longDate(ctx.now, ctx.wb.timeZone)} that is ${hoursText(year.uncoveredHours)} of service hours with no supplier cover.`);
       out.push({
         id: `coverage:${c.contractRef}:${s.serviceId}`,
-        analysis: 'coverage', severity: gapSeverity(s.rank), question: QUESTION, title,
+        analysis: 'coverage', severity: gapSeverity(ctx, s.rank), question: QUESTION, title,
         evidence: parts.join(' '),
         action: `Find the cost of ${c.supplier} covering the missing hours, or agree with the representatives and the head teacher that faults then wait for the supplier, and say so in the SLA.`,
         refs: [ctx.ref('contracts', c.row, 'supportHours'), ctx.ref('services', s.row, 'serviceHours')],

@@ -1,7 +1,6 @@
 /** SLA lifecycle: each agreement's stage (negotiation, agreed, monitoring, review due), its next review, and overdue reviews. */
 import type { Workbook } from '../workbook/parseWorkbook';
 import { makeRef, type Context } from './context';
-import { REVIEW_DUE_DAYS } from './thresholds';
 import type { Finding } from './types';
 import { longDate, plural } from '../text';
 import { DAY_MS } from '../time/zone';
@@ -21,14 +20,14 @@ export interface SlaLifecycle {
   readonly daysToReview: number | undefined;
 }
 
-/** The lifecycle of every SLA row, in the SLA tab's order. */
+/** The lifecycle of every SLA row, in the SLA tab's order; a review is due within the Settings tab's review warning. */
 export function slaLifecycle(wb: Workbook, now: number): SlaLifecycle[] {
   const names = new Map(wb.services.map((s) => [idKey(s.serviceId), s.name]));
   return wb.sla.map((r) => {
     const days = r.nextReview === undefined ? undefined : Math.ceil((r.nextReview - now) / DAY_MS);
     const stage: SlaStage = r.status === 'Negotiation' ? 'Negotiation'
       : days !== undefined && days < 0 ? 'Review overdue'
-      : days !== undefined && days <= REVIEW_DUE_DAYS ? 'Review due'
+      : days !== undefined && days <= wb.assumptions.reviewDueDays ? 'Review due'
       : r.status;
     return {
       serviceId: r.serviceId, name: names.get(idKey(r.serviceId)) ?? r.serviceId, row: r.row, status: r.status, stage,

@@ -1,7 +1,7 @@
 /** Over-provision: contract hours or speed well beyond what any service it underpins needs, with its cost. */
 import { formatHours, uncoveredHours, weeklyHours } from '../time/hours';
 import { contractLabel, describeHours, minOf, PRIORITIES, type Context } from './context';
-import { OVER_HOURS_RATIO, OVER_SPEED_RATIO, SCHOOL_HANDLING_HOURS } from './thresholds';
+import { OVER_HOURS_RATIO, OVER_SPEED_RATIO } from './thresholds';
 import type { Finding } from './types';
 import { patternIn, unionPatterns } from '../time/weekly';
 import { appendAll } from '../values';
@@ -48,9 +48,10 @@ export function overProvisionFindings(ctx: Context): Finding[] {
       const t = tight(key);
       if (!allTargeted || value === undefined || !t) return;
       // A fix follows the school's own handling, as the target chain has it: judge it against the time left.
-      const left = t.hours - (key === 'resolveHours' ? SCHOOL_HANDLING_HOURS : 0);
+      const handling = ctx.settings.handlingHours;
+      const left = t.hours - (key === 'resolveHours' ? handling : 0);
       if (value > OVER_SPEED_RATIO * left) return;
-      reasons.push(`It ${word} within ${hoursText(value)} where the tightest incident target of ${names} allows ${hoursText(t.hours)}${left < t.hours ? ` (${hoursText(left)} after ${hoursText(SCHOOL_HANDLING_HOURS)} of the school's own handling)` : ''}.`);
+      reasons.push(`It ${word} within ${hoursText(value)} where the tightest incident target of ${names} allows ${hoursText(t.hours)}${left < t.hours ? ` (${hoursText(left)} after ${hoursText(handling)} of the school's own handling)` : ''}.`);
       short.push(`${word === 'fixes' ? 'fix' : 'response'} in ${hoursText(value)} against ${hoursText(t.hours)}`);
       figures[contractKey === 'fixHours' ? 'fixHours' : 'respondHours'] = value;
       figures[contractKey === 'fixHours' ? 'tightestResolveHours' : 'tightestRespondHours'] = t.hours;

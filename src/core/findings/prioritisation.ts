@@ -1,7 +1,7 @@
 /** Prioritisation trends: where the work goes (share of items and of fix time per service) against the school's ranking. */
 import { type Context } from './context';
 import { resolvedItems } from './resolution';
-import { EFFORT_OUTWEIGH_RATIO, HIGH_PRIORITY_RANK, MIN_EFFORT_SHARE, MIN_TREND_ITEMS } from './thresholds';
+import { EFFORT_OUTWEIGH_RATIO, MIN_EFFORT_SHARE, MIN_TREND_ITEMS } from './thresholds';
 import type { Finding } from './types';
 import { hoursText, plural, shareText } from '../text';
 import { idKey } from '../schema/ids';
@@ -23,6 +23,7 @@ export function prioritisationFindings(ctx: Context): Finding[] {
   const { start, end } = ctx.period;
   const logged = ctx.wb.incidents.filter((i) => i.opened >= start && i.opened < end);
   if (logged.length < MIN_TREND_ITEMS) return [];
+  const highRank = ctx.settings.highPriorityRank;
   const by = new Map<string, Effort>();
   const effortOf = (serviceId: string): Effort => {
     const key = idKey(serviceId);
@@ -48,17 +49,17 @@ export function prioritisationFindings(ctx: Context): Finding[] {
   out.push({
     id: 'prioritisation:summary', analysis: 'prioritisation', severity: 'info', question: QUESTION,
     title: `Where the work went: ${plural(totalItems, 'item')} and ${hoursText(totalFix)} of fix time, by service rank`,
-    evidence: `In ${ctx.period.label}: ` + list.filter((e) => e.items > 0 || e.rank <= HIGH_PRIORITY_RANK).map((e) =>
+    evidence: `In ${ctx.period.label}: ` + list.filter((e) => e.items > 0 || e.rank <= highRank).map((e) =>
       `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${shareText(e.items / totalItems)} of items, ${e.measurable ? `${shareText(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`).join('; ') + '.',
     action: 'Compare where effort goes with what the school said matters; agree with the representatives whether the ranking or the work should change.',
     refs: list.filter((e) => e.row !== undefined).map((e) => ctx.ref('services', e.row!, 'rank')),
     serviceIds: list.map((e) => e.id), figures: { items: totalItems, fixHours: totalFix },
   });
-  const high = list.filter((e) => e.rank <= HIGH_PRIORITY_RANK);
+  const high = list.filter((e) => e.rank <= highRank);
   if (high.length === 0 || totalFix <= 0) return out;
   const top = high.reduce((a, b) => (fixShare(b) > fixShare(a) ? b : a));
   for (const e of list) {
-    if (e.rank <= HIGH_PRIORITY_RANK) continue;
+    if (e.rank <= highRank) continue;
     const sh = fixShare(e);
     if (sh < MIN_EFFORT_SHARE || sh < EFFORT_OUTWEIGH_RATIO * fixShare(top)) continue;
     out.push({

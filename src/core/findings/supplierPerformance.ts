@@ -30,7 +30,7 @@ function finding(ctx: Context, a: SupplierAttainment, slaMissed: Set<number>): F
   // only calls that also missed the SLA put the service at risk, so only they raise the severity.
   const risked = [...new Set(a.breaches.filter((b) => slaMissed.has(b.row)).map((b) => b.ref))];
   const atRisk = risked.length;
-  const severity: Severity = atRisk ? gapSeverity(rank) : breached ? 'low' : 'info';
+  const severity: Severity = atRisk ? gapSeverity(ctx, rank) : breached ? 'low' : 'info';
   const part = (name: string, met: number, br: number, target: number | undefined) =>
     target === undefined ? `no ${name} time agreed` : met + br === 0 ? `no ${name} measured yet` : `${name} within ${hoursText(target)} met on ${met} of ${met + br} (${shareText(met / (met + br))})`;
   const quoted = a.breaches.slice(0, MAX_QUOTED_BREACHES).map((b) => `${b.ref} ${b.measure === 'response' ? 'response' : 'fix'} ${hoursText(b.actualHours)} against ${hoursText(b.targetHours)}${b.open ? ' (still open)' : ''}`);

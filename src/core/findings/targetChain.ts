@@ -2,11 +2,11 @@
 import type { Priority, Service, Target } from '../schema/records';
 import { worstCaseHours } from './chain';
 import { contractLabel, describeHours, gapSeverity, PRIORITIES, tightestTarget, type Context } from './context';
-import { SCHOOL_HANDLING_HOURS } from './thresholds';
 import type { Finding } from './types';
 import { patternIn } from '../time/weekly';
 import { minOf } from '../values';
 import { hoursText } from '../text';
+import { fromSettings } from '../settings/definitions';
 
 interface Miss {
   readonly priority: Priority;
@@ -18,6 +18,7 @@ const EPSILON = 1e-9;
 
 export function targetChainFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
+  const handling = ctx.settings.handlingHours;
   for (const c of ctx.wb.contracts) {
     if (c.fixHours === undefined) continue;
     const contractHours = ctx.contractHours(c);
@@ -31,7 +32,7 @@ export function targetChainFindings(ctx: Context): Finding[] {
       const zone = support.resolved.timeZone;
       const okHours = contractHours.kind === 'ok' ? contractHours : undefined;
       const known = okHours ? patternIn(okHours.resolved, zone, ctx.now) : undefined;
-      const worst = worstCaseHours(support.resolved.hours, known, SCHOOL_HANDLING_HOURS, c.fixHours);
+      const worst = worstCaseHours(support.resolved.hours, known, handling, c.fixHours);
       const misses: Miss[] = [];
       for (const priority of PRIORITIES) {
         const target = ctx.targetFor(s, 'Incident', priority);
@@ -49,11 +50,12 @@ export function targetChainFindings(ctx: Context): Finding[] {
       const takes = !okHours ? `takes at least ${hoursText(worst)}` : Number.isFinite(worst) ? `can take up to ${hoursText(worst)}` : 'may never end';
       out.push({
         id: `targetChain:${c.contractRef}:${s.serviceId}`,
-        analysis: 'targetChain', severity: gapSeverity(s.rank), question: 'Third-party response or fix issues',
-        title: `${contractLabel(c)} cannot fix ${s.name} within the ${hoursText(tightest)} target: after ${hoursText(SCHOOL_HANDLING_HOURS)} of the school's own handling, its ${hoursText(c.fixHours)} fix ${takes}`,
+        analysis: 'targetChain', severity: gapSeverity(ctx, s.rank), question: 'Third-party response or fix issues',
+        title: `${contractLabel(c)} cannot fix ${s.name} within the ${hoursText(tightest)} target: ${handling > 0 ? `after ${hoursText(handling)} of the school's own handling, ` : ''}its ${hoursText(c.fixHours)} fix ${takes}`,
         evidence: `${c.contractRef} fixes within ${hoursText(c.fixHours)}${okHours ? ` of its own hours (${describeHours(okHours)})` : ''}; ${s.name} is supported in ${describeHours(support)}.` +
           `${mine.length ? ` It supports ${mine.map((e) => e.component).join(', ')}.` : ''} Incident resolution targets it cannot meet: ${list}.` +
-          (c.respondHours! > respond! ? ` It also responds in ${hoursText(c.respondHours!)}, against a ${hoursText(respond!)} response target.` : ''),
+          (c.respondHours! > respond! ? ` It also responds in ${hoursText(c.respondHours!)}, against a ${hoursText(respond!)} response target.` : '') +
+          ` The school's own handling is taken as ${hoursText(handling)} ${fromSettings('handlingHours')}.`,
         action: `Find the cost of a faster fix from ${c.supplier}, or review the ${s.name} targets with the representatives so they allow for the supplier, and agree a way forward with the head teacher.`,
         refs: [
           ctx.ref('contracts', c.row, 'fixHours'),
@@ -62,7 +64,7 @@ export function targetChainFindings(ctx: Context): Finding[] {
           ...mine.map((e) => ctx.ref('equipment', e.row, 'contractRef')),
         ],
         serviceIds: [s.serviceId], contractRef: c.contractRef,
-        figures: { fixHours: c.fixHours, worstCaseHours: worst, tightestTargetHours: tightest, handlingHours: SCHOOL_HANDLING_HOURS },
+        figures: { fixHours: c.fixHours, worstCaseHours: worst, tightestTargetHours: tightest, handlingHours: handling },
       });
     }
   }

@@ -1,16 +1,9 @@
-/** Every threshold the contract and review analyses use, defined once. */
-
-/** Services ranked this high or higher (1 is the most important) are high priority. */
-export const HIGH_PRIORITY_RANK = 3;
-
-/** Contracts renewing within this many days are flagged for review before they roll over. */
-export const RENEWAL_WINDOW_DAYS = 90;
-
-/** SLA reviews due within this many days are reported as coming up. */
-export const REVIEW_DUE_DAYS = 30;
-
-/** Working hours the school itself needs on a call (diagnose, log it with the supplier, check the fix). */
-export const SCHOOL_HANDLING_HOURS = 1;
+/**
+ * The thresholds the contract and review analyses judge by, defined once. These are how a finding is
+ * judged (ratios, sample sizes, how much a finding lists), not facts about the school, so they stay here.
+ * What the school assumes about itself (its own handling time before a supplier is called, the review and
+ * renewal warning windows, which ranks are high priority) is on the Settings tab: settings/definitions.ts.
+ */
 
 /** Contract hours "well beyond need": at least this many times the weekly hours its services need. */
 export const OVER_HOURS_RATIO = 1.5;

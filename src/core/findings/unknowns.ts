@@ -4,7 +4,8 @@
  */
 import type { Incident, Service } from '../schema/records';
 import { contractLabel, dedupeRefs, gapSeverity, PRIORITIES, serviceLabel, type Context } from './context';
-import { HIGH_PRIORITY_RANK, MAX_ROW_REFS, RENEWAL_WINDOW_DAYS } from './thresholds';
+import { MAX_ROW_REFS } from './thresholds';
+import { fromSettings } from '../settings/definitions';
 import type { Finding, RowRef } from './types';
 import { minOf } from '../values';
 import { longDate, moneyText, plural } from '../text';
@@ -44,7 +45,7 @@ function serviceGaps(ctx: Context): Finding[] {
       if (h?.kind !== 'error') continue;
       const word = key === 'serviceHours' ? 'service' : 'support';
       out.push({
-        id: `unknowns:unreadableHours:${s.serviceId}:${key}`, analysis: 'unknowns', severity: gapSeverity(s.rank), question: 'Clashes in priority or availability',
+        id: `unknowns:unreadableHours:${s.serviceId}:${key}`, analysis: 'unknowns', severity: gapSeverity(ctx, s.rank), question: 'Clashes in priority or availability',
         title: `${s.name}: ${word} hours cannot be read`,
         evidence: `${h.error} (${word} hours of ${serviceLabel(s)}), so its availability and the cover of its contracts cannot be checked.`,
         action: `Correct the ${word} hours of ${s.name}, so its cover can be checked.`,
@@ -54,7 +55,7 @@ function serviceGaps(ctx: Context): Finding[] {
     if (!isLive(s)) continue;
     const id = s.serviceId;
     const agreement = sla.get(idKey(id));
-    const sev = gapSeverity(s.rank);
+    const sev = gapSeverity(ctx, s.rank);
     const base = { serviceIds: [id] };
     if (!agreement) {
       out.push({
@@ -92,11 +93,11 @@ function serviceGaps(ctx: Context): Finding[] {
         refs: [ctx.ref('services', s.row, 'serviceHours')],
       });
     }
-    if (s.rank <= HIGH_PRIORITY_RANK && (s.representatives ?? []).length === 0 && !represented.has(idKey(id)) && !allRepresented) {
+    if (s.rank <= ctx.settings.highPriorityRank && (s.representatives ?? []).length === 0 && !represented.has(idKey(id)) && !allRepresented) {
       out.push({
         ...base, id: `unknowns:noRepresentative:${id}`, analysis: 'unknowns', severity: 'medium', question: 'Other support issues',
         title: `${s.name} is high priority but has no representative`,
-        evidence: `${serviceLabel(s)} is ranked ${s.rank} (high priority is rank ${HIGH_PRIORITY_RANK} or better) but no end-user representative speaks for it on the Services or People tab.`,
+        evidence: `${serviceLabel(s)} is ranked ${s.rank} (high priority is rank ${ctx.settings.highPriorityRank} or better ${fromSettings('highPriorityRank')}) but no end-user representative speaks for it on the Services or People tab.`,
         action: `Find a representative among its users (teacher, teaching assistant, student or administrator) to agree its SLA and attend reviews.`,
         refs: [ctx.ref('services', s.row, 'representatives')],
       });
@@ -207,18 +208,18 @@ function contractGaps(ctx: Context): Finding[] {
       const cost = c.annualCost !== undefined ? ` It costs ${moneyText(c.annualCost)} a year.` : '';
       if (days < 0) {
         out.push({
-          id: `unknowns:expired:${c.contractRef}`, analysis: 'unknowns', severity: services.length > 0 ? gapSeverity(minOf(services.map((s) => s.rank))!) : 'low',
+          id: `unknowns:expired:${c.contractRef}`, analysis: 'unknowns', severity: services.length > 0 ? gapSeverity(ctx, minOf(services.map((s) => s.rank))!) : 'low',
           question: 'Third-party response or fix issues',
           title: `${contractLabel(c)} expired on ${date}`,
           evidence: `Its renewal date passed ${plural(-days, 'day')} ago.${services.length ? ` It underpins ${ids.join(', ')}.` : ''}${cost}`,
           action: 'Check whether it was renewed and update the Renewal date, or arrange cover for the services it underpinned.',
           refs: [ctx.ref('contracts', c.row, 'renewal')], serviceIds: ids, contractRef: c.contractRef, figures: { daysToRenewal: days },
         });
-      } else if (days <= RENEWAL_WINDOW_DAYS) {
+      } else if (days <= ctx.settings.renewalDays) {
         out.push({
           id: `unknowns:renewal:${c.contractRef}`, analysis: 'unknowns', severity: 'low', question: 'Third-party response or fix issues',
           title: `${contractLabel(c)} renews in ${plural(days, 'day')} (${date})`,
-          evidence: `It renews within ${RENEWAL_WINDOW_DAYS} days.${services.length ? ` It underpins ${ids.join(', ')}.` : ''}${cost}`,
+          evidence: `It renews within ${ctx.settings.renewalDays} days ${fromSettings('renewalDays')}.${services.length ? ` It underpins ${ids.join(', ')}.` : ''}${cost}`,
           action: 'Review its hours, response and fix times against what the services need, and find the cost of the alternatives, before it renews.',
           refs: [ctx.ref('contracts', c.row, 'renewal')], serviceIds: ids, contractRef: c.contractRef,
           figures: { daysToRenewal: days, ...(c.annualCost !== undefined ? { annualCost: c.annualCost } : {}) },

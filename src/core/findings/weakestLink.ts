@@ -25,7 +25,7 @@ export function weakestLinkFindings(ctx: Context, chained: ReadonlySet<string>):
     if (slow.length === 0) continue;
     out.push({
       id: `weakestLink:${s.serviceId}`,
-      analysis: 'weakestLink', severity: gapSeverity(s.rank), question: QUESTION,
+      analysis: 'weakestLink', severity: gapSeverity(ctx, s.rank), question: QUESTION,
       title: `${s.name}: ${slow.map((p) => p.e.component).join(', ')} ${slow.length === 1 ? 'is' : 'are'} answered more slowly than the ${hoursText(respond)} response target`,
       evidence: `The tightest incident response target of ${serviceLabel(s)} is ${hoursText(respond)}. ${slow.map(({ e, c }) => `${e.component} (${e.kind}) is under ${contractLabel(c)}, which responds in ${hoursText(c.respondHours!)}`).join('; ')}. The slowest part sets how long the service can be down.`,
       action: `Find the cost of faster support for ${slow.map((p) => p.e.component).join(', ')}, or agree with the representatives and the head teacher that the ${s.name} targets allow for it.`,
@@ -53,7 +53,7 @@ function kindFindings(ctx: Context): Finding[] {
     const slowest = [...sw].sort((a, b) => b.hours - a.hours).slice(0, MAX_ROW_REFS);
     out.push({
       id: `weakestLink:kind:${service?.serviceId ?? 'ALL'}:Software`,
-      analysis: 'weakestLink', severity: service ? gapSeverity(service.rank) : 'medium', question: QUESTION,
+      analysis: 'weakestLink', severity: service ? gapSeverity(ctx, service.rank) : 'medium', question: QUESTION,
       title: `${service ? `${service.name}: s` : 'S'}oftware faults are ${how.join(' and ')} more slowly than hardware faults`,
       evidence: `In ${ctx.period.label}, across ${service ? serviceLabel(service) : 'all services'}, ${plural(sw.length, 'resolved software incident')} took a median ${h(respondSw)} to answer and ${h(fixSw)} to fix, in support hours; ${plural(hw.length, 'hardware incident')} took ${h(respondHw)} and ${h(fixHw)}. Slow software support can extend downtime. The rows cited are the ${plural(slowest.length, 'slowest software fix', 'slowest software fixes')}.`,
       action: 'Find out why software faults wait longer (supplier, skills, licences), find the cost of faster software support, and review it with the representatives.',

@@ -5,7 +5,6 @@
  */
 import type { AttainmentReport } from '../attainment/types';
 import { slaLifecycle } from '../findings/lifecycle';
-import { RENEWAL_WINDOW_DAYS, REVIEW_DUE_DAYS } from '../findings/thresholds';
 import { escapeHtml } from '../html';
 import { DAY_MS, utcOffsetMs } from '../time/zone';
 import { hoursText, longDate, plural, shareText } from '../text';
@@ -22,6 +21,7 @@ export interface Digest {
   readonly sections: readonly DigestSection[];
 }
 
+/** The digest's windows: the same as the findings', so the email and Check contracts agree. */
 export interface DigestWindows {
   /** SLA reviews due within this many days. */
   readonly reviewDays: number;
@@ -29,7 +29,8 @@ export interface DigestWindows {
   readonly renewalDays: number;
 }
 
-const DEFAULT_WINDOWS: DigestWindows = { reviewDays: REVIEW_DUE_DAYS, renewalDays: RENEWAL_WINDOW_DAYS };
+/** The windows the Settings tab gives. */
+const windowsOf = (wb: Workbook): DigestWindows => ({ reviewDays: wb.assumptions.reviewDueDays, renewalDays: wb.assumptions.renewalDays });
 
 const hours = (h: number): string => `${hoursText(Math.abs(h))} of working time`;
 const pct = (x: number): string => shareText(x);
@@ -40,7 +41,7 @@ const days = (n: number): string => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : 
  * of now; `month` is this month's attainment to date.
  */
 export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: AttainmentReport, school: string, now: number,
-  windows: DigestWindows = DEFAULT_WINDOWS): Digest | undefined {
+  windows: DigestWindows = windowsOf(wb)): Digest | undefined {
   const tz = wb.timeZone;
   const when = (ms: number) => longDate(ms, tz);
   const whenTime = (ms: number) => `${when(ms)} ${new Date(ms + utcOffsetMs(ms, tz)).toISOString().slice(11, 16)}`;

@@ -27,6 +27,7 @@ export type ClosureRow = Row<'closures'>;
 export type Person = Row<'people'>;
 export type ReviewItem = Row<'reviews'>;
 export type DocumentRecord = Row<'documents'>;
+export type SettingRow = Row<'settings'>;
 
 export type Priority = Incident['priority'];
 export type ItemType = Incident['type'];

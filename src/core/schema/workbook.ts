@@ -186,6 +186,15 @@ const defineSchema = () => {
         { key: 'contents', header: 'Contents', type: 'text', width: 200, help: 'A short fingerprint of what an SLA said, so the next version can list what changed. Leave it as it is.' },
       ],
     },
+    settings: {
+      key: 'settings', name: 'Settings',
+      help: 'The school\'s assumptions the findings, documents and daily digest use, one row per setting. Set up workbook adds a missing row with its default; a blank or unreadable Value means the default.',
+      columns: [
+        { key: 'setting', header: 'Setting', type: 'text', required: true, width: 230, help: 'The name of the setting. Leave it as Set up workbook wrote it.' },
+        { key: 'value', header: 'Value', type: 'text', width: 90, help: 'The value the school uses. Blank means the default given under Meaning.' },
+        { key: 'meaning', header: 'Meaning', type: 'text', width: 520, help: 'What the setting changes, and its default.' },
+      ],
+    },
   } as const satisfies Record<TabKey, TabDef>;
 };
 
@@ -197,7 +206,7 @@ export const workbookSchema = (): Schema => (cached ??= defineSchema());
 
 /** Tabs in the order the template shows them. */
 export const tabOrder = (): readonly TabKey[] =>
-  ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'holds', 'calendars', 'closures', 'people', 'reviews', 'documents'];
+  ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'holds', 'calendars', 'closures', 'people', 'reviews', 'documents', 'settings'];
 
 export const tabDef = (key: TabKey): TabDef => workbookSchema()[key];
 

@@ -4,12 +4,15 @@ import type { Incident, Row } from '../schema/records';
 import type { TabDef, TabKey } from '../schema/types';
 import { resolveHours } from './hoursOf';
 import { formatLocal } from './display';
-import { LEFT_OUT, parseTab } from './parseTab';
+import { LEFT_OUT, parseTab, type ParsedTab } from './parseTab';
 import { readable, type Problem } from './problems';
 import { isValidTimeZone } from '../time/zone';
 import { appendAll } from '../values';
+import { parseSettings } from '../settings/parse';
+import type { Settings } from '../settings/definitions';
 
-export type Workbook = { readonly timeZone: string } & { readonly [K in TabKey]: Row<K>[] };
+/** The tabs' rows, the zone, and the school's assumptions as read from the Settings tab (defaults where it has none). */
+export type Workbook = { readonly timeZone: string; readonly assumptions: Settings } & { readonly [K in TabKey]: Row<K>[] };
 
 /** Sheet values per tab, header row first, as one getValues() per tab returns them. */
 export type WorkbookValues = Partial<Record<TabKey, readonly (readonly unknown[])[]>>;
@@ -24,11 +27,16 @@ export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedW
   const schema = workbookSchema();
   const problems: Problem[] = [];
   const tables = {} as { [K in TabKey]: Row<K>[] };
+  let settingsTab: ParsedTab<'settings'> | undefined;
   for (const key of tabOrder()) {
     const parsed = parseTab(schema[key] as TabDef & { key: typeof key }, values[key], timeZone);
     (tables as Record<TabKey, unknown>)[key] = parsed.rows;
-    appendAll(problems, parsed.problems);
+    // The Settings tab's own problems come with what its values mean (a default used instead).
+    if (key !== 'settings') appendAll(problems, parsed.problems);
+    else settingsTab = parsed as ParsedTab<'settings'>;
   }
+  const { settings: assumptions, problems: settingProblems } = parseSettings(settingsTab!);
+  appendAll(problems, settingProblems);
   // A measured item whose times run backwards could only be measured wrongly: it is left out, and said so.
   const reversed = new Set<number>();
   for (const i of tables.incidents) {
@@ -38,9 +46,9 @@ export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedW
     reversed.add(i.row);
   }
   // Duplicates and references are checked across every row read, the left-out ones included.
-  appendAll(problems, crossChecks({ timeZone, ...tables }));
+  appendAll(problems, crossChecks({ timeZone, assumptions, ...tables }));
   if (reversed.size) tables.incidents = tables.incidents.filter((i) => !reversed.has(i.row));
-  const workbook: Workbook = { timeZone, ...tables };
+  const workbook: Workbook = { timeZone, assumptions, ...tables };
   const order: string[] = tabOrder().map((k) => schema[k].name);
   problems.sort((a, b) => order.indexOf(a.tab) - order.indexOf(b.tab) || a.row - b.row);
   return { workbook, problems: problems.map(readable) };

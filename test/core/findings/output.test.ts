@@ -56,7 +56,7 @@ describe('ranges recognised by header', () => {
 
   test('bad ranges give a message naming the argument', () => {
     const services = sheet('services', [{ serviceId: 'A', name: 'A', rank: 1, status: 'Supported' }]);
-    expect(() => workbookFromRanges([services, [['What', 'is', 'this']]], TZ)).toThrow(new Error('range 2: its first row is not the header of a Services, Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures, People tab'));
+    expect(() => workbookFromRanges([services, [['What', 'is', 'this']]], TZ)).toThrow(new Error('range 2: its first row is not the header of a Services, Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures, People, Settings tab'));
     expect(() => workbookFromRanges([services, services], TZ)).toThrow('range 2: a second Services range');
     expect(() => workbookFromRanges([sheet('contracts', [])], TZ)).toThrow('ranges: no Services range given');
     expect(() => workbookFromRanges([services, 'text'], TZ)).toThrow('range 2: expected a range');

@@ -1,6 +1,7 @@
 import { workbookSchema } from '../../../src/core/schema/workbook';
 import type { TabKey } from '../../../src/core/schema/types';
 import { parseWorkbook, type WorkbookValues } from '../../../src/core/workbook/parseWorkbook';
+import { missingSettingRows } from '../../../src/core/settings/parse';
 
 const TZ = 'Europe/London';
 const header = (tab: TabKey) => workbookSchema()[tab].columns.map((c) => c.header);
@@ -21,6 +22,7 @@ function minimal(): WorkbookValues {
     people: [header('people')],
     reviews: [header('reviews')],
     documents: [header('documents')],
+    settings: [header('settings'), ...missingSettingRows([]).map((r) => [r.setting, r.value, r.meaning])],
   };
 }
 

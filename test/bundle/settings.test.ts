@@ -1,0 +1,168 @@
+/** The Settings tab on the built bundle: its defaults, what changing one changes, a bad value, and Set up leaving a user's values alone. */
+import { loadedRuntime } from '../support/offline';
+import type { OfflineRuntime } from '../../offline/runtime';
+
+type Api = Record<string, (...args: unknown[]) => any>;
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+interface Finding { id: string; title: string; evidence: string; severity: string }
+interface Section { title: string; lines: string[] }
+
+const api = (rt: OfflineRuntime) => rt.global as unknown as Api;
+const sheetOf = (rt: OfflineRuntime, tab: string) => (rt.spreadsheet as unknown as Ss).getSheetByName(tab)!;
+const values = (rt: OfflineRuntime, tab: string) => sheetOf(rt, tab).getDataRange().getValues();
+/**
+ * Check contracts measures renewals and reviews from the clock, so the example school is dated around the
+ * clock too (not a fixed day) and the digest is previewed for the same instant.
+ */
+const AT = Date.now();
+const iso = new Date(AT).toISOString();
+
+function exampleRuntime(): OfflineRuntime {
+  const rt = loadedRuntime();
+  rt.global.setUpWorkbook();
+  rt.global.loadExampleSchool(AT);
+  return rt;
+}
+
+/** Types a value into the Value cell of a setting's row, as a user would; returns the sheet row. */
+function setSetting(rt: OfflineRuntime, name: string, value: unknown): number {
+  const rows = values(rt, 'Settings');
+  const r = rows.findIndex((line) => line[0] === name);
+  expect(r).toBeGreaterThan(0);
+  sheetOf(rt, 'Settings').getRange(r + 1, rows[0].indexOf('Value') + 1).setValue(value);
+  return r + 1;
+}
+
+const findings = (rt: OfflineRuntime): Finding[] => api(rt).getFindings();
+const finding = (rt: OfflineRuntime, id: string): Finding | undefined => findings(rt).find((f) => f.id === id);
+const digestTitles = (rt: OfflineRuntime): string[] => (api(rt).previewDigest(iso)?.sections ?? []).map((s: Section) => s.title);
+
+describe('the Settings tab, on the built bundle with the example school', () => {
+  test('Set up writes every setting once with its default and meaning; loading the example school adds no second row', () => {
+    const rt = exampleRuntime();
+    const rows = values(rt, 'Settings');
+    expect(rows[0]).toEqual(['Setting', 'Value', 'Meaning']);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['School handling before a supplier (h)', '1'], ['Review warning (days)', '30'], ['Renewal warning (days)', '90'], ['High priority rank', '3'],
+    ]);
+    expect(rows[3][2]).toMatch(/renewing within this many days.*Default: 90\.$/);
+    expect(api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings')).toEqual([]);
+  });
+
+  test("the school's own handling time changes the target-chain findings, in Check contracts and in SLM_FINDINGS", () => {
+    const rt = exampleRuntime();
+    expect(finding(rt, 'targetChain:LA-01:INTERNET')!.title).toMatch(/after 1 h of the school's own handling, its 4 h fix can take up to 5 h$/);
+    setSetting(rt, 'School handling before a supplier (h)', '2.5');
+    const chain = finding(rt, 'targetChain:LA-01:INTERNET')!;
+    expect(chain.title).toMatch(/after 2\.5 h of the school's own handling, its 4 h fix can take up to 6\.5 h$/);
+    expect(chain.evidence).toContain('The school\'s own handling is taken as 2.5 h (Settings tab, "School handling before a supplier (h)").');
+    // With no handling at all, a fix time equal to the target fits: that finding goes, and no sentence speaks of 0 h.
+    setSetting(rt, 'School handling before a supplier (h)', 0);
+    expect(finding(rt, 'targetChain:LA-01:INTERNET')).toBeUndefined();
+    expect(findings(rt).filter((f) => f.id.startsWith('targetChain:')).every((f) => !/after 0 /.test(f.title))).toBe(true);
+
+    // The custom function reads the Settings range it is given, like any other; without it, the defaults.
+    const ranges = ['Services', 'Equipment', 'SLA', 'Targets', 'Contracts', 'Incidents', 'Calendars', 'Closures', 'People'].map((t) => values(rt, t));
+    setSetting(rt, 'School handling before a supplier (h)', 3);
+    const titles = (table: unknown[][]) => table.slice(1).map((r) => String(r[2])).filter((t) => t.startsWith('County Council ICT (LA-01) cannot fix Internet access'));
+    expect(titles(api(rt).SLM_FINDINGS(...ranges, values(rt, 'Settings')))).toEqual([expect.stringMatching(/after 3 h of the school's own handling, its 4 h fix can take up to 7 h$/)]);
+    expect(titles(api(rt).SLM_FINDINGS(...ranges))).toEqual([expect.stringMatching(/after 1 h of the school's own handling, its 4 h fix can take up to 5 h$/)]);
+  });
+
+  test('the high priority rank changes the severity of a gap and who needs a representative', () => {
+    const rt = exampleRuntime();
+    // Email is ranked 3: high priority by default.
+    expect(finding(rt, 'coverage:SW-01:EMAIL')!.severity).toBe('high');
+    setSetting(rt, 'High priority rank', 2);
+    expect(finding(rt, 'coverage:SW-01:EMAIL')!.severity).toBe('medium');
+  });
+
+  test('the review and renewal warnings change the daily digest and the findings', () => {
+    const rt = exampleRuntime();
+    const section = (start: string): Section | undefined => api(rt).previewDigest(iso)?.sections.find((x: Section) => x.title.startsWith(start));
+    expect(digestTitles(rt)).toEqual(expect.arrayContaining(['SLA reviews due within 30 days or overdue', 'Contracts renewing within 90 days']));
+    // The example's ISP contract renews within the default 90 days: a window one day shorter leaves it out.
+    const isp = section('Contracts renewing')!.lines.find((l) => l.startsWith('ISP-01'))!;
+    const days = Number(/renews in (\d+) days/.exec(isp)![1]);
+    setSetting(rt, 'Renewal warning (days)', days - 1);
+    expect(section('Contracts renewing')?.lines.some((l) => l.startsWith('ISP-01')) ?? false).toBe(false);
+    expect(finding(rt, 'unknowns:renewal:ISP-01')).toBeUndefined();
+    setSetting(rt, 'Renewal warning (days)', days);
+    expect(section('Contracts renewing')!.title).toBe(`Contracts renewing within ${days} days`);
+    expect(finding(rt, 'unknowns:renewal:ISP-01')!.evidence).toMatch(new RegExp(`^It renews within ${days} days \\(Settings tab, "Renewal warning \\(days\\)"\\)\\.`));
+    // A review window of 0 days lists only the overdue reviews; a long one every review that has a date.
+    setSetting(rt, 'Review warning (days)', 0);
+    const overdue = section('SLA reviews')!.lines;
+    expect(overdue.every((l) => / review overdue since /.test(l))).toBe(true);
+    setSetting(rt, 'Review warning (days)', 400);
+    expect(section('SLA reviews')!.title).toBe('SLA reviews due within 400 days or overdue');
+    expect(section('SLA reviews')!.lines).toEqual(expect.arrayContaining([...overdue, expect.stringMatching(/^Internet access: review due in \d+ days/)]));
+    expect(finding(rt, 'lifecycle:due:INTERNET')!.title).toMatch(/^Internet access: SLA review due in \d+ days$/);
+  });
+
+  test('a bad value is named by tab, row and column, and the default is used and said', () => {
+    const rt = exampleRuntime();
+    const row = setSetting(rt, 'Review warning (days)', 'soon');
+    setSetting(rt, 'Renewal warning (days)', 12.5);
+    const problems = api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings');
+    expect(problems).toEqual([
+      { tab: 'Settings', row, column: 'Value', value: 'soon', severity: 'error',
+        message: '"soon" is not valid for "Review warning (days)": expected a whole number of days from 0 to 730. The default, 30, is used.' },
+      expect.objectContaining({ row: row + 1, column: 'Value', value: '12.5', message: expect.stringMatching(/The default, 90, is used\.$/) }),
+    ]);
+    expect(digestTitles(rt)).toEqual(expect.arrayContaining(['SLA reviews due within 30 days or overdue', 'Contracts renewing within 90 days']));
+  });
+
+  test('a missing row or tab gives the defaults, and says so', () => {
+    const rt = exampleRuntime();
+    sheetOf(rt, 'Settings').deleteRows(5, 1);
+    expect(api(rt).checkWorkbook()).toEqual(expect.arrayContaining([expect.objectContaining({ tab: 'Settings', row: 0,
+      message: 'There is no "High priority rank" row, so its default, 3, is used. Run "Set up workbook" to add the row.' })]));
+    (rt.spreadsheet as unknown as Ss).deleteSheet(sheetOf(rt, 'Settings'));
+    expect(api(rt).checkWorkbook()).toEqual(expect.arrayContaining([expect.objectContaining({ tab: 'Settings', row: 0, message: expect.stringMatching(/^The Settings tab is missing, so every setting has its default\./) })]));
+    expect(finding(rt, 'coverage:SW-01:EMAIL')!.severity).toBe('high');
+  });
+});
+
+describe('Set up workbook and the Settings tab', () => {
+  test("adds only the rows that are missing, never overwriting a user's value or row", () => {
+    const rt = exampleRuntime();
+    const sheet = sheetOf(rt, 'Settings');
+    setSetting(rt, 'School handling before a supplier (h)', '2');
+    setSetting(rt, 'Review warning (days)', '');
+    sheet.getRange(2, 3).setValue('Our own wording');
+    sheet.getRange(6, 1, 1, 3).setValues([['Our own note', 'x', 'kept']]);
+    sheet.deleteRows(4, 1); // Renewal warning (days)
+    const before = values(rt, 'Settings');
+    const report = api(rt).setUpWorkbook();
+    expect(report.addedSettings).toEqual(['Renewal warning (days)']);
+    const after = values(rt, 'Settings');
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((r) => [r[0], r[1]])).toEqual([['Renewal warning (days)', '90']]);
+    // Twice changes nothing; the blank value is the default, and the user's own row is only warned about.
+    expect(api(rt).setUpWorkbook().addedSettings).toEqual([]);
+    expect(values(rt, 'Settings')).toEqual(after);
+    expect(digestTitles(rt)).toContain('SLA reviews due within 30 days or overdue');
+    expect(api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings')).toEqual([
+      expect.objectContaining({ row: 5, column: 'Setting', severity: 'warning', message: expect.stringMatching(/^"Our own note" is not a setting, so this row is not used\./) }),
+    ]);
+  });
+
+  test("a tab of the user's own already called Settings is left as it is", () => {
+    const rt = loadedRuntime();
+    const own = (rt.spreadsheet as unknown as Ss).insertSheet('Settings');
+    own.getRange(1, 1, 2, 2).setValues([['Printer', 'Room'], ['HP 400', 'L2']]);
+    const report = api(rt).setUpWorkbook();
+    expect(report.addedSettings).toEqual([]);
+    expect(report.leftAlone).toEqual([expect.stringMatching(/^Settings: row 1 holds none of the tab's headers/)]);
+    expect(values(rt, 'Settings')).toEqual([['Printer', 'Room'], ['HP 400', 'L2']]);
+  });
+
+  test('on a new spreadsheet it writes the defaults and still offers the example school', () => {
+    const rt = loadedRuntime();
+    rt.ui.respond('NO');
+    rt.global.menuSetUpWorkbook();
+    expect(rt.ui.alerts[0].prompt).toMatch(/Added 4 settings with their defaults to the Settings tab\..*\n\nThe workbook is empty\./s);
+    expect(values(rt, 'Settings')).toHaveLength(5);
+  });
+});
