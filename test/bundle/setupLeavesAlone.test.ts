@@ -82,7 +82,7 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     // The Dashboard's figures are what they were, not zero; Check workbook and the panel read the tab again.
     expect(figures()).toEqual(computed);
     expect(rt.global.checkWorkbook().filter((p: { tab: string; row: number }) => p.tab === 'Incidents' && p.row === 0)).toEqual([]);
-    expect(rt.global.setUpWorkbook()).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], renamedTabs: [], leftAlone: [] });
+    expect(rt.global.setUpWorkbook()).toEqual({ createdTabs: [], addedColumns: [], repairedTabs: [], renamedTabs: [], leftAlone: [], addedSettings: [] });
   });
 
   test('the menu tells the user which tab it renamed and why, in a dialog rather than a toast', () => {
