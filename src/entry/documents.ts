@@ -2,6 +2,7 @@
  * The SLA and service-review documents: generated as Google Docs from the workbook, recorded on the
  * Documents tab; never shared here (see sharing.ts). The sidebar calls the same functions as the menu.
  */
+import { unreadCells } from '../core/workbook/problems';
 import type { GeneratedDoc, PeriodRequest } from '../api';
 import { menuOpenPanel } from './sidebarApi';
 import { computeAttainment } from '../core/attainment/compute';
@@ -77,8 +78,8 @@ export function generateSla(serviceIds: string[] | null): GeneratedDoc {
   serviceIds = serviceIdsArg(serviceIds);
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
-  const wb = readWorkbook(ss).workbook;
-  const model = buildSlaDocument(wb, { now, school: schoolName(ss), serviceIds });
+  const { workbook: wb, problems } = readWorkbook(ss);
+  const model = buildSlaDocument(wb, { now, school: schoolName(ss), serviceIds, unread: unreadCells(problems) });
   return publish(ss, model, now);
 }
 
@@ -90,7 +91,7 @@ export function generateReview(period: PeriodRequest): GeneratedDoc {
   period = periodArg(period);
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
-  const wb = readWorkbook(ss).workbook;
+  const { workbook: wb, problems } = readWorkbook(ss);
   const p = resolvePeriod(wb, now, period);
   const report = computeAttainment(wb, p, { asOf: now });
   const before = previousPeriod(wb, p);
@@ -99,7 +100,7 @@ export function generateReview(period: PeriodRequest): GeneratedDoc {
   const model = buildModel(wb);
   // The Dashboard's trend tables, ending with the period's last month.
   const trends = monthlyTrends(model, columnsFromRows(wb.incidents, model), now, p.end - 1);
-  const opts = { now, school: schoolName(ss), previous, trends };
+  const opts = { now, school: schoolName(ss), previous, trends, unread: unreadCells(problems) };
   const internal = publish(ss, buildReviewDocument(wb, report, findings, { ...opts, internal: true }), now);
   const doc = publish(ss, buildReviewDocument(wb, report, findings, opts), now);
   return { ...doc, internal };

@@ -2,6 +2,7 @@
  * Contract and review findings: the "Check contracts" dialog, the sidebar's data, and SLM_FINDINGS for a
  * Findings tab. Reading is one getValues() per tab; nothing here writes to the workbook.
  */
+import { unreadCells } from '../core/workbook/problems';
 import { analyseWorkbook } from '../core/findings/analyse';
 import { findingsHtml } from '../core/findings/html';
 import { findingsTable, FINDINGS_HEADER } from '../core/findings/table';
@@ -50,7 +51,7 @@ export function SLM_FINDINGS(...ranges: unknown[]): unknown {
       ? [[...FINDINGS_HEADER], ['Info', '', 'No findings: the contracts, SLAs and log agree.', '', '', '']]
       : findingsTable(findings);
     // A cell the findings could not read is named, never dropped silently (as SLM_ATTAINMENT does).
-    const unread = problems.filter((p) => p.severity === 'error' && p.row > 1).map((p) => `${p.tab} row ${p.row} (${p.column})`);
+    const unread = unreadCells(problems);
     if (unread.length) table.push(unreadLine(unread, table[0].length));
     return table;
   } catch (e) {

@@ -278,6 +278,18 @@ describe('found by the fuzz test', () => {
     expect(after.filter((_, i) => i !== jo)).toEqual(before.filter((_, i) => i !== jo));
   });
 
+  test('the SLA and the service review end by naming the cells they could not read', () => {
+    const rt = school();
+    setCell(rt, 'Incidents', 30, 'Opened', 'last Tuesday');
+    setCell(rt, 'Services', 3, 'Priority rank', 'first');
+    for (const doc of [rt.global.generateSla(null), rt.global.generateReview({ kind: 'thisTerm' })]) {
+      const text = rt.services.DocumentApp.bodyOf(doc.id).getText() as string;
+      expect(text).toContain('Cells not read from the workbook');
+      expect(text).toMatch(/\d+ cells could not be read, so they were left out or read as blank: Services row 3 \(Priority rank\); /);
+      expect(text).toContain('Incidents row 30 (Opened)');
+    }
+  });
+
   test('SLM_FINDINGS names the cells it could not read in its last line', () => {
     const rt = school();
     setCell(rt, 'Contracts', 2, 'Fix within (h)', 'lots');

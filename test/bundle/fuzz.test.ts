@@ -7,8 +7,9 @@
  * - nothing throws but a clear, located message (a tab, row, column or argument; never a TypeError);
  * - no cell of user data changes (the Documents tab gains rows, the sharer's Access cell and the import's
  *   new rows are what those actions are for; Set up may fill a blank header cell);
- * - every bad value is named by tab, row and column in Check workbook, and the cells SLM_ATTAINMENT
- *   leaves out are named in its own last line, exactly as Check workbook names them;
+ * - every bad value is named by tab, row and column in Check workbook, and the cells SLM_ATTAINMENT,
+ *   SLM_FINDINGS, SLM_CLOCK and SLM_TRENDS leave out are named in their own last line, and those of the
+ *   generated SLA and review at their end, exactly as Check workbook names them;
  * - no figure or table cell is NaN, undefined or "[object Object]".
  * `npm test` runs a few workbooks with a fixed seed; `npm run fuzz` runs FUZZ_RUNS (default 100) with
  * FUZZ_SEED (default: a new one each time), and prints the seed so a failure can be run again.
@@ -123,6 +124,14 @@ function check(damages: readonly Damage[]): void {
     if (attainment) {
       const leftOut = errorsIn(['incidents'], (p) => / left out of the figures\.$/.test(p.message));
       expect(leftOut.filter((n) => !attainment.includes(n))).toEqual([]);
+    }
+    // The documents end by naming the cells their figures could not use.
+    const unread = problems.filter((p) => p.severity === 'error' && p.row > 1).map((p) => `${p.tab} row ${p.row} (${p.column})`);
+    for (const fn of ['generateSla', 'generateReview']) {
+      const id = (outcomes.find((o) => o.action === fn)?.result as { id?: string } | undefined)?.id;
+      if (!id || unread.length > 20) continue;
+      const text = rt.services.DocumentApp.bodyOf(id).getText();
+      expect({ fn, missing: unread.filter((c) => !text.includes(c)) }).toEqual({ fn, missing: [] });
     }
     const findings = notReadBy(outcomes.find((o) => o.action === 'SLM_FINDINGS'));
     if (findings) expect(errorsIn(['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people']).filter((n) => !findings.includes(n))).toEqual([]);

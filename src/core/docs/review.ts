@@ -8,6 +8,7 @@
  *
  * Facts are gathered once (`gatherReview`); each section is a function of those facts returning blocks.
  */
+import { unreadSection } from './unread';
 import type { AttainmentReport, ServiceAttainment } from '../attainment/types';
 import type { Finding } from '../findings/types';
 import type { ReviewItem, Service } from '../schema/records';
@@ -34,6 +35,8 @@ export interface ReviewOptions {
   readonly internal?: boolean;
   /** The twelve months up to the period's last, as the Dashboard's charts draw them. */
   readonly trends?: Trends;
+  /** Cells the reading could not use ("Incidents row 30 (Opened)"), named at the end. */
+  readonly unread?: readonly string[];
 }
 
 export interface ReviewDocument extends DocModel {
@@ -269,7 +272,7 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
   const f = gatherReview(wb, report, findings, opts);
   const blocks: Block[] = [
     ...frontPage(f), ...questionsSection(f), ...newRequirementsSection(f), ...previousActionsSection(f),
-    ...appendixSections(f), ...(opts.internal ? internalSections(f) : []),
+    ...appendixSections(f), ...(opts.internal ? internalSections(f) : []), ...unreadSection(opts.unread),
   ];
   const { period } = report;
   const internal = !!opts.internal;

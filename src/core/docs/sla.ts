@@ -7,6 +7,7 @@
  *
  * Facts are gathered once (`gatherSla`); each section is a function of those facts returning blocks.
  */
+import { unreadSection } from './unread';
 import type { Person, Service, Sla } from '../schema/records';
 import type { Workbook } from '../workbook/parseWorkbook';
 import { REVIEW_QUESTIONS } from './questions';
@@ -26,6 +27,8 @@ export interface SlaOptions {
   readonly school: string;
   /** Services to include (IDs); null or absent means every service in use (not retired or unsupported). */
   readonly serviceIds?: readonly string[] | null;
+  /** Cells the reading could not use ("Services row 4 (Status)"), named at the end. */
+  readonly unread?: readonly string[];
 }
 
 export interface SlaDocument extends DocModel {
@@ -365,6 +368,7 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
     ...reviewSection(f),
     ...glossarySection(),
     ...toBeAgreedSection(f.gaps),
+    ...unreadSection(opts.unread),
   ];
   return {
     type: 'SLA', label: f.version, title: `Service Level Agreement, ${opts.school}`, blocks, status: f.status,

@@ -25,6 +25,10 @@ export const quotable = (s: string): string => (s.length > QUOTED ? `${s.slice(0
 export const readable = (p: Problem): Problem =>
   p.value.length <= QUOTED && p.message.length <= MESSAGE ? p : { ...p, value: quotable(p.value), message: p.message.length > MESSAGE ? `${p.message.slice(0, MESSAGE - 1)}…` : p.message };
 
+/** The cells a reading could not use, as "Incidents row 30 (Opened)": what a figure or a document names as left out. */
+export const unreadCells = (problems: readonly Problem[]): string[] =>
+  problems.filter((p) => p.severity === 'error' && p.row > 1).map((p) => `${p.tab} row ${p.row} (${p.column})`);
+
 /** At most LISTED_PROBLEMS problems, then one line counting the rest, so no answer or dialog grows without bound. */
 export function listedProblems(problems: readonly Problem[]): Problem[] {
   const shown = problems.slice(0, LISTED_PROBLEMS);
