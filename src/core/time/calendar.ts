@@ -71,21 +71,35 @@ function wallInstant(day: number, minute: number, z: ZoneTable): number {
  */
 function windowsOf(day: number, dayStart: number, next: number, ranges: Array<[number, number]>, z: ZoneTable): number[] {
   const local0 = day * DAY_MS;
-  const raw: Array<[number, number]> = [];
   const kFirst = segmentIndex(z, dayStart);
-  const kLast = z.fixed ? 0 : segmentIndex(z, next - 1);
+  const kLast = z.fixed ? kFirst : segmentIndex(z, next - 1);
+  const out: number[] = [];
+  if (kFirst === kLast) {
+    // One offset all day (every day but a clock change's): the ranges, already sorted and apart, shifted.
+    const off = z.fixed ? 0 : z.offs[kFirst];
+    for (let i = 0; i < ranges.length; i++) {
+      const lo = local0 + ranges[i][0] * 60_000 - off;
+      const hi = local0 + ranges[i][1] * 60_000 - off;
+      const a = lo > dayStart ? lo : dayStart;
+      const b = hi < next ? hi : next;
+      if (b > a) out.push(a, b);
+    }
+    return out;
+  }
+  const raw: Array<[number, number]> = [];
   for (let k = kFirst; k <= kLast; k++) {
-    const off = z.fixed ? 0 : z.offs[k];
-    const segLo = z.fixed ? dayStart : Math.max(z.at[k], dayStart);
-    const segHi = z.fixed || k + 1 >= z.at.length ? next : Math.min(z.at[k + 1], next);
+    const off = z.offs[k];
+    const segLo = z.at[k] > dayStart ? z.at[k] : dayStart;
+    const segHi = k + 1 >= z.at.length || z.at[k + 1] > next ? next : z.at[k + 1];
     for (const [s, e] of ranges) {
-      const lo = Math.max(local0 + s * 60_000 - off, segLo);
-      const hi = Math.min(local0 + e * 60_000 - off, segHi);
-      if (hi > lo) raw.push([lo, hi]);
+      const lo = local0 + s * 60_000 - off;
+      const hi = local0 + e * 60_000 - off;
+      const a = lo > segLo ? lo : segLo;
+      const b = hi < segHi ? hi : segHi;
+      if (b > a) raw.push([a, b]);
     }
   }
   if (raw.length > 1) raw.sort((x, y) => x[0] - y[0]);
-  const out: number[] = [];
   for (const [lo, hi] of raw) {
     if (out.length > 0 && lo <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], hi);
     else out.push(lo, hi);
@@ -180,15 +194,27 @@ class Calendar implements ServiceCalendar {
   private longWorkingMs(a: number, b: number): number {
     checkSupported(a);
     checkSupported(b);
-    const dA = localDayNumber(a, this.zone.name);
-    const dB = localDayNumber(b, this.zone.name);
-    return this.dayPart(dA, a, INFINITY, this.zone) + this.wholeDays(dA + 1, dB) + this.dayPart(dB, MINUS_INFINITY, b, this.zone);
+    const za = this.zoneNear(a);
+    const zb = this.zoneNear(b);
+    const dA = localDay(a, za);
+    const dB = localDay(b, zb);
+    return this.dayPart(dA, a, INFINITY, za) + this.wholeDays(dA + 1, dB) + this.dayPart(dB, MINUS_INFINITY, b, zb);
+  }
+
+  /** The zone's offsets for the few days around t only (an end of a long span): no year is scanned for them. */
+  private zoneNear(t: number): ZoneTable {
+    if (this.zone.fixed) return this.zone;
+    const margin = 4 * DAY_MS;
+    const lo = t - margin > MIN_SUPPORTED_MS - DAY_MS ? t - margin : MIN_SUPPORTED_MS - DAY_MS;
+    const hi = t + margin < MAX_SUPPORTED_MS + DAY_MS ? t + margin : MAX_SUPPORTED_MS + DAY_MS;
+    return zoneAround(this.zone.name, t, margin, transitionsBetween(this.zone.name, lo, hi));
   }
 
   /** dueMs past the day tables' reach: whole days by the week until the day the time runs out in, then its tables. */
   private longDueMs(a: number, durationMs: number): number {
-    const dA = localDayNumber(a, this.zone.name);
-    const rest = durationMs - this.dayPart(dA, a, INFINITY, this.zone);
+    const za = this.zoneNear(a);
+    const dA = localDay(a, za);
+    const rest = durationMs - this.dayPart(dA, a, INFINITY, za);
     const x = dA + 1;
     // Gallop to a day by which the time has run out, then halve down to the first such day.
     let lo = x;
@@ -207,9 +233,10 @@ class Calendar implements ServiceCalendar {
     // The time runs out on day hi - 1: walk its windows.
     const day = hi - 1;
     let left = rest - this.wholeDays(x, day);
-    const dayStart = wallInstant(day, 0, this.zone);
-    const next = wallInstant(day + 1, 0, this.zone);
-    const pieces = windowsOf(day, dayStart, next, this.days[this.weekday(day)], this.zone);
+    const z = this.zoneNear(day * DAY_MS);
+    const dayStart = wallInstant(day, 0, z);
+    const next = wallInstant(day + 1, 0, z);
+    const pieces = windowsOf(day, dayStart, next, this.days[this.weekday(day)], z);
     for (let k = 0; k < pieces.length; k += 2) {
       const len = pieces[k + 1] - pieces[k];
       if (len >= left) return pieces[k] + left;
@@ -420,6 +447,11 @@ class Calendar implements ServiceCalendar {
     this.lo = start[0];
     this.hi = start[n];
   }
+}
+
+/** Local day number of instant t in zone table z. */
+function localDay(t: number, z: ZoneTable): number {
+  return Math.floor((t + (z.fixed ? 0 : z.offs[segmentIndex(z, t)])) / DAY_MS);
 }
 
 /** Index of the first of the sorted `xs` that is >= v. */

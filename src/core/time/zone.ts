@@ -240,10 +240,7 @@ export interface Transitions {
   readonly after: number[];
 }
 
-/**
- * Samples a month apart when looking for clock changes over a long span; three months apart while the changes
- * keep to last year's rule (no rule in use puts two changes less than four months apart).
- */
+/** Samples a month apart when looking for clock changes over a long span; three months apart in quiet years. */
 const SAMPLE_MS = 30 * DAY_MS;
 const STEADY_SAMPLE_MS = 91 * DAY_MS;
 /** Two years without a change: the offsets are read three months apart too. */
@@ -253,11 +250,11 @@ const NEXT_USE_DAYS = [364, 371, 365, 366];
 
 /**
  * The clock changes of `tz` in [from, to), found without the day-by-day scan of the offset table: offsets are
- * read a month apart (three months apart while the changes keep to last year's rule, or after two years
- * without one), and a change between two readings is looked for first where the same change fell a year
- * before, then by bisection. A change undone before the next reading would be missed: no rule in use undoes
- * one within a month (Morocco's Ramadan hour, the shortest, lasts about 35 days, and its dates move every
- * year). Empty for a fixed zone.
+ * read a month apart (three months apart after two years without a change), and a change between two readings
+ * is looked for first where the same change fell a year before, then by bisection. While the changes keep to
+ * last year's rule, the next one is read where the rule puts it, with one reading half-way. A change undone
+ * before the next reading would be missed: no rule in use undoes one within a month (Morocco's Ramadan hour,
+ * the shortest, lasts about 35 days, and its dates move every year). Empty for a fixed zone.
  */
 export function transitionsBetween(tz: string, from: number, to: number): Transitions {
   const z = table(tz);
@@ -272,8 +269,39 @@ export function transitionsBetween(tz: string, from: number, to: number): Transi
   /** Changes in a row found where last year's fell. */
   let steady = 0;
   let lastChange = from;
+  /** The last change away from each offset: where the next change away from it is looked for first. */
+  const lastFrom = new Map<number, { at: number; to: number }>();
+  const record = (when: number, after: number): void => {
+    out.at.push(when);
+    out.before.push(off);
+    out.after.push(after);
+    lastUse.set(`${off}>${after}`, when);
+    lastFrom.set(off, { at: when, to: after });
+    lastChange = when;
+    off = after;
+    t = when;
+  };
   while (t < to) {
-    const step = steady >= 2 || t - lastChange > QUIET_MS ? STEADY_SAMPLE_MS : SAMPLE_MS;
+    if (steady >= 2) {
+      // Keeping to last year's rule: go straight to where the next change should fall, and read once between.
+      const prev = lastFrom.get(off);
+      let when = NaN;
+      if (prev) {
+        for (const days of NEXT_USE_DAYS) {
+          const c = prev.at + days * DAY_MS;
+          if (c > t && c < to && read(c - SECOND_MS) === off && read(c) === prev.to) {
+            when = c;
+            break;
+          }
+        }
+      }
+      if (when === when && read(floor((t + when) / 2 / SECOND_MS) * SECOND_MS) === off) {
+        record(when, prev!.to);
+        continue;
+      }
+      steady = 0;
+    }
+    const step = t - lastChange > QUIET_MS ? STEADY_SAMPLE_MS : SAMPLE_MS;
     const next = t + step < to ? t + step : to;
     const o = read(next);
     if (o === off) {
@@ -296,14 +324,7 @@ export function transitionsBetween(tz: string, from: number, to: number): Transi
       steady = 0;
       when = findTransition(z, t, next, off);
     }
-    const after = read(when);
-    out.at.push(when);
-    out.before.push(off);
-    out.after.push(after);
-    lastUse.set(`${off}>${after}`, when);
-    lastChange = when;
-    off = after;
-    t = when;
+    record(when, read(when));
   }
   return out;
 }
