@@ -26,6 +26,9 @@ function growTo(rt: OfflineRuntime, total: number): void {
   const append = (key: TabKey, rows: unknown[][]) => {
     if (rows.length === 0) return;
     const sheet = ss.getSheetByName(tabDef(key).name)!;
+    // Tabs hold only the rows they were given: make room first, as a person inserting rows would.
+    const short = sheet.getLastRow() + rows.length - sheet.getMaxRows();
+    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
     sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
   };
   const services = values('services');

@@ -300,8 +300,11 @@ class Calendar implements ServiceCalendar {
       if (t > f) total -= this.nominal(f, t);
     }
     if (this.zone.fixed) return total;
-    for (let k = Math.floor(x / BLOCK_DAYS); k * BLOCK_DAYS < y; k++) {
-      const b = this.block(k);
+    const kFirst = Math.floor(x / BLOCK_DAYS);
+    const kLast = Math.floor((y - 1) / BLOCK_DAYS);
+    this.fillBlocks(kFirst, kLast);
+    for (let k = kFirst; k <= kLast; k++) {
+      const b = this.blocks.get(k)!;
       const n = b.days.length;
       const i = x > k * BLOCK_DAYS ? lowerBound(b.days, x) : 0;
       const j = y < (k + 1) * BLOCK_DAYS ? lowerBound(b.days, y) : n;
@@ -311,42 +314,52 @@ class Calendar implements ServiceCalendar {
   }
 
   /**
-   * Block `k` of clock-change corrections: for each open day of the block next to a clock change, its exact
-   * working time less its working time by the week.
+   * Blocks kFirst..kLast of clock-change corrections, those not made yet: for each open day with a clock change,
+   * its exact working time less its working time by the week. Each run of missing blocks is searched for clock
+   * changes in one go, so last year's rule carries from one block into the next.
    */
-  private block(k: number): Block {
-    let b = this.blocks.get(k);
-    if (b) return b;
-    const first = Math.max(k * BLOCK_DAYS, MIN_DAY);
-    const end = Math.min((k + 1) * BLOCK_DAYS, MAX_DAY);
-    const lo = Math.max(first * DAY_MS - 2 * DAY_MS, MIN_SUPPORTED_MS);
-    const hi = Math.min(end * DAY_MS + 2 * DAY_MS, MAX_SUPPORTED_MS);
-    const known = transitionsBetween(this.zone.name, lo, hi);
-    // Only the day a clock change falls in differs from its working time by the week: the local day of the
-    // change read with the offset before it and with the offset after it (the same day, unless at midnight).
-    const near = new Set<number>();
-    for (let t = 0; t < known.at.length; t++) {
-      for (const off of [known.before[t], known.after[t]]) {
-        const d = Math.floor((known.at[t] + off) / DAY_MS);
-        if (d >= first && d < end) near.add(d);
+  private fillBlocks(kFirst: number, kLast: number): void {
+    for (let k = kFirst; k <= kLast; k++) {
+      if (this.blocks.has(k)) continue;
+      let e = k;
+      while (e < kLast && !this.blocks.has(e + 1)) e++;
+      const first = Math.max(k * BLOCK_DAYS, MIN_DAY);
+      const end = Math.min((e + 1) * BLOCK_DAYS, MAX_DAY);
+      const lo = Math.max(first * DAY_MS - 2 * DAY_MS, MIN_SUPPORTED_MS);
+      const hi = Math.min(end * DAY_MS + 2 * DAY_MS, MAX_SUPPORTED_MS);
+      const known = transitionsBetween(this.zone.name, lo, hi);
+      // Only the day a clock change falls in differs from its working time by the week: the local day of the
+      // change read with the offset before it and with the offset after it (the same day, unless at midnight).
+      const near = new Set<number>();
+      for (let t = 0; t < known.at.length; t++) {
+        for (const off of [known.before[t], known.after[t]]) {
+          const d = Math.floor((known.at[t] + off) / DAY_MS);
+          if (d >= first && d < end) near.add(d);
+        }
       }
-    }
-    const days: number[] = [];
-    const corrections: number[] = [];
-    for (const day of [...near].sort((p, q) => p - q)) {
-      if (this.isClosed(day) || this.days[this.weekday(day)].length === 0) continue;
-      const z = zoneAround(this.zone.name, day * DAY_MS, 4 * DAY_MS, known);
-      const diff = this.dayPart(day, MINUS_INFINITY, INFINITY, z) - this.dayMs[this.weekday(day)];
-      if (diff !== 0) {
-        days.push(day);
-        corrections.push(diff);
+      const days: number[] = [];
+      const corrections: number[] = [];
+      for (const day of [...near].sort((p, q) => p - q)) {
+        if (this.isClosed(day) || this.days[this.weekday(day)].length === 0) continue;
+        const z = zoneAround(this.zone.name, day * DAY_MS, 4 * DAY_MS, known);
+        const diff = this.dayPart(day, MINUS_INFINITY, INFINITY, z) - this.dayMs[this.weekday(day)];
+        if (diff !== 0) {
+          days.push(day);
+          corrections.push(diff);
+        }
       }
+      // Split into the blocks of the run.
+      let i = 0;
+      for (let b = k; b <= e; b++) {
+        const blockEnd = (b + 1) * BLOCK_DAYS;
+        const j0 = i;
+        while (i < days.length && days[i] < blockEnd) i++;
+        const before = new Float64Array(i - j0 + 1);
+        for (let q = j0; q < i; q++) before[q - j0 + 1] = before[q - j0] + corrections[q];
+        this.blocks.set(b, { days: Int32Array.from(days.slice(j0, i)), before });
+      }
+      k = e;
     }
-    const before = new Float64Array(days.length + 1);
-    for (let i = 0; i < days.length; i++) before[i + 1] = before[i] + corrections[i];
-    b = { days: Int32Array.from(days), before };
-    this.blocks.set(k, b);
-    return b;
   }
 
   /** Index of the local day holding t; t must be inside the built span. */

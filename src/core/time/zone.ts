@@ -289,7 +289,7 @@ export function transitionsBetween(tz: string, from: number, to: number): Transi
       if (prev) {
         for (const days of NEXT_USE_DAYS) {
           const c = prev.at + days * DAY_MS;
-          if (c > t && c < to && read(c - SECOND_MS) === off && read(c) === prev.to) {
+          if (c > t && c < to && read(c) === prev.to && read(c - SECOND_MS) === off) {
             when = c;
             break;
           }
@@ -313,7 +313,7 @@ export function transitionsBetween(tz: string, from: number, to: number): Transi
     if (prev !== undefined) {
       for (const days of NEXT_USE_DAYS) {
         const c = prev + days * DAY_MS;
-        if (c > t && c <= next && read(c - SECOND_MS) === off && read(c) === o) {
+        if (c > t && c <= next && read(c) === o && read(c - SECOND_MS) === off) {
           when = c;
           break;
         }
@@ -337,8 +337,14 @@ export function zoneAround(tz: string, around: number, marginMs: number, known: 
   const z = table(tz);
   const lo = around - marginMs;
   const hi = around + marginMs;
+  // The first known change after lo.
   let k = 0;
-  while (k < known.at.length && known.at[k] <= lo) k++;
+  let top = known.at.length;
+  while (k < top) {
+    const mid = (k + top) >> 1;
+    if (known.at[mid] <= lo) k = mid + 1;
+    else top = mid;
+  }
   const at = [lo];
   const offs = [k < known.at.length ? known.before[k] : k > 0 ? known.after[k - 1] : z.read(lo)];
   for (; k < known.at.length && known.at[k] < hi; k++) {
