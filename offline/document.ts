@@ -320,7 +320,7 @@ type BodyChild = FakeParagraph | FakeListItem | FakeTable;
 const PAGE_STYLE = 'body{font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#202124;max-width:60em;margin:2em auto;padding:0 1em}'
   + 'h1.title{font-size:26px;margin-bottom:0}p.subtitle{font-size:17px;color:#5f6368;margin-top:.2em}h1{font-size:20px;margin-top:1.6em}'
   + 'h2{font-size:16px;margin-top:1.3em}table{border-collapse:collapse;margin:.6em 0 1em;width:100%}'
-  + 'td{border:1px solid #9aa0a6;padding:4px 6px;text-align:left;vertical-align:top}figure.image{margin:1em 0 .3em}figure.image svg{max-width:100%;height:auto}.page-break{border-top:1px dashed #9aa0a6;margin:2em 0}'
+  + 'td{border:1px solid #9aa0a6;padding:4px 6px;text-align:left;vertical-align:top}figure.image{break-inside:avoid;margin:1em 0 .3em}figure.image svg{max-width:100%;height:auto}.page-break{border-top:1px dashed #9aa0a6;margin:2em 0}'
   // Printed, a page break starts a new page as in Google Docs, whose own margins frame the page.
   + '@media print{body{max-width:none;margin:0;padding:0}.page-break{break-after:page;border:0;margin:0}}';
 
