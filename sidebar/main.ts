@@ -11,6 +11,7 @@ import { importPanel } from './views/import';
 import { periodPicker } from './views/period';
 import { loadProblems } from './views/problems';
 import { showServices } from './views/services';
+import { showSettings } from './views/settings';
 import { advice } from './views/status';
 
 const api = createBridge();
@@ -43,6 +44,7 @@ async function loadOverview(request: PeriodRequest, ticket: number): Promise<boo
     showServices(overview);
     void addTrends();
     documents.show(overview);
+    showSettings(api, overview.settings);
     if (findingsLoaded) void loadFindings(api, request, overview.period.label);
     return true;
   } catch (e) {

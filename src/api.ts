@@ -56,6 +56,16 @@ export interface Overview {
   readonly problemCount: number;
   /** Incidents rows left out of the figures because a cell could not be read (Check workbook names each). */
   readonly leftOut: number;
+  /** The school's assumptions the findings and the digest use, as read from the Settings tab. */
+  readonly settings: SettingView[];
+}
+
+/** One setting as the panel shows it (read-only: it is changed on the Settings tab). */
+export interface SettingView {
+  readonly name: string;
+  readonly value: number;
+  readonly meaning: string;
+  readonly isDefault: boolean;
 }
 
 export interface ShareResult {

@@ -14,6 +14,7 @@ import { LEFT_OUT } from '../core/workbook/parseTab';
 import type { Problem } from '../core/workbook/problems';
 import type { Workbook } from '../core/workbook/parseWorkbook';
 import { activateCell, readWorkbook } from '../adapters/sheets';
+import { settingValues } from '../core/settings/definitions';
 import { periodArg, rowArg, textArg } from './arguments';
 
 /** How many rows the figures leave out, each named by Check workbook. */
@@ -80,6 +81,7 @@ function overviewOf(wb: Workbook, problems: readonly Problem[], request: PeriodR
     services: serviceViews(wb, report, now),
     problemCount: problems.length,
     leftOut: leftOutRows(problems),
+    settings: settingValues(wb.assumptions),
   };
 }
 

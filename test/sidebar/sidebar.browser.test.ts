@@ -532,6 +532,27 @@ describe('the SLM panel in Chromium', () => {
     }
   });
 
+  test('the Settings tab\'s assumptions show under the findings, read-only, with the way to change them', async () => {
+    const s = await open({ before: (ss) => {
+      const sheet = ss.getSheetByName('Settings')!;
+      const row = sheet.getDataRange().getValues().findIndex((r) => r[0] === 'Renewal warning (days)') + 1;
+      sheet.getRange(row, 2).setValue('60');
+    } });
+    try {
+      await s.page.click('#contracts-section summary');
+      await s.page.waitForSelector('#settings-box dl');
+      const shown = await s.page.$$eval('#settings-box dt', (dts) => dts.map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`));
+      expect(shown).toEqual(['School handling before a supplier (h): 1 (default)', 'Review warning (days): 30 (default)',
+        'Renewal warning (days): 60', 'High priority rank: 3 (default)']);
+      await s.page.click('#settings-box button');
+      await s.page.waitForFunction(() => /Selected the Settings tab/.test(document.getElementById('settings-box')?.textContent ?? ''));
+      expect(activeCell(s)).toBe('Settings!B1');
+      await s.page.locator('#settings-box').screenshot({ path: path.join(root, 'out/sidebar-settings.png') });
+    } finally {
+      await s.close();
+    }
+  });
+
   test('an empty workbook says what to do; a server without the contract analysis says so in words', async () => {
     const s = await open({ empty: true });
     try {

@@ -17,7 +17,9 @@ function settingsMarkdown(): string[] {
     '| setting | default | meaning |', '|---|---|---|',
     ...settingDefs().map((d) => `| ${cell(d.name)} | ${valueText(d.default)} | ${cell(d.meaning)} |`),
     '',
-    'A blank Value, a missing row or a missing tab gives the default. A Value that cannot be read (text, a fraction of a day, a number out of range) is named by **Check workbook** by tab, row and column ("Settings row 3, Value"), and the default is used until it is put right. **Set up workbook** adds the row of a setting the tab lacks, with its default, and never changes a row that is there. `SLM_FINDINGS` reads the Settings range like any other (the Findings tab\'s formula passes `SLM_Settings`); given no Settings range, it uses the defaults.',
+    'A blank Value, a missing row or a missing tab gives the default. A Value that cannot be read (text, a fraction of a day, a number out of range) is named by **Check workbook** by tab, row and column ("Settings row 3, Value"), and the default is used until it is put right. **Set up workbook** adds the row of a setting the tab lacks, with its default, and never changes a row that is there. `SLM_FINDINGS` reads the Settings range like any other (the Findings tab\'s formula passes `SLM_Settings`); given no Settings range, it uses the defaults. The panel shows the values in use under **Contracts and suppliers**.',
+    '',
+    'Not settings: the open items\' warnings at 75% and 100% of a target\'s time (the state words the Open items tab colours, as ITSM suites warn), and the analyses\' own thresholds in `src/core/findings/thresholds.ts` (how far beyond need counts as over-provision, how many items a trend needs, how many rows a finding lists), which say how a finding is judged rather than how the school works.',
   ];
 }
 

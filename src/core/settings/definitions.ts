@@ -72,6 +72,10 @@ export const fromSettings = (key: SettingKey): string => `(Settings tab, "${sett
 export const defaultSettings = (): Settings =>
   Object.fromEntries(settingDefs().map((d) => [d.key, d.default])) as unknown as Settings;
 
+/** Each setting with its value, in the tab's order, and whether that is its default. */
+export const settingValues = (s: Settings): Array<{ name: string; value: number; meaning: string; isDefault: boolean }> =>
+  settingDefs().map((d) => ({ name: d.name, value: s[d.key], meaning: d.meaning, isDefault: s[d.key] === d.default }));
+
 /** "1", "0.5": a value as the Value column shows it. */
 export const valueText = (n: number): string => String(n);
 
