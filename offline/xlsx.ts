@@ -128,7 +128,10 @@ export const writeXlsx = async (spreadsheet: FakeSpreadsheet, file: string, at =
   for (const sheet of spreadsheet.sheets) writeSheet(wb, sheet, spreadsheet.timeZone);
   for (const named of spreadsheet.namedRanges.values()) {
     const range = named.range as unknown as GoogleAppsScript.Spreadsheet.Range;
-    const absolute = range.getA1Notation().replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    // Bounded to the tab's rows: exceljs silently drops a whole-column name ('Services'!A:K), and Set up
+    // workbook makes it whole columns again once the template is in Sheets.
+    const bounded = range.getSheet().getRange(range.getRow(), range.getColumn(), range.getNumRows(), range.getNumColumns());
+    const absolute = bounded.getA1Notation().replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
     wb.definedNames.add(`'${range.getSheet().getName().replace(/'/g, "''")}'!${absolute}`, named.name);
   }
   // exceljs dates each zip entry with the time of writing: restamp them.

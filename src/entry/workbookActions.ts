@@ -63,6 +63,13 @@ export function setUpWorkbook(): SetupReport {
       tab.finish(ss.getSheetByName(tab.name)!);
       formulaTabs.push(tab.name);
     });
+    // An uploaded .xlsx template has the Trends tab but no charts (an .xlsx carries none): draw them once.
+    const dashboard = ss.getSheetByName('Dashboard');
+    const trends = ss.getSheetByName(TRENDS_TAB);
+    if (dashboard && trends && !formulaTabs.includes(TRENDS_TAB) && dashboard.getCharts().length === 0) {
+      addTrendCharts(dashboard, trends);
+      if (!repairedTabs.includes(dashboard.getName())) repairedTabs.push(dashboard.getName());
+    }
     const created = plan.steps.filter((s) => s.create);
     // A new spreadsheet's starter tab goes once every tab has been made, and only when nobody has put anything in it.
     if (created.length === tabOrder().length && starter.length === 1 && isUntouched(ss, starter[0])) ss.deleteSheet(starter[0]);

@@ -116,6 +116,26 @@ describe('Set up workbook, on the built bundle', () => {
     expect(rt.global.setUpWorkbook().repairedTabs).toEqual([]);
   });
 
+  test('the uploaded .xlsx template (names bounded to its rows, no charts) gets whole-column names and the Dashboard\'s two charts; no cell changes', () => {
+    const rt = exampleRuntime();
+    const ss = rt.spreadsheet as unknown as Ss;
+    const dashboard = ss.getSheetByName('Dashboard')!;
+    expect(dashboard.getCharts()).toHaveLength(2);
+    // As offline/xlsx.ts writes them, and as the upload brings them back.
+    dashboard.getCharts().forEach((c) => dashboard.removeChart(c));
+    const incidents = ss.getSheetByName('Incidents')!;
+    ss.setNamedRange('SLM_Incidents', incidents.getRange(1, 1, incidents.getMaxRows(), schema.incidents.columns.length));
+    const before = workbookState(rt);
+
+    const report = rt.global.setUpWorkbook();
+    expect(report.repairedTabs).toEqual(expect.arrayContaining(['Dashboard', 'Incidents']));
+    expect(dashboard.getCharts()).toHaveLength(2);
+    expect(ss.getRangeByName('SLM_Incidents')!.getA1Notation()).toMatch(/^A:[A-Z]+$/);
+    expect(workbookState(rt).map((t) => t.values)).toEqual(before.map((t) => t.values));
+    expect(rt.global.setUpWorkbook().repairedTabs).toEqual([]);
+    expect(dashboard.getCharts()).toHaveLength(2);
+  });
+
   test('the menu action says what it did, and offers the example school only to an empty workbook', () => {
     const rt = loadedRuntime();
     rt.ui.respond('NO');

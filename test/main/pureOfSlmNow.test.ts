@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { tabOrder, workbookSchema } from '../../src/core/schema/workbook';
+import { namedRangeName, tabOrder, workbookSchema } from '../../src/core/schema/workbook';
 import { loadedRuntime } from '../support/offline';
 
 const root = path.resolve(__dirname, '../..');
@@ -66,6 +66,52 @@ describe('npm start with SLM_NOW', () => {
       expect({ tab: schema[key].name, rows: wb.getWorksheet(schema[key].name)!.actualRowCount }).toEqual({ tab: schema[key].name, rows: expected });
     }
   });
+
+  test('the template keeps its named ranges, so the formulas that use them (SLM_Services, SLM_Incidents…) find their tabs', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(a.dir, 'SLM-Workbook.xlsx'));
+    const names = new Map(wb.definedNames.model.map((n) => [n.name, n.ranges]));
+    // Every name a formula uses (SLM_x not followed by "(", which would be a function) is defined.
+    const used = new Set<string>();
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => row.eachCell((cell) => {
+        const formula = (cell.value as { formula?: string } | null)?.formula;
+        for (const m of formula?.matchAll(/\bSLM_[A-Za-z_]+\b(?!\s*\()/g) ?? []) used.add(m[0]);
+      }));
+    }
+    expect(used.size).toBeGreaterThan(3);
+    expect([...used].filter((n) => !names.has(n))).toEqual([]);
+    // Each covers its whole tab as written: every column from row 1 to at least the last row.
+    const schema = workbookSchema();
+    for (const key of tabOrder()) {
+      const tab = schema[key].name;
+      const ranges = names.get(namedRangeName(key)) ?? [];
+      const [, sheet, first, last, bottom] = /^'?(.+?)'?!\$([A-Z]+)\$1:\$([A-Z]+)\$(\d+)$/.exec(ranges[0] ?? '') ?? [];
+      const ws = wb.getWorksheet(tab)!;
+      const columnNumber = (letters = '') => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      expect({ tab, sheet, first, lastColumn: columnNumber(last) >= ws.getRow(1).cellCount, rowsCovered: Number(bottom) >= ws.actualRowCount })
+        .toEqual({ tab, sheet: tab, first: 'A', lastColumn: true, rowsCovered: true });
+    }
+  });
+
+  test('the documents, the Dashboard and the digest come from the workbook the template holds, not from the imported sample export', () => {
+    // As of a day in the Autumn term the sample export's tickets fall in, they would change the figures if imported first.
+    const nov = mainJob('2026-11-26T04:22:00Z');
+    expect(nov.printed).toMatch(/Import incidents from .*osticket\.csv[\s\S]*\d+ added/);
+    for (const f of ['Review.html', 'Review-internal.html', 'Digest.html', 'Dashboard.html']) {
+      const page = fs.readFileSync(path.join(nov.dir, f), 'utf8');
+      expect({ f, mentionsImported: /OST-\d/.test(page) }).toEqual({ f, mentionsImported: false });
+    }
+    // The printed attainment is the panel's: the same example school, period and figures, with no import.
+    const fresh = loadedRuntime();
+    fresh.run(`Date.now = () => ${Date.parse('2026-11-26T04:22:00Z')}`);
+    fresh.global.setUpWorkbook();
+    fresh.global.loadExampleSchool(Date.parse('2026-11-26T04:22:00Z'));
+    const overview = fresh.global.getOverview({ kind: 'thisTerm' });
+    for (const s of overview.services) {
+      expect(nov.printed).toMatch(new RegExp(`${s.name.replace(/[()]/g, '\\$&')}\\s+.*\\s${s.met}\\s+${s.breached}\\s+${s.pending}\\s`));
+    }
+  }, 120000);
 
   test('out/Review.html shows the review\'s two trend charts as inline SVG, with their titles and descriptions', () => {
     const review = fs.readFileSync(path.join(a.dir, 'Review.html'), 'utf8');
