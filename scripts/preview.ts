@@ -48,7 +48,7 @@ const messageOf = (e: unknown): string =>
 /** The offline server: the built bundle, its workbook set up and holding the example school. */
 export function createSidebarHost(opts: SidebarHostOptions = {}): SidebarHost {
   const now = opts.now ?? Date.now();
-  const runtime = createOfflineRuntime({ timeZone: 'Europe/London', spreadsheetName: 'SLM Workbook (example school)', distDir: opts.distDir });
+  const runtime = createOfflineRuntime({ timeZone: 'Europe/London', spreadsheetName: 'Example School SLM Workbook', distDir: opts.distDir });
   runtime.load();
   if (opts.freezeClock) runtime.run(`Date.now = function () { return ${Number(now)}; };`);
   runtime.global.setUpWorkbook();
@@ -184,9 +184,11 @@ export async function startPreview(opts: SidebarHostOptions & { port?: number; l
           const answer = host.call(name, args);
           if ('value' in answer && answer.value && typeof answer.value === 'object' && typeof (answer.value as { id?: unknown }).id === 'string'
             && typeof (answer.value as { url?: unknown }).url === 'string') {
-            const doc = answer.value as { id: string; name: string; url: string };
-            docs.push({ id: doc.id, name: doc.name });
-            if (opts.localDocLinks) doc.url = `${base}/doc/${encodeURIComponent(doc.id)}`;
+            const doc = answer.value as { id: string; name: string; url: string; internal?: { id: string; name: string; url: string } };
+            for (const d of doc.internal ? [doc, doc.internal] : [doc]) {
+              docs.push({ id: d.id, name: d.name });
+              if (opts.localDocLinks) d.url = `${base}/doc/${encodeURIComponent(d.id)}`;
+            }
           }
           send(res, 200, 'application/json', JSON.stringify(answer));
         }, opts.latencyMs?.(name) ?? 0);

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   const preview: ImportPreview = api.previewImport(exportText, null);
   console.log(`\nImport incidents from ${exportName}: ${preview.source.name} export, ${preview.dates.text}`);
   console.log(`  columns: ${preview.columns.filter((c) => c.header).map((c) => `${c.header} → ${c.label}`).join('; ')}`);
+  for (const w of preview.warnings) console.log(`  ${w}`);
   const report: ImportResult = api.importIncidents(exportText, null);
   console.log(`  ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped.length} skipped.`);
   for (const s of report.skipped) console.log(`  - line ${s.line}: ${s.reason}`);

@@ -37,7 +37,11 @@ export function documentsPanel(api: Remote<SlmApi>, picker: PeriodPicker): Docum
     showBusy(status, `Generating the ${what}… This can take a minute.`);
     try {
       const doc = await work();
-      showDone(status, `The ${what} is ready: `, docLink(doc), '. It is listed on the Documents tab.');
+      // The review comes as two documents: the representatives' and the internal one beside it.
+      if (doc.internal) {
+        showDone(status, `The ${what} is ready: `, docLink(doc), ' for the representatives, and ', docLink(doc.internal),
+          ' with supplier detail and costs, never shared. Both are listed on the Documents tab.');
+      } else showDone(status, `The ${what} is ready: `, docLink(doc), '. It is listed on the Documents tab.');
     } catch (e) {
       showError(status, `The ${what} was not generated`, e);
     } finally {

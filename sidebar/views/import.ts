@@ -95,6 +95,7 @@ export function importPanel(api: Remote<SlmApi>): void {
     replace(out,
       el('p', {}, el('strong', {}, `${p.source.name} export`), `: ${plural(p.added, 'row')} to add, ${p.updated} to update, ${p.unchanged} unchanged, ${p.skippedCount} skipped.`),
       p.error ? el('p', { class: 'error', role: 'alert' }, p.error) : null,
+      ...p.warnings.map((w) => el('p', { class: 'import-warning' }, w)),
       select('import-preset', 'Helpdesk', p.source.presets.map((x): Choice => [x.id, x.name]), p.source.preset, (v) => { choices = { preset: v }; void preview(); }),
       el('p', { class: 'small' }, p.dates.text),
       select('import-dates', 'Dates', [['dmy', 'Day first (31/12/2025)'], ['mdy', 'Month first (12/31/2025)']], p.dates.order, (v) => change({ dateOrder: v as 'dmy' | 'mdy' })),

@@ -47,6 +47,20 @@ describe('Import incidents, on the built bundle', () => {
     expect(workbookState(rt)).toEqual(afterFirst);
   });
 
+  test('an export with no first-response time is imported with Responded blank, and the preview says how its response targets are judged', () => {
+    const rt = exampleRuntime();
+    const preview = rt.global.previewImport(sample('osticket.csv'), null);
+    expect(preview.columns.find((c: { field: string }) => c.field === 'responded').header).toBeNull();
+    expect(preview.warnings).toEqual([expect.stringMatching(/^This export has no first-response time: .*judged on how long it took to resolve.*choose it for Responded below/)]);
+    rt.global.importIncidents(sample('osticket.csv'), null);
+    expect(rowsOf(rt, 'OST-').map((r) => r.Responded)).toEqual(['', '', '', '', '']);
+    // Exports with a first-response column fill Responded and warn of nothing.
+    for (const file of ['freshdesk.csv', 'zammad.csv']) {
+      const other = exampleRuntime();
+      expect({ file, warnings: other.global.previewImport(sample(file), null).warnings }).toEqual({ file, warnings: [] });
+    }
+  });
+
   test('osTicket: columns, words and times land as ours; an unknown help topic is skipped with its line', () => {
     const rt = exampleRuntime();
     const result = rt.global.importIncidents(sample('osticket.csv'), null);

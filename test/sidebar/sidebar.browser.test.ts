@@ -388,10 +388,13 @@ describe('the SLM panel in Chromium', () => {
       await s.page.selectOption('#period', 'lastMonth');
       await s.page.waitForFunction(() => (document.getElementById('review-note')?.textContent ?? '').includes('October 2026'));
       await s.page.click('#generate-review');
-      await s.page.locator('#documents-status a.doc-link').waitFor();
+      await s.page.locator('#documents-status a.doc-link').first().waitFor();
       expect(s.server.host.calls.filter((c) => c.name === 'generateReview').map((c) => c.args)).toEqual([[{ kind: 'lastMonth' }]]);
-      const name = await s.page.textContent('#documents-status a.doc-link');
-      expect(spreadsheetOf(s).getSheetByName('Documents')!.getDataRange().getValues().flat()).toContain(name);
+      // Two documents: the representatives' review and the internal one, each linked and on the Documents tab.
+      const names = await s.page.locator('#documents-status a.doc-link').allTextContents();
+      expect(names).toEqual([expect.stringMatching(/^Service review – October 2026 – Example School – /), expect.stringMatching(/^Service review \(internal\) – October 2026 – Example School – /)]);
+      const listed = spreadsheetOf(s).getSheetByName('Documents')!.getDataRange().getValues().flat();
+      for (const name of names) expect(listed).toContain(name);
     } finally {
       await s.close();
     }

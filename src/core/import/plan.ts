@@ -62,6 +62,8 @@ export interface ImportPlan {
   readonly skipped: Skip[];
   /** Why nothing can be imported yet (the preview says it; the import refuses). */
   readonly error?: string;
+  /** What the import will do that a user may not expect (the preview says it; the import goes ahead). */
+  readonly warnings: string[];
   /** The block to write: top-left cell (1-based) and its values; undefined when nothing changes. */
   readonly write?: { readonly row: number; readonly column: number; readonly values: unknown[][] };
   readonly options: ImportOptions;
@@ -142,6 +144,9 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     dates,
     serviceIds: ctx.services.map((s) => s.serviceId),
     options: { ...options, preset: preset.id },
+    // With no first-response time a resolved call counts as answered when it was resolved (the attainment
+    // rule), so its response target is judged on how long it took to resolve: say so before importing.
+    warnings: idx.responded < 0 ? [T('noResponse', LABELS.responded)] : [],
   };
   const fail = (error: string, skipped: Skip[] = []): ImportPlan => ({ ...base, values: { services: [], priorities: [], types: [] },
     sample: [], added: 0, updated: 0, unchanged: 0, skipped, error });
