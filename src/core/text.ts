@@ -28,13 +28,15 @@ export function joinWords(items: readonly string[]): string {
 }
 
 /**
- * Working hours as people say them: "30 min", "4 h", "1.75 h", "1,200 h"; a dash when there are none. Two
- * decimals, so a target typed as 1.75 h is never shown as another figure.
+ * Durations as people say them, the one way every surface writes them: under an hour in minutes ("30 min"),
+ * else hours to about three figures ("1.75 h", "31.5 h", "142 h", "3,043 h"); a dash when there are none.
+ * A target typed as 1.75 h is never shown as another figure; a measured 141.92 h is not shown to the minute.
  */
 export function hoursText(h: Figure): string {
   if (!known(h)) return NONE;
-  if (h > 0 && h < 1) return `${Math.round(h * 60)} min`;
-  return `${grouped(h, 2)} h`;
+  if (h > 0 && Math.round(h * 60) < 60) return `${Math.round(h * 60)} min`;
+  const size = Math.abs(h);
+  return `${grouped(h, size < 10 ? 2 : size < 100 ? 1 : 0)} h`;
 }
 
 /** A 0..1 share as "97.5%" or "100%"; a dash when nothing was measured. */

@@ -33,7 +33,7 @@ describe('SLM_FINDINGS on the built bundle', () => {
     expect(titles).toEqual(expect.arrayContaining([
       'Whiteboard Supplier Ltd (WB-01): support hours unknown',
       'PrintCare Maintenance (PRN-01) leaves 10 h a week of Printing hours uncovered',
-      "Office Software Helpdesk (SW-01) cannot fix Email within the 4 h target: after 1 h of the school's own handling, its 24 h fix can take up to 31 h",
+      "Office Software Helpdesk (SW-01) cannot fix Email within the 4 h target: after 1 h of the school's own handling, its 24 h fix, counted in its own hours (Mon-Fri 09:00-17:00), can take up to 31 h of Email's support hours",
       'Colour printing has no known users but costs £1,450 a year in contracts',
       'Language exam software is in use but unsupported, with unknown licences',
     ]));

@@ -31,12 +31,12 @@ describe('Generate service review: a paper a meeting can use', () => {
     expect(text(shared)).toMatch(/Colour printing\tSupported, nothing agreed/);
     const i = shared.findIndex((b) => /^From the review of /.test(textOf(b)));
     const actions = (shared[i + 1] as { rows: string[][] }).rows;
-    expect(actions.slice(1).map((r) => r[5])).toEqual(['In progress (overdue)', 'Open', 'Done (still shown)']);
+    expect(actions.slice(1).map((r) => r[5])).toEqual(['In progress (overdue)', 'Open', 'Marked done, but the workbook still shows the problem']);
   });
 
   test('10. one count of calls, elapsed time not effort, the done-but-still-found action flagged', () => {
     const opened = ss.getSheetByName(tabDef('incidents').name)!.getDataRange().getValues().slice(1);
-    expect(text(front)).toContain(`${opened.filter((r) => +r[6] >= Date.UTC(2026, 8, 3) - 3_600_000).length} calls were logged in the period`);
+    expect(text(front)).toContain(`${opened.filter((r) => +r[6] >= Date.UTC(2026, 8, 3) - 3_600_000).length} calls logged`);
     expect(text(shared)).not.toMatch(/\bitems\b|of fix time|rows cited/);
     expect(text(internal)).not.toMatch(/rows cited/);
     expect(text(front)).toMatch(/Is "Ask the supplier for its support hours and fix times" done\? The workbook still shows/);

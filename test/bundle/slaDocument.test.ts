@@ -53,7 +53,7 @@ describe('Generate SLA: a document a school can sign', () => {
     // Email runs in the School day calendar, as its desk does; its contract's Mon-Fri 09:00-17:00 still leaves hours uncovered.
     expect(email.find((r) => r[0] === '2. Service hours')![1]).toMatch(/^To be agreed\. Proposed: School day: Mon-Fri 08:00-18:00, except the school's closure days .*\. Not all of it is supported yet/);
     const list = tableAfter(blocks, '7. Still to be agreed');
-    expect(list).toContainEqual(['Email (EMAIL)', expect.stringMatching(/^Service hours: A contract behind it covers Mon-Fri 09:00-17:00, 10 hours a week less/)]);
+    expect(list).toContainEqual(['Email (EMAIL)', expect.stringMatching(/^Service hours: A contract behind it covers Mon-Fri 09:00-17:00, 10 h a week less/)]);
     expect(list.filter((r) => /term time/.test(r[1]))).toEqual([]);
   });
 
@@ -67,10 +67,10 @@ describe('Generate SLA: a document a school can sign', () => {
     expect(text(colour)).toContain('Nothing is agreed for Colour printing yet, so it has no targets.');
   });
 
-  test('5. targets in school days with the working hours in brackets', () => {
+  test('5. targets in school days with the hours in brackets, written as every surface writes durations', () => {
     const standard = tableAfter(blocks, /^Standard response and fix targets/);
-    expect(standard.find((r) => r[1] === 'Low')!.slice(3)).toEqual(['8 working hours', '5 school days (50 working hours)', '80% of calls']);
-    expect(standard.find((r) => r[0] === 'Request')![4]).toBe('3 school days (30 working hours)');
+    expect(standard.find((r) => r[1] === 'Low')!.slice(3)).toEqual(['8 h', '5 school days (50 h)', '80% of calls']);
+    expect(standard.find((r) => r[0] === 'Request')![4]).toBe('3 school days (30 h)');
   });
 
   test('6. no jargon; the support and change text appears once', () => {

@@ -2,13 +2,15 @@
 import { hoursText, moneyText, percentText, plural, shareText, shortDate } from '../../src/core/text';
 
 describe('figures read the same everywhere', () => {
-  test('hours: minutes below one hour, two decimals at most, thousands grouped', () => {
+  test('hours: minutes below one hour, about three figures (two decimals below 10 h, whole hours from 100 h), thousands grouped', () => {
     expect(hoursText(0.5)).toBe('30 min');
     expect(hoursText(0)).toBe('0 h');
     expect(hoursText(4)).toBe('4 h');
     expect(hoursText(1.75)).toBe('1.75 h');
-    expect(hoursText(506.444)).toBe('506.44 h');
-    expect(hoursText(1803.5)).toBe('1,803.5 h');
+    expect(hoursText(506.444)).toBe('506 h');
+    expect(hoursText(1803.5)).toBe('1,804 h');
+    expect(hoursText(31.25)).toBe('31.3 h');
+    expect(hoursText(0.999)).toBe('1 h');
     expect(hoursText(undefined)).toBe('—');
   });
 

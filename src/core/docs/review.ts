@@ -17,9 +17,10 @@ import { joinWords, longDate, plural } from '../text';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
 import { isRunning, periodWording, TO_DATE } from '../attainment/status';
-import { maxOf, minOf } from '../values';
+import { maxOf } from '../values';
 import { idKey } from '../schema/ids';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
+import { reviewDueWords, slaOpenPoints } from './sla';
 import { appendixSections, internalSections, metShare } from './reviewAppendix';
 import type { Trends } from '../monitor/trends';
 
@@ -66,9 +67,10 @@ export interface ReviewFacts {
   readonly opts: ReviewOptions;
   readonly tz: string;
   readonly attendees: string[];
-  readonly nextReview: number | undefined;
-  /** Calls opened in the period: all of them, and those of services in the catalogue (the ones measured). */
-  readonly calls: { all: number; catalogued: number };
+  /** The next review as the SLA says it, overdue ones first. */
+  readonly nextReview: string;
+  /** Calls opened in the period: all of them, those of services in the catalogue (the ones measured), and the IDs of the others. */
+  readonly calls: { all: number; catalogued: number; outside: string[] };
   /** Review rows dated in the period. */
   readonly recorded: ReviewItem[];
   /** Date of the last review meeting before now, and its rows. */
@@ -99,6 +101,7 @@ function newRequirementsOf(wb: Workbook): string[][] {
 
 function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewFacts {
   const { period } = report;
+  const nameOf = (id: string) => wb.services.find((s) => idKey(s.serviceId) === idKey(id))?.name ?? id;
   const inPeriod = (t: number) => t >= period.start && t < period.end;
   const known = new Set(wb.services.map((s) => idKey(s.serviceId)));
   const opened = wb.incidents.filter((i) => inPeriod(i.opened));
@@ -120,8 +123,11 @@ function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly
   return {
     wb, report, findings, patterns: patternsOf(findings, wb), opts, tz: wb.timeZone,
     attendees: attendeesOf(wb),
-    nextReview: opts.nextReview ?? minOf(wb.sla.map((r) => r.nextReview).filter((d): d is number => d !== undefined && d >= opts.now)),
-    calls: { all: opened.length, catalogued: opened.filter((i) => known.has(idKey(i.serviceId))).length },
+    nextReview: opts.nextReview !== undefined ? longDate(opts.nextReview, wb.timeZone) : reviewDueWords(wb.sla.map((r) => ({ name: nameOf(r.serviceId), nextReview: r.nextReview })), opts.now, wb.timeZone),
+    calls: {
+      all: opened.length, catalogued: opened.filter((i) => known.has(idKey(i.serviceId))).length,
+      outside: [...new Set(opened.filter((i) => !known.has(idKey(i.serviceId))).map((i) => i.serviceId.trim()))],
+    },
     recorded: wb.reviews.filter((r) => inPeriod(r.reviewDate)),
     lastReview: lastDate === undefined ? undefined : { date: lastDate, items: lastItems },
     carried: wb.reviews.filter((r) => (lastDate === undefined || r.reviewDate < lastDate) && isOpen(r)),
@@ -143,12 +149,12 @@ function headline(f: ReviewFacts): string[] {
   const atRisk = by('At risk');
   const breached = by('Breached');
   const unmeasured = by(undefined);
-  lines.push(`Met: ${met.length ? names(met) : 'no service met every target'}${atRisk.length ? `; at risk: ${names(atRisk)}` : ''}.`);
+  lines.push(`${met.length ? `Met every target: ${names(met)}.` : 'No service met every target.'}${atRisk.length ? ` At risk: ${names(atRisk)}.` : ''}`);
   if (breached.length) lines.push(`Missed: ${names(breached)}.`);
   if (unmeasured.length) lines.push(`Not measured: ${names(unmeasured)}.`);
   const { all, catalogued } = f.calls;
   const outside = all - catalogued;
-  lines.push(`${plural(all, 'call was', 'calls were')} logged in the period${outside ? `, ${outside} of them for a service not in the catalogue` : ''}.`);
+  lines.push(`${plural(all, 'call', 'calls')} logged${outside ? `, ${outside} of them for ${joinWords(f.calls.outside)} (not in the catalogue)` : ''}.`);
   const previous = f.opts.previous;
   // Compared only with a period that has data: an empty one would invent "better" and "worse".
   if (previous && !previous.services.some((s) => s.items > 0)) lines.push(`Nothing to compare with: no calls were logged in ${previous.period.label}.`);
@@ -172,20 +178,49 @@ function decisions(f: ReviewFacts): string[] {
   const nameOf = (id: string) => f.wb.services.find((s) => idKey(s.serviceId) === idKey(id))?.name ?? id;
   const unknown = [...new Set(f.patterns.filter((p) => p.question === 'Services we did not know existed').flatMap((p) => p.serviceIds))];
   if (unknown.length) out.push(`Support, replace or remove what is used outside the catalogue: ${joinWords(unknown.map(nameOf))}?`);
-  const open = f.newRequirements.map((r) => r[0]);
-  if (open.length) out.push(`Agree the levels of ${joinWords(open)}.`);
+  const agreeing = f.newRequirements.map((r) => r[0]);
+  const unsettled = unsettledPoints(f, new Set(agreeing));
+  if (agreeing.length || unsettled.services.length) {
+    const settle = unsettled.services.length ? `settle the open SLA points of ${joinWords(unsettled.services)}` : '';
+    const all = unsettled.count ? ` (${unsettled.count}, section 7)` : '';
+    out.push(`${agreeing.length ? `Agree ${joinWords(agreeing)}${settle ? `; ${settle}` : ''}` : settle[0].toUpperCase() + settle.slice(1)}${all}.`);
+  }
   const missed = f.report.services.filter((s) => s.status === 'Breached');
-  if (missed.length) out.push(`Missed by ${names(missed)}: change the support or the targets?`);
-  const supplier = f.patterns.filter((p) => ['coverage', 'targetChain'].includes(p.analysis));
-  const ids = [...new Set(supplier.flatMap((p) => p.serviceIds))];
-  if (ids.length) {
-    out.push(`Pay for more supplier support for ${joinWords(ids.map(nameOf))}, or let the SLA say such faults wait?`);
+  const waited = supplierMisses(f);
+  // Said once when every service a supplier made miss a target is among those missed: a short front page.
+  const together = waited.length > 0 && waited.every((w) => missed.some((m) => m.name === w));
+  if (missed.length) {
+    const supplier = !together ? '' : waited.length === missed.length ? ', each partly while waiting on a supplier' : ` (${joinWords(waited)} partly while waiting on a supplier)`;
+    out.push(`Missed by ${names(missed)}${supplier}: ${together ? 'pay for more (supplier) support, or change the targets?' : 'change the support or the targets?'}`);
+  }
+  if (waited.length && !together) {
+    out.push(`Calls waiting on a supplier missed targets of ${joinWords(waited)}: pay for more supplier support, or let the SLA say such faults wait?`);
+  } else if (!waited.length && f.patterns.some((p) => ['coverage', 'targetChain'].includes(p.analysis))) {
+    out.push('Supplier hours or fix times fall short of the SLA (section 1.4), though no target was missed because of it in this period: pay for more, or let the SLA say such faults wait?');
   }
   for (const c of f.conflicts) {
-    const shown = f.opts.internal ? c.finding.title : publicText(c.finding, f.wb);
+    const shown = f.opts.internal ? c.finding.title : publicText(c.finding, f.wb, false);
     out.push(`Is "${(c.item.action ?? c.item.finding).replace(/\.$/, '')}" done? The workbook still shows: ${shown.replace(/\.?$/, '.')}`);
   }
   return out;
+}
+
+/**
+ * The services whose SLA points are still open (SLA section 7; the SLA's ranking says which points), and
+ * how many points are open in all; services being agreed as a whole (`whole`) are left to the decision
+ * that names them.
+ */
+function unsettledPoints(f: ReviewFacts, whole: ReadonlySet<string>): { services: string[]; count: number } {
+  const gaps = slaOpenPoints(f.wb, f.opts.now);
+  const by = new Set<string>();
+  for (const g of gaps) if (g.serviceId && !whole.has(g.service)) by.add(g.service);
+  return { services: [...by], count: gaps.length };
+}
+
+/** Services with a target missed on a call that waited on a supplier (Appendix C's "Waiting on a supplier"). */
+function supplierMisses(f: ReviewFacts): string[] {
+  const waited = new Set(f.wb.incidents.filter((i) => i.contractRef).map((i) => idKey(i.ref)));
+  return f.report.services.filter((s) => s.targets.some((t) => t.breaches.some((b) => waited.has(idKey(b.ref))))).map((s) => s.name);
 }
 
 /** The most pressing recorded actions: overdue first, then by due date. */
@@ -196,7 +231,8 @@ function topActions(f: ReviewFacts): ReviewItem[] {
 
 function actionLine(f: ReviewFacts, r: ReviewItem): string {
   const who = [r.owner, r.due !== undefined && `due ${longDate(r.due, f.tz)}${isOverdue(r, f.opts.now) ? ', overdue' : ''}`].filter(Boolean).join(', ');
-  return `${r.action!.replace(/\.$/, '')}${who ? ` — ${who}` : ''}.`;
+  const service = r.serviceId ? `${serviceName(f, r.serviceId)}: ` : '';
+  return `${service}${r.action!.replace(/\.$/, '')}${who ? ` — ${who}` : ''}.`;
 }
 
 function frontPage(f: ReviewFacts): Block[] {
@@ -209,12 +245,12 @@ function frontPage(f: ReviewFacts): Block[] {
     { kind: 'subtitle', text: `${opts.school}, prepared on ${longDate(opts.now, tz)}` },
     table(['Period', `${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}${isRunning(period, opts.now) ? ` (figures ${TO_DATE}: up to ${longDate(opts.now, tz)})` : ''}`], [
       ['Attendees', f.attendees.length ? f.attendees.join('; ') : TO_BE_AGREED],
-      ['Next review', f.nextReview !== undefined ? longDate(f.nextReview, tz) : `${TO_BE_AGREED} (SLA tab)`],
+      ['Next review', f.nextReview === TO_BE_AGREED ? `${TO_BE_AGREED} (SLA tab)` : f.nextReview],
     ]),
     heading(2, 'Headline'),
     { kind: 'list', ordered: false, items: headline(f) },
     heading(2, 'Decisions needed'),
-    decide.length ? { kind: 'list', ordered: true, items: decide.slice(0, 5) } : paragraph('None.', 'quiet'),
+    decide.length ? { kind: 'list', ordered: true, items: decide.slice(0, 6) } : paragraph('None.', 'quiet'),
     heading(2, 'Top actions'),
     actions.length
       ? { kind: 'list', ordered: false, items: actions.slice(0, 4).map((r) => actionLine(f, r)) }
@@ -227,11 +263,15 @@ function frontPage(f: ReviewFacts): Block[] {
 
 const REVIEW_HEADER = ['Service', 'Finding', 'Action', 'Owner', 'Due', 'Status'];
 
+/** A service's name from its ID, or the ID when the catalogue does not list it. */
+const serviceName = (f: ReviewFacts, id: string): string => f.wb.services.find((s) => idKey(s.serviceId) === idKey(id))?.name ?? id.trim();
+
 /** A Reviews row as the tables show it, overdue actions and done-but-still-found conflicts marked. */
 function reviewRow(f: ReviewFacts, r: ReviewItem): string[] {
   const conflict = f.conflicts.some((c) => c.item === r);
-  const status = `${r.status ?? ''}${isOverdue(r, f.opts.now) ? ' (overdue)' : ''}${conflict ? ' (still shown)' : ''}`;
-  return [r.serviceId ?? '', r.finding, r.action ?? '', r.owner ?? '', r.due !== undefined ? longDate(r.due, f.tz) : '', status];
+  const status = conflict ? 'Marked done, but the workbook still shows the problem'
+    : `${r.status ?? ''}${isOverdue(r, f.opts.now) ? ' (overdue)' : ''}`;
+  return [r.serviceId ? serviceName(f, r.serviceId) : '', r.finding, r.action ?? '', r.owner ?? '', r.due !== undefined ? longDate(r.due, f.tz) : '', status];
 }
 
 function questionsSection(f: ReviewFacts): Block[] {
@@ -244,7 +284,7 @@ function questionsSection(f: ReviewFacts): Block[] {
         ? paragraph('The workbook shows nothing here.', 'quiet')
         : { kind: 'list', ordered: false, items: patterns.map((p) => p.text.replace(/\.?$/, '.')) },
       rows.length === 0
-        ? paragraph('Nothing recorded yet.', 'quiet')
+        ? paragraph('No finding or action is recorded on the Reviews tab for this question yet.', 'quiet')
         : table(REVIEW_HEADER, rows.map((r) => reviewRow(f, r))),
     ];
   })];

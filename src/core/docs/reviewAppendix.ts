@@ -39,13 +39,22 @@ function trendWord(now: ServiceAttainment, before: ServiceAttainment | undefined
 const arrow = (before: string, now: string): string => `${before} → ${now}`;
 const measureWord = (m: 'response' | 'resolution'): string => (m === 'response' ? 'Response' : 'Fix');
 
+/** Why a service's calls were neither met, missed nor pending: it is not supported, nothing is agreed, or no target covers them. */
+function unjudgedWhy(f: ReviewFacts, s: ServiceAttainment): string {
+  if (s.items === 0 || s.met + s.breached + s.pending > 0) return '';
+  const status = f.wb.services.find((x) => idKey(x.serviceId) === idKey(s.serviceId))?.status;
+  if (status === 'Unsupported' || status === 'Retired') return `Calls not judged: the service is ${status.toLowerCase()}, with no targets`;
+  if (!f.wb.sla.some((r) => idKey(r.serviceId) === idKey(s.serviceId))) return 'Calls not judged: nothing is agreed for it yet';
+  return 'Calls not judged: no target covers them';
+}
+
 function attainmentAppendix(f: ReviewFacts): Block[] {
   const services = f.report.services;
   const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, 'Appendix A. Attainment by service'),
     table(['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Status set by'],
       services.map((s) => [
         String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
-        String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status), s.statusDriver ?? '',
+        String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status), s.statusDriver ?? unjudgedWhy(f, s),
       ]),
       [4, 9],
     )];

@@ -3,7 +3,7 @@ import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel
 import type { ItemType, Priority, Service, Sla, Target } from '../schema/records';
 import { resolveHours } from '../workbook/hoursOf';
 import type { Workbook } from '../workbook/parseWorkbook';
-import { percentText, plural } from '../text';
+import { hoursText, percentText } from '../text';
 import { TO_BE_AGREED } from './model';
 import { idKey } from '../schema/ids';
 
@@ -46,7 +46,7 @@ export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Arr
   const supportHours = own && own !== serviceHours ? sentence(own) : serviceHours && 'the service hours.';
   const supportLevels = text(sla?.supportLevels);
   const continuity = text(sla?.continuity);
-  const recovery = sla?.recoveryHours !== undefined ? `Recovery time: ${plural(sla.recoveryHours, 'hour')}.` : undefined;
+  const recovery = sla?.recoveryHours !== undefined ? `Recovery time: ${hoursText(sla.recoveryHours)}.` : undefined;
   const availability = sla?.availabilityTarget !== undefined ? `Working for at least ${percentText(sla.availabilityTarget)} of the service hours.` : undefined;
   const values: Record<SlaPoint, string | undefined> = {
     'Service description': description && `${sentence(description)}${users ? ` Users: ${sentence(users)}` : ''}`,

@@ -93,7 +93,6 @@ interface ServiceFacts {
   readonly targetHours: string;
   /** Promises of the service hours that the support behind it does not give. */
   readonly conflicts: string[];
-  readonly overdue: boolean;
 }
 
 /** Everything the SLA says, gathered from the workbook before any block is written. */
@@ -108,10 +107,6 @@ interface SlaFacts {
   readonly changes: string[] | undefined;
   readonly contents: string;
   readonly status: SlaDocument['status'];
-  /** The earliest review due, past or not; overdue reviews are named. */
-  readonly nextReview: number | undefined;
-  readonly overdue: ServiceFacts[];
-  readonly nextUpcoming: number | undefined;
   readonly managers: Person[];
   readonly heads: Person[];
   readonly reps: Person[];
@@ -135,18 +130,31 @@ function targetRowsOf(lines: readonly TargetLine[], svc: Service, wb: Workbook):
   });
 }
 
+/** The points of an agreed service still open: blank points, service hours its support does not give, targets missing. */
+function openPointsOf(points: ServiceFacts['points'], conflicts: readonly string[], lines: readonly TargetLine[]): string[] {
+  const open = points.filter((p) => !p.agreed || (p.point === 'Service hours' && conflicts.length > 0)).map((p) => p.point.toLowerCase());
+  if (lines.some((l) => !l.target || l.target.respondHours === undefined || l.target.resolveHours === undefined)) open.push('some targets');
+  return open;
+}
+
+/** "Agreed on 12 January 2026", or "Agreed in part on 12 January 2026: service hours to be agreed" while points are open. */
+function agreementWords(sla: Sla, open: readonly string[], tz: string): string {
+  if (sla.status === 'Negotiation') return 'Being negotiated';
+  const on = sla.agreedOn !== undefined ? ` on ${longDate(sla.agreedOn, tz)}` : '';
+  return open.length ? `Agreed in part${on}: ${joinWords(open)} to be agreed` : `Agreed${on}`;
+}
+
 function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: ReturnType<typeof buildModel>, now: number): ServiceFacts {
   const tz = wb.timeZone;
-  const overdue = sla?.nextReview !== undefined && sla.nextReview < now;
-  const rankRow = [String(svc.rank), svc.name, svc.users?.trim() || TO_BE_AGREED, (svc.representatives ?? []).join(', ') || TO_BE_AGREED,
-    sla ? (sla.status === 'Negotiation' ? 'Being negotiated' : `Agreed${sla.agreedOn !== undefined ? ` on ${longDate(sla.agreedOn, tz)}` : ''}`) : TO_BE_AGREED];
   const points = tenPoints(svc, sla, wb);
   const own = describeHours(svc.supportHours, wb);
   const targetHours = own && own !== describeHours(svc.serviceHours, wb) ? `the support hours, ${own}` : 'the service hours in point 2';
   const lines = sla ? targetLines(svc.serviceId, model) : [];
   const conflicts = hoursConflicts(svc, sla, wb);
+  const rankRow = [String(svc.rank), svc.name, svc.users?.trim() || TO_BE_AGREED, (svc.representatives ?? []).join(', ') || TO_BE_AGREED,
+    sla ? agreementWords(sla, openPointsOf(points, conflicts, lines), tz) : TO_BE_AGREED];
   return {
-    service: svc, sla, nothingAgreed: !sla, rankRow, points, lines, targetRows: targetRowsOf(lines, svc, wb), targetHours, conflicts, overdue,
+    service: svc, sla, nothingAgreed: !sla, rankRow, points, lines, targetRows: targetRowsOf(lines, svc, wb), targetHours, conflicts,
   };
 }
 
@@ -218,7 +226,6 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   const version = nextVersion(last?.label, status === 'Agreed');
   const contents = fingerprint(services.map(partsOf));
   const reviews = slas.map((r) => r?.nextReview).filter((d): d is number => d !== undefined);
-  const upcoming = reviews.filter((d) => d >= opts.now);
   const managers = wb.people.filter((p) => p.role === 'Service manager');
   const heads = wb.people.filter((p) => p.role === 'Head teacher');
   const reps = wb.people.filter((p) => p.role === 'End-user representative' && representsAny(p, ids));
@@ -234,19 +241,30 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
     wb, opts, tz: wb.timeZone, services, ids, version, status, contents,
     previous: last ? { version: last.label?.trim() || 'earlier', created: last.created } : undefined,
     changes: changesSince(last?.contents, services.map(partsOf)),
-    nextReview: minOf(reviews),
-    nextUpcoming: minOf(upcoming),
-    overdue: services.filter((s) => s.overdue),
     managers, heads, reps, common: commonPoints(services), standardTargets: standardTargets(services), gaps,
   };
 }
 
 /** "Overdue since 13 November 2026 (Word processing); then 9 January 2027", or the date, or "To be agreed". */
 function reviewDueText(f: SlaFacts): string {
-  if (f.nextReview === undefined) return TO_BE_AGREED;
-  if (!f.overdue.length) return longDate(f.nextReview, f.tz);
-  const then = f.nextUpcoming !== undefined ? `; then ${longDate(f.nextUpcoming, f.tz)}` : '';
-  return `Overdue since ${longDate(f.nextReview, f.tz)} (${joinWords(f.overdue.map((s) => s.service.name))})${then}`;
+  return reviewDueWords(f.services.map((s) => ({ name: s.service.name, nextReview: s.sla?.nextReview })), f.opts.now, f.tz);
+}
+
+/** The next review of a set of agreements as the SLA and the review both say it, overdue ones named first. */
+export function reviewDueWords(agreements: ReadonlyArray<{ name: string; nextReview: number | undefined }>, now: number, tz: string): string {
+  const dated = agreements.filter((a): a is { name: string; nextReview: number } => a.nextReview !== undefined);
+  const first = minOf(dated.map((a) => a.nextReview));
+  if (first === undefined) return TO_BE_AGREED;
+  const overdue = dated.filter((a) => a.nextReview < now);
+  if (!overdue.length) return longDate(first, tz);
+  const upcoming = minOf(dated.filter((a) => a.nextReview >= now).map((a) => a.nextReview));
+  const then = upcoming !== undefined ? `; then ${longDate(upcoming, tz)}` : '';
+  return `Overdue since ${longDate(first, tz)} (${joinWords(overdue.map((a) => a.name))})${then}`;
+}
+
+/** Every point the SLA of the services in use would list as still to be agreed (none when no service is in use). */
+export function slaOpenPoints(wb: Workbook, now: number): Gap[] {
+  return slaServices(wb).length ? gatherSla(wb, { now, school: '' }).gaps : [];
 }
 
 function titleSection(f: SlaFacts): Block[] {
@@ -255,7 +273,7 @@ function titleSection(f: SlaFacts): Block[] {
     { kind: 'title', text: `Service Level Agreement: ICT services` }, { kind: 'subtitle', text: opts.school },
     table(['Document', 'Service Level Agreement'], [
       ['Version', f.version],
-      ['Status', f.status === 'Agreed' ? 'Agreed' : 'Draft (being negotiated)'],
+      ['Status', f.status === 'Draft' ? 'Draft (being negotiated)' : f.gaps.length ? `Agreed, with ${plural(f.gaps.length, 'point')} still to be agreed (section 7)` : 'Agreed'],
       ['Date', longDate(opts.now, tz)],
       ['Next review', reviewDueText(f)],
     ]),
@@ -298,7 +316,7 @@ function commonSection(f: SlaFacts): Block[] {
   const blocks: Block[] = [heading(1, '3. For every service')];
   if (!f.common.size && !f.standardTargets) return [...blocks, paragraph('Each service states its own.')];
   blocks.push(paragraph('For every service with an agreement, unless its section says otherwise.'));
-  if (f.common.size) blocks.push(table(['Point', 'What is agreed'], [...f.common].map(([p, t]) => [p, t])));
+  if (f.common.size) blocks.push(table(['Point', 'What is agreed'], [...f.common].map(([p, t]) => [`${TEN_POINTS.indexOf(p) + 1}. ${p}`, t])));
   if (f.standardTargets) {
     blocks.push(paragraph('Standard response and fix targets, in working hours of each service\'s support hours:'),
       table([...TARGET_HEADER], f.standardTargets));
@@ -310,7 +328,7 @@ function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
   const svc = s.service;
   const title = heading(2, `4.${i + 1} ${svc.name} (${svc.serviceId})`);
   if (s.nothingAgreed) {
-    const known = s.points.filter((p) => p.agreed).map((p) => [p.point, p.text]);
+    const known = s.points.flatMap((p, k) => (p.agreed ? [[`${k + 1}. ${p.point}`, p.text]] : []));
     const open = s.points.filter((p) => !p.agreed).map((p) => p.point.toLowerCase());
     return [
       title,
@@ -318,7 +336,7 @@ function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
       ...(known.length ? [table(['Point', 'Proposed'], known)] : []),
     ];
   }
-  const shared = s.points.filter((p) => f.common.has(p.point)).map((p) => p.point);
+  const shared = s.points.flatMap((p, k) => (f.common.has(p.point) ? [{ n: k + 1, point: p.point }] : []));
   const rows = s.points.flatMap((p, k) => {
     if (f.common.has(p.point)) return [];
     const text = p.point === 'Service hours' && s.conflicts.length
@@ -326,7 +344,12 @@ function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
       : p.text;
     return [[`${k + 1}. ${p.point}`, text]];
   });
-  if (shared.length) rows.push([joinWords(shared), 'As for every service (section 3).']);
+  // Numbered as the points they are, so no number looks missing; kept in their place among the others.
+  if (shared.length) {
+    const row = [`${shared.map((p) => p.n).join(', ')}. ${joinWords(shared.map((p) => p.point))}`, 'As for every service (section 3).'];
+    const at = rows.findIndex((r) => parseInt(r[0], 10) > shared[0].n);
+    rows.splice(at < 0 ? rows.length : at, 0, row);
+  }
   return [
     title,
     table(['Point', 'What is agreed'], rows),

@@ -7,9 +7,9 @@ import type { Service, Sla } from '../schema/records';
 import { uncoveredHours, weeklyHours, type WeeklyHours } from '../time/hours';
 import { resolveHours, type ResolvedHours } from '../workbook/hoursOf';
 import type { Workbook } from '../workbook/parseWorkbook';
+import { hoursText } from '../text';
 
 const trim1 = (x: number): string => String(Math.round(x * 10) / 10);
-const hoursText = (h: number): string => `${trim1(h)} ${h === 1 ? 'hour' : 'hours'}`;
 
 /** The hours a service is supported in: its support hours, else its service hours; undefined when unreadable or blank. */
 export function supportHoursOf(svc: Service, wb: Workbook): ResolvedHours | undefined {
@@ -26,14 +26,14 @@ function dayLength(h: WeeklyHours): number | undefined {
 }
 
 /**
- * A target in working time as staff count it: "4 working hours", "5 school days (50 working hours)";
- * round-the-clock hours are plain hours. Days only when the target is a whole or half number of days.
+ * A target in working time as staff count it, written as every other surface writes durations: "30 min",
+ * "4 h", "5 school days (50 h)" (the table says the hours are working hours). Days only when the target is a
+ * whole or half number of days of a service whose days are all the same length.
  */
 export function durationInTerms(h: number, hours: ResolvedHours | undefined): string {
   const day = hours && dayLength(hours.hours);
-  if (hours && weeklyHours(hours.hours) === 168) return h < 1 ? `${Math.round(h * 60)} minutes` : `${trim1(h)} ${h === 1 ? 'hour' : 'hours'}`;
-  const working = h < 1 ? `${Math.round(h * 60)} working minutes` : `${trim1(h)} working ${h === 1 ? 'hour' : 'hours'}`;
-  if (!hours || !day) return working;
+  const working = hoursText(h);
+  if (!hours || !day || weeklyHours(hours.hours) === 168) return working;
   const days = (h * 60) / day;
   if (days < 1 || Math.abs(days * 2 - Math.round(days * 2)) > 1e-9) return working;
   const unit = hours.closures.length ? 'school day' : 'working day';

@@ -8,6 +8,9 @@ import { idKey } from '../schema/ids';
 
 const QUESTION = 'Trends in how work is prioritised' as const;
 
+/** The services ranked high priority, said with their cut-off: "the top 3 services" ("the top service" for one). */
+const topWords = (highRank: number, any: string): string => (highRank === 1 ? 'the top service' : `${any}the top ${highRank} services`);
+
 interface Effort {
   readonly id: string;
   readonly name: string;
@@ -48,7 +51,7 @@ export function prioritisationFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
   out.push({
     id: 'prioritisation:summary', analysis: 'prioritisation', severity: 'info', question: QUESTION,
-    title: `Where the work went: ${plural(totalItems, 'item')} and ${hoursText(totalFix)} of fix time, by service rank`,
+    title: `Where the work went: ${plural(totalItems, 'item')} and ${hoursText(totalFix)} of fix time`,
     evidence: `In ${ctx.period.label}: ` + list.filter((e) => e.items > 0 || e.rank <= highRank).map((e) =>
       `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${shareText(e.items / totalItems)} of items, ${e.measurable ? `${shareText(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`).join('; ') + '.',
     action: 'Compare where effort goes with what the school said matters; agree with the representatives whether the ranking or the work should change.',
@@ -64,8 +67,8 @@ export function prioritisationFindings(ctx: Context): Finding[] {
     if (sh < MIN_EFFORT_SHARE || sh < EFFORT_OUTWEIGH_RATIO * fixShare(top)) continue;
     out.push({
       id: `prioritisation:outweighs:${e.id}`, analysis: 'prioritisation', severity: 'low', question: QUESTION,
-      title: `${e.name}${Number.isFinite(e.rank) ? ` (rank ${e.rank})` : ''} took ${shareText(sh)} of fix time, more than any high-priority service`,
-      evidence: `In ${ctx.period.label}, ${e.name} had ${plural(e.items, 'item')} and ${hoursText(e.fixHours)} of fix time (${shareText(sh)}); the busiest high-priority service, ${top.name} (rank ${top.rank}), took ${hoursText(top.fixHours)} (${shareText(fixShare(top))}).`,
+      title: `${e.name}${Number.isFinite(e.rank) ? ` (rank ${e.rank})` : ''} took ${shareText(sh)} of fix time, more than ${topWords(highRank, 'any of ')}`,
+      evidence: `In ${ctx.period.label}, ${e.name} had ${plural(e.items, 'item')} and ${hoursText(e.fixHours)} of fix time (${shareText(sh)}); the busiest of ${topWords(highRank, '')}, ${top.name} (rank ${top.rank}), took ${hoursText(top.fixHours)} (${shareText(fixShare(top))}).`,
       action: `Find out why ${e.name} takes so much support time (repeat faults, a weak supplier, training); review its rank and its support with the representatives.`,
       refs: e.row !== undefined ? [ctx.ref('services', e.row, 'rank')] : [],
       serviceIds: [e.id], figures: { items: e.items, fixHours: e.fixHours, fixShare: sh, topHighPriorityShare: fixShare(top) },

@@ -236,16 +236,19 @@ function discovered(ctx: Context): Finding[] {
   const incidents = incidentsBy(ctx);
   const rowsOf = (list: readonly Incident[]): RowRef[] =>
     [...list].sort((a, b) => b.opened - a.opened).slice(0, MAX_ROW_REFS).map((i) => ctx.ref('incidents', i.row, 'serviceId'));
+  const periodWords = / to /.test(ctx.period.label) ? `from ${ctx.period.label}` : `in ${ctx.period.label}`;
   for (const [key, list] of incidents) {
     if (ctx.service(key)) continue;
     const id = list[0].serviceId.trim();
     const summaries = [...new Set(list.map((i) => i.summary).filter((t): t is string => !!t))].slice(0, 3);
+    // The whole log is counted; the period's share is said too, so a report of the period agrees with it.
+    const inPeriod = list.filter((i) => i.opened >= ctx.period.start && i.opened < ctx.period.end).length;
     out.push({
       id: `unknowns:notInCatalogue:${id.toUpperCase()}`, analysis: 'unknowns', severity: 'high', question: 'Services we did not know existed',
-      title: `${plural(list.length, 'item')} logged against ${id}, which is not in the catalogue`,
+      title: `${plural(list.length, 'item')} logged against ${id}, which is not in the catalogue${inPeriod === list.length ? '' : ` (${inPeriod} of them opened ${periodWords})`}`,
       evidence: `The Incidents tab has ${plural(list.length, 'row')} for Service ID "${id}", which the Services tab does not list${summaries.length ? `, e.g. ${summaries.map((t) => `"${t}"`).join(', ')}` : ''}.`,
       action: `Find the users of ${id} and what it depends on; agree with the head teacher whether to support it, and update the catalogue.`,
-      refs: rowsOf(list), serviceIds: [id], figures: { incidents: list.length },
+      refs: rowsOf(list), serviceIds: [id], figures: { incidents: list.length, incidentsInPeriod: inPeriod },
     });
   }
   for (const s of ctx.wb.services) {

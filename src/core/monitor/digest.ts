@@ -7,7 +7,7 @@ import type { AttainmentReport } from '../attainment/types';
 import { slaLifecycle } from '../findings/lifecycle';
 import { escapeHtml } from '../html';
 import { DAY_MS, utcOffsetMs } from '../time/zone';
-import { hoursText, longDate, plural, shareText } from '../text';
+import { hoursText, longDate, percentText, plural, shareText } from '../text';
 import type { Workbook } from '../workbook/parseWorkbook';
 import type { ItemClock } from './clock';
 
@@ -64,7 +64,7 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
     }
     for (const t of s.targets) {
       if (t.status !== 'At risk' && t.status !== 'Breached') continue;
-      targetLines.push(`${s.name}: ${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${t.targetHours} h ${t.status} (${t.met} of ${t.met + t.breached} met against ${t.compliance}%)`);
+      targetLines.push(`${s.name}: ${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${hoursText(t.targetHours)} ${t.status} (${t.met} of ${t.met + t.breached} met against ${percentText(t.compliance)})`);
     }
   }
   add(`Targets At risk or Breached in ${month.period.label}`, targetLines);

@@ -87,7 +87,7 @@ describe('buildSlaDocument on the example school', () => {
     expect(tableAfter(buildSlaDocument(yearRound, { now: NOW, school }).blocks, LIST).rows).toContainEqual(['Email (EMAIL)',
       'Service hours: The support levels say the desk is staffed in term time, but the service hours (Mon-Fri 08:00-18:00) run through the holidays.']);
     expect(list).toContainEqual(['Interactive whiteboards (WHITEBOARD)', 'Service hours: The support hours of a contract behind it are not known.']);
-    expect(list.filter((r) => /^Service hours: A contract behind it covers Mon-Fri 09:00-17:00, 10 hours a week less/.test(r[1])).map((r) => r[0]))
+    expect(list.filter((r) => /^Service hours: A contract behind it covers Mon-Fri 09:00-17:00, 10 h a week less/.test(r[1])).map((r) => r[0]))
       .toEqual(['Email (EMAIL)', 'Shared data storage (STORAGE)', 'Printing (PRINT)', 'Word processing (WP)']);
     // Internet and MIS are covered by their contracts and the desk: their hours stand.
     expect(pointsOf(doc.blocks, '4.1 Internet access (INTERNET)').find((r) => r[0] === '2. Service hours')![1]).toMatch(/^School day: Mon-Fri 08:00-18:00/);
@@ -96,7 +96,7 @@ describe('buildSlaDocument on the example school', () => {
       services: wb.services.map((s) => (s.serviceId === 'MIS' ? { ...s, supportHours: 'Mon-Fri 09:00-17:00' } : s)) };
     const gaps = buildSlaDocument(short, { now: NOW, school }).toBeAgreed.filter((g) => g.point.startsWith('Service hours'));
     expect(gaps.map((g) => [g.serviceId, g.point])).toEqual([
-      ['MIS', 'Service hours: The support hours (Mon-Fri 09:00-17:00) leave 10 hours a week of the service hours (School day) unsupported.'],
+      ['MIS', 'Service hours: The support hours (Mon-Fri 09:00-17:00) leave 10 h a week of the service hours (School day) unsupported.'],
     ]);
     // Support on school days only, for a service promised all year round.
     const termOnly = { ...short, services: wb.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, serviceHours: 'Mon-Fri 08:00-18:00', supportHours: 'School day' } : s)) };
@@ -128,37 +128,38 @@ describe('buildSlaDocument on the example school', () => {
   test('5. targets in the service\'s own working days, exact hours in brackets', () => {
     const standard = tableAfter(doc.blocks, /^Standard response and fix targets/).rows;
     expect(standard).toEqual([
-      ['Incident', 'Critical', 'Whole service down for many users', '30 working minutes', '4 working hours', '95% of calls'],
-      ['Incident', 'High', 'Service down for a class or a key user', '1 working hour', '8 working hours', '85% of calls'],
-      ['Incident', 'Medium', 'Fault with a workaround', '4 working hours', '2 school days (20 working hours)', '85% of calls'],
-      ['Incident', 'Low', 'Minor fault or question', '8 working hours', '5 school days (50 working hours)', '80% of calls'],
-      ['Request', 'Any', 'Standard request', '8 working hours', '3 school days (30 working hours)', '85% of calls'],
+      ['Incident', 'Critical', 'Whole service down for many users', '30 min', '4 h', '95% of calls'],
+      ['Incident', 'High', 'Service down for a class or a key user', '1 h', '8 h', '85% of calls'],
+      ['Incident', 'Medium', 'Fault with a workaround', '4 h', '2 school days (20 h)', '85% of calls'],
+      ['Incident', 'Low', 'Minor fault or question', '8 h', '5 school days (50 h)', '80% of calls'],
+      ['Request', 'Any', 'Standard request', '8 h', '3 school days (30 h)', '85% of calls'],
     ]);
     // Email's own targets, in the School day calendar's school days.
     expect(targetsOf(doc.blocks, '4.3 Email (EMAIL)').rows).toEqual([
-      ['Incident', 'Any', 'Email incidents resolved within 4 hours', '1 working hour', '4 working hours', '90% of calls'],
-      ['Request', 'Any', 'New account set up within 2 days', '4 working hours', '2 school days (20 working hours)', '90% of calls'],
+      ['Incident', 'Any', 'Email incidents resolved within 4 hours', '1 h', '4 h', '90% of calls'],
+      ['Request', 'Any', 'New account set up within 2 days', '4 h', '2 school days (20 h)', '90% of calls'],
     ]);
     // Hours with no closure days count working days.
     const plain = { ...wb, services: wb.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, serviceHours: 'Mon-Fri 08:00-18:00', supportHours: 'Mon-Fri 08:00-18:00' } : s)) };
-    expect(targetsOf(buildSlaDocument(plain, { now: NOW, school }).blocks, '4.3 Email (EMAIL)').rows[1][4]).toBe('2 working days (20 working hours)');
+    expect(targetsOf(buildSlaDocument(plain, { now: NOW, school }).blocks, '4.3 Email (EMAIL)').rows[1][4]).toBe('2 working days (20 h)');
     const hours = (spec: string) => resolveHours(spec, wb) as Exclude<ReturnType<typeof resolveHours>, { error: string }>;
-    expect(durationInTerms(12, hours('School day'))).toBe('12 working hours');
-    expect(durationInTerms(15, hours('School day'))).toBe('1.5 school days (15 working hours)');
-    expect(durationInTerms(2, hours('24x7'))).toBe('2 hours');
-    expect(durationInTerms(17, hours('Mon-Thu 08:00-17:00; Fri 08:00-16:30'))).toBe('17 working hours');
+    expect(durationInTerms(12, hours('School day'))).toBe('12 h');
+    expect(durationInTerms(15, hours('School day'))).toBe('1.5 school days (15 h)');
+    expect(durationInTerms(2, hours('24x7'))).toBe('2 h');
+    expect(durationInTerms(0.5, hours('24x7'))).toBe('30 min');
+    expect(durationInTerms(17, hours('Mon-Thu 08:00-17:00; Fri 08:00-16:30'))).toBe('17 h');
   });
 
   test('6. plain words, and text shared by every service said once', () => {
     const text = allText(doc.blocks);
     for (const jargon of ['service hours less downtime', 'Items meeting it', 'Monitoring', 'Compliance target', 'at least 85%']) expect(text).not.toContain(jargon);
     expect(pointsOf(doc.blocks, '4.3 Email (EMAIL)').find((r) => r[0] === '3. Availability')![1]).toBe('Working for at least 99% of the service hours.');
-    expect(tableAfter(doc.blocks, '2. Services in order of business priority').rows.find((r) => r[1] === 'Word processing')![4]).toMatch(/^Agreed on /);
+    expect(tableAfter(doc.blocks, '2. Services in order of business priority').rows.find((r) => r[1] === 'Internet access')![4]).toMatch(/^Agreed on /);
     const support = wb.sla[0].supportLevels!;
     expect(text.split(support).length - 1).toBe(1);
     expect(text.split(wb.sla[0].changes!).length - 1).toBe(1);
-    expect(tableAfter(doc.blocks, '3. For every service').rows.map((r) => r[0])).toEqual(['Support levels', 'Changes']);
-    expect(pointsOf(doc.blocks, '4.1 Internet access (INTERNET)').at(-1)).toEqual(['Support levels and Changes', 'As for every service (section 3).']);
+    expect(tableAfter(doc.blocks, '3. For every service').rows.map((r) => r[0])).toEqual(['4. Support levels', '10. Changes']);
+    expect(pointsOf(doc.blocks, '4.1 Internet access (INTERNET)')[3]).toEqual(['4, 10. Support levels and Changes', 'As for every service (section 3).']);
     // The standard targets table is printed once; services on it point to it.
     expect(doc.blocks.filter((b) => b.kind === 'table' && b.header.join() === TARGET_HEADER.join())).toHaveLength(2);
     expect(text.split('Response and fix targets: the standard ones (section 3).').length - 1).toBe(6);
@@ -200,7 +201,7 @@ describe('buildSlaDocument on the example school', () => {
     const email = pointsOf(doc.blocks, '4.3 Email (EMAIL)');
     const point = (name: string) => email.find((r) => r[0].endsWith(name))![1];
     expect(point('Service description')).toBe('Staff and student email, calendars and contacts. Users: All staff; students from Year 7.');
-    expect(point('Continuity')).toBe('Hosted service with the supplier\'s own recovery plan. Recovery time: 8 hours.');
+    expect(point('Continuity')).toBe('Hosted service with the supplier\'s own recovery plan. Recovery time: 8 h.');
     const internet = pointsOf(doc.blocks, '4.1 Internet access (INTERNET)');
     expect(internet[1][1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
   });
@@ -210,7 +211,7 @@ describe('buildSlaDocument on the example school', () => {
     const email = buildSlaDocument(varied, { now: NOW, school, serviceIds: ['EMAIL'] });
     expect(pointsOf(email.blocks, '4.1 Email (EMAIL)')[1][1]).toMatch(/Support hours: Mon-Fri 09:00-17:00\. Not all of it is supported/);
     expect(allText(email.blocks)).toContain('Response and fix targets, in working hours of the support hours, Mon-Fri 09:00-17:00:');
-    expect(targetsOf(email.blocks, '4.1 Email (EMAIL)').rows[1][4]).toBe('2.5 working days (20 working hours)');
+    expect(targetsOf(email.blocks, '4.1 Email (EMAIL)').rows[1][4]).toBe('2.5 working days (20 h)');
   });
 
   test('missing points read "To be agreed" and are listed at the end, grouped by service in document order', () => {
