@@ -13,6 +13,18 @@ const DEFAULT_WIDTH = 100;
 const callOf = (formula: string): string => formula.replace(/\s/g, '').toUpperCase().replace(/^=ARRAYFORMULA\(/, '=').split('(')[0];
 
 /**
+ * Puts `to` in a cell that still holds exactly `from` (spaces and case aside), so an earlier template's
+ * formula is brought up to date and a formula the user changed is left alone. True when it changed.
+ */
+export function updateFormula(sheet: Sheet, row: number, col: number, from: string, to: string): boolean {
+  const cell = sheet.getRange(row, col);
+  const same = (a: string, b: string) => a.replace(/\s/g, '').toUpperCase() === b.replace(/\s/g, '').toUpperCase();
+  if (!same(cell.getFormula(), from)) return false;
+  cell.setFormula(to);
+  return true;
+}
+
+/**
  * Formats a Dashboard or Findings tab as its layout says, while its table cell still holds the template's
  * formula. A cell the user has changed is left alone: only cells whose number format is still automatic
  * and whose fill is still white are formatted; a resized column keeps its width, frozen rows stay, and a

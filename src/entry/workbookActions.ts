@@ -14,7 +14,8 @@ import { formatOpenItems } from '../adapters/openItems';
 import { TRENDS_TAB, trendsCells } from '../core/monitor/trendsView';
 import { addTrendCharts } from '../adapters/charts';
 import { formulaTabLayouts } from '../core/dashboard/layout';
-import { formatFormulaTab } from '../adapters/formulaTabs';
+import { formatFormulaTab, updateFormula } from '../adapters/formulaTabs';
+import { FINDINGS_TABLE, findingsFormulaWithoutSettings } from '../core/dashboard';
 import { instantArg } from './arguments';
 
 const TITLE = 'SLM Workbook';
@@ -53,10 +54,13 @@ export function setUpWorkbook(): SetupReport {
     // Tabs of live formulas lead the workbook; made once, then formatted only where the user has not.
     const formulaTabs: string[] = [];
     const layouts = formulaTabLayouts();
+    // A Findings tab made before the Settings tab existed is given the Settings range, unless its formula is the user's own.
+    const findings = ss.getSheetByName('Findings');
+    if (findings && updateFormula(findings, FINDINGS_TABLE.row, FINDINGS_TABLE.col, findingsFormulaWithoutSettings(), FINDINGS_TABLE.formula)) repairedTabs.push('Findings');
     layouts.forEach((layout, i) => {
       const created = ensureFormulaTab(ss, layout.name, layout.cells(), i);
       if (created) formulaTabs.push(layout.name);
-      if (formatFormulaTab(ss.getSheetByName(layout.name)!, layout) && !created) repairedTabs.push(layout.name);
+      if (formatFormulaTab(ss.getSheetByName(layout.name)!, layout) && !created && !repairedTabs.includes(layout.name)) repairedTabs.push(layout.name);
     });
     MONITOR_TABS.forEach((tab, i) => {
       if (!ensureFormulaTab(ss, tab.name, tab.cells(), layouts.length + i)) return;

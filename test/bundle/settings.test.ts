@@ -148,6 +148,20 @@ describe('Set up workbook and the Settings tab', () => {
     ]);
   });
 
+  test('a Findings tab made before the Settings tab existed is given the Settings range; a formula of the user\'s own is left alone', () => {
+    const rt = exampleRuntime();
+    const cell = sheetOf(rt, 'Findings').getRange(4, 1);
+    expect(cell.getFormula()).toMatch(/,SLM_Settings\)$/);
+    const earlier = cell.getFormula().replace(',SLM_Settings)', ')');
+    cell.setFormula(earlier);
+    expect(api(rt).setUpWorkbook().repairedTabs).toContain('Findings');
+    expect(cell.getFormula()).toBe(earlier.replace(/\)$/, ',SLM_Settings)'));
+    const own = earlier.replace('SLM_People', 'SLM_People,C1');
+    cell.setFormula(own);
+    expect(api(rt).setUpWorkbook().repairedTabs).not.toContain('Findings');
+    expect(cell.getFormula()).toBe(own);
+  });
+
   test("a tab of the user's own already called Settings is left as it is", () => {
     const rt = loadedRuntime();
     const own = (rt.spreadsheet as unknown as Ss).insertSheet('Settings');

@@ -33,6 +33,10 @@ export function dashboardCells(): (string | number)[][] {
 
 const findingsFormula = (): string => `=SLM_FINDINGS(${FINDINGS_TABS.map(namedRangeName).join(',')})`;
 
+/** The Findings formula Set up wrote before the Settings tab existed: Set up adds the Settings range to it. */
+export const findingsFormulaWithoutSettings = (): string =>
+  `=SLM_FINDINGS(${FINDINGS_TABS.filter((k) => k !== 'settings').map(namedRangeName).join(',')})`;
+
 /** Where the findings table spills from (row 4, column A) and its formula. */
 export const FINDINGS_TABLE = { row: 4, col: 1, get formula(): string { return findingsFormula(); } };
 
