@@ -99,7 +99,7 @@ export function generateReview(period: PeriodRequest): GeneratedDoc {
   const findings = analyseWorkbook(wb, { now, period: p });
   const model = buildModel(wb);
   // The Dashboard's trend tables, ending with the period's last month.
-  const trends = monthlyTrends(model, columnsFromRows(wb.incidents, model), now, p.end - 1);
+  const trends = monthlyTrends(model, columnsFromRows(wb.incidents, model, wb.holds), now, p.end - 1);
   const opts = { now, school: schoolName(ss), previous, trends, unread: unreadCells(problems) };
   const internal = publish(ss, buildReviewDocument(wb, report, findings, { ...opts, internal: true }), now);
   const doc = publish(ss, buildReviewDocument(wb, report, findings, opts), now);

@@ -34,7 +34,7 @@ export function SLM_CLOCK(as_of: unknown, ...ranges: unknown[]): unknown {
  * chart. A month with nothing to judge is blank, never 0%.
  * @param {string} measure "met" (share of items met) or "availability".
  * @param {Date} as_of The last month is the one holding this date; blank means today.
- * @param {Range} ranges The Incidents and Services ranges (and SLA, Targets, Calendars, Closures) in any order, each with its header row; optionally a time zone last.
+ * @param {Range} ranges The Incidents and Services ranges (and Holds, SLA, Targets, Calendars, Closures) in any order, each with its header row; optionally a time zone last.
  * @return A table: Month, one column per service, and the strictest agreed target.
  * @customfunction
  */

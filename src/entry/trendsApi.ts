@@ -8,7 +8,7 @@ import { readWorkbook } from '../adapters/sheets';
 export function getTrends(): TrendsView {
   const wb = readWorkbook(SpreadsheetApp.getActive()).workbook;
   const model = buildModel(wb);
-  const t = monthlyTrends(model, columnsFromRows(wb.incidents, model), Date.now());
+  const t = monthlyTrends(model, columnsFromRows(wb.incidents, model, wb.holds), Date.now());
   const nulls = (xs: ReadonlyArray<number | undefined>) => xs.map((x) => (x === undefined ? null : x));
   return {
     months: [...t.months],

@@ -107,3 +107,26 @@ test('SLM_CLOCK counts an open item\'s holds so far as attainment does: the same
   expect(row[row.length - 1]).toBe('On track');
   expect(row[row.length - 2]).toBeCloseTo(0.25, 9);
 });
+
+test('the trends (panel, SLM_TRENDS and the Trends tab\'s formula) count holds as attainment does', () => {
+  const w = workbook();
+  const ss = w.rt.spreadsheet as unknown as Ss;
+  const range = (key: TabKey) => ss.getSheetByName(tabDef(key).name)!.getDataRange().getValues();
+  const trends = () => ({
+    panel: JSON.parse(JSON.stringify(w.rt.global.getTrends())),
+    cell: JSON.parse(JSON.stringify(w.rt.global.SLM_TRENDS('met', '', range('incidents'), range('holds'), range('services'), range('targets')))),
+  });
+  // I1 took 12 working hours against 4: met once 10 h of it (10:00 Monday to 10:00 Tuesday) are on hold.
+  w.items();
+  w.holds([]);
+  const none = trends();
+  w.holds([{ ref: 'I1', from: at(11, 2, 10), until: at(11, 3, 10), reason: 'Waiting for the user' }]);
+  const intervals = trends();
+  w.holds([]);
+  w.items(10);
+  expect(intervals).toEqual(trends());
+  expect(intervals.panel).not.toEqual(none.panel);
+  expect(intervals.cell).not.toEqual(none.cell);
+  const trendsFormula = String(ss.getSheetByName('Trends')?.getRange('A5').getFormula() ?? '');
+  expect(trendsFormula).toContain('SLM_Holds');
+});

@@ -5,7 +5,7 @@ import { TREND_MONTHS, type TrendMeasure } from './trends';
 /** The tab holding the trend tables the Dashboard's charts draw. */
 export const TRENDS_TAB = 'Trends';
 
-const TREND_TABS: readonly TabKey[] = ['incidents', 'services', 'sla', 'targets', 'calendars', 'closures'];
+const TREND_TABS: readonly TabKey[] = ['incidents', 'holds', 'services', 'sla', 'targets', 'calendars', 'closures'];
 /** Rows where each table's header is; each spills TREND_MONTHS rows below it. */
 export const TREND_TABLE_ROWS: Readonly<Record<TrendMeasure, number>> = { met: 5, availability: 5 + TREND_MONTHS + 3 };
 /** Columns a chart reads: the month and up to 24 services and the target line (blank columns draw nothing). */
