@@ -1,6 +1,7 @@
 /** What only the panel needs beyond the core's wording (src/core/text.ts): date-key steps, spans and status badges. */
 import type { Rag } from '../src/core/attainment/types';
 import { hoursText, shortDate } from '../src/core/text';
+import { statusText } from '../src/core/attainment/status';
 
 /**
  * Working hours as the core says them, with a no-break space so a line never ends between the figure and
@@ -33,4 +34,4 @@ export const ragClass = (rag: Rag | null): string =>
   rag === 'Met' ? 'badge met' : rag === 'At risk' ? 'badge at-risk' : rag === 'Breached' ? 'badge breached' : 'badge none';
 
 /** A status in words, for screen readers and for people who cannot tell the colours apart. */
-export const ragText = (rag: Rag | null): string => rag ?? 'Not measured';
+export const ragText = (rag: Rag | null): string => statusText(rag ?? undefined);

@@ -3,6 +3,7 @@ import type { Overview, ServiceView, TargetView } from '../../src/api';
 import { byId, el, replace } from '../dom';
 import { percentText, plural, shareText, shortDate } from '../../src/core/text';
 import { hours, ragClass, ragText } from '../format';
+import { AVAILABILITY_AT_RISK_WHY, atRiskWhy } from '../../src/core/attainment/status';
 
 const badge = (status: ServiceView['status']) => el('span', { class: ragClass(status) }, ragText(status));
 
@@ -13,7 +14,7 @@ function targetLine(t: TargetView): HTMLLIElement {
   const result = counted > 0 ? `${t.met} of ${counted} met (${shareText(t.share)}), target ${percentText(t.compliance)}` : 'none finished yet';
   return el('li', { class: 'target' },
     el('div', { class: 'row' }, el('span', {}, `${who}: ${what}`), badge(t.status)),
-    el('div', { class: 'gray small' }, result, t.pending ? `; ${t.pending} pending` : ''));
+    el('div', { class: 'gray small' }, result, t.pending ? `; ${t.pending} pending` : '', t.status === 'At risk' ? `; at risk: ${atRiskWhy(t.compliance)}` : ''));
 }
 
 function stageText(s: ServiceView): string {
@@ -36,7 +37,8 @@ function serviceItem(s: ServiceView): HTMLLIElement {
     el('div', { class: 'gray small' }, stageText(s),
       s.reviewOverdue ? el('span', { class: 'chip overdue' }, 'Review overdue') : s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null),
     el('div', { class: 'figures' },
-      el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null),
+      el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null,
+        s.availabilityStatus === 'At risk' ? el('div', { class: 'gray small' }, `At risk: ${AVAILABILITY_AT_RISK_WHY}`) : null),
       el('div', {}, `Incidents and requests: ${counts}`)),
     s.targets.length
       ? el('details', { class: 'targets' }, el('summary', {}, `Targets (${s.targets.length})`), el('ul', {}, ...s.targets.map(targetLine)))

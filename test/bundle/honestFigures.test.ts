@@ -5,7 +5,7 @@
  */
 import type { Overview } from '../../src/api';
 import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
-import { STATUS_MEANINGS, TO_DATE } from '../../src/core/attainment/status';
+import { STATUS_MEANINGS, statusText, TO_DATE } from '../../src/core/attainment/status';
 import { tabDef } from '../../src/core/schema/workbook';
 import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
@@ -117,9 +117,9 @@ describe('item 1: one status rule, the same on every surface', () => {
     const driver = column(table, 'Status set by');
     const availStatus = column(table, 'Availability status');
     for (const s of overview.services) {
-      expect(status.get(s.serviceId) || null).toBe(s.status);
+      expect(status.get(s.serviceId)).toBe(statusText(s.status ?? undefined));
       expect(driver.get(s.serviceId) || null).toBe(s.statusDriver);
-      expect(availStatus.get(s.serviceId) || null).toBe(s.availabilityStatus);
+      expect(availStatus.get(s.serviceId)).toBe(statusText(s.availabilityStatus ?? undefined));
       const row = reviewTable.rows.find((r) => r[1] === s.name)!;
       expect(row[9]).toBe(s.status ?? 'Not measured');
       expect(row[10]).toBe(s.statusDriver ?? '');
@@ -172,8 +172,9 @@ describe('one rule, one wording: the Dashboard tab, the sidebar, the review and 
     const reviewRows = docTables(rt, review.id).find((t) => t.rows[0][0] === 'Rank')!.rows;
     const words = new Set<string>();
     for (const s of overview.services) {
-      expect([s.serviceId, cell(s.serviceId, 'Status')]).toEqual([s.serviceId, s.status]);
-      expect([s.serviceId, cell(s.serviceId, 'Availability status')]).toEqual([s.serviceId, s.availabilityStatus]);
+      // Nothing measured reads "Not measured" on the Dashboard as in the review and the panel, never a blank.
+      expect([s.serviceId, cell(s.serviceId, 'Status')]).toEqual([s.serviceId, statusText(s.status ?? undefined)]);
+      expect([s.serviceId, cell(s.serviceId, 'Availability status')]).toEqual([s.serviceId, statusText(s.availabilityStatus ?? undefined)]);
       expect([s.serviceId, cell(s.serviceId, 'Status set by')]).toEqual([s.serviceId, s.statusDriver]);
       const row = reviewRows.find((r) => r[1] === s.name)!;
       expect([s.serviceId, row[9], row[10]]).toEqual([s.serviceId, s.status ?? 'Not measured', s.statusDriver ?? '']);
@@ -261,7 +262,137 @@ describe('item 6: the status names what sets it', () => {
       if (s.status === null) expect(s.statusDriver).toBeNull();
       else if (s.status === 'Met') expect(s.statusDriver).toBe('every target met');
       else if (s.availabilityStatus === s.status && !s.targets.some((t) => t.status === s.status)) expect(s.statusDriver).toMatch(/^Availability /);
-      else expect(s.statusDriver).toMatch(new RegExp(`${s.status}$`));
+      else expect(s.statusDriver).toMatch(new RegExp(`${s.status}(: [a-z].*)?$`));
     }
+  });
+});
+
+describe('trial finding 4: "At risk" says why wherever it is shown, and the digest alarms only about misses', () => {
+  test('a met At risk target reads "one more miss would take it below N%" in the sidebar, SLM_ATTAINMENT and the review', () => {
+    const rt = school();
+    const overview: Overview = rt.global.getOverview({ kind: 'thisTerm' });
+    const atRisk = overview.services.flatMap((s) => s.targets.filter((t) => t.status === 'At risk').map((t) => ({ s, t })));
+    expect(atRisk.length).toBeGreaterThan(0);
+    const why = (pct: number) => `one more miss would take it below ${pct}%`;
+    for (const { s } of atRisk) {
+      if (s.status === 'At risk' && s.availabilityStatus !== 'At risk') expect(s.statusDriver).toMatch(/At risk: one more miss would take it below \d+(\.\d+)?%$/);
+    }
+    const term = overview.period;
+    const last = new Date(Date.parse(`${term.end}T12:00:00Z`) - DAY);
+    const table = attainmentTable(rt, [2026, 9, 3], [last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate()]);
+    const targets = column(table, 'Targets');
+    for (const { s, t } of atRisk) expect(String(targets.get(s.serviceId))).toContain(`At risk: ${why(t.compliance)}`);
+    const review = rt.global.generateReview({ kind: 'thisTerm' });
+    const each = docTables(rt, review.id).find((t) => t.rows[0].join() === 'Service,Type,Priority,Measure,Target,Required,Met,Missed,Pending,Achieved,Status')!;
+    const reviewAtRisk = each.rows.slice(1).filter((r) => /^At risk/.test(r[10]));
+    expect(reviewAtRisk.length).toBe(atRisk.length);
+    for (const r of reviewAtRisk) expect(r[10]).toBe(`At risk: ${why(Number(r[5].replace('%', '')))}`);
+    // No status word stands alone beside a 100% without its reason.
+    for (const r of each.rows.slice(1)) if (r[9] === '100%') expect(r[10]).not.toBe('At risk');
+  });
+
+  test('the digest counts breached targets apart from those one miss away, and keeps fully met ones out of the headline', () => {
+    const rt = school();
+    const digest = rt.global.previewDigest(new Date(NOW).toISOString()) as { subject: string; sections: Array<{ title: string; lines: string[] }> };
+    const section = (re: RegExp) => digest.sections.find((s) => re.test(s.title));
+    const breached = section(/^Targets breached in /);
+    const oneMiss = section(/^Targets one miss from breaching in /);
+    const few = section(/^Few items so far in .*every one met/);
+    // Every line sits in the section its own figures put it in.
+    const counts = (l: string) => { const m = / (\d+) of (\d+) items? met against/.exec(l); return m ? { met: Number(m[1]), judged: Number(m[2]) } : undefined; };
+    for (const l of few?.lines ?? []) expect(counts(l)!.met).toBe(counts(l)!.judged);
+    for (const l of oneMiss?.lines ?? []) if (counts(l)) expect(counts(l)!.met).toBeLessThan(counts(l)!.judged);
+    for (const l of [...(oneMiss?.lines ?? []), ...(few?.lines ?? [])]) expect(l).toMatch(/(one more miss would take it below \d+%|less than a quarter of the allowed downtime is left)$/);
+    expect(few?.lines.length ?? 0).toBeGreaterThan(0);
+    // The headline: breached targets, then "N more one miss from breaching"; the fully met ones are not counted.
+    const n = (s: typeof breached) => s?.lines.length ?? 0;
+    if (n(breached)) expect(digest.subject).toContain(`${n(breached)} target${n(breached) === 1 ? '' : 's'} breached`);
+    if (n(oneMiss)) expect(digest.subject).toMatch(new RegExp(`${n(oneMiss)} (more|targets?) one miss from breaching`));
+    expect(digest.subject).not.toMatch(/at risk or breached/i);
+    expect(digest.subject).not.toContain(String(n(breached) + n(oneMiss) + n(few)));
+  });
+});
+
+describe('trial finding 8: a running period is always labelled "to date"', () => {
+  test('the digest names this month "to date", the trend tables and charts mark the running month', () => {
+    const rt = school();
+    const digest = rt.global.previewDigest(new Date(NOW).toISOString()) as { sections: Array<{ title: string }> };
+    const monthTitles = digest.sections.map((s) => s.title).filter((t) => /November 2026/.test(t));
+    expect(monthTitles.length).toBeGreaterThan(0);
+    for (const t of monthTitles) expect(t).toContain(`November 2026 ${TO_DATE}`);
+    const ranges = (['incidents', 'services', 'sla', 'targets', 'calendars', 'closures'] as TabKey[]).map((k) => values(rt, k));
+    const trend = rt.global.SLM_TRENDS('met', '', ...ranges) as unknown[][];
+    const months = trend.slice(1).map((r) => String(r[0])).filter(Boolean);
+    expect(months[months.length - 1]).toBe(`Nov 2026 (${TO_DATE})`);
+    expect(months.slice(0, -1).every((m) => /^\w{3} \d{4}$/.test(m))).toBe(true);
+    // A finished month as of its own end is not "to date".
+    const asOfOctober = rt.global.SLM_TRENDS('met', local(rt, 2026, 10, 31, 23, 59), ...ranges) as unknown[][];
+    expect(asOfOctober.slice(1).map((r) => String(r[0])).filter(Boolean).pop()).toBe(`Oct 2026 (${TO_DATE})`);
+    const review = rt.global.generateReview({ kind: 'thisTerm' });
+    const text = docText(rt, review.id);
+    expect(text).not.toMatch(/in Nov 2026(?! \(to date\))/);
+  });
+
+  test('the review sets a term to date against a whole earlier term only with that said, and counts marked "to date"', () => {
+    const rt = school();
+    const review = rt.global.generateReview({ kind: 'thisTerm' });
+    const text = docText(rt, review.id);
+    expect(text).not.toMatch(/Since Summer term 2026:/);
+    const trends = docTables(rt, review.id).find((t) => t.rows[0].join() === 'Service,Availability,Share met,Calls,Missed,Trend');
+    if (trends) {
+      expect(text).toMatch(/Autumn term 2026 is still running: its figures are to date, set against the whole of Summer term 2026/);
+      for (const r of trends.rows.slice(1)) expect(r[3]).toMatch(/→ \d+ to date$/);
+    } else {
+      expect(text).toMatch(/Nothing to compare with|No earlier period/);
+    }
+  });
+
+  test('the Findings tab\'s evidence reads "In the 12 months to …", never "In 26 November 2025 to …"', () => {
+    const rt = school();
+    const findings = rt.global.getFindings() as Array<{ evidence: string }>;
+    const periodic = findings.filter((f) => /^In /.test(f.evidence));
+    expect(periodic.length).toBeGreaterThan(0);
+    for (const f of periodic) expect(f.evidence).toMatch(/^In (the 12 months to \d{1,2} \w+ \d{4}|[A-Z])/);
+    for (const f of periodic) expect(f.evidence).not.toMatch(/^In \d/);
+  });
+});
+
+describe('trial finding 9: a supplier figure names its period on every surface', () => {
+  test('the Findings tab says 12 months, the panel and the review say the term, each beside the figure', () => {
+    const { rt } = exampleWithFormulas();
+    const shown = (rt.spreadsheet as unknown as Ss).getSheetByName('Findings')!.getDataRange().getDisplayValues();
+    expect(shown[1][0]).toContain('the 12 months to today');
+    const tabTitles = shown.flat().filter((c) => / missed its (response|fix) time/.test(c));
+    expect(tabTitles.length).toBeGreaterThan(0);
+    for (const t of tabTitles) expect(t).toMatch(/ in the 12 months to \d{1,2} \w+ \d{4}$/);
+    const panel = (rt.global.getFindings({ kind: 'thisTerm' }) as Array<{ title: string; analysis: string }>).filter((f) => f.analysis === 'supplierPerformance');
+    expect(panel.length).toBeGreaterThan(0);
+    for (const f of panel) expect(f.title).toMatch(/ in Autumn term 2026 to date$/);
+    const work = (rt.global.getFindings({ kind: 'thisTerm' }) as Array<{ title: string }>).find((f) => /^Where the work went/.test(f.title));
+    if (work) expect(work.title).toMatch(/^Where the work went in Autumn term 2026 to date: /);
+    const internal = rt.global.generateReview({ kind: 'thisTerm', internal: true });
+    const text = docText(rt, (internal.internal ?? internal).id ?? internal.id);
+    const lines = text.split('\n').filter((l) => / missed its (response|fix) time/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/in Autumn term 2026 to date\. In Autumn term 2026 to date, \d+ calls? to /);
+    expect(text).toContain('Calls to each supplier in Autumn term 2026 to date, measured in its own hours.');
+  });
+});
+
+describe('trial finding 17: the Dashboard shows "Not measured", never a blank status, and room for what sets it', () => {
+  test('Colour printing and Language exam software read "Not measured"; the "Status set by" column is wide and wraps', () => {
+    const { rt } = exampleWithFormulas();
+    const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Dashboard')!;
+    const shown = sheet.getDataRange().getDisplayValues();
+    const at = shown.findIndex((r) => r[0] === ATTAINMENT_HEADER[0]);
+    const header = shown[at];
+    const col = header.findIndex((h) => /^Status( to date)?$/.test(h));
+    const unmeasured = shown.slice(at + 1).filter((r) => r[0] === 'COLOURPRINT' || r[0] === 'LANGEXAM');
+    expect(unmeasured).toHaveLength(2);
+    for (const r of unmeasured) expect(r[col]).toBe('Not measured');
+    for (const r of shown.slice(at + 1).filter((x) => x[0] !== '')) expect(r[col]).not.toBe('');
+    const by = header.indexOf('Status set by') + 1;
+    expect(sheet.getColumnWidth(by)).toBeGreaterThanOrEqual(300);
+    expect(sheet.getRange(at + 2, by).getWrap()).toBe(true);
   });
 });

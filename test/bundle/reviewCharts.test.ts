@@ -31,7 +31,7 @@ describe('the service review\'s charts', () => {
     for (const image of images) {
       const at = blocks.indexOf(image);
       expect(at).toBeGreaterThan(appendixD);
-      expect(image.altDescription).toMatch(/^Dec 2025 to Nov 2026, one line per service; a month without figures is a gap\. Internet access: /);
+      expect(image.altDescription).toMatch(/^Dec 2025 to Nov 2026 \(to date\), one line per service; a month without figures is a gap\. Internet access: /);
       expect(blocks[at + 1]).toEqual({ type: 'paragraph', heading: 'NORMAL', text: image.altDescription });
     }
     // Two charts in each of the two versions, each one DataTable and one PNG.

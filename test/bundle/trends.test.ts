@@ -37,7 +37,7 @@ describe('trends on the built bundle', () => {
   test('each month\'s share of items met is what SLM_ATTAINMENT gives for that month', () => {
     const table = g.SLM_TRENDS('met', new RDate(NOW), ...ranges()) as unknown[][];
     expect(table).toHaveLength(13);
-    expect(table[12][0]).toBe('Nov 2026');
+    expect(table[12][0]).toBe('Nov 2026 (to date)');
     const met = ATTAINMENT_HEADER.indexOf('Met');
     const breached = ATTAINMENT_HEADER.indexOf('Breached');
     let compared = 0;
@@ -76,13 +76,13 @@ describe('trends on the built bundle', () => {
     const row = (t: unknown[][], label: string) => t.find((r) => r[0] === label)!;
     expect(row(met, 'Sep 2026')[1]).toBe(1);
     expect(row(met, 'Oct 2026')[1]).toBe('');
-    expect(row(met, 'Nov 2026')[1]).toBe(0);
-    expect(row(met, 'Nov 2026')[2]).toBe(0.9);
+    expect(row(met, 'Nov 2026 (to date)')[1]).toBe(0);
+    expect(row(met, 'Nov 2026 (to date)')[2]).toBe(0.9);
     const avail = f.SLM_TRENDS('availability', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
     expect(row(avail, 'Aug 2026')[1]).toBe('');
     expect(row(avail, 'Oct 2026')[1]).toBe(1);
-    expect(row(avail, 'Nov 2026')[1]).toBeLessThan(1);
-    expect(row(avail, 'Nov 2026')[2]).toBe(0.99);
+    expect(row(avail, 'Nov 2026 (to date)')[1]).toBeLessThan(1);
+    expect(row(avail, 'Nov 2026 (to date)')[2]).toBe(0.99);
     expect(() => f.SLM_TRENDS('speed', '', incidents, services)).toThrow(/^measure: /);
   });
 });

@@ -20,6 +20,29 @@ export const TO_DATE = 'to date';
 /** Shown in place of an availability figure when a service has no service hours in the period. */
 export const NO_FIGURE = '—';
 
+/** Shown where nothing could be measured (no items judged, no service hours, no target). */
+const NOT_MEASURED = 'Not measured';
+
+/** A status in words: the status, or "Not measured" when there is none. */
+export const statusText = (status: Rag | undefined): string => status ?? NOT_MEASURED;
+
+/**
+ * Why a met compliance target is At risk, in words: a figure of 100% next to "At risk" must say why
+ * (with few items, one miss is a large share).
+ */
+export const atRiskWhy = (targetPct: number): string => `one more miss would take it below ${percentText(targetPct)}`;
+
+/** Why a met availability is At risk, in words. */
+export const AVAILABILITY_AT_RISK_WHY = 'less than a quarter of the allowed downtime is left';
+
+/** "At risk: one more miss would take it below 85%", or the status word alone. */
+export const targetStatusText = (status: Rag | undefined, targetPct: number): string =>
+  status === 'At risk' ? `${status}: ${atRiskWhy(targetPct)}` : statusText(status);
+
+/** "At risk: less than a quarter of the allowed downtime is left", or the status word alone. */
+export const availabilityStatusText = (status: Rag | undefined): string =>
+  status === 'At risk' ? `${status}: ${AVAILABILITY_AT_RISK_WHY}` : statusText(status);
+
 /** Share of the allowed downtime (the error budget) below which a met availability is At risk. */
 const BUDGET_AT_RISK = 0.25;
 
@@ -66,10 +89,32 @@ export const isRunning = (period: Pick<Period, 'end'>, now: number): boolean => 
 export const periodWording = (period: Pick<Period, 'end' | 'label'>, now: number): string =>
   isRunning(period, now) ? `${period.label} ${TO_DATE}` : period.label;
 
-/** "Incident High response within 8 h: 4/5 met (80%, target 95%) At risk": one target's line. */
+/** Why a service is At risk, said once next to the names of such services. */
+export const SERVICE_AT_RISK_WHY = 'met, but one more miss would take a target below it';
+
+/**
+ * A comparison of a running period with a whole earlier one, said as such: shares and availability
+ * compare, counts do not (the running period's will still grow). Undefined when the period has ended.
+ */
+export const comparisonCaveat = (period: Pick<Period, 'end' | 'label'>, previous: Pick<Period, 'label'>, now: number): string | undefined =>
+  isRunning(period, now)
+    ? `${period.label} is still running: its figures are ${TO_DATE}, set against the whole of ${previous.label}, so shares and availability compare but call counts do not yet`
+    : undefined;
+
+/** A month point of a running month, for charts and trend tables: "Nov 2026 (to date)". */
+export const partLabel = (label: string, running: boolean): string => (running ? `${label} (${TO_DATE})` : label);
+
+/** A trailing period ending today, as a phrase that reads after "in": "the 12 months to 26 November 2026". */
+export const trailingPeriodLabel = (days: number, endText: string): string =>
+  `the ${days === 365 || days === 366 ? '12 months' : `${days} days`} to ${endText}`;
+
+/**
+ * "Incident High response within 8 h: 5/5 met (100%, target 95%) At risk: one more miss would take it below
+ * 95%": one target's line.
+ */
 export function targetLine(t: TargetAttainment): string {
   const share = t.share === undefined ? 'none judged' : `${t.met}/${t.met + t.breached} met (${shareText(t.share)}, target ${percentText(t.compliance)})`;
-  return `${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${hoursText(t.targetHours)}: ${share}${t.pending ? `, ${t.pending} pending` : ''}${t.status ? ` ${t.status}` : ''}`;
+  return `${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${hoursText(t.targetHours)}: ${share}${t.pending ? `, ${t.pending} pending` : ''}${t.status ? ` ${targetStatusText(t.status, t.compliance)}` : ''}`;
 }
 
 /**
@@ -86,7 +131,8 @@ export function statusDriver(s: Pick<ServiceAttainment, 'status' | 'availability
       text = line();
     }
   };
-  consider(s.availabilityStatus, s.availability, s.availabilityTarget ?? 0, () => `Availability ${shareText(s.availability)} (target ${percentText(s.availabilityTarget)})`);
+  consider(s.availabilityStatus, s.availability, s.availabilityTarget ?? 0, 
+    () => `Availability ${shareText(s.availability)} (target ${percentText(s.availabilityTarget)})${s.availabilityStatus === 'At risk' ? `: ${AVAILABILITY_AT_RISK_WHY}` : ''}`);
   for (const t of s.targets) consider(t.status, t.share, t.compliance, () => targetLine(t));
   return text;
 }

@@ -1,4 +1,4 @@
-import { NO_FIGURE, TO_DATE, isRunning, targetLine, worstRag } from './status';
+import { NO_FIGURE, TO_DATE, isRunning, statusText, targetLine, worstRag } from './status';
 import type { AttainmentReport, TargetAttainment } from './types';
 
 /** Header of the attainment table the Dashboard shows (SLM_ATTAINMENT's first row). */
@@ -30,7 +30,8 @@ function shareOf(targets: readonly TargetAttainment[]): Cell {
 
 /**
  * One row per service, in rank order, under a header row: the whole dashboard table in one array. While
- * the period runs at `now`, the availability and status headers say "to date". No service hours: "—".
+ * the period runs at `now`, the availability and status headers say "to date". No service hours: "—"; no
+ * status: "Not measured", as the review and the panel say.
  */
 export function attainmentTable(report: AttainmentReport, now = report.period.end): Cell[][] {
   const running = isRunning(report.period, now);
@@ -39,9 +40,9 @@ export function attainmentTable(report: AttainmentReport, now = report.period.en
     const response = s.targets.filter((t) => t.measure === 'response');
     const resolution = s.targets.filter((t) => t.measure === 'resolution');
     rows.push([
-      s.serviceId, s.name, s.rank, s.availability ?? NO_FIGURE, s.availabilityTarget === undefined ? '' : s.availabilityTarget / 100, blank(s.availabilityStatus),
+      s.serviceId, s.name, s.rank, s.availability ?? NO_FIGURE, s.availabilityTarget === undefined ? '' : s.availabilityTarget / 100, statusText(s.availabilityStatus),
       shareOf(response), blank(worstRag(response.map((t) => t.status))), shareOf(resolution), blank(worstRag(resolution.map((t) => t.status))),
-      s.met, s.breached, s.pending, blank(s.status), blank(s.statusDriver), s.hoursError ?? s.targets.map(targetLine).join('\n'),
+      s.met, s.breached, s.pending, statusText(s.status), blank(s.statusDriver), s.hoursError ?? s.targets.map(targetLine).join('\n'),
     ]);
   }
   return rows;

@@ -1,6 +1,8 @@
 import { namedRangeName } from '../schema/workbook';
 import type { TabKey } from '../schema/types';
 import { FINDINGS_TABS } from '../findings/ranges';
+import { DEFAULT_LOOKBACK_DAYS } from '../findings/thresholds';
+import { trailingPeriodLabel } from '../attainment/status';
 
 /** Cells of the Dashboard tab the user edits and the one the table spills from (A1 notation). */
 export const DASHBOARD_CELLS = { periodStart: 'B3', periodEnd: 'B4', table: 'A6' } as const;
@@ -31,6 +33,9 @@ export function dashboardCells(): (string | number)[][] {
   return rows;
 }
 
+/** The period the Findings tab measures suppliers over, named beside its figures. */
+const FINDINGS_PERIOD = trailingPeriodLabel(DEFAULT_LOOKBACK_DAYS, 'today');
+
 const findingsFormula = (): string => `=SLM_FINDINGS(${FINDINGS_TABS.map(namedRangeName).join(',')})`;
 
 /** The Findings formula Set up wrote before the Settings tab existed: Set up adds the Settings range to it. */
@@ -44,7 +49,7 @@ export const FINDINGS_TABLE = { row: 4, col: 1, get formula(): string { return f
 export function findingsCells(): string[][] {
   return [
     ['Contract and review findings'],
-    ['Gaps between contracts and the SLA, unknowns and supplier breaches, worked out live from the tabs. "Check contracts" in the menu shows the same with links to the rows.'],
+    [`Gaps between contracts and the SLA, unknowns and supplier breaches, worked out live from the tabs. Supplier figures and where the work went cover ${FINDINGS_PERIOD} (the panel and the review give them for the period they report). "Check contracts" in the menu shows the same with links to the rows.`],
     [''],
     [findingsFormula()],
   ];

@@ -73,7 +73,8 @@ function dashboardLayout(): FormulaTabLayout {
   const end = parseA1Cell(DASHBOARD_CELLS.periodEnd);
   const header: readonly string[] = ATTAINMENT_HEADER;
   const body = table.row + 1;
-  const width: Record<string, number> = { 'Service ID': 150, Service: 230, Rank: 50, Targets: 520 };
+  // "Status set by" says which target sets the status and, when At risk, why: wide and wrapped, never cut off.
+  const width: Record<string, number> = { 'Service ID': 150, Service: 230, Rank: 50, 'Status set by': 320, Targets: 520 };
   return {
     name: 'Dashboard',
     cells: dashboardCells,
@@ -86,6 +87,7 @@ function dashboardLayout(): FormulaTabLayout {
       { row: table.row, col: table.col, rows: 1, cols: header.length, style: { bold: true, background: HEADER_BACKGROUND, wrap: true } },
       { row: body, col: table.col, cols: header.length, style: { top: true } },
       ...ATTAINMENT_FRACTIONS.map((h) => ({ row: body, col: column(header, h), cols: 1, style: { numberFormat: PERCENT_FORMAT } })),
+      { row: body, col: column(header, 'Status set by'), cols: 1, style: { wrap: true } },
       { row: body, col: column(header, 'Targets'), cols: 1, style: { wrap: true } },
     ],
     colouredColumns: header.map((h, i) => ({ h, col: i + 1 })).filter(({ h }) => /status$/i.test(h)).map(({ col }) => ({ row: body, col })),

@@ -16,7 +16,7 @@ import type { Workbook } from '../workbook/parseWorkbook';
 import { joinWords, longDate, plural } from '../text';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
-import { isRunning, periodWording, TO_DATE } from '../attainment/status';
+import { comparisonCaveat, isRunning, periodWording, SERVICE_AT_RISK_WHY, TO_DATE } from '../attainment/status';
 import { maxOf } from '../values';
 import { idKey } from '../schema/ids';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
@@ -149,7 +149,7 @@ function headline(f: ReviewFacts): string[] {
   const atRisk = by('At risk');
   const breached = by('Breached');
   const unmeasured = by(undefined);
-  lines.push(`${met.length ? `Met every target: ${names(met)}.` : 'No service met every target.'}${atRisk.length ? ` At risk: ${names(atRisk)}.` : ''}`);
+  lines.push(`${met.length ? `Met every target: ${names(met)}.` : 'No service met every target.'}${atRisk.length ? ` At risk (${SERVICE_AT_RISK_WHY}): ${names(atRisk)}.` : ''}`);
   if (breached.length) lines.push(`Missed: ${names(breached)}.`);
   if (unmeasured.length) lines.push(`Not measured: ${names(unmeasured)}.`);
   const { all, catalogued } = f.calls;
@@ -167,7 +167,8 @@ function headline(f: ReviewFacts): string[] {
       return Math.abs(d) >= 0.005 && Math.sign(d) === sign;
     });
     const [better, worse] = [moved(1), moved(-1)];
-    lines.push(`Since ${previous.period.label}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`);
+    const caveat = comparisonCaveat(f.report.period, previous.period, f.opts.now);
+    lines.push(`${caveat ? `Against the whole of ${previous.period.label} (this period ${TO_DATE})` : `Since ${previous.period.label}`}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`);
   }
   return lines;
 }

@@ -3,18 +3,18 @@
  * the internal version's own sections: supplier performance, every finding in full with the rows it
  * cites, contract costs, and the breach list with incident summaries.
  */
-import type { Rag, ServiceAttainment, SupplierAttainment } from '../attainment/types';
+import type { ServiceAttainment, SupplierAttainment } from '../attainment/types';
 import type { Incident } from '../schema/records';
 import { hoursText, joinWords, longDate, moneyText, percentText, shareText } from '../text';
 import { heading, paragraph, table, type Block } from './model';
 import { idKey } from '../schema/ids';
 import type { ReviewFacts } from './review';
-import { isRunning, TO_DATE } from '../attainment/status';
+import { availabilityStatusText, comparisonCaveat, isRunning, periodWording, statusText, targetStatusText, TO_DATE } from '../attainment/status';
 import { trendTable, type Trends } from '../monitor/trends';
 import { TREND_CHARTS } from '../monitor/trendsView';
 import { chartDescription } from '../monitor/trendChart';
 
-const rag = (s: Rag | undefined): string => s ?? 'Not measured';
+
 
 /** Met share over all of a service's targets, 0..1. */
 export function metShare(s: ServiceAttainment): number | undefined {
@@ -53,8 +53,8 @@ function attainmentAppendix(f: ReviewFacts): Block[] {
   const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, 'Appendix A. Attainment by service'),
     table(['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Status set by'],
       services.map((s) => [
-        String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), rag(s.availabilityStatus),
-        String(s.items), String(s.met), String(s.breached), String(s.pending), rag(s.status), s.statusDriver ?? unjudgedWhy(f, s),
+        String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), availabilityStatusText(s.availabilityStatus),
+        String(s.items), String(s.met), String(s.breached), String(s.pending), statusText(s.status), s.statusDriver ?? unjudgedWhy(f, s),
       ]),
       [4, 9],
     )];
@@ -68,7 +68,7 @@ function attainmentAppendix(f: ReviewFacts): Block[] {
 function targetsAppendix(f: ReviewFacts): Block[] {
   const rows = f.report.services.flatMap((s) => s.targets.map((t) => [
     s.name, t.type, t.priority ?? 'Any', measureWord(t.measure), hoursText(t.targetHours),
-    percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), rag(t.status),
+    percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), targetStatusText(t.status, t.compliance),
   ]));
   return [heading(1, 'Appendix B. Each target'), rows.length === 0
     ? paragraph('Nothing measured.')
@@ -134,15 +134,18 @@ function trendsAppendix(f: ReviewFacts): Block[] {
   const charts = trendCharts(f.opts.trends);
   if (!previous) return [heading(1, 'Appendix D. Trends'), ...charts, paragraph('No earlier period to compare with.')];
   const prev = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
+  const caveat = comparisonCaveat(f.report.period, previous.period, f.opts.now);
+  // A running period's counts will still grow: marked so a fall in calls is not read into them.
+  const count = (n: number) => `${n}${caveat ? ` ${TO_DATE}` : ''}`;
   return [
     heading(1, 'Appendix D. Trends'),
     ...charts,
-    paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).`),
+    paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).${caveat ? ` ${caveat}.` : ''}`),
     table(['Service', 'Availability', 'Share met', 'Calls', 'Missed', 'Trend'],
       f.report.services.map((s) => {
         const b = prev.get(idKey(s.serviceId));
         return [s.name, arrow(shareText(b?.availability), shareText(s.availability)), arrow(shareText(b && metShare(b)), shareText(metShare(s))),
-          arrow(b ? String(b.items) : '—', String(s.items)), arrow(b ? String(b.breached) : '—', String(s.breached)), trendWord(s, b)];
+          arrow(b ? String(b.items) : '—', count(s.items)), arrow(b ? String(b.breached) : '—', count(s.breached)), trendWord(s, b)];
       }),
     ),
   ];
@@ -156,8 +159,11 @@ export const appendixSections = (f: ReviewFacts): Block[] => [...attainmentAppen
 function suppliersSection(f: ReviewFacts): Block[] {
   const supplierOf = new Map<string, SupplierAttainment>(f.report.suppliers.map((s) => [idKey(s.contractRef), s]));
   const { contracts } = f.wb;
-  return [{ kind: 'pageBreak' }, heading(1, 'Internal E. Suppliers and costs'), contracts.length === 0 ? paragraph('No contract or OLA is recorded.')
-    : table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response missed', 'Fix met', 'Fix missed', 'Not judged yet', 'Cannot be judged', 'Annual cost', 'Renewal'],
+  if (contracts.length === 0) return [{ kind: 'pageBreak' }, heading(1, 'Internal E. Suppliers and costs'), paragraph('No contract or OLA is recorded.')];
+  return [{ kind: 'pageBreak' }, heading(1, 'Internal E. Suppliers and costs'),
+    // The calls are the period's: the Findings tab counts the last 12 months, so the period is named here.
+    paragraph(`Calls to each supplier in ${periodWording(f.report.period, f.opts.now)}, measured in its own hours.`),
+    table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response missed', 'Fix met', 'Fix missed', 'Not judged yet', 'Cannot be judged', 'Annual cost', 'Renewal'],
       contracts.map((c) => {
         const a = supplierOf.get(idKey(c.contractRef));
         // Calls of a contract whose hours are unknown are not "pending": they cannot be judged at all.

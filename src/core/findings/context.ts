@@ -8,6 +8,7 @@ import { formatHours } from '../time/hours';
 import { resolveHours, type ResolvedHours } from '../workbook/hoursOf';
 import type { Workbook } from '../workbook/parseWorkbook';
 import { DEFAULT_LOOKBACK_DAYS } from './thresholds';
+import { trailingPeriodLabel } from '../attainment/status';
 import type { Settings } from '../settings/definitions';
 import type { RowRef, Severity } from './types';
 import { minOf } from '../values';
@@ -68,7 +69,7 @@ export function makeContext(wb: Workbook, now: number, period?: Period): Context
   const end = period?.end ?? now;
   return {
     wb, now, model, settings: wb.assumptions,
-    period: period ?? { start, end, label: `${longDate(start, wb.timeZone)} to ${longDate(end, wb.timeZone)}` },
+    period: period ?? { start, end, label: trailingPeriodLabel(DEFAULT_LOOKBACK_DAYS, longDate(end, wb.timeZone)) },
     service: (id) => services.get(idKey(id)),
     rank: (id) => services.get(idKey(id))?.rank ?? Infinity,
     serviceHours: (s) => hours(s.serviceHours),

@@ -1,4 +1,5 @@
 /** Prioritisation trends: where the work goes (share of items and of fix time per service) against the school's ranking. */
+import { periodWording } from '../attainment/status';
 import { type Context } from './context';
 import { resolvedItems } from './resolution';
 import { EFFORT_OUTWEIGH_RATIO, MIN_EFFORT_SHARE, MIN_TREND_ITEMS } from './thresholds';
@@ -51,8 +52,8 @@ export function prioritisationFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
   out.push({
     id: 'prioritisation:summary', analysis: 'prioritisation', severity: 'info', question: QUESTION,
-    title: `Where the work went: ${plural(totalItems, 'item')} and ${hoursText(totalFix)} of fix time`,
-    evidence: `In ${ctx.period.label}: ` + list.filter((e) => e.items > 0 || e.rank <= highRank).map((e) =>
+    title: `Where the work went in ${periodWording(ctx.period, ctx.now)}: ${plural(totalItems, 'item')} and ${hoursText(totalFix)} of fix time`,
+    evidence: `In ${periodWording(ctx.period, ctx.now)}: ` + list.filter((e) => e.items > 0 || e.rank <= highRank).map((e) =>
       `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${shareText(e.items / totalItems)} of items, ${e.measurable ? `${shareText(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`).join('; ') + '.',
     action: 'Compare where effort goes with what the school said matters; agree with the representatives whether the ranking or the work should change.',
     refs: list.filter((e) => e.row !== undefined).map((e) => ctx.ref('services', e.row!, 'rank')),
@@ -68,7 +69,7 @@ export function prioritisationFindings(ctx: Context): Finding[] {
     out.push({
       id: `prioritisation:outweighs:${e.id}`, analysis: 'prioritisation', severity: 'low', question: QUESTION,
       title: `${e.name}${Number.isFinite(e.rank) ? ` (rank ${e.rank})` : ''} took ${shareText(sh)} of fix time, more than ${topWords(highRank, 'any of ')}`,
-      evidence: `In ${ctx.period.label}, ${e.name} had ${plural(e.items, 'item')} and ${hoursText(e.fixHours)} of fix time (${shareText(sh)}); the busiest of ${topWords(highRank, '')}, ${top.name} (rank ${top.rank}), took ${hoursText(top.fixHours)} (${shareText(fixShare(top))}).`,
+      evidence: `In ${periodWording(ctx.period, ctx.now)}, ${e.name} had ${plural(e.items, 'item')} and ${hoursText(e.fixHours)} of fix time (${shareText(sh)}); the busiest of ${topWords(highRank, '')}, ${top.name} (rank ${top.rank}), took ${hoursText(top.fixHours)} (${shareText(fixShare(top))}).`,
       action: `Find out why ${e.name} takes so much support time (repeat faults, a weak supplier, training); review its rank and its support with the representatives.`,
       refs: e.row !== undefined ? [ctx.ref('services', e.row, 'rank')] : [],
       serviceIds: [e.id], figures: { items: e.items, fixHours: e.fixHours, fixShare: sh, topHighPriorityShare: fixShare(top) },

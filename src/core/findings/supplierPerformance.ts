@@ -5,6 +5,7 @@ import { contractLabel, gapSeverity, minOf, type Context } from './context';
 import { MAX_QUOTED_BREACHES, MAX_ROW_REFS } from './thresholds';
 import type { Finding, Severity } from './types';
 import { hoursText, plural, shareText } from '../text';
+import { periodWording } from '../attainment/status';
 
 const QUESTION = 'Third-party response or fix issues' as const;
 
@@ -37,12 +38,15 @@ function finding(ctx: Context, a: SupplierAttainment, slaMissed: Set<number>): F
   const more = a.breaches.length > quoted.length ? ` and ${a.breaches.length - quoted.length} more` : '';
   const missed = ([['response', a.responseBreached, a.responseMet], ['fix', a.fixBreached, a.fixMet]] as const)
     .filter(([, br]) => br > 0).map(([name, br, met]) => `its ${name} time on ${br} of ${plural(br + met, 'call')}`);
+  // Named with its period: the same contract's figures differ between the last 12 months (the Findings tab)
+  // and a term (the panel, the review), and a reader comparing them must see why.
+  const when = `in ${periodWording(ctx.period, ctx.now)}`;
   return {
     id: `supplierPerformance:${c.contractRef}`, analysis: 'supplierPerformance', severity, question: QUESTION,
     title: breached === 0
-      ? `${label} met its response and fix times on every measured call (${plural(a.calls, 'call')})`
-      : `${label} missed ${missed.join(' and ')}`,
-    evidence: `In ${ctx.period.label}, ${plural(a.calls, 'call')} to ${c.supplier}, measured in its own hours: ${part('response', a.responseMet, a.responseBreached, c.respondHours)}; ${part('fix', a.fixMet, a.fixBreached, c.fixHours)}` +
+      ? `${label} met its response and fix times on every measured call (${plural(a.calls, 'call')}) ${when}`
+      : `${label} missed ${missed.join(' and ')} ${when}`,
+    evidence: `In ${periodWording(ctx.period, ctx.now)}, ${plural(a.calls, 'call')} to ${c.supplier}, measured in its own hours: ${part('response', a.responseMet, a.responseBreached, c.respondHours)}; ${part('fix', a.fixMet, a.fixBreached, c.fixHours)}` +
       `${a.pending ? `; ${a.pending} not yet judged` : ''}.${quoted.length ? ` Breaches: ${quoted.join('; ')}${more}.` : ''}` +
       (breached ? ` ${atRisk ? `${plural(atRisk, 'incident')} (${risked.join(', ')}) also missed the SLA resolution target` : 'None of those incidents missed its SLA resolution target'}.` : ''),
     action: breached === 0

@@ -3,6 +3,7 @@
  * response targets (a fix too slow for them is the target chain's finding, not repeated here), and
  * software faults answered or fixed much more slowly than hardware faults, as the guidance warns.
  */
+import { periodWording } from '../attainment/status';
 import type { Service } from '../schema/records';
 import { contractLabel, gapSeverity, serviceLabel, tightestTarget, type Context } from './context';
 import { median, resolvedItems, type Resolved } from './resolution';
@@ -55,7 +56,7 @@ function kindFindings(ctx: Context): Finding[] {
       id: `weakestLink:kind:${service?.serviceId ?? 'ALL'}:Software`,
       analysis: 'weakestLink', severity: service ? gapSeverity(ctx, service.rank) : 'medium', question: QUESTION,
       title: `${service ? `${service.name}: s` : 'S'}oftware faults are ${how.join(' and ')} more slowly than hardware faults`,
-      evidence: `In ${ctx.period.label}, across ${service ? serviceLabel(service) : 'all services'}, ${plural(sw.length, 'resolved software incident')} took a median ${h(respondSw)} to answer and ${h(fixSw)} to fix, in support hours; ${plural(hw.length, 'hardware incident')} took ${h(respondHw)} and ${h(fixHw)}. Slow software support can extend downtime. The rows cited are the ${plural(slowest.length, 'slowest software fix', 'slowest software fixes')}.`,
+      evidence: `In ${periodWording(ctx.period, ctx.now)}, across ${service ? serviceLabel(service) : 'all services'}, ${plural(sw.length, 'resolved software incident')} took a median ${h(respondSw)} to answer and ${h(fixSw)} to fix, in support hours; ${plural(hw.length, 'hardware incident')} took ${h(respondHw)} and ${h(fixHw)}. Slow software support can extend downtime. The rows cited are the ${plural(slowest.length, 'slowest software fix', 'slowest software fixes')}.`,
       action: 'Find out why software faults wait longer (supplier, skills, licences), find the cost of faster software support, and review it with the representatives.',
       refs: [...(service ? [ctx.ref('services', service.row)] : []), ...slowest.map((r) => ctx.ref('incidents', r.incident.row, 'component'))],
       serviceIds: service ? [service.serviceId] : [...new Set(sw.map((r) => r.incident.serviceId))],

@@ -1,6 +1,6 @@
 /**
  * The daily digest: what the service manager should look at today. Open items past 75% of their target
- * time or breached, targets At risk or Breached this month, SLA reviews and contract renewals coming up,
+ * time or breached, targets breached or one miss from breaching this month (to date), SLA reviews and contract renewals coming up,
  * and review actions past their due date. Nothing to say gives no digest (and no email).
  */
 import type { AttainmentReport } from '../attainment/types';
@@ -8,6 +8,7 @@ import { slaLifecycle } from '../findings/lifecycle';
 import { escapeHtml } from '../html';
 import { DAY_MS, utcOffsetMs } from '../time/zone';
 import { hoursText, longDate, percentText, plural, shareText } from '../text';
+import { atRiskWhy, availabilityStatusText, periodWording } from '../attainment/status';
 import type { Workbook } from '../workbook/parseWorkbook';
 import type { ItemClock } from './clock';
 
@@ -57,17 +58,26 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
     return `${c.ref} (${c.serviceId}, ${c.type} ${c.priority}): ${what}${left}${due === undefined ? '' : `; ${c.fixBy === undefined ? 'respond' : 'fix'} by ${whenTime(due)}`}`;
   }));
 
-  const targetLines: string[] = [];
+  // Breached targets, targets met with a miss and no room for another, and targets with every item met
+  // but too few items for room (one miss would breach) are three different things: only the first two
+  // are alarms; the last is said apart, so a fully met target never reads as a warning.
+  const breachedTargets: string[] = [];
+  const oneMissAway: string[] = [];
+  const fewItems: string[] = [];
+  const monthWords = periodWording(month.period, now);
   for (const s of month.services) {
-    if (s.availabilityStatus === 'At risk' || s.availabilityStatus === 'Breached') {
-      targetLines.push(`${s.name}: availability ${s.availabilityStatus} (${pct(s.availability ?? 0)} against ${s.availabilityTarget}%)`);
+    if (s.availabilityStatus === 'Breached') breachedTargets.push(`${s.name}: availability ${pct(s.availability ?? 0)} against ${percentText(s.availabilityTarget)}`);
+    if (s.availabilityStatus === 'At risk') {
+      oneMissAway.push(`${s.name}: availability ${pct(s.availability ?? 0)} against ${percentText(s.availabilityTarget)}, ${availabilityStatusText('At risk')}`);
     }
     for (const t of s.targets) {
-      if (t.status !== 'At risk' && t.status !== 'Breached') continue;
-      targetLines.push(`${s.name}: ${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${hoursText(t.targetHours)} ${t.status} (${t.met} of ${t.met + t.breached} met against ${percentText(t.compliance)})`);
+      const what = `${s.name}: ${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${hoursText(t.targetHours)}, ${t.met} of ${plural(t.met + t.breached, 'item')} met against ${percentText(t.compliance)}`;
+      if (t.status === 'Breached') breachedTargets.push(what);
+      else if (t.status === 'At risk') (t.breached > 0 ? oneMissAway : fewItems).push(`${what}: ${atRiskWhy(t.compliance)}`);
     }
   }
-  add(`Targets At risk or Breached in ${month.period.label}`, targetLines);
+  add(`Targets breached in ${monthWords}`, breachedTargets);
+  add(`Targets one miss from breaching in ${monthWords}`, oneMissAway);
 
   add(`SLA reviews due within ${windows.reviewDays} days or overdue`, slaLifecycle(wb, now)
     .filter((l) => l.daysToReview !== undefined && l.daysToReview <= windows.reviewDays && l.status !== 'Negotiation')
@@ -84,9 +94,13 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
     .sort((a, b) => a.due! - b.due!)
     .map((r) => `${r.action || r.finding}${r.owner ? ` (${r.owner})` : ''}: due ${when(r.due!)}${r.serviceId ? `, ${r.serviceId}` : ''}`));
 
+  // Last, and out of the headline: nothing has gone wrong here yet.
+  add(`Few items so far in ${monthWords}, every one met, but one miss would breach`, fewItems);
+
   if (sections.length === 0) return undefined;
   const counts = [breachedItems && `${plural(breachedItems, 'item')} breached`, watched.length - breachedItems && `${watched.length - breachedItems} past 75%`,
-    targetLines.length && `${plural(targetLines.length, 'target')} at risk or breached`].filter(Boolean);
+    breachedTargets.length && `${plural(breachedTargets.length, 'target')} breached`,
+    oneMissAway.length && `${oneMissAway.length} ${breachedTargets.length ? 'more ' : `${oneMissAway.length === 1 ? 'target' : 'targets'} `}one miss from breaching`].filter(Boolean);
   const subject = `${school}: service levels on ${when(now)}${counts.length ? `: ${counts.join(', ')}` : ''}`;
   return { subject, sections };
 }

@@ -52,9 +52,10 @@ const shortName = (name: string): string => (name.length > 30 ? `${name.slice(0,
  * narrow chart has no room for two years side by side, and "Dec" before "Jan 2026" says its year).
  */
 function monthLabel(labels: readonly string[], j: number): [string, string] {
-  const m = /^(\w{3}) (\d{4})$/.exec(labels[j]);
+  const m = /^(\w{3}) (\d{4})( \(to date\))?$/.exec(labels[j]);
   if (!m) return [labels[j], ''];
-  return [m[1], m[1] === 'Jan' || (j === 0 && !/^Jan /.test(labels[1] ?? '')) ? m[2] : ''];
+  // A running month's tick says "to date" under it (its year shows only when it is January or the first).
+  return [m[1], m[1] === 'Jan' || (j === 0 && !/^Jan /.test(labels[1] ?? '')) ? m[2] : m[3] ? 'to date' : ''];
 }
 
 /** What the chart shows, in words: the span, and per line its latest figure, its lowest and its gaps. */

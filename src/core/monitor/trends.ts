@@ -3,6 +3,7 @@
  * with nothing to judge is a gap (undefined), never a zero: no item met or breached, or, for availability,
  * no service hours or a month before the log's first item (no record is not the same as no outage).
  */
+import { partLabel } from '../attainment/status';
 import { attainmentOf } from '../attainment/compute';
 import type { AttainmentModel } from '../attainment/model';
 import type { IncidentColumns } from '../attainment/columns';
@@ -24,7 +25,7 @@ export interface ServiceTrend {
 }
 
 export interface Trends {
-  /** "Dec 2025" … "Nov 2026"; the last is the month of `now`, to date. */
+  /** "Dec 2025" … "Nov 2026 (to date)"; the month of `now` is labelled as running. */
   readonly months: readonly string[];
   readonly services: readonly ServiceTrend[];
 }
@@ -62,7 +63,8 @@ export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now
       availabilityTarget: model.availabilityTargets[k],
     };
   });
-  return { months: months.map((m) => m.label), services };
+  // The month holding `now` is part of a month: its point says so ("Nov 2026 (to date)").
+  return { months: months.map((m) => partLabel(m.label, m.end > now)), services };
 }
 
 export type TrendMeasure = 'met' | 'availability';

@@ -1,4 +1,5 @@
 import { computeAttainment } from '../../../src/core/attainment/compute';
+import { targetStatusText } from '../../../src/core/attainment/status';
 import { analyseWorkbook } from '../../../src/core/findings/analyse';
 import { buildReviewDocument } from '../../../src/core/docs/review';
 import { REVIEW_QUESTIONS } from '../../../src/core/docs/questions';
@@ -52,7 +53,7 @@ describe('buildReviewDocument on the example school, this term', () => {
   test('each target row matches the engine: required share, counts, achieved share and RAG', () => {
     const table = tableAfter(doc.blocks, 'Appendix B. Each target');
     const expected = report.services.flatMap((s) => s.targets.map((t) => [s.name, t.type, t.priority ?? 'Any', t.measure === 'response' ? 'Response' : 'Fix',
-      hoursText(t.targetHours), percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), t.status ?? 'Not measured']));
+      hoursText(t.targetHours), percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), targetStatusText(t.status, t.compliance)]));
     expect(table.rows).toEqual(expected);
     expect(table.statusColumns).toEqual([10]);
     // Email's own incident target, answered too slowly this term (software is answered more slowly than hardware).
@@ -68,7 +69,7 @@ describe('buildReviewDocument on the example school, this term', () => {
     const table = tableAfter(doc.blocks, 'Appendix D. Trends');
     expect(table.rows.map((r) => r[0])).toEqual(report.services.map((s) => s.name));
     const internet = table.rows[0];
-    expect(internet[4]).toBe(`${previous.services[0].breached} → ${report.services[0].breached}`);
+    expect(internet[4]).toBe(`${previous.services[0].breached} → ${report.services[0].breached} to date`);
     const share = (x: string) => (x === '—' ? undefined : Number(x.replace('%', '')));
     let judged = 0;
     for (const r of table.rows) {
@@ -90,7 +91,7 @@ describe('buildReviewDocument on the example school, this term', () => {
       tableAfter(buildReviewDocument(wb, report, findings, { now: NOW, school: 'X', previous: prev }).blocks, 'Appendix D. Trends').rows.find((r) => r[0] === 'Email')!;
     // Nothing measured before: the availability alone must not make 0 → 28 breaches look steady.
     const none = trend(withEmail({ met: 0, breached: 0, items: 0, availability: email.availability }));
-    expect(none[4]).toBe(`0 → ${email.breached}`);
+    expect(none[4]).toBe(`0 → ${email.breached} to date`);
     expect(none[5]).toBe('No earlier figures');
     expect(trend(withEmail({ met: 10, breached: 0, availability: email.availability }))[5]).toBe('Worse');
     expect(trend(withEmail({ met: email.met, breached: email.breached, availability: email.availability }))[5]).toBe('Steady');
@@ -108,7 +109,8 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(text).toContain('Sam Patel (service manager); Alex Morgan (head teacher); Jo Harris (representative, Teaching staff (English))');
     const missed = report.services.filter((s) => s.status === 'Breached').map((s) => s.name);
     expect(text).toContain(`Missed: ${missed.slice(0, -1).join(', ')} and ${missed.at(-1)}.`);
-    expect(text).toMatch(/Since Summer term 2026: better for [^;]+; worse for [^.]+\./);
+    // A term to date set against the whole Summer term says so.
+    expect(text).toMatch(/Against the whole of Summer term 2026 \(this period to date\): better for [^;]+; worse for [^.]+\./);
     expect(headingsOf(front)).toEqual(['Headline', 'Decisions needed', 'Top actions']);
     const decisions = front.find((b, i) => b.kind === 'list' && front[i - 1].kind === 'heading' && (front[i - 1] as { text: string }).text === 'Decisions needed') as Extract<Block, { kind: 'list' }>;
     expect(decisions.items.length).toBeGreaterThan(2);
@@ -181,7 +183,7 @@ describe('buildReviewDocument on the example school, this term', () => {
   test('statuses in words in the tables', () => {
     const cells = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat() : []));
     expect(cells).toContain('Breached');
-    expect(cells).toContain('At risk');
+    expect(cells).toEqual(expect.arrayContaining([expect.stringMatching(/^At risk: one more miss would take it below \d+%$/)]));
     expect(doc.label).toBe(period.label);
     expect(doc.baseName).toBe(`Service review – ${period.label} – Hillside School`);
   });

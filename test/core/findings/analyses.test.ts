@@ -294,7 +294,7 @@ describe('supplier performance', () => {
       ],
     });
     const f = find(run(tabs), 'supplierPerformance:P9');
-    expect(f.title).toBe('Supplier P9 (P9) missed its response time on 2 of 3 calls and its fix time on 1 of 3 calls');
+    expect(f.title).toBe('Supplier P9 (P9) missed its response time on 2 of 3 calls and its fix time on 1 of 3 calls in the 12 months to 18 November 2026');
     // C took 18 h against the 16 h Medium target: the SLA was broken, on a rank 2 service.
     expect(f.figures).toMatchObject({ slaMissed: 1 });
     expect(f.severity).toBe('high');
