@@ -117,7 +117,7 @@ describe('npm start with SLM_NOW', () => {
     const review = fs.readFileSync(path.join(a.dir, 'Review.html'), 'utf8');
     const figures = review.match(/<figure class="image chart"><svg [^>]*role="img"[^>]*><title>[^<]*<\/title><desc>[^<]*<\/desc>/g) ?? [];
     expect(figures).toHaveLength(2);
-    expect(figures[0]).toContain('<title>Items met per month (share of items judged)</title><desc>Jul 2025 to Jun 2026,');
+    expect(figures[0]).toContain('<title>Items met per month (share of items judged)</title><desc>Jul 2025 to Jun 2026 (to date),');
     expect(figures[1]).toContain('<title>Availability per month</title>');
     // Each followed by the same words as a caption, for readers who do not use a screen reader.
     const desc = /<desc>([^<]*)<\/desc>/.exec(figures[0] ?? '')![1];

@@ -90,7 +90,7 @@ export const periodWording = (period: Pick<Period, 'end' | 'label'>, now: number
   isRunning(period, now) ? `${period.label} ${TO_DATE}` : period.label;
 
 /** Why a service is At risk, said once next to the names of such services. */
-export const SERVICE_AT_RISK_WHY = 'met, but one more miss would take a target below it';
+export const SERVICE_AT_RISK_WHY = 'one more miss would breach';
 
 /**
  * A comparison of a running period with a whole earlier one, said as such: shares and availability

@@ -168,7 +168,7 @@ function headline(f: ReviewFacts): string[] {
     });
     const [better, worse] = [moved(1), moved(-1)];
     const caveat = comparisonCaveat(f.report.period, previous.period, f.opts.now);
-    lines.push(`${caveat ? `Against the whole of ${previous.period.label} (this period ${TO_DATE})` : `Since ${previous.period.label}`}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`);
+    lines.push(`${caveat ? `Against all of ${previous.period.label} (this period ${TO_DATE})` : `Since ${previous.period.label}`}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`);
   }
   return lines;
 }

@@ -110,7 +110,7 @@ describe('buildReviewDocument on the example school, this term', () => {
     const missed = report.services.filter((s) => s.status === 'Breached').map((s) => s.name);
     expect(text).toContain(`Missed: ${missed.slice(0, -1).join(', ')} and ${missed.at(-1)}.`);
     // A term to date set against the whole Summer term says so.
-    expect(text).toMatch(/Against the whole of Summer term 2026 \(this period to date\): better for [^;]+; worse for [^.]+\./);
+    expect(text).toMatch(/Against all of Summer term 2026 \(this period to date\): better for [^;]+; worse for [^.]+\./);
     expect(headingsOf(front)).toEqual(['Headline', 'Decisions needed', 'Top actions']);
     const decisions = front.find((b, i) => b.kind === 'list' && front[i - 1].kind === 'heading' && (front[i - 1] as { text: string }).text === 'Decisions needed') as Extract<Block, { kind: 'list' }>;
     expect(decisions.items.length).toBeGreaterThan(2);
