@@ -299,7 +299,7 @@ describe('trial finding 4: "At risk" says why wherever it is shown, and the dige
     const oneMiss = section(/^Targets one miss from breaching in /);
     const few = section(/^Few items so far in .*every one met/);
     // Every line sits in the section its own figures put it in.
-    const counts = (l: string) => { const m = / (\d+) of (\d+) items? met against/.exec(l); return m ? { met: Number(m[1]), judged: Number(m[2]) } : undefined; };
+    const counts = (l: string) => { const m = /[ (](\d+) of (\d+) items? met against/.exec(l); return m ? { met: Number(m[1]), judged: Number(m[2]) } : undefined; };
     for (const l of few?.lines ?? []) expect(counts(l)!.met).toBe(counts(l)!.judged);
     for (const l of oneMiss?.lines ?? []) if (counts(l)) expect(counts(l)!.met).toBeLessThan(counts(l)!.judged);
     for (const l of [...(oneMiss?.lines ?? []), ...(few?.lines ?? [])]) expect(l).toMatch(/(one more miss would take it below \d+%|less than a quarter of the allowed downtime is left)$/);

@@ -71,7 +71,7 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
       oneMissAway.push(`${s.name}: availability ${pct(s.availability ?? 0)} against ${percentText(s.availabilityTarget)}, ${availabilityStatusText('At risk')}`);
     }
     for (const t of s.targets) {
-      const what = `${s.name}: ${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${hoursText(t.targetHours)}, ${t.met} of ${plural(t.met + t.breached, 'item')} met against ${percentText(t.compliance)}`;
+      const what = `${s.name}: ${t.type} ${t.priority ?? 'any priority'} ${t.measure} within ${hoursText(t.targetHours)} (${t.met} of ${plural(t.met + t.breached, 'item')} met against ${percentText(t.compliance)})`;
       if (t.status === 'Breached') breachedTargets.push(what);
       else if (t.status === 'At risk') (t.breached > 0 ? oneMissAway : fewItems).push(`${what}: ${atRiskWhy(t.compliance)}`);
     }
