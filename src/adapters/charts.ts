@@ -9,15 +9,17 @@ const CHART_COLUMN = 17;
 const CHART_ROWS = [1, 22];
 
 /**
- * Native line charts on `dashboard`, one per trend table of `trends` (a month per point, a line per service
- * and the target). Blank cells stay gaps (interpolateNulls off), so a month without data is never drawn as 0.
+ * Native line charts on `dashboard`, one per trend table of `trends` (a month per point, a line per service,
+ * each named with its own target). Blank cells stay gaps (interpolateNulls off), so a month without data is
+ * never drawn as 0. The legend sits above the plot, on up to four lines, so the plot keeps the chart's width.
  */
 export function addTrendCharts(dashboard: Sheet, trends: Sheet): void {
   TREND_CHARTS.forEach((c, i) => {
     const range = trends.getRange(TREND_TABLE_ROWS[c.measure], 1, TREND_MONTHS + 1, TREND_CHART_COLUMNS);
     const chart = dashboard.newChart().addRange(range).setNumHeaders(1).setPosition(CHART_ROWS[i], CHART_COLUMN, 0, 0)
       .setOption('interpolateNulls', false).setOption('vAxis.format', '0%').setOption('width', 560).setOption('height', 380)
-      .asLineChart().setTitle(c.title).setLegendPosition(Charts.Position.RIGHT).setPointStyle(Charts.PointStyle.MEDIUM)
+      .setOption('legend.maxLines', 4)
+      .asLineChart().setTitle(c.title).setLegendPosition(Charts.Position.TOP).setPointStyle(Charts.PointStyle.MEDIUM)
       .build();
     dashboard.insertChart(chart);
   });
@@ -36,6 +38,7 @@ export function chartPng(title: string, table: ChartTable): GoogleAppsScript.Bas
   for (const h of header.slice(1)) data.addColumn(Charts.ColumnType.NUMBER, String(h ?? ''));
   for (const r of rows) data.addRow(header.map((_, k) => (k === 0 ? String(r[0] ?? '') : typeof r[k] === 'number' ? r[k] : null)));
   return Charts.newLineChart().setDataTable(data).setTitle(title).setDimensions(DOC_CHART.width, DOC_CHART.height)
-    .setOption('interpolateNulls', false).setOption('vAxis.format', '0%').setLegendPosition(Charts.Position.RIGHT)
+    .setOption('interpolateNulls', false).setOption('vAxis.format', '0%').setOption('legend.maxLines', 4)
+    .setLegendPosition(Charts.Position.TOP)
     .setPointStyle(Charts.PointStyle.MEDIUM).build().getAs('image/png');
 }

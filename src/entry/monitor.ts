@@ -35,7 +35,7 @@ export function SLM_CLOCK(as_of: unknown, ...ranges: unknown[]): unknown {
  * @param {string} measure "met" (share of items met) or "availability".
  * @param {Date} as_of The last month is the one holding this date; blank means today.
  * @param {Range} ranges The Incidents and Services ranges (and Holds, SLA, Targets, Calendars, Closures) in any order, each with its header row; optionally a time zone last.
- * @return A table: Month, one column per service, and the strictest agreed target.
+ * @return A table: Month, then one column per service, named with its own target.
  * @customfunction
  */
 export function SLM_TRENDS(measure: unknown, as_of: unknown, ...ranges: unknown[]): unknown {

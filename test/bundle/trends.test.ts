@@ -49,7 +49,8 @@ describe('trends on the built bundle', () => {
       const last = new RDate(localToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1, 0, TZ) - 86_400_000);
       const att = g.SLM_ATTAINMENT(start, last, ...ranges()) as unknown[][];
       for (const row of att.slice(1)) {
-        const col = (table[0] as string[]).indexOf(String(row[1]));
+        // Each line is the service's name followed by its own target.
+        const col = (table[0] as string[]).findIndex((h) => h === String(row[1]) || h.startsWith(`${String(row[1])} (target `));
         if (col < 0) continue;
         const judged = (row[met] as number) + (row[breached] as number);
         expect(table[j][col]).toBe(judged ? (row[met] as number) / judged : '');
@@ -72,17 +73,48 @@ describe('trends on the built bundle', () => {
       { ref: 'B', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 11, 2, 9), resolved: at(2026, 11, 5, 9), serviceDown: 'Yes' },
     ]);
     const met = f.SLM_TRENDS('met', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
-    expect(met[0]).toEqual(['Month', 'Printing', 'Target (strictest agreed)']);
+    // No single target line: each service's line is named with its own target.
+    expect(met[0]).toEqual(['Month', 'Printing (target 90%)']);
     const row = (t: unknown[][], label: string) => t.find((r) => r[0] === label)!;
     expect(row(met, 'Sep 2026')[1]).toBe(1);
     expect(row(met, 'Oct 2026')[1]).toBe('');
     expect(row(met, 'Nov 2026 (to date)')[1]).toBe(0);
-    expect(row(met, 'Nov 2026 (to date)')[2]).toBe(0.9);
+    expect(row(met, 'Nov 2026 (to date)')).toHaveLength(2);
     const avail = f.SLM_TRENDS('availability', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
     expect(row(avail, 'Aug 2026')[1]).toBe('');
     expect(row(avail, 'Oct 2026')[1]).toBe(1);
     expect(row(avail, 'Nov 2026 (to date)')[1]).toBeLessThan(1);
-    expect(row(avail, 'Nov 2026 (to date)')[2]).toBe(0.99);
+    expect(avail[0]).toEqual(['Month', 'Printing (target 99%)']);
     expect(() => f.SLM_TRENDS('speed', '', incidents, services)).toThrow(/^measure: /);
+  });
+
+  test('a service with service hours but no SLA row has no availability line (never 100%); each line names its own target', () => {
+    const fresh = loadedRuntime();
+    const f = fresh.global as unknown as Record<string, Fn>;
+    const D = fresh.env.realm.Date;
+    const at = (y: number, m: number, d: number, h = 0) => new D(localToUtc(y, m, d, h * 60, TZ));
+    const services = sheet('services', [
+      { serviceId: 'PRN', name: 'Printing', rank: 1, status: 'Supported', serviceHours: 'Mon-Fri 08:00-16:00' },
+      { serviceId: 'STO', name: 'Storage', rank: 2, status: 'Supported', serviceHours: 'Mon-Fri 08:00-16:00' },
+      { serviceId: 'CLR', name: 'Colour printing', rank: 3, status: 'Supported', serviceHours: 'Mon-Fri 08:00-16:00' },
+    ]);
+    const targets = sheet('targets', [
+      { serviceId: 'ALL', type: 'Incident', respondHours: 2, resolveHours: 8, compliance: 85 },
+      { serviceId: 'PRN', type: 'Incident', priority: 'Critical', respondHours: 1, resolveHours: 4, compliance: 95 },
+    ]);
+    const sla = sheet('sla', [
+      { serviceId: 'PRN', status: 'Agreed', availabilityTarget: 95 },
+      { serviceId: 'STO', status: 'Agreed', availabilityTarget: 98 },
+    ]);
+    const incidents = sheet('incidents', [
+      { ref: 'A', serviceId: 'PRN', type: 'Incident', priority: 'Critical', opened: at(2026, 9, 7, 9), responded: at(2026, 9, 7, 9), resolved: at(2026, 9, 7, 10) },
+      { ref: 'D', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 10, 7, 9), responded: at(2026, 10, 7, 9), resolved: at(2026, 10, 7, 10) },
+      { ref: 'B', serviceId: 'STO', type: 'Incident', priority: 'High', opened: at(2026, 9, 8, 9), responded: at(2026, 9, 8, 10), resolved: at(2026, 9, 8, 11) },
+      { ref: 'C', serviceId: 'CLR', type: 'Incident', priority: 'High', opened: at(2026, 9, 9, 9), responded: at(2026, 9, 9, 10), resolved: at(2026, 9, 9, 11) },
+    ]);
+    const avail = f.SLM_TRENDS('availability', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
+    expect(avail[0]).toEqual(['Month', 'Printing (target 95%)', 'Storage (target 98%)']);
+    const met = f.SLM_TRENDS('met', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
+    expect(met[0]).toEqual(['Month', 'Printing (target 85–95%)', 'Storage (target 85%)', 'Colour printing (target 85%)']);
   });
 });

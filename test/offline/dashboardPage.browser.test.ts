@@ -52,7 +52,8 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
     const wrapped = await findings.locator('td.wrap').evaluateAll((cells) => cells.map((e) => e.scrollWidth <= e.clientWidth + 1));
     expect(wrapped.length).toBeGreaterThan(50);
     expect(wrapped.every(Boolean)).toBe(true);
-    // The two trend charts, drawn where Set up anchored them (Q1 and Q22), each a line per service and the target dashed.
+    // The two trend charts, drawn where Set up anchored them (Q1 and Q22), each a line per service named with its own
+    // target, and no single dashed "strictest target" line.
     const charts = dashboard.locator('td.anchor .chart svg');
     expect(await charts.count()).toBe(2);
     expect(await charts.locator('title').first().textContent()).toBe('Items met per month (share of items judged)');
@@ -64,7 +65,11 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
     expect(anchors).toEqual(['1:17', '22:17']);
     for (const k of [0, 1]) {
       expect(await charts.nth(k).locator('g.series polyline').count()).toBeGreaterThan(2);
-      expect(await charts.nth(k).locator('g.series polyline[stroke-dasharray]').count()).toBe(1);
+      expect(await charts.nth(k).locator('g.series polyline[stroke-dasharray]').count()).toBe(0);
+      const names = await charts.nth(k).locator('g.series').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-series')));
+      expect(names.every((n) => / \(target [\d.–]+%\)$/.test(n ?? ''))).toBe(true);
+      // Colour printing has no SLA (no availability figure) and no calls (nothing judged): no line at all.
+      expect(names.some((n) => /^Colour printing/.test(n ?? ''))).toBe(false);
     }
     // The charts sit right of the attainment table (its last column is P), not over it, and do not run into the Findings tab below.
     expect(await cell(6, 16).innerText()).toBe('Targets');

@@ -22,7 +22,7 @@ export interface AttainmentModel {
   readonly serviceIndex: ReadonlyMap<string, number>;
   /** Calendar of each service's support hours (response and resolution), undefined when its hours cannot be read. */
   readonly supportCalendars: ReadonlyArray<ServiceCalendar | undefined>;
-  /** Calendar of each service's service hours (availability); undefined when blank or unreadable. */
+  /** Calendar of each service's service hours (availability); undefined when blank, unreadable or not covered by an SLA row. */
   readonly serviceCalendars: ReadonlyArray<ServiceCalendar | undefined>;
   /** Why a service's hours could not be read. */
   readonly hoursErrors: ReadonlyArray<string | undefined>;
@@ -73,10 +73,18 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
   }
 
   const availabilityTargets: Array<number | undefined> = services.map(() => undefined);
+  const hasSla = services.map(() => false);
   for (const row of src.sla) {
     const i = serviceIndex.get(idKey(row.serviceId));
-    if (i !== undefined && availabilityTargets[i] === undefined) availabilityTargets[i] = row.availabilityTarget;
+    if (i === undefined) continue;
+    if (availabilityTargets[i] === undefined) availabilityTargets[i] = row.availabilityTarget;
+    hasSla[i] = true;
   }
+  // Availability is measured in the service hours an SLA covers (agreed, or proposed while it is negotiated):
+  // a service with no SLA row has no figure, since nobody said when it should be available.
+  hasSla.forEach((covered, i) => {
+    if (!covered) serviceCalendars[i] = undefined;
+  });
 
   const targetFor = new Int32Array(services.length * KINDS).fill(-1);
   const best = new Int8Array(services.length * KINDS).fill(4);

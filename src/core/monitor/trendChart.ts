@@ -6,16 +6,14 @@
  */
 import { escapeHtml } from '../html';
 import { shareText } from '../text';
-import { TARGET_HEADER } from './trends';
 
 /** A trend table as trendTable makes it and a sheet range holds it: '' (or null) where there is no figure. */
 export type ChartTable = ReadonlyArray<ReadonlyArray<string | number | null>>;
 
-interface Series { readonly name: string; readonly values: ReadonlyArray<number | undefined>; readonly reference: boolean }
+interface Series { readonly name: string; readonly values: ReadonlyArray<number | undefined> }
 
 /** Sheets' own series colours, so the pictures look alike wherever they are drawn. */
 const PALETTE = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24', '#5c6bc0', '#f06292', '#00796b', '#c2185b'];
-const REFERENCE_COLOUR = '#5f6368';
 const FONT = 'font-family="Arial, Helvetica, sans-serif"';
 
 const figure = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -26,7 +24,7 @@ function seriesOf(table: ChartTable): { labels: string[]; series: Series[] } {
   const rows = body.filter((r) => String(r[0] ?? '').trim() !== '' || r.slice(1).some((v) => figure(v) !== undefined));
   const series = header.slice(1).flatMap((h, k) => {
     const name = String(h ?? '').trim();
-    return name ? [{ name, values: rows.map((r) => figure(r[k + 1])), reference: name === TARGET_HEADER }] : [];
+    return name ? [{ name, values: rows.map((r) => figure(r[k + 1])) }] : [];
   });
   return { labels: rows.map((r) => String(r[0] ?? '')), series };
 }
@@ -45,7 +43,6 @@ function axisOf(values: number[]): { lo: number; hi: number; step: number } {
 /** "99.5%" on a fine axis, "100%" where the figure is whole. */
 const tickText = (v: number, step: number): string => `${Number((v * 100).toFixed(step < 0.01 ? 1 : 0))}%`;
 const round = (n: number): number => Math.round(n * 10) / 10;
-const shortName = (name: string): string => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
 
 /**
  * "Dec" and, under each January, the year; under the first month too unless a January follows at once (a
@@ -58,34 +55,63 @@ function monthLabel(labels: readonly string[], j: number): [string, string] {
   return [m[1], m[1] === 'Jan' || (j === 0 && !/^Jan /.test(labels[1] ?? '')) ? m[2] : m[3] ? 'to date' : ''];
 }
 
-/** What the chart shows, in words: the span, and per line its latest figure, its lowest and its gaps. */
+/** A series' own target when its name says one ("Email (target 99%)"); a range ("85–95%") is not one figure. */
+const ownTarget = (name: string): number | undefined => {
+  const m = /\(target (\d+(?:\.\d+)?)%\)$/.exec(name);
+  return m ? Number(m[1]) / 100 : undefined;
+};
+
+/** Lines at 100% in every month they have a figure: drawn on top of one another, so the words must say so. */
+const alwaysFull = (series: readonly Series[]): Series[] =>
+  series.filter((s) => s.values.some((v) => v !== undefined) && s.values.every((v) => v === undefined || v >= 1));
+
+/**
+ * What the chart shows, in words: the span, and per line its latest figure, its lowest, the months under its
+ * own target and its gaps; and which lines lie on one another at 100%.
+ */
 export function chartDescription(table: ChartTable): string {
   const { labels, series } = seriesOf(table);
   if (labels.length === 0) return 'No months to show.';
-  const lines = series.filter((s) => !s.reference);
   const span = `${labels[0]} to ${labels[labels.length - 1]}`;
-  if (!lines.some((s) => s.values.some((v) => v !== undefined))) return `${span}: no month has a figure yet.`;
-  const said = lines.map((s) => {
+  if (!series.some((s) => s.values.some((v) => v !== undefined))) return `${span}: no month has a figure yet.`;
+  const said = series.map((s) => {
     const known = s.values.flatMap((v, j) => (v === undefined ? [] : [{ v, j }]));
     if (known.length === 0) return `${s.name}: no figures`;
     const last = known[known.length - 1];
     const low = known.reduce((a, b) => (b.v < a.v ? b : a));
+    const target = ownTarget(s.name);
+    const under = target === undefined ? [] : known.filter((p) => p.v < target - 1e-9);
     return `${s.name}: ${shareText(last.v)} in ${labels[last.j]}${low.v < last.v ? `, lowest ${shareText(low.v)} in ${labels[low.j]}` : ''}`
+      + `${target === undefined ? '' : under.length ? `, under its target in ${under.map((p) => labels[p.j]).join(', ')}` : ', never under its target'}`
       + `${known.length < labels.length ? ` (figures in ${known.length} of ${labels.length} months)` : ''}`;
   });
-  const target = series.find((s) => s.reference)?.values.find((v) => v !== undefined);
-  return `${span}, one line per service; a month without figures is a gap. ${said.join('; ')}.${target === undefined ? '' : ` Strictest agreed target: ${shareText(target)}.`}`;
+  const full = alwaysFull(series);
+  const overlap = full.length > 1 ? ` At 100% in every month with a figure, so their lines lie on one another: ${full.map((s) => s.name.replace(/ \(target [^)]*\)$/, '')).join(', ')}.` : '';
+  return `${span}, one line per service, each named with its own target; a month without figures is a gap. ${said.join('; ')}.${overlap}`;
 }
 
+/** A legend entry that fits `chars` characters: the service name is shortened, never its target. */
+function fitName(name: string, chars: number): string {
+  if (name.length <= chars) return name;
+  const m = /^(.*?)( \(target [^)]*\))$/.exec(name);
+  const [head, tail] = m ? [m[1], m[2]] : [name, ''];
+  return `${head.slice(0, Math.max(4, chars - tail.length - 1)).trimEnd()}…${tail}`;
+}
+
+const LEGEND_ROW = 16;
+
 /**
- * The table as an SVG line chart `width` × `height` px: title, y axis in %, a line and dots per series, the
- * target dashed, a legend on the right. Every text is escaped; the title and the description are the
- * picture's accessible name and description.
+ * The table as an SVG line chart `width` × `height` px: title, y axis in %, a line and dots per series, and
+ * the legend under the plot in up to two columns (so the plot keeps the chart's width). Every text is escaped;
+ * the title and the description are the picture's accessible name and description.
  */
 export function lineChartSvg(title: string, table: ChartTable, width = 600, height = 320): string {
   const { labels, series } = seriesOf(table);
-  const legendWidth = series.length ? Math.min(215, 30 + 6.3 * Math.max(...series.map((s) => shortName(s.name).length))) : 0;
-  const plot = { left: 52, top: 42, right: width - legendWidth - 14, bottom: height - 40 };
+  const columns = series.length > 1 ? 2 : 1;
+  const columnWidth = (width - 24) / columns;
+  const chars = Math.floor((columnWidth - 30) / 5.8);
+  const legendRows = Math.ceil(series.length / columns);
+  const plot = { left: 52, top: 42, right: width - 16, bottom: height - 40 - legendRows * LEGEND_ROW };
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== undefined));
   const { lo, hi, step } = axisOf(values);
   const x = (j: number) => round(plot.left + ((j + 0.5) * (plot.right - plot.left)) / Math.max(1, labels.length));
@@ -109,10 +135,8 @@ export function lineChartSvg(title: string, table: ChartTable, width = 600, heig
   if (values.length === 0) {
     out.push(`<text x="${round((plot.left + plot.right) / 2)}" y="${round((plot.top + plot.bottom) / 2)}" font-size="13" fill="#5f6368" text-anchor="middle">No month has a figure yet</text>`);
   }
-  let colour = 0;
-  const legendStep = Math.min(18, (height - plot.top) / Math.max(1, series.length));
   series.forEach((s, k) => {
-    const stroke = s.reference ? REFERENCE_COLOUR : PALETTE[colour++ % PALETTE.length];
+    const stroke = PALETTE[k % PALETTE.length];
     // Runs of consecutive months with figures: each is a line, a run of one a dot.
     const runs: Array<Array<{ j: number; v: number }>> = [];
     s.values.forEach((v, j) => {
@@ -121,17 +145,16 @@ export function lineChartSvg(title: string, table: ChartTable, width = 600, heig
       if (run && run[run.length - 1].j === j - 1) run.push({ j, v });
       else runs.push([{ j, v }]);
     });
-    const dash = s.reference ? ' stroke-dasharray="6 4"' : '';
     out.push(`<g class="series" data-series="${escapeHtml(s.name)}">`);
     for (const run of runs) {
-      if (run.length > 1) out.push(`<polyline fill="none" stroke="${stroke}" stroke-width="2"${dash} points="${run.map((p) => `${x(p.j)},${y(p.v)}`).join(' ')}"/>`);
-      if (!s.reference) for (const p of run) out.push(`<circle cx="${x(p.j)}" cy="${y(p.v)}" r="3" fill="${stroke}"><title>${escapeHtml(`${s.name}, ${labels[p.j]}: ${shareText(p.v)}`)}</title></circle>`);
+      if (run.length > 1) out.push(`<polyline fill="none" stroke="${stroke}" stroke-width="2" points="${run.map((p) => `${x(p.j)},${y(p.v)}`).join(' ')}"/>`);
+      for (const p of run) out.push(`<circle cx="${x(p.j)}" cy="${y(p.v)}" r="3" fill="${stroke}"><title>${escapeHtml(`${s.name}, ${labels[p.j]}: ${shareText(p.v)}`)}</title></circle>`);
     }
     out.push('</g>');
-    const ly = round(plot.top + 4 + k * legendStep);
-    const lx = plot.right + 14;
-    out.push(`<line x1="${lx}" x2="${lx + 16}" y1="${ly}" y2="${ly}" stroke="${stroke}" stroke-width="2"${dash}/>`,
-      `<text x="${lx + 22}" y="${ly + 4}" font-size="11" fill="#202124">${escapeHtml(shortName(s.name))}</text>`);
+    const ly = round(plot.bottom + 46 + Math.floor(k / columns) * LEGEND_ROW);
+    const lx = round(12 + (k % columns) * columnWidth);
+    out.push(`<line x1="${lx}" x2="${lx + 16}" y1="${ly}" y2="${ly}" stroke="${stroke}" stroke-width="2"/>`,
+      `<text x="${lx + 22}" y="${ly + 4}" font-size="11" fill="#202124">${escapeHtml(fitName(s.name, chars))}</text>`);
   });
   out.push('</svg>');
   return out.join('');

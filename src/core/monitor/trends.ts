@@ -19,8 +19,9 @@ export interface ServiceTrend {
   readonly met: ReadonlyArray<number | undefined>;
   /** Availability (0..1) per month; undefined where there is no figure. */
   readonly availability: ReadonlyArray<number | undefined>;
-  /** The strictest compliance target (%) among the service's targets, and its availability target (%). */
+  /** The strictest and the loosest compliance target (%) among the service's targets, and its availability target (%). */
   readonly metTarget: number | undefined;
+  readonly metTargetLowest: number | undefined;
   readonly availabilityTarget: number | undefined;
 }
 
@@ -60,6 +61,7 @@ export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now
       }),
       availability: reports.map((r, j) => (months[j].end <= firstItem ? undefined : r.services[k].availability)),
       metTarget: compliance.length ? compliance.reduce((a, b) => Math.max(a, b)) : undefined,
+      metTargetLowest: compliance.length ? compliance.reduce((a, b) => Math.min(a, b)) : undefined,
       availabilityTarget: model.availabilityTargets[k],
     };
   });
@@ -69,20 +71,25 @@ export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now
 
 export type TrendMeasure = 'met' | 'availability';
 
-/** The header of a trend table's reference line, which charts draw dashed. */
-export const TARGET_HEADER = 'Target (strictest agreed)';
+/** "Shared data storage (target 98%)", "Internet access (target 85–95%)": each line says its own target. */
+function seriesName(s: ServiceTrend, measure: TrendMeasure): string {
+  const pct = (v: number) => `${Number(v.toFixed(2))}%`;
+  const hi = measure === 'met' ? s.metTarget : s.availabilityTarget;
+  const lo = measure === 'met' ? s.metTargetLowest : hi;
+  if (hi === undefined) return s.name;
+  return `${s.name} (target ${lo !== undefined && lo < hi ? `${Number(lo.toFixed(2))}–` : ''}${pct(hi)})`;
+}
 
 /**
- * One measure as a table for a chart: a Month column, one column per service with a figure in any month,
- * and the strictest agreed target as a reference line. Gaps are blank cells, which a Sheets line chart
- * leaves as gaps.
+ * One measure as a table for a chart: a Month column and one column per service with a figure in any month,
+ * named with its own target. There is no single target line: targets differ from service to service, and one
+ * line at the strictest would make a service that met its own target look as if it missed. Gaps are blank
+ * cells, which a Sheets line chart leaves as gaps.
  */
 export function trendTable(t: Trends, measure: TrendMeasure): (string | number)[][] {
   const shown = t.services.filter((s) => s[measure].some((v) => v !== undefined));
-  const targets = shown.map((s) => (measure === 'met' ? s.metTarget : s.availabilityTarget)).filter((v): v is number => v !== undefined);
-  const target = targets.length ? targets.reduce((a, b) => Math.max(a, b)) / 100 : undefined;
   return [
-    ['Month', ...shown.map((s) => s.name), ...(target === undefined ? [] : [TARGET_HEADER])],
-    ...t.months.map((label, j) => [label, ...shown.map((s) => s[measure][j] ?? ''), ...(target === undefined ? [] : [target])]),
+    ['Month', ...shown.map((s) => seriesName(s, measure))],
+    ...t.months.map((label, j) => [label, ...shown.map((s) => s[measure][j] ?? '')]),
   ];
 }

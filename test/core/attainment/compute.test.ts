@@ -220,6 +220,20 @@ describe('availability', () => {
     expect(target(s, 'resolution')).toMatchObject({ breached: 1 });
   });
 
+  test('a service with service hours but no SLA row has no availability figure: nothing was agreed (never 100%)', () => {
+    const tabs = { ...baseTabs(), incidents: [down('D1', { opened: '2026-11-02 10:00', resolved: '2026-11-02 15:00' })] };
+    tabs.sla = [{ serviceId: 'NET', status: 'Agreed', availabilityTarget: 99.5 }];
+    const s = svc(tabs, 'EMAIL');
+    expect(s.availability).toBeUndefined();
+    expect(s.availabilityStatus).toBeUndefined();
+    // Its calls are still judged against the ALL targets, and the covered service is still measured.
+    expect(s.items).toBe(1);
+    expect(svc(tabs, 'NET').availability).toBe(1);
+    // An SLA still being negotiated covers its proposed hours: the figure is measured.
+    tabs.sla = [{ serviceId: 'EMAIL', status: 'Negotiation' }];
+    expect(svc(tabs, 'EMAIL').availability).toBeCloseTo(0.9);
+  });
+
   test('a week with the clocks going back holds one more hour of a 24x7 service', () => {
     // Europe/London leaves summer time on Sunday 25 October 2026.
     const tabs = { ...baseTabs(), incidents: [

@@ -1,13 +1,12 @@
 /** The trend table drawn as SVG and said in words: gaps stay gaps, every text is escaped. */
 import { chartDescription, lineChartSvg } from '../../../src/core/monitor/trendChart';
-import { TARGET_HEADER } from '../../../src/core/monitor/trends';
 
 const TABLE = [
-  ['Month', 'Email', 'Printing <b>&</b>', TARGET_HEADER],
-  ['Jan 2026', 0.8, '', 0.95],
-  ['Feb 2026', '', 0.5, 0.95],
-  ['Mar 2026', 0.9, '', 0.95],
-  ['Apr 2026', 0.95, '', 0.95],
+  ['Month', 'Email (target 85%)', 'Printing <b>&</b>'],
+  ['Jan 2026', 0.8, ''],
+  ['Feb 2026', '', 0.5],
+  ['Mar 2026', 0.9, ''],
+  ['Apr 2026', 0.95, ''],
 ];
 const count = (svg: string, re: RegExp) => (svg.match(re) ?? []).length;
 const seriesOf = (svg: string, name: string) => svg.slice(svg.indexOf(`data-series="${name}"`), svg.indexOf('</g>', svg.indexOf(`data-series="${name}"`)));
@@ -16,7 +15,7 @@ describe('lineChartSvg', () => {
   const svg = lineChartSvg('Items met per month', TABLE);
 
   test('a month without a figure is a gap: lines join only neighbouring months, a lone month is a dot', () => {
-    const email = seriesOf(svg, 'Email');
+    const email = seriesOf(svg, 'Email (target 85%)');
     expect(count(email, /<polyline/g)).toBe(1);
     expect(/points="([^"]*)"/.exec(email)![1].split(' ')).toHaveLength(2);
     expect(count(email, /<circle/g)).toBe(3);
@@ -28,11 +27,22 @@ describe('lineChartSvg', () => {
     expect(svg).toMatch(/>50%</);
   });
 
-  test('the target is one dashed line without dots; the title and description make it accessible', () => {
-    const target = seriesOf(svg, TARGET_HEADER);
-    expect(count(target, /stroke-dasharray/g)).toBe(1);
-    expect(count(target, /<circle/g)).toBe(0);
+  test('no single target line (targets differ by service); the legend sits under the plot; title and description make it accessible', () => {
+    expect(svg).not.toMatch(/stroke-dasharray|Target \(strictest/);
+    expect(count(svg, /<g class="series"/g)).toBe(2);
+    const legendY = [...svg.matchAll(/<text x="\d+(?:\.\d+)?" y="([\d.]+)" font-size="11" fill="#202124">/g)].map((m) => Number(m[1]));
+    const lowestDot = Math.max(...[...svg.matchAll(/<circle cx="[\d.]+" cy="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(legendY).toHaveLength(2);
+    for (const ly of legendY) expect(ly).toBeGreaterThan(lowestDot);
+    // The plot spans the chart's width (no legend column at the right).
+    const xs = [...svg.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.max(...xs)).toBeGreaterThan(500);
     expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*><title>Items met per month<\/title><desc>Jan 2026 to Apr 2026/);
+  });
+
+  test('a long name is shortened in the legend, never its target', () => {
+    const long = lineChartSvg('Availability per month', [['Month', `${'Management information system '.repeat(3)}(target 99%)`, 'Email'], ['Jan 2026', 1, 1]], 400);
+    expect(long).toMatch(/>Management[^<]*… \(target 99%\)</);
   });
 
   test('every text from the sheet is escaped', () => {
@@ -50,10 +60,20 @@ describe('lineChartSvg', () => {
 });
 
 describe('chartDescription', () => {
-  test('says the span, each line\'s latest and lowest figure and how many months have figures, and the target', () => {
-    expect(chartDescription(TABLE)).toBe('Jan 2026 to Apr 2026, one line per service; a month without figures is a gap. '
-      + 'Email: 95% in Apr 2026, lowest 80% in Jan 2026 (figures in 3 of 4 months); '
-      + 'Printing <b>&</b>: 50% in Feb 2026 (figures in 1 of 4 months). Strictest agreed target: 95%.');
+  test('says the span, each line\'s latest and lowest figure, the months under its own target and how many months have figures', () => {
+    expect(chartDescription(TABLE)).toBe('Jan 2026 to Apr 2026, one line per service, each named with its own target; a month without figures is a gap. '
+      + 'Email (target 85%): 95% in Apr 2026, lowest 80% in Jan 2026, under its target in Jan 2026 (figures in 3 of 4 months); '
+      + 'Printing <b>&</b>: 50% in Feb 2026 (figures in 1 of 4 months).');
+  });
+  test('a figure at its own target is not under it: Storage at 98.8% against 98% met, whatever other services\' targets are', () => {
+    const t = [['Month', 'Internet access (target 99%)', 'Shared data storage (target 98%)'], ['Jun 2026', 0.995, 0.988]];
+    expect(chartDescription(t)).toContain('Shared data storage (target 98%): 98.8% in Jun 2026, never under its target');
+    expect(chartDescription(t)).toContain('Internet access (target 99%): 99.5% in Jun 2026, never under its target');
+  });
+  test('lines at 100% every month lie on one another, and the words say which', () => {
+    const t = [['Month', 'Internet access', 'Email', 'Printing', 'Colour'], ['Jan 2026', 0.97, 1, 1, ''], ['Feb 2026', 1, 1, '', ''], ['Mar 2026', 0.99, 1, 1, '']];
+    expect(chartDescription(t)).toMatch(/ At 100% in every month with a figure, so their lines lie on one another: Email, Printing\.$/);
+    expect(chartDescription(t.map((r) => r.slice(0, 3)))).not.toMatch(/lie on one another/);
   });
   test('a table with no figure at all says so', () => {
     expect(chartDescription([['Month', 'Email'], ['Jan 2026', '']])).toBe('Jan 2026 to Jan 2026: no month has a figure yet.');
