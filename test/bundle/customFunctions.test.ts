@@ -216,7 +216,8 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
     expect(col(email, 'Response met')).toBeCloseTo(2 / 3, 12);
     expect([col(email, 'Met'), col(email, 'Breached'), col(email, 'Pending')]).toEqual([1, 2, 0]);
     expect(col(email, 'Status')).toBe('Breached');
-    expect(col(table[1], 'Availability')).toBe(1);
+    // NET has service hours but no SLA row: nothing was agreed, so no availability figure (never 100%).
+    expect(col(table[1], 'Availability')).toBe('—');
     expect(col(table[1], 'Availability target')).toBe('');
     // The same in the other order, with the zone left to the spreadsheet.
     expect(g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), tabs.services, tabs.sla, incidents, tabs.targets)).toEqual(table);
