@@ -11,7 +11,7 @@ import { appendRecords, applySetup, ensureFormulaTab, finishTabs, isUntouched, r
 import { missingSettingRows } from '../core/settings/parse';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
-import { TRENDS_TAB, trendsCells } from '../core/monitor/trendsView';
+import { TREND_CHARTS, TRENDS_TAB, trendFormulas, trendsCells } from '../core/monitor/trendsView';
 import { addTrendCharts } from '../adapters/charts';
 import { formulaTabLayouts } from '../core/dashboard/layout';
 import { formatFormulaTab, updateFormula } from '../adapters/formulaTabs';
@@ -57,6 +57,10 @@ export function setUpWorkbook(): SetupReport {
     // A Findings tab made before the Settings tab existed is given the Settings range, unless its formula is the user's own.
     const findings = ss.getSheetByName('Findings');
     if (findings && updateFormula(findings, FINDINGS_TABLE.row, FINDINGS_TABLE.col, findingsFormulaWithoutSettings(), FINDINGS_TABLE.formula)) repairedTabs.push('Findings');
+    // Likewise a Trends tab made before trends counted holds is given the Holds range.
+    const oldTrends = ss.getSheetByName(TRENDS_TAB);
+    if (oldTrends && TREND_CHARTS.map(({ measure }) => trendFormulas(measure))
+      .map((f) => updateFormula(oldTrends, f.row, 1, f.withoutHolds, f.now)).some(Boolean)) repairedTabs.push(TRENDS_TAB);
     layouts.forEach((layout, i) => {
       const created = ensureFormulaTab(ss, layout.name, layout.cells(), i);
       if (created) formulaTabs.push(layout.name);

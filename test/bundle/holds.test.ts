@@ -130,3 +130,20 @@ test('the trends (panel, SLM_TRENDS and the Trends tab\'s formula) count holds a
   const trendsFormula = String(ss.getSheetByName('Trends')?.getRange('A5').getFormula() ?? '');
   expect(trendsFormula).toContain('SLM_Holds');
 });
+
+test('Set up gives a Trends tab made before trends counted holds the Holds range; a formula of the user\'s own is left alone', () => {
+  const w = workbook();
+  const ss = w.rt.spreadsheet as unknown as Ss;
+  const trends = ss.getSheetByName('Trends')!;
+  const met = trends.getRange('A5');
+  const older = met.getFormula().replace(',SLM_Holds', '');
+  expect(older).not.toContain('SLM_Holds');
+  met.setFormula(older);
+  const report = w.rt.global.setUpWorkbook();
+  expect(met.getFormula()).toContain('SLM_Holds');
+  expect(report.repairedTabs).toContain('Trends');
+  const own = '=SLM_TRENDS("met",DATE(2026,7,31),SLM_Incidents,SLM_Services)';
+  met.setFormula(own);
+  w.rt.global.setUpWorkbook();
+  expect(met.getFormula()).toBe(own);
+});

@@ -11,7 +11,15 @@ export const TREND_TABLE_ROWS: Readonly<Record<TrendMeasure, number>> = { met: 5
 /** Columns a chart reads: the month and up to 24 services and the target line (blank columns draw nothing). */
 export const TREND_CHART_COLUMNS = 26;
 
-const formula = (measure: TrendMeasure) => `=SLM_TRENDS("${measure}",B3,${TREND_TABS.map(namedRangeName).join(',')})`;
+const formulaOver = (measure: TrendMeasure, tabs: readonly TabKey[]) => `=SLM_TRENDS("${measure}",B3,${tabs.map(namedRangeName).join(',')})`;
+const formula = (measure: TrendMeasure) => formulaOver(measure, TREND_TABS);
+
+/** Each trend table's formula now, and as Set up wrote it before trends counted holds (Set up brings that one up to date). */
+export const trendFormulas = (measure: TrendMeasure) => ({
+  row: TREND_TABLE_ROWS[measure],
+  now: formula(measure),
+  withoutHolds: formulaOver(measure, TREND_TABS.filter((k) => k !== 'holds')),
+});
 
 /** The tab's content from A1, each row the same width. */
 export function trendsCells(): string[][] {
