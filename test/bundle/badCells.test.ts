@@ -5,6 +5,7 @@
 import type { OfflineRuntime } from '../../offline/runtime';
 import { runEveryAction, tabValues } from '../support/everyAction';
 import { exampleRuntime, NOW, workbookState } from '../support/offline';
+import { thrownMessage } from '../support/thrown';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Problem = { tab: string; row: number; column: string; value: string; message: string };
@@ -326,14 +327,7 @@ describe('item 7: named ranges grow with the tabs', () => {
 });
 
 describe('item 9: server functions check their arguments where they arrive', () => {
-  const message = (run: () => unknown): string => {
-    try {
-      run();
-    } catch (e) {
-      return (e as Error).message;
-    }
-    return 'no error';
-  };
+  const message = thrownMessage;
 
   test('bad arguments from google.script.run get a message naming the argument', () => {
     const rt = school();

@@ -9,6 +9,7 @@ import { localToUtc } from '../../src/core/time/zone';
 import type { OfflineRuntime } from '../../offline/runtime';
 import { sheet } from '../support/workbook';
 import { loadedRuntime } from '../support/offline';
+import { thrownMessage } from '../support/thrown';
 
 const TZ = 'Europe/London';
 const OFFICE = 'Mon-Fri 08:00-18:00';
@@ -23,14 +24,7 @@ function cfRuntime(locale?: string): { rt: OfflineRuntime; g: Record<string, Fn>
   return { rt, g: rt.global as unknown as Record<string, Fn>, at: (y, m, d, h = 0, min = 0) => new D(localToUtc(y, m, d, h * 60 + min, TZ)) };
 }
 
-const message = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return String((e as Error).message);
-  }
-  return 'no error';
-};
+const message = thrownMessage;
 
 describe('item 10: custom-function arguments refused by name, never misread', () => {
   const { rt, g, at } = cfRuntime();

@@ -5,6 +5,7 @@ import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
 import { sheet } from '../support/workbook';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
+import { thrownMessage } from '../support/thrown';
 
 const TZ = 'Europe/London';
 type Fn = (...args: unknown[]) => any;
@@ -130,14 +131,7 @@ describe('SLM_DUE', () => {
 });
 
 describe('bad arguments give a message naming the argument, never a stack trace', () => {
-  const message = (f: () => unknown): string => {
-    try {
-      f();
-    } catch (e) {
-      return String((e as Error).message);
-    }
-    return 'no error';
-  };
+  const message = thrownMessage;
   test.each([
     ['hours', () => g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 3), 'Mon-Fry 08:00-18:00', '', TZ), /^hours: Cannot read hours "Mon-Fry 08:00-18:00"/],
     ['time_zone', () => g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 3), OFFICE, '', 'Mars/Olympus'), /^time_zone: "Mars\/Olympus" is not a time zone/],

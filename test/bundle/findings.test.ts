@@ -5,6 +5,7 @@ import { tabOrder, workbookSchema } from '../../src/core/schema/workbook';
 import type { TabKey } from '../../src/core/schema/types';
 import { parseWorkbook, type WorkbookValues } from '../../src/core/workbook/parseWorkbook';
 import { exampleRuntime, NOW } from '../support/offline';
+import { thrownMessage } from '../support/thrown';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const TZ = 'Europe/London';
@@ -48,14 +49,7 @@ describe('SLM_FINDINGS on the built bundle', () => {
     const { rt, values } = school('customFunction');
     const withZone = rt.global.SLM_FINDINGS(values.services, values.contracts, 'Europe/London') as string[][];
     expect(withZone.slice(1).map((r) => r[2])).toContain('Whiteboard Supplier Ltd (WB-01): support hours unknown');
-    const message = (run: () => unknown): string => {
-      try {
-        run();
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'no error';
-    };
+    const message = thrownMessage;
     expect(message(() => rt.global.SLM_FINDINGS(values.services, 'Mars/Base'))).toBe('time zone (last argument): "Mars/Base" is not a time zone; use a name such as Europe/London');
     expect(message(() => rt.global.SLM_FINDINGS(values.contracts))).toBe('ranges: no Services range given (each range is recognised by its header row)');
     expect(message(() => rt.global.SLM_FINDINGS(values.services, [['Nothing', 'known'], [1, 2]]))).toMatch(/^range 2: its first row is not the header of a Services, Equipment/);

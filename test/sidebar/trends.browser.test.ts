@@ -1,19 +1,18 @@
 /** The panel's 12-month sparklines and daily digest section in real headless Chromium; screenshots to out/. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import type { TrendsView } from '../../src/api';
 import { startPreview } from '../../scripts/preview';
 import { trendWords } from '../../sidebar/views/sparkline';
 import { NOW } from '../support/offline';
 
 const root = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium".`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
 });
 afterAll(async () => { await browser?.close(); });
