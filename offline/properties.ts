@@ -28,16 +28,29 @@ export class FakeProperties implements Pick<GProperties, 'deleteAllProperties' |
   toString(): string { return `${this.scope} properties`; }
 }
 
+/**
+ * Document properties belong to the document the script runs in ("unique to … the document in which the add-on
+ * is used"), user properties to the signed-in user:
+ * https://developers.google.com/apps-script/reference/properties/properties-service
+ */
 export class FakePropertiesService implements Pick<GoogleAppsScript.Properties.PropertiesService,
   'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'> {
-  readonly document: FakeProperties;
   readonly script: FakeProperties;
-  readonly user: FakeProperties;
-  constructor(private readonly env: OfflineEnv) {
-    this.document = new FakeProperties(env, 'document');
+  private readonly documents = new Map<string, FakeProperties>();
+  private readonly users = new Map<string, FakeProperties>();
+  /** `activeDocumentId`: the document the script runs in now. */
+  constructor(private readonly env: OfflineEnv, private readonly activeDocumentId: () => string | null = () => null) {
     this.script = new FakeProperties(env, 'script');
-    this.user = new FakeProperties(env, 'user');
   }
+  private of(stores: Map<string, FakeProperties>, key: string, scope: string): FakeProperties {
+    let p = stores.get(key);
+    if (!p) stores.set(key, (p = new FakeProperties(this.env, scope)));
+    return p;
+  }
+  /** The active document's store. */
+  get document(): FakeProperties { return this.of(this.documents, this.activeDocumentId() ?? '', 'document'); }
+  /** The signed-in user's store. */
+  get user(): FakeProperties { return this.of(this.users, this.env.userEmail, 'user'); }
   getDocumentProperties(): GProperties { this.env.calls.hit('PropertiesService.getDocumentProperties'); return this.document as unknown as GProperties; }
   getScriptProperties(): GProperties { this.env.calls.hit('PropertiesService.getScriptProperties'); return this.script as unknown as GProperties; }
   getUserProperties(): GProperties { this.env.calls.hit('PropertiesService.getUserProperties'); return this.user as unknown as GProperties; }

@@ -65,8 +65,13 @@ export interface OfflineServices {
 export interface OfflineRuntime {
   /** The bundle's global object (a vm context); after load() its top-level functions live here. */
   global: vm.Context & Record<string, any>;
-  /** The active spreadsheet. */
-  spreadsheet: FakeSpreadsheet;
+  /** The active spreadsheet (the one the runtime was made with, unless `activate` chose another). */
+  readonly spreadsheet: FakeSpreadsheet;
+  /**
+   * Makes another spreadsheet the active one (as opening it in another tab would): calls into the bundle then
+   * run in it, with its own document properties and triggers. Returns the spreadsheet made active.
+   */
+  activate(spreadsheet: FakeSpreadsheet | string): FakeSpreadsheet;
   calls: CallCounter;
   ui: FakeUi;
   services: OfflineServices;
@@ -109,11 +114,11 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     DocumentApp: new FakeDocumentApp(env, drive.store),
     DriveApp: drive,
     HtmlService: new FakeHtmlService(env, distDir),
-    PropertiesService: new FakePropertiesService(env),
+    PropertiesService: new FakePropertiesService(env, () => spreadsheetApp.active.id),
     LockService: new FakeLockService(env),
     Session: new FakeSession(env),
     Utilities: new FakeUtilities(env),
-    ScriptApp: new FakeScriptApp(env),
+    ScriptApp: new FakeScriptApp(env, undefined, () => spreadsheetApp.active.id),
     FormApp: new FakeFormApp(env, (id) => spreadsheetApp.openById(id)),
     MailApp: new FakeMailApp(env, opts.mailDailyQuota ?? DEFAULT_MAIL_DAILY_QUOTA),
     Charts: newChartsService(env),
@@ -126,9 +131,18 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
   const global = vm.createContext({ ...guarded, console: recordingConsole(consoleLines, !!opts.echoConsole) }) as OfflineRuntime['global'];
   env.realm = { Date: vm.runInContext('Date', global) as DateConstructor };
 
+  const activate = (ss: FakeSpreadsheet | string): FakeSpreadsheet => {
+    const found = typeof ss === 'string' ? spreadsheetApp.spreadsheets.get(ss) : ss;
+    if (!found) throw new Error(`No spreadsheet with id ${String(ss)} in this runtime.`);
+    if (!spreadsheetApp.spreadsheets.has(found.id)) spreadsheetApp.add(found);
+    spreadsheetApp.active = found;
+    return found;
+  };
+
   return {
     global,
-    spreadsheet,
+    get spreadsheet() { return spreadsheetApp.active; },
+    activate,
     calls: env.calls,
     ui,
     services,
@@ -146,9 +160,19 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
       const handler = global[trigger.handler];
       // The message Apps Script logs when a trigger's function is gone.
       if (typeof handler !== 'function') throw new Error(`Script function not found: ${trigger.handler}`);
-      const user = new FakeUser(env, env.userEmail);
-      const now = new env.realm.Date();
-      return handler({ ...baseEvent(trigger, now, spreadsheet, user), ...event });
+      // An installable trigger runs as the user who made it, in the document it belongs to.
+      const before = { user: env.userEmail, active: spreadsheetApp.active };
+      const doc = trigger.documentId ? spreadsheetApp.spreadsheets.get(trigger.documentId) : undefined;
+      env.userEmail = trigger.owner;
+      if (doc) spreadsheetApp.active = doc;
+      try {
+        const user = new FakeUser(env, env.userEmail);
+        const now = new env.realm.Date();
+        return handler({ ...baseEvent(trigger, now, spreadsheetApp.active, user), ...event });
+      } finally {
+        env.userEmail = before.user;
+        spreadsheetApp.active = before.active;
+      }
     },
     get mode() { return state.mode; },
     set mode(mode: RuntimeMode) { state.mode = mode; },

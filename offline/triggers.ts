@@ -3,6 +3,14 @@
  * offline by the runtime (`fireTrigger`), since nothing here runs on Google's schedule.
  * https://developers.google.com/apps-script/reference/script/script-app
  * https://developers.google.com/apps-script/guides/triggers/installable
+ *
+ * Triggers belong to the user who made them and to a document: a spreadsheet trigger to its spreadsheet, a
+ * form trigger to its form, a clock trigger to the document the script ran in when it was made (add-ons
+ * keep "one trigger of each type, per user, per document":
+ * https://developers.google.com/workspace/add-ons/concepts/editor-triggers). `getUserTriggers(document)`
+ * lists the signed-in user's triggers of that document only; `getProjectTriggers()` lists the user's
+ * triggers of every document, which is why the add-in never uses it. One user never sees another's
+ * ("A given account cannot see triggers installed from a second account", the installable triggers guide).
  */
 import type { OfflineEnv } from './env';
 
@@ -15,7 +23,7 @@ export const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_F
 export const WeekDay = Object.freeze({ MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY',
   FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY', SUNDAY: 'SUNDAY' });
 
-/** Quotas page: "Triggers: 20 / user / script". https://developers.google.com/apps-script/guides/services/quotas */
+/** Quotas page: "Triggers: 20 / user / script" (counted per user). https://developers.google.com/apps-script/guides/services/quotas */
 export const MAX_TRIGGERS = 20;
 export const TOO_MANY_TRIGGERS_MESSAGE = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 /** ClockTriggerBuilder.everyMinutes(n): "n must be 1, 5, 10, 15 or 30". */
@@ -35,7 +43,11 @@ export interface ClockSchedule {
 export class FakeTrigger implements Pick<GoogleAppsScript.Script.Trigger, 'getEventType' | 'getHandlerFunction' | 'getTriggerSource'
   | 'getTriggerSourceId' | 'getUniqueId'> {
   constructor(private readonly env: OfflineEnv, readonly uniqueId: string, readonly handler: string, readonly eventType: EventTypeName,
-    readonly source: SourceName, readonly sourceId: string | null, readonly schedule: ClockSchedule | null) {}
+    readonly source: SourceName, readonly sourceId: string | null, readonly schedule: ClockSchedule | null,
+    /** Who made it (installable triggers run as their creator). */
+    readonly owner: string = env.userEmail,
+    /** The document it belongs to: its spreadsheet or form, or for a clock trigger the document it was made in. */
+    readonly documentId: string | null = sourceId) {}
   getEventType(): GoogleAppsScript.Script.EventType { this.env.calls.hit('Trigger.getEventType'); return this.eventType as unknown as GoogleAppsScript.Script.EventType; }
   getHandlerFunction(): string { this.env.calls.hit('Trigger.getHandlerFunction'); return this.handler; }
   getTriggerSource(): GoogleAppsScript.Script.TriggerSource { this.env.calls.hit('Trigger.getTriggerSource'); return this.source as unknown as GoogleAppsScript.Script.TriggerSource; }
@@ -44,16 +56,21 @@ export class FakeTrigger implements Pick<GoogleAppsScript.Script.Trigger, 'getEv
   getUniqueId(): string { this.env.calls.hit('Trigger.getUniqueId'); return this.uniqueId; }
 }
 
-/** What ScriptApp and its builders share: the project's triggers for the signed-in user. */
+/** What ScriptApp and its builders share: the project's triggers of every user and document. */
 export class TriggerStore {
   readonly triggers: FakeTrigger[] = [];
   private seq = 0;
-  constructor(private readonly env: OfflineEnv) {}
+  /** `activeDocumentId`: the document the script runs in now (a clock trigger made now belongs to it). */
+  constructor(private readonly env: OfflineEnv, readonly activeDocumentId: () => string | null = () => null) {}
+
+  /** The signed-in user's triggers (every document). */
+  mine(): FakeTrigger[] { return this.triggers.filter((t) => t.owner === this.env.userEmail); }
 
   add(handler: string, eventType: EventTypeName, source: SourceName, sourceId: string | null, schedule: ClockSchedule | null): FakeTrigger {
-    if (this.triggers.length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS_MESSAGE);
+    if (this.mine().length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS_MESSAGE);
     this.seq += 1;
-    const t = new FakeTrigger(this.env, String(1000000 + this.seq), handler, eventType, source, sourceId, schedule);
+    const doc = source === 'CLOCK' ? this.activeDocumentId() : sourceId;
+    const t = new FakeTrigger(this.env, String(1000000 + this.seq), handler, eventType, source, sourceId, schedule, this.env.userEmail, doc);
     this.triggers.push(t);
     return t;
   }
@@ -163,7 +180,7 @@ class TriggerBuilder {
 
 export const AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
 
-export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'getScriptId' | 'getProjectTriggers' | 'deleteTrigger'> {
+export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'getScriptId' | 'getProjectTriggers' | 'deleteTrigger' | 'getUserTriggers'> {
   readonly AuthMode = AuthMode;
   readonly AuthorizationStatus = AuthorizationStatus;
   /** Test hook: the user has not granted (or has revoked) a scope the script needs. */
@@ -172,8 +189,8 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'g
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;
   readonly store: TriggerStore;
-  constructor(private readonly env: OfflineEnv, private readonly scriptId = '1OfflineScriptId') {
-    this.store = new TriggerStore(env);
+  constructor(private readonly env: OfflineEnv, private readonly scriptId = '1OfflineScriptId', activeDocumentId: () => string | null = () => null) {
+    this.store = new TriggerStore(env, activeDocumentId);
   }
   getScriptId(): string { this.env.calls.hit('ScriptApp.getScriptId'); return this.scriptId; }
   newTrigger(functionName: string): TriggerBuilder {
@@ -181,10 +198,23 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'g
     if (typeof functionName !== 'string' || functionName === '') throw new Error('Invalid argument: functionName');
     return new TriggerBuilder(this.env, this.store, functionName);
   }
-  /** The project's installable triggers for the current user (a new array each call, as Apps Script returns). */
+  /**
+   * The project's installable triggers for the current user, of every document (a new array each call, as
+   * Apps Script returns): "Gets all installable triggers associated with the current project and current user."
+   */
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
     this.env.calls.hit('ScriptApp.getProjectTriggers');
-    return [...this.store.triggers] as unknown as GoogleAppsScript.Script.Trigger[];
+    return this.store.mine() as unknown as GoogleAppsScript.Script.Trigger[];
+  }
+  /**
+   * "Gets all installable triggers owned by this user in the given document/form/spreadsheet, for this script
+   * or add-on only": the user's triggers that belong to that document (its own, and clock triggers made in it).
+   */
+  getUserTriggers(document: { getId(): string }): GoogleAppsScript.Script.Trigger[] {
+    this.env.calls.hit('ScriptApp.getUserTriggers');
+    if (!document || typeof document.getId !== 'function') throw new Error('Invalid argument: document');
+    const id = document.getId();
+    return this.store.mine().filter((t) => t.documentId === id) as unknown as GoogleAppsScript.Script.Trigger[];
   }
   /**
    * https://developers.google.com/apps-script/reference/script/authorization-info: the status, and the URL
@@ -201,7 +231,8 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'g
   }
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     this.env.calls.hit('ScriptApp.deleteTrigger');
-    const i = this.store.triggers.findIndex((t) => t.uniqueId === trigger.getUniqueId());
+    // Only the user's own: another account's triggers are not theirs to see or delete.
+    const i = this.store.triggers.findIndex((t) => t.uniqueId === trigger.getUniqueId() && t.owner === this.env.userEmail);
     if (i >= 0) this.store.triggers.splice(i, 1);
   }
 }

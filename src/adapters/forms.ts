@@ -32,7 +32,8 @@ export function ensureCallForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ser
     const list = form.getItems().find((i) => i.getTitle() === q.service);
     if (list) list.asListItem().setChoiceValues(services);
   }
-  if (!ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === CALL_HANDLER)) {
+  // This workbook's trigger only: the user's triggers in other workbooks (getProjectTriggers) are not this one's.
+  if (!ScriptApp.getUserTriggers(ss).some((t) => t.getHandlerFunction() === CALL_HANDLER)) {
     ScriptApp.newTrigger(CALL_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
   }
   return { form, created };

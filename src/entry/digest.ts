@@ -76,7 +76,7 @@ export function getDigestState(): DigestState {
   const email = me();
   const records = readRecords();
   const mine = records[email];
-  const on = triggersFor(HANDLER).length > 0;
+  const on = triggersFor(SpreadsheetApp.getActive(), HANDLER).length > 0;
   const now = Date.now();
   const others = Object.entries(records).filter(([who]) => who !== email).map(([who, r]) => ({
     email: who, since: r.since, lastRun: r.lastRun ?? null,
@@ -92,8 +92,9 @@ export function getDigestState(): DigestState {
 export function setDigest(on: boolean): DigestState {
   flagArg(on, 'on');
   const email = me();
-  if (on) ensureDailyTrigger(HANDLER, DIGEST_HOUR);
-  else removeTriggers(HANDLER);
+  const ss = SpreadsheetApp.getActive();
+  if (on) ensureDailyTrigger(ss, HANDLER, DIGEST_HOUR);
+  else removeTriggers(ss, HANDLER);
   updateRecords((r) => {
     if (on) r[email] = { ...r[email], since: r[email]?.since ?? new Date().toISOString() };
     else delete r[email];

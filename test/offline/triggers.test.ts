@@ -91,4 +91,30 @@ describe('ScriptApp installable triggers', () => {
     rt.services.ScriptApp.deleteTrigger(rt.services.ScriptApp.getProjectTriggers()[0]);
     expect(rt.services.ScriptApp.newTrigger('one more').timeBased().everyHours(1).create().getHandlerFunction()).toBe('one more');
   });
+
+  it('keeps triggers per user and per document: getUserTriggers(ss) lists this workbook\'s, getProjectTriggers every one of the user\'s', () => {
+    const rt = runtime();
+    const a = rt.spreadsheet;
+    rt.global.install();
+    const b = rt.activate(rt.services.SpreadsheetApp.create('Other') as never);
+    rt.global.install();
+    const app = rt.services.ScriptApp;
+    const handlers = (ts: GoogleAppsScript.Script.Trigger[]) => ts.map((t) => t.getHandlerFunction());
+    expect(handlers(app.getUserTriggers(a as never))).toEqual(['onFormSubmitted', 'dailyDigest']);
+    expect(handlers(app.getUserTriggers(b as never))).toEqual(['onFormSubmitted', 'dailyDigest']);
+    expect(app.getProjectTriggers()).toHaveLength(4);
+    // Fired, a trigger runs in its own document, whichever is open.
+    rt.global.seen.length = 0;
+    rt.activate(a);
+    const clockB = app.getUserTriggers(b as never)[1];
+    rt.fireTrigger(clockB.getUniqueId());
+    expect(rt.spreadsheet).toBe(a);
+    // Another account sees none of them, and cannot delete them.
+    rt.env.userEmail = 'deputy@school.example';
+    expect(app.getProjectTriggers()).toHaveLength(0);
+    expect(app.getUserTriggers(a as never)).toHaveLength(0);
+    app.deleteTrigger(clockB);
+    rt.env.userEmail = 'service.manager@school.example';
+    expect(app.getProjectTriggers()).toHaveLength(4);
+  });
 });
