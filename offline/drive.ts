@@ -34,6 +34,8 @@ export interface DriveItem {
   content: string;
   created: number;
   url: string;
+  /** Who owns it (Drive's owner permission): whoever made it. */
+  owner?: string;
 }
 
 const plainName = (initial: string) => {
@@ -54,7 +56,7 @@ export class DriveStore {
     const item: DriveItem = {
       id, mimeType, name, parents: new Set(parent ? [parent] : []), trashed: false,
       editors: new Set([this.env.userEmail]), viewers: new Set(), commenters: new Set(), content,
-      created: Date.now(), url: url(id),
+      created: Date.now(), url: url(id), owner: this.env.userEmail,
     };
     this.items.set(id, item);
     return item;

@@ -23,6 +23,7 @@ export { FakeMailApp, DEFAULT_MAIL_DAILY_QUOTA, MAIL_QUOTA_MESSAGE, MAX_RECIPIEN
   BODY_TOO_LARGE_MESSAGE, NO_RECIPIENT_MESSAGE, MAX_BODY_BYTES, type MailOptions, type SentMail } from './mail';
 export { FakeDocumentApp, FakeDocument, FakeBody, FakeParagraph, FakeListItem, FakeTable, FakeTableRow, FakeTableCell, FakeText,
   ParagraphHeading, GlyphType, Attribute, HorizontalAlignment, ElementType, CLOSED_MESSAGE, type DocBlock } from './document';
+export { FakeDriveAdvanced, FakeDrivePermissions, permissionIdOf, type Permission, type DriveNotification } from './driveAdvanced';
 export { FakeDriveApp, FakeFile, FakeFolder, DriveStore, MimeType, NOT_FOUND_MESSAGE, ITERATOR_END_MESSAGE } from './drive';
 export { formatSimpleDate, partsAt, instantOf } from './zoned';
 export { writeXlsx } from './xlsx';

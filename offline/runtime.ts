@@ -21,6 +21,7 @@ import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
+import { FakeDriveAdvanced } from './driveAdvanced';
 import { type FakeCharts, newChartsService } from './charts';
 
 // gas-local ships no typings.
@@ -50,6 +51,8 @@ export interface OfflineServices {
   SpreadsheetApp: FakeSpreadsheetApp;
   DocumentApp: FakeDocumentApp;
   DriveApp: FakeDriveApp;
+  /** The Drive advanced service (Drive API v3), over the same files as DriveApp. */
+  Drive: FakeDriveAdvanced;
   HtmlService: FakeHtmlService;
   PropertiesService: FakePropertiesService;
   LockService: FakeLockService;
@@ -113,6 +116,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     SpreadsheetApp: spreadsheetApp,
     DocumentApp: new FakeDocumentApp(env, drive.store),
     DriveApp: drive,
+    Drive: new FakeDriveAdvanced(env, drive.store),
     HtmlService: new FakeHtmlService(env, distDir),
     PropertiesService: new FakePropertiesService(env, () => spreadsheetApp.active.id),
     LockService: new FakeLockService(env),

@@ -193,6 +193,8 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'g
     this.store = new TriggerStore(env, activeDocumentId);
   }
   getScriptId(): string { this.env.calls.hit('ScriptApp.getScriptId'); return this.scriptId; }
+  /** "Gets the OAuth 2.0 access token for the effective user": offline, a token-shaped string naming the user. */
+  getOAuthToken(): string { this.env.calls.hit('ScriptApp.getOAuthToken'); return `ya29.offline-${this.env.userEmail}`; }
   newTrigger(functionName: string): TriggerBuilder {
     this.env.calls.hit('ScriptApp.newTrigger');
     if (typeof functionName !== 'string' || functionName === '') throw new Error('Invalid argument: functionName');

@@ -20,7 +20,7 @@ const WRITE_CALLS: ReadonlyArray<keyof SlmApi> = ['generateSla', 'generateReview
 /** Every function of the API, so the bridge is a plain object and a typo is a type error (the contract test reads it too). */
 export const API_NAMES: { readonly [K in keyof SlmApi]: true } = {
   getOverview: true, checkWorkbook: true, selectCell: true, generateSla: true, generateReview: true, getFindings: true,
-  getSharingPlan: true, applySharing: true, previewImport: true, importIncidents: true, listImportFiles: true,
+  getSharingPlan: true, applySharing: true, previewImport: true, importIncidents: true, listImportFiles: true, showPicker: true, takePickedFile: true,
   getDigestState: true, setDigest: true, previewDigest: true, getTrends: true, getCallForm: true, createCallForm: true,
 };
 

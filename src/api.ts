@@ -71,6 +71,15 @@ export interface SettingView {
 export interface ShareResult {
   readonly shared: string[];
   readonly skipped: string[];
+  /** Others (not on the People tab) whose access was taken away, by email. */
+  readonly removed: string[];
+}
+
+/** Someone not on the People tab who can open the workbook or a generated document. */
+export interface SharingOther {
+  readonly email: string;
+  /** What they can open and how, e.g. "the workbook (editor); SLA v2 (comment)". */
+  readonly access: string;
 }
 
 /** One person the sharing panel offers: what they can open now and what the panel suggests. */
@@ -79,12 +88,14 @@ export interface SharingPerson {
   readonly email: string | null;
   readonly role: string;
   readonly area: string | null;
-  /** A student representative: documents only unless the service manager ticks the workbook. */
-  readonly student: boolean;
+  /** The People tab's Student? column: true, false, or null when blank. */
+  readonly student: boolean | null;
+  /** Why the workbook may not be shared with them (a student, or Student? blank), else null. */
+  readonly workbookRefused: string | null;
   /** Suggested: the documents for everyone with an email; the workbook only for staff who have it already. */
   readonly documents: boolean;
   readonly workbook: boolean;
-  /** What the People tab's Access column records. */
+  /** What they can open now, as Drive has it (null without an email). */
   readonly access: string | null;
 }
 
@@ -92,6 +103,19 @@ export interface SharingPlan {
   /** The documents shared for comment: the newest SLA and the newest representatives' review. */
   readonly documents: string[];
   readonly people: SharingPerson[];
+  /** Everyone else who can open the workbook or a generated document, each offered for removal. */
+  readonly others: SharingOther[];
+  /** Files whose access the add-in could not read (not given to it under drive.file). */
+  readonly unreadable: string[];
+}
+
+/** What the Google Picker dialog needs: the user's OAuth token and this deployment's Picker key and app id. */
+export interface PickerConfig {
+  readonly token: string;
+  readonly developerKey: string;
+  readonly appId: string;
+  /** What to say when the deployment has no key or app id set. */
+  readonly missing: string;
 }
 
 export interface SharingChoice {
@@ -184,10 +208,14 @@ export interface SlmApi {
   /** Who would get what, before anything is shared. */
   getSharingPlan(): SharingPlan;
   /** Shares and un-shares as ticked, records each person's access on the People tab. */
-  applySharing(choices: SharingChoice[]): ShareResult;
+  applySharing(choices: SharingChoice[], remove?: string[] | null): ShareResult;
   previewImport(text: string | null, options: ImportRequest | null): ImportPreview;
   importIncidents(text: string | null, options: ImportRequest | null): ImportResult;
   listImportFiles(): Array<{ id: string; name: string }>;
+  /** Opens Google Picker over the sheet, on CSV files or folders. */
+  showPicker(kind: 'csv' | 'folder'): void;
+  /** The CSV file picked in Google Picker since last asked, or null. */
+  takePickedFile(): { id: string; name: string } | null;
   getDigestState(): DigestState;
   setDigest(on: boolean): DigestState;
   previewDigest(nowIso?: string | null): DigestPreview | null;

@@ -11,3 +11,4 @@ export * from './entry/import';
 export * from './entry/digest';
 export * from './entry/callForm';
 export * from './entry/trendsApi';
+export * from './entry/picker';

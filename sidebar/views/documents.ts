@@ -72,16 +72,18 @@ export function documentsPanel(api: Remote<SlmApi>, picker: PeriodPicker): Docum
   const showPlan = (plan: SharingPlan) => {
     const docs = plan.documents.length ? plan.documents.join(' and ') : 'no SLA or review yet (generate them first)';
     const rows = plan.people.map((p, i) => {
-      const tick = (what: 'documents' | 'workbook', label: string) => el('input', {
-        type: 'checkbox', id: `share-${what}-${i}`, 'data-name': p.name, 'data-what': what, checked: p[what], disabled: !p.email, 'aria-label': `${label} for ${p.name}`,
+      const tick = (what: 'documents' | 'workbook', label: string, refused = false) => el('input', {
+        type: 'checkbox', id: `share-${what}-${i}`, 'data-name': p.name, 'data-what': what, checked: p[what], disabled: !p.email || (refused && !p[what]),
+        'aria-label': `${label} for ${p.name}`,
       });
       return el('tr', {},
         el('td', {}, el('span', {}, p.name), el('br'), el('span', { class: 'gray small' },
-          [p.role === 'Head teacher' ? 'Head teacher' : p.area ?? 'Representative', p.student ? 'student: documents only unless you tick' : '', p.email ? '' : 'no email']
-            .filter(Boolean).join('; '))),
+          [p.role === 'Head teacher' ? 'Head teacher' : p.area ?? 'Representative', p.student ? 'student: documents only' : '', p.email ? '' : 'no email']
+            .filter(Boolean).join('; ')),
+          p.workbookRefused && !p.student ? el('span', { class: 'gray small' }, el('br'), 'Workbook: set Student? to No on the People tab first') : null),
         el('td', {}, tick('documents', 'SLA and review')),
-        el('td', {}, tick('workbook', 'Workbook')),
-        el('td', { class: 'gray small' }, p.access ?? 'Not shared yet'));
+        el('td', {}, tick('workbook', 'Workbook', !!p.workbookRefused)),
+        el('td', { class: 'gray small' }, p.access ?? 'No email'));
     });
     const apply = el('button', { type: 'button', class: 'share', id: 'share-apply', onclick: () => { void run(); } }, 'Share as ticked');
     const cancel = el('button', { type: 'button', id: 'share-cancel', onclick: () => { closePlan(); replace(shareStatus); } }, 'Cancel');
@@ -91,23 +93,32 @@ export function documentsPanel(api: Remote<SlmApi>, picker: PeriodPicker): Docum
         documents: byId<HTMLInputElement>(`share-documents-${i}`).checked,
         workbook: byId<HTMLInputElement>(`share-workbook-${i}`).checked,
       }));
+      const remove = plan.others.filter((_, i) => byId<HTMLInputElement>(`share-remove-${i}`).checked).map((o) => o.email);
       apply.disabled = true;
       showBusy(shareStatus, 'Sharing as ticked…');
       try {
-        const result = await api.applySharing(choices);
+        const result = await api.applySharing(choices, remove);
         closePlan();
         showDone(shareStatus,
           el('p', {}, result.shared.length ? `Access set for ${result.shared.join(', ')}, as recorded in the People tab's Access column.` : 'Nothing was changed.'),
+          result.removed.length ? el('p', {}, `Removed: ${result.removed.join(', ')}.`) : null,
           result.skipped.length ? el('p', {}, `Not done: ${result.skipped.join('; ')}.`) : null);
       } catch (e) {
         apply.disabled = false;
         showError(shareStatus, 'Sharing was not done', e);
       }
     };
+    const others = plan.others.map((o, i) => el('li', {},
+      el('input', { type: 'checkbox', id: `share-remove-${i}`, 'aria-label': `Remove ${o.email}` }),
+      el('label', { class: 'inline', for: `share-remove-${i}` }, `Remove ${o.email}`), el('br'), el('span', { class: 'gray small' }, o.access)));
     replace(planBox,
-      el('p', {}, `SLA and review: ${docs}, as commenters. Drive emails a link to each person given access.`),
+      el('p', {}, `SLA and review: ${docs}, as commenters. Each person given something new gets one email from you with the links.`),
       el('table', { class: 'share-plan' }, el('thead', {}, el('tr', {}, el('th', {}, 'Person'), el('th', {}, 'SLA and review'), el('th', {}, 'Workbook'), el('th', {}, 'Now'))), el('tbody', {}, ...rows)),
       plan.people.length ? null : el('p', {}, 'No representative or head teacher is on the People tab.'),
+      others.length ? el('div', { class: 'share-others' }, el('h3', {}, 'Others who can open the workbook or a document'),
+        el('p', { class: 'gray small' }, 'Not on the People tab. Tick to take their access away from the workbook and every generated document.'),
+        el('ul', { class: 'plain' }, ...others)) : null,
+      plan.unreadable.length ? el('p', { class: 'gray small' }, `Who can open ${plan.unreadable.join(', ')} could not be read: the add-in was not given ${plan.unreadable.length === 1 ? 'it' : 'them'}.`) : null,
       el('div', { class: 'block buttons' }, apply, cancel));
     shareButton.hidden = true;
     apply.focus();

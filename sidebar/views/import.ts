@@ -47,12 +47,48 @@ export function importPanel(api: Remote<SlmApi>): void {
     filesLoaded = true;
     try {
       const list = await api.listImportFiles();
-      replace(files, ...(list.length ? list.map((f) => el('option', { value: f.id }, f.name)) : [el('option', { value: '' }, 'No CSV files in your Drive')]));
+      if (files.querySelector('option[data-picked]')) return;
+      replace(files, ...(list.length ? list.map((f) => el('option', { value: f.id }, f.name)) : [el('option', { value: '' }, 'None yet: choose one in Drive')]));
     } catch (e) {
       replace(files, el('option', { value: '' }, 'The Drive files could not be listed'));
       showError(status, 'Your CSV files could not be listed', e);
     }
   }
+  // Google Picker opens in a dialog over the sheet; what is picked there comes back through the server.
+  const pickButton = byId<HTMLButtonElement>('import-pick');
+  let waiting: ReturnType<typeof setInterval> | undefined;
+  const stopWaiting = () => { if (waiting !== undefined) clearInterval(waiting); waiting = undefined; pickButton.disabled = false; };
+  const usePicked = (f: { id: string; name: string }) => {
+    const option = el('option', { value: f.id, 'data-picked': 'yes', selected: true }, f.name);
+    files.prepend(option);
+    files.value = f.id;
+    reset();
+    void preview();
+  };
+  pickButton.addEventListener('click', async () => {
+    stopWaiting();
+    pickButton.disabled = true;
+    showBusy(status, 'Choose the file in the Google Drive window…');
+    try {
+      await api.showPicker('csv');
+    } catch (e) {
+      pickButton.disabled = false;
+      showError(status, 'Google Drive\'s chooser did not open', e);
+      return;
+    }
+    const until = Date.now() + 10 * 60_000;
+    waiting = setInterval(async () => {
+      if (Date.now() > until) { stopWaiting(); replace(status); return; }
+      try {
+        const picked = await api.takePickedFile();
+        if (picked) { stopWaiting(); usePicked(picked); }
+      } catch (e) {
+        stopWaiting();
+        showError(status, 'The chosen file could not be read', e);
+      }
+    }, 2000);
+  });
+
   // The call-logging form: its link to share, and a button that creates it or refreshes its services.
   const formLink = byId('callform-link');
   const formButton = byId<HTMLButtonElement>('callform-make');

@@ -1,4 +1,4 @@
-/** Where generated documents go, and Drive operations on them: folder, free names, move, trash, sharing. */
+/** Where generated documents go, and Drive operations on them: folder, free names, move, trash (sharing: permissions.ts). */
 import { firstFreeName } from '../core/docs/naming';
 
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -64,48 +64,6 @@ export function moveFile(fileId: string, folder: Folder): void {
 export function trashFile(fileId: string): boolean {
   try {
     DriveApp.getFileById(fileId).setTrashed(true);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Adds people as commenters on a file in one call; when Drive refuses the batch (one address it does not
- * accept), adds them one by one so the others still get access. Returns the addresses refused.
- */
-export function addCommenters(fileId: string, emails: readonly string[]): string[] {
-  if (emails.length === 0) return [];
-  const file = DriveApp.getFileById(fileId);
-  const editors = new Set(file.getEditors().map((u) => u.getEmail().toLowerCase()));
-  // An editor keeps editing: adding them as a commenter would be a downgrade, or nothing at all.
-  const wanted = emails.filter((e) => !editors.has(e.toLowerCase()));
-  if (wanted.length === 0) return [];
-  try {
-    file.addCommenters([...wanted]);
-    return [];
-  } catch {
-    const refused: string[] = [];
-    for (const e of wanted) {
-      try {
-        file.addCommenter(e);
-      } catch {
-        refused.push(e);
-      }
-    }
-    return refused;
-  }
-}
-
-/** Who can open a file other than its editors (Drive reports commenters as viewers), lower case. */
-export function viewersOf(fileId: string): Set<string> {
-  return new Set(DriveApp.getFileById(fileId).getViewers().map((u) => u.getEmail().toLowerCase()));
-}
-
-/** Takes comment access away; false when Drive refused. */
-export function removeCommenter(fileId: string, email: string): boolean {
-  try {
-    DriveApp.getFileById(fileId).removeCommenter(email);
     return true;
   } catch {
     return false;

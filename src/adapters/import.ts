@@ -3,6 +3,7 @@
  * formulas, one read each); the Services tab; the saved mapping (document properties); the one write.
  */
 import { readCsv } from '../core/import/csv';
+import { capMapping } from '../core/import/savedMapping';
 import type { ImportOptions, SourceTable } from '../core/import/plan';
 import { IMPORT_FILE, type ImportData } from '../core/import/types';
 import { tabDef } from '../core/schema/workbook';
@@ -90,8 +91,11 @@ export function loadOptions(): ImportOptions {
   try { return saved ? (JSON.parse(saved) as ImportOptions) : {}; } catch { return {}; }
 }
 
-export function saveOptions(options: ImportOptions): void {
-  PropertiesService.getDocumentProperties().setProperty(OPTIONS_KEY, JSON.stringify(options));
+/** Saves the mapping for next time, capped to fit one property; returns how many value mappings did not fit. */
+export function saveOptions(options: ImportOptions): number {
+  const { json, dropped } = capMapping(options);
+  PropertiesService.getDocumentProperties().setProperty(OPTIONS_KEY, json);
+  return dropped;
 }
 
 /** Writes the plan's block on the Incidents tab in one setValues, adding rows at the bottom when needed. */

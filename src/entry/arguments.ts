@@ -35,6 +35,8 @@ function build() {
     // A range is a host object: what is checked is that it has the method the trigger calls.
     formSubmit: z.object({ range: z.custom<object>((r) => typeof r === 'object' && r !== null && typeof (r as { getSheet?: unknown }).getSheet === 'function') }),
     choices: z.array(z.object({ name: z.string().check(z.maxLength(SHORT)), documents: z.boolean(), workbook: z.boolean() })),
+    emails: z.nullable(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(SHORT))),
+    pickerKind: z.enum(['csv', 'folder']),
   };
 }
 const schemas = () => (built ??= build());
@@ -104,3 +106,10 @@ export function formSubmitArg(value: unknown): GoogleAppsScript.Events.SheetsOnF
   if (!ok) throw new Error('e: expected the form-submit event Google passes when a call is logged (this runs from the form\'s trigger, not by hand)');
   return value as GoogleAppsScript.Events.SheetsOnFormSubmit;
 }
+
+/** A list of email addresses (null or missing: none). */
+export const emailListArg = (value: unknown, name: string): string[] =>
+  argument(schemas().emails, value === undefined ? null : value, name, 'a list of email addresses') ?? [];
+
+/** What Google Picker chooses: 'csv' (an export to import) or 'folder' (for new documents). */
+export const pickerKindArg = (value: unknown): 'csv' | 'folder' => argument(schemas().pickerKind, value, 'kind', "'csv' or 'folder'");

@@ -21,6 +21,7 @@ import { escapeHtml } from '../core/html';
 import { previousPeriod, resolvePeriod } from '../core/periods';
 import type { DocumentRecord } from '../core/schema/records';
 import { createDocument, writeDocument } from '../adapters/docs';
+import { showPicker } from './picker';
 import { documentsDestination, freeNameIn, moveFile, rememberFolder, trashFile } from '../adapters/drive';
 import { withDocumentLock } from '../adapters/lock';
 import { appendRecords, readWorkbook } from '../adapters/sheets';
@@ -113,7 +114,6 @@ export function chooseDocumentsFolder(folderLinkOrId: string): string | undefine
 
 // ---------------------------------------------------------------- menu
 
-const TITLE = 'SLM Workbook';
 
 function showLink(title: string, doc: GeneratedDoc): void {
   const html = HtmlService.createHtmlOutput(
@@ -168,12 +168,6 @@ export function menuShareWithRepresentatives(): void {
 }
 
 export function menuChooseDocumentsFolder(): void {
-  const answer = ask('Choose documents folder', 'Paste the link or ID of the Drive folder for new documents. Leave blank for the workbook\'s own folder.');
-  if (answer === undefined) return;
-  try {
-    const name = chooseDocumentsFolder(answer);
-    tell(TITLE, `New documents will go in ${name ? `the Drive folder "${name}"` : 'the workbook\'s own folder'}.`);
-  } catch (e) {
-    alertError('Choose documents folder', e);
-  }
+  // Google Picker (drive.file): a folder picked there is one the add-in may put documents in.
+  showPicker('folder');
 }

@@ -42,8 +42,9 @@ export function importIncidents(text: string | null, options: ImportRequest | nu
   return withDocumentLock(() => {
     const { plan: p, ss } = plan(text, options);
     if (p.error) throw new Error(p.error);
-    if (p.write) writeIncidents(ss, p.write);
+    // The mapping is saved first: a write that stops part-way (the time limit) still leaves it for next time.
     saveOptions(p.options);
+    if (p.write) writeIncidents(ss, p.write);
     return { added: p.added, updated: p.updated, unchanged: p.unchanged, skipped: p.skipped };
   });
 }

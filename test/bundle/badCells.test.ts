@@ -275,7 +275,7 @@ describe('found by the fuzz test', () => {
     const before = people.getDataRange().getValues().map((r) => r[access]);
     rt.global.applySharing([{ name: 'Jo Harris', documents: true, workbook: false }]);
     const after = people.getDataRange().getValues().map((r) => r[access]);
-    expect(after[jo]).toMatch(/^SLA and review \(comment\), since /);
+    expect(after[jo]).toMatch(/^SLA and review \(comment\), as of /);
     expect(after.filter((_, i) => i !== jo)).toEqual(before.filter((_, i) => i !== jo));
   });
 

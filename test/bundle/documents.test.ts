@@ -213,30 +213,28 @@ describe('Generate service review on the built bundle', () => {
 });
 
 describe('Choose documents folder from the menu', () => {
-  test('asks for a folder link, checks it, remembers it and says where documents will go; blank goes back to the workbook\'s folder', () => {
+  test('opens Google Picker on folders; the folder picked (or a pasted link) is remembered; blank goes back to the workbook\'s folder', () => {
     const rt = school();
     const folder = rt.services.DriveApp.createFolder('ICT documents');
-    rt.ui.respond({ button: 'OK', text: ` ${folder.getUrl()} ` });
     rt.global.menuChooseDocumentsFolder();
-    expect(rt.ui.prompts[rt.ui.prompts.length - 1].title).toBe('Choose documents folder');
-    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toBe('New documents will go in the Drive folder "ICT documents".');
+    const dialog = rt.ui.shown[rt.ui.shown.length - 1];
+    expect(dialog).toMatchObject({ kind: 'modal', title: 'Choose documents folder' });
+    expect(dialog.output.getContent()).toContain('google.picker.ViewId.FOLDERS');
+    expect(dialog.output.getContent()).toContain('getPickerConfig');
+    // The dialog asks for the token and the deployment's Picker settings, then reports what was picked.
+    rt.services.PropertiesService.getScriptProperties().setProperty('SLM_PICKER_DEVELOPER_KEY', 'key');
+    rt.services.PropertiesService.getScriptProperties().setProperty('SLM_PICKER_APP_ID', '123456789');
+    expect(rt.global.getPickerConfig()).toMatchObject({ token: expect.stringMatching(/^ya29\./), developerKey: 'key', appId: '123456789' });
+    expect(rt.global.pickerChosen('folder', folder.getId(), 'ICT documents')).toBe('New documents will go in the Drive folder "ICT documents".');
     const inFolder = rt.global.generateSla(null);
     expect([...rt.services.DriveApp.store.get(inFolder.id).parents]).toEqual([folder.getId()]);
 
-    rt.ui.respond({ button: 'OK', text: 'https://drive.google.com/drive/folders/NoSuchFolder123' });
-    rt.global.menuChooseDocumentsFolder();
-    const refused = rt.ui.alerts[rt.ui.alerts.length - 1];
-    expect(refused.title).toBe('Choose documents folder: not done');
-    expect(refused.prompt).toMatch(/is not a Drive folder you can open\. Paste the folder's link from Drive\.$/);
+    // The paste-a-link fallback: a link the add-in cannot open is refused and the choice kept.
+    expect(() => rt.global.pickerChosen('folder', 'https://drive.google.com/drive/folders/NoSuchFolder123', '')).toThrow(/is not a Drive folder you can open/);
     expect(rt.services.PropertiesService.getDocumentProperties().getProperty('SLM_DOCUMENTS_FOLDER_ID')).toBe(folder.getId());
+    expect(() => rt.global.pickerChosen('tab', folder.getId(), '')).toThrow(/^kind: expected 'csv' or 'folder'/);
 
-    rt.ui.respond({ button: 'CANCEL' });
-    rt.global.menuChooseDocumentsFolder();
-    expect(rt.services.PropertiesService.getDocumentProperties().getProperty('SLM_DOCUMENTS_FOLDER_ID')).toBe(folder.getId());
-
-    rt.ui.respond({ button: 'OK', text: '' });
-    rt.global.menuChooseDocumentsFolder();
-    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toBe('New documents will go in the workbook\'s own folder.');
+    expect(rt.global.pickerChosen('folder', '', '')).toBe('New documents will go in the workbook\'s own folder.');
     const beside = rt.global.generateSla(null);
     const workbookItem = rt.services.DriveApp.store.get((rt.spreadsheet as unknown as Ss).getId());
     expect([...rt.services.DriveApp.store.get(beside.id).parents]).toEqual([...workbookItem.parents]);
@@ -253,7 +251,7 @@ describe('The document lock', () => {
     const all = [{ name: 'Jo Harris', documents: true, workbook: false }];
     expect(() => rt.global.applySharing(all)).toThrow(still);
     expect(docItems(rt)).toHaveLength(0);
-    expect(rt.calls.count('File.addCommenters')).toBe(0);
+    expect(rt.calls.count('Drive.Permissions.create')).toBe(0);
     rt.services.LockService.releaseByAnotherProcess('document');
     expect(rt.global.applySharing(all).shared).toEqual(['Jo Harris']);
   });
@@ -268,7 +266,7 @@ describe('Share with representatives on the built bundle', () => {
       const item = rt.services.DriveApp.store.get(id);
       expect([...item.commenters, ...item.viewers]).toEqual([]);
     }
-    expect(rt.calls.count('File.addCommenters') + rt.calls.count('File.addCommenter')).toBe(0);
+    expect(rt.calls.count('Drive.Permissions.create')).toBe(0);
   });
 
   const peopleAccess = (rt: OfflineRuntime) => {
@@ -288,7 +286,7 @@ describe('Share with representatives on the built bundle', () => {
       ['Jo Harris', true, false, false], ['Priya Shah', true, false, false], ['Tom Lee', true, false, true], ['Alex Morgan', true, false, false],
     ]);
     // Reading the plan shares nothing and writes nothing.
-    expect(rt.calls.count('File.addCommenters') + rt.calls.count('File.addCommenter') + rt.calls.count('Range.setValues')).toBe(0);
+    expect(rt.calls.count('Drive.Permissions.create') + rt.calls.count('Drive.Permissions.remove') + rt.calls.count('Range.setValues')).toBe(0);
   });
 
   test('12. only what is ticked is shared: documents as commenters, the workbook only to those ticked; access recorded on People', () => {
@@ -300,18 +298,23 @@ describe('Share with representatives on the built bundle', () => {
       { name: 'Jo Harris', documents: true, workbook: true }, { name: 'Priya Shah', documents: true, workbook: false },
       { name: 'Tom Lee', documents: true, workbook: false },
     ]);
-    expect(result).toEqual({ shared: ['Jo Harris', 'Priya Shah', 'Tom Lee'], skipped: [] });
+    expect(result).toEqual({ shared: ['Jo Harris', 'Priya Shah', 'Tom Lee'], skipped: [], removed: [] });
     const commenters = (id: string) => [...rt.services.DriveApp.store.get(id).commenters].sort();
     const reps = ['jo.harris@example-school.org', 'priya.shah@example-school.org', 'tom.lee@example-school.org'];
     expect(commenters(sla.id)).toEqual(reps);
     expect(commenters(review.id)).toEqual(reps);
     expect(commenters(ssId)).toEqual(['jo.harris@example-school.org']);
     expect(commenters(review.internal.id)).toEqual([]);
-    // One batch per file, never a call per person.
-    expect(rt.calls.count('File.addCommenters')).toBe(3);
+    // Drive sends no email of its own; each person gets one message with every link shared with them.
+    expect(rt.services.Drive.Permissions.notifications).toEqual([]);
+    expect(rt.services.MailApp.sent.map((m) => m.to).sort()).toEqual(reps.map((r) => [r]));
+    const jos = rt.services.MailApp.sent.find((m) => m.to[0] === reps[0])!;
+    expect(jos.body).toContain(sla.url);
+    expect(jos.body).toContain(review.url);
+    expect(jos.body).toContain(`${(rt.spreadsheet as unknown as Ss).getUrl()}`);
     const access = peopleAccess(rt);
-    expect(access['Jo Harris']).toBe('SLA, review and workbook (comment), since 18 November 2026');
-    expect(access['Tom Lee']).toBe('SLA and review (comment), since 18 November 2026');
+    expect(access['Jo Harris']).toBe('SLA, review and workbook (comment), as of 18 November 2026');
+    expect(access['Tom Lee']).toBe('SLA and review (comment), as of 18 November 2026');
     expect(access['Alex Morgan']).toBe('');
     // The plan now shows what each has, and keeps Jo's workbook ticked.
     const plan = rt.global.getSharingPlan();
@@ -322,21 +325,20 @@ describe('Share with representatives on the built bundle', () => {
     const rt = school();
     const sla = rt.global.generateSla(null);
     const ssId = (rt.spreadsheet as unknown as Ss).getId();
-    rt.global.applySharing([{ name: 'Tom Lee', documents: true, workbook: true }]);
-    expect([...rt.services.DriveApp.store.get(ssId).commenters]).toEqual(['tom.lee@example-school.org']);
-    // A student who has the workbook is not suggested to keep it.
-    expect(rt.global.getSharingPlan().people.find((p: { name: string }) => p.name === 'Tom Lee')).toMatchObject({ documents: true, workbook: false });
-    rt.global.applySharing([{ name: 'Tom Lee', documents: false, workbook: false }]);
+    rt.global.applySharing([{ name: 'Jo Harris', documents: true, workbook: true }]);
+    expect([...rt.services.DriveApp.store.get(ssId).commenters]).toEqual(['jo.harris@example-school.org']);
+    expect(rt.global.getSharingPlan().people.find((p: { name: string }) => p.name === 'Jo Harris')).toMatchObject({ documents: true, workbook: true });
+    rt.global.applySharing([{ name: 'Jo Harris', documents: false, workbook: false }]);
     expect([...rt.services.DriveApp.store.get(ssId).commenters]).toEqual([]);
     expect([...rt.services.DriveApp.store.get(sla.id).commenters]).toEqual([]);
-    expect(peopleAccess(rt)['Tom Lee']).toBe('None (18 November 2026)');
-    expect(rt.global.getSharingPlan().people.find((p: { name: string }) => p.name === 'Tom Lee')).toMatchObject({ documents: false, workbook: false });
+    expect(peopleAccess(rt)['Jo Harris']).toBe('None (18 November 2026)');
+    expect(rt.global.getSharingPlan().people.find((p: { name: string }) => p.name === 'Jo Harris')).toMatchObject({ documents: false, workbook: false });
   });
 
   test('the menu item opens the panel, where sharing is chosen; it shares nothing itself', () => {
     const rt = school();
     rt.global.menuShareWithRepresentatives();
-    expect(rt.calls.count('File.addCommenters')).toBe(0);
+    expect(rt.calls.count('Drive.Permissions.create')).toBe(0);
     expect(rt.ui.shown.filter((s) => s.kind === 'sidebar')).toHaveLength(1);
   });
 });

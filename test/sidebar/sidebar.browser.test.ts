@@ -428,6 +428,8 @@ describe('the SLM panel in Chromium', () => {
       const review = rt.global.generateReview({ kind: 'thisTerm' });
       const ssId = spreadsheetOf(s).getId();
       const commenters = (id: string) => [...rt.services.DriveApp.store.get(id).commenters].sort();
+      // A former representative who can still open the workbook, not on the People tab.
+      rt.services.DriveApp.getFileById(ssId).addViewer('old.rep@example.org');
       await s.page.click('#share');
       await s.page.locator('#share-plan table').waitFor();
       const rows = await s.page.$$eval('#share-plan tbody tr', (trs) => (trs as HTMLTableRowElement[]).map((tr) => ({
@@ -437,7 +439,11 @@ describe('the SLM panel in Chromium', () => {
       })));
       expect(rows.map((r) => r.who?.split(/(?=Teaching|School|Student|Head)/)[0])).toEqual(['Jo Harris', 'Priya Shah', 'Tom Lee', 'Alex Morgan']);
       expect(rows.every((r) => r.documents && !r.workbook)).toBe(true);
-      expect(rows.find((r) => r.who?.startsWith('Tom Lee'))!.who).toMatch(/student: documents only unless you tick/);
+      expect(rows.find((r) => r.who?.startsWith('Tom Lee'))!.who).toMatch(/student: documents only/);
+      // The workbook cannot be ticked for a student.
+      await expect(s.page.isDisabled('#share-workbook-2')).resolves.toBe(true);
+      await expect(s.page.textContent('.share-others')).resolves.toContain('old.rep@example.org');
+      await expect(s.page.textContent('.share-others')).resolves.toContain('the workbook (view)');
       await expect(s.page.textContent('#share-plan')).resolves.toContain(`${sla.name} and ${review.name}`);
       // Nothing shared yet: the plan is only read.
       expect(s.server.host.calls.some((c) => c.name === 'applySharing')).toBe(false);
@@ -446,15 +452,18 @@ describe('the SLM panel in Chromium', () => {
       await s.page.locator('#share-plan').screenshot({ path: path.join(root, 'out/sidebar-share.png') });
 
       await s.page.check('#share-workbook-0');
+      await s.page.check('#share-remove-0');
       await s.page.click('#share-apply');
       await s.page.waitForFunction(() => /Access set for/.test(document.getElementById('share-status')?.textContent ?? ''));
       expect(commenters(sla.id)).toEqual(['head@example-school.org', 'jo.harris@example-school.org', 'priya.shah@example-school.org', 'tom.lee@example-school.org']);
       expect(commenters(ssId)).toEqual(['jo.harris@example-school.org']);
       expect(commenters(review.internal.id)).toEqual([]);
+      expect(rt.services.DriveApp.store.get(ssId).viewers.has('old.rep@example.org')).toBe(false);
+      await expect(s.page.textContent('#share-status')).resolves.toContain('Removed: old.rep@example.org.');
       const people = spreadsheetOf(s).getSheetByName('People')!.getDataRange().getValues();
       const access = people[0].indexOf('Access');
-      expect(people.find((r) => r[0] === 'Jo Harris')![access]).toMatch(/^SLA, review and workbook \(comment\), since /);
-      expect(people.find((r) => r[0] === 'Tom Lee')![access]).toMatch(/^SLA and review \(comment\), since /);
+      expect(people.find((r) => r[0] === 'Jo Harris')![access]).toMatch(/^SLA, review and workbook \(comment\), as of /);
+      expect(people.find((r) => r[0] === 'Tom Lee')![access]).toMatch(/^SLA and review \(comment\), as of /);
 
       // Un-sharing: the same place, Tom's documents unticked.
       await s.page.click('#share');

@@ -131,12 +131,12 @@ export const calendars: Draft<'calendars'>[] = [
 ];
 
 export const people: Draft<'people'>[] = [
-  { name: SERVICE_MANAGER, email: 'sam.patel@example-school.org', role: 'Service manager', area: 'ICT', services: ['ALL'], access: undefined },
-  { name: 'Jo Harris', email: 'jo.harris@example-school.org', role: 'End-user representative', area: 'Teaching staff (English)', services: ['INTERNET', 'EMAIL', 'STORAGE', 'PRINT', 'WHITEBOARD'], access: undefined },
-  { name: 'Priya Shah', email: 'priya.shah@example-school.org', role: 'End-user representative', area: 'School office', services: ['MIS', 'EMAIL'], access: undefined },
-  { name: 'Tom Lee', email: 'tom.lee@example-school.org', role: 'End-user representative', area: 'Student council (Year 11)', services: ['INTERNET', 'PRINT', 'WP'], access: undefined },
-  { name: 'Alex Morgan', email: 'head@example-school.org', role: 'Head teacher', area: 'Leadership', services: [], access: undefined },
-  { name: 'Dana Cole', email: 'dana@fastnet.example', role: 'Supplier contact', area: 'FastNet ISP', services: ['INTERNET'], access: undefined },
+  { name: SERVICE_MANAGER, email: 'sam.patel@example-school.org', role: 'Service manager', area: 'ICT', services: ['ALL'], student: false, access: undefined },
+  { name: 'Jo Harris', email: 'jo.harris@example-school.org', role: 'End-user representative', area: 'Teaching staff (English)', services: ['INTERNET', 'EMAIL', 'STORAGE', 'PRINT', 'WHITEBOARD'], student: false, access: undefined },
+  { name: 'Priya Shah', email: 'priya.shah@example-school.org', role: 'End-user representative', area: 'School office', services: ['MIS', 'EMAIL'], student: false, access: undefined },
+  { name: 'Tom Lee', email: 'tom.lee@example-school.org', role: 'End-user representative', area: 'Student council (Year 11)', services: ['INTERNET', 'PRINT', 'WP'], student: true, access: undefined },
+  { name: 'Alex Morgan', email: 'head@example-school.org', role: 'Head teacher', area: 'Leadership', services: [], student: false, access: undefined },
+  { name: 'Dana Cole', email: 'dana@fastnet.example', role: 'Supplier contact', area: 'FastNet ISP', services: ['INTERNET'], student: false, access: undefined },
 ];
 
 /** The review findings already recorded, dated in days from today. */

@@ -154,8 +154,9 @@ const defineSchema = () => {
         { key: 'email', header: 'Email', type: 'email', width: 200, help: 'Google account email, used to share documents for comment.' },
         { key: 'role', header: 'Role', type: 'enum', required: true, width: 170, values: ['Service manager', 'End-user representative', 'Supplier contact', 'Head teacher'], help: 'Service manager, End-user representative, Supplier contact or Head teacher.' },
         { key: 'area', header: 'Area', type: 'text', width: 140, help: 'Department, year group or team they speak for.' },
+        { key: 'student', header: 'Student?', type: 'yesno', width: 80, help: 'Yes for a student, No for a member of staff. The workbook is never shared with a student, nor with anyone while this is blank.' },
         { key: 'services', header: 'Services represented', type: 'refs', refTab: 'services', allowAll: true, width: 170, help: 'Service IDs they represent, comma-separated, or ALL.' },
-        { key: 'access', header: 'Access', type: 'text', width: 220, help: 'What they can open, as last shared from the SLM panel (written by the panel).' },
+        { key: 'access', header: 'Access', type: 'text', width: 220, help: 'What they can open and how (comment, editor), as Drive had it when last shared from the SLM panel (written by the panel).' },
       ],
     },
     reviews: {
