@@ -145,6 +145,14 @@ export interface SetupReport {
   readonly addedSettings: string[];
 }
 
+/** Clear example school: how many rows it removed, and what it removes and keeps, in words. */
+export interface ClearExampleResult {
+  readonly removed: number;
+  readonly removes: string;
+  /** Rows that name an example service but were typed or changed in the workbook, so they stay ('' when none). */
+  readonly keeps: string;
+}
+
 /** What to import (pasted text is the call's first argument) and the choices made in the preview. */
 export interface ImportRequest extends ImportOptions {
   readonly fileId?: string;

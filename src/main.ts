@@ -1,6 +1,7 @@
 /** Every entry point of the add-in; the build gives each export a top-level stub. */
 export * from './entry/triggers';
 export * from './entry/workbookActions';
+export * from './entry/clearExample';
 export * from './entry/customFunctions';
 export * from './entry/findings';
 export * from './entry/documents';

@@ -67,7 +67,12 @@ export function tabsWithData(ss: Spreadsheet): string[] {
  * header, one write), creating the tab from the schema when it is missing (none to write: nothing is read). Returns the rows written.
  */
 export function appendRecords(ss: Spreadsheet, key: TabKey, records: readonly object[]): number {
-  if (records.length === 0) return 0;
+  return appendRecordsAt(ss, key, records).count;
+}
+
+/** As appendRecords, also saying the first row written. */
+export function appendRecordsAt(ss: Spreadsheet, key: TabKey, records: readonly object[]): { row: number; count: number } {
+  if (records.length === 0) return { row: 0, count: 0 };
   const tab = tabDef(key);
   let sheet = ss.getSheetByName(tab.name);
   if (!sheet) {
@@ -81,7 +86,7 @@ export function appendRecords(ss: Spreadsheet, key: TabKey, records: readonly ob
   const short = at + rows.length - 1 - sheet.getMaxRows();
   if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
   writeCells(sheet, at, 1, rows);
-  return rows.length;
+  return { row: at, count: rows.length };
 }
 
 /** Plain text: Sheets stores what is written as it is, never parsed as a formula, number or date. */

@@ -4,6 +4,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
   null,
   ['Set up workbook', 'menuSetUpWorkbook'],
   ['Load example school', 'menuLoadExample'],
+  ['Clear example school', 'menuClearExample'],
   ['Check workbook', 'menuCheckWorkbook'],
   ['Import incidents', 'menuImportIncidents'],
   ['Create call-logging form', 'menuCallForm'],

@@ -7,7 +7,7 @@ import { listedProblems, type Problem } from '../core/workbook/problems';
 import { problemsHtml } from '../core/workbook/problemsHtml';
 import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/text';
-import { appendRecords, applySetup, ensureFormulaTab, finishTabs, isUntouched, readColumn, readSetupState, readWorkbook, tabsWithData } from '../adapters/sheets';
+import { appendRecords, appendRecordsAt, applySetup, ensureFormulaTab, finishTabs, isUntouched, readColumn, readSetupState, readWorkbook, tabsWithData } from '../adapters/sheets';
 import { missingSettingRows } from '../core/settings/parse';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
@@ -17,6 +17,7 @@ import { formulaTabLayouts } from '../core/dashboard/layout';
 import { formatFormulaTab, updateFormula } from '../adapters/formulaTabs';
 import { FINDINGS_TABLE, findingsFormulaWithoutSettings } from '../core/dashboard';
 import { instantArg } from './arguments';
+import { recordExampleRows } from '../adapters/exampleRows';
 
 const TITLE = 'SLM Workbook';
 
@@ -134,8 +135,10 @@ function addExampleSchool(now: number): number {
     let written = addMissingSettings(ss, plan).length;
     const data = JSON.parse(HtmlService.createHtmlOutputFromFile(EXAMPLE_FILE).getContent()) as ExampleData;
     const school = buildExampleSchool(data, now, ss.getSpreadsheetTimeZone());
-    for (const key of plan.finish) if (key !== 'settings') written += appendRecords(ss, key, school[key]);
-    return written;
+    const blocks = plan.finish.filter((key) => key !== 'settings').map((key) => ({ key, ...appendRecordsAt(ss, key, school[key]) }));
+    // Each row's fingerprint, so Clear example school removes exactly these rows and nothing the school types.
+    recordExampleRows(ss, blocks);
+    return blocks.reduce((n, b) => n + b.count, written);
   });
 }
 
