@@ -27,8 +27,8 @@ export function recordExampleRows(ss: Spreadsheet, written: readonly { key: TabK
     const active = ss.getActiveSheet();
     tab = ss.insertSheet(EXAMPLE_ROWS_TAB, ss.getSheets().length);
     active?.activate();
-    writeCells(tab, 1, 1, [[...EXAMPLE_ROWS_HEADER]]);
     tab.hideSheet();
+    lines.unshift([...EXAMPLE_ROWS_HEADER]);
   }
   const at = tab.getLastRow() + 1;
   const short = at + lines.length - 1 - tab.getMaxRows();
