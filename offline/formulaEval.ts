@@ -112,6 +112,8 @@ const BUILTINS: Record<string, Builtin> = {
     const n = arity('EDATE', a, 2, 2) ?? numbers('EDATE', a);
     return n instanceof FormulaError ? n : shiftMonths(n[0], n[1], false);
   },
+  // HYPERLINK(url, [link_label]) shows its label, else the URL (https://support.google.com/docs/answer/3093313).
+  HYPERLINK: (a) => arity('HYPERLINK', a, 1, 2) ?? String(a.length > 1 && a[1] !== '' ? a[1] : a[0]),
 };
 
 function arithmetic(op: string, a: Scalar, b: Scalar): Scalar {
@@ -190,7 +192,7 @@ export function evaluate(f: Formula, ctx: EvalContext): Value {
       // Sheets hands a custom function its arguments' values, errors included; it decides what to do.
       const ran = ctx.custom(f.name, args);
       if (ran !== undefined) return ran;
-      return new FormulaError('#NAME?', `${f.name} is not evaluated by the offline runtime (only TODAY, NOW, DATE, EOMONTH, EDATE, arithmetic, references and the bundle's custom functions are).`, true);
+      return new FormulaError('#NAME?', `${f.name} is not evaluated by the offline runtime (only TODAY, NOW, DATE, EOMONTH, EDATE, HYPERLINK, arithmetic, references and the bundle's custom functions are).`, true);
     }
   }
 }

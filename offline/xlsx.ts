@@ -126,6 +126,9 @@ export const writeXlsx = async (spreadsheet: FakeSpreadsheet, file: string, at =
   wb.modified = at;
   wb.title = spreadsheet.name;
   for (const sheet of spreadsheet.sheets) writeSheet(wb, sheet, spreadsheet.timeZone);
+  // The file opens on the tab that was active, as Sheets opens an uploaded workbook on its active tab.
+  const active = spreadsheet.sheets.indexOf(spreadsheet.activeSheet);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
   for (const named of spreadsheet.namedRanges.values()) {
     const range = named.range as unknown as GoogleAppsScript.Spreadsheet.Range;
     // Bounded to the tab's rows: exceljs silently drops a whole-column name ('Services'!A:K), and Set up

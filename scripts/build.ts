@@ -1,7 +1,7 @@
 /**
  * Builds dist/: Code.js (one IIFE exposing the entry points as `SLM`, then a top-level stub per entry
  * point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined), ExampleSchool.html
- * (the example school's data), IncidentIntake.html (helpdesk presets, import texts, the call form's questions), Help.html and appsscript.json.
+ * (the example school's data), IncidentIntake.html (helpdesk presets, import texts, the call form's questions) and appsscript.json.
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -73,7 +73,6 @@ async function main(): Promise<void> {
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   const example = exampleFileText(exampleData());
   fs.writeFileSync(path.join(dist, `${EXAMPLE_FILE}.html`), example);
-  fs.copyFileSync(path.join(root, 'sidebar/help.html'), path.join(dist, 'Help.html'));
   const presets = importFileText(importData());
   fs.writeFileSync(path.join(dist, `${IMPORT_FILE}.html`), presets);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

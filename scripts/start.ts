@@ -78,6 +78,9 @@ async function main(): Promise<void> {
   // Dashboard and Findings as a person sees them in Sheets: display values, formats and colours.
   fs.writeFileSync(path.join(out, 'Dashboard.html'), renderTabsPage(rt.spreadsheet, ['Dashboard', 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard and Findings`));
   console.log('Dashboard and Findings tabs → out/Dashboard.html');
+  // Start here as a new school sees it (here after the run generated its SLA, so that step is ticked).
+  fs.writeFileSync(path.join(out, 'StartHere.html'), renderTabsPage(rt.spreadsheet, ['Start here'], formulaProblems, `${rt.spreadsheet.name}: Start here`));
+  console.log('Start here tab → out/StartHere.html');
 
   // A helpdesk's export imported as the menu's Import incidents does it: preview first, then the import. Last, so
   // the figures, documents, digest and Dashboard above are the example school's own: the sample's calls are dated

@@ -2,6 +2,7 @@
 export * from './entry/triggers';
 export * from './entry/workbookActions';
 export * from './entry/clearExample';
+export * from './entry/start';
 export * from './entry/customFunctions';
 export * from './entry/findings';
 export * from './entry/documents';

@@ -18,6 +18,8 @@ import { formatFormulaTab, updateFormula } from '../adapters/formulaTabs';
 import { FINDINGS_TABLE, findingsFormulaWithoutSettings } from '../core/dashboard';
 import { instantArg } from './arguments';
 import { recordExampleRows } from '../adapters/exampleRows';
+import { writeStartLinks } from '../adapters/startLinks';
+import { START_TAB } from '../core/start/tab';
 
 const TITLE = 'SLM Workbook';
 
@@ -79,6 +81,9 @@ export function setUpWorkbook(): SetupReport {
       addTrendCharts(dashboard, trends);
       if (!repairedTabs.includes(dashboard.getName())) repairedTabs.push(dashboard.getName());
     }
+    // Start here links each step to its tab: the tabs' ids change when a workbook is copied or uploaded, so Set up writes them afresh.
+    writeStartLinks(ss);
+    if (formulaTabs.includes(START_TAB)) ss.getSheetByName(START_TAB)?.activate();
     const created = plan.steps.filter((s) => s.create);
     // A new spreadsheet's starter tab goes once every tab has been made, and only when nobody has put anything in it.
     if (created.length === tabOrder().length && starter.length === 1 && isUntouched(ss, starter[0])) ss.deleteSheet(starter[0]);
@@ -187,9 +192,4 @@ export function menuCheckWorkbook(): void {
   const problems = listedProblems(all);
   const html = HtmlService.createHtmlOutput(problemsHtml(problems)).setWidth(760).setHeight(460);
   SpreadsheetApp.getUi().showModalDialog(html, `Check workbook: ${plural(all.length, 'problem')}`);
-}
-
-export function menuHelp(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Help').setWidth(520).setHeight(320);
-  SpreadsheetApp.getUi().showModalDialog(html, 'SLM Workbook help');
 }

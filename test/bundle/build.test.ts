@@ -66,7 +66,7 @@ describe('dist/ as clasp pushes it', () => {
   test('clasp would push exactly the manifest, the bundle, the actions file, the sidebar, the help, the example data and the import presets', () => {
     const out = execFileSync('npx', ['clasp', 'show-file-status', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const status = JSON.parse(out.slice(out.indexOf('{')));
-    expect([...status.filesToPush].sort()).toEqual(['dist/Actions.html', 'dist/Code.js', 'dist/ExampleSchool.html', 'dist/Help.html', 'dist/IncidentIntake.html', 'dist/Sidebar.html', 'dist/appsscript.json']);
+    expect([...status.filesToPush].sort()).toEqual(['dist/Actions.html', 'dist/Code.js', 'dist/ExampleSchool.html', 'dist/IncidentIntake.html', 'dist/Sidebar.html', 'dist/appsscript.json']);
     expect(status.untrackedFiles).toEqual([]);
   });
 

@@ -11,8 +11,8 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     const report = rt.global.setUpWorkbook();
     const ss = rt.spreadsheet as unknown as Ss;
-    expect(report.createdTabs).toEqual(['Dashboard', 'Findings', 'Open items', 'Trends', ...tabNames]);
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Dashboard', 'Findings', 'Open items', 'Trends', ...tabNames]);
+    expect(report.createdTabs).toEqual(['Start here', 'Dashboard', 'Findings', 'Open items', 'Trends', ...tabNames]);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Start here', 'Dashboard', 'Findings', 'Open items', 'Trends', ...tabNames]);
     expect(ss.getSheetByName('Findings')!.getRange('A4').getFormula()).toMatch(/^=SLM_FINDINGS\(SLM_Services,SLM_Equipment,/);
     const dashboard = ss.getSheetByName('Dashboard')!;
     expect(dashboard.getRange(DASHBOARD_CELLS.table).getFormula()).toBe(attainmentFormula());
@@ -140,7 +140,7 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     rt.ui.respond('NO');
     rt.global.menuSetUpWorkbook();
-    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 17 tabs \(Dashboard, Findings, Open items, Trends, Services.*Settings\)\. Added 4 settings with their defaults to the Settings tab\./);
+    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 18 tabs \(Start here, Dashboard, Findings, Open items, Trends, Services.*Settings\)\. Added 4 settings with their defaults to the Settings tab\./);
     expect(rt.ui.alerts[0].prompt).toMatch(/The workbook is empty\. Load the example school/);
     expect((rt.spreadsheet as unknown as Ss).getSheetByName('Services')!.getLastRow()).toBe(1);
     rt.ui.respond('YES');

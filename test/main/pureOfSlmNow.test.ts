@@ -45,6 +45,9 @@ describe('npm start with SLM_NOW', () => {
     expect(a.printed).toMatch(/\d+ added/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(a.dir, 'SLM-Workbook.xlsx'));
+    // A new school opens the template on Start here.
+    expect(wb.worksheets[0].name).toBe('Start here');
+    expect(wb.views[0].activeTab).toBe(0);
     const schema = workbookSchema();
     const documents = wb.getWorksheet(schema.documents.name)!;
     expect(documents.getRow(1).getCell(1).value).toBe(schema.documents.columns[0].header);

@@ -8,6 +8,8 @@ import { ATTAINMENT_FRACTIONS, ATTAINMENT_HEADER } from '../attainment/table';
 import type { Rag } from '../attainment/types';
 import { FINDINGS_HEADER, SEVERITY_LABELS } from '../findings/table';
 import { attainmentFormula, DASHBOARD_CELLS, dashboardCells, findingsCells, FINDINGS_TABLE } from './index';
+import { START_TAB, START_TABLE, startCells } from '../start/tab';
+import { START_HEADER, START_STEPS } from '../start/steps';
 
 export interface CellStyle {
   numberFormat?: string;
@@ -118,5 +120,26 @@ function findingsLayout(): FormulaTabLayout {
   };
 }
 
-/** The formula tabs, in the order they lead the workbook. */
-export const formulaTabLayouts = (): FormulaTabLayout[] => [dashboardLayout(), findingsLayout()];
+function startLayout(): FormulaTabLayout {
+  const body = START_TABLE.row + 1;
+  return {
+    name: START_TAB,
+    cells: startCells,
+    table: START_TABLE,
+    frozenRows: START_TABLE.row,
+    widths: [260, 70, 420, 330, 110],
+    blocks: [
+      { row: 1, col: 1, rows: 1, cols: 1, style: { bold: true } },
+      { row: START_TABLE.row, col: 1, rows: 1, cols: START_HEADER.length + 1, style: { bold: true, background: HEADER_BACKGROUND } },
+      { row: body, col: 1, rows: START_STEPS.length, cols: START_HEADER.length + 1, style: { wrap: true, top: true } },
+    ],
+    colouredColumns: [{ row: body, col: 2 }],
+    colours: [
+      { text: '✓', ...STATUS_COLOURS.Met },
+      { text: 'To do', ...STATUS_COLOURS['At risk'] },
+    ],
+  };
+}
+
+/** The formula tabs, in the order they lead the workbook: Start here first, so a new school opens on it. */
+export const formulaTabLayouts = (): FormulaTabLayout[] => [startLayout(), dashboardLayout(), findingsLayout()];
