@@ -38,7 +38,7 @@ export interface StepState {
 const live = (status: string) => status !== 'Retired' && status !== 'Unsupported';
 
 /** Each step's state, in the order of START_STEPS. */
-export function startStates(workbook: Workbook): StepState[] {
+function startStates(workbook: Workbook): StepState[] {
   const services = workbook.services.filter((s) => live(s.status));
   const names = (list: readonly { name: string }[]) => joinWords(list.slice(0, 3).map((s) => s.name)) + (list.length > 3 ? ` and ${list.length - 3} more` : '');
   const states: StepState[] = [];
