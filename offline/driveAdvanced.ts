@@ -17,6 +17,7 @@
  */
 import type { OfflineEnv } from './env';
 import type { DriveItem, DriveStore } from './drive';
+import { FakeDriveComments } from './driveComments';
 
 export interface Permission {
   kind: 'drive#permission';
@@ -133,7 +134,9 @@ export class FakeDrivePermissions {
 /** `Drive`, the advanced service's global. */
 export class FakeDriveAdvanced {
   readonly Permissions: FakeDrivePermissions;
+  readonly Comments: FakeDriveComments;
   constructor(env: OfflineEnv, store: DriveStore) {
     this.Permissions = new FakeDrivePermissions(env, store);
+    this.Comments = new FakeDriveComments(env, store);
   }
 }

@@ -81,6 +81,11 @@ async function main(): Promise<void> {
   // Start here as a new school sees it (here after the run generated its SLA, so that step is ticked).
   fs.writeFileSync(path.join(out, 'StartHere.html'), renderTabsPage(rt.spreadsheet, ['Start here'], formulaProblems, `${rt.spreadsheet.name}: Start here`));
   console.log('Start here tab → out/StartHere.html');
+  // The representatives' workbook as they see it: what the add-in keeps filled for them, nothing private.
+  const reps = api.updateRepresentativesWorkbook();
+  const repsBook = rt.services.SpreadsheetApp.openById(/\/d\/([A-Za-z0-9_-]+)/.exec(reps.url)![1]) as unknown as typeof rt.spreadsheet;
+  fs.writeFileSync(path.join(out, 'Representatives.html'), renderTabsPage(repsBook, repsBook.sheets.map((s) => s.name), [], reps.name));
+  console.log("Representatives' workbook → out/Representatives.html");
 
   // A helpdesk's export imported as the menu's Import incidents does it: preview first, then the import. Last, so
   // the figures, documents, digest and Dashboard above are the example school's own: the sample's calls are dated

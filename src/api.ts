@@ -132,6 +132,36 @@ export interface GeneratedDoc {
   readonly internal?: { readonly name: string; readonly url: string; readonly id: string };
 }
 
+/** The representatives' workbook after Update: where it is and what changed. */
+export interface RepresentativesResult {
+  readonly url: string;
+  readonly name: string;
+  readonly created: boolean;
+  /** Why a new one was made in place of the last (deleted or no longer shared), or null. */
+  readonly replaced: string | null;
+  readonly changedRows: number;
+  /** Representatives on the People tab with an email who cannot open it yet. */
+  readonly notShared: string[];
+}
+
+/** Collect comments: rows added and updated on the Comments tab, and the documents read. */
+export interface CollectCommentsResult {
+  readonly added: number;
+  readonly updated: number;
+  readonly files: number;
+  /** Documents whose comments Drive would not give (deleted, or no longer shared). */
+  readonly unreadable: string[];
+}
+
+/** The SLA version Record sign-off would sign, and who may sign it. */
+export interface SignOffView {
+  readonly version: string | null;
+  readonly name: string | null;
+  /** The sign-off already recorded, or null. */
+  readonly signed: string | null;
+  readonly signatories: { readonly name: string; readonly role: string }[];
+}
+
 export interface SetupReport {
   readonly createdTabs: string[];
   readonly addedColumns: string[];

@@ -37,6 +37,7 @@ function build() {
     choices: z.array(z.object({ name: z.string().check(z.maxLength(SHORT)), documents: z.boolean(), workbook: z.boolean() })),
     emails: z.nullable(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(SHORT))),
     pickerKind: z.enum(['csv', 'folder']),
+    signers: z.array(z.string().check(z.minLength(1), z.maxLength(SHORT))).check(z.minLength(1), z.maxLength(SHORT)),
   };
 }
 const schemas = () => (built ??= build());
@@ -90,6 +91,10 @@ export function importRequestArg(value: unknown): ImportRequest {
 
 export const sharingChoicesArg = (value: unknown): SharingChoice[] =>
   argument(schemas().choices, value, 'choices', 'a list such as [{ name: "Jo Harris", documents: true, workbook: false }], one per person');
+
+/** The names of those who signed: at least one. */
+export const signersArg = (value: unknown): string[] =>
+  argument(schemas().signers, value, 'signers', 'a list of names from the People tab, such as ["Ann Head"], at least one');
 
 /** An optional instant as ISO text ("2026-11-18T07:00:00Z"); blank means now. */
 export function isoInstantArg(value: unknown, name: string): number | undefined {

@@ -59,7 +59,7 @@ function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: n
   try {
     const url = writeDocument(doc, model);
     if (destination.move) moveFile(id, destination.folder);
-    const record: Omit<DocumentRecord, 'row'> = { type: model.type, label: model.label, created: now, name, link: url, contents: model.contents };
+    const record: Omit<DocumentRecord, 'row'> = { type: model.type, label: model.label, created: now, name, link: url, contents: model.contents, signed: undefined };
     appendRecords(ss, 'documents', [record]);
     return { name, url, id };
   } catch (e) {

@@ -140,7 +140,7 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     rt.ui.respond('NO');
     rt.global.menuSetUpWorkbook();
-    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 18 tabs \(Start here, Dashboard, Findings, Open items, Trends, Services.*Settings\)\. Added 4 settings with their defaults to the Settings tab\./);
+    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 19 tabs \(Start here, Dashboard, Findings, Open items, Trends, Services.*Settings\)\. Added 4 settings with their defaults to the Settings tab\./);
     expect(rt.ui.alerts[0].prompt).toMatch(/The workbook is empty\. Load the example school/);
     expect((rt.spreadsheet as unknown as Ss).getSheetByName('Services')!.getLastRow()).toBe(1);
     rt.ui.respond('YES');
@@ -172,8 +172,8 @@ describe('Load example school', () => {
     rt.calls.reset();
     const rows = rt.global.loadExampleSchool(NOW);
     expect(rows).toBeGreaterThan(150);
-    // The example has no documents and no hold intervals (its holds are typed as hours); its settings are the defaults Set up wrote.
-    const filled = tabOrder().filter((k) => k !== 'documents' && k !== 'holds' && k !== 'settings').length;
+    // The example has no documents, comments or hold intervals (its holds are typed as hours); its settings are the defaults Set up wrote.
+    const filled = tabOrder().filter((k) => k !== 'documents' && k !== 'comments' && k !== 'holds' && k !== 'settings').length;
     // One more: the example's row fingerprints on their hidden tab, for Clear example school.
     expect(rt.calls.count('Range.setValues')).toBe(filled + 1);
     expect(rt.ui.alerts).toHaveLength(0);

@@ -123,6 +123,7 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
     closures,
     people: data.people,
     reviews: data.reviews.map(({ reviewDay, dueDay, ...r }) => ({ ...r, reviewDate: dayAt(reviewDay), due: dayAt(dueDay) })),
+    comments: [],
     documents: [],
     settings: missingSettingRows([]),
   };

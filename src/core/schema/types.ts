@@ -39,4 +39,4 @@ export interface TabDef {
 
 export type TabKey =
   | 'services' | 'equipment' | 'sla' | 'targets' | 'contracts' | 'incidents' | 'holds'
-  | 'calendars' | 'closures' | 'people' | 'reviews' | 'documents' | 'settings';
+  | 'calendars' | 'closures' | 'people' | 'reviews' | 'comments' | 'documents' | 'settings';

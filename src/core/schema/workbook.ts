@@ -175,6 +175,21 @@ const defineSchema = () => {
         { key: 'status', header: 'Status', type: 'enum', width: 100, values: ['Open', 'In progress', 'Done', 'Dropped'], help: 'Open, In progress, Done or Dropped.' },
       ],
     },
+    comments: {
+      key: 'comments', name: 'Comments', idKey: 'commentId',
+      help: 'Comments representatives made on the SLA, the service reviews and their workbook, brought in by Collect comments so the next review can act on them. One row per comment; collecting again updates a row, never adds it twice.',
+      columns: [
+        { key: 'commentId', header: 'Comment ID', type: 'id', required: true, width: 110, help: "Drive's id of the comment: Collect comments finds the row again by it. Leave it as it is." },
+        { key: 'document', header: 'Document', type: 'text', required: true, width: 220, help: 'The document or workbook commented on.' },
+        { key: 'author', header: 'Author', type: 'text', width: 150, help: 'Who wrote it, by their Google name.' },
+        { key: 'date', header: 'Date', type: 'datetime', required: true, width: 130, help: 'When it was made.' },
+        { key: 'serviceId', header: 'Service ID', type: 'ref', refTab: 'services', width: 90, help: 'The service it concerns, when the text commented on or the comment names one.' },
+        { key: 'quoted', header: 'Commented on', type: 'text', width: 220, help: 'The text or cell the comment was made on.' },
+        { key: 'comment', header: 'Comment', type: 'text', required: true, width: 340, help: 'What was said, then each reply on a line of its own.' },
+        { key: 'resolved', header: 'Resolved', type: 'yesno', width: 80, help: 'Yes once the comment is marked resolved in the document.' },
+        { key: 'link', header: 'Link', type: 'text', width: 200, help: 'The document commented on.' },
+      ],
+    },
     documents: {
       key: 'documents', name: 'Documents',
       help: 'Documents generated from this workbook (SLA versions and service reviews), newest last.',
@@ -185,6 +200,7 @@ const defineSchema = () => {
         { key: 'name', header: 'Name', type: 'text', width: 260, help: 'Document name.' },
         { key: 'link', header: 'Link', type: 'text', width: 300, help: 'Link to the Google Doc.' },
         { key: 'contents', header: 'Contents', type: 'text', width: 200, help: 'A short fingerprint of what an SLA said, so the next version can list what changed. Leave it as it is.' },
+        { key: 'signed', header: 'Signed', type: 'text', width: 260, help: 'Who signed this SLA version and when, as Record sign-off wrote it. A signed version is never changed: the next generation is a new version.' },
       ],
     },
     settings: {
@@ -207,7 +223,7 @@ export const workbookSchema = (): Schema => (cached ??= defineSchema());
 
 /** Tabs in the order the template shows them. */
 export const tabOrder = (): readonly TabKey[] =>
-  ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'holds', 'calendars', 'closures', 'people', 'reviews', 'documents', 'settings'];
+  ['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'holds', 'calendars', 'closures', 'people', 'reviews', 'comments', 'documents', 'settings'];
 
 export const tabDef = (key: TabKey): TabDef => workbookSchema()[key];
 

@@ -1,0 +1,49 @@
+/** Collect comments on the built bundle: Drive comments on the Docs and the representatives' workbook land once each. */
+import { exampleRuntime } from '../support/offline';
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+const idOf = (url: string) => /\/d\/([A-Za-z0-9_-]+)/.exec(url)![1];
+const commentRows = (rt: ReturnType<typeof exampleRuntime>) => {
+  const v = (rt.spreadsheet as unknown as Ss).getSheetByName('Comments')!.getDataRange().getValues();
+  return v.slice(1).filter((r) => r[0] !== '').map((r) => Object.fromEntries(v[0].map((h, i) => [String(h), r[i]])));
+};
+
+describe('Collect comments', () => {
+  test('comments and replies on the SLA and on the representatives\' workbook land once each, with the service they concern', () => {
+    const rt = exampleRuntime();
+    const sla = rt.global.generateSla(null);
+    const book = rt.global.updateRepresentativesWorkbook();
+    const comments = rt.services.Drive.Comments;
+    const onSla = comments.add(sla.id, { author: 'Ms Teacher', content: 'Can printing be fixed faster before exams?', quoted: 'Printing', at: new Date('2026-11-30T10:00:00Z') });
+    comments.add(idOf(book.url), { author: 'Student council', content: 'The Wi-Fi in the library drops every lunchtime.', quoted: 'Internet access', at: new Date('2026-12-01T12:00:00Z') });
+
+    const first = rt.global.collectComments();
+    expect(first).toMatchObject({ added: 2, updated: 0, unreadable: [] });
+    const rows = commentRows(rt);
+    expect(rows.map((r) => [r.Document, r.Author, r['Service ID'], r.Resolved]).sort()).toEqual([
+      ["Representatives' workbook", 'Student council', 'INTERNET', 'No'],
+      [sla.name, 'Ms Teacher', 'PRINT', 'No'],
+    ].sort());
+    expect(rows.find((r) => r.Author === 'Ms Teacher')!['Commented on']).toBe('Printing');
+
+    // Again: nothing added twice. A reply that resolves the comment updates its row.
+    expect(rt.global.collectComments()).toMatchObject({ added: 0, updated: 0 });
+    comments.reply(sla.id, onSla.id, { author: 'ICT manager', content: 'Agreed: a second printer is on order.', action: 'resolve' });
+    expect(rt.global.collectComments()).toMatchObject({ added: 0, updated: 1 });
+    const resolved = commentRows(rt).find((r) => r.Author === 'Ms Teacher')!;
+    expect(resolved.Resolved).toBe('Yes');
+    expect(resolved.Comment).toBe('Can printing be fixed faster before exams?\n↳ ICT manager: Agreed: a second printer is on order.');
+    expect(commentRows(rt)).toHaveLength(2);
+  });
+
+  test('a document Drive will not give is named, and the others are still read', () => {
+    const rt = exampleRuntime();
+    const sla = rt.global.generateSla(null);
+    rt.services.Drive.Comments.add(sla.id, { author: 'Head teacher', content: 'Fine by me.' });
+    const book = rt.global.updateRepresentativesWorkbook();
+    rt.services.DriveApp.store.items.delete(idOf(book.url));
+    const r = rt.global.collectComments();
+    expect(r.added).toBe(1);
+    expect(r.unreadable).toEqual(["Representatives' workbook"]);
+  });
+});
