@@ -13,7 +13,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const PROPERTY = 'SLM_REPRESENTATIVES_BOOK_ID';
 /** Shown in place of a row whose service or action has gone, so a comment on it keeps its place. */
-export const NO_LONGER_LISTED = 'No longer listed';
+const NO_LONGER_LISTED = 'No longer listed';
 
 /** The representatives' workbook's id, when one was made. */
 export const representativesBookId = (): string | undefined => PropertiesService.getDocumentProperties().getProperty(PROPERTY) ?? undefined;

@@ -35,7 +35,7 @@ const plain = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/&
   .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 
 /** The service a comment concerns: the longest service name (or ID) found in the quoted text, else in the comment. */
-export function serviceOf(texts: readonly string[], services: readonly Pick<Service, 'serviceId' | 'name'>[]): string | undefined {
+function serviceOf(texts: readonly string[], services: readonly Pick<Service, 'serviceId' | 'name'>[]): string | undefined {
   const byLength = [...services].sort((a, b) => b.name.length - a.name.length);
   for (const text of texts) {
     const lower = text.toLowerCase();

@@ -35,7 +35,7 @@ const LISTED = new Set(['Supported', 'Proposed', 'Under review']);
  * Free text made fit for representatives: e-mail addresses, phone numbers and money amounts removed, each
  * supplier named in the workbook replaced by "the supplier", each person of the People tab by their role.
  */
-export function redact(text: string, wb: Pick<Workbook, 'contracts' | 'equipment' | 'people'>): string {
+function redact(text: string, wb: Pick<Workbook, 'contracts' | 'equipment' | 'people'>): string {
   let out = text
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '(e-mail address)')
     .replace(/(?:£|€|\$)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|per (?:year|annum|month)))?/g, '(cost)')
