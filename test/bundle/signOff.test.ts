@@ -13,8 +13,8 @@ describe('Record sign-off', () => {
     const sla = rt.global.generateSla(null);
     const view = rt.global.getSignOffPlan();
     expect(view.name).toBe(sla.name);
-    const head = view.signatories.find((s) => s.role === 'Head teacher')!;
-    const rep = view.signatories.find((s) => s.role === 'End-user representative')!;
+    const head = view.signatories.find((s: { role: string }) => s.role === 'Head teacher')!;
+    const rep = view.signatories.find((s: { role: string }) => s.role === 'End-user representative')!;
     expect(view.signatories[0]).toEqual(head);
     const line = rt.global.recordSignOff([head.name, rep.name], '2026-12-07T12:00:00Z');
     expect(line).toBe(`Signed on 7 December 2026 by ${head.name} (Head teacher), ${rep.name} (End-user representative)`);

@@ -170,7 +170,7 @@ describe('buildSlaDocument on the example school', () => {
     expect(tableAfter(doc.blocks, 'Hillside School').rows).toContainEqual(['Version', '0.1']);
     expect(allText(doc.blocks)).toContain('First version.');
     const record = (label: string, contents: string | undefined, created = NOW - 86_400_000) =>
-      ({ row: 2, type: 'SLA' as const, label, created, name: `SLA v${label}`, link: undefined, contents });
+      ({ row: 2, type: 'SLA' as const, label, created, name: `SLA v${label}`, link: undefined, contents, signed: undefined });
     const again = buildSlaDocument({ ...wb, documents: [record('0.1', doc.contents)] }, { now: NOW, school });
     expect(again.version).toBe('0.2');
     expect(again.changes).toEqual([]);
