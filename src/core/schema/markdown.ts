@@ -23,7 +23,7 @@ function settingsMarkdown(): string[] {
   ];
 }
 
-/** The workbook's tabs and columns as Markdown, for the README: generated, never written by hand. */
+/** The workbook's tabs and columns as Markdown, for docs/workbook.md: generated, never written by hand. */
 export function schemaMarkdown(): string {
   const schema = workbookSchema();
   return tabOrder().map((key) => {

@@ -30,7 +30,7 @@ export interface SettingDef {
   readonly max: number;
   /** What a value is, for messages: "a number of working hours". */
   readonly unit: string;
-  /** What the setting changes, as the Meaning column and the README say it (the default is added). */
+  /** What the setting changes, as the Meaning column and docs/workbook.md say it (the default is added). */
   readonly meaning: string;
 }
 
