@@ -43,7 +43,7 @@ export function recordSignOff(signers: string[], date?: string | null): string {
       for (const [key, value] of [['status', (c: typeof changes[0]) => c.status], ['agreedOn', (c: typeof changes[0]) => new Date(c.agreedOn)]] as const) {
         const col = index[key];
         if (col === undefined) continue;
-        const last = Math.max(...changes.map((c) => c.row));
+        const last = changes.reduce((m, c) => Math.max(m, c.row), 0);
         const cells = values.slice(1, last).map((r) => [r[col]]);
         for (const c of changes) cells[c.row - 2] = [value(c)];
         sheet.getRange(2, col + 1, cells.length, 1).setValues(cells);

@@ -35,6 +35,9 @@ export interface StepState {
   readonly detail: string;
 }
 
+/** The largest of many numbers, without spreading them into arguments (a long list would overflow the stack). */
+const largest = (xs: readonly number[]): number => xs.reduce((m, x) => (x > m ? x : m), -Infinity);
+
 const live = (status: string) => status !== 'Retired' && status !== 'Unsupported';
 
 /** Each step's state, in the order of START_STEPS. */
@@ -54,7 +57,7 @@ function startStates(workbook: Workbook): StepState[] {
     ? { done: false, detail: 'List the services first.' }
     : shared.length
       ? { done: false, detail: `${joinWords(shared[0][1])} share rank ${shared[0][0]}: give each its own.` }
-      : { done: true, detail: `Ranked 1 to ${Math.max(...services.map((s) => s.rank))}.` });
+      : { done: true, detail: `Ranked 1 to ${largest(services.map((s) => s.rank))}.` });
 
   const noHours = services.filter((s) => !s.serviceHours);
   states.push(services.length === 0
@@ -80,7 +83,7 @@ function startStates(workbook: Workbook): StepState[] {
   const opened = workbook.incidents.map((i) => i.opened).filter((t): t is number => typeof t === 'number');
   states.push(opened.length === 0
     ? { done: false, detail: 'No calls yet.' }
-    : { done: true, detail: `${plural(opened.length, 'call')}, the latest opened on ${longDate(Math.max(...opened), workbook.timeZone)}.` });
+    : { done: true, detail: `${plural(opened.length, 'call')}, the latest opened on ${longDate(largest(opened), workbook.timeZone)}.` });
 
   const slas = workbook.documents.filter((d) => d.type === 'SLA');
   const lastSla = slas[slas.length - 1];
@@ -96,7 +99,7 @@ function startStates(workbook: Workbook): StepState[] {
   const open = workbook.reviews.filter((r) => r.status === 'Open' || r.status === 'In progress').length;
   states.push(reviews.length === 0
     ? { done: false, detail: 'No review recorded yet.' }
-    : { done: true, detail: `Last review on ${longDate(Math.max(...reviews), workbook.timeZone)}${open ? `; ${plural(open, 'action')} still open` : ''}.` });
+    : { done: true, detail: `Last review on ${longDate(largest(reviews), workbook.timeZone)}${open ? `; ${plural(open, 'action')} still open` : ''}.` });
   return states;
 }
 
