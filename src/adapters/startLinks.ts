@@ -18,8 +18,15 @@ export function writeStartLinks(ss: Spreadsheet): void {
     const tab = step.tab && ss.getSheetByName(step.tab);
     return [tab ? `=HYPERLINK("#gid=${tab.getSheetId()}","Open ${step.tab}")` : ''];
   })];
-  const mine = (i: number) => (i === 0 ? values[0][0] === '' || values[0][0] === 'Go to' : (values[i][0] === '' && formulas[i][0] === '') || OURS.test(formulas[i][0]));
-  if (!wanted.every((_, i) => mine(i))) return;
-  if (wanted.every((w, i) => (i === 0 ? values[0][0] === w[0] : formulas[i][0] === w[0]))) return;
-  range.setValues(wanted);
+  const ids = new Set(ss.getSheets().map((s) => s.getSheetId()));
+  // A link still reaching a tab of this workbook is left as it is (Set up changes nothing that works); only an
+  // empty cell, or one of ours whose tab is gone (a copied or uploaded workbook has new tab ids), is written.
+  const stale = (i: number) => {
+    const id = /#gid=(\d+)/.exec(formulas[i][0])?.[1];
+    return OURS.test(formulas[i][0]) && id !== undefined && !ids.has(Number(id));
+  };
+  const write = wanted.map((w, i) => (i === 0 ? values[0][0] === '' : (values[i][0] === '' && formulas[i][0] === '') || stale(i)));
+  if (!write.some(Boolean)) return;
+  const current = wanted.map((_, i) => [formulas[i][0] || values[i][0]]);
+  range.setValues(wanted.map((w, i) => (write[i] ? w : current[i])));
 }
