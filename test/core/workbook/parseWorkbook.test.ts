@@ -21,6 +21,7 @@ function minimal(): WorkbookValues {
     closures: [header('closures')],
     people: [header('people')],
     reviews: [header('reviews')],
+    comments: [header('comments')],
     documents: [header('documents')],
     settings: [header('settings'), ...missingSettingRows([]).map((r) => [r.setting, r.value, r.meaning])],
   };
