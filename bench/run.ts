@@ -1,7 +1,7 @@
 /**
  * Every figure the project holds itself to, in one run (`npm run bench`, after the build):
- * attainment throughput, working-time calls against moment-business-time, cold load of dist/Code.js and
- * its size, and single cells with extreme dates. Targets: >= 1,000,000 incidents/s, working time >= 10x the peer,
+ * attainment throughput, SLM_WORKHOURS over 100,000 rows against moment-business-time side by side, cold load of dist/Code.js and
+ * its size, and single cells with extreme dates. Targets: >= 1,000,000 incidents/s, SLM_WORKHOURS >= 50x the peer,
  * load < 10 ms, bundle < 180 KB, any single cell < 50 ms.
  */
 import * as fs from 'node:fs';
@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { printAttainmentFigures, runAttainmentBench } from './attainment';
 import { printDocumentsFigures, runDocumentsBench } from './documents';
-import { runWorkingTimeBench } from './workingTime';
+import { printVectorisedFigures, runWorkingTimeBench } from './workingTime';
 import { printClockFigure, runClockBench } from './clock';
 import { printImportFigures, runImportBench } from './import';
 
@@ -80,8 +80,9 @@ function main(): void {
   for (const w of worst) console.log(`  ${w.name}: median ${w.medianMs.toFixed(1)} ms of 7 (slowest ${w.maxMs.toFixed(1)} ms): ${verdict(w.medianMs < 50)}`);
 
   const wt = runWorkingTimeBench();
-  console.log(`Working time: ${fmt(wt.oursCallsPerSecond)} calls/s against moment-business-time ${fmt(wt.momentCallsPerSecond)} calls/s, `
-    + `${wt.ratio.toFixed(0)}x (target >= 10x): ${verdict(wt.ratio >= 10)}; ${wt.mismatches} mismatches in ${fmt(wt.cases)} cases`);
+  printVectorisedFigures(wt.vectorised, 50);
+  console.log(`Working time in the engine alone: ${fmt(wt.oursCallsPerSecond)} calls/s against moment-business-time ${fmt(wt.momentCallsPerSecond)} calls/s, `
+    + `${wt.ratio.toFixed(0)}x; ${wt.mismatches} mismatches in ${fmt(wt.cases)} cases`);
   console.log(`  Europe/London with closures ${fmt(wt.oursLondonCallsPerSecond)} calls/s; due ${fmt(wt.oursDueCallsPerSecond)} calls/s`);
 
   const figures = runAttainmentBench();

@@ -1,12 +1,41 @@
 /**
- * Working-time throughput: this engine against moment-business-time on the same random intervals
- * (UTC, Mon-Fri 08:00-18:00, no closures, no clock changes), with the two answers compared case by case.
- * Run: npx tsx bench/workingTime.ts [cases]
+ * Working-time throughput against moment-business-time, side by side in one run on the same random intervals
+ * (UTC, Mon-Fri 08:00-18:00, no closures, no clock changes), with the two answers compared case by case:
+ * - the custom function SLM_WORKHOURS of the built bundle (dist/Code.js, loaded into a fresh vm context as
+ *   Sheets loads it) over two columns of 100,000 date cells, minute-aligned, in 2025-2026 — the headline ratio;
+ * - the engine alone (makeCalendar().workingMs), and in Europe/London with closures, and dueMs.
+ * moment-business-time is given the instants as numbers (its cheapest input); SLM_WORKHOURS reads date cells.
+ * Run after npm run build: npx tsx bench/workingTime.ts [cases]
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { makeCalendar } from '../src/core/time/calendar';
 import { parseHours } from '../src/core/time/hours';
 
+const CODE = path.resolve(__dirname, '..', 'dist', 'Code.js');
+
+/** SLM_WORKHOURS over two columns against moment-business-time over the same intervals, one after the other. */
+export interface VectorisedBench {
+  /** Rows of each column (intervals). */
+  rows: number;
+  /** moment-business-time over all rows, in one pass (ms). */
+  momentMs: number;
+  /** The first SLM_WORKHOURS call in a fresh context (parses the hours, builds the day tables) (ms). */
+  firstMs: number;
+  /** The next calls: best and median of `repeats` (ms). */
+  bestMs: number;
+  medianMs: number;
+  repeats: number;
+  /** momentMs / medianMs and momentMs / bestMs. */
+  ratioMedian: number;
+  ratioBest: number;
+  /** Rows where the two differ by more than 1 ms, of all rows. */
+  mismatches: number;
+}
+
 export interface WorkingTimeBench {
+  vectorised: VectorisedBench;
   /** Random intervals compared. */
   cases: number;
   oursCallsPerSecond: number;
@@ -59,13 +88,68 @@ function rate(calls: number, run: () => number, minMs: number): { perSecond: num
   return { perSecond: (done / elapsed) * 1000, sink };
 }
 
-export function runWorkingTimeBench(n = 20_000): WorkingTimeBench {
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((p, q) => p - q);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function momentBusinessTime(): MomentStatic {
+  const moment = require('moment-business-time') as MomentStatic;
+  const hours = ['08:00:00', '18:00:00'];
+  moment.updateLocale(moment.locale(), { workinghours: { 0: null, 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: null }, holidays: [] });
+  return moment;
+}
+
+/**
+ * SLM_WORKHOURS(starts, ends, "Mon-Fri 08:00-18:00", "", "UTC") over two columns of `rows` date cells (random
+ * minute-aligned starts in 2025-2026, each interval up to 10 days), against moment-business-time's workingDiff
+ * on the same intervals. Expects TZ=UTC (moment-business-time works in the process's zone).
+ */
+function runVectorised(moment: MomentStatic, rows: number, repeats: number): VectorisedBench {
+  if (!fs.existsSync(CODE)) throw new Error('dist/Code.js is missing: run npm run build first.');
+  const next = random(20260101);
+  const a: number[] = [];
+  const b: number[] = [];
+  const from = Date.UTC(2025, 0, 1);
+  const minutes = (Date.UTC(2027, 0, 1) - from) / 60_000;
+  for (let i = 0; i < rows; i++) {
+    a.push(from + Math.floor(next() * minutes) * 60_000);
+    b.push(a[i] + Math.floor(next() * 10 * 1440) * 60_000);
+  }
+
+  const context = vm.createContext({ console, A: a, B: b });
+  new vm.Script(fs.readFileSync(CODE, 'utf8')).runInContext(context);
+  // The columns as Sheets passes them: one array a row, holding a Date of the script's realm.
+  vm.runInContext('var starts = A.map(function (t) { return [new Date(t)]; }); var ends = B.map(function (t) { return [new Date(t)]; });', context);
+  const call = vm.compileFunction('return SLM_WORKHOURS(starts, ends, "Mon-Fri 08:00-18:00", "", "UTC");', [], { parsingContext: context }) as () => unknown[][];
+  let t0 = performance.now();
+  const ours = call();
+  const firstMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let k = 0; k < repeats; k++) {
+    t0 = performance.now();
+    call();
+    times.push(performance.now() - t0);
+  }
+
+  const theirs = new Float64Array(rows);
+  t0 = performance.now();
+  for (let i = 0; i < rows; i++) theirs[i] = moment.utc(b[i]).workingDiff(moment.utc(a[i]), 'milliseconds');
+  const momentMs = performance.now() - t0;
+
+  let mismatches = 0;
+  for (let i = 0; i < rows; i++) if (!(Math.abs((ours[i][0] as number) * 3_600_000 - theirs[i]) <= 1)) mismatches++;
+  const bestMs = Math.min(...times);
+  const medianMs = median(times);
+  return { rows, momentMs, firstMs, bestMs, medianMs, repeats, ratioMedian: momentMs / medianMs, ratioBest: momentMs / bestMs, mismatches };
+}
+
+export function runWorkingTimeBench(n = 20_000, rows = 100_000): WorkingTimeBench {
   const savedTz = process.env.TZ;
   process.env.TZ = 'UTC';
   try {
-    const moment = require('moment-business-time') as MomentStatic;
-    const hours = ['08:00:00', '18:00:00'];
-    moment.updateLocale(moment.locale(), { workinghours: { 0: null, 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: null }, holidays: [] });
+    const moment = momentBusinessTime();
+    const vectorised = runVectorised(moment, rows, 9);
 
     const next = random(20250101);
     const a = new Float64Array(n);
@@ -131,6 +215,7 @@ export function runWorkingTimeBench(n = 20_000): WorkingTimeBench {
     );
 
     return {
+      vectorised,
       cases: n,
       oursCallsPerSecond: oursRun.perSecond,
       momentCallsPerSecond,
@@ -148,10 +233,21 @@ export function runWorkingTimeBench(n = 20_000): WorkingTimeBench {
 
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-GB');
 
+/** The headline lines: SLM_WORKHOURS over columns against moment-business-time, measured side by side. */
+export function printVectorisedFigures(v: VectorisedBench, target: number): void {
+  const us = (ms: number): string => ((ms / v.rows) * 1000).toFixed(2);
+  console.log(`SLM_WORKHOURS over two columns of ${fmt(v.rows)} date cells (minute-aligned, 2025-2026, up to 10 days each; UTC, Mon-Fri 08:00-18:00), against moment-business-time on the same intervals in the same run:`);
+  console.log(`  SLM_WORKHOURS: first call ${v.firstMs.toFixed(0)} ms; then median ${v.medianMs.toFixed(1)} ms (${us(v.medianMs)} µs a row), best ${v.bestMs.toFixed(1)} ms of ${v.repeats}`);
+  console.log(`  moment-business-time: ${v.momentMs.toFixed(0)} ms (${us(v.momentMs)} µs a row); ${v.mismatches} of ${fmt(v.rows)} rows differ by more than 1 ms`);
+  const ok = v.ratioMedian >= target && v.mismatches === 0;
+  console.log(`  ratio ${v.ratioMedian.toFixed(1)}x on the median (${v.ratioBest.toFixed(1)}x on the best) (target >= ${target}x, same answers): ${ok ? 'meets target' : 'MISSES target'}`);
+}
+
 if (typeof require !== 'undefined' && require.main === module) {
   const n = Number(process.argv[2]) || 20_000;
   const r = runWorkingTimeBench(n);
-  console.log(`Working time, ${fmt(r.cases)} random intervals of up to 10 days in 2023-2024, UTC, Mon-Fri 08:00-18:00`);
+  printVectorisedFigures(r.vectorised, 50);
+  console.log(`Working time in the engine alone, ${fmt(r.cases)} random intervals of up to 10 days in 2023-2024, UTC, Mon-Fri 08:00-18:00`);
   console.log(`  this engine           ${fmt(r.oursCallsPerSecond).padStart(14)} calls/s  (${(1e9 / r.oursCallsPerSecond).toFixed(0)} ns a call)`);
   console.log(`  moment-business-time  ${fmt(r.momentCallsPerSecond).padStart(14)} calls/s  (${(1e9 / r.momentCallsPerSecond).toFixed(0)} ns a call)`);
   console.log(`  ratio                 ${r.ratio.toFixed(0).padStart(14)}x`);

@@ -1,6 +1,11 @@
 /** Value helpers shared by the core. Cross-realm safe: the bundle may run in a different realm from its callers. */
-export const isDate = (v: unknown): v is Date =>
-  Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
+/** A module constant: the global `Object` is a slow look-up in a vm realm, and this runs once per cell. */
+const toStringOf = Object.prototype.toString;
+export const isDate = (v: unknown): v is Date => {
+  if (typeof v !== 'object' || v === null || toStringOf.call(v) !== '[object Date]') return false;
+  const t = (v as Date).getTime();
+  return t === t; // not NaN (the global isNaN is another slow look-up)
+};
 
 /** Header matching ignores case, spaces and punctuation, so "On hold (h)" matches "on hold h". */
 export const normaliseHeader = (h: unknown): string => String(h ?? '').toLowerCase().replace(/[^a-z0-9%]+/g, '');

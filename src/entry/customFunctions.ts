@@ -7,7 +7,7 @@ import { NO_FIGURE } from '../core/attainment/status';
 import { attainmentTableFromRanges } from '../core/attainment/fromRanges';
 import { availabilityFromValues } from '../core/attainment/availability';
 import { ArgumentError, isGrid, single } from '../core/arguments/grid';
-import { instantOf, periodOf } from '../core/arguments/dates';
+import { dateCellMs, instantOf, periodOf } from '../core/arguments/dates';
 import { calendarArgument, calendarArguments, type CalendarTabs } from '../core/arguments/calendar';
 import { hoursArgument } from '../core/arguments/numbers';
 import { rangesThenZone, zoneArgument, type Zones } from '../core/arguments/zone';
@@ -29,7 +29,10 @@ const calendarTabs: CalendarTabs = () => {
   return readWorkbookValues(SpreadsheetApp.getActive(), ['calendars', 'closures']);
 };
 
-/** Applies `fn` cell by cell when either argument is a range (same size, or one single value); blank in → blank out. */
+/**
+ * Applies `fn` cell by cell when either argument is a range (same size, or one single value); blank in → blank out.
+ * Plain loops: this runs once per cell of columns of up to hundreds of thousands of rows.
+ */
 function vectorise(a: unknown, b: unknown, names: [string, string], fn: (x: unknown, y: unknown, row: number) => unknown): unknown {
   const ga = isGrid(a) ? a : undefined;
   const gb = isGrid(b) ? b : undefined;
@@ -38,11 +41,25 @@ function vectorise(a: unknown, b: unknown, names: [string, string], fn: (x: unkn
     throw new ArgumentError(`${names[0]} and ${names[1]}`, `ranges of different sizes (${ga.length} and ${gb.length} rows)`);
   }
   const shape = (ga ?? gb)!;
-  return shape.map((line, r) => line.map((_, c) => {
-    const x = ga ? ga[r][c] : a;
-    const y = gb ? gb[r][c] : b;
-    return isBlank(x) || isBlank(y) ? '' : fn(x, y, r + 1);
-  }));
+  const out: unknown[][] = new Array(shape.length);
+  for (let r = 0; r < shape.length; r++) {
+    const width = shape[r].length;
+    const la = ga ? ga[r] : undefined;
+    const lb = gb ? gb[r] : undefined;
+    const cell = (c: number): unknown => {
+      const x = la ? la[c] : a;
+      const y = lb ? lb[c] : b;
+      return isBlank(x) || isBlank(y) ? '' : fn(x, y, r + 1);
+    };
+    if (width === 1) {
+      out[r] = [cell(0)]; // a column, the usual case: one small array a row
+      continue;
+    }
+    const line: unknown[] = new Array(width);
+    for (let c = 0; c < width; c++) line[c] = cell(c);
+    out[r] = line;
+  }
+  return out;
 }
 
 const at = (argument: string, row: number) => (row > 0 ? `${argument}, row ${row}` : argument);
@@ -64,8 +81,14 @@ export function SLM_WORKHOURS(start: unknown, end: unknown, hours: unknown, clos
     const opt = calendarArguments(closures, time_zone, calendars);
     const zones = zoneArg(opt.timeZone);
     const cal = calendarArgument(hours, opt.closures, zones, opt.calendars, calendarTabs);
-    return vectorise(start, end, ['start', 'end'], (a, b, row) =>
-      cal.workingMs(instantOf(a, zones, at('start', row))!, instantOf(b, zones, at('end', row))!) / HOUR_MS);
+    // A date cell is read at once; anything else (text, a date to check) through instantOf, which names the cell.
+    return vectorise(start, end, ['start', 'end'], (a, b, row) => {
+      let x = dateCellMs(a);
+      if (x !== x) x = instantOf(a, zones, at('start', row))!;
+      let y = dateCellMs(b);
+      if (y !== y) y = instantOf(b, zones, at('end', row))!;
+      return cal.workingMs(x, y) / HOUR_MS;
+    });
   });
 }
 

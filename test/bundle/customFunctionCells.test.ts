@@ -57,6 +57,18 @@ describe('item 10: custom-function arguments refused by name, never misread', ()
     expect(message(() => g.SLM_WORKHOURS(at(2026, 11, 2, 9), at(2026, 11, 3, 10), OFFICE, nineAm))).toMatch(/^closures: a time without a date/);
   });
 
+  test('SLM_WORKHOURS over columns reads each cell as one call would: date cells, date text, blanks; bad cells named by row', () => {
+    const starts = [[at(2026, 11, 2, 9)], ['2026-11-02 09:00'], [''], [at(1900, 1, 3, 9)], [at(2026, 3, 27, 17)]];
+    const ends = [[at(2026, 11, 3, 10)], [at(2026, 11, 3, 10)], [at(2026, 11, 3, 10)], [at(1900, 1, 4, 9)], [at(2026, 3, 30, 9, 30)]];
+    const column = g.SLM_WORKHOURS(starts, ends, OFFICE, '', TZ) as unknown[][];
+    expect(column.map((row) => row.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(column.map((row) => row[0])).toEqual(starts.map((s, i) => g.SLM_WORKHOURS(s[0], ends[i][0], OFFICE, '', TZ)));
+    expect(column.map((row) => row[0])).toEqual([11, 11, '', 10, 2.5]);
+    const nineAm = new D(localToUtc(1899, 12, 30, 9 * 60, TZ));
+    expect(message(() => g.SLM_WORKHOURS([[at(2026, 11, 2)], [nineAm]], at(2026, 11, 3), OFFICE))).toMatch(/^start, row 2: a time without a date \(09:00\)/);
+    expect(message(() => g.SLM_WORKHOURS(at(2026, 11, 2), [[at(2026, 11, 3)], [new D(2400, 0, 3)]], OFFICE))).toMatch(/^end, row 2: "3 January 2400" is outside the years 1800 to 2399$/);
+  });
+
   test('SLM_ATTAINMENT with one Opened of 1000-01-01 leaves that row out and names it', () => {
     const tabs = {
       services: sheet('services', [{ serviceId: 'EMAIL', name: 'Email', rank: 1, status: 'Supported', serviceHours: OFFICE }]),

@@ -45,7 +45,7 @@ function readInstant(v: unknown, zones: Zones, timeZone: string, argument: strin
     const typed = isDate(v) ? new Date(ms).toLocaleDateString('en-GB', { timeZone: zones.dateZone, dateStyle: 'long' }) : String(v);
     throw new ArgumentError(argument, `"${typed}" ${OUTSIDE_YEARS}`);
   }
-  if (isDate(v) && localDateKey(ms, zones.dateZone) === TIME_ONLY_DAY) {
+  if (isDate(v) && ms < PAST_TIME_ONLY_MS && localDateKey(ms, zones.dateZone) === TIME_ONLY_DAY) {
     throw new ArgumentError(argument, `a time without a date (${hhmm(ms, zones.dateZone)}): give a date and time`);
   }
   return ms;
@@ -64,11 +64,27 @@ function notADate(v: unknown, zones: Zones, what: string): string {
   return `"${text}" is not a ${what} in this spreadsheet's locale (${locale}, ${first ? 'month' : 'day'} first): type ${iso} or use a date cell`;
 }
 
+/** From 2 January 1900 (UTC) on, an instant is past the time-only day 30 December 1899 in every zone. */
+const PAST_TIME_ONLY_MS = Date.UTC(1900, 0, 2);
+
+/**
+ * The instant of a date cell that needs no further check (in the engine's years and clear of the time-only
+ * day), or NaN for anything else (text, blank, a date instantOf must read or refuse). The per-cell fast path of
+ * the vectorised functions: it builds no argument name and reads no zone.
+ */
+export function dateCellMs(v: unknown): number {
+  if (!isDate(v)) return NaN;
+  const ms = v.getTime();
+  return ms >= PAST_TIME_ONLY_MS && ms < MAX_SUPPORTED_MS ? ms : NaN;
+}
+
 /**
  * An instant from a date cell or date text ("2026-11-02 09:00", or "02/11/2026" read in the spreadsheet's
  * locale); undefined when blank. Text is read in the working zone `zones.tz`.
  */
 export function instantOf(v: unknown, zones: Zones, argument: string): number | undefined {
+  const fast = dateCellMs(v);
+  if (fast === fast) return fast;
   if (isBlank(v)) return undefined;
   const ms = readInstant(v, zones, zones.tz, argument, true);
   if (ms === undefined) throw new ArgumentError(argument, notADate(v, zones, 'date and time'));
