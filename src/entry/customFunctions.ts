@@ -108,9 +108,11 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
     const opt = calendarArguments(closures, time_zone, calendars);
     const zones = zoneArg(opt.timeZone);
     const cal = calendarArgument(hours, opt.closures, zones, opt.calendars, calendarTabs);
+    // As SLM_WORKHOURS: a date cell and a number of hours are read at once; the cell is named only for an error.
     return vectorise(start, duration_hours, ['start', 'duration_hours'], (a, d, row) => {
-      const h = hoursArgument(d, at('duration_hours', row));
-      const from = instantOf(a, zones, at('start', row))!;
+      const h = typeof d === 'number' && d >= 0 && d < INFINITY ? d : hoursArgument(d, at('duration_hours', row));
+      let from = dateCellMs(a);
+      if (from !== from) from = instantOf(a, zones, at('start', row))!;
       // Working time never runs faster than the clock, so a duration past the engine's last instant is refused at once.
       const due = h * HOUR_MS >= MAX_SUPPORTED_MS - from ? INFINITY : cal.dueMs(from, h * HOUR_MS);
       if (!(due < MAX_SUPPORTED_MS)) throw new ArgumentError(at('duration_hours', row), `${h} working hours from start end after ${LAST_YEAR}, the last year the engine reaches`);
