@@ -1,12 +1,10 @@
 /** Collect comments on the built bundle: Drive comments on the Docs and the representatives' workbook land once each. */
 import { exampleRuntime } from '../support/offline';
+import { tabRecords } from '../support/tabRows';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const idOf = (url: string) => /\/d\/([A-Za-z0-9_-]+)/.exec(url)![1];
-const commentRows = (rt: ReturnType<typeof exampleRuntime>) => {
-  const v = (rt.spreadsheet as unknown as Ss).getSheetByName('Comments')!.getDataRange().getValues();
-  return v.slice(1).filter((r) => r[0] !== '').map((r) => Object.fromEntries(v[0].map((h, i) => [String(h), r[i]])));
-};
+const commentRows = (rt: ReturnType<typeof exampleRuntime>) => tabRecords(rt.spreadsheet as unknown as Ss, 'Comments');
 
 describe('Collect comments', () => {
   test('comments and replies on the SLA and on the representatives\' workbook land once each, with the service they concern', () => {

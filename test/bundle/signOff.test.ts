@@ -1,11 +1,9 @@
 /** Record sign-off on the built bundle: who signed which SLA version and when; the SLA tab follows; signed versions stay. */
 import { exampleRuntime } from '../support/offline';
+import { tabRecords } from '../support/tabRows';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
-const rowsOf = (rt: ReturnType<typeof exampleRuntime>, tab: string) => {
-  const v = (rt.spreadsheet as unknown as Ss).getSheetByName(tab)!.getDataRange().getValues();
-  return v.slice(1).filter((r) => r[0] !== '').map((r) => Object.fromEntries(v[0].map((h, i) => [String(h), r[i]])));
-};
+const rowsOf = (rt: ReturnType<typeof exampleRuntime>, tab: string) => tabRecords(rt.spreadsheet as unknown as Ss, tab);
 
 describe('Record sign-off', () => {
   test('marks the version signed, agrees every service on that day, and is never recorded twice', () => {
