@@ -1,12 +1,13 @@
 /**
- * Builds dist/: Code.js (one IIFE exposing the entry points as `SLM`, then a top-level stub per entry
- * point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined), ExampleSchool.html
- * (the example school's data), IncidentIntake.html (helpdesk presets, import texts, the call form's questions) and appsscript.json.
+ * Builds dist/: Code.js (the whole server: one IIFE exposing the entry points as `SLM`, then a top-level
+ * stub per entry point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined), appsscript.json,
+ * and two data files that HtmlService reads as text (JSON, not code): ExampleSchool.html (the example school's
+ * data) and IncidentIntake.html (helpdesk presets, import texts, the call form's questions).
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ACTIONS_FILE, ACTIONS_GLOBAL, entryPoints, inCode, renderStubs } from './stubs';
+import { entryPoints, renderStubs } from './stubs';
 import { exampleData, exampleFileText } from '../src/core/example/data';
 import { EXAMPLE_FILE } from '../src/core/example/school';
 import { importData, importFileText } from '../src/core/import/presets';
@@ -18,13 +19,16 @@ const dist = path.join(root, 'dist');
 /** Apps Script's V8 runtime; a conservative target keeps syntax it may not know out of the bundle. */
 const GAS_TARGET = 'es2020';
 
-/** One IIFE assigning `globalName`, holding only the named exports of src/main.ts (the rest is shaken out). */
-async function bundle(names: string[], globalName: string): Promise<string> {
+/**
+ * Code.js: the whole server as one IIFE assigning `SLM` (every export of src/main.ts), then a top-level stub
+ * per entry point. Nothing else holds server code: no file is read and evaluated at run time.
+ */
+async function buildServer(): Promise<number> {
   const result = await esbuild.build({
-    stdin: { contents: `export { ${names.join(', ')} } from './src/main';`, resolveDir: root, loader: 'ts' },
+    entryPoints: [path.join(root, 'src/main.ts')],
     bundle: true,
     format: 'iife',
-    globalName,
+    globalName: 'SLM',
     target: GAS_TARGET,
     minify: true,
     charset: 'utf8',
@@ -32,20 +36,9 @@ async function bundle(names: string[], globalName: string): Promise<string> {
     write: false,
     logLevel: 'warning',
   });
-  return result.outputFiles[0].text;
-}
-
-/** Code.js (custom functions, simple triggers, every stub) and the actions file (everything else). */
-async function buildServer(): Promise<{ code: number; actions: number }> {
-  const entries = entryPoints(path.join(root, 'src/main.ts'));
-  const [core, actions] = await Promise.all([
-    bundle(entries.filter(inCode).map((e) => e.name), 'SLM'),
-    bundle(entries.filter((e) => !inCode(e)).map((e) => e.name), ACTIONS_GLOBAL),
-  ]);
-  const code = `${core}\n${renderStubs(entries)}`;
+  const code = `${result.outputFiles[0].text}\n${renderStubs(entryPoints(path.join(root, 'src/main.ts')))}`;
   fs.writeFileSync(path.join(dist, 'Code.js'), code);
-  fs.writeFileSync(path.join(dist, `${ACTIONS_FILE}.html`), actions);
-  return { code: Buffer.byteLength(code), actions: Buffer.byteLength(actions) };
+  return Buffer.byteLength(code);
 }
 
 async function buildSidebar(): Promise<number> {
@@ -76,8 +69,7 @@ async function main(): Promise<void> {
   const presets = importFileText(importData());
   fs.writeFileSync(path.join(dist, `${IMPORT_FILE}.html`), presets);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`dist/Code.js      ${kb(server.code)} (loaded by every call)`);
-  console.log(`dist/${ACTIONS_FILE}.html ${kb(server.actions)} (menu actions and the panel's calls, loaded when first used)`);
+  console.log(`dist/Code.js      ${kb(server)} (the whole server, loaded by every call)`);
   console.log(`dist/Sidebar.html ${kb(sidebar)}`);
   console.log(`dist/${EXAMPLE_FILE}.html ${kb(Buffer.byteLength(example))} (read only by Load example school)`);
   console.log(`dist/${IMPORT_FILE}.html ${kb(Buffer.byteLength(presets))} (read only by Import incidents and the call form)`);

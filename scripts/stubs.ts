@@ -1,6 +1,7 @@
 /**
  * Top-level stubs for the bundle. Apps Script only sees top-level functions (triggers, menu actions,
- * google.script.run, custom functions), so each export of src/main.ts gets one that calls into the IIFE.
+ * google.script.run, custom functions), so each export of src/main.ts gets one that calls into the IIFE
+ * (the whole server, assigned to the global `SLM` in the same file: nothing is read or evaluated at run time).
  * Names, parameters and JSDoc are read from the source with the TypeScript compiler, not kept by hand.
  */
 import * as ts from 'typescript';
@@ -35,39 +36,13 @@ export function entryPoints(mainFile: string): EntryPoint[] {
   });
 }
 
-/**
- * Simple triggers run without authorisation and on every open, so they stay in Code.js with the custom
- * functions; every other entry point (menu actions, sidebar calls, installable triggers) is an action.
- */
-const SIMPLE_TRIGGERS = new Set(['onOpen', 'onInstall', 'onEdit', 'onSelectionChange']);
-
-/** Whether an entry point is in Code.js itself (else in the actions file, loaded when first called). */
-export function inCode(e: EntryPoint): boolean {
-  return e.customFunction || SIMPLE_TRIGGERS.has(e.name);
-}
-
-/** The actions bundle's file name in dist/ (an .html file, the only other kind Apps Script stores). */
-export const ACTIONS_FILE = 'Actions';
-/** The global the actions bundle's IIFE assigns, returned by the loader. */
-export const ACTIONS_GLOBAL = 'SLM_ACTIONS';
-
-/**
- * Every custom-function call loads all of Code.js, so the actions live in their own file, read and
- * evaluated once per execution by `loadActions_` (the trailing underscore keeps it private: neither
- * google.script.run nor the Run menu can call it).
- */
-const LOADER =
-  `function loadActions_(){return loadActions_.m||(loadActions_.m=new Function(` +
-  `HtmlService.createHtmlOutputFromFile('${ACTIONS_FILE}').getContent()+'\\nreturn ${ACTIONS_GLOBAL}')())}`;
-
 export function renderStubs(entries: EntryPoint[]): string {
   const stubs = entries.map((e) => {
     const params = e.params.join(', ');
     // Only custom functions need their JSDoc (Sheets reads it for autocomplete); the others would
     // only add bytes that every custom-function call loads.
     const doc = e.customFunction ? `${e.jsDoc}\n` : '';
-    const target = inCode(e) ? 'SLM' : 'loadActions_()';
-    return `${doc}function ${e.name}(${params}){return ${target}.${e.name}.apply(this,arguments)}`;
+    return `${doc}function ${e.name}(${params}){return SLM.${e.name}.apply(this,arguments)}`;
   });
-  return [...stubs, LOADER].join('\n');
+  return stubs.join('\n');
 }

@@ -22,28 +22,33 @@ describe('dist/Code.js', () => {
     expect(typeof context.onInstall).toBe('function');
   });
 
-  test('every entry point has a top-level stub, and every stub an entry point in Code.js or the actions file', () => {
+  test('every entry point has a top-level stub calling into the one bundle, and every stub an entry point', () => {
     const context = vm.createContext({});
     vm.runInContext(code, context);
-    const inCode = Object.keys(context.SLM).sort();
-    const actions = Object.keys(new Function(`${fs.readFileSync(path.join(root, 'dist/Actions.html'), 'utf8')}\nreturn SLM_ACTIONS`)()).sort();
-    const topLevel = Object.keys(context).filter((k) => k !== 'SLM' && k !== 'loadActions_' && typeof context[k] === 'function').sort();
-    expect(topLevel).toEqual([...inCode, ...actions].sort());
+    const bundled = Object.keys(context.SLM).sort();
+    const topLevel = Object.keys(context).filter((k) => k !== 'SLM' && typeof context[k] === 'function').sort();
+    expect(topLevel).toEqual(bundled);
     expect(topLevel).toEqual(sourceEntries().map((e) => e.name).sort());
-    // Custom functions and simple triggers never wait for the actions file.
-    expect(inCode).toEqual(sourceEntries().filter((e) => e.customFunction || e.name === 'onOpen' || e.name === 'onInstall').map((e) => e.name).sort());
-    expect(actions.filter((n) => inCode.includes(n))).toEqual([]);
+    expect(topLevel).toEqual(expect.arrayContaining(['onOpen', 'SLM_WORKHOURS', 'generateSla', 'generateReview', 'getOverview']));
   });
 
-  test('an action loads the actions file once per execution, through HtmlService, and runs from it', () => {
-    const actionsFile = fs.readFileSync(path.join(root, 'dist/Actions.html'), 'utf8');
+  test('holds the whole server: no other file carries code, and nothing is evaluated from text at run time', () => {
+    expect(fs.existsSync(path.join(root, 'dist/Actions.html'))).toBe(false);
+    expect(fs.readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js') || f.endsWith('.gs'))).toEqual(['Code.js']);
+    expect(code).not.toMatch(/\bnew Function\b|\bFunction\(|\beval\(/);
+    // The data files HtmlService reads are JSON, not script.
+    for (const data of ['ExampleSchool.html', 'IncidentIntake.html']) {
+      expect(() => JSON.parse(fs.readFileSync(path.join(root, 'dist', data), 'utf8'))).not.toThrow();
+    }
+  });
+
+  test('an action runs from Code.js alone: it reads no file through HtmlService', () => {
     const reads: string[] = [];
-    const context = vm.createContext({ HtmlService: { createHtmlOutputFromFile: (f: string) => (reads.push(f), { getContent: () => actionsFile }) } });
+    const context = vm.createContext({ HtmlService: { createHtmlOutputFromFile: (f: string) => (reads.push(f), { getContent: () => '' }) } });
     vm.runInContext(code, context);
-    const loaded = vm.runInContext('loadActions_()', context);
-    expect(vm.runInContext('loadActions_()', context)).toBe(loaded);
-    expect(reads).toEqual(['Actions']);
-    expect(typeof loaded.generateSla).toBe('function');
+    expect(typeof context.SLM.generateSla).toBe('function');
+    expect(typeof context.SLM.generateReview).toBe('function');
+    expect(reads).toEqual([]);
   });
 
   test('custom-function stubs carry their JSDoc with @customfunction and @param lines', () => {
@@ -56,17 +61,13 @@ describe('dist/Code.js', () => {
       for (const p of e.params) expect(doc).toContain(p.replace(/^\.\.\./, ''));
     }
   });
-
-  test('stays inside the 180 KB budget', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(180 * 1024);
-  });
 });
 
 describe('dist/ as clasp pushes it', () => {
-  test('clasp would push exactly the manifest, the bundle, the actions file, the sidebar, the help, the example data and the import presets', () => {
+  test('clasp would push exactly the manifest, the bundle, the sidebar, the example data and the import presets', () => {
     const out = execFileSync('npx', ['clasp', 'show-file-status', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const status = JSON.parse(out.slice(out.indexOf('{')));
-    expect([...status.filesToPush].sort()).toEqual(['dist/Actions.html', 'dist/Code.js', 'dist/ExampleSchool.html', 'dist/IncidentIntake.html', 'dist/Sidebar.html', 'dist/appsscript.json']);
+    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/ExampleSchool.html', 'dist/IncidentIntake.html', 'dist/Sidebar.html', 'dist/appsscript.json']);
     expect(status.untrackedFiles).toEqual([]);
   });
 
