@@ -83,7 +83,13 @@ describe('item 2: no number of bad cells overflows the stack', () => {
   test('the built bundle spreads no array into push, unshift, Math.min or Math.max', () => {
     // Each spread item is an argument: a long enough list overflows the stack, as 125,000 problems did.
     const code = require('node:fs').readFileSync(`${__dirname}/../../dist/Code.js`, 'utf8') as string;
-    expect(code.match(/\b(push|unshift|min|max)\(([^(){}]*,)?\.\.\./g) ?? []).toEqual([]);
+    const spreads = [...code.matchAll(/\b(push|unshift|min|max)\(([^(){}]*,)?\.\.\.(.{0,24})/g)];
+    // zod/mini (the panel's argument checks) spreads only the issues of one element or property of one
+    // argument into its parent's, and the few checks of one schema into Math.min: a handful each, never a log.
+    const zod = (m: RegExpMatchArray) => /\.issues\)|\.map\(\w+=>\w+\[0\]\)/.test(m[3]);
+    expect(spreads.filter((m) => !zod(m)).map((m) => m[0])).toEqual([]);
+    // Only zod's few are left out: the project's own code holds none.
+    expect(spreads.filter(zod).length).toBeLessThanOrEqual(8);
   });
 });
 
