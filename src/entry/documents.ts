@@ -5,20 +5,14 @@
 import { unreadCells } from '../core/workbook/problems';
 import type { GeneratedDoc, PeriodRequest } from '../api';
 import { menuOpenPanel } from './sidebarApi';
-import { computeAttainment } from '../core/attainment/compute';
-import { buildModel } from '../core/attainment/model';
-import { columnsFromRows } from '../core/attainment/columns';
-import { monthlyTrends } from '../core/monitor/trends';
-import { analyseWorkbook } from '../core/findings/analyse';
 import { schoolName } from '../adapters/school';
-import { buildReviewDocument } from '../core/docs/review';
+import { serviceReview } from '../core/usecases/review';
 import { buildSlaDocument } from '../core/docs/sla';
 import { documentName } from '../core/docs/naming';
 import type { DocModel } from '../core/docs/model';
 import { isoDate } from '../core/text';
 import { parsePeriodText } from '../core/periods/periodText';
 import { escapeHtml } from '../core/html';
-import { previousPeriod, resolvePeriod } from '../core/periods';
 import type { DocumentRecord } from '../core/schema/records';
 import { createDocument, writeDocument } from '../adapters/docs';
 import { showPicker } from './picker';
@@ -93,17 +87,9 @@ export function generateReview(period: PeriodRequest): GeneratedDoc {
   const ss = SpreadsheetApp.getActive();
   const now = Date.now();
   const { workbook: wb, problems } = readWorkbook(ss);
-  const p = resolvePeriod(wb, now, period);
-  const report = computeAttainment(wb, p, { asOf: now });
-  const before = previousPeriod(wb, p);
-  const previous = computeAttainment(wb, before, { asOf: now, breaches: false });
-  const findings = analyseWorkbook(wb, { now, period: p });
-  const model = buildModel(wb);
-  // The Dashboard's trend tables, ending with the period's last month.
-  const trends = monthlyTrends(model, columnsFromRows(wb.incidents, model, wb.holds), now, p.end - 1);
-  const opts = { now, school: schoolName(ss), previous, trends, unread: unreadCells(problems) };
-  const internal = publish(ss, buildReviewDocument(wb, report, findings, { ...opts, internal: true }), now);
-  const doc = publish(ss, buildReviewDocument(wb, report, findings, opts), now);
+  const review = serviceReview(wb, { period, now, school: schoolName(ss), unread: unreadCells(problems) });
+  const internal = publish(ss, review.internal, now);
+  const doc = publish(ss, review.shared, now);
   return { ...doc, internal };
 }
 

@@ -21,6 +21,7 @@ import { maxOf } from '../values';
 import { idKey } from '../schema/ids';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
 import { reviewDueWords, slaOpenPoints } from './sla';
+import type { Gap } from './services';
 import { appendixSections, internalSections, metShare } from './reviewAppendix';
 import type { Trends } from '../monitor/trends';
 
@@ -38,6 +39,8 @@ export interface ReviewOptions {
   readonly trends?: Trends;
   /** Cells the reading could not use ("Incidents row 30 (Opened)"), named at the end. */
   readonly unread?: readonly string[];
+  /** The points the SLA still leaves to be agreed, when the use case has worked them out (default: worked out here). */
+  readonly slaGaps?: readonly Gap[];
 }
 
 export interface ReviewDocument extends DocModel {
@@ -212,7 +215,7 @@ function decisions(f: ReviewFacts): string[] {
  * that names them.
  */
 function unsettledPoints(f: ReviewFacts, whole: ReadonlySet<string>): { services: string[]; count: number } {
-  const gaps = slaOpenPoints(f.wb, f.opts.now);
+  const gaps = f.opts.slaGaps ?? slaOpenPoints(f.wb, f.opts.now);
   const by = new Set<string>();
   for (const g of gaps) if (g.serviceId && !whole.has(g.service)) by.add(g.service);
   return { services: [...by], count: gaps.length };

@@ -29,6 +29,8 @@ export interface SlaOptions {
   readonly serviceIds?: readonly string[] | null;
   /** Cells the reading could not use ("Services row 4 (Status)"), named at the end. */
   readonly unread?: readonly string[];
+  /** The workbook's attainment model, when the use case has built it already (default: built here). */
+  readonly model?: ReturnType<typeof buildModel>;
 }
 
 export interface SlaDocument extends DocModel {
@@ -217,7 +219,7 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
     throw new Error('There is no service to put in the SLA: add services to the Services tab (retired and unsupported ones are left out).');
   }
   const ids = new Set(chosen.map((s) => idKey(s.serviceId)));
-  const model = buildModel(wb);
+  const model = opts.model ?? buildModel(wb);
   const services = chosen.map((s) => gatherService(s, wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId)), wb, model, opts.now));
   const slas = services.map((s) => s.sla);
 
@@ -263,8 +265,8 @@ export function reviewDueWords(agreements: ReadonlyArray<{ name: string; nextRev
 }
 
 /** Every point the SLA of the services in use would list as still to be agreed (none when no service is in use). */
-export function slaOpenPoints(wb: Workbook, now: number): Gap[] {
-  return slaServices(wb).length ? gatherSla(wb, { now, school: '' }).gaps : [];
+export function slaOpenPoints(wb: Workbook, now: number, model?: ReturnType<typeof buildModel>): Gap[] {
+  return slaServices(wb).length ? gatherSla(wb, { now, school: '', model }).gaps : [];
 }
 
 function titleSection(f: SlaFacts): Block[] {

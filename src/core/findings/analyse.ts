@@ -1,5 +1,6 @@
 /** Runs every contract and review analysis over a parsed workbook. */
 import type { Period } from '../periods/period';
+import type { MeasuredWorkbook } from '../attainment/measured';
 import type { Workbook } from '../workbook/parseWorkbook';
 import { dedupeRefs, makeContext } from './context';
 import { coverageFindings } from './coverage';
@@ -23,6 +24,8 @@ export interface AnalyseOptions {
   readonly now: number;
   /** The span of the incident log read for supplier performance and trends; default the year to `now`. */
   readonly period?: Period;
+  /** The workbook as the calling use case measured it (default: measured here). */
+  readonly measured?: MeasuredWorkbook;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface AnalyseOptions {
  * and references to the rows it rests on.
  */
 export function analyseWorkbook(wb: Workbook, opts: AnalyseOptions): Finding[] {
-  const ctx = makeContext(wb, opts.now, opts.period);
+  const ctx = makeContext(wb, opts.now, opts.period, opts.measured);
   const chain = targetChainFindings(ctx);
   const findings = [
     ...coverageFindings(ctx), ...chain, ...overProvisionFindings(ctx), ...weakestLinkFindings(ctx, new Set(chain.map((f) => f.id))),

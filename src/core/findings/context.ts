@@ -1,5 +1,6 @@
 /** What every analysis needs, resolved once: services by ID, hours, targets, calendars and row references. */
-import { buildModel, ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
+import { ITEM_TYPES, KINDS, kindOf, PRIORITIES, type AttainmentModel } from '../attainment/model';
+import { measureWorkbook, type MeasuredWorkbook } from '../attainment/measured';
 import { tabDef } from '../schema/workbook';
 import type { Contract, ItemType, Priority, Service, Target } from '../schema/records';
 import type { TabKey } from '../schema/types';
@@ -29,6 +30,8 @@ export interface Context {
   /** The span of the log that trends and supplier performance read. */
   readonly period: Period;
   readonly model: AttainmentModel;
+  /** The workbook measured once: its periods' attainment, shared with the use case that asked for the findings. */
+  readonly measured: MeasuredWorkbook;
   /** The school's assumptions (Settings tab). */
   readonly settings: Settings;
   service(id: string): Service | undefined;
@@ -47,8 +50,8 @@ export interface Context {
 }
 
 
-export function makeContext(wb: Workbook, now: number, period?: Period): Context {
-  const model = buildModel(wb);
+export function makeContext(wb: Workbook, now: number, period?: Period, measured: MeasuredWorkbook = measureWorkbook(wb)): Context {
+  const { model } = measured;
   const services = new Map<string, Service>();
   for (const s of wb.services) if (!services.has(idKey(s.serviceId))) services.set(idKey(s.serviceId), s);
   const contracts = new Map<string, Contract>();
@@ -68,7 +71,7 @@ export function makeContext(wb: Workbook, now: number, period?: Period): Context
   const start = period?.start ?? now - DEFAULT_LOOKBACK_DAYS * DAY_MS;
   const end = period?.end ?? now;
   return {
-    wb, now, model, settings: wb.assumptions,
+    wb, now, model, measured, settings: wb.assumptions,
     period: period ?? { start, end, label: trailingPeriodLabel(DEFAULT_LOOKBACK_DAYS, longDate(end, wb.timeZone)) },
     service: (id) => services.get(idKey(id)),
     rank: (id) => services.get(idKey(id))?.rank ?? Infinity,

@@ -1,5 +1,4 @@
 /** Supplier performance: response and fix attainment per contract, from the log's supplier columns, with breaches. */
-import { computeAttainment } from '../attainment/compute';
 import type { SupplierAttainment } from '../attainment/types';
 import { contractLabel, gapSeverity, minOf, type Context } from './context';
 import { MAX_QUOTED_BREACHES, MAX_ROW_REFS } from './thresholds';
@@ -12,7 +11,7 @@ const QUESTION = 'Third-party response or fix issues' as const;
 export function supplierFindings(ctx: Context): Finding[] {
   const hasSupplierCalls = ctx.wb.incidents.some((i) => i.contractRef !== undefined);
   if (!hasSupplierCalls) return [];
-  const report = computeAttainment(ctx.wb, ctx.period, { asOf: ctx.now });
+  const report = ctx.measured.attainment(ctx.period, { asOf: ctx.now });
   const slaMissed = new Set(report.services.flatMap((s) => s.targets.flatMap((t) => t.measure === 'resolution' ? t.breaches.map((b) => b.row) : [])));
   return report.suppliers.map((a) => finding(ctx, a, slaMissed)).filter((f): f is Finding => f !== undefined);
 }

@@ -5,6 +5,8 @@
  */
 import { partLabel } from '../attainment/status';
 import { attainmentOf } from '../attainment/compute';
+import type { AttainmentReport } from '../attainment/types';
+import type { Period } from '../periods/period';
 import type { AttainmentModel } from '../attainment/model';
 import type { IncidentColumns } from '../attainment/columns';
 import { civilFromDays, localDayNumber, localToUtc } from '../time/zone';
@@ -44,13 +46,15 @@ function trendMonths(now: number, timeZone: string, count = TREND_MONTHS): Array
 
 /**
  * The twelve months ending with the one holding `lastMonthAt` (default: `now`, the Dashboard's view; a review
- * ends them with its period), each judged as of `now`.
+ * ends them with its period), each judged as of `now`. `reportOf` gives a month's attainment (default: measured
+ * here; a use case passes its own, so a month it has already measured is not measured again).
  */
-export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now: number, lastMonthAt = now): Trends {
+export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now: number, lastMonthAt = now,
+  reportOf: (month: Period) => AttainmentReport = (p) => attainmentOf(model, cols, p, { asOf: now, breaches: false })): Trends {
   const months = trendMonths(Math.min(lastMonthAt, now), model.timeZone);
   let firstItem = Infinity;
   for (let i = 0; i < cols.length; i++) if (cols.opened[i] < firstItem) firstItem = cols.opened[i];
-  const reports = months.map((p) => attainmentOf(model, cols, p, { asOf: now, breaches: false }));
+  const reports = months.map(reportOf);
   const services = model.services.map((s, k) => {
     const compliance = model.targets.length ? reports.flatMap((r) => r.services[k].targets.map((t) => t.compliance)) : [];
     return {

@@ -1,0 +1,69 @@
+/**
+ * The service review as one use case: one model, one set of incident columns, and each period's attainment
+ * computed once, however many parts of the review (figures, comparison, supplier findings, trends) read it.
+ * Every attainment figure comes from one tally of the log (`measure`), so counting its calls per period
+ * counts the attainment computations; the model and column builders are counted the same way.
+ */
+import { serviceReview } from '../../../src/core/usecases/review';
+import { exampleWorkbook, NOW } from '../docs/fixture';
+
+jest.mock('../../../src/core/attainment/measure', () => {
+  const actual = jest.requireActual('../../../src/core/attainment/measure');
+  return { ...actual, measure: jest.fn(actual.measure) };
+});
+jest.mock('../../../src/core/attainment/model', () => {
+  const actual = jest.requireActual('../../../src/core/attainment/model');
+  return { ...actual, buildModel: jest.fn(actual.buildModel) };
+});
+jest.mock('../../../src/core/attainment/columns', () => {
+  const actual = jest.requireActual('../../../src/core/attainment/columns');
+  // Every builder of incident columns, whatever the reader is called.
+  return Object.fromEntries(Object.entries(actual).map(([k, v]) => [k, typeof v === 'function' && /^columns/.test(k) ? jest.fn(v as (...a: unknown[]) => unknown) : v]));
+});
+
+const measure = jest.requireMock('../../../src/core/attainment/measure').measure as jest.Mock;
+const buildModel = jest.requireMock('../../../src/core/attainment/model').buildModel as jest.Mock;
+const columnBuilders = Object.values(jest.requireMock('../../../src/core/attainment/columns')).filter((f): f is jest.Mock => jest.isMockFunction(f));
+
+/** Calls of `measure` per period [start, end). */
+const computationsPerPeriod = (): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const [, , start, end] of measure.mock.calls) counts.set(`${start}|${end}`, (counts.get(`${start}|${end}`) ?? 0) + 1);
+  return counts;
+};
+const columnBuilds = () => columnBuilders.reduce((n, f) => n + f.mock.calls.length, 0);
+
+beforeEach(() => {
+  measure.mockClear();
+  buildModel.mockClear();
+  for (const f of columnBuilders) f.mockClear();
+});
+
+describe('generating a service review', () => {
+  const wb = exampleWorkbook();
+
+  test('this term: one model, one set of incident columns, each period measured once', () => {
+    // The example logs supplier calls, so supplier performance (a finding that needs the period's breaches) runs.
+    expect(wb.incidents.some((i) => i.contractRef !== undefined)).toBe(true);
+    const review = serviceReview(wb, { period: { kind: 'thisTerm' }, now: NOW, school: 'Hillside School', unread: [] });
+    expect(review.internal.internal).toBe(true);
+    expect(review.shared.internal).toBe(false);
+    expect(buildModel).toHaveBeenCalledTimes(1);
+    expect(columnBuilds()).toBe(1);
+    const counts = computationsPerPeriod();
+    // The term, the term before and the twelve trend months.
+    expect(counts.size).toBe(14);
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    expect(measure).toHaveBeenCalledTimes(14);
+  });
+
+  test('this month: the period is also the trends\' last month, and is still measured once', () => {
+    serviceReview(wb, { period: { kind: 'thisMonth' }, now: NOW, school: 'Hillside School', unread: [] });
+    const counts = computationsPerPeriod();
+    // The month, the month before (also a trend month) and the ten trend months before those.
+    expect(counts.size).toBe(12);
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    expect(buildModel).toHaveBeenCalledTimes(1);
+    expect(columnBuilds()).toBe(1);
+  });
+});
