@@ -3,12 +3,8 @@
  * Who turned it on, and how each run went, is kept in a document property so the panel can say so.
  */
 import type { DigestPreview, DigestState } from '../api';
-import { attainmentOf } from '../core/attainment/compute';
-import { buildModel } from '../core/attainment/model';
-import { columnsFromRows } from '../core/attainment/columns';
-import { openItemClocks } from '../core/monitor/clock';
-import { buildDigest, digestHtml, digestText, type Digest } from '../core/monitor/digest';
-import { resolvePeriod } from '../core/periods';
+import { digestHtml, digestText, type Digest } from '../core/monitor/digest';
+import { dailyDigest } from '../core/usecases/digest';
 import { withDocumentLock } from '../adapters/lock';
 import { sendMail } from '../adapters/mail';
 import { schoolName } from '../adapters/school';
@@ -49,11 +45,7 @@ const me = (): string => Session.getEffectiveUser().getEmail();
 /** The digest for the active workbook at `now`, or undefined when there is nothing to say. */
 function digestAt(now: number): Digest | undefined {
   const ss = SpreadsheetApp.getActive();
-  const wb = readWorkbook(ss).workbook;
-  const model = buildModel(wb);
-  const cols = columnsFromRows(wb.incidents, model, wb.holds);
-  const month = attainmentOf(model, cols, resolvePeriod(wb, now, { kind: 'thisMonth' }), { asOf: now, breaches: false });
-  return buildDigest(wb, openItemClocks(cols, model, now), month, schoolName(ss), now);
+  return dailyDigest(readWorkbook(ss).workbook, schoolName(ss), now);
 }
 
 /** Trigger handler: sends today's digest to the trigger's owner, or nothing when there is nothing to say. */

@@ -1,14 +1,11 @@
 /** The panel's 12-month trend per service (plain data: months as labels, gaps as null). */
 import type { TrendsView } from '../api';
-import { buildModel } from '../core/attainment/model';
-import { columnsFromRows } from '../core/attainment/columns';
-import { monthlyTrends } from '../core/monitor/trends';
+import { recentTrends } from '../core/usecases/trends';
 import { readWorkbook } from '../adapters/sheets';
 
 export function getTrends(): TrendsView {
   const wb = readWorkbook(SpreadsheetApp.getActive()).workbook;
-  const model = buildModel(wb);
-  const t = monthlyTrends(model, columnsFromRows(wb.incidents, model, wb.holds), Date.now());
+  const t = recentTrends(wb, Date.now());
   const nulls = (xs: ReadonlyArray<number | undefined>) => xs.map((x) => (x === undefined ? null : x));
   return {
     months: [...t.months],

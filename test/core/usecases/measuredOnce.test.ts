@@ -1,10 +1,13 @@
 /**
- * The service review as one use case: one model, one set of incident columns, and each period's attainment
- * computed once, however many parts of the review (figures, comparison, supplier findings, trends) read it.
+ * Each use case (the service review, the digest, the trends) builds one model, one set of incident columns,
+ * and computes each period's attainment once, however many parts of it (figures, comparison, supplier
+ * findings, trends, open items' clocks) read it.
  * Every attainment figure comes from one tally of the log (`measure`), so counting its calls per period
  * counts the attainment computations; the model and column builders are counted the same way.
  */
+import { dailyDigest } from '../../../src/core/usecases/digest';
 import { serviceReview } from '../../../src/core/usecases/review';
+import { recentTrends } from '../../../src/core/usecases/trends';
 import { exampleWorkbook, NOW } from '../docs/fixture';
 
 jest.mock('../../../src/core/attainment/measure', () => {
@@ -65,5 +68,25 @@ describe('generating a service review', () => {
     expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
     expect(buildModel).toHaveBeenCalledTimes(1);
     expect(columnBuilds()).toBe(1);
+  });
+});
+
+describe('the digest and the trends', () => {
+  const wb = exampleWorkbook();
+
+  test('the digest: one model, one set of columns (clocks and attainment share them), this month measured once', () => {
+    expect(dailyDigest(wb, 'Hillside School', NOW)).toBeDefined();
+    expect(buildModel).toHaveBeenCalledTimes(1);
+    expect(columnBuilds()).toBe(1);
+    expect(measure).toHaveBeenCalledTimes(1);
+  });
+
+  test('the trends: one model, one set of columns, each of the twelve months measured once', () => {
+    expect(recentTrends(wb, NOW).months).toHaveLength(12);
+    expect(buildModel).toHaveBeenCalledTimes(1);
+    expect(columnBuilds()).toBe(1);
+    const counts = computationsPerPeriod();
+    expect(counts.size).toBe(12);
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
   });
 });
