@@ -4,10 +4,10 @@
  */
 import type { Overview, PeriodRequest, PeriodView, ServiceView, TargetView } from '../api';
 import type { AttainmentReport, TargetAttainment } from '../core/attainment/types';
-import { computeAttainment } from '../core/attainment/compute';
 import { periodWording } from '../core/attainment/status';
-import { slaLifecycle } from '../core/findings/lifecycle';
-import { listPeriods, resolvePeriod, type PeriodOption } from '../core/periods';
+import type { SlaLifecycle } from '../core/findings/lifecycle';
+import type { PeriodOption } from '../core/periods';
+import { periodOverview } from '../core/usecases/overview';
 import { idKey } from '../core/schema/ids';
 import { localDateKey, localDayNumber, localToUtc, civilFromDays } from '../core/time/zone';
 import { LEFT_OUT } from '../core/workbook/parseTab';
@@ -45,8 +45,8 @@ const targetView = (t: TargetAttainment): TargetView => ({
 });
 
 /** Each measured service with its SLA's stage, in the order of the catalogue's priority rank. */
-function serviceViews(wb: Workbook, report: AttainmentReport, now: number): ServiceView[] {
-  const stages = new Map(slaLifecycle(wb, now).map((l) => [idKey(l.serviceId), l]));
+function serviceViews(wb: Workbook, report: AttainmentReport, lifecycle: readonly SlaLifecycle[]): ServiceView[] {
+  const stages = new Map(lifecycle.map((l) => [idKey(l.serviceId), l]));
   return report.services.map((s) => {
     const sla = stages.get(idKey(s.serviceId));
     return {
@@ -72,13 +72,12 @@ function serviceViews(wb: Workbook, report: AttainmentReport, now: number): Serv
 
 /** The overview as plain data: from a parsed workbook, at instant `now` (not exported: every export is a server function). */
 function overviewOf(wb: Workbook, problems: readonly Problem[], request: PeriodRequest, now: number): Overview {
-  const period = resolvePeriod(wb, now, request);
-  const report = computeAttainment(wb, period, { asOf: now, breaches: false });
+  const { period, periods, report, stages } = periodOverview(wb, request, now);
   return {
     period: periodView(period, wb.timeZone),
     periodWording: periodWording(period, now),
-    periods: listPeriods(wb, now).map((p) => periodView(p, wb.timeZone)),
-    services: serviceViews(wb, report, now),
+    periods: periods.map((p) => periodView(p, wb.timeZone)),
+    services: serviceViews(wb, report, stages),
     problemCount: problems.length,
     leftOut: leftOutRows(problems),
     settings: settingValues(wb.assumptions),

@@ -1,11 +1,12 @@
 /**
- * Each use case (the service review, the digest, the trends) builds one model, one set of incident columns,
+ * Each use case (the service review, the panel's overview, the digest, the trends) builds one model, one set of incident columns,
  * and computes each period's attainment once, however many parts of it (figures, comparison, supplier
  * findings, trends, open items' clocks) read it.
  * Every attainment figure comes from one tally of the log (`measure`), so counting its calls per period
  * counts the attainment computations; the model and column builders are counted the same way.
  */
 import { dailyDigest } from '../../../src/core/usecases/digest';
+import { periodOverview } from '../../../src/core/usecases/overview';
 import { serviceReview } from '../../../src/core/usecases/review';
 import { recentTrends } from '../../../src/core/usecases/trends';
 import { exampleWorkbook, NOW } from '../docs/fixture';
@@ -71,8 +72,15 @@ describe('generating a service review', () => {
   });
 });
 
-describe('the digest and the trends', () => {
+describe('the overview, the digest and the trends', () => {
   const wb = exampleWorkbook();
+
+  test('the overview: one model, one set of columns, the period measured once', () => {
+    expect(periodOverview(wb, { kind: 'thisTerm' }, NOW).report.services.length).toBeGreaterThan(0);
+    expect(buildModel).toHaveBeenCalledTimes(1);
+    expect(columnBuilds()).toBe(1);
+    expect(measure).toHaveBeenCalledTimes(1);
+  });
 
   test('the digest: one model, one set of columns (clocks and attainment share them), this month measured once', () => {
     expect(dailyDigest(wb, 'Hillside School', NOW)).toBeDefined();
