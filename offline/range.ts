@@ -1,5 +1,5 @@
 /** A rectangle of cells on a sheet, 1-based, with the Range methods the project uses. */
-import { a1Of, displayed, type CellValue, columnLetters } from './cells';
+import { a1Of, type CellValue, columnLetters } from './cells';
 import type { OfflineEnv } from './env';
 import { isDate } from './realm';
 import type { FakeSheet } from './sheet';

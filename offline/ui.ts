@@ -5,7 +5,6 @@ import type { FakeHtmlOutput } from './html';
 type GUi = GoogleAppsScript.Base.Ui;
 type GMenu = GoogleAppsScript.Base.Menu;
 type GButton = GoogleAppsScript.Base.Button;
-type GButtonSet = GoogleAppsScript.Base.ButtonSet;
 type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
 export const Button = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' });
