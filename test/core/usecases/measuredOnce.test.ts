@@ -22,7 +22,7 @@ jest.mock('../../../src/core/attainment/model', () => {
 jest.mock('../../../src/core/attainment/columns', () => {
   const actual = jest.requireActual('../../../src/core/attainment/columns');
   // Every builder of incident columns, whatever the reader is called.
-  return Object.fromEntries(Object.entries(actual).map(([k, v]) => [k, typeof v === 'function' && /^columns/.test(k) ? jest.fn(v as (...a: unknown[]) => unknown) : v]));
+  return Object.fromEntries(Object.entries(actual).map(([k, v]) => [k, typeof v === 'function' && /columns/i.test(k) ? jest.fn(v as (...a: unknown[]) => unknown) : v]));
 });
 
 const measure = jest.requireMock('../../../src/core/attainment/measure').measure as jest.Mock;
