@@ -22,8 +22,10 @@ export interface PeriodView {
 type Plain<T> = { readonly [K in keyof T]: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
 
 /** One target's figures for the panel; priority is 'Any' where the target applies to every priority. */
-export type TargetView = Plain<Pick<TargetAttainment, 'type' | 'measure' | 'targetHours' | 'compliance' | 'met' | 'breached' | 'pending' | 'share' | 'status'>> & {
+export type TargetView = Plain<Pick<TargetAttainment, 'type' | 'measure' | 'targetHours' | 'compliance' | 'met' | 'breached' | 'pending' | 'share' | 'status' | 'fewest'>> & {
   readonly priority: string;
+  /** The target's status in plain words (targetReason): "2 of 3 on time: too few to judge (10 needed)". */
+  readonly reason: string;
 };
 
 export interface ServiceView {
@@ -41,6 +43,8 @@ export interface ServiceView {
   readonly status: Rag | null;
   /** What sets the status, in words; null when nothing was measured. */
   readonly statusDriver: string | null;
+  /** Why the service has its status, in a few plain words (statusReason): "5 slow first replies (32 of 37 on time, target 90%)". */
+  readonly reason: string;
   readonly met: number;
   readonly breached: number;
   readonly pending: number;

@@ -49,7 +49,7 @@ function serviceItem(s: ServiceView): HTMLLIElement {
 export function showServices(overview: Overview): void {
   const list = byId('services');
   const summary = byId('services-summary');
-  const counts = { Met: 0, 'At risk': 0, Breached: 0 } as Record<string, number>;
+  const counts = { Met: 0, 'At risk': 0, Breached: 0, 'Too few to judge': 0 } as Record<string, number>;
   for (const s of overview.services) if (s.status) counts[s.status] += 1;
   const unmeasured = overview.services.filter((s) => !s.status).length;
   replace(byId('services-count'), String(overview.services.length));
@@ -57,6 +57,7 @@ export function showServices(overview: Overview): void {
     replace(summary, 'No services on the Services tab yet. Add them there, or run Set up workbook and load the example school.');
   } else {
     replace(summary, `${overview.periodWording}: ${counts.Met} met, ${counts['At risk']} at risk, ${counts.Breached} breached`
+      + (counts['Too few to judge'] ? `, ${counts['Too few to judge']} too few to judge` : '')
       + (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.')
       + (overview.leftOut ? ` ${plural(overview.leftOut, 'incident row')} left out: a cell could not be read (Check workbook names each).` : ''));
   }

@@ -132,7 +132,7 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
  * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
  * @param {Range} calendars Optional Calendars tab range, to look a named calendar up in. Without it a named calendar is read from the Calendars and Closures tabs, and is not recalculated when they change.
- * @return A fraction from 0 to 1, or "—" without service hours. At risk: under a quarter of the allowed downtime left.
+ * @return A fraction from 0 to 1, or "—" without service hours. At risk: less than a quarter of the downtime the agreement allows is left.
  * @customfunction
  */
 export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, period_end: unknown, incidents: unknown, hours: unknown, closures?: unknown, time_zone?: unknown, calendars?: unknown): unknown {
@@ -155,10 +155,11 @@ export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, per
 /**
  * The whole attainment table for a period: one row per service in rank order, with availability against
  * its target, response and resolution compliance, items met, breached and pending, status and what sets it.
- * Open items are judged as of now; a running period reads "to date". At risk: one more breach would miss the target.
+ * Open items are judged as of now; a running period reads "to date". At risk: one more late call would break it.
+ * Too few to judge: fewer calls than the Settings tab's "Fewest items to judge a target" (10 unless changed), with the counts shown.
  * @param {Date} period_start First day of the period.
  * @param {Date} period_end Last day of the period (included); a date with a time is the exact end.
- * @param {Range} ranges The Services, SLA, Targets, Incidents, Calendars and Closures ranges in any order, each including its header row; optionally a time zone such as "Europe/London" last.
+ * @param {Range} ranges The Services, SLA, Targets, Incidents, Calendars, Closures and (optionally) Settings ranges in any order, each including its header row; optionally a time zone such as "Europe/London" last.
  * @return A table with a header row.
  * @customfunction
  */

@@ -4,7 +4,7 @@
  */
 import type { Overview, PeriodRequest, PeriodView, ServiceView, TargetView } from '../api';
 import type { AttainmentReport, TargetAttainment } from '../core/attainment/types';
-import { periodWording } from '../core/attainment/status';
+import { periodWording, statusReason, targetReason } from '../core/attainment/status';
 import type { SlaLifecycle } from '../core/findings/lifecycle';
 import type { PeriodOption } from '../core/periods';
 import { periodOverview } from '../core/usecases/overview';
@@ -41,7 +41,8 @@ const periodView = (p: PeriodOption, tz: string): PeriodView => ({ kind: p.kind,
 
 const targetView = (t: TargetAttainment): TargetView => ({
   type: t.type, priority: t.priority ?? 'Any', measure: t.measure, targetHours: t.targetHours, compliance: t.compliance,
-  met: t.met, breached: t.breached, pending: t.pending, share: t.share ?? null, status: t.status ?? null,
+  met: t.met, breached: t.breached, pending: t.pending, share: t.share ?? null, status: t.status ?? null, fewest: t.fewest,
+  reason: targetReason(t),
 });
 
 /** Each measured service with its SLA's stage, in the order of the catalogue's priority rank. */
@@ -62,6 +63,7 @@ function serviceViews(wb: Workbook, report: AttainmentReport, lifecycle: readonl
       availabilityStatus: s.availabilityStatus ?? null,
       status: s.status ?? null,
       statusDriver: s.statusDriver ?? null,
+      reason: statusReason(s),
       met: s.met,
       breached: s.breached,
       pending: s.pending,

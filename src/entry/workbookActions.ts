@@ -15,7 +15,7 @@ import { TREND_CHARTS, TRENDS_TAB, trendFormulas, trendsCells } from '../core/mo
 import { addTrendCharts } from '../adapters/charts';
 import { formulaTabLayouts } from '../core/dashboard/layout';
 import { formatFormulaTab, updateFormula } from '../adapters/formulaTabs';
-import { FINDINGS_TABLE, findingsFormulaWithoutSettings } from '../core/dashboard';
+import { attainmentFormula, attainmentFormulaWithoutSettings, DASHBOARD_CELLS, FINDINGS_TABLE, findingsFormulaWithoutSettings } from '../core/dashboard';
 import { instantArg } from './arguments';
 import { recordExampleRows } from '../adapters/exampleRows';
 import { writeStartLinks } from '../adapters/startLinks';
@@ -60,6 +60,10 @@ export function setUpWorkbook(): SetupReport {
     // A Findings tab made before the Settings tab existed is given the Settings range, unless its formula is the user's own.
     const findings = ss.getSheetByName('Findings');
     if (findings && updateFormula(findings, FINDINGS_TABLE.row, FINDINGS_TABLE.col, findingsFormulaWithoutSettings(), FINDINGS_TABLE.formula)) repairedTabs.push('Findings');
+    // Likewise a Dashboard made before statuses read the Settings tab (the fewest items to judge a target).
+    const oldDashboard = ss.getSheetByName('Dashboard');
+    const table = oldDashboard?.getRange(DASHBOARD_CELLS.table);
+    if (oldDashboard && table && updateFormula(oldDashboard, table.getRow(), table.getColumn(), attainmentFormulaWithoutSettings(), attainmentFormula())) repairedTabs.push('Dashboard');
     // Likewise a Trends tab made before trends counted holds is given the Holds range.
     const oldTrends = ss.getSheetByName(TRENDS_TAB);
     if (oldTrends && TREND_CHARTS.map(({ measure }) => trendFormulas(measure))

@@ -127,7 +127,9 @@ describe('item 1: one status rule, the same on every surface', () => {
       for (const t of s.targets) {
         if (t.share === null) continue;
         const judged = t.met + t.breached;
-        const expected = t.share * 100 < t.compliance ? 'Breached' : (t.met / (judged + 1)) * 100 < t.compliance ? 'At risk' : 'Met';
+        // Under the fewest items to judge on (10 by default): Too few to judge, unless out of reach already.
+        const expected = judged < 10 ? ((t.met + 10 - judged) / 10) * 100 < t.compliance ? 'Breached' : 'Too few to judge'
+          : t.share * 100 < t.compliance ? 'Breached' : (t.met / (judged + 1)) * 100 < t.compliance ? 'At risk' : 'Met';
         expect(t.status).toBe(expected);
       }
       if (s.availability !== null && s.availabilityTarget !== null) {
@@ -142,14 +144,20 @@ describe('item 1: one status rule, the same on every surface', () => {
     if (internet.availability !== null && internet.availability < 0.99) expect(internet.availabilityStatus).toBe('Breached');
   });
 
-  test('a service one more breach away from missing its target is At risk, and says which target', () => {
+  test('one met call is too few to judge; a service one more breach away from missing its target is At risk, and says which target', () => {
     const rt = school();
-    // Colour printing has no calls: one met High incident makes its High resolution target (85%) At risk.
-    append(rt, 'incidents', [{ ref: 'TCLR', serviceId: 'COLOURPRINT', type: 'Incident', priority: 'High', summary: 'Colour printer offline', opened: '2026-11-16 09:00', responded: '2026-11-16 09:20', resolved: '2026-11-16 11:00' }]);
-    const overview: Overview = rt.global.getOverview({ kind: 'thisMonth' });
-    const clr = overview.services.find((s) => s.serviceId === 'COLOURPRINT')!;
+    // Colour printing has no calls: one met High incident is too few to judge its High targets (85%) on.
+    const call = (ref: string, day: number, resolved = `2026-11-${String(day).padStart(2, '0')} 11:00`) => ({ ref, serviceId: 'COLOURPRINT', type: 'Incident', priority: 'High',
+      summary: 'Colour printer offline', opened: `2026-11-${String(day).padStart(2, '0')} 09:00`, responded: `2026-11-${String(day).padStart(2, '0')} 09:20`, resolved });
+    append(rt, 'incidents', [call('TCLR', 16)]);
+    let clr = (rt.global.getOverview({ kind: 'thisMonth' }) as Overview).services.find((s) => s.serviceId === 'COLOURPRINT')!;
+    expect(clr.status).toBe('Too few to judge');
+    expect(clr.targets.map((t) => [t.met, t.breached, t.status])).toEqual([[1, 0, 'Too few to judge'], [1, 0, 'Too few to judge']]);
+    // Ten more, one fixed a week late: 10 of 11 met is 90.9%, and one more miss would make it 10 of 12, 83.3%.
+    append(rt, 'incidents', [...[2, 3, 4, 5, 6, 9, 10, 11, 12].map((d) => call(`TCLR${d}`, d)), call('TCLRLATE', 13, '2026-11-17 16:00')]);
+    clr = (rt.global.getOverview({ kind: 'thisMonth' }) as Overview).services.find((s) => s.serviceId === 'COLOURPRINT')!;
     expect(clr.status).toBe('At risk');
-    expect(clr.statusDriver).toMatch(/^Incident High (response|resolution) within/);
+    expect(clr.statusDriver).toMatch(/^Incident High resolution within .*: 10 of 11 met/);
     const table = attainmentTable(rt, [2026, 11, 1], [2026, 11, 30]);
     expect(column(table, 'Status').get('COLOURPRINT')).toBe('At risk');
     expect(column(table, 'Status set by').get('COLOURPRINT')).toBe(clr.statusDriver);
@@ -181,15 +189,18 @@ describe('one rule, one wording: the Dashboard tab, the sidebar, the review and 
       if (s.status) words.add(s.status);
     }
     // Every word is one of the module's, and the example shows all three, so a surface that dropped one would be caught.
-    expect([...words].sort()).toEqual(STATUS_MEANINGS.slice(0, 3).map(([w]) => w).sort());
+    const known = STATUS_MEANINGS.map(([w]) => w);
+    for (const w of words) expect(known).toContain(w);
+    expect(words.size).toBeGreaterThanOrEqual(3);
   });
 
   test('the functions\' help says what the module says', () => {
     const code = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../dist/Code.js'), 'utf8') as string;
     const doc = (name: string) => new RegExp(`/\\*\\*(((?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(`).exec(code)![1].replace(/\s*\*\s*/g, ' ');
     const atRisk = STATUS_MEANINGS.find(([w]) => w === 'At risk')![1];
-    expect(atRisk).toContain(/At risk: (under a quarter of the allowed downtime left)/.exec(doc('SLM_AVAILABILITY'))![1]);
-    expect(atRisk).toContain(/At risk: (one more breach would miss)/.exec(doc('SLM_ATTAINMENT'))![1]);
+    expect(atRisk).toContain(/At risk: (less than a quarter of the downtime the agreement allows is left)/.exec(doc('SLM_AVAILABILITY'))![1]);
+    expect(atRisk).toContain(/At risk: (one more late call would break it)/.exec(doc('SLM_ATTAINMENT'))![1]);
+    expect(doc('SLM_ATTAINMENT')).toContain('Too few to judge');
     for (const name of ['SLM_AVAILABILITY', 'SLM_ATTAINMENT']) expect(doc(name)).toContain(TO_DATE);
   });
 });
@@ -220,7 +231,7 @@ describe('item 3: a running period says "to date" everywhere', () => {
     const doc = (name: string) => new RegExp(`/\\*\\*(((?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(`).exec(code)![1];
     expect(doc('SLM_AVAILABILITY')).toMatch(/to date/);
     expect(doc('SLM_AVAILABILITY')).toMatch(/"—" without service hours/);
-    expect(doc('SLM_AVAILABILITY')).toMatch(/At risk: under a quarter of the allowed downtime left/);
+    expect(doc('SLM_AVAILABILITY')).toMatch(/At risk: less than a quarter of the downtime the agreement allows is left/);
     expect(doc('SLM_ATTAINMENT')).toMatch(/"to date"/);
   });
 });
@@ -303,13 +314,12 @@ describe('trial finding 4: "At risk" says why wherever it is shown, and the dige
     for (const l of few?.lines ?? []) expect(counts(l)!.met).toBe(counts(l)!.judged);
     for (const l of oneMiss?.lines ?? []) if (counts(l)) expect(counts(l)!.met).toBeLessThan(counts(l)!.judged);
     for (const l of [...(oneMiss?.lines ?? []), ...(few?.lines ?? [])]) expect(l).toMatch(/(one more miss would take it below \d+%|less than a quarter of the allowed downtime is left)$/);
-    expect(few?.lines.length ?? 0).toBeGreaterThan(0);
     // The headline: breached targets, then "N more one miss from breaching"; the fully met ones are not counted.
     const n = (s: typeof breached) => s?.lines.length ?? 0;
     if (n(breached)) expect(digest.subject).toContain(`${n(breached)} target${n(breached) === 1 ? '' : 's'} breached`);
     if (n(oneMiss)) expect(digest.subject).toMatch(new RegExp(`${n(oneMiss)} (more|targets?) one miss from breaching`));
     expect(digest.subject).not.toMatch(/at risk or breached/i);
-    expect(digest.subject).not.toContain(String(n(breached) + n(oneMiss) + n(few)));
+    if (n(few)) expect(digest.subject).not.toContain(String(n(breached) + n(oneMiss) + n(few)));
   });
 });
 

@@ -44,6 +44,7 @@ describe('the Settings tab, on the built bundle with the example school', () => 
     expect(rows[0]).toEqual(['Setting', 'Value', 'Meaning']);
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
       ['School handling before a supplier (h)', '1'], ['Review warning (days)', '30'], ['Renewal warning (days)', '90'], ['High priority rank', '3'],
+      ['Fewest items to judge a target', '10'],
     ]);
     expect(rows[3][2]).toMatch(/renewing within this many days.*Default: 90\.$/);
     expect(api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings')).toEqual([]);
@@ -131,7 +132,7 @@ describe('Set up workbook and the Settings tab', () => {
     setSetting(rt, 'School handling before a supplier (h)', '2');
     setSetting(rt, 'Review warning (days)', '');
     sheet.getRange(2, 3).setValue('Our own wording');
-    sheet.getRange(6, 1, 1, 3).setValues([['Our own note', 'x', 'kept']]);
+    sheet.getRange(7, 1, 1, 3).setValues([['Our own note', 'x', 'kept']]);
     sheet.deleteRows(4, 1); // Renewal warning (days)
     const before = values(rt, 'Settings');
     const report = api(rt).setUpWorkbook();
@@ -144,7 +145,7 @@ describe('Set up workbook and the Settings tab', () => {
     expect(values(rt, 'Settings')).toEqual(after);
     expect(digestTitles(rt)).toContain('SLA reviews due within 30 days or overdue');
     expect(api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings')).toEqual([
-      expect.objectContaining({ row: 5, column: 'Setting', severity: 'warning', message: expect.stringMatching(/^"Our own note" is not a setting, so this row is not used\./) }),
+      expect.objectContaining({ row: 6, column: 'Setting', severity: 'warning', message: expect.stringMatching(/^"Our own note" is not a setting, so this row is not used\./) }),
     ]);
   });
 
@@ -176,7 +177,7 @@ describe('Set up workbook and the Settings tab', () => {
     const rt = loadedRuntime();
     rt.ui.respond('NO');
     rt.global.menuSetUpWorkbook();
-    expect(rt.ui.alerts[0].prompt).toMatch(/Added 4 settings with their defaults to the Settings tab\..*\n\nThe workbook is empty\./s);
-    expect(values(rt, 'Settings')).toHaveLength(5);
+    expect(rt.ui.alerts[0].prompt).toMatch(/Added 5 settings with their defaults to the Settings tab\..*\n\nThe workbook is empty\./s);
+    expect(values(rt, 'Settings')).toHaveLength(6);
   });
 });

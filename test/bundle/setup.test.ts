@@ -140,7 +140,7 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     rt.ui.respond('NO');
     rt.global.menuSetUpWorkbook();
-    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 19 tabs \(Start here, Dashboard, Findings, Open items, Trends, Services.*Settings\)\. Added 4 settings with their defaults to the Settings tab\./);
+    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 19 tabs \(Start here, Dashboard, Findings, Open items, Trends, Services.*Settings\)\. Added 5 settings with their defaults to the Settings tab\./);
     expect(rt.ui.alerts[0].prompt).toMatch(/The workbook is empty\. Load the example school/);
     expect((rt.spreadsheet as unknown as Ss).getSheetByName('Services')!.getLastRow()).toBe(1);
     rt.ui.respond('YES');

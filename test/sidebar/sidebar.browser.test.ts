@@ -553,7 +553,7 @@ describe('the SLM panel in Chromium', () => {
       await s.page.waitForSelector('#settings-box dl');
       const shown = await s.page.$$eval('#settings-box dt', (dts) => dts.map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`));
       expect(shown).toEqual(['School handling before a supplier (h): 1 (default)', 'Review warning (days): 30 (default)',
-        'Renewal warning (days): 60', 'High priority rank: 3 (default)']);
+        'Renewal warning (days): 60', 'High priority rank: 3 (default)', 'Fewest items to judge a target: 10 (default)']);
       await s.page.click('#settings-box button');
       await s.page.waitForFunction(() => /Selected the Settings tab/.test(document.getElementById('settings-box')?.textContent ?? ''));
       expect(activeCell(s)).toBe('Settings!B1');

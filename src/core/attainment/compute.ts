@@ -2,8 +2,8 @@ import type { Workbook } from '../workbook/parseWorkbook';
 import { columnsFromRows, type IncidentColumns } from './columns';
 import { measure, MET, BREACHED, PENDING, type Tally } from './measure';
 import { buildModel, type AttainmentModel } from './model';
-import { availabilityStatus, complianceStatus, statusDriver, worstRag } from './status';
-import type { AttainmentReport, ServiceAttainment, SupplierAttainment, TargetAttainment, Rag } from './types';
+import { availabilityStatus, complianceStatus, serviceStatus, statusDriver } from './status';
+import type { AttainmentReport, ServiceAttainment, SupplierAttainment, TargetAttainment } from './types';
 import type { Period } from '../periods/period';
 import { HOUR_MS } from '../time/zone';
 
@@ -58,7 +58,7 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
         targets.push({
           serviceId: svc.serviceId, type: row.type, priority: row.priority, description: row.description, targetRow: row.row,
           measure: m === 0 ? 'response' : 'resolution', targetHours, compliance, met, breached, pending, share,
-          status: complianceStatus(met, breached, compliance), breaches: tally.breaches?.get(slot) ?? [],
+          status: complianceStatus(met, breached, compliance, model.fewestToJudge), fewest: model.fewestToJudge, breaches: tally.breaches?.get(slot) ?? [],
         });
       }
     }
@@ -69,8 +69,7 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
     const availabilityTarget = model.availabilityTargets[s];
     const availStatus = availabilityStatus(availability, availabilityTarget);
     const c = s * 4;
-    const statuses: Array<Rag | undefined> = [availStatus, ...targets.map((t) => t.status)];
-    const status = worstRag(statuses);
+    const status = serviceStatus(availStatus, targets.map((t) => t.status));
     return {
       serviceId: svc.serviceId, name: svc.name, rank: svc.rank, availability, availabilityTarget, availabilityStatus: availStatus,
       serviceHours: serviceMs / HOUR_MS, downtimeHours: downMs / HOUR_MS, targets,

@@ -2,6 +2,7 @@ import { tabDef } from '../schema/workbook';
 import type { Row } from '../schema/records';
 import type { TabDef, TabKey } from '../schema/types';
 import { parseTab } from '../workbook/parseTab';
+import { parseSettings } from '../settings/parse';
 import type { Problem } from '../workbook/problems';
 import { rangesByTab } from '../arguments/tabs';
 import { columnsFromValues, type IncidentColumns } from './columns';
@@ -11,7 +12,7 @@ import { attainmentTable } from './table';
 import type { Period } from '../periods/period';
 
 /** Tabs a range passed to SLM_ATTAINMENT may be. */
-const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'holds', 'calendars', 'closures', 'contracts'];
+const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'holds', 'calendars', 'closures', 'contracts', 'settings'];
 
 /** The model, the log's columns and the cells that could not be read, from tab ranges given in any order. */
 export interface RangesRead {
@@ -34,9 +35,12 @@ export function readRanges(ranges: readonly unknown[], timeZone: string, require
     for (const p of parsed.problems) if (p.severity === 'error' && p.row > 1) unread.push(`${p.tab} row ${p.row} (${p.column})`);
     return parsed.rows;
   };
+  // The Settings range, when given, sets the fewest items to judge a target on (else its default).
+  const settings = found.settings ? parseSettings(parseTab(tabDef('settings') as TabDef & { key: 'settings' }, found.settings, timeZone)) : undefined;
+  for (const p of settings?.problems ?? []) if (p.severity === 'error' && p.row > 1) unread.push(`${p.tab} row ${p.row} (${p.column})`);
   const source: AttainmentSource = {
     timeZone, services: rows('services'), sla: rows('sla'), targets: rows('targets'),
-    calendars: rows('calendars'), closures: rows('closures'), contracts: rows('contracts'),
+    calendars: rows('calendars'), closures: rows('closures'), contracts: rows('contracts'), assumptions: settings?.settings,
   };
   const model = buildModel(source);
   const skipped: Problem[] = [];

@@ -3,6 +3,7 @@ import type { ServiceCalendar } from '../time/calendar';
 import type { Workbook } from '../workbook/parseWorkbook';
 import { ALWAYS_HOURS, calendarForHours } from './calendars';
 import { idKey, isAll } from '../schema/ids';
+import { defaultSettings, type Settings } from '../settings/definitions';
 
 export const ITEM_TYPES: readonly ItemType[] = ['Incident', 'Request'];
 export const PRIORITIES: readonly Priority[] = ['Critical', 'High', 'Medium', 'Low'];
@@ -11,7 +12,8 @@ export const KINDS = ITEM_TYPES.length * PRIORITIES.length;
 export const kindOf = (type: number, priority: number): number => type * PRIORITIES.length + priority;
 
 /** The tabs attainment reads besides the incident log. */
-export type AttainmentSource = Pick<Workbook, 'timeZone' | 'services' | 'sla' | 'targets' | 'calendars' | 'closures' | 'contracts'>;
+export type AttainmentSource = Pick<Workbook, 'timeZone' | 'services' | 'sla' | 'targets' | 'calendars' | 'closures' | 'contracts'>
+  & { readonly assumptions?: Pick<Settings, 'fewestToJudge'> };
 
 /** Everything about services, targets and contracts the measuring loop needs, resolved once per report. */
 export interface AttainmentModel {
@@ -35,6 +37,8 @@ export interface AttainmentModel {
   readonly contractIndex: ReadonlyMap<string, number>;
   /** Calendar of each contract's support hours; undefined when blank (unknown) or unreadable. */
   readonly contractCalendars: ReadonlyArray<ServiceCalendar | undefined>;
+  /** The fewest judged items a target is judged on (Settings tab; its default without one). */
+  readonly fewestToJudge: number;
 }
 
 
@@ -118,6 +122,7 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
   return {
     timeZone: src.timeZone, services, serviceIndex, supportCalendars, serviceCalendars, hoursErrors, availabilityTargets,
     targets: src.targets, targetFor, contracts: src.contracts, contractIndex, contractCalendars,
+    fewestToJudge: src.assumptions?.fewestToJudge ?? defaultSettings().fewestToJudge,
   };
 }
 
@@ -127,6 +132,6 @@ export function singleServiceModel(serviceId: string, calendar: ServiceCalendar,
   return {
     timeZone, services: [service], serviceIndex: new Map([[idKey(serviceId), 0]]), supportCalendars: [calendar], serviceCalendars: [calendar],
     hoursErrors: [undefined], availabilityTargets: [undefined], targets: [], targetFor: new Int32Array(KINDS).fill(-1),
-    contracts: [], contractIndex: new Map(), contractCalendars: [],
+    contracts: [], contractIndex: new Map(), contractCalendars: [], fewestToJudge: defaultSettings().fewestToJudge,
   };
 }

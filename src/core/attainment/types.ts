@@ -1,8 +1,11 @@
 import type { ItemType, Priority } from '../schema/records';
 import type { Period } from '../periods/period';
 
-/** Attainment status of a figure against its target. */
-export type Rag = 'Met' | 'At risk' | 'Breached';
+/**
+ * Attainment status of a figure against its target. "Too few to judge": fewer items were judged than the
+ * Settings tab's minimum, and the misses so far do not already make the target unreachable.
+ */
+export type Rag = 'Met' | 'At risk' | 'Breached' | 'Too few to judge';
 
 export interface Breach {
   readonly ref: string;
@@ -33,6 +36,8 @@ export interface TargetAttainment {
   /** met / (met + breached), 0..1; undefined when nothing was measured. */
   readonly share: number | undefined;
   readonly status: Rag | undefined;
+  /** The fewest judged items the target is judged on (the Settings tab's): below it, Too few to judge. */
+  readonly fewest: number;
   readonly breaches: Breach[];
 }
 

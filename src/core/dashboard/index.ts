@@ -8,13 +8,16 @@ import { trailingPeriodLabel } from '../attainment/status';
 export const DASHBOARD_CELLS = { periodStart: 'B3', periodEnd: 'B4', table: 'A6' } as const;
 
 /** The tabs SLM_ATTAINMENT reads, passed by their named ranges (recognised by header, so order is free). */
-const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'holds', 'calendars', 'closures'];
+const ATTAINMENT_TABS: readonly TabKey[] = ['services', 'sla', 'targets', 'incidents', 'holds', 'calendars', 'closures', 'settings'];
+
+const attainmentFormulaOf = (tabs: readonly TabKey[]): string =>
+  `=SLM_ATTAINMENT(${DASHBOARD_CELLS.periodStart},${DASHBOARD_CELLS.periodEnd},${tabs.map(namedRangeName).join(',')})`;
 
 /** The one formula that fills the Dashboard's table. */
-export function attainmentFormula(): string {
-  const { periodStart, periodEnd } = DASHBOARD_CELLS;
-  return `=SLM_ATTAINMENT(${periodStart},${periodEnd},${ATTAINMENT_TABS.map(namedRangeName).join(',')})`;
-}
+export const attainmentFormula = (): string => attainmentFormulaOf(ATTAINMENT_TABS);
+
+/** The Dashboard formula Set up wrote before statuses read the Settings tab: Set up adds the Settings range to it. */
+export const attainmentFormulaWithoutSettings = (): string => attainmentFormulaOf(ATTAINMENT_TABS.filter((k) => k !== 'settings'));
 
 /**
  * The Dashboard tab's content from A1, every row the same width: a title, the period's first and last day

@@ -50,6 +50,8 @@ export const STATUS_COLOURS: Readonly<Record<Rag, { background: string; color: s
   Met: { background: '#e6f4ea', color: '#0d652d' },
   'At risk': { background: '#fef7e0', color: '#7a4100' },
   Breached: { background: '#fce8e6', color: '#a50e0e' },
+  // Neutral: nothing judged either way yet.
+  'Too few to judge': { background: '#f1f3f4', color: '#3c4043' },
 };
 
 const HEADER_BACKGROUND = '#e8f0fe';

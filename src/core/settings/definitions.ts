@@ -15,6 +15,8 @@ export interface Settings {
   readonly renewalDays: number;
   /** Services ranked this high or higher (1 is the most important) are high priority. */
   readonly highPriorityRank: number;
+  /** A target judged on fewer items than this in a period is Too few to judge (unless already out of reach). */
+  readonly fewestToJudge: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -54,6 +56,11 @@ const defineSettings = (): readonly SettingDef[] => [
     key: 'highPriorityRank', name: 'High priority rank', default: 3, whole: true, min: 1, max: 1000,
     unit: 'a whole number of 1 or more',
     meaning: 'Services ranked this or better on the Services tab (1 is the most important) are high priority: gaps in their cover are High severity, and each should have a representative.',
+  },
+  {
+    key: 'fewestToJudge', name: 'Fewest items to judge a target', default: 10, whole: true, min: 1, max: 1000,
+    unit: 'a whole number of 1 or more',
+    meaning: 'A target with fewer calls judged than this in the period reads "Too few to judge" with its counts (such as "2 of 3 met") instead of Met or At risk, since one call is then a large share; it reads Breached only when its misses already put the target out of reach. A service whose targets are all too few to judge, with its availability met, reads "Too few to judge" too. 1 judges every target however few its calls.',
   },
 ];
 

@@ -272,12 +272,12 @@ describe('availability', () => {
 
 describe('status', () => {
   test('compliance: below target is Breached; At risk is met but one more breach would miss it', () => {
-    expect(complianceStatus(20, 0, 95)).toBe('Met'); // 20/21 = 95.2%
-    expect(complianceStatus(19, 1, 95)).toBe('At risk'); // 95% now, 19/21 = 90.5% after one more breach
-    expect(complianceStatus(18, 2, 95)).toBe('Breached'); // 90%: never softened into At risk
-    expect(complianceStatus(1, 0, 100)).toBe('At risk');
-    expect(complianceStatus(3, 1, 50)).toBe('Met');
-    expect(complianceStatus(0, 0, 95)).toBeUndefined();
+    expect(complianceStatus(20, 0, 95, 1)).toBe('Met'); // 20/21 = 95.2%
+    expect(complianceStatus(19, 1, 95, 1)).toBe('At risk'); // 95% now, 19/21 = 90.5% after one more breach
+    expect(complianceStatus(18, 2, 95, 1)).toBe('Breached'); // 90%: never softened into At risk
+    expect(complianceStatus(1, 0, 100, 1)).toBe('At risk');
+    expect(complianceStatus(3, 1, 50, 1)).toBe('Met');
+    expect(complianceStatus(0, 0, 95, 1)).toBeUndefined();
   });
 
   test('availability: Breached below target, At risk with less than a quarter of the allowed downtime left', () => {
@@ -299,7 +299,7 @@ describe('status', () => {
     expect(target(s, 'resolution')).toMatchObject({ met: 9, breached: 1, share: 0.9, status: 'At risk' });
     expect(s.availabilityStatus).toBe('Met');
     expect(s.status).toBe('At risk');
-    expect(s.statusDriver).toBe('Incident any priority resolution within 4 h: 9/10 met (90%, target 90%) At risk: one more miss would take it below 90%');
+    expect(s.statusDriver).toBe('Incident any priority resolution within 4 h: 9 of 10 met (90%, target 90%) At risk: one more miss would take it below 90%');
     items[1].resolved = '2026-11-02 15:00';
     const worse = svc({ ...baseTabs(), incidents: items }, 'EMAIL');
     expect(target(worse, 'resolution')).toMatchObject({ share: 0.8, status: 'Breached' });
