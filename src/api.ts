@@ -218,7 +218,8 @@ export interface DigestState {
 
 export interface DigestPreview {
   readonly subject: string;
-  readonly sections: ReadonlyArray<{ readonly title: string; readonly lines: string[] }>;
+  /** Each line's link (the Incidents row it names), or null. */
+  readonly sections: ReadonlyArray<{ readonly title: string; readonly lines: string[]; readonly links: Array<string | null> }>;
 }
 
 /** The "Log a call" form: its link to share, the link to edit it, how many services it offers. */

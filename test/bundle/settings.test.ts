@@ -35,7 +35,8 @@ function setSetting(rt: OfflineRuntime, name: string, value: unknown): number {
 
 const findings = (rt: OfflineRuntime): Finding[] => api(rt).getFindings();
 const finding = (rt: OfflineRuntime, id: string): Finding | undefined => findings(rt).find((f) => f.id === id);
-const digestTitles = (rt: OfflineRuntime): string[] => (api(rt).previewDigest(iso)?.sections ?? []).map((s: Section) => s.title);
+/** The digest's sections as read (titles and lines; links name the spreadsheet, which differs between runtimes). */
+const digestLines = (rt: OfflineRuntime): string[][] => (api(rt).previewDigest(iso)?.sections ?? []).map((s: Section) => [s.title, ...s.lines]);
 
 describe('the Settings tab, on the built bundle with the example school', () => {
   test('Set up writes every setting once with its default and meaning; loading the example school adds no second row', () => {
@@ -80,25 +81,36 @@ describe('the Settings tab, on the built bundle with the example school', () => 
 
   test('the review and renewal warnings change the daily digest and the findings', () => {
     const rt = exampleRuntime();
-    const section = (start: string): Section | undefined => api(rt).previewDigest(iso)?.sections.find((x: Section) => x.title.startsWith(start));
-    expect(digestTitles(rt)).toEqual(expect.arrayContaining(['SLA reviews due within 30 days or overdue', 'Contracts renewing within 90 days']));
-    // The example's ISP contract renews within the default 90 days: a window one day shorter leaves it out.
-    const isp = section('Contracts renewing')!.lines.find((l) => l.startsWith('ISP-01'))!;
-    const days = Number(/renews in (\d+) days/.exec(isp)![1]);
-    setSetting(rt, 'Renewal warning (days)', days - 1);
-    expect(section('Contracts renewing')?.lines.some((l) => l.startsWith('ISP-01')) ?? false).toBe(false);
-    expect(finding(rt, 'unknowns:renewal:ISP-01')).toBeUndefined();
+    const lines = (): string[] => (api(rt).previewDigest(iso)?.sections ?? []).flatMap((x: Section) => x.lines);
+    // The example's ISP contract renews within the default 90 days (Check contracts says so).
+    const isp = finding(rt, 'unknowns:renewal:ISP-01')!;
+    const renewal = values(rt, 'Contracts').find((r) => r[0] === 'ISP-01')![values(rt, 'Contracts')[0].indexOf('Renewal')] as Date;
+    const days = Math.ceil((renewal.getTime() - AT) / 86_400_000);
+    expect(isp.evidence).toMatch(/^It renews within 90 days/);
+    // A reminder comes on the day the window opens and weekly after: a window of exactly `days` opens today.
+    const reminded = () => lines().some((l) => l.startsWith('ISP-01 ') && l.includes(`renews in ${days} days`));
     setSetting(rt, 'Renewal warning (days)', days);
-    expect(section('Contracts renewing')!.title).toBe(`Contracts renewing within ${days} days`);
+    expect(reminded()).toBe(true);
     expect(finding(rt, 'unknowns:renewal:ISP-01')!.evidence).toMatch(new RegExp(`^It renews within ${days} days \\(Settings tab, "Renewal warning \\(days\\)"\\)\\.`));
-    // A review window of 0 days lists only the overdue reviews; a long one every review that has a date.
-    setSetting(rt, 'Review warning (days)', 0);
-    const overdue = section('SLA reviews')!.lines;
-    expect(overdue.every((l) => / review overdue since /.test(l))).toBe(true);
+    // One day shorter: not yet in the window; six days longer: it opened six days ago (said then, and on any
+    // closed day since, counted as the next open day's), so not again until tomorrow, a week after.
+    setSetting(rt, 'Renewal warning (days)', days - 1);
+    expect(reminded()).toBe(false);
+    expect(finding(rt, 'unknowns:renewal:ISP-01')).toBeUndefined();
+    setSetting(rt, 'Renewal warning (days)', days + 6);
+    expect(reminded()).toBe(false);
+    setSetting(rt, 'Renewal warning (days)', days + 7);
+    expect(reminded()).toBe(true);
+    // The review warning likewise: Internet access's review, on the day its window opens.
+    const review = Number(/due in (\d+) days$/.exec(finding(rt, 'lifecycle:due:INTERNET')?.title ?? '')?.[1] ?? NaN);
     setSetting(rt, 'Review warning (days)', 400);
-    expect(section('SLA reviews')!.title).toBe('SLA reviews due within 400 days or overdue');
-    expect(section('SLA reviews')!.lines).toEqual(expect.arrayContaining([...overdue, expect.stringMatching(/^Internet access: review due in \d+ days/)]));
-    expect(finding(rt, 'lifecycle:due:INTERNET')!.title).toMatch(/^Internet access: SLA review due in \d+ days$/);
+    const due = Number(/^Internet access: SLA review due in (\d+) days$/.exec(finding(rt, 'lifecycle:due:INTERNET')!.title)![1]);
+    expect(Number.isNaN(review) || review === due).toBe(true);
+    const reviewReminded = () => lines().some((l) => l.startsWith(`Internet access: SLA review due in ${due} days`));
+    setSetting(rt, 'Review warning (days)', due);
+    expect(reviewReminded()).toBe(true);
+    setSetting(rt, 'Review warning (days)', due + 6);
+    expect(reviewReminded()).toBe(false);
   });
 
   test('a bad value is named by tab, row and column, and the default is used and said', () => {
@@ -111,7 +123,8 @@ describe('the Settings tab, on the built bundle with the example school', () => 
         message: '"soon" is not valid for "Review warning (days)": expected a whole number of days from 0 to 730. The default, 30, is used.' },
       expect.objectContaining({ row: row + 1, column: 'Value', value: '12.5', message: expect.stringMatching(/The default, 90, is used\.$/) }),
     ]);
-    expect(digestTitles(rt)).toEqual(expect.arrayContaining(['SLA reviews due within 30 days or overdue', 'Contracts renewing within 90 days']));
+    // The digest is the one the defaults give.
+    expect(digestLines(rt)).toEqual(digestLines(exampleRuntime()));
   });
 
   test('a missing row or tab gives the defaults, and says so', () => {
@@ -143,7 +156,7 @@ describe('Set up workbook and the Settings tab', () => {
     // Twice changes nothing; the blank value is the default, and the user's own row is only warned about.
     expect(api(rt).setUpWorkbook().addedSettings).toEqual([]);
     expect(values(rt, 'Settings')).toEqual(after);
-    expect(digestTitles(rt)).toContain('SLA reviews due within 30 days or overdue');
+    expect(digestLines(rt)).toEqual(digestLines(exampleRuntime()));
     expect(api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings')).toEqual([
       expect.objectContaining({ row: 6, column: 'Setting', severity: 'warning', message: expect.stringMatching(/^"Our own note" is not a setting, so this row is not used\./) }),
     ]);

@@ -82,9 +82,9 @@ describe('Too few to judge: the worked examples at 90% with the default minimum 
     expect(overview.periodWording).toBe('October 2026');
     const byId = new Map(overview.services.map((s) => [s.serviceId, s]));
     expect(EXAMPLES.map(([id]) => [id, byId.get(id)!.status])).toEqual(EXAMPLES.map(([id, , , , word]) => [id, word]));
-    expect(byId.get('TWO')!.targets[0]).toMatchObject({ met: 2, breached: 1, status: 'Too few to judge', fewest: 10, reason: '2 of 3 on time: too few to judge (10 needed)' });
-    expect(byId.get('ZERO')!.reason).toBe('3 late fixes (0 of 3 on time, target 90%): below 90% however the next 7 go');
-    expect(byId.get('NINE')!.reason).toBe('1 late fix (9 of 10 on time, target 90%): one more would take it below 90%');
+    expect(byId.get('TWO')!.targets[0]).toMatchObject({ met: 2, breached: 1, status: 'Too few to judge', fewest: 10, reason: '2 of 3 fixed within 4 h: too few to judge (10 needed)' });
+    expect(byId.get('ZERO')!.reason).toBe('3 late fixes (0 of 3 fixed within 4 h, target 90%): cannot reach 90% even if the next 7 are on time');
+    expect(byId.get('NINE')!.reason).toBe('1 late fix (9 of 10 fixed within 4 h, target 90%): one more would take it below 90%');
     expect(byId.get('TWELVE')!.reason).toBe('12 of 12 calls on time, every target met');
     expect(byId.get('ONE')!.reason).toBe('1 of 1 call on time: too few to judge (10 needed)');
   });

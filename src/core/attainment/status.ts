@@ -172,6 +172,8 @@ export interface ReasonTarget {
   readonly priority?: string | null;
   readonly measure: 'response' | 'resolution';
   readonly compliance: number;
+  /** The target time: "32 of 37 answered within 1 h" says what on time means. */
+  readonly targetHours?: number | null;
   readonly met: number;
   readonly breached: number;
   readonly share?: number | null;
@@ -211,23 +213,25 @@ const spaced = (when: string | undefined): string => (when ? ` ${when}` : '');
 
 /**
  * One target's status in plain words, for a person rather than an auditor: "5 slow first replies this term
- * (32 of 37 on time, target 90%)", "2 of 3 on time this month: too few to judge (10 needed)". `when` names
+ * (32 of 37 answered within 1 h, target 90%)", "2 of 3 fixed within 4 h: too few to judge (10 needed)". `when` names
  * the period as it reads after the figures ("this term"); leave it out where the period is said nearby.
  */
 export function targetReason(t: ReasonTarget, when?: string): string {
   const judged = t.met + t.breached;
   const target = percentText(t.compliance);
-  const counts = `${t.met} of ${judged} on time, target ${target}`;
+  const onTime = t.targetHours === undefined || t.targetHours === null ? 'on time'
+    : `${t.measure === 'response' ? 'answered' : t.type === 'Request' ? 'done' : 'fixed'} within ${hoursText(t.targetHours)}`;
+  const counts = `${t.met} of ${judged} ${onTime}, target ${target}`;
   const fewest = t.fewest ?? undefined;
   switch (t.status) {
     case 'Breached':
-      return `${missWords(t, t.breached)}${spaced(when)} (${counts})${fewest !== undefined && judged < fewest ? `: below ${target} however the next ${fewest - judged} go` : ''}`;
+      return `${missWords(t, t.breached)}${spaced(when)} (${counts})${fewest !== undefined && judged < fewest ? `: cannot reach ${target} even if the next ${fewest - judged === 1 ? 'one is' : `${fewest - judged} are`} on time` : ''}`;
     case 'At risk':
       return `${missWords(t, t.breached)}${spaced(when)} (${counts}): one more would take it below ${target}`;
     case 'Met':
-      return `${t.met} of ${judged} on time${spaced(when)} (target ${target})`;
+      return `${t.met} of ${judged} ${onTime}${spaced(when)} (target ${target})`;
     case TOO_FEW:
-      return `${t.met} of ${judged} on time${spaced(when)}: too few to judge${fewest !== undefined ? ` (${fewest} needed)` : ''}`;
+      return `${t.met} of ${judged} ${onTime}${spaced(when)}: too few to judge${fewest !== undefined ? ` (${fewest} needed)` : ''}`;
     default:
       return `nothing judged yet${spaced(when)}`;
   }

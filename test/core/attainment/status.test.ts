@@ -28,6 +28,8 @@ describe('statusReason: plain words', () => {
   const t = { type: 'Incident', priority: null, measure: 'response' as const, compliance: 90, met: 32, breached: 5, share: 32 / 37, status: 'Breached' as const, fewest: 10 };
   test('the brief\'s example', () => {
     expect(targetReason(t, 'this term')).toBe('5 slow first replies this term (32 of 37 on time, target 90%)');
+    expect(targetReason({ ...t, targetHours: 1 }, 'this term')).toBe('5 slow first replies this term (32 of 37 answered within 1 h, target 90%)');
+    expect(targetReason({ ...t, targetHours: 4, measure: 'resolution', met: 2, breached: 1, status: TOO_FEW })).toBe('2 of 3 fixed within 4 h: too few to judge (10 needed)');
     expect(statusReason({ status: 'Breached', met: 30, breached: 7, targets: [t, { ...t, measure: 'resolution', met: 36, breached: 1, share: 36 / 37, status: 'Met' }] }, 'this term'))
       .toBe('5 slow first replies this term (32 of 37 on time, target 90%)');
   });

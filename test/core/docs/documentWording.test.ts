@@ -106,7 +106,7 @@ test('14. a duration reads the same in the SLA, the review and the digest', () =
   const month = computeAttainment(wb, listPeriods(wb, NOW).find((p) => p.kind === 'thisMonth')!, { asOf: NOW });
   const digest = buildDigest(wb, [], month, 'Hillside School', NOW)!;
   const lines = digest.sections.flatMap((s) => s.lines).join('\n');
-  expect(lines).toMatch(/ within (30 min|\d+ h) /);
+  expect(lines).toMatch(/ within (30 min|\d+ h)\b/);
   expect(lines).not.toMatch(/within 0\.\d+ h|\d+\.\d\d+ h/);
 });
 
