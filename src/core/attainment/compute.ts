@@ -74,7 +74,8 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
       serviceId: svc.serviceId, name: svc.name, rank: svc.rank, availability, availabilityTarget, availabilityStatus: availStatus,
       serviceHours: serviceMs / HOUR_MS, downtimeHours: downMs / HOUR_MS, targets,
       items: tally.serviceCounts[c], met: tally.serviceCounts[c + 1], breached: tally.serviceCounts[c + 2], pending: tally.serviceCounts[c + 3],
-      status, statusDriver: statusDriver({ status, availability, availabilityTarget, availabilityStatus: availStatus, targets }), hoursError: model.hoursErrors[s],
+      status, statusDriver: statusDriver({ status, availability, availabilityTarget, availabilityStatus: availStatus, targets, downtimeHours: downMs / HOUR_MS,
+        met: tally.serviceCounts[c + 1], breached: tally.serviceCounts[c + 2] }), hoursError: model.hoursErrors[s],
     };
   });
 }

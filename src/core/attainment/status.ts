@@ -145,24 +145,10 @@ export function targetLine(t: TargetAttainment): string {
 }
 
 /**
- * What sets a service's status: availability or the target with that status furthest below its target.
- * Undefined when nothing was measured.
+ * What sets a service's status, in plain words (statusReason): the "Status set by" of the Dashboard and the
+ * review, and the panel's. Undefined when nothing was measured.
  */
-export function statusDriver(s: Pick<ServiceAttainment, 'status' | 'availability' | 'availabilityTarget' | 'availabilityStatus' | 'targets'>): string | undefined {
-  if (s.status === 'Met') return 'every target met';
-  let text: string | undefined;
-  let low = Infinity;
-  const consider = (status: Rag | undefined, share: number | undefined, target: number, line: () => string) => {
-    if (status && status === s.status && share !== undefined && share * 100 - target < low) {
-      low = share * 100 - target;
-      text = line();
-    }
-  };
-  consider(s.availabilityStatus, s.availability, s.availabilityTarget ?? 0, 
-    () => `Availability ${shareText(s.availability)} (target ${percentText(s.availabilityTarget)})${s.availabilityStatus === 'At risk' ? `: ${AVAILABILITY_AT_RISK_WHY}` : ''}`);
-  for (const t of s.targets) consider(t.status, t.share, t.compliance, () => targetLine(t));
-  return text;
-}
+export const statusDriver = (s: ReasonService): string | undefined => (s.status === undefined || s.status === null ? undefined : statusReason(s));
 
 // ---------------------------------------------------------------- plain words
 
@@ -197,7 +183,7 @@ export interface ReasonService {
 }
 
 const priorityWords = (p: string | null | undefined): string =>
-  !p || p === 'Any' ? '' : p === 'Critical' ? 'critical ' : `${p.toLowerCase()}-priority `;
+  !p || p === 'Any' ? '' : p === 'Critical' ? 'critical ' : `${p} priority `;
 
 /** "5 slow first replies to critical incidents", "1 late fix", "no late fixes": a target's misses in words. */
 function missWords(t: ReasonTarget, n: number): string {

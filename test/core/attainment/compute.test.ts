@@ -299,7 +299,7 @@ describe('status', () => {
     expect(target(s, 'resolution')).toMatchObject({ met: 9, breached: 1, share: 0.9, status: 'At risk' });
     expect(s.availabilityStatus).toBe('Met');
     expect(s.status).toBe('At risk');
-    expect(s.statusDriver).toBe('Incident any priority resolution within 4 h: 9 of 10 met (90%, target 90%) At risk: one more miss would take it below 90%');
+    expect(s.statusDriver).toBe('1 late fix (9 of 10 fixed within 4 h, target 90%): one more would take it below 90%');
     items[1].resolved = '2026-11-02 15:00';
     const worse = svc({ ...baseTabs(), incidents: items }, 'EMAIL');
     expect(target(worse, 'resolution')).toMatchObject({ share: 0.8, status: 'Breached' });

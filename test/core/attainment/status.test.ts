@@ -35,7 +35,7 @@ describe('statusReason: plain words', () => {
   });
   test('priorities and requests are named; availability sets it when it is furthest below', () => {
     expect(targetReason({ ...t, priority: 'Critical', breached: 1, met: 9, status: 'At risk' })).toBe('1 slow first reply to critical incidents (9 of 10 on time, target 90%): one more would take it below 90%');
-    expect(targetReason({ ...t, type: 'Request', measure: 'resolution', priority: 'High' })).toBe('5 high-priority requests done late (32 of 37 on time, target 90%)');
+    expect(targetReason({ ...t, type: 'Request', measure: 'resolution', priority: 'High' })).toBe('5 High priority requests done late (32 of 37 on time, target 90%)');
     expect(statusReason({ status: 'Breached', availability: 0.95, availabilityTarget: 99, availabilityStatus: 'Breached', downtimeHours: 6, met: 32, breached: 5, targets: [t] }, 'this month'))
       .toBe('down 6 h this month: 95% available (target 99%); 1 target missed too');
   });
