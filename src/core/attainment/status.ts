@@ -246,7 +246,9 @@ export function statusReason(s: ReasonService, when?: string): string {
       return judged ? `${s.met} of ${plural(judged, 'call')} on time${spaced(when)}, every target met` : `every target met${spaced(when)}`;
     case TOO_FEW: {
       const fewest = s.targets.find((t) => t.fewest)?.fewest;
-      return `${s.met} of ${plural(judged, 'call')} on time${spaced(when)}: too few to judge${fewest ? ` (${fewest} needed)` : ''}`;
+      // Calls spread over several targets can number more than the minimum while each target has fewer.
+      const need = !fewest ? '' : judged >= fewest ? ` (each target needs ${fewest})` : ` (${fewest} needed)`;
+      return `${s.met} of ${plural(judged, 'call')} on time${spaced(when)}: ${judged >= (fewest ?? Infinity) ? 'too few per target to judge' : 'too few to judge'}${need}`;
     }
     default: {
       // What sets it: availability or the target with that status furthest below its target.
