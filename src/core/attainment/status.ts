@@ -3,7 +3,7 @@
  * both documents take their words from here, so a representative reads the same thing everywhere.
  */
 import type { Period } from '../periods/period';
-import type { Rag, ServiceAttainment, TargetAttainment } from './types';
+import type { Rag, TargetAttainment } from './types';
 import { hoursText, percentText, plural, shareText } from '../text';
 
 /** The word for a target judged on fewer items than the Settings tab's minimum. */
