@@ -194,13 +194,15 @@ export interface ImportRequest extends ImportOptions {
 }
 
 /** The preview of an import: the plan without its cells, the first 200 skips, and whether anything would change. */
-export type ImportPreview = Omit<ImportPlan, 'write'> & { readonly skippedCount: number; readonly changes: boolean };
+export type ImportPreview = Omit<ImportPlan, 'write'> & { readonly skippedCount: number; readonly notesCount: number; readonly changes: boolean };
 
 export interface ImportResult {
   readonly added: number;
   readonly updated: number;
   readonly unchanged: number;
   readonly skipped: Skip[];
+  /** Lines imported but not quite as written (an unclosed quote, a cell cut to fit). */
+  readonly notes: Skip[];
 }
 
 /** The signed-in user's daily digest: on, off, on but its trigger gone ('stale'), or new scopes to grant first. */

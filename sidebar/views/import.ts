@@ -148,7 +148,10 @@ export function importPanel(api: Remote<SlmApi>): void {
         el('ul', { class: 'sample' }, ...p.sample.map((r) => el('li', {}, el('strong', {}, r.Ref), ` ${r['Service ID']} · ${r.Type} · ${r.Priority} · opened ${r.Opened}${r.Resolved ? ` · resolved ${r.Resolved}` : ''}`, el('br'), el('span', { class: 'gray' }, r.Summary))))) : null,
       p.skipped.length ? el('details', { class: 'mapping', open: true }, el('summary', {}, `Skipped (${p.skippedCount})`),
         el('ul', { class: 'skipped' }, ...p.skipped.map((s) => el('li', {}, `Line ${s.line}: ${s.reason}`)),
-          p.skippedCount > p.skipped.length ? el('li', {}, `… and ${p.skippedCount - p.skipped.length} more`) : null)) : null);
+          p.skippedCount > p.skipped.length ? el('li', {}, `… and ${p.skippedCount - p.skipped.length} more`) : null)) : null,
+      p.notes.length ? el('details', { class: 'mapping', open: true }, el('summary', {}, `Imported, but not quite as written (${p.notesCount})`),
+        el('ul', { class: 'skipped' }, ...p.notes.map((s) => el('li', {}, `Line ${s.line}: ${s.reason}`)),
+          p.notesCount > p.notes.length ? el('li', {}, `… and ${p.notesCount - p.notes.length} more`) : null)) : null);
     runButton.hidden = !!p.error || !p.changes;
     runButton.textContent = `Import ${plural(p.added + p.updated, 'row')}`;
     if (!p.error && !p.changes) showDone(status, 'Nothing to change: every row is already on the Incidents tab as the file has it.');
@@ -178,7 +181,7 @@ export function importPanel(api: Remote<SlmApi>): void {
       const r = await api.importIncidents(csv, req);
       replace(out);
       runButton.hidden = true;
-      showDone(status, `Imported: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}. The mapping is saved for next time.`);
+      showDone(status, `Imported: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}${r.notes.length ? `, ${plural(r.notes.length, 'line')} not quite as written` : ''}. The mapping is saved for next time.`);
     } catch (e) {
       showError(status, 'Nothing was imported', e);
     } finally {

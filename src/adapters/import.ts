@@ -23,8 +23,12 @@ export interface ImportSource {
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const OPTIONS_KEY = 'slm.import';
 
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const tooBig = (n: number) => new Error(`The file is ${megabytes(n)}; an import reads at most ${megabytes(MAX_IMPORT_BYTES)}. Export a shorter period (a term at a time) and import each file.`);
+/** A size as its reader can tell from the limit: "12.4 MB", or in bytes when one decimal would read 10.0. */
+const sizeOf = (n: number) => {
+  const mb = (n / 1024 / 1024).toFixed(1);
+  return Number(mb) > MAX_IMPORT_BYTES / 1024 / 1024 ? `${mb} MB` : `${n.toLocaleString('en-GB')} bytes`;
+};
+const tooBig = (n: number) => new Error(`The file is ${sizeOf(n)}; an import reads at most 10 MB (${MAX_IMPORT_BYTES.toLocaleString('en-GB')} bytes). Export a shorter period (a term at a time) and import each file.`);
 
 /** Text that is not UTF-8 (UTF-16 or a Windows code page read as UTF-8) shows NULs or U+FFFD. */
 function checkEncoding(text: string): void {
@@ -49,7 +53,7 @@ export function readSource(ss: Spreadsheet, source: ImportSource): SourceTable {
     text = file.getBlob().getDataAsString();
   } else if (text.length > MAX_IMPORT_BYTES) throw tooBig(text.length);
   checkEncoding(text);
-  return readCsv(text, (csv, delimiter) => Utilities.parseCsv(csv, delimiter));
+  return readCsv(text);
 }
 
 /** The CSV files in the user's Drive, newest first as Drive lists them, for the sidebar's list (at most 50). */

@@ -31,7 +31,7 @@ function plan(text: unknown, request: unknown): { plan: ImportPlan; ss: GoogleAp
 export function previewImport(text: string | null, options: ImportRequest | null): ImportPreview {
   const { plan: p } = plan(text, options);
   const { write, ...rest } = p;
-  return { ...rest, skipped: p.skipped.slice(0, 200), skippedCount: p.skipped.length, changes: !!write };
+  return { ...rest, skipped: p.skipped.slice(0, 200), skippedCount: p.skipped.length, notes: p.notes.slice(0, 200), notesCount: p.notes.length, changes: !!write };
 }
 
 /**
@@ -45,7 +45,7 @@ export function importIncidents(text: string | null, options: ImportRequest | nu
     // The mapping is saved first: a write that stops part-way (the time limit) still leaves it for next time.
     saveOptions(p.options);
     if (p.write) writeIncidents(ss, p.write);
-    return { added: p.added, updated: p.updated, unchanged: p.unchanged, skipped: p.skipped };
+    return { added: p.added, updated: p.updated, unchanged: p.unchanged, skipped: p.skipped, notes: p.notes };
   });
 }
 

@@ -186,7 +186,7 @@ describe('Import incidents, on the built bundle', () => {
     expect(sidebar.content).toMatch(/getElementById\("import-section"\);if\(s\)\{s\.open=true/);
     const big = rt.services.DriveApp.createFile('all-tickets.csv', `Ticket Id,Subject\n${'1,x\n'.repeat(13_500_000)}`, 'text/csv');
     rt.calls.reset();
-    expect(() => rt.global.previewImport(null, { fileId: big.getId() })).toThrow(/The file is 51\.\d MB; an import reads at most 10\.0 MB\. Export a shorter period/);
+    expect(() => rt.global.previewImport(null, { fileId: big.getId() })).toThrow(/The file is 51\.\d MB; an import reads at most 10 MB \(10,485,760 bytes\)\. Export a shorter period/);
     expect(rt.calls.count('Blob.getDataAsString') + rt.calls.count('File.getBlob')).toBe(0);
   });
 

@@ -10,7 +10,7 @@ import { locateColumns } from '../workbook/columns';
 import { formatLocal } from '../workbook/display';
 import type { CellFormula } from '../workbook/toCells';
 import { localeOrder, numericPair, orderFromFile, parseImportDate, type DateOrder, type OrderSource } from './dates';
-import { fill, type ImportData, type ImportField, type Preset } from './types';
+import { CELL_LIMIT, cutToCell, fill, type ImportData, type ImportField, type Preset } from './types';
 import { statusOf, suggestService, wordOf, type ItemType } from './words';
 
 /** The choices a user can make (all optional); saved in the workbook so the next import is one click. */
@@ -30,6 +30,8 @@ export interface ImportOptions {
 export interface SourceTable {
   readonly header: readonly string[];
   readonly records: ReadonlyArray<{ readonly line: number; readonly cells: readonly string[] }>;
+  /** Lines read otherwise than written (an unclosed quote), with the reason. */
+  readonly notes?: readonly Skip[];
 }
 
 export interface ImportContext {
@@ -60,6 +62,8 @@ export interface ImportPlan {
   readonly updated: number;
   readonly unchanged: number;
   readonly skipped: Skip[];
+  /** Lines imported but not quite as written (an unclosed quote read as written, a cell cut to Sheets' limit). */
+  readonly notes: Skip[];
   /** Why nothing can be imported yet (the preview says it; the import refuses). */
   readonly error?: string;
   /** What the import will do that a user may not expect (the preview says it; the import goes ahead). */
@@ -148,8 +152,9 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     // rule), so its response target is judged on how long it took to resolve: say so before importing.
     warnings: idx.responded < 0 ? [T('noResponse', LABELS.responded)] : [],
   };
+  const notes: Skip[] = [...(table.notes ?? [])];
   const fail = (error: string, skipped: Skip[] = []): ImportPlan => ({ ...base, values: { services: [], priorities: [], types: [] },
-    sample: [], added: 0, updated: 0, unchanged: 0, skipped, error });
+    sample: [], added: 0, updated: 0, unchanged: 0, skipped, notes, error });
 
   if (table.header.every((h) => !h)) return fail(T('empty'));
   if (table.records.length === 0) return fail(T('headerOnly'));
@@ -168,6 +173,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     const skip = (reason: string) => { skipped.push({ line, reason }); };
     const number = cell(cells, 'ref');
     if (!number) { skip(T('noNumber', columnOf.ref)); continue; }
+    if (number.length > 200) { skip(T('longNumber', columnOf.ref)); continue; }
     const ref = preset.refPrefix + number;
     const key = ref.toLowerCase();
     if (firstLine.has(key)) { skip(T('twice', ref, firstLine.get(key))); continue; }
@@ -208,7 +214,12 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
       if (status === 'resolved' && resolved === undefined) { skip(T('noResolved', number, cell(cells, 'status'))); continue; }
     }
     if (resolved !== undefined && resolved < times.opened) { skip(T('backwards', columnOf.resolved ?? columnOf.updated, columnOf.opened)); continue; }
-    rows.push({ line, fields: { ref, serviceId, type, priority, summary: cell(cells, 'summary'), opened: times.opened, responded: times.responded, resolved } });
+    let summary = cell(cells, 'summary');
+    if (summary.length > CELL_LIMIT) {
+      summary = cutToCell(summary);
+      notes.push({ line, reason: T('cut', columnOf.summary, CELL_LIMIT.toLocaleString('en-GB')) });
+    }
+    rows.push({ line, fields: { ref, serviceId, type, priority, summary, opened: times.opened, responded: times.responded, resolved } });
   }
 
   const byRows = (m: Map<string, ValueChoice>) => [...m.values()].sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
@@ -257,7 +268,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
     }
     if (!old) { changes.set(data.length + added, cells); added++; } else if (cells.size) { changes.set(at!, cells); updated++; } else unchanged++;
   }
-  const result = { ...base, values, sample, added, updated, unchanged, skipped };
+  const result = { ...base, values, sample, added, updated, unchanged, skipped, notes };
   if (changes.size === 0) return result;
 
   // Bounds by loop: spreading 20,000 rows into Math.min would be 20,000 arguments.

@@ -78,6 +78,8 @@ const TEXTS = {
   noTab: 'There is no Incidents tab with a header row. Run "Set up workbook" first.',
   tabColumn: 'The Incidents tab has no {0} column. Run "Set up workbook" to add it.',
   noNumber: 'There is no ticket number ({0}).',
+  longNumber: 'The ticket number ({0}) is over 200 characters: it is not a ticket number.',
+  cut: 'The {0} is longer than the {1} characters a Sheets cell holds: it is cut to fit, ending in "…".',
   twice: 'Ref {0} is in the file twice (first on line {1}); only the first is imported.',
   ignored: 'Ticket {0} is {1}: it is not imported.',
   service: '"{0}" is not matched to a service: choose its Service ID below.',

@@ -41,3 +41,9 @@ export const fill = (template: string, ...args: unknown[]): string => template.r
 
 /** The data file's name in dist/ (without .html). */
 export const IMPORT_FILE = 'IncidentIntake';
+
+/** Sheets refuses a cell of more than 50,000 characters (and with it the whole write). */
+export const CELL_LIMIT = 50000;
+
+/** Text cut to what one cell holds, ending in "…" when cut. */
+export const cutToCell = (text: string): string => (text.length > CELL_LIMIT ? `${text.slice(0, CELL_LIMIT - 1)}…` : text);
