@@ -5,11 +5,13 @@ import { createOfflineRuntime } from '../../offline';
 
 /** Faked ahead of the code that needs them: trend charts. */
 const AWAITED_BY_MONITORING = ['Charts'];
+/** Faked for the parity cases (test/parity/cases.js: formatDate, blobs), which hold the fakes to Google's answers; the import reads CSV itself. */
+const FOR_PARITY = ['Utilities'];
 
 test('every faked service is called by the built server code (dist/Code.js)', () => {
   const dist = path.resolve(__dirname, '../../dist');
   const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
   const faked = Object.keys(createOfflineRuntime().services);
   const unused = faked.filter((name) => !new RegExp(`\\b${name}\\.`).test(code));
-  expect(unused.filter((name) => !AWAITED_BY_MONITORING.includes(name))).toEqual([]);
+  expect(unused.filter((name) => !AWAITED_BY_MONITORING.includes(name) && !FOR_PARITY.includes(name))).toEqual([]);
 });
