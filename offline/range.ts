@@ -87,7 +87,8 @@ export class FakeRange implements Pick<GRange, Methods> {
     return isDate(v) ? new this.env.realm.Date(v.getTime()) : v;
   }
 
-  private each(fn: (r: number, c: number) => void): void {
+  /** Calls `fn` with every cell of the range (1-based row and column). */
+  each(fn: (r: number, c: number) => void): void {
     for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) fn(this.row + i, this.col + j);
   }
 

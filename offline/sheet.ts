@@ -4,6 +4,7 @@ import type { OfflineEnv } from './env';
 import { Grid } from './grid';
 import { FakeProtection, type ProtectionKind } from './protection';
 import { FakeRange } from './range';
+import { FakeRangeList } from './rangeList';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { FakeDataValidation } from './validation';
 import { FakeEmbeddedChart, newChartBuilder } from './charts';
@@ -17,7 +18,7 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Methods = 'activate' | 'appendRow' | 'clear' | 'clearContents' | 'clearFormats' | 'deleteRows' | 'deleteColumns'
   | 'getColumnWidth' | 'getDataRange' | 'getFrozenColumns' | 'getFrozenRows' | 'getIndex' | 'getLastColumn'
   | 'getLastRow' | 'getMaxColumns' | 'getMaxRows' | 'getName' | 'getParent' | 'getProtections' | 'getRange'
-  | 'getSheetId' | 'getSheetName' | 'getTabColor' | 'hideSheet' | 'insertColumnAfter' | 'insertColumnsAfter'
+  | 'getRangeList' | 'getSheetId' | 'getSheetName' | 'getTabColor' | 'hideSheet' | 'insertColumnAfter' | 'insertColumnsAfter'
   | 'insertRowAfter' | 'insertRowsAfter' | 'isSheetHidden' | 'protect' | 'setColumnWidth' | 'setColumnWidths'
   | 'setFrozenColumns' | 'setFrozenRows' | 'setName' | 'setTabColor' | 'showSheet' | 'getConditionalFormatRules'
   | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart' | 'updateChart';
@@ -212,6 +213,17 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     if (typeof a === 'string') return this.rangeA1(a) as unknown as GRange;
     if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
     return this.rangeAt(a, column, numRows ?? 1, numColumns ?? 1) as unknown as GRange;
+  }
+  /** Ranges of this sheet by A1 notation; the list must not be empty (the refusal's wording is this runtime's). */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.hit('getRangeList');
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw new Error('Invalid argument: a1Notations (a non-empty list of A1 notations)');
+    const ranges = a1Notations.map((a1) => {
+      const r = this.rangeA1(String(a1));
+      if (r.sheet !== this) throw new Error('Range not found');
+      return r;
+    });
+    return new FakeRangeList(this.env, ranges) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
   }
   getDataRange(): GRange {
     this.hit('getDataRange');

@@ -36,12 +36,21 @@ export function entryPoints(mainFile: string): EntryPoint[] {
   });
 }
 
+/** Menu actions are the entry points named menu…; the call form's waiting answers are written before each. */
+const MENU_ACTION = /^menu[A-Z]/;
+const WAITING_CALLS = 'writeWaitingCalls';
+
 export function renderStubs(entries: EntryPoint[]): string {
+  const names = new Set(entries.map((e) => e.name));
   const stubs = entries.map((e) => {
     const params = e.params.join(', ');
     // Only custom functions need their JSDoc (Sheets reads it for autocomplete); the others would
     // only add bytes that every custom-function call loads.
     const doc = e.customFunction ? `${e.jsDoc}\n` : '';
+    // Every menu action first writes the call form's answers that wait (one property read when none do).
+    if (MENU_ACTION.test(e.name) && names.has(WAITING_CALLS)) {
+      return `function ${e.name}(${params}){SLM.${WAITING_CALLS}();return SLM.${e.name}.apply(this,arguments)}`;
+    }
     return `${doc}function ${e.name}(${params}){return SLM.${e.name}.apply(this,arguments)}`;
   });
   return stubs.join('\n');

@@ -4,7 +4,7 @@
  */
 import type { Rag, TargetAttainment } from './core/attainment/types';
 import type { Finding } from './core/findings/types';
-import type { ImportOptions, ImportPlan, Skip } from './core/import/plan';
+import type { Conflict, ImportOptions, ImportPlan, Skip } from './core/import/plan';
 import type { Problem } from './core/workbook/problems';
 
 import type { PeriodKind, PeriodRequest } from './core/periods/period';
@@ -191,10 +191,12 @@ export interface ClearExampleResult {
 export interface ImportRequest extends ImportOptions {
   readonly fileId?: string;
   readonly tab?: string;
+  /** For this import only: where a person has changed a cell the file also differs on, take the file's value. */
+  readonly takeExport?: boolean;
 }
 
 /** The preview of an import: the plan without its cells, the first 200 skips, and whether anything would change. */
-export type ImportPreview = Omit<ImportPlan, 'write'> & { readonly skippedCount: number; readonly notesCount: number; readonly changes: boolean };
+export type ImportPreview = Omit<ImportPlan, 'write' | 'memory'> & { readonly skippedCount: number; readonly notesCount: number; readonly conflictsCount: number; readonly changes: boolean };
 
 export interface ImportResult {
   readonly added: number;
@@ -203,6 +205,9 @@ export interface ImportResult {
   readonly skipped: Skip[];
   /** Lines imported but not quite as written (an unclosed quote, a cell cut to fit). */
   readonly notes: Skip[];
+  /** Cells a person changed that the file differs on: kept, or taken from the file when `takeExport`. */
+  readonly conflicts: Conflict[];
+  readonly takeExport: boolean;
 }
 
 /** The signed-in user's daily digest: on, off, on but its trigger gone ('stale'), or new scopes to grant first. */
@@ -230,6 +235,16 @@ export interface CallForm {
   readonly editUrl: string;
   readonly services: number;
   readonly created: boolean;
+  /** Answers on the form's responses tab not yet written to Incidents, and why (null: none, or not known yet). */
+  readonly waiting: number;
+  readonly waitingReason: string | null;
+}
+
+/** After writing the form's waiting answers: how many were written, how many still wait and why. */
+export interface CallsWaiting {
+  readonly written: number;
+  readonly waiting: number;
+  readonly reason: string | null;
 }
 
 /** Twelve months per service, oldest first; null where there is nothing to judge (a gap, never 0). */
@@ -268,4 +283,5 @@ export interface SlmApi {
 
   getCallForm(): CallForm | null;
   createCallForm(): CallForm;
+  writeWaitingCalls(): CallsWaiting;
 }

@@ -93,10 +93,34 @@ export function importPanel(api: Remote<SlmApi>): void {
   const formLink = byId('callform-link');
   const formButton = byId<HTMLButtonElement>('callform-make');
   const formStatus = byId('callform-status');
+  const formWaiting = byId('callform-waiting');
+  // Answers the form's trigger could not write yet (they are safe on the form's responses tab).
+  const showWaiting = (count: number, reason: string | null) => {
+    formWaiting.hidden = count === 0;
+    if (count === 0) { replace(formWaiting); return; }
+    const write = el('button', { type: 'button', id: 'callform-write' }, 'Write them now');
+    write.addEventListener('click', async () => {
+      write.disabled = true;
+      showBusy(formStatus, 'Writing the waiting answers…');
+      try {
+        const r = await api.writeWaitingCalls();
+        showWaiting(r.waiting, r.reason);
+        if (r.waiting === 0) showDone(formStatus, `${plural(r.written, 'answer')} written to the Incidents tab.`);
+        else replace(formStatus);
+      } catch (e) {
+        showError(formStatus, 'The waiting answers were not written', e);
+        write.disabled = false;
+      }
+    });
+    replace(formWaiting,
+      el('p', { class: 'import-warning', role: 'status' }, `${plural(count, 'answer')} from the form ${count === 1 ? 'waits' : 'wait'} to be written to the Incidents tab${reason ? `: ${reason}` : '.'} ${count === 1 ? 'It is' : 'They are'} written with the next answer, the next menu action or Set up, or now:`),
+      el('div', { class: 'block buttons' }, write));
+  };
   const showForm = (f: CallForm | null) => {
     const url = f && safeUrl(f.url);
     replace(formLink, url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'Open the form to share its link') : 'No form yet.');
     formButton.textContent = f ? 'Refresh its list of services' : 'Create the form';
+    showWaiting(f?.waiting ?? 0, f?.waitingReason ?? null);
   };
   formButton.addEventListener('click', async () => {
     formButton.disabled = true;
@@ -149,12 +173,20 @@ export function importPanel(api: Remote<SlmApi>): void {
       p.skipped.length ? el('details', { class: 'mapping', open: true }, el('summary', {}, `Skipped (${p.skippedCount})`),
         el('ul', { class: 'skipped' }, ...p.skipped.map((s) => el('li', {}, `Line ${s.line}: ${s.reason}`)),
           p.skippedCount > p.skipped.length ? el('li', {}, `… and ${p.skippedCount - p.skipped.length} more`) : null)) : null,
+      p.conflicts.length ? el('details', { class: 'mapping', open: true }, el('summary', {}, `Changed on the sheet since the last import (${p.conflictsCount})`),
+        el('p', { class: 'small' }, p.takeExport ? 'These cells will take the export\'s values.' : 'These cells keep what was typed on the sheet; the export says otherwise.'),
+        el('ul', { class: 'skipped' }, ...p.conflicts.map((c) => el('li', {}, `${c.ref}, ${c.field}: "${c.sheet}" on the sheet, "${c.file}" in the export`)),
+          p.conflictsCount > p.conflicts.length ? el('li', {}, `… and ${p.conflictsCount - p.conflicts.length} more`) : null),
+        el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'import-take', checked: p.takeExport,
+          onchange: (e: Event) => change({ takeExport: (e.target as HTMLInputElement).checked }) }), ' Take the export\'s values for these cells')) : null,
       p.notes.length ? el('details', { class: 'mapping', open: true }, el('summary', {}, `Imported, but not quite as written (${p.notesCount})`),
         el('ul', { class: 'skipped' }, ...p.notes.map((s) => el('li', {}, `Line ${s.line}: ${s.reason}`)),
           p.notesCount > p.notes.length ? el('li', {}, `… and ${p.notesCount - p.notes.length} more`) : null)) : null);
     runButton.hidden = !!p.error || !p.changes;
     runButton.textContent = `Import ${plural(p.added + p.updated, 'row')}`;
-    if (!p.error && !p.changes) showDone(status, 'Nothing to change: every row is already on the Incidents tab as the file has it.');
+    if (!p.error && !p.changes) {
+      showDone(status, `Nothing to change: every row is already on the Incidents tab as the file has it${p.conflictsCount ? `, apart from ${plural(p.conflictsCount, 'cell')} changed on the sheet, which ${p.conflictsCount === 1 ? 'is' : 'are'} kept` : ''}.`);
+    }
   }
 
   async function preview(): Promise<void> {
@@ -181,7 +213,7 @@ export function importPanel(api: Remote<SlmApi>): void {
       const r = await api.importIncidents(csv, req);
       replace(out);
       runButton.hidden = true;
-      showDone(status, `Imported: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}${r.notes.length ? `, ${plural(r.notes.length, 'line')} not quite as written` : ''}. The mapping is saved for next time.`);
+      showDone(status, `Imported: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}${r.notes.length ? `, ${plural(r.notes.length, 'line')} not quite as written` : ''}${r.conflicts.length ? `; ${plural(r.conflicts.length, 'cell')} changed on the sheet ${r.takeExport ? 'took the export\'s values' : 'kept'}` : ''}. The mapping is saved for next time.`);
     } catch (e) {
       showError(status, 'Nothing was imported', e);
     } finally {

@@ -38,3 +38,27 @@ export function ensureCallForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ser
   }
   return { form, created };
 }
+
+/**
+ * Answers that may be waiting to be written (a pending marker, not the answers: those are on the form's
+ * responses tab): the tab's id, the first row that may be waiting, how many, and why.
+ */
+export interface WaitingCalls { readonly sheet: number; readonly from: number; readonly count: number; readonly reason: string }
+
+const WAITING_KEY = 'slm.callForm.waiting';
+const LAST_CALL_KEY = 'slm.callForm.lastCall';
+
+export function loadWaiting(): WaitingCalls | null {
+  const saved = PropertiesService.getDocumentProperties().getProperty(WAITING_KEY);
+  try { return saved ? (JSON.parse(saved) as WaitingCalls) : null; } catch { return null; }
+}
+
+export function saveWaiting(w: WaitingCalls | null): void {
+  const props = PropertiesService.getDocumentProperties();
+  if (w) props.setProperty(WAITING_KEY, JSON.stringify(w));
+  else props.deleteProperty(WAITING_KEY);
+}
+
+/** The highest CALL number ever given in this workbook (0 before the first). */
+export const lastCallNumber = (): number => Number(PropertiesService.getDocumentProperties().getProperty(LAST_CALL_KEY)) || 0;
+export const saveLastCallNumber = (n: number): void => { PropertiesService.getDocumentProperties().setProperty(LAST_CALL_KEY, String(n)); };

@@ -6,9 +6,10 @@ import { readCsv } from '../core/import/csv';
 import { capMapping } from '../core/import/savedMapping';
 import type { ImportOptions, SourceTable } from '../core/import/plan';
 import { IMPORT_FILE, type ImportData } from '../core/import/types';
-import { tabDef } from '../core/schema/workbook';
+import { importMemoryTab, tabDef } from '../core/schema/workbook';
 import { locateColumns } from '../core/workbook/columns';
-import { writeCells } from './sheets';
+import type { CellBlock } from '../core/workbook/toCells';
+import { writeBlocks } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -102,11 +103,30 @@ export function saveOptions(options: ImportOptions): number {
   return dropped;
 }
 
-/** Writes the plan's block on the Incidents tab in one setValues, adding rows at the bottom when needed. */
-export function writeIncidents(ss: Spreadsheet, block: { row: number; column: number; values: unknown[][] }): void {
+/** Writes the plan's blocks on the Incidents tab (only the cells that change), adding rows at the bottom when needed. */
+export function writeIncidents(ss: Spreadsheet, write: { blocks: readonly CellBlock[]; lastRow: number }): void {
   const sheet = ss.getSheetByName(tabDef('incidents').name)!;
-  const last = block.row + block.values.length - 1;
   const max = sheet.getMaxRows();
-  if (last > max) sheet.insertRowsAfter(max, last - max);
-  writeCells(sheet, block.row, block.column, block.values);
+  if (write.lastRow > max) sheet.insertRowsAfter(max, write.lastRow - max);
+  writeBlocks(sheet, write.blocks);
+}
+
+/** The import's memory tab (values, header first), or undefined before the first import made it. */
+export function readMemory(ss: Spreadsheet): unknown[][] | undefined {
+  return ss.getSheetByName(importMemoryTab().name)?.getDataRange().getValues();
+}
+
+/** Writes the memory's changed rows, making the hidden tab when it is missing (or clearing it when unreadable). */
+export function writeMemory(ss: Spreadsheet, memory: { blocks: readonly CellBlock[]; replace: boolean }): void {
+  const def = importMemoryTab();
+  let sheet = ss.getSheetByName(def.name);
+  if (!sheet) {
+    sheet = ss.insertSheet(def.name, ss.getSheets().length);
+    sheet.hideSheet();
+  } else if (memory.replace) sheet.clearContents();
+  let last = 0;
+  for (const b of memory.blocks) last = Math.max(last, b.row + b.values.length - 1);
+  if (last > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), last - sheet.getMaxRows());
+  if (memory.replace) sheet.getRange(1, 1).setNote(def.help);
+  writeBlocks(sheet, memory.blocks);
 }

@@ -1,10 +1,10 @@
 import { namedRangeName, tabDef, tabOrder, workbookSchema } from '../core/schema/workbook';
 import type { TabKey } from '../core/schema/types';
 import { normaliseHeader } from '../core/values';
-import { planSetup, type ExistingTab, type ExistingTabs, type OtherTab, type SetupPlan } from '../core/setup/plan';
+import { columnLetters, planSetup, type ExistingTab, type ExistingTabs, type OtherTab, type SetupPlan } from '../core/setup/plan';
 import { numberFormat, validationRule } from '../core/setup/format';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookValues } from '../core/workbook/parseWorkbook';
-import { isCellFormula, recordsToRows } from '../core/workbook/toCells';
+import { isCellFormula, recordsToRows, type CellBlock } from '../core/workbook/toCells';
 import { locateColumns } from '../core/workbook/columns';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -99,7 +99,7 @@ const TEXT_FORMAT = '@';
  * ones Set up formatted, or a format reset. Other cells keep their format; a `CellFormula` is written as
  * the formula it is. Three calls for any block: read the formats, set them (only when one changes), set the values.
  */
-export function writeCells(sheet: Sheet, row: number, column: number, values: readonly (readonly unknown[])[]): void {
+function writeCells(sheet: Sheet, row: number, column: number, values: readonly (readonly unknown[])[]): void {
   if (values.length === 0 || values[0].length === 0) return;
   const range = sheet.getRange(row, column, values.length, values[0].length);
   const formats = range.getNumberFormats();
@@ -114,6 +114,37 @@ export function writeCells(sheet: Sheet, row: number, column: number, values: re
   }));
   if (reformat) range.setNumberFormats(formats);
   range.setValues(cells);
+}
+
+/**
+ * Writes only the given blocks (a run of changed cells in a row, or rows of them), leaving every other
+ * cell of the tab as it is, formulas included: one setValues per block, and before them one RangeList call
+ * giving every cell that receives text the plain-text format, so text is kept as written, never a formula.
+ */
+export function writeBlocks(sheet: Sheet, blocks: readonly CellBlock[]): void {
+  const text: string[] = [];
+  for (const b of blocks) {
+    const width = b.values[0]?.length ?? 0;
+    for (let j = 0; j < width; j++) {
+      // Runs of text down one column of the block: one A1 notation each.
+      let start = -1;
+      for (let i = 0; i <= b.values.length; i++) {
+        const v = i < b.values.length ? b.values[i][j] : undefined;
+        const isText = typeof v === 'string' && v !== '';
+        if (isText && start < 0) start = i;
+        else if (!isText && start >= 0) {
+          const col = columnLetters(b.column + j);
+          text.push(i - start === 1 ? `${col}${b.row + start}` : `${col}${b.row + start}:${col}${b.row + i - 1}`);
+          start = -1;
+        }
+      }
+    }
+  }
+  if (text.length > 0) sheet.getRangeList(text).setNumberFormat(TEXT_FORMAT);
+  for (const b of blocks) {
+    if (b.values.length === 0 || b.values[0].length === 0) continue;
+    sheet.getRange(b.row, b.column, b.values.length, b.values[0].length).setValues(b.values.map((line) => line.map((v) => (isCellFormula(v) ? v.formula : v))));
+  }
 }
 
 /**

@@ -28,7 +28,7 @@ function build() {
     shortText: z.nullable(z.string().check(z.maxLength(SHORT))),
     importRequest: z.nullable(z.object({
       fileId: z.optional(z.string().check(z.maxLength(SHORT))), tab: z.optional(z.string().check(z.maxLength(SHORT))),
-      preset: z.optional(z.string().check(z.maxLength(SHORT))),
+      preset: z.optional(z.string().check(z.maxLength(SHORT))), takeExport: z.optional(z.boolean()),
       dateOrder: z.optional(z.enum(['dmy', 'mdy'])), defaultType: z.optional(z.enum(['Incident', 'Request'])),
       columns: z.optional(words()), services: z.optional(words()), priorities: z.optional(words()), types: z.optional(words()),
     })),
@@ -81,7 +81,7 @@ export const flagArg = (value: unknown, name: string): boolean => argument(schem
 /** CSV text pasted in the panel; blank when the import reads a Drive file or a tab instead. Its size is checked where it is read. */
 export const csvArg = (value: unknown): string | null => argument(schemas().csv, value === undefined ? null : value, 'text', 'CSV text, or null to read a Drive file or a tab');
 
-const IMPORT_EXPECTED = 'the import choices the panel sends, such as { fileId: "…" } or { tab: "Export", dateOrder: "dmy", columns: { ref: "Ticket ID" } } (dateOrder "dmy" or "mdy", defaultType "Incident" or "Request", names and words as text), or null';
+const IMPORT_EXPECTED = 'the import choices the panel sends, such as { fileId: "…" } or { tab: "Export", dateOrder: "dmy", columns: { ref: "Ticket ID" } } (dateOrder "dmy" or "mdy", defaultType "Incident" or "Request", takeExport true or false, names and words as text), or null';
 
 /** What the panel sends to preview or import: the source and the choices, each of its type. */
 export function importRequestArg(value: unknown): ImportRequest {

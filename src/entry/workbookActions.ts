@@ -1,7 +1,8 @@
 import type { SetupReport } from '../api';
 import type { ExampleData } from '../core/example/data';
 import { buildExampleSchool, EXAMPLE_FILE } from '../core/example/school';
-import { tabOrder } from '../core/schema/workbook';
+import { importMemoryTab, tabOrder } from '../core/schema/workbook';
+import { writeWaitingCalls } from './callForm';
 import { planSetup, type SetupPlan } from '../core/setup/plan';
 import { listedProblems, type Problem } from '../core/workbook/problems';
 import { problemsHtml } from '../core/workbook/problemsHtml';
@@ -39,7 +40,8 @@ const MONITOR_TABS: ReadonlyArray<{ name: string; cells: () => string[][]; finis
  * or guessing what they hold is left exactly as it is, and the plan says why.
  */
 function setUpTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupPlan {
-  const formulaTabNames = [...formulaTabLayouts().map((l) => l.name), ...MONITOR_TABS.map((t) => t.name)];
+  // The import's hidden memory has the Incidents headers but is never the Incidents tab.
+  const formulaTabNames = [...formulaTabLayouts().map((l) => l.name), ...MONITOR_TABS.map((t) => t.name), importMemoryTab().name];
   const { existing, others } = readSetupState(ss, formulaTabNames);
   const plan = planSetup(existing, others);
   applySetup(ss, plan);
@@ -48,7 +50,7 @@ function setUpTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupPlan {
 
 /** Creates missing tabs and columns; never changes a cell that holds anything. */
 export function setUpWorkbook(): SetupReport {
-  return withDocumentLock(() => {
+  const report = withDocumentLock((): SetupReport => {
     const ss = SpreadsheetApp.getActive();
     const starter = ss.getSheets();
     const plan = setUpTabs(ss);
@@ -100,6 +102,9 @@ export function setUpWorkbook(): SetupReport {
       addedSettings,
     };
   });
+  // Set up may have given the Incidents tab its name back: the call form's waiting answers can be written now.
+  writeWaitingCalls();
+  return report;
 }
 
 /**

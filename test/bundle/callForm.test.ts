@@ -66,3 +66,68 @@ test('a changed catalogue refreshes the service list: the same form, one trigger
   expect(form.getItems()[0].getChoices().map((c) => c.getValue())).toContain('Learning platform');
   expect(rt.services.ScriptApp.getProjectTriggers()).toHaveLength(1);
 });
+
+describe('no answer lost', () => {
+  const PRINTING = { 'Which service is it about?': 'Printing', 'What do you need?': 'Something is broken or not working', 'How bad is it?': 'I cannot work', 'What happened, or what do you need?': 'Printer in B4 jams' };
+  const EMAIL = { ...PRINTING, 'Which service is it about?': 'Email', 'What happened, or what do you need?': 'No email since 9' };
+  const refsOf = (rt: ReturnType<typeof exampleRuntime>) => {
+    const [header, ...rows] = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!.getDataRange().getDisplayValues();
+    return rows.filter((r) => r[0].startsWith('CALL-')).map((r) => `${r[0]} ${r[header.indexOf('Summary')]}`);
+  };
+  const form = (rt: ReturnType<typeof exampleRuntime>) => [...rt.services.FormApp.forms.values()][0];
+
+  test('an answer sent while Incidents was renamed is written, once, with the next answer after the tab has its name back', () => {
+    const rt = exampleRuntime();
+    rt.global.createCallForm();
+    const incidents = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
+    incidents.setName('Log');
+    const lastRow = incidents.getLastRow();
+    submit(rt, form(rt), PRINTING);
+    expect(incidents.getLastRow()).toBe(lastRow);
+    expect((rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')).toBeNull();
+    expect(rt.global.getCallForm()).toMatchObject({ waiting: 1, waitingReason: expect.stringMatching(/^there is no Incidents tab/) });
+    incidents.setName('Incidents');
+    submit(rt, form(rt), EMAIL);
+    expect(refsOf(rt)).toEqual(['CALL-1 Printer in B4 jams (from service.manager@school.example)', 'CALL-2 No email since 9 (from service.manager@school.example)']);
+    expect(rt.global.getCallForm()).toMatchObject({ waiting: 0, waitingReason: null });
+    // The responses tab says which Ref each answer became; nothing is written twice.
+    const responses = form(rt).destination!;
+    const [header, ...rows] = responses.getDataRange().getValues();
+    expect(rows.map((r) => r[header.indexOf('Logged as (SLM Workbook)')])).toEqual(['CALL-1', 'CALL-2']);
+    submit(rt, form(rt), EMAIL);
+    expect(refsOf(rt)).toHaveLength(3);
+  });
+
+  test('an answer that arrives while another action holds the workbook, or names a renamed service, is written by the next menu action or Set up', () => {
+    const rt = exampleRuntime();
+    rt.global.createCallForm();
+    rt.services.LockService.holdByAnotherProcess('document');
+    submit(rt, form(rt), PRINTING);
+    expect(refsOf(rt)).toEqual([]);
+    expect(rt.global.getCallForm()).toMatchObject({ waiting: 1, waitingReason: expect.stringMatching(/still running/) });
+    rt.services.LockService.releaseByAnotherProcess('document');
+    const ss = rt.spreadsheet as unknown as Ss;
+    const services = ss.getSheetByName('Services')!;
+    const names = services.getRange(1, 1, services.getLastRow(), 2).getValues();
+    const printing = names.findIndex((r) => r[1] === 'Printing') + 1;
+    services.getRange(printing, 2).setValue('Printers');
+    rt.global.menuCheckWorkbook();
+    // Written by the menu action; the call naming a service the catalogue no longer has waits, saying why.
+    expect(rt.global.getCallForm()).toMatchObject({ waiting: 1, waitingReason: expect.stringContaining('"Printing", which is not on the Services tab') });
+    services.getRange(printing, 2).setValue('Printing');
+    rt.global.setUpWorkbook();
+    expect(refsOf(rt)).toEqual(['CALL-1 Printer in B4 jams (from service.manager@school.example)']);
+    expect(rt.global.getCallForm()).toMatchObject({ waiting: 0 });
+  });
+
+  test('CALL numbers are never given twice: after the newest CALL row is deleted, the next call gets a new number', () => {
+    const rt = exampleRuntime();
+    rt.global.createCallForm();
+    submit(rt, form(rt), PRINTING);
+    submit(rt, form(rt), EMAIL);
+    const incidents = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
+    incidents.deleteRows(incidents.getLastRow(), 1);
+    submit(rt, form(rt), EMAIL);
+    expect(refsOf(rt).map((r) => r.split(' ')[0])).toEqual(['CALL-1', 'CALL-3']);
+  });
+});

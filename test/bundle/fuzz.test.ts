@@ -11,6 +11,9 @@
  *   SLM_FINDINGS, SLM_CLOCK and SLM_TRENDS leave out are named in their own last line, and those of the
  *   generated SLA and review at their end, exactly as Check workbook names them;
  * - no figure or table cell is NaN, undefined or "[object Object]".
+ * Then the way in (issue 23): careless CSV exports (stray and unclosed quotes, separators, line breaks,
+ * encodings) imported, edited by a person and imported again, and call-form answers sent while the
+ * workbook is disrupted: nothing lost, every skip named, a person's edits kept, every answer written once.
  * `npm test` runs a few workbooks with a fixed seed; `npm run fuzz` runs FUZZ_RUNS (default 100) with
  * FUZZ_SEED (default: a new one each time), and prints the seed so a failure can be run again.
  */
@@ -18,6 +21,7 @@ import fc from 'fast-check';
 import type { OfflineRuntime } from '../../offline/runtime';
 import { runEveryAction, runWritingActions, type Outcome } from '../support/everyAction';
 import { applyDamage, damageArb, type Damage, type Expected } from '../support/fuzzWorkbook';
+import { csvCaseArb, formCaseArb, writeCsv, type CsvCase, type FormCase } from '../support/fuzzImport';
 import { exampleRuntime, NOW } from '../support/offline';
 import { tabDef, tabOrder } from '../../src/core/schema/workbook';
 import type { TabKey } from '../../src/core/schema/types';
@@ -142,4 +146,107 @@ test(`damaged example workbooks: no unclear failure, no user cell changed, every
   // eslint-disable-next-line no-console
   if (fuzzing) console.log(`fuzz: ${RUNS} runs, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz runs them again)`);
   fc.assert(fc.property(fc.array(damageArb, { minLength: 1, maxLength: 10 }), (damages) => { check(damages); }), { numRuns: RUNS, seed: SEED, endOnFailure: !fuzzing });
+}, fuzzing ? 24 * 3_600_000 : 60_000);
+
+/** Issue 23's promises on the way in: nothing lost, every skip named, a person's edits kept, the same file twice changes nothing. */
+const IMPORT_RUNS = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 100 : 5));
+const FORM_RUNS = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 100 : 3));
+
+function incidentRows(rt: OfflineRuntime): { header: string[]; rows: unknown[][]; formulas: string[][] } {
+  const range = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!.getDataRange();
+  const [header, ...rows] = range.getValues();
+  return { header: header.map(String), rows, formulas: range.getFormulas().slice(1) };
+}
+
+function checkCsv(c: CsvCase): void {
+  const rt = exampleRuntime();
+  const { text, lines } = writeCsv(c);
+  const first = rt.global.importIncidents(text, null) as { skipped: Array<{ line: number; reason: string }>; notes: Array<{ line: number; reason: string }> };
+  const named = (m: { line: number; reason: string }) => m.line >= 2 && m.reason.trim() !== '' && !INTERNAL.test(m.reason);
+  expect([...first.skipped, ...first.notes].filter((m) => !named(m))).toEqual([]);
+  const { header, rows, formulas } = incidentRows(rt);
+  const refAt = header.indexOf('Ref');
+  const onTab = new Set(rows.map((r) => String(r[refAt])));
+  // Nothing lost: every record of the file is on the tab, or its line is named with the reason it was skipped.
+  const skippedLines = new Set(first.skipped.map((s) => s.line));
+  expect(c.records.map((r, i) => ({ ref: r.ref, line: lines[i] })).filter((r) => !onTab.has(r.ref) && !skippedLines.has(r.line))).toEqual([]);
+  // Text stays text, and no cell is over Sheets' limit.
+  expect(formulas.flatMap((r, i) => r.flatMap((f, j) => (f && String(rows[i][refAt]).startsWith('F') ? [`${rows[i][refAt]} ${header[j]}: ${f}`] : [])))).toEqual([]);
+  expect(rows.flatMap((r) => r.filter((v) => typeof v === 'string' && v.length > 50_000))).toEqual([]);
+
+  // A person's edits, then a later export (Refs in another case, priorities changed): the edits are kept.
+  const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
+  const typed = new Map<string, string>();
+  for (const e of c.edits) {
+    const ref = c.records[e.at].ref;
+    const r = rows.findIndex((x) => x[refAt] === ref);
+    if (r < 0) continue;
+    // A value other than the cell's, so it is an edit.
+    const [one, other] = { Priority: ['Critical', 'Low'], Summary: ['Typed by a person', 'Typed again'], 'Service ID': ['STORAGE', 'MIS'] }[e.column];
+    const cell = sheet.getRange(r + 2, header.indexOf(e.column) + 1);
+    const value = cell.getValue() === one ? other : one;
+    cell.setValue(value);
+    typed.set(`${ref}|${e.column}`, value);
+  }
+  const later = c.records.map((r, i) => {
+    const change = c.changes.find((x) => x.at === i);
+    return { ...r, ref: c.changes.length % 2 ? r.ref.toLowerCase() : r.ref, priority: change ? change.priority : r.priority };
+  });
+  const laterText = writeCsv(c, later).text;
+  rt.global.importIncidents(laterText, null);
+  const after = incidentRows(rt);
+  const cellOf = (ref: string, column: string) => String(after.rows.find((x) => x[refAt] === ref)?.[after.header.indexOf(column)]);
+  expect([...typed].map(([k, v]) => [k, cellOf(k.split('|')[0], k.split('|')[1])]).filter(([k, v]) => v !== typed.get(k))).toEqual([]);
+  // Refs are never rewritten, and no row is added twice.
+  const refsNow = after.rows.map((r) => String(r[refAt]));
+  expect([...onTab].filter((r) => /^F\d+$/.test(r) && !refsNow.includes(r))).toEqual([]);
+  expect(refsNow.filter((r) => /^f\d+$/.test(r) && onTab.has(r.toUpperCase()))).toEqual([]);
+  expect(refsNow.filter((r, i) => r.startsWith('F') && refsNow.indexOf(r) !== i)).toEqual([]);
+  // The same file again changes nothing, and writes nothing.
+  rt.calls.reset();
+  expect(rt.global.importIncidents(laterText, null)).toMatchObject({ added: 0, updated: 0 });
+  expect(rt.calls.count('Range.setValues')).toBe(0);
+}
+
+function checkForm(c: FormCase): void {
+  const rt = exampleRuntime();
+  rt.global.createCallForm();
+  const ss = rt.spreadsheet as unknown as Ss;
+  const form = [...rt.services.FormApp.forms.values()][0];
+  const [serviceItem, typeItem, impactItem, summaryItem] = form.getItems();
+  const names = serviceItem.getChoices().map((ch) => ch.getValue());
+  const expected: string[] = [];
+  for (const a of c.answers) {
+    const name = names[a.service % names.length];
+    const services = ss.getSheetByName('Services')!;
+    const at = services.getRange(1, 1, services.getLastRow(), 2).getValues().findIndex((r) => r[1] === name) + 1;
+    if (a.disruption === 'renameIncidents') ss.getSheetByName('Incidents')!.setName('Calls (old)');
+    if (a.disruption === 'lock') rt.services.LockService.holdByAnotherProcess('document');
+    if (a.disruption === 'renameService') services.getRange(at, 2).setValue(`${name} (new)`);
+    const response = form.createResponse();
+    response.withItemResponse(serviceItem.createResponse(name)).withItemResponse(typeItem.createResponse(typeItem.getChoices()[0].getValue()))
+      .withItemResponse(impactItem.createResponse(impactItem.getChoices()[1].getValue())).withItemResponse(summaryItem.createResponse(a.summary));
+    response.submit();
+    const sheet = form.destination!;
+    rt.fireTrigger('onCallLogged', { range: sheet.getRange(sheet.getLastRow(), 1, 1, sheet.getLastColumn()), namedValues: {} });
+    expected.push(`${a.summary.trim()} (from service.manager@school.example)`);
+    if (a.disruption === 'renameIncidents') ss.getSheetByName('Calls (old)')!.setName('Incidents');
+    if (a.disruption === 'lock') rt.services.LockService.releaseByAnotherProcess('document');
+    if (a.disruption === 'renameService') services.getRange(at, 2).setValue(name);
+  }
+  // The next menu action writes whatever still waits; every answer is on the tab once, each with its own Ref.
+  rt.global.menuCheckWorkbook();
+  const { header, rows } = incidentRows(rt);
+  const calls = rows.filter((r) => String(r[header.indexOf('Ref')]).startsWith('CALL-'));
+  expect(calls.map((r) => String(r[header.indexOf('Summary')])).sort()).toEqual([...expected].sort());
+  expect(new Set(calls.map((r) => r[header.indexOf('Ref')])).size).toBe(calls.length);
+  expect(rt.global.getCallForm()).toMatchObject({ waiting: 0 });
+}
+
+test(`CSV exports written carelessly, edited between imports: nothing lost, every skip named, edits kept (${IMPORT_RUNS} runs, seed ${SEED})`, () => {
+  fc.assert(fc.property(csvCaseArb, (c) => { checkCsv(c); }), { numRuns: IMPORT_RUNS, seed: SEED, endOnFailure: !fuzzing });
+}, fuzzing ? 24 * 3_600_000 : 60_000);
+
+test(`call-form answers sent while the workbook is disrupted: each written once (${FORM_RUNS} runs, seed ${SEED})`, () => {
+  fc.assert(fc.property(formCaseArb, (c) => { checkForm(c); }), { numRuns: FORM_RUNS, seed: SEED, endOnFailure: !fuzzing });
 }, fuzzing ? 24 * 3_600_000 : 60_000);

@@ -127,6 +127,18 @@ describe('the Settings tab, on the built bundle with the example school', () => 
     expect(digestLines(rt)).toEqual(digestLines(exampleRuntime()));
   });
 
+  test('a Value is read as strictly as a function argument: "0x1E" and "1e2" are refused, named by tab, row and column', () => {
+    const rt = exampleRuntime();
+    const hex = setSetting(rt, 'Review warning (days)', '0x1E');
+    const exp = setSetting(rt, 'Renewal warning (days)', '1e2');
+    const problems = api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings');
+    expect(problems.map((p: { row: number; column: string; value: string; message: string }) => [p.row, p.column, p.value, p.message.replace(/:.*/, '')])).toEqual([
+      [hex, 'Value', '0x1E', '"0x1E" is not valid for "Review warning (days)"'],
+      [exp, 'Value', '1e2', '"1e2" is not valid for "Renewal warning (days)"'],
+    ]);
+    expect(digestTitles(rt)).toEqual(expect.arrayContaining(['SLA reviews due within 30 days or overdue', 'Contracts renewing within 90 days']));
+  });
+
   test('a missing row or tab gives the defaults, and says so', () => {
     const rt = exampleRuntime();
     sheetOf(rt, 'Settings').deleteRows(5, 1);

@@ -3,7 +3,7 @@ import { isBlank } from '../values';
 import { ArgumentError } from './grid';
 
 /** Plain decimal text: "4", "1.5", ".5". Not "0x10", "1e3" or "Infinity", which Number() would read. */
-const DECIMAL = /^\d+(?:\.\d*)?$|^\.\d+$/;
+export const DECIMAL = /^\d+(?:\.\d*)?$|^\.\d+$/;
 
 /** A number of hours of 0 or more, from a number cell or decimal text. */
 export function hoursArgument(v: unknown, argument: string): number {

@@ -6,9 +6,10 @@
  *   splits the header line into the most fields;
  * - a field starting with a quote runs to its closing quote (`""` is a quote inside it), over line breaks;
  * - a quote inside an unquoted field (`Monitor 24" flickers`) is an ordinary character;
- * - a quote that does not close on its own line may run over line breaks only when it closes properly
+ * - a quote that does not close on its own line may run over line breaks only when its line, read as
+ *   written, has fewer fields than the header (else the line is a whole record and the quote stray), it closes properly
  *   (followed by the separator or the line end), the record then has exactly the header's fields, and no
- *   line it takes in between reads as a record of its own. Otherwise the quote never closes: the line is read as
+ *   line it takes in reads as a record of its own (the closing line up to its closing quote). Otherwise the quote never closes: the line is read as
  *   written (the quote an ordinary character, its fields split as they stand) and named in `notes`.
  * So no line is ever absorbed into another. Every record keeps the file line it starts on.
  */
@@ -91,6 +92,8 @@ function spanningRecord(lines: readonly string[], i: number, sep: string, width:
       for (;;) {
         const q = closing(line, from);
         if (q >= 0) {
+          // Nor is a line that, up to the closing quote, reads as a record of its own.
+          if (at > i && width >= 3 && line.slice(0, q).split(sep).length >= width) return undefined;
           value += unquote(line.slice(from, q));
           pos = q + 1;
           if (at > i && pos < line.length && !line.startsWith(sep, pos)) return undefined;
@@ -155,10 +158,12 @@ export function readCsv(raw: string): CsvTable {
   const read = (i: number, width: number): { cells: string[]; next: number } => {
     const line = lines[i];
     if (!opensOver(line, separator)) return { cells: splitLine(line, separator), next: i + 1 };
-    const spanning = spanningRecord(lines, i, separator, width);
+    // A line that, read as written, already has every field of the header is a whole record: its quote is stray.
+    const asWritten = splitLine(line, separator);
+    const spanning = width > 0 && asWritten.length >= width ? undefined : spanningRecord(lines, i, separator, width);
     if (spanning) return spanning;
     unclosed(i + 1);
-    return { cells: splitLine(line, separator), next: i + 1 };
+    return { cells: asWritten, next: i + 1 };
   };
 
   if (i >= lines.length) return { separator, header: [], records: [], notes };

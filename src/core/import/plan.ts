@@ -4,11 +4,11 @@
  * or skipped (with line and reason), and the one block of cells to write. Preview and import share it,
  * so what the preview shows is exactly what the import does.
  */
-import { tabDef } from '../schema/workbook';
+import { IMPORTED_KEYS, importMemoryTab, tabDef, type ImportedKey } from '../schema/workbook';
 import { isBlank, isDate, normaliseHeader } from '../values';
 import { locateColumns } from '../workbook/columns';
 import { formatLocal } from '../workbook/display';
-import type { CellFormula } from '../workbook/toCells';
+import type { CellBlock } from '../workbook/toCells';
 import { localeOrder, numericPair, orderFromFile, parseImportDate, type DateOrder, type OrderSource } from './dates';
 import { CELL_LIMIT, cutToCell, fill, type ImportData, type ImportField, type Preset } from './types';
 import { statusOf, suggestService, wordOf, type ItemType } from './words';
@@ -39,12 +39,20 @@ export interface ImportContext {
   /** The Incidents tab as read (header first), or undefined when there is none; its formulas likewise. */
   readonly incidents: readonly (readonly unknown[])[] | undefined;
   readonly formulas?: readonly (readonly string[])[];
+  /** The import's memory tab as read (header first), or undefined when there is none. */
+  readonly memory?: readonly (readonly unknown[])[];
   readonly services: ReadonlyArray<{ readonly serviceId: string; readonly name: string }>;
   readonly timeZone: string;
   readonly locale: string;
   /** The presets and word lists , messages and call-form questions (dist/IncidentIntake.html). */
   readonly data: ImportData;
 }
+
+/** Made for one import only, never saved: where a person has changed a cell the file also differs on, take the file's value. */
+export interface ImportChoice { readonly takeExport?: boolean }
+
+/** A cell a person has changed since the import wrote it (or typed where it never wrote) that the file differs on. */
+export interface Conflict { readonly line: number; readonly ref: string; readonly field: string; readonly sheet: string; readonly file: string }
 
 export interface ValueChoice { readonly value: string; readonly mapped: string | null; readonly rows: number }
 export interface Skip { readonly line: number; readonly reason: string }
@@ -68,8 +76,13 @@ export interface ImportPlan {
   readonly error?: string;
   /** What the import will do that a user may not expect (the preview says it; the import goes ahead). */
   readonly warnings: string[];
-  /** The block to write: top-left cell (1-based) and its values; undefined when nothing changes. */
-  readonly write?: { readonly row: number; readonly column: number; readonly values: unknown[][] };
+  /** Cells a person changed that the file differs on: kept, unless `takeExport`. */
+  readonly conflicts: Conflict[];
+  readonly takeExport: boolean;
+  /** The Incidents cells that change, in blocks, and the last row written; undefined when nothing changes. */
+  readonly write?: { readonly blocks: CellBlock[]; readonly lastRow: number };
+  /** What the memory tab gets; `replace`: the tab is (re)made from row 1. */
+  readonly memory?: { readonly blocks: CellBlock[]; readonly replace: boolean };
   readonly options: ImportOptions;
 }
 
@@ -101,7 +114,7 @@ function detectPreset(header: readonly string[], data: ImportData): Preset {
 /** A value read for a field as its column shows it, or the word of a skipped row. */
 type Fields = { ref: string; serviceId: string; type: ItemType; priority: string; summary: string; opened: number; responded?: number; resolved?: number };
 
-export function planImport(ctx: ImportContext, options: ImportOptions = {}): ImportPlan {
+export function planImport(ctx: ImportContext, options: ImportOptions = {}, choice: ImportChoice = {}): ImportPlan {
   const { table, timeZone, data: { generic: GENERIC, labels: LABELS, texts } } = ctx;
   const T = (key: string, ...args: unknown[]) => fill(texts[key] ?? key, ...args);
   const IMPORT_FIELDS = Object.keys(LABELS) as ImportField[];
@@ -154,7 +167,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   };
   const notes: Skip[] = [...(table.notes ?? [])];
   const fail = (error: string, skipped: Skip[] = []): ImportPlan => ({ ...base, values: { services: [], priorities: [], types: [] },
-    sample: [], added: 0, updated: 0, unchanged: 0, skipped, notes, error });
+    sample: [], added: 0, updated: 0, unchanged: 0, skipped, notes, conflicts: [], takeExport: !!choice.takeExport, error });
 
   if (table.header.every((h) => !h)) return fail(T('empty'));
   if (table.records.length === 0) return fail(T('headerOnly'));
@@ -171,11 +184,16 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   const date = (text: string) => parseImportDate(text, order, timeZone);
   for (const { line, cells } of table.records) {
     const skip = (reason: string) => { skipped.push({ line, reason }); };
+    // More values than the header has columns: one holds the separator unquoted, so every column after it is shifted.
+    if (cells.length > table.header.length && cells.slice(table.header.length).some((c) => c.trim() !== '')) {
+      skip(T('extraFields', cells.length, table.header.length));
+      continue;
+    }
     const number = cell(cells, 'ref');
     if (!number) { skip(T('noNumber', columnOf.ref)); continue; }
     if (number.length > 200) { skip(T('longNumber', columnOf.ref)); continue; }
     const ref = preset.refPrefix + number;
-    const key = ref.toLowerCase();
+    const key = refKey(ref);
     if (firstLine.has(key)) { skip(T('twice', ref, firstLine.get(key))); continue; }
     firstLine.set(key, line);
     const status = statusOf(cell(cells, 'status'));
@@ -243,54 +261,150 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}): Imp
   }
   const data = incidents.slice(1);
   const existing = new Map<string, number>();
-  data.forEach((r, i) => { const k = String(r[index.ref] ?? '').trim().toLowerCase(); if (k && !existing.has(k)) existing.set(k, i); });
+  data.forEach((r, i) => { const k = refKey(String(r[index.ref] ?? '')); if (k && !existing.has(k)) existing.set(k, i); });
+  const memory = readMemory(ctx.memory);
 
-  const same = (old: unknown, v: string | number | undefined, isTime: boolean): boolean => {
-    if (v === undefined || v === '') return isBlank(old);
-    if (isTime) return isDate(old) && Math.abs(old.getTime() - (v as number)) < 1000;
-    const s = String(old ?? '').trim();
-    return s === v || (s.startsWith("'") && s.slice(1) === v);
+  /** A field's value as the memory keeps it: text as it is, a time as ISO to the second, nothing as ''. */
+  const fromFile = (k: ImportedKey, v: string | number | undefined): string =>
+    (v === undefined ? '' : TIMES.has(k) ? iso(v as number) : String(v));
+  const fromSheet = (k: ImportedKey, v: unknown): string => {
+    if (isBlank(v)) return '';
+    if (TIMES.has(k) && isDate(v)) return iso(v.getTime());
+    const s = String(v).trim();
+    return s.startsWith("'") ? s.slice(1) : s;
   };
-  const toCell = (v: string | number | undefined, isTime: boolean) => (v === undefined ? '' : isTime ? new Date(v as number) : String(v));
+  const shown = (k: ImportedKey, canonical: string): string => {
+    if (canonical === '') return '';
+    const text = TIMES.has(k) && /^\d{4}-\d\d-\d\dT/.test(canonical) ? formatLocal(Date.parse(canonical), timeZone) : canonical;
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  };
+  const toCell = (k: ImportedKey, v: string | number | undefined) => (v === undefined ? '' : TIMES.has(k) ? new Date(v as number) : String(v));
+  const header = (k: ImportedKey) => tab.columns.find((c) => c.key === k)!.header;
 
   const changes = new Map<number, Map<number, unknown>>();
-  let added = 0;
+  const appended: Fields[] = [];
+  const remember: Array<{ row: number | undefined; ref: string; cells: Array<string | undefined> }> = [];
+  const conflicts: Conflict[] = [];
   let updated = 0;
   let unchanged = 0;
-  for (const { fields } of rows) {
-    const at = existing.get(fields.ref.toLowerCase());
-    const old = at === undefined ? undefined : data[at];
-    const keys: Array<keyof Fields> = old ? fed : [...new Set([...fed, 'type' as const])];
-    const cells = new Map<number, unknown>();
-    for (const k of keys) {
-      const isTime = k === 'opened' || k === 'responded' || k === 'resolved';
-      if (!old || !same(old[index[k]], fields[k], isTime)) cells.set(index[k], toCell(fields[k], isTime));
+  for (const { line, fields } of rows) {
+    const key = refKey(fields.ref);
+    const at = existing.get(key);
+    const kept = memory.rows.get(key);
+    const was = IMPORTED_KEYS.map((_, i) => kept?.cells[i]);
+    const now = [...was];
+    if (at === undefined) {
+      // A new row: every field the file feeds, and Type (Incident unless the file says).
+      appended.push(fields);
+      for (const k of new Set([...fed, 'type' as const])) now[KEY_AT[k]] = fromFile(k, fields[k]);
+      existing.set(key, data.length + appended.length - 1);
+    } else {
+      const old = data[at];
+      const cells = new Map<number, unknown>();
+      // The Ref is how the row is found, never rewritten (a hand-logged INC1001 stays INC1001).
+      for (const k of fed) {
+        if (k === 'ref') continue;
+        const file = fromFile(k, fields[k]);
+        const sheet = fromSheet(k, old[index[k]]);
+        const m = now[KEY_AT[k]];
+        if (sheet === file) { now[KEY_AT[k]] = file; continue; }
+        // A person's value: a formula, a cell changed since the import wrote it, or one it never wrote.
+        const formula = ctx.formulas?.[at + 1]?.[index[k]];
+        const persons = !!formula || (m === undefined ? sheet !== '' : sheet !== m);
+        if (persons) conflicts.push({ line, ref: String(old[index.ref]).trim(), field: header(k), sheet: shown(k, sheet), file: shown(k, file) });
+        if (persons && !choice.takeExport) continue;
+        cells.set(index[k], toCell(k, fields[k]));
+        now[KEY_AT[k]] = file;
+      }
+      if (cells.size) { changes.set(at, cells); updated++; } else unchanged++;
     }
-    if (!old) { changes.set(data.length + added, cells); added++; } else if (cells.size) { changes.set(at!, cells); updated++; } else unchanged++;
+    if (kept === undefined) now[0] = fields.ref;
+    if (kept === undefined || now.some((v, i) => v !== was[i])) remember.push({ row: kept?.row, ref: kept?.ref ?? fields.ref, cells: now });
   }
-  const result = { ...base, values, sample, added, updated, unchanged, skipped, notes };
-  if (changes.size === 0) return result;
+  const added = appended.length;
+  const result = { ...base, values, sample, added, updated, unchanged, skipped, notes, conflicts, takeExport: !!choice.takeExport };
 
-  // Bounds by loop: spreading 20,000 rows into Math.min would be 20,000 arguments.
-  let top = Infinity;
-  let left = Infinity;
-  let right = -1;
-  for (const [r, m] of changes) {
-    top = Math.min(top, r);
-    for (const c of m.keys()) { left = Math.min(left, c); right = Math.max(right, c); }
-  }
-  const bottom = data.length + added - 1;
-  const block: unknown[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const line: unknown[] = [];
-    const set = changes.get(r);
-    for (let c = left; c <= right; c++) {
-      // Cells the import does not feed keep what they hold (a formula stays a formula).
-      const formula = ctx.formulas?.[r + 1]?.[c];
-      line.push(set?.has(c) ? set.get(c) : formula ? { formula } satisfies CellFormula : (data[r]?.[c] ?? ''));
+  // Incidents: each changed row's runs of changed cells (rows with the same run merged into one block);
+  // new rows in one block at the bottom, over the columns the file feeds.
+  const blocks: CellBlock[] = [];
+  const runs = new Map<string, Array<{ row: number; values: unknown[] }>>();
+  for (const [r, cells] of [...changes].sort((a, b) => a[0] - b[0])) {
+    const cols = [...cells.keys()].sort((a, b) => a - b);
+    for (let i = 0; i < cols.length;) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const list = runs.get(`${cols[i]}:${j - i + 1}`) ?? [];
+      list.push({ row: r, values: cols.slice(i, j + 1).map((c) => cells.get(c)) });
+      runs.set(`${cols[i]}:${j - i + 1}`, list);
+      i = j + 1;
     }
-    block.push(line);
   }
-  // Text is kept text (never a formula) by the writer, which gives every text cell the plain-text format.
-  return { ...result, write: { row: top + 2, column: left + 1, values: block } };
+  for (const [k, list] of runs) {
+    const column = Number(k.split(':')[0]) + 1;
+    for (let i = 0; i < list.length;) {
+      let j = i;
+      while (j + 1 < list.length && list[j + 1].row === list[j].row + 1) j++;
+      blocks.push({ row: list[i].row + 2, column, values: list.slice(i, j + 1).map((x) => x.values) });
+      i = j + 1;
+    }
+  }
+  if (added) {
+    const keys = [...new Set([...fed, 'type' as const])];
+    const cols = keys.map((k) => index[k]);
+    let left = Infinity;
+    let right = -1;
+    for (const c of cols) { left = Math.min(left, c); right = Math.max(right, c); }
+    const byCol = new Map(keys.map((k) => [index[k], k]));
+    blocks.push({ row: data.length + 2, column: left + 1, values: appended.map((f) => {
+      const line: unknown[] = [];
+      for (let c = left; c <= right; c++) { const k = byCol.get(c); line.push(k ? toCell(k, f[k]) : ''); }
+      return line;
+    }) });
+  }
+
+  // The memory: changed rows where they are, new Refs below; the whole tab anew when it is missing or unreadable.
+  let memoryWrite: ImportPlan['memory'];
+  if (remember.length) {
+    const row = (m: (typeof remember)[number]) => [m.ref, ...m.cells.slice(1).map((v) => (v === undefined ? '' : JSON.stringify(v)))];
+    const mblocks: CellBlock[] = [];
+    const fresh = remember.filter((m) => m.row === undefined).map(row);
+    if (memory.replace) mblocks.push({ row: 1, column: 1, values: [MEMORY_HEADER(), ...fresh] });
+    else {
+      for (const m of remember) if (m.row !== undefined) mblocks.push({ row: m.row, column: 1, values: [row(m)] });
+      if (fresh.length) mblocks.push({ row: memory.lastRow + 1, column: 1, values: fresh });
+    }
+    memoryWrite = { blocks: mblocks, replace: memory.replace };
+  }
+  return { ...result, write: blocks.length ? { blocks, lastRow: data.length + 1 + added } : undefined, memory: memoryWrite };
+}
+
+const TIMES = new Set<string>(['opened', 'responded', 'resolved']);
+const KEY_AT = Object.fromEntries(IMPORTED_KEYS.map((k, i) => [k, i])) as Record<ImportedKey, number>;
+const iso = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString();
+/** Refs match whatever their case and spaces: "inc 1001" is INC1001. */
+const refKey = (ref: string) => ref.replace(/\s+/g, '').toLowerCase();
+const MEMORY_HEADER = () => importMemoryTab().columns.map((c) => c.header);
+
+/**
+ * The memory tab read: for each Ref, its row and what the import last wrote in each field (undefined where
+ * it never wrote); `replace` when the tab is missing or its header is not the memory's.
+ */
+function readMemory(values: readonly (readonly unknown[])[] | undefined) {
+  const rows = new Map<string, { row: number; ref: string; cells: Array<string | undefined> }>();
+  const want = MEMORY_HEADER();
+  const header = (values?.[0] ?? []).map((h) => String(h).trim());
+  if (!values || want.some((h, i) => header[i] !== h)) return { rows, replace: true, lastRow: 0 };
+  for (let r = 1; r < values.length; r++) {
+    const ref = String(values[r][0] ?? '').trim();
+    const key = refKey(ref);
+    if (!key || rows.has(key)) continue;
+    const cells: Array<string | undefined> = [ref];
+    for (let i = 1; i < want.length; i++) {
+      const v = values[r][i];
+      if (v === '' || v === undefined || v === null) { cells.push(undefined); continue; }
+      try { const parsed: unknown = JSON.parse(String(v)); cells.push(typeof parsed === 'string' ? parsed : undefined); } catch { cells.push(undefined); }
+    }
+    rows.set(key, { row: r + 1, ref, cells });
+  }
+  return { rows, replace: false, lastRow: values.length };
 }

@@ -78,6 +78,7 @@ const TEXTS = {
   noTab: 'There is no Incidents tab with a header row. Run "Set up workbook" first.',
   tabColumn: 'The Incidents tab has no {0} column. Run "Set up workbook" to add it.',
   noNumber: 'There is no ticket number ({0}).',
+  extraFields: 'The line has {0} values where the header has {1} columns: a value holds the separator without quotes around it, so its columns cannot be told apart. Correct the line (or export again) and import it again.',
   longNumber: 'The ticket number ({0}) is over 200 characters: it is not a ticket number.',
   cut: 'The {0} is longer than the {1} characters a Sheets cell holds: it is cut to fit, ending in "…".',
   twice: 'Ref {0} is in the file twice (first on line {1}); only the first is imported.',
@@ -104,6 +105,8 @@ const FORM: CallFormText = {
   impacts: [['Nobody can work (the whole class, office or school)', 'Critical'], ['I cannot work', 'High'], ['I can work around it', 'Medium'], ['It can wait', 'Low']],
   summary: 'What happened, or what do you need?',
   name: 'Your name',
+  logged: 'Logged as (SLM Workbook)',
+  before: '(before this column)',
 };
 
 export const importData = (): ImportData => ({ presets: [...PRESETS], generic: GENERIC, labels: LABELS, ...WORDS, texts: TEXTS, form: FORM });

@@ -34,6 +34,10 @@ export interface CallFormText {
   readonly impacts: ReadonlyArray<readonly [answer: string, ours: string]>;
   readonly summary: string;
   readonly name: string;
+  /** The column the add-in adds to the responses tab: the Incidents Ref each answer became; blank while it waits. */
+  readonly logged: string;
+  /** Its value for answers there before the column was (written then, or lost to an older version). */
+  readonly before: string;
 }
 
 /** A message with its "{n}" filled in. */

@@ -229,3 +229,19 @@ export const tabDef = (key: TabKey): TabDef => workbookSchema()[key];
 
 /** Name of the named range covering a tab's columns, used by the Dashboard's formulas. */
 export const namedRangeName = (key: TabKey): string => `SLM_${workbookSchema()[key].name}`;
+
+/** The Incidents fields an import writes, in the order its memory keeps them. */
+export const IMPORTED_KEYS = ['ref', 'serviceId', 'type', 'priority', 'summary', 'opened', 'responded', 'resolved'] as const;
+export type ImportedKey = (typeof IMPORTED_KEYS)[number];
+
+/**
+ * The import's memory, a hidden tab: one row per Ref the import has written, holding what it last wrote in
+ * each Incidents field it feeds (as JSON text; a blank cell: never written), so that a cell a person has
+ * changed since is told apart from one the import wrote, and kept. It scales with the log (one row per
+ * Ref), unlike a document property. Not a tab of the template: the import makes it when it first writes.
+ */
+export const importMemoryTab = () => ({
+  name: 'SLM import memory',
+  help: 'What the last import wrote for each Ref (kept by Import incidents, so a value a person has corrected since is kept). Leave it as it is; deleting it only makes the next import treat every differing value as a correction.',
+  columns: IMPORTED_KEYS.map((k) => workbookSchema().incidents.columns.find((c) => c.key === k)!),
+});

@@ -4,6 +4,7 @@
  * says which default is used. Names are matched ignoring case, spaces and punctuation.
  */
 import type { SettingRow } from '../schema/records';
+import { DECIMAL } from '../arguments/numbers';
 import { tabDef } from '../schema/workbook';
 import { normaliseHeader } from '../values';
 import { quotable, type Problem } from '../workbook/problems';
@@ -15,9 +16,11 @@ export interface ParsedSettings {
   readonly problems: Problem[];
 }
 
-/** A Value cell read as the setting's kind of number; undefined when it is not one. */
+/** A Value cell read as the setting's kind of number, as strictly as a function argument (no "0x1E", "1e2" or "Infinity"); undefined when it is not one. */
 function readValue(d: SettingDef, text: string): number | undefined {
-  const n = Number(text.trim().replace(/\s*(h|hours?|days?)$/i, ''));
+  const plain = text.trim().replace(/\s*(h|hours?|days?)$/i, '');
+  if (!DECIMAL.test(plain)) return undefined;
+  const n = Number(plain);
   if (!Number.isFinite(n) || n < d.min || n > d.max || (d.whole && !Number.isInteger(n))) return undefined;
   return n;
 }

@@ -4,6 +4,9 @@ import { locateColumns } from './columns';
 /** A cell to be written as the formula it holds (a user's formula kept where a write passes over it). */
 export interface CellFormula { readonly formula: string }
 
+/** Cells to write: the top-left cell (1-based) and the rows of values below and right of it. */
+export interface CellBlock { readonly row: number; readonly column: number; readonly values: readonly (readonly unknown[])[] }
+
 export const isCellFormula = (v: unknown): v is CellFormula =>
   typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellFormula).formula === 'string';
 

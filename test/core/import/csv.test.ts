@@ -36,6 +36,9 @@ describe('readCsv', () => {
     const u = readCsv('Ref,Priority,Summary\nA1,High,"Monitor 24 flickers\nA2,High,Cable 3" long\nA3,High,ok\n');
     expect(u.records.map((r) => r.cells[0])).toEqual(['A1', 'A2', 'A3']);
     expect(u.notes).toEqual([{ line: 2, reason: 'an unclosed quote, read as written' }]);
+    // Nor one whose "closing" quote ends the next record's last field.
+    const v = readCsv('Ref,Priority,Opened,Summary\nA1,High,2026-01-05,"Monitor 24 flickers\nA2,High,2026-01-05,Cable 3"\n');
+    expect(v.records.map((r) => r.cells[0])).toEqual(['A1', 'A2']);
     // The last line's quote never closes.
     expect(readCsv('a,b\n1,"x\n').records).toEqual([{ line: 2, cells: ['1', '"x'] }]);
   });
