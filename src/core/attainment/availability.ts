@@ -2,7 +2,7 @@ import { tabDef } from '../schema/workbook';
 import type { ServiceCalendar } from '../time/calendar';
 import { locateColumns } from '../workbook/columns';
 import { ArgumentError, type Grid } from '../arguments/grid';
-import { columnsFromValues } from './columns';
+import { readIncidentColumns } from './columns';
 import { measure } from './measure';
 import { singleServiceModel } from './model';
 
@@ -16,7 +16,7 @@ export function availabilityFromValues(serviceId: string, incidents: Grid, calen
   const lacking = locateColumns(incidents[0], tabDef('incidents')).missing.filter((c) => /^(serviceId|opened|serviceDown)$/.test(c.key));
   if (lacking.length) throw new ArgumentError('incidents', `its header row lacks ${lacking.map((c) => c.header).join(', ')}`);
   const model = singleServiceModel(serviceId, calendar, timeZone);
-  const tally = measure(columnsFromValues(incidents, model), model, start, end, { now });
+  const tally = measure(readIncidentColumns(incidents, model), model, start, end, { now });
   const hours = tally.serviceMs[0];
   return hours > 0 ? (hours - tally.downtimeMs[0]) / hours : undefined;
 }

@@ -1,17 +1,18 @@
 import { tabDef } from '../schema/workbook';
 import type { ColumnDef } from '../schema/types';
 import type { Incident } from '../schema/records';
-import { incidentTimeFaults } from '../workbook/parseWorkbook';
+import { incidentGridOf, incidentTimeFaults, type Workbook } from '../workbook/parseWorkbook';
 import { locateColumns } from '../workbook/columns';
-import { rowReader, type RowReader } from '../workbook/parseTab';
+import { readCell } from '../workbook/cells';
+import { AVAILABILITY_ONLY, cellProblem, measuredRowEnding } from '../workbook/parseTab';
 import type { Problem } from '../workbook/problems';
+import { recordsToRows } from '../workbook/toCells';
 import { appendAll } from '../values';
 import type { AttainmentModel } from './model';
-import { ITEM_TYPES, PRIORITIES, kindOf } from './model';
+import { kindOf } from './model';
 import { DAY_MS, HOUR_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../time/zone';
 import { idKey } from '../schema/ids';
 import { holdsByItem, type HoldRow, type ItemHolds } from './holds';
-
 
 /**
  * The incident log as typed columns: one slot per row, blanks as NaN (times) or -1 (indexes).
@@ -62,47 +63,6 @@ function trim(c: Mutable, n: number, ref: (i: number) => string, holdRows: reado
     onHold: cut(c.onHold), down: cut(c.down), outageStart: cut(c.outageStart), outageEnd: cut(c.outageEnd), contract: cut(c.contract),
     supplierLogged: cut(c.supplierLogged), supplierResponded: cut(c.supplierResponded), supplierFixed: cut(c.supplierFixed), row: cut(c.row), ref,
     holds: holdsByItem(holdRows, n, ref),
-  };
-}
-
-/** Columns from parsed rows (computeAttainment's path). */
-export function columnsFromRows(rows: readonly Incident[], model: AttainmentModel, holds: readonly HoldRow[] = []): IncidentColumns {
-  const n = rows.length;
-  const c = allocate(n);
-  const service = coder(model.serviceIndex);
-  const contract = coder(model.contractIndex);
-  const typeIx = new Map(ITEM_TYPES.map((t, i) => [t as string, i]));
-  const prioIx = new Map(PRIORITIES.map((p, i) => [p as string, i]));
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    c.service[i] = service(r.serviceId);
-    c.kind[i] = kindOf(typeIx.get(r.type) ?? 0, prioIx.get(r.priority) ?? 0);
-    c.opened[i] = r.opened;
-    if (r.responded !== undefined) c.responded[i] = r.responded;
-    if (r.resolved !== undefined) c.resolved[i] = r.resolved;
-    if (r.onHoldHours !== undefined) c.onHold[i] = r.onHoldHours * HOUR_MS;
-    c.down[i] = r.serviceDown ? 1 : 0;
-    if (r.outageStart !== undefined) c.outageStart[i] = r.outageStart;
-    if (r.outageEnd !== undefined) c.outageEnd[i] = r.outageEnd;
-    c.contract[i] = r.contractRef === undefined ? -1 : contract(r.contractRef);
-    if (r.supplierLogged !== undefined) c.supplierLogged[i] = r.supplierLogged;
-    if (r.supplierResponded !== undefined) c.supplierResponded[i] = r.supplierResponded;
-    if (r.supplierFixed !== undefined) c.supplierFixed[i] = r.supplierFixed;
-    c.row[i] = r.row;
-  }
-  return trim(c, n, (i) => rows[i].ref, holds);
-}
-
-/** A cell's code through a memo of raw text → code, so each distinct spelling is normalised once. */
-function coder(canonical: ReadonlyMap<string, number>): (v: unknown) => number {
-  const memo = new Map<unknown, number>();
-  return (v) => {
-    let k = memo.get(v);
-    if (k === undefined) {
-      k = typeof v === 'string' || typeof v === 'number' ? (canonical.get(idKey(String(v))) ?? -1) : -1;
-      memo.set(v, k);
-    }
-    return k;
   };
 }
 
@@ -159,24 +119,67 @@ const readOf = (col: ColumnDef): Read | undefined => {
   }
 };
 
+
 /**
- * Columns straight from sheet values (header row first), without building row objects: the custom
- * function's path. Columns are found by header name. A row the row parser would leave out (a bad cell,
- * times that run backwards) is left out here too, and its problems, the row parser's own, are added to
- * `problems`. Each row is read in one tight loop over its columns (no call per cell), accepting only cells
- * the row parser reads without complaint and to the same value; any other row goes through the row parser,
- * so the two never disagree.
+ * A cell the quick test did not take, read as the row parser reads it (readCell, the same blank rule):
+ * its value as the columns hold it, or undefined when it cannot be read (a required cell left blank too).
  */
-export function columnsFromValues(values: Values, model: AttainmentModel, holds: readonly HoldRow[] = [], problems: Problem[] = []): IncidentColumns {
+function readSlow(col: ColumnDef, read: Read, canon: ReadonlyMap<string, number>, v: unknown, timeZone: string): number | undefined {
+  if (isBlankCell(v)) {
+    if (col.required) return undefined;
+    return read === Read.Code || read === Read.Choice ? -1 : read === Read.Hours || read === Read.YesNo ? 0 : NOTHING;
+  }
+  const r = readCell(col, v, timeZone);
+  if (!r.ok) return undefined;
+  switch (read) {
+    case Read.Time:
+      return r.value as number;
+    case Read.Hours:
+      return (r.value as number) * HOUR_MS;
+    case Read.YesNo:
+      return r.value ? 1 : 0;
+    case Read.Code:
+      return canon.get(idKey(String(r.value))) ?? -1;
+    case Read.Choice:
+      return canon.get(String(r.value).toLowerCase()) ?? -1;
+    default:
+      return NOTHING;
+  }
+}
+
+/** What a cell that could not be read should have held ('' for a required cell left blank). */
+const expectedOf = (col: ColumnDef, v: unknown, timeZone: string): string => {
+  if (isBlankCell(v)) return '';
+  const r = readCell(col, v, timeZone);
+  return r.ok ? '' : r.expected;
+};
+
+const u = (x: number): number | undefined => (x === x ? x : undefined);
+
+/**
+ * The incident log as columns, straight from sheet values (header row first, columns found by name): the one
+ * reader of the log for every figure (custom functions, panel, documents, digest). Each cell is taken by a
+ * quick test where it can be (a date cell, a known choice or ID, a number) and otherwise read as the row
+ * parser reads it, with the same blank rule, so both read a cell to the same value and refuse the same cells.
+ *
+ * What happens to a row with a cell that cannot be read (each such cell is added to `problems`, in the row
+ * parser's words): a bad Type or Priority keeps the row for availability only (its outage counts; it is judged
+ * against no target and no supplier contract); any other bad cell, or times that run backwards, leaves the row
+ * out. A row whose every cell is blank is skipped silently. `sheetRows` gives each line's sheet row number
+ * when the lines are not the sheet's own (default: line r is sheet row r + 1).
+ */
+export function readIncidentColumns(values: Values, model: AttainmentModel, holds: readonly HoldRow[] = [], problems: Problem[] = [], sheetRows?: ArrayLike<number>): IncidentColumns {
   const def = tabDef('incidents');
   const header = values[0] ?? [];
   const { index } = locateColumns(header, def);
   const n = Math.max(0, values.length - 1);
   const c = allocate(n);
+  const lineOf = new Int32Array(n);
   const tz = model.timeZone;
   const iRef = index.ref ?? -1;
   if (index.serviceId === undefined || index.opened === undefined) return trim(c, 0, () => '');
-  // The plan: one entry per located column the fast path checks; `got[j]` holds entry j's value for the row.
+  const located = def.columns.filter((d) => index[d.key] !== undefined).map((d) => index[d.key]);
+  // The plan: one entry per located column that is read; `got[j]` holds entry j's value for the row.
   const plan = def.columns.filter((d) => index[d.key] !== undefined && readOf(d) !== undefined);
   const m = plan.length;
   const cis = Int32Array.from(plan, (d) => index[d.key]);
@@ -190,40 +193,36 @@ export function columnsFromValues(values: Values, model: AttainmentModel, holds:
     'serviceId', 'type', 'priority', 'opened', 'responded', 'resolved', 'onHoldHours', 'serviceDown', 'outageStart', 'outageEnd',
     'contractRef', 'supplierLogged', 'supplierResponded', 'supplierFixed',
   ].map(j);
-  const service = coder(model.serviceIndex);
-  const contract = coder(model.contractIndex);
-  const typeIx = new Map(ITEM_TYPES.map((t, i) => [t as string, i]));
-  const prioIx = new Map(PRIORITIES.map((p, i) => [p as string, i]));
-  let slowRow: RowReader<'incidents'> | undefined;
   let k = 0;
   for (let r = 1; r <= n; r++) {
     const line = values[r];
-    let quick = true;
-    for (let q = 0; q < m && quick; q++) {
+    let bad: number[] | undefined;
+    for (let q = 0; q < m; q++) {
       const v = line[cis[q]];
       let x = NOTHING;
+      let ok = true;
       switch (reads[q]) {
         case Read.Time:
           if (isDateLike(v)) {
             x = v.getTime();
-            if (!(x >= FIRST_MS && x < LAST_MS)) quick = false;
-          } else if (!(blankOk[q] && isBlankCell(v))) quick = false;
+            if (!(x >= FIRST_MS && x < LAST_MS)) ok = false;
+          } else if (!(blankOk[q] && isBlankCell(v))) ok = false;
           break;
         case Read.Id:
-          if (!(typeof v === 'string' ? blankOk[q] || v.trim() !== '' : typeof v === 'number' ? v - v === 0 : blankOk[q] && isBlankCell(v))) quick = false;
+          if (!(typeof v === 'string' ? blankOk[q] || v.trim() !== '' : typeof v === 'number' ? v - v === 0 : blankOk[q] && isBlankCell(v))) ok = false;
           break;
         case Read.Code:
         case Read.Choice:
         case Read.YesNo: {
           if (v === true || v === false) {
             if (reads[q] === Read.YesNo) x = v ? 1 : 0;
-            else quick = false;
+            else ok = false;
             break;
           }
           const memo = memos[q];
           let code = memo.get(v);
           if (code === undefined) {
-            // -1: blank, or an ID the model does not know; -2: a cell the row parser refuses.
+            // -1: blank, or an ID the model does not know; -2: a cell the quick test does not take.
             if (isBlankCell(v)) code = blankOk[q] ? (reads[q] === Read.YesNo ? 0 : -1) : -2;
             else if (typeof v === 'string' || (typeof v === 'number' && v - v === 0)) {
               code = canon[q].get(idKey(String(v))) ?? -1;
@@ -231,75 +230,83 @@ export function columnsFromValues(values: Values, model: AttainmentModel, holds:
             } else code = -2;
             if (typeof v === 'string' || typeof v === 'number') memo.set(v, code);
           }
-          if (code === -2) quick = false;
+          if (code === -2) ok = false;
           x = code;
           break;
         }
         case Read.Hours:
           if (typeof v === 'number' && v >= 0 && v < INFINITY) x = v * HOUR_MS;
           else if (blankOk[q] && isBlankCell(v)) x = 0;
-          else quick = false;
+          else ok = false;
           break;
         default:
-          if (!(blankOk[q] && isBlankCell(v))) quick = false;
+          if (!(blankOk[q] && isBlankCell(v))) ok = false;
+      }
+      if (!ok) {
+        const y = readSlow(plan[q], reads[q], canon[q], v, tz);
+        if (y === undefined) (bad ??= []).push(q);
+        else x = y;
       }
       got[q] = x;
     }
-    if (quick) {
-      const opened = got[jOpened];
-      const responded = jResp >= 0 ? got[jResp] : NOTHING;
-      const resolved = jResolved >= 0 ? got[jResolved] : NOTHING;
-      const outageStart = jOS >= 0 ? got[jOS] : NOTHING;
-      const outageEnd = jOE >= 0 ? got[jOE] : NOTHING;
-      const logged = jSL >= 0 ? got[jSL] : NOTHING;
-      const supplierResponded = jSR >= 0 ? got[jSR] : NOTHING;
-      const fixed = jSF >= 0 ? got[jSF] : NOTHING;
-      // Comparisons with NaN (a blank) are false, so only two times both given can run backwards.
-      if (resolved < opened || responded < opened || outageEnd < (outageStart === outageStart ? outageStart : opened)
-        || supplierResponded < logged || fixed < logged) quick = false;
-      else {
-        c.service[k] = got[jService];
-        const type = jType >= 0 ? got[jType] : 0;
-        const prio = jPrio >= 0 ? got[jPrio] : 0;
-        c.kind[k] = kindOf(type < 0 ? 0 : type, prio < 0 ? 0 : prio);
-        c.opened[k] = opened;
-        c.responded[k] = responded;
-        c.resolved[k] = resolved;
-        c.onHold[k] = jHold >= 0 ? got[jHold] : 0;
-        c.down[k] = jDown >= 0 ? got[jDown] : 0;
-        c.outageStart[k] = outageStart;
-        c.outageEnd[k] = outageEnd;
-        c.contract[k] = jContract >= 0 ? got[jContract] : -1;
-        c.supplierLogged[k] = logged;
-        c.supplierResponded[k] = supplierResponded;
-        c.supplierFixed[k] = fixed;
-      }
+    const sheetRow = sheetRows === undefined ? r + 1 : sheetRows[r - 1];
+    let availabilityOnly = false;
+    if (bad !== undefined) {
+      if (located.every((ci) => isBlankCell(line[ci]))) continue;
+      const ending = measuredRowEnding(bad.map((q) => plan[q].key));
+      for (const q of bad) problems.push(cellProblem(def.name, plan[q], line[cis[q]], sheetRow, expectedOf(plan[q], line[cis[q]], tz), tz, ending));
+      if (ending !== AVAILABILITY_ONLY) continue;
+      availabilityOnly = true;
     }
-    if (!quick) {
-      slowRow ??= rowReader(def as typeof def & { key: 'incidents' }, header, tz);
-      const row = slowRow(line, r + 1, problems);
-      if (!row) continue;
-      const faults = incidentTimeFaults(row, tz);
-      if (faults.length) {
-        appendAll(problems, faults);
-        continue;
-      }
-      c.service[k] = service(row.serviceId);
-      c.kind[k] = kindOf(typeIx.get(row.type) ?? 0, prioIx.get(row.priority) ?? 0);
-      c.opened[k] = row.opened;
-      c.responded[k] = row.responded ?? NaN;
-      c.resolved[k] = row.resolved ?? NaN;
-      c.onHold[k] = row.onHoldHours === undefined ? 0 : row.onHoldHours * HOUR_MS;
-      c.down[k] = row.serviceDown ? 1 : 0;
-      c.outageStart[k] = row.outageStart ?? NaN;
-      c.outageEnd[k] = row.outageEnd ?? NaN;
-      c.contract[k] = row.contractRef === undefined ? -1 : contract(row.contractRef);
-      c.supplierLogged[k] = row.supplierLogged ?? NaN;
-      c.supplierResponded[k] = row.supplierResponded ?? NaN;
-      c.supplierFixed[k] = row.supplierFixed ?? NaN;
+    const opened = got[jOpened];
+    const responded = jResp >= 0 ? got[jResp] : NOTHING;
+    const resolved = jResolved >= 0 ? got[jResolved] : NOTHING;
+    const outageStart = jOS >= 0 ? got[jOS] : NOTHING;
+    const outageEnd = jOE >= 0 ? got[jOE] : NOTHING;
+    const logged = jSL >= 0 ? got[jSL] : NOTHING;
+    const supplierResponded = jSR >= 0 ? got[jSR] : NOTHING;
+    const fixed = jSF >= 0 ? got[jSF] : NOTHING;
+    // Comparisons with NaN (a blank) are false, so only two times both given can run backwards.
+    if (resolved < opened || responded < opened || outageEnd < (outageStart === outageStart ? outageStart : opened)
+      || supplierResponded < logged || fixed < logged) {
+      const times = {
+        row: sheetRow, opened, responded: u(responded), resolved: u(resolved), outageStart: u(outageStart), outageEnd: u(outageEnd),
+        supplierLogged: u(logged), supplierResponded: u(supplierResponded), supplierFixed: u(fixed),
+      } as Incident;
+      appendAll(problems, incidentTimeFaults(times, tz));
+      continue;
     }
-    c.row[k] = r + 1;
+    c.service[k] = got[jService];
+    const type = jType >= 0 ? got[jType] : 0;
+    const prio = jPrio >= 0 ? got[jPrio] : 0;
+    c.kind[k] = availabilityOnly ? -1 : kindOf(type < 0 ? 0 : type, prio < 0 ? 0 : prio);
+    c.opened[k] = opened;
+    c.responded[k] = responded;
+    c.resolved[k] = resolved;
+    c.onHold[k] = jHold >= 0 ? got[jHold] : 0;
+    c.down[k] = jDown >= 0 ? got[jDown] : 0;
+    c.outageStart[k] = outageStart;
+    c.outageEnd[k] = outageEnd;
+    c.contract[k] = jContract >= 0 && !availabilityOnly ? got[jContract] : -1;
+    c.supplierLogged[k] = logged;
+    c.supplierResponded[k] = supplierResponded;
+    c.supplierFixed[k] = fixed;
+    c.row[k] = sheetRow;
+    lineOf[k] = r;
     k++;
   }
-  return trim(c, k, (i) => (iRef >= 0 ? String(values[c.row[i] - 1][iRef] ?? '') : ''), holds);
+  return trim(c, k, (i) => (iRef >= 0 ? String(values[lineOf[i]][iRef] ?? '').trim() : ''), holds);
+}
+
+/**
+ * The columns of a read workbook's incident log, through the one reader: from the very cells the log was
+ * parsed from (rows a figure can still use, such as an outage with an unreadable Priority, included), or, for
+ * rows made in code, from those rows laid out as cells.
+ */
+export function workbookColumns(wb: Pick<Workbook, 'incidents' | 'holds'>, model: AttainmentModel): IncidentColumns {
+  const grid = incidentGridOf(wb.incidents);
+  if (grid) return readIncidentColumns(grid, model, wb.holds);
+  const def = tabDef('incidents');
+  const header = def.columns.map((d) => d.header);
+  return readIncidentColumns([header, ...recordsToRows(def, header, wb.incidents)], model, wb.holds, [], wb.incidents.map((i) => i.row));
 }

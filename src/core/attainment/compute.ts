@@ -1,5 +1,5 @@
 import type { Workbook } from '../workbook/parseWorkbook';
-import { columnsFromRows, type IncidentColumns } from './columns';
+import { workbookColumns, type IncidentColumns } from './columns';
 import { measure, MET, BREACHED, PENDING, type Tally } from './measure';
 import { buildModel, type AttainmentModel } from './model';
 import { availabilityStatus, complianceStatus, serviceStatus, statusDriver } from './status';
@@ -28,7 +28,7 @@ export interface AttainmentOptions {
  */
 export function computeAttainment(wb: Workbook, period: Period, options: AttainmentOptions = {}): AttainmentReport {
   const model = buildModel(wb);
-  return attainmentOf(model, columnsFromRows(wb.incidents, model, wb.holds), period, options);
+  return attainmentOf(model, workbookColumns(wb, model), period, options);
 }
 
 /** The report from a resolved model and the log's columns: the path both the workbook and the custom function take. */

@@ -5,7 +5,7 @@ import { parseTab } from '../workbook/parseTab';
 import { parseSettings } from '../settings/parse';
 import type { Problem } from '../workbook/problems';
 import { rangesByTab } from '../arguments/tabs';
-import { columnsFromValues, type IncidentColumns } from './columns';
+import { readIncidentColumns, type IncidentColumns } from './columns';
 import { attainmentOf } from './compute';
 import { buildModel, type AttainmentModel, type AttainmentSource } from './model';
 import { attainmentTable } from './table';
@@ -44,7 +44,7 @@ export function readRanges(ranges: readonly unknown[], timeZone: string, require
   };
   const model = buildModel(source);
   const skipped: Problem[] = [];
-  const cols = columnsFromValues(found.incidents ?? [], model, rows('holds'), skipped);
+  const cols = readIncidentColumns(found.incidents ?? [], model, rows('holds'), skipped);
   for (const p of skipped) unread.push(`${p.tab} row ${p.row} (${p.column})`);
   return { model, cols, unread };
 }

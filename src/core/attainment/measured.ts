@@ -5,7 +5,7 @@
  */
 import type { Workbook } from '../workbook/parseWorkbook';
 import type { Period } from '../periods/period';
-import { columnsFromRows, type IncidentColumns } from './columns';
+import { workbookColumns, type IncidentColumns } from './columns';
 import { attainmentOf } from './compute';
 import { buildModel, type AttainmentModel } from './model';
 import type { AttainmentReport } from './types';
@@ -30,7 +30,7 @@ export function measureWorkbook(wb: Workbook, model: AttainmentModel = buildMode
     wb,
     model,
     get cols() {
-      return (cols ??= columnsFromRows(wb.incidents, model, wb.holds));
+      return (cols ??= workbookColumns(wb, model));
     },
     attainment(period, { asOf, breaches = true }) {
       const key = `${period.start}|${period.end}|${asOf}`;

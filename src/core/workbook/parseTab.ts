@@ -29,6 +29,25 @@ const WHOLE_ROW_TABS: ReadonlySet<TabKey> = new Set<TabKey>(['incidents']);
 /** The sentence a problem on a measured row ends with. */
 export const LEFT_OUT = 'The row is left out of the figures.';
 
+/**
+ * The sentence a problem in a measured row's Type or Priority ends with: neither matters to availability,
+ * so the row's outage still counts, but no response or fix target can be chosen for it.
+ */
+export const AVAILABILITY_ONLY = 'The row counts only for availability (its outage), not for response, fix or supplier figures.';
+
+/** Columns of a measured tab whose bad cell leaves the row in for availability only. */
+export const AVAILABILITY_ONLY_COLUMNS: ReadonlySet<string> = new Set(['type', 'priority']);
+
+/**
+ * The problem of one cell that could not be read ('' expected: a required cell left blank), in the words
+ * every reader of a tab uses. `ending` is the sentence saying what happens to the row, if any.
+ */
+export function cellProblem(tabName: string, col: ColumnDef, raw: unknown, sheetRow: number, expected: string, timeZone: string, ending?: string): Problem {
+  const shown = quotable(displayValue(raw, timeZone));
+  const message = isBlank(raw) ? `${col.header} is required but blank.` : `"${shown}" is not valid: expected ${expected}.`;
+  return { tab: tabName, row: sheetRow, column: col.header, value: shown, severity: 'error', message: ending ? `${message} ${ending}` : message };
+}
+
 /** Reads one row of a tab; undefined when the row is blank or left out. Its bad cells are added to `problems`. */
 export type RowReader<K extends TabKey> = (line: readonly unknown[], sheetRow: number, problems: Problem[]) => Row<K> | undefined;
 
@@ -42,6 +61,7 @@ export function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: re
     if (at.every((i) => isBlank(line[i]))) return undefined;
     const data: Record<string, unknown> = { row: sheetRow };
     let usable = true;
+    let bad: Array<[ColumnDef, unknown, string]> | undefined;
     for (let k = 0; k < cols.length; k++) {
       const col = cols[k];
       const raw = line[at[k]];
@@ -52,13 +72,19 @@ export function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: re
       }
       // A bad required cell leaves the row out; a bad optional one is read as blank, except on a measured row.
       if (col.required || wholeRow) usable = false;
-      const shown = quotable(displayValue(raw, timeZone));
-      const message = isBlank(raw) ? `${col.header} is required but blank.` : `"${shown}" is not valid: expected ${result.expected}.`;
-      problems.push({ tab: tab.name, row: sheetRow, column: col.header, value: shown, severity: 'error', message: wholeRow ? `${message} ${LEFT_OUT}` : message });
+      (bad ??= []).push([col, raw, result.expected]);
+    }
+    if (bad) {
+      const ending = wholeRow ? measuredRowEnding(bad.map(([col]) => col.key)) : undefined;
+      for (const [col, raw, expected] of bad) problems.push(cellProblem(tab.name, col, raw, sheetRow, expected, timeZone, ending));
     }
     return usable ? (data as Row<K>) : undefined;
   };
 }
+
+/** What happens to a measured row whose cells in these columns could not be read, as its problems end. */
+export const measuredRowEnding = (badKeys: readonly string[]): string =>
+  badKeys.every((k) => AVAILABILITY_ONLY_COLUMNS.has(k)) ? AVAILABILITY_ONLY : LEFT_OUT;
 
 /**
  * Parses a tab's values (header row first, as getValues() returns them). A row with a bad required cell

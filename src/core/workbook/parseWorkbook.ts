@@ -22,6 +22,12 @@ export interface ParsedWorkbook {
   readonly problems: Problem[];
 }
 
+/** The cells each parsed incident log was read from, by its rows: the attainment reader reads these cells itself. */
+const INCIDENT_GRIDS = new WeakMap<readonly Incident[], readonly (readonly unknown[])[]>();
+
+/** The Incidents values a workbook's parsed log came from; undefined for rows made in code. */
+export const incidentGridOf = (rows: readonly Incident[]): readonly (readonly unknown[])[] | undefined => INCIDENT_GRIDS.get(rows);
+
 /** Reads every tab, then checks what spans rows and tabs: duplicate IDs, references, time order, hours. */
 export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedWorkbook {
   const schema = workbookSchema();
@@ -48,6 +54,7 @@ export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedW
   // Duplicates and references are checked across every row read, the left-out ones included.
   appendAll(problems, crossChecks({ timeZone, assumptions, ...tables }));
   if (reversed.size) tables.incidents = tables.incidents.filter((i) => !reversed.has(i.row));
+  if (values.incidents) INCIDENT_GRIDS.set(tables.incidents, values.incidents);
   const workbook: Workbook = { timeZone, assumptions, ...tables };
   const order: string[] = tabOrder().map((k) => schema[k].name);
   problems.sort((a, b) => order.indexOf(a.tab) - order.indexOf(b.tab) || a.row - b.row);

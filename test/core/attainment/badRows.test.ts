@@ -1,10 +1,11 @@
 /**
- * The incident log's fast column reader (custom functions) and the row parser (menus, sidebar, documents)
- * leave out the same rows and report the same cells, whatever the rows hold.
+ * The incident log's one reader (every figure) and the row parser (Check workbook, the documents' lists)
+ * refuse the same cells in the same words and read the rows both keep to the same values, whatever the rows
+ * hold; a bad Type or Priority keeps the row for availability only.
  */
 import fc from 'fast-check';
 import { buildModel } from '../../../src/core/attainment/model';
-import { columnsFromRows, columnsFromValues, type IncidentColumns } from '../../../src/core/attainment/columns';
+import { readIncidentColumns, workbookColumns, type IncidentColumns } from '../../../src/core/attainment/columns';
 import { tabDef } from '../../../src/core/schema/workbook';
 import { parseWorkbook } from '../../../src/core/workbook/parseWorkbook';
 import type { Problem } from '../../../src/core/workbook/problems';
@@ -37,26 +38,33 @@ const cellFor = (key: string): fc.Arbitrary<unknown> => {
 const KEYS = tabDef('incidents').columns.map((c) => c.key);
 const row = fc.record(Object.fromEntries(KEYS.map((k) => [k, cellFor(k)])) as Record<string, fc.Arbitrary<unknown>>);
 
-const plain = (cols: IncidentColumns) => {
+/** The columns as plain arrays, keeping only the rows `keep` accepts. */
+const plain = (cols: IncidentColumns, keep: (i: number) => boolean = () => true) => {
   const out: Record<string, unknown[]> = {};
-  for (const [k, v] of Object.entries(cols)) if (typeof v === 'object' && v !== null && 'length' in v) out[k] = Array.from(v as ArrayLike<number>);
-  out.ref = Array.from({ length: cols.length }, (_, i) => cols.ref(i));
+  const rows = Array.from({ length: cols.length }, (_, i) => i).filter(keep);
+  for (const [k, v] of Object.entries(cols)) if (typeof v === 'object' && v !== null && 'length' in v) out[k] = rows.map((i) => (v as ArrayLike<number>)[i]);
+  out.ref = rows.map((i) => cols.ref(i));
   return out;
 };
 const cellsOf = (ps: readonly Problem[]) => ps.filter((p) => p.tab === 'Incidents' && p.row > 1 && p.severity === 'error' && !/ is not a .* on the .* tab\.$|already used on row/.test(p.message))
   .map((p) => `${p.row}|${p.column}|${p.message}`).sort();
 
-describe('the incident log read fast and read row by row agree', () => {
-  test('same rows left out, same cells reported, same values read (random rows)', () => {
+describe('the incident log read by the one reader and row by row agree', () => {
+  test('same cells reported in the same words, same values read (random rows)', () => {
     fc.assert(fc.property(fc.array(row, { maxLength: 25 }), (records) => {
       const tabs = baseTabs();
       tabs.incidents = records;
       const parsed = parseWorkbook(valuesOf(tabs), TZ);
       const model = buildModel(parsed.workbook);
       const skipped: Problem[] = [];
-      const fast = columnsFromValues(sheet('incidents', records), model, [], skipped);
-      expect(cellsOf(skipped)).toEqual(cellsOf(parsed.problems));
-      expect(plain(fast)).toEqual(plain(columnsFromRows(parsed.workbook.incidents, model)));
+      const read = readIncidentColumns(sheet('incidents', records), model, [], skipped);
+      // Rows kept for availability only are left out of the parsed rows, so the parser never checks their times.
+      const availabilityOnly = new Set(skipped.filter((p) => /counts only for availability/.test(p.message)).map((p) => p.row));
+      expect(cellsOf(skipped.filter((p) => !availabilityOnly.has(p.row) || !/ is before /.test(p.message)))).toEqual(cellsOf(parsed.problems));
+      // The parsed rows, laid out as cells again and read by the same reader, give the same columns.
+      expect(plain(read, (i) => read.kind[i] >= 0)).toEqual(plain(workbookColumns({ incidents: [...parsed.workbook.incidents], holds: [] }, model)));
+      // A read workbook's own log is read from its cells: the same columns as the sheet's values.
+      expect(plain(workbookColumns(parsed.workbook, model))).toEqual(plain(read));
     }), { numRuns: 300, seed: 9 });
   });
 
@@ -65,8 +73,6 @@ describe('the incident log read fast and read row by row agree', () => {
     const bad: Array<[string, Record<string, unknown>, string]> = [
       ['unreadable Opened', { opened: 'yesterday' }, 'Opened'],
       ['Opened in year 3000', { opened: new Date(Date.UTC(3000, 0, 1)) }, 'Opened'],
-      ['unknown Type', { type: 'Fault' }, 'Type'],
-      ['unknown Priority', { priority: 'Urgent' }, 'Priority'],
       ['Resolved before Opened', { resolved: new Date(T0) }, 'Resolved'],
       ['Resolved = "fixed"', { resolved: 'fixed' }, 'Resolved'],
       ['On hold = "lots"', { onHoldHours: 'lots' }, 'On hold (h)'],
@@ -78,11 +84,25 @@ describe('the incident log read fast and read row by row agree', () => {
     const parsed = parseWorkbook(valuesOf(tabs), TZ);
     const model = buildModel(parsed.workbook);
     const skipped: Problem[] = [];
-    const fast = columnsFromValues(sheet('incidents', tabs.incidents), model, [], skipped);
+    const fast = readIncidentColumns(sheet('incidents', tabs.incidents), model, [], skipped);
     expect(fast.length).toBe(1);
     expect(parsed.workbook.incidents.map((i) => i.ref)).toEqual(['OK']);
     bad.forEach(([, , column], k) => {
       expect(skipped).toContainEqual(expect.objectContaining({ row: k + 3, column, message: expect.stringMatching(/left out of the figures/) }));
     });
+  });
+
+  test('an unreadable Type or Priority keeps the row for availability only, and says so', () => {
+    const good = { ref: 'OK', serviceId: 'EMAIL', type: 'Incident', priority: 'High', opened: new Date(T0 + 10 * HOUR), resolved: new Date(T0 + 12 * HOUR), serviceDown: 'Yes', contractRef: '' };
+    const tabs = baseTabs();
+    tabs.incidents = [good, { ...good, ref: 'P', priority: 'P2' }, { ...good, ref: 'T', type: 'Fault' }, { ...good, ref: 'B', priority: '' }, { ...good, ref: 'X', priority: 'P2', opened: 'soon' }];
+    const parsed = parseWorkbook(valuesOf(tabs), TZ);
+    const model = buildModel(parsed.workbook);
+    const skipped: Problem[] = [];
+    const cols = readIncidentColumns(sheet('incidents', tabs.incidents), model, [], skipped);
+    expect(Array.from({ length: cols.length }, (_, i) => [cols.ref(i), cols.kind[i] >= 0, cols.down[i]])).toEqual([['OK', true, 1], ['P', false, 1], ['T', false, 1], ['B', false, 1]]);
+    expect(skipped.map((p) => [p.row, p.column, /counts only for availability/.test(p.message)])).toEqual([
+      [3, 'Priority', true], [4, 'Type', true], [5, 'Priority', true], [6, 'Priority', false], [6, 'Opened', false]]);
+    expect(cellsOf(parsed.problems)).toEqual(cellsOf(skipped));
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { attainmentOf, computeAttainment } from '../../../src/core/attainment/compute';
 import { buildModel } from '../../../src/core/attainment/model';
-import { columnsFromValues } from '../../../src/core/attainment/columns';
+import { readIncidentColumns } from '../../../src/core/attainment/columns';
 import { at, baseTabs, period, sheet, workbook } from './fixture';
 
 const P = period('2026-11-02', '2026-11-16');
@@ -65,14 +65,14 @@ describe('properties', () => {
       const t = tabs(items);
       const wb = workbook(t);
       const model = buildModel(wb);
-      const fromValues = attainmentOf(model, columnsFromValues(sheet('incidents', t.incidents!), model), P);
+      const fromValues = attainmentOf(model, readIncidentColumns(sheet('incidents', t.incidents!), model), P);
       expect(fromValues).toEqual(computeAttainment(wb, P));
     }), { numRuns: 60 });
   });
 });
 
 describe('raw values', () => {
-  test('a down row with no priority is left out, as the row parser leaves it out, and reported', () => {
+  test('a down row with no priority counts its outage, is judged against no target, and is reported', () => {
     const t = baseTabs();
     const wb = workbook(t);
     const model = buildModel(wb);
@@ -82,8 +82,8 @@ describe('raw values', () => {
       { ref: 'BLANK', serviceId: '', type: '', priority: '', opened: '' },
     ]);
     const skipped: { row: number; column: string }[] = [];
-    const email = attainmentOf(model, columnsFromValues(values, model, [], skipped as never), P).services.find((s) => s.serviceId === 'EMAIL')!;
-    expect(email.downtimeHours).toBe(0);
+    const email = attainmentOf(model, readIncidentColumns(values, model, [], skipped as never), P).services.find((s) => s.serviceId === 'EMAIL')!;
+    expect(email.downtimeHours).toBe(5);
     expect(email).toMatchObject({ items: 1, met: 1, breached: 0 });
     expect(skipped.map((p) => [p.row, p.column])).toEqual([[2, 'Priority'], [4, 'Service ID'], [4, 'Type'], [4, 'Priority'], [4, 'Opened']]);
   });

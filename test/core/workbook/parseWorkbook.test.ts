@@ -82,7 +82,7 @@ describe('parseWorkbook', () => {
     values.incidents = [header('incidents'), header('incidents').map(() => ''), incident({ Priority: '' })];
     const { problems } = parseWorkbook(values, TZ);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ tab: 'Incidents', row: 3, column: 'Priority', message: 'Priority is required but blank. The row is left out of the figures.' });
+    expect(problems[0]).toMatchObject({ tab: 'Incidents', row: 3, column: 'Priority', message: 'Priority is required but blank. The row counts only for availability (its outage), not for response, fix or supplier figures.' });
   });
 
   test('missing tabs and columns are reported, not fatal', () => {
