@@ -22,7 +22,7 @@ export interface PeriodView {
 type Plain<T> = { readonly [K in keyof T]: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
 
 /** One target's figures for the panel; priority is 'Any' where the target applies to every priority. */
-export type TargetView = Plain<Pick<TargetAttainment, 'type' | 'measure' | 'targetHours' | 'compliance' | 'met' | 'breached' | 'pending' | 'share' | 'status' | 'fewest'>> & {
+export type TargetView = Plain<Pick<TargetAttainment, 'type' | 'measure' | 'targetHours' | 'compliance' | 'met' | 'breached' | 'pending' | 'share' | 'status' | 'fewest' | 'noResponseTime'>> & {
   readonly priority: string;
   /** The target's status in plain words (targetReason): "2 of 3 on time: too few to judge (10 needed)". */
   readonly reason: string;
@@ -48,6 +48,10 @@ export interface ServiceView {
   readonly met: number;
   readonly breached: number;
   readonly pending: number;
+  /** Items resolved with no Responded time: their response was not judged. */
+  readonly noResponseTime: number;
+  /** Planned maintenance in the period: items, announced hours (not downtime), and the Refs logged after their outage began (downtime). */
+  readonly plannedMaintenance: { readonly items: number; readonly announcedHours: number; readonly unannounced: string[] };
   readonly targets: TargetView[];
 }
 

@@ -4,7 +4,7 @@
  * whose message names the argument; Sheets shows it on the cell.
  */
 import { NO_FIGURE } from '../core/attainment/status';
-import { attainmentTableFromRanges } from '../core/attainment/fromRanges';
+import { attainmentTableFromRanges, unreadLine } from '../core/attainment/fromRanges';
 import { availabilityFromValues } from '../core/attainment/availability';
 import { ArgumentError, isGrid, single } from '../core/arguments/grid';
 import { dateCellMs, instantOf, periodOf } from '../core/arguments/dates';
@@ -12,6 +12,8 @@ import { calendarArgument, calendarArguments, type CalendarTabs } from '../core/
 import { hoursArgument } from '../core/arguments/numbers';
 import { rangesThenZone, zoneArgument, type Zones } from '../core/arguments/zone';
 import { tabDef } from '../core/schema/workbook';
+import { idKey } from '../core/schema/ids';
+import { locateColumns } from '../core/workbook/columns';
 import { HOUR_MS, LAST_YEAR, MAX_SUPPORTED_MS } from '../core/time/zone';
 import { isBlank } from '../core/values';
 import { readWorkbookValues, spreadsheetLocale, spreadsheetZone } from '../adapters/sheets';
@@ -27,6 +29,16 @@ const zoneArg = (v: unknown): Zones => zoneArgument(v, spreadsheetZone(), 'time_
 const calendarTabs: CalendarTabs = () => {
   if (typeof SpreadsheetApp === 'undefined') return undefined;
   return readWorkbookValues(SpreadsheetApp.getActive(), ['calendars', 'closures']);
+};
+
+/** The Service IDs of the Services tab (one read), to tell a misspelt ID from a service with nothing logged; undefined when it cannot be read. */
+const catalogueIds = (): ReadonlySet<string> | undefined => {
+  if (typeof SpreadsheetApp === 'undefined') return undefined;
+  const values = readWorkbookValues(SpreadsheetApp.getActive(), ['services']).services;
+  if (!values) return undefined;
+  const at = locateColumns(values[0] ?? [], tabDef('services')).index.serviceId;
+  if (at === undefined) return undefined;
+  return new Set(values.slice(1).map((line) => line[at]).filter((v) => !isBlank(v)).map((v) => idKey(String(v))));
 };
 
 /**
@@ -132,7 +144,7 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
  * @param {Range} closures Optional closed days: a column of dates, from/to pairs, or the Closures tab.
  * @param {string} time_zone Optional time zone such as "Europe/London"; blank means the spreadsheet's.
  * @param {Range} calendars Optional Calendars tab range, to look a named calendar up in. Without it a named calendar is read from the Calendars and Closures tabs, and is not recalculated when they change.
- * @return A fraction from 0 to 1, or "—" without service hours. At risk: less than a quarter of the downtime the agreement allows is left.
+ * @return A fraction from 0 to 1, or "—" without service hours. At risk: less than a quarter of the downtime the agreement allows is left. A row of the service that could not be read is named in a line below; an ID neither on the Services tab nor in the log is an error.
  * @customfunction
  */
 export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, period_end: unknown, incidents: unknown, hours: unknown, closures?: unknown, time_zone?: unknown, calendars?: unknown): unknown {
@@ -147,8 +159,10 @@ export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, per
     // No service hours agreed: nothing to be available in, so no figure (never 100%).
     if (isBlank(single(hours))) return NO_FIGURE;
     const cal = calendarArgument(hours, opt.closures, zones, opt.calendars, calendarTabs);
-    const a = availabilityFromValues(String(id).trim(), incidents, cal, tz, period.start, period.end, Date.now());
-    return a === undefined ? NO_FIGURE : a;
+    const { availability, unread } = availabilityFromValues(String(id).trim(), incidents, cal, tz, period.start, period.end, Date.now(), catalogueIds());
+    const figure = availability === undefined ? NO_FIGURE : availability;
+    // A row of this service that could not be read is said under the figure, never dropped silently.
+    return unread.length ? [[figure], unreadLine(unread, 1)] : figure;
   });
 }
 

@@ -42,7 +42,7 @@ const periodView = (p: PeriodOption, tz: string): PeriodView => ({ kind: p.kind,
 const targetView = (t: TargetAttainment): TargetView => ({
   type: t.type, priority: t.priority ?? 'Any', measure: t.measure, targetHours: t.targetHours, compliance: t.compliance,
   met: t.met, breached: t.breached, pending: t.pending, share: t.share ?? null, status: t.status ?? null, fewest: t.fewest,
-  reason: targetReason(t),
+  reason: targetReason(t), noResponseTime: t.noResponseTime,
 });
 
 /** Each measured service with its SLA's stage, in the order of the catalogue's priority rank. */
@@ -67,6 +67,8 @@ function serviceViews(wb: Workbook, report: AttainmentReport, lifecycle: readonl
       met: s.met,
       breached: s.breached,
       pending: s.pending,
+      noResponseTime: s.noResponseTime,
+      plannedMaintenance: { items: s.plannedMaintenance.items, announcedHours: s.plannedMaintenance.announcedHours, unannounced: s.plannedMaintenance.unannounced.map((u) => u.ref) },
       targets: s.targets.map(targetView),
     };
   });

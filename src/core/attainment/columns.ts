@@ -9,7 +9,7 @@ import type { Problem } from '../workbook/problems';
 import { recordsToRows } from '../workbook/toCells';
 import { appendAll } from '../values';
 import type { AttainmentModel } from './model';
-import { kindOf } from './model';
+import { kindOf, PLANNED_MAINTENANCE } from './model';
 import { DAY_MS, HOUR_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../time/zone';
 import { idKey } from '../schema/ids';
 import { holdsByItem, type HoldRow, type ItemHolds } from './holds';
@@ -32,6 +32,8 @@ export interface IncidentColumns {
   /** Hold intervals from the Holds tab, by item; they replace the typed hours of the items they name. */
   readonly holds?: ItemHolds;
   readonly down: Uint8Array;
+  /** 1 for an item of Type "Planned maintenance" (its kind is then -1: no target applies). */
+  readonly planned: Uint8Array;
   readonly outageStart: Float64Array;
   readonly outageEnd: Float64Array;
   /** Index into the model's contracts; -1 when blank or unknown. */
@@ -49,7 +51,7 @@ function allocate(n: number) {
   const times = () => new Float64Array(n).fill(NaN);
   return {
     service: new Int32Array(n), kind: new Int8Array(n), opened: times(), responded: times(), resolved: times(),
-    onHold: new Float64Array(n), down: new Uint8Array(n), outageStart: times(), outageEnd: times(),
+    onHold: new Float64Array(n), down: new Uint8Array(n), planned: new Uint8Array(n), outageStart: times(), outageEnd: times(),
     contract: new Int32Array(n), supplierLogged: times(), supplierResponded: times(), supplierFixed: times(), row: new Int32Array(n),
   };
 }
@@ -60,7 +62,7 @@ function trim(c: Mutable, n: number, ref: (i: number) => string, holdRows: reado
   const cut = <T extends { subarray(a: number, b: number): T; length: number }>(a: T): T => (a.length === n ? a : a.subarray(0, n));
   return {
     length: n, service: cut(c.service), kind: cut(c.kind), opened: cut(c.opened), responded: cut(c.responded), resolved: cut(c.resolved),
-    onHold: cut(c.onHold), down: cut(c.down), outageStart: cut(c.outageStart), outageEnd: cut(c.outageEnd), contract: cut(c.contract),
+    onHold: cut(c.onHold), down: cut(c.down), planned: cut(c.planned), outageStart: cut(c.outageStart), outageEnd: cut(c.outageEnd), contract: cut(c.contract),
     supplierLogged: cut(c.supplierLogged), supplierResponded: cut(c.supplierResponded), supplierFixed: cut(c.supplierFixed), row: cut(c.row), ref,
     holds: holdsByItem(holdRows, n, ref),
   };
@@ -189,6 +191,7 @@ export function readIncidentColumns(values: Values, model: AttainmentModel, hold
   const memos = plan.map(() => new Map<unknown, number>());
   const got = new Float64Array(m);
   const j = (key: string): number => plan.findIndex((d) => d.key === key);
+  const PLANNED = (def.columns.find((d) => d.key === 'type')!.values ?? []).indexOf(PLANNED_MAINTENANCE);
   const [jService, jType, jPrio, jOpened, jResp, jResolved, jHold, jDown, jOS, jOE, jContract, jSL, jSR, jSF] = [
     'serviceId', 'type', 'priority', 'opened', 'responded', 'resolved', 'onHoldHours', 'serviceDown', 'outageStart', 'outageEnd',
     'contractRef', 'supplierLogged', 'supplierResponded', 'supplierFixed',
@@ -279,7 +282,10 @@ export function readIncidentColumns(values: Values, model: AttainmentModel, hold
     c.service[k] = got[jService];
     const type = jType >= 0 ? got[jType] : 0;
     const prio = jPrio >= 0 ? got[jPrio] : 0;
-    c.kind[k] = availabilityOnly ? -1 : kindOf(type < 0 ? 0 : type, prio < 0 ? 0 : prio);
+    // Planned maintenance has no target, whatever its priority; neither has a row whose Type or Priority is unreadable.
+    const planned = type === PLANNED ? 1 : 0;
+    c.planned[k] = planned;
+    c.kind[k] = availabilityOnly || planned ? -1 : kindOf(type < 0 ? 0 : type, prio < 0 ? 0 : prio);
     c.opened[k] = opened;
     c.responded[k] = responded;
     c.resolved[k] = resolved;
@@ -287,7 +293,7 @@ export function readIncidentColumns(values: Values, model: AttainmentModel, hold
     c.down[k] = jDown >= 0 ? got[jDown] : 0;
     c.outageStart[k] = outageStart;
     c.outageEnd[k] = outageEnd;
-    c.contract[k] = jContract >= 0 && !availabilityOnly ? got[jContract] : -1;
+    c.contract[k] = jContract >= 0 && !availabilityOnly && !planned ? got[jContract] : -1;
     c.supplierLogged[k] = logged;
     c.supplierResponded[k] = supplierResponded;
     c.supplierFixed[k] = fixed;

@@ -34,12 +34,12 @@ export function computeAttainment(wb: Workbook, period: Period, options: Attainm
 /** The report from a resolved model and the log's columns: the path both the workbook and the custom function take. */
 export function attainmentOf(model: AttainmentModel, cols: IncidentColumns, period: Period, options: AttainmentOptions = {}): AttainmentReport {
   const tally = measure(cols, model, period.start, period.end, { breaches: options.breaches ?? true, now: options.asOf });
-  return { period, services: servicesOf(model, tally), suppliers: suppliersOf(model, tally) };
+  return { period, services: servicesOf(model, cols, tally), suppliers: suppliersOf(model, tally) };
 }
 
 const pct = (met: number, breached: number): number | undefined => (met + breached > 0 ? met / (met + breached) : undefined);
 
-function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
+function servicesOf(model: AttainmentModel, cols: IncidentColumns, tally: Tally): ServiceAttainment[] {
   const T = model.targets.length;
   return model.services.map((svc, s) => {
     const targets: TargetAttainment[] = [];
@@ -49,7 +49,8 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
         const met = tally.targetCounts[slot * 3 + MET];
         const breached = tally.targetCounts[slot * 3 + BREACHED];
         const pending = tally.targetCounts[slot * 3 + PENDING];
-        if (met + breached + pending === 0) continue;
+        const noResponseTime = m === 0 ? tally.noResponse[s * T + t] : 0;
+        if (met + breached + pending + noResponseTime === 0) continue;
         const row = model.targets[t];
         const targetHours = (m === 0 ? row.respondHours : row.resolveHours)!;
         // A target without a compliance figure must be met by every item.
@@ -58,7 +59,7 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
         targets.push({
           serviceId: svc.serviceId, type: row.type, priority: row.priority, description: row.description, targetRow: row.row,
           measure: m === 0 ? 'response' : 'resolution', targetHours, compliance, met, breached, pending, share,
-          status: complianceStatus(met, breached, compliance, model.fewestToJudge), fewest: model.fewestToJudge, breaches: tally.breaches?.get(slot) ?? [],
+          status: complianceStatus(met, breached, compliance, model.fewestToJudge), fewest: model.fewestToJudge, breaches: tally.breaches?.get(slot) ?? [], noResponseTime,
         });
       }
     }
@@ -76,6 +77,11 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
       items: tally.serviceCounts[c], met: tally.serviceCounts[c + 1], breached: tally.serviceCounts[c + 2], pending: tally.serviceCounts[c + 3],
       status, statusDriver: statusDriver({ status, availability, availabilityTarget, availabilityStatus: availStatus, targets, downtimeHours: downMs / HOUR_MS,
         met: tally.serviceCounts[c + 1], breached: tally.serviceCounts[c + 2] }), hoursError: model.hoursErrors[s],
+      noResponseTime: targets.reduce((sum, t) => sum + t.noResponseTime, 0),
+      plannedMaintenance: {
+        items: tally.plannedItems[s], announcedHours: tally.plannedMs[s] / HOUR_MS,
+        unannounced: (tally.unannounced[s] ?? []).map((i) => ({ ref: cols.ref(i), row: cols.row[i] })),
+      },
     };
   });
 }
@@ -83,12 +89,12 @@ function servicesOf(model: AttainmentModel, tally: Tally): ServiceAttainment[] {
 function suppliersOf(model: AttainmentModel, tally: Tally): SupplierAttainment[] {
   const out: SupplierAttainment[] = [];
   model.contracts.forEach((c, i) => {
-    const k = i * 6;
+    const k = i * 7;
     const counts = tally.supplierCounts;
     if (counts[k] === 0) return;
     out.push({
       contractRef: c.contractRef, supplier: c.supplier, calls: counts[k],
-      responseMet: counts[k + 1], responseBreached: counts[k + 2], fixMet: counts[k + 3], fixBreached: counts[k + 4], pending: counts[k + 5],
+      responseMet: counts[k + 1], responseBreached: counts[k + 2], fixMet: counts[k + 3], fixBreached: counts[k + 4], pending: counts[k + 5], responseNotRecorded: counts[k + 6],
       breaches: tally.supplierBreaches?.get(i) ?? [], hoursKnown: model.contractCalendars[i] !== undefined,
     });
   });

@@ -23,7 +23,15 @@ export interface Tally {
   readonly serviceMs: Float64Array;
   /** Per (service, target row, measure) slot: its breaches, when asked for. */
   readonly breaches: Map<number, Breach[]> | undefined;
-  /** Per contract: calls, response met, breached, fix met, breached, pending, at c * 6. */
+  /** Per (service, target row): items resolved with no Responded time, whose response was not judged, at s * T + t. */
+  readonly noResponse: Int32Array;
+  /** Per service: planned maintenance items opened in the period. */
+  readonly plannedItems: Int32Array;
+  /** Per service: announced planned maintenance (logged before its outage began) within the service hours of the period, in ms; not downtime. */
+  readonly plannedMs: Float64Array;
+  /** Per service: planned maintenance items logged after their outage began, counted as downtime (item indexes). */
+  readonly unannounced: Array<number[] | undefined>;
+  /** Per contract: calls, response met, breached, fix met, breached, pending, response not judged (fixed with no Supplier responded time), at c * 7. */
   readonly supplierCounts: Int32Array;
   readonly supplierBreaches: Map<number, Breach[]> | undefined;
 }
@@ -55,10 +63,14 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
     if (t.respondHours !== undefined) respondMs[i] = t.respondHours * HOUR_MS;
     if (t.resolveHours !== undefined) resolveMs[i] = t.resolveHours * HOUR_MS;
   });
-  const { service, kind, opened, responded, resolved, onHold, holds } = cols;
+  const noResponse = new Int32Array(S * T);
+  const plannedItems = new Int32Array(S);
+  const unannounced: Array<number[] | undefined> = new Array(S);
+  const { service, kind, opened, responded, resolved, onHold, holds, planned } = cols;
   const targetFor = model.targetFor;
   const calendars = model.supportCalendars;
   const outages: Array<number[] | undefined> = new Array(S);
+  const announced: Array<number[] | undefined> = new Array(S);
   const down = cols.down;
   const n = cols.length;
 
@@ -73,11 +85,24 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
       let b = cols.outageEnd[i];
       if (b !== b) b = resolved[i];
       if (b !== b || b > upTo) b = upTo;
+      // Planned maintenance logged before its outage began was announced: not downtime.
+      const wasAnnounced = planned[i] === 1 && o < a;
       if (a < start) a = start;
-      if (b > a) (outages[s] ??= []).push(a, b);
+      if (b > a) {
+        if (wasAnnounced) (announced[s] ??= []).push(a, b);
+        else {
+          (outages[s] ??= []).push(a, b);
+          if (planned[i] === 1) (unannounced[s] ??= []).push(i);
+        }
+      }
     }
     // Items count in the period they were opened in.
     if (!(o >= start && o < periodEnd)) continue;
+    // Planned maintenance is reported on its own, never judged against a response or fix target.
+    if (planned[i] === 1) {
+      plannedItems[s]++;
+      continue;
+    }
     const k = kind[i];
     if (k < 0) continue; // no readable type or priority: as the parsed log, which leaves such rows out
     const sc = s * 4;
@@ -97,16 +122,17 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
       const closed = rs <= now;
       let toEnd = -1;
       const target1 = respondMs[t];
-      if (target1 === target1) {
-        // A resolved item with no response time counted as responded when resolved.
-        let r = responded[i];
-        if (r !== r) r = rs;
+      const r = responded[i];
+      // A response is never judged on a time nobody recorded: resolved with no Responded time, it is counted apart.
+      if (target1 === target1 && r !== r && closed) noResponse[s * T + t]++;
+      else if (target1 === target1) {
         let outcome: number;
         let w: number;
         if (r <= now) {
           w = cal.workingMs(o, r);
           outcome = w <= target1 ? MET : BREACHED;
         } else {
+          // Not answered yet (or not as of now): breached once past its due time, else pending.
           w = toEnd = cal.workingMs(o, now);
           outcome = w > target1 ? BREACHED : PENDING;
         }
@@ -135,16 +161,22 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
 
   const serviceMs = new Float64Array(S);
   const downtimeMs = new Float64Array(S);
+  const plannedMs = new Float64Array(S);
   for (let s = 0; s < S; s++) {
     const cal = model.serviceCalendars[s];
     if (!cal) continue;
     serviceMs[s] = cal.workingMs(start, upTo);
     const list = outages[s];
     if (list) downtimeMs[s] = unionWorkingMs(list, (a, b) => cal.workingMs(a, b));
+    const ahead = announced[s];
+    if (ahead) plannedMs[s] = unionWorkingMs(ahead, (a, b) => cal.workingMs(a, b));
   }
 
   const supplier = measureSuppliers(cols, model, start, periodEnd, now, !!opts.breaches);
-  return { targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, supplierCounts: supplier.counts, supplierBreaches: supplier.breaches };
+  return {
+    targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, noResponse, plannedItems, plannedMs, unannounced,
+    supplierCounts: supplier.counts, supplierBreaches: supplier.breaches,
+  };
 }
 
 /** Adds item i's breach to the list kept under `key`. */
@@ -182,7 +214,7 @@ function unionWorkingMs(flat: readonly number[], working: (a: number, b: number)
  */
 function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: number, periodEnd: number, now: number, keep: boolean) {
   const C = model.contracts.length;
-  const counts = new Int32Array(C * 6);
+  const counts = new Int32Array(C * 7);
   const breaches = keep ? new Map<number, Breach[]>() : undefined;
   if (C === 0) return { counts, breaches };
   const respond = model.contracts.map((c) => (c.respondHours === undefined ? NaN : c.respondHours * HOUR_MS));
@@ -194,7 +226,7 @@ function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: 
     if (c < 0) continue;
     const o = opened[i];
     if (!(o >= start && o < periodEnd)) continue;
-    const base = c * 6;
+    const base = c * 7;
     counts[base]++;
     const cal = model.contractCalendars[c];
     const logged = supplierLogged[i];
@@ -221,9 +253,11 @@ function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: 
         } else pending = true;
       }
     };
-    let r = supplierResponded[i];
-    if (r !== r) r = fixed;
-    judge(r, respond[c], 1, 'response');
+    const r = supplierResponded[i];
+    // Fixed with no Supplier responded time: the response is not judged on a time nobody recorded.
+    if (r !== r && fixed <= now) {
+      if (respond[c] === respond[c]) counts[base + 6]++;
+    } else judge(r, respond[c], 1, 'response');
     judge(fixed, fix[c], 3, 'resolution');
     if (pending) counts[base + 5]++;
   }

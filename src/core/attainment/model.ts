@@ -6,6 +6,8 @@ import { idKey, isAll } from '../schema/ids';
 import { defaultSettings, type Settings } from '../settings/definitions';
 
 export const ITEM_TYPES: readonly ItemType[] = ['Incident', 'Request'];
+/** The log's Type for an outage announced in advance: reported apart, never judged against a target. */
+export const PLANNED_MAINTENANCE = 'Planned maintenance';
 export const PRIORITIES: readonly Priority[] = ['Critical', 'High', 'Medium', 'Low'];
 /** Item kinds are numbered type * 4 + priority, so a service's target look-up is one array read. */
 export const KINDS = ITEM_TYPES.length * PRIORITIES.length;

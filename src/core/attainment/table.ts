@@ -1,10 +1,11 @@
 import { NO_FIGURE, TO_DATE, isRunning, statusText, targetLine, worstRag } from './status';
-import type { AttainmentReport, TargetAttainment } from './types';
+import type { AttainmentReport, ServiceAttainment, TargetAttainment } from './types';
+import { hoursText } from '../text';
 
 /** Header of the attainment table the Dashboard shows (SLM_ATTAINMENT's first row). */
 export const ATTAINMENT_HEADER = [
   'Service ID', 'Service', 'Rank', 'Availability', 'Availability target', 'Availability status',
-  'Response met', 'Response status', 'Resolution met', 'Resolution status', 'Met', 'Breached', 'Pending', 'Status', 'Status set by', 'Targets',
+  'Response met', 'Response status', 'Resolution met', 'Resolution status', 'Met', 'Breached', 'Pending', 'No response time', 'Status', 'Status set by', 'Targets',
 ] as const;
 
 /** The columns of ATTAINMENT_HEADER that hold a fraction (0..1), shown as percentages. */
@@ -28,6 +29,21 @@ function shareOf(targets: readonly TargetAttainment[]): Cell {
   return met + breached > 0 ? met / (met + breached) : '';
 }
 
+/** A target's line, with the items whose response was not judged for want of a Responded time. */
+const lineOf = (t: TargetAttainment): string =>
+  t.noResponseTime ? `${targetLine(t)}; ${noResponseText(t.noResponseTime)}` : targetLine(t);
+
+/** "12 resolved with no Responded time, response not judged". */
+export const noResponseText = (n: number): string => `${n} resolved with no Responded time, response not judged`;
+
+/** Planned maintenance in words, for the explanation beside a service's figures; undefined when there was none. */
+export function plannedMaintenanceText(p: ServiceAttainment['plannedMaintenance']): string | undefined {
+  const parts: string[] = [];
+  if (p.items || p.announcedHours) parts.push(`Planned maintenance: ${p.items} ${p.items === 1 ? 'item' : 'items'}, ${hoursText(p.announcedHours)} announced beforehand (not downtime)`);
+  if (p.unannounced.length) parts.push(`Planned maintenance logged after its outage began, counted as downtime: ${p.unannounced.map((u) => `${u.ref} (row ${u.row})`).join(', ')}`);
+  return parts.length ? parts.join('\n') : undefined;
+}
+
 /**
  * One row per service, in rank order, under a header row: the whole dashboard table in one array. While
  * the period runs at `now`, the availability and status headers say "to date". No service hours: "—"; no
@@ -42,7 +58,8 @@ export function attainmentTable(report: AttainmentReport, now = report.period.en
     rows.push([
       s.serviceId, s.name, s.rank, s.availability ?? NO_FIGURE, s.availabilityTarget === undefined ? '' : s.availabilityTarget / 100, statusText(s.availabilityStatus),
       shareOf(response), blank(worstRag(response.map((t) => t.status))), shareOf(resolution), blank(worstRag(resolution.map((t) => t.status))),
-      s.met, s.breached, s.pending, statusText(s.status), blank(s.statusDriver), s.hoursError ?? s.targets.map(targetLine).join('\n'),
+      s.met, s.breached, s.pending, s.noResponseTime, statusText(s.status), blank(s.statusDriver),
+      s.hoursError ?? [...s.targets.map(lineOf), plannedMaintenanceText(s.plannedMaintenance)].filter((x) => x).join('\n'),
     ]);
   }
   return rows;

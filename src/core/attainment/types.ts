@@ -39,6 +39,18 @@ export interface TargetAttainment {
   /** The fewest judged items the target is judged on (the Settings tab's): below it, Too few to judge. */
   readonly fewest: number;
   readonly breaches: Breach[];
+  /** Response targets: items resolved with no Responded time, whose response was not judged (neither met nor breached). 0 for resolution. */
+  readonly noResponseTime: number;
+}
+
+/** Planned maintenance of a service in the period, reported apart from its incidents and requests. */
+export interface PlannedMaintenance {
+  /** Items of Type "Planned maintenance" opened in the period (never judged against response or fix targets). */
+  readonly items: number;
+  /** Hours of announced maintenance (logged before its outage began) within the service hours: not downtime. */
+  readonly announcedHours: number;
+  /** Maintenance logged only after its outage began: counted as downtime, each named. */
+  readonly unannounced: ReadonlyArray<{ readonly ref: string; readonly row: number }>;
 }
 
 export interface ServiceAttainment {
@@ -63,6 +75,9 @@ export interface ServiceAttainment {
   readonly statusDriver?: string;
   /** Why the service's hours could not be read (nothing is measured then). */
   readonly hoursError?: string;
+  /** Items resolved with no Responded time: their response was not judged. */
+  readonly noResponseTime: number;
+  readonly plannedMaintenance: PlannedMaintenance;
 }
 
 /** A supplier's response and fix times against its contract, from the incident log's supplier columns. */
@@ -76,6 +91,8 @@ export interface SupplierAttainment {
   readonly fixBreached: number;
   /** Calls that could not be judged yet, or at all (unknown hours or no logged time). */
   readonly pending: number;
+  /** Calls fixed with no Supplier responded time: their response was not judged. */
+  readonly responseNotRecorded: number;
   readonly breaches: Breach[];
   /** False when the contract's support hours are blank or unreadable: its calls cannot be measured. */
   readonly hoursKnown: boolean;

@@ -8,6 +8,7 @@
  *
  * Facts are gathered once (`gatherReview`); each section is a function of those facts returning blocks.
  */
+import { PLANNED_MAINTENANCE } from '../attainment/model';
 import { unreadSection } from './unread';
 import type { AttainmentReport, ServiceAttainment } from '../attainment/types';
 import type { Finding } from '../findings/types';
@@ -107,7 +108,7 @@ function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly
   const nameOf = (id: string) => wb.services.find((s) => idKey(s.serviceId) === idKey(id))?.name ?? id;
   const inPeriod = (t: number) => t >= period.start && t < period.end;
   const known = new Set(wb.services.map((s) => idKey(s.serviceId)));
-  const opened = wb.incidents.filter((i) => inPeriod(i.opened));
+  const opened = wb.incidents.filter((i) => inPeriod(i.opened) && i.type !== PLANNED_MAINTENANCE);
   const lastDate = maxOf(wb.reviews.map((r) => r.reviewDate).filter((d) => d <= opts.now));
   const lastItems = lastDate === undefined ? [] : wb.reviews.filter((r) => r.reviewDate === lastDate);
   const conflicts: DoneConflict[] = [];

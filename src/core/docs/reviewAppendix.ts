@@ -58,6 +58,20 @@ function attainmentAppendix(f: ReviewFacts): Block[] {
       ]),
       [4, 9],
     )];
+  const unrecorded = services.filter((s) => s.noResponseTime > 0);
+  if (unrecorded.length) {
+    blocks.push(paragraph(`Response not judged for calls resolved with no Responded time (nobody recorded when they were answered): ${unrecorded.map((s) => `${s.name} ${s.noResponseTime}`).join(', ')}.`));
+  }
+  const planned = services.filter((s) => s.plannedMaintenance.items > 0 || s.plannedMaintenance.announcedHours > 0 || s.plannedMaintenance.unannounced.length > 0);
+  if (planned.length) {
+    const announced = planned.filter((s) => s.plannedMaintenance.announcedHours > 0);
+    const late = planned.filter((s) => s.plannedMaintenance.unannounced.length > 0);
+    blocks.push(paragraph([
+      `Planned maintenance (not judged against response or fix targets): ${planned.map((s) => `${s.name} ${s.plannedMaintenance.items}`).join(', ')}.`,
+      announced.length ? ` Announced beforehand, so not downtime: ${announced.map((s) => `${s.name} ${hoursText(s.plannedMaintenance.announcedHours)}`).join(', ')}.` : '',
+      late.length ? ` Logged only after it began, so counted as downtime: ${late.map((s) => `${s.name} (${s.plannedMaintenance.unannounced.map((u) => u.ref).join(', ')})`).join(', ')}.` : '',
+    ].join('')));
+  }
   const hoursErrors = services.filter((s) => s.hoursError);
   if (hoursErrors.length) {
     blocks.push({ kind: 'callout', tone: 'warning', text: `Not measured because their hours cannot be read: ${hoursErrors.map((s) => `${s.name} (${s.hoursError})`).join('; ')}.` });

@@ -7,7 +7,7 @@
 import type { TabKey } from '../schema/types';
 import { makeCalendar, type Closure, type ServiceCalendar } from '../time/calendar';
 import { parseHours } from '../time/hours';
-import { dayOfKey, localDayNumber, localDayToUtc, zoneOf } from '../time/zone';
+import { civilFromDays, dayOfKey, localDayNumber, localDayToUtc, zoneOf } from '../time/zone';
 import { academicYearOf } from '../periods/terms';
 import { listPeriods } from '../periods';
 import { academicYearClosures, weekday } from './calendar';
@@ -82,8 +82,19 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
   // target, so the clocks and the daily digest have something to warn about whatever day it is.
   let waitingDay = today - 1;
   for (let seen = 0; (seen += isSchoolDay(waitingDay) ? 1 : 0) < 2; ) waitingDay--;
+  // Planned maintenance: the MIS upgrade on the third Wednesday of each month, announced two school days ahead,
+  // and one emergency storage patch logged only after it had begun (downtime), ten school days ago.
+  let patchDay = today - 1;
+  for (let seen = 0; (seen += isSchoolDay(patchDay) ? 1 : 0) < 10; ) patchDay--;
+  let maintenance = 0;
   for (let day = logStart; day <= today; day++) {
     if (!isSchoolDay(day)) continue;
+    if (weekday(day) === 2 && civilFromDays(day).d >= 15 && civilFromDays(day).d <= 21 && atDay(day, 18) <= now) {
+      let logged = day - 1;
+      for (let seen = 0; (seen += isSchoolDay(logged) ? 1 : 0) < 2; ) logged--;
+      incidents.push(plannedMaintenance(`PM${++maintenance}`, 'MIS', 'Planned MIS upgrade (announced to staff two school days ahead)', atDay(logged, 10), atDay(day, 16.5), atDay(day, 18)));
+    }
+    if (day === patchDay) incidents.push(plannedMaintenance(`PM${++maintenance}`, 'STORAGE', 'Emergency security patch of the file server (logged after it began)', atDay(day, 12.75), atDay(day, 12.5), atDay(day, 13)));
     if (day === waitingDay) incidents.push(waitingOnSupplier(`INC${++ref}`, atDay(day, 14)));
     for (const profile of data.profiles) {
       let expected = profile.perWeek / 5;
@@ -126,6 +137,15 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
     comments: [],
     documents: [],
     settings: missingSettingRows([]),
+  };
+}
+
+/** A planned maintenance item: its outage given, never judged against a response or fix target. */
+function plannedMaintenance(ref: string, serviceId: string, summary: string, opened: number, from: number, until: number): cat.Draft<'incidents'> {
+  return {
+    ref, serviceId, type: 'Planned maintenance', priority: 'Low', summary, component: undefined,
+    opened, responded: undefined, resolved: until, onHoldHours: undefined, serviceDown: true, outageStart: from, outageEnd: until,
+    contractRef: undefined, supplierLogged: undefined, supplierResponded: undefined, supplierFixed: undefined,
   };
 }
 

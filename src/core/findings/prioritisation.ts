@@ -1,4 +1,5 @@
 /** Prioritisation trends: where the work goes (share of items and of fix time per service) against the school's ranking. */
+import { PLANNED_MAINTENANCE } from '../attainment/model';
 import { periodWording } from '../attainment/status';
 import { type Context } from './context';
 import { resolvedItems } from './resolution';
@@ -25,7 +26,7 @@ interface Effort {
 
 export function prioritisationFindings(ctx: Context): Finding[] {
   const { start, end } = ctx.period;
-  const logged = ctx.wb.incidents.filter((i) => i.opened >= start && i.opened < end);
+  const logged = ctx.wb.incidents.filter((i) => i.opened >= start && i.opened < end && i.type !== PLANNED_MAINTENANCE);
   if (logged.length < MIN_TREND_ITEMS) return [];
   const highRank = ctx.settings.highPriorityRank;
   const by = new Map<string, Effort>();

@@ -1,4 +1,5 @@
 /** Resolution times of logged items in their service's support hours, as attainment measures them. */
+import { PLANNED_MAINTENANCE } from '../attainment/model';
 import type { Incident } from '../schema/records';
 import type { Context } from './context';
 import { HOUR_MS } from '../time/zone';
@@ -24,7 +25,7 @@ export function resolvedItems(ctx: Context): Resolved[] {
   const holds = holdsByItem(ctx.wb.holds ?? [], items.length, (k) => items[k].ref);
   for (let k = 0; k < items.length; k++) {
     const i = items[k];
-    if (i.resolved === undefined || i.opened < period.start || i.opened >= period.end) continue;
+    if (i.resolved === undefined || i.opened < period.start || i.opened >= period.end || i.type === PLANNED_MAINTENANCE) continue;
     const si = model.serviceIndex.get(idKey(i.serviceId));
     if (si === undefined || ctx.supportHours(model.services[si]).kind !== 'ok') continue;
     const cal = model.supportCalendars[si];

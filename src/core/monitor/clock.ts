@@ -59,6 +59,7 @@ export function openItemClocks(cols: IncidentColumns, model: AttainmentModel, as
     });
     const none = (reason: string) => out.push(item('No target', undefined, undefined, undefined, undefined, reason));
     if (s < 0) { none('the Service ID is blank or not on the Services tab'); continue; }
+    if (cols.planned[i] === 1) { none('planned maintenance is not judged against response or fix targets'); continue; }
     if (k < 0) { none('the type or priority is blank or not one of the choices'); continue; }
     const t = model.targetFor[s * KINDS + k];
     if (t < 0) { none(`no row of the Targets tab applies to ${serviceId} ${type} ${priority}`); continue; }

@@ -30,4 +30,7 @@ export type DocumentRecord = Row<'documents'>;
 export type SettingRow = Row<'settings'>;
 
 export type Priority = Incident['priority'];
-export type ItemType = Incident['type'];
+/** The types targets are set for (the log's Type may also be Planned maintenance, which has none). */
+export type ItemType = Target['type'];
+/** The log's Type: an item type, or Planned maintenance. */
+export type IncidentType = Incident['type'];

@@ -8,6 +8,8 @@ import type { TabDef, TabKey } from './types';
 const defineSchema = () => {
   const priorities = ['Critical', 'High', 'Medium', 'Low'] as const;
   const itemTypes = ['Incident', 'Request'] as const;
+  /** What the log holds: the item types targets are set for, and planned maintenance, which has none. */
+  const incidentTypes = [...itemTypes, 'Planned maintenance'] as const;
   const componentKinds = ['Hardware', 'Software', 'Network', 'Consumable', 'Power', 'Third party'] as const;
   const serviceId = (help: string, allowAll = false) =>
     ({ key: 'serviceId', header: 'Service ID', type: 'ref', refTab: 'services', required: true, width: 90, help, allowAll }) as const;
@@ -100,7 +102,7 @@ const defineSchema = () => {
       columns: [
         { key: 'ref', header: 'Ref', type: 'id', required: true, width: 80, help: 'Unique reference of the incident or request.' },
         serviceId('The service affected (Services tab).'),
-        { key: 'type', header: 'Type', type: 'enum', required: true, width: 90, values: itemTypes, help: 'Incident or Request.' },
+        { key: 'type', header: 'Type', type: 'enum', required: true, width: 90, values: incidentTypes, help: 'Incident, Request or Planned maintenance (an outage announced in advance: not downtime when logged before it began; never judged against response or fix targets).' },
         { key: 'priority', header: 'Priority', type: 'enum', required: true, width: 90, values: priorities, help: 'Critical, High, Medium or Low.' },
         { key: 'summary', header: 'Summary', type: 'text', width: 240, help: 'What happened or what was asked for.' },
         { key: 'component', header: 'Component kind', type: 'enum', width: 110, values: componentKinds, help: 'The kind of component at fault, if known (Hardware, Software...).' },

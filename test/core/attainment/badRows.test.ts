@@ -62,7 +62,7 @@ describe('the incident log read by the one reader and row by row agree', () => {
       const availabilityOnly = new Set(skipped.filter((p) => /counts only for availability/.test(p.message)).map((p) => p.row));
       expect(cellsOf(skipped.filter((p) => !availabilityOnly.has(p.row) || !/ is before /.test(p.message)))).toEqual(cellsOf(parsed.problems));
       // The parsed rows, laid out as cells again and read by the same reader, give the same columns.
-      expect(plain(read, (i) => read.kind[i] >= 0)).toEqual(plain(workbookColumns({ incidents: [...parsed.workbook.incidents], holds: [] }, model)));
+      expect(plain(read, (i) => !availabilityOnly.has(read.row[i]))).toEqual(plain(workbookColumns({ incidents: [...parsed.workbook.incidents], holds: [] }, model)));
       // A read workbook's own log is read from its cells: the same columns as the sheet's values.
       expect(plain(workbookColumns(parsed.workbook, model))).toEqual(plain(read));
     }), { numRuns: 300, seed: 9 });

@@ -30,15 +30,36 @@ describe('response and resolution', () => {
     expect(target(svc(tabs, 'EMAIL', NOV), 'response')).toMatchObject({ met: 1, breached: 0 });
   });
 
-  test('a resolved item with no response time counts as responded when resolved', () => {
+  test('a resolved item with no response time is not judged for response, and is counted', () => {
     const tabs = { ...baseTabs(), incidents: [
       inc('I1', { opened: '2026-11-02 09:00', resolved: '2026-11-02 09:45' }),
       inc('I2', { opened: '2026-11-02 09:00', resolved: '2026-11-02 12:00' }),
+      inc('I3', { opened: '2026-11-02 09:00', responded: '2026-11-02 11:00', resolved: '2026-11-02 12:00' }),
     ] };
     const s = svc(tabs, 'EMAIL');
-    expect(target(s, 'response')).toMatchObject({ met: 1, breached: 1 });
-    expect(target(s, 'response').breaches.map((b) => b.ref)).toEqual(['I2']);
-    expect(target(s, 'resolution')).toMatchObject({ met: 2, breached: 0 });
+    expect(target(s, 'response')).toMatchObject({ met: 0, breached: 1, noResponseTime: 2 });
+    expect(target(s, 'response').breaches.map((b) => b.ref)).toEqual(['I3']);
+    expect(target(s, 'resolution')).toMatchObject({ met: 3, breached: 0, noResponseTime: 0 });
+    expect(s).toMatchObject({ noResponseTime: 2, met: 2, breached: 1 });
+  });
+
+  test('an open item past its response due time with no response is breached; before it, pending', () => {
+    const tabs = { ...baseTabs(), incidents: [inc('LATE', { opened: '2026-11-02 09:00' }), inc('SOON', { opened: '2026-11-02 11:30' })] };
+    const s = svc(tabs, 'EMAIL', NOV, at('2026-11-02 12:00'));
+    expect(target(s, 'response')).toMatchObject({ met: 0, breached: 1, pending: 1, noResponseTime: 0 });
+    expect(target(s, 'response').breaches).toEqual([expect.objectContaining({ ref: 'LATE', open: true, actualHours: 3 })]);
+  });
+
+  test('12 resolved items with no Responded time and 2 h fixes against 1 h / 8 h: response not judged, the service not breached', () => {
+    const tabs = baseTabs();
+    tabs.targets = [{ serviceId: 'ALL', type: 'Incident', respondHours: 1, resolveHours: 8, compliance: 90 }];
+    tabs.incidents = Array.from({ length: 12 }, (_, k) => inc(`N${k}`, { opened: `2026-11-0${2 + (k % 5)} 09:00`, resolved: `2026-11-0${2 + (k % 5)} 11:00` }));
+    const s = svc(tabs, 'EMAIL');
+    expect(target(s, 'response')).toMatchObject({ met: 0, breached: 0, share: undefined, noResponseTime: 12 });
+    expect(target(s, 'response').status).not.toBe('Breached');
+    expect(target(s, 'resolution')).toMatchObject({ met: 12, breached: 0, status: 'Met' });
+    expect(s).toMatchObject({ met: 12, breached: 0, noResponseTime: 12 });
+    expect(s.status).not.toBe('Breached');
   });
 
   test('time on hold is deducted from resolution, not from response', () => {
@@ -321,7 +342,7 @@ describe('supplier attainment', () => {
     incidents: [
       // Logged Monday 16:30, responded Tuesday 09:20 (50 min), fixed Tuesday 17:00 (8.5 h): response met, fix breached.
       inc('S1', { contractRef: 'ISP', opened: '2026-11-02 16:00', supplierLogged: '2026-11-02 16:30', supplierResponded: '2026-11-03 09:20', supplierFixed: '2026-11-03 17:00' }),
-      // No response time: responded when fixed (1 h): both met.
+      // No response time: the response is not judged (a time nobody recorded); fixed in 1 h: met.
       inc('S2', { contractRef: 'ISP', opened: '2026-11-04 09:00', supplierLogged: '2026-11-04 10:00', supplierFixed: '2026-11-04 11:00' }),
       // Still with the supplier at the end of the period, 30 min in: pending.
       inc('S3', { contractRef: 'ISP', opened: '2026-11-06 16:00', supplierLogged: '2026-11-06 16:30' }),
@@ -333,7 +354,7 @@ describe('supplier attainment', () => {
   test('against the contract\'s own hours and targets; unknown hours are never assumed', () => {
     const r = computeAttainment(workbook(tabs()), NOV);
     expect(r.suppliers).toEqual([
-      expect.objectContaining({ contractRef: 'ISP', supplier: 'Link Ltd', calls: 3, responseMet: 2, responseBreached: 0, fixMet: 1, fixBreached: 1, pending: 1, hoursKnown: true }),
+      expect.objectContaining({ contractRef: 'ISP', supplier: 'Link Ltd', calls: 3, responseMet: 1, responseBreached: 0, responseNotRecorded: 1, fixMet: 1, fixBreached: 1, pending: 1, hoursKnown: true }),
       expect.objectContaining({ contractRef: 'IWB', calls: 1, responseMet: 0, responseBreached: 0, fixMet: 0, fixBreached: 0, pending: 1, hoursKnown: false }),
     ]);
     expect(r.suppliers[0].breaches).toEqual([expect.objectContaining({ ref: 'S1', measure: 'resolution', actualHours: 8.5, targetHours: 8 })]);

@@ -107,7 +107,28 @@ describe('calls are logged as the guidance would log them', () => {
       expect(i.priority).not.toBe('Critical');
     }
     // Only calls that really take a whole service down count as downtime, and those are Critical.
-    for (const i of wb.incidents.filter((x) => x.serviceDown)) expect(i.priority).toBe('Critical');
+    for (const i of wb.incidents.filter((x) => x.serviceDown && x.type !== 'Planned maintenance')) expect(i.priority).toBe('Critical');
+  });
+
+  test('planned maintenance: announced ahead it is not downtime; the one logged after it began is, and is named', () => {
+    const planned = wb.incidents.filter((i) => i.type === 'Planned maintenance');
+    const announced = planned.filter((i) => i.opened < i.outageStart!);
+    const late = planned.filter((i) => i.opened >= i.outageStart!);
+    expect(announced.length).toBeGreaterThan(0);
+    expect(late.map((i) => i.serviceId)).toEqual(['STORAGE']);
+    const now = Date.UTC(2026, 10, 18, 12);
+    const term = listPeriods(wb, now).find((p) => p.kind === 'thisTerm')!;
+    const services = computeAttainment(wb, term, { asOf: now }).services;
+    const mis = services.find((s) => s.serviceId === 'MIS')!;
+    expect(mis.plannedMaintenance.items).toBeGreaterThan(0);
+    expect(mis.plannedMaintenance.announcedHours).toBeCloseTo(1.5 * mis.plannedMaintenance.items, 5);
+    expect(mis.plannedMaintenance.unannounced).toEqual([]);
+    const storage = services.find((s) => s.serviceId === 'STORAGE')!;
+    expect(storage.plannedMaintenance.unannounced.map((u) => u.ref)).toEqual([late[0].ref]);
+    // Never judged: no target counts a planned maintenance item.
+    const judged = services.flatMap((s) => s.targets).reduce((n, t) => n + t.met + t.breached + t.pending + t.noResponseTime, 0);
+    const items = wb.incidents.filter((i) => i.opened >= term.start && i.opened < term.end && i.type !== 'Planned maintenance').length;
+    expect(judged).toBeLessThanOrEqual(2 * items);
   });
 
   test('Email is measured in the School day calendar, so half term does not count against it', () => {
