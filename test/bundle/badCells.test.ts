@@ -165,8 +165,9 @@ describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and
     const before = rt.global.SLM_AVAILABILITY('INTERNET', ...args()) as number;
     setCell(rt, 'Incidents', down + 1, 'Resolved', 'fixed');
     setCell(rt, 'Incidents', down + 1, 'Outage end', '');
-    const after = rt.global.SLM_AVAILABILITY('INTERNET', ...args()) as number;
+    const [[after], [note]] = rt.global.SLM_AVAILABILITY('INTERNET', ...args()) as unknown[][];
     expect(after).toBeGreaterThan(before);
+    expect(note).toBe(`Not read, so left out or read as blank: Incidents row ${down + 1} (Resolved). Run "Check workbook".`);
     expect(leftOut(rt).map((p) => p.row)).toEqual([down + 1]);
   });
 
