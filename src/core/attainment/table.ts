@@ -34,10 +34,10 @@ const lineOf = (t: TargetAttainment): string =>
   t.noResponseTime ? `${targetLine(t)}; ${noResponseText(t.noResponseTime)}` : targetLine(t);
 
 /** "12 resolved with no Responded time, response not judged". */
-export const noResponseText = (n: number): string => `${n} resolved with no Responded time, response not judged`;
+const noResponseText = (n: number): string => `${n} resolved with no Responded time, response not judged`;
 
 /** Planned maintenance in words, for the explanation beside a service's figures; undefined when there was none. */
-export function plannedMaintenanceText(p: ServiceAttainment['plannedMaintenance']): string | undefined {
+function plannedMaintenanceText(p: ServiceAttainment['plannedMaintenance']): string | undefined {
   const parts: string[] = [];
   if (p.items || p.announcedHours) parts.push(`Planned maintenance: ${p.items} ${p.items === 1 ? 'item' : 'items'}, ${hoursText(p.announcedHours)} announced beforehand (not downtime)`);
   if (p.unannounced.length) parts.push(`Planned maintenance logged after its outage began, counted as downtime: ${p.unannounced.map((u) => `${u.ref} (row ${u.row})`).join(', ')}`);

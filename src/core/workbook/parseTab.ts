@@ -36,7 +36,7 @@ export const LEFT_OUT = 'The row is left out of the figures.';
 export const AVAILABILITY_ONLY = 'The row counts only for availability (its outage), not for response, fix or supplier figures.';
 
 /** Columns of a measured tab whose bad cell leaves the row in for availability only. */
-export const AVAILABILITY_ONLY_COLUMNS: ReadonlySet<string> = new Set(['type', 'priority']);
+const AVAILABILITY_ONLY_COLUMNS: ReadonlySet<string> = new Set(['type', 'priority']);
 
 /**
  * The problem of one cell that could not be read ('' expected: a required cell left blank), in the words
@@ -52,7 +52,7 @@ export function cellProblem(tabName: string, col: ColumnDef, raw: unknown, sheet
 export type RowReader<K extends TabKey> = (line: readonly unknown[], sheetRow: number, problems: Problem[]) => Row<K> | undefined;
 
 /** A reader of the rows below a header row, using the columns that header names. */
-export function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: readonly unknown[], timeZone: string): RowReader<K> {
+function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: readonly unknown[], timeZone: string): RowReader<K> {
   const { index } = locateColumns(header, tab);
   const cols = tab.columns.filter((c) => index[c.key] !== undefined);
   const at = cols.map((c) => index[c.key]);
