@@ -37,7 +37,7 @@ export function availabilityFromValues(serviceId: string, incidents: Grid, calen
   }
   const model = singleServiceModel(serviceId, calendar, timeZone);
   const problems: Problem[] = [];
-  const tally = measure(readIncidentColumns(incidents, model, [], problems), model, start, end, { now });
+  const tally = measure(readIncidentColumns(incidents, model, [], problems, undefined, false), model, start, end, { now });
   const hours = tally.serviceMs[0];
   // A row that could not be read is named when it is this service's, or when its Service ID cannot tell.
   const mine = problems.filter((p) => {

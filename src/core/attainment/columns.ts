@@ -47,12 +47,23 @@ export interface IncidentColumns {
   ref(i: number): string;
 }
 
+/** The columns of n rows, in three buffers (one per element type): a few large allocations rather than fifteen. */
 function allocate(n: number) {
-  const times = () => new Float64Array(n).fill(NaN);
+  const f64 = new Float64Array(9 * n);
+  const i32 = new Int32Array(3 * n);
+  const u8 = new Uint8Array(3 * n);
+  // down, planned, then kind (signed) over the last third.
+  let a = 0;
+  let b = 0;
+  let d = 0;
+  const times = () => f64.subarray(a, (a += n));
+  const ints = () => i32.subarray(b, (b += n));
+  const bytes = () => u8.subarray(d, (d += n));
+  const kind = new Int8Array(u8.buffer, 2 * n, n);
   return {
-    service: new Int32Array(n), kind: new Int8Array(n), opened: times(), responded: times(), resolved: times(),
-    onHold: new Float64Array(n), down: new Uint8Array(n), planned: new Uint8Array(n), outageStart: times(), outageEnd: times(),
-    contract: new Int32Array(n), supplierLogged: times(), supplierResponded: times(), supplierFixed: times(), row: new Int32Array(n),
+    service: ints(), kind, opened: times(), responded: times(), resolved: times(),
+    onHold: times(), down: bytes(), planned: bytes(), outageStart: times(), outageEnd: times(),
+    contract: ints(), supplierLogged: times(), supplierResponded: times(), supplierFixed: times(), row: ints(),
   };
 }
 
@@ -168,9 +179,11 @@ const u = (x: number): number | undefined => (x === x ? x : undefined);
  * parser's words): a bad Type or Priority keeps the row for availability only (its outage counts; it is judged
  * against no target and no supplier contract); any other bad cell, or times that run backwards, leaves the row
  * out. A row whose every cell is blank is skipped silently. `sheetRows` gives each line's sheet row number
- * when the lines are not the sheet's own (default: line r is sheet row r + 1).
+ * when the lines are not the sheet's own (default: line r is sheet row r + 1). Without `words`, a problem of
+ * times that run backwards names only its cell (all a custom function's last line says).
  */
-export function readIncidentColumns(values: Values, model: AttainmentModel, holds: readonly HoldRow[] = [], problems: Problem[] = [], sheetRows?: ArrayLike<number>): IncidentColumns {
+export function readIncidentColumns(values: Values, model: AttainmentModel, holds: readonly HoldRow[] = [], problems: Problem[] = [], sheetRows?: ArrayLike<number>,
+  words = true): IncidentColumns {
   const def = tabDef('incidents');
   const header = values[0] ?? [];
   const { index } = locateColumns(header, def);
@@ -276,7 +289,7 @@ export function readIncidentColumns(values: Values, model: AttainmentModel, hold
         row: sheetRow, opened, responded: u(responded), resolved: u(resolved), outageStart: u(outageStart), outageEnd: u(outageEnd),
         supplierLogged: u(logged), supplierResponded: u(supplierResponded), supplierFixed: u(fixed),
       } as Incident;
-      appendAll(problems, incidentTimeFaults(times, tz));
+      appendAll(problems, incidentTimeFaults(times, tz, words));
       continue;
     }
     c.service[k] = got[jService];

@@ -44,7 +44,7 @@ export function readRanges(ranges: readonly unknown[], timeZone: string, require
   };
   const model = buildModel(source);
   const skipped: Problem[] = [];
-  const cols = readIncidentColumns(found.incidents ?? [], model, rows('holds'), skipped);
+  const cols = readIncidentColumns(found.incidents ?? [], model, rows('holds'), skipped, undefined, false);
   for (const p of skipped) unread.push(`${p.tab} row ${p.row} (${p.column})`);
   return { model, cols, unread };
 }

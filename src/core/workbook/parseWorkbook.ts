@@ -63,14 +63,20 @@ export function parseWorkbook(values: WorkbookValues, timeZone: string): ParsedW
 
 /**
  * An incident's times that run backwards (resolved before opened…), each a problem ending with LEFT_OUT.
- * Shared by the row parser and the incident log's column reader so both leave out the same rows.
+ * Shared by the row parser and the incident log's column reader so both leave out the same rows. Without
+ * `words`, each problem names only its cell (what a custom function's last line says), at no formatting cost.
  */
-export function incidentTimeFaults(i: Incident, timeZone: string): Problem[] {
+export function incidentTimeFaults(i: Incident, timeZone: string, words = true): Problem[] {
   const out: Problem[] = [];
   const def = tabDef('incidents');
   const header = (key: string) => def.columns.find((c) => c.key === key)!.header;
   const before = (laterKey: string, later: number | undefined, earlierKey: string, earlier: number | undefined) => {
     if (later === undefined || earlier === undefined || later >= earlier) return;
+    // Without words (a custom function names only the cell), no time is formatted.
+    if (!words) {
+      out.push({ tab: def.name, row: i.row, column: header(laterKey), value: '', severity: 'error', message: LEFT_OUT });
+      return;
+    }
     const shown = formatLocal(later, timeZone);
     out.push({ tab: def.name, row: i.row, column: header(laterKey), value: shown, severity: 'error',
       message: `${header(laterKey)} (${shown}) is before ${header(earlierKey)} (${formatLocal(earlier, timeZone)}). ${LEFT_OUT}` });
