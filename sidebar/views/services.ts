@@ -11,10 +11,12 @@ function targetLine(t: TargetView): HTMLLIElement {
   const who = `${t.priority === 'Any' ? 'All' : t.priority} ${t.type.toLowerCase()}s`;
   const what = `${t.measure === 'response' ? 'respond' : 'resolve'} within ${hours(t.targetHours)}`;
   const counted = t.met + t.breached;
-  const result = counted > 0 ? `${t.met} of ${counted} met (${shareText(t.share)}), target ${percentText(t.compliance)}` : 'none finished yet';
+  const result = counted > 0 ? `${t.met} of ${counted} met (${shareText(t.share)}), target ${percentText(t.compliance)}` : t.noResponseTime ? 'none judged' : 'none finished yet';
   return el('li', { class: 'target' },
     el('div', { class: 'row' }, el('span', {}, `${who}: ${what}`), badge(t.status)),
-    el('div', { class: 'gray small' }, result, t.pending ? `; ${t.pending} pending` : '', t.status === 'At risk' ? `; at risk: ${atRiskWhy(t.compliance)}` : ''));
+    el('div', { class: 'gray small' }, result, t.pending ? `; ${t.pending} pending` : '',
+      t.noResponseTime ? `; ${t.noResponseTime} resolved with no response time recorded (not judged)` : '',
+      t.status === 'At risk' ? `; at risk: ${atRiskWhy(t.compliance)}` : ''));
 }
 
 function stageText(s: ServiceView): string {
@@ -29,6 +31,15 @@ function availabilityText(s: ServiceView): string {
   return `Availability ${shareText(s.availability)}${s.availabilityTarget === null ? ' (no target)' : `, target ${percentText(s.availabilityTarget)}`}`;
 }
 
+/** Planned maintenance, reported apart from incidents and requests; null when there was none. */
+function maintenanceLine(s: ServiceView): HTMLDivElement | null {
+  const p = s.plannedMaintenance;
+  if (!p.items && !p.announcedHours && !p.unannounced.length) return null;
+  const announced = p.announcedHours ? `, ${hours(p.announcedHours)} announced beforehand (not downtime)` : '';
+  const late = p.unannounced.length ? `; logged after it began, so counted as downtime: ${p.unannounced.join(', ')}` : '';
+  return el('div', { class: 'gray small' }, `Planned maintenance: ${p.items}${announced}${late}`);
+}
+
 function serviceItem(s: ServiceView): HTMLLIElement {
   const counts = `${s.met} on target, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
   return el('li', { class: 'service', 'data-service': s.serviceId },
@@ -39,7 +50,7 @@ function serviceItem(s: ServiceView): HTMLLIElement {
     el('div', { class: 'figures' },
       el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null,
         s.availabilityStatus === 'At risk' ? el('div', { class: 'gray small' }, `At risk: ${AVAILABILITY_AT_RISK_WHY}`) : null),
-      el('div', {}, `Incidents and requests: ${counts}`)),
+      el('div', {}, `Incidents and requests: ${counts}`), maintenanceLine(s)),
     s.targets.length
       ? el('details', { class: 'targets' }, el('summary', {}, `Targets (${s.targets.length})`), el('ul', {}, ...s.targets.map(targetLine)))
       : el('div', { class: 'gray small' }, 'No incidents or requests against targets in this period.'));
