@@ -1,11 +1,12 @@
+import { ATTAINMENT_HEADER } from '../core/attainment/table';
 import { TREND_CHARTS, TREND_CHART_COLUMNS, TREND_TABLE_ROWS } from '../core/monitor/trendsView';
 import { TREND_MONTHS } from '../core/monitor/trends';
 import type { ChartTable } from '../core/monitor/trendChart';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Where the charts sit on the Dashboard: right of its attainment table, one under the other. */
-const CHART_COLUMN = 17;
+/** Where the charts sit on the Dashboard: right of its attainment table (SLM_ATTAINMENT's columns from A), one under the other. */
+const CHART_COLUMN = ATTAINMENT_HEADER.length + 1;
 const CHART_ROWS = [1, 22];
 
 /**

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { renderTabsPage } from '../../offline/sheetHtml';
 import { exampleWithFormulas } from '../support/formulas';
+import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
 
 const root = path.resolve(__dirname, '../..');
 let browser: Browser;
@@ -36,22 +37,23 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
     expect(texts.filter((t) => /^-?\d*\.\d{2,}$/.test(t.trim()))).toEqual([]);
     expect(texts).toEqual(expect.arrayContaining(['99.0%', 'Breached', 'Met']));
     // Status words keep their words, on the sidebar's colours.
-    // Column N is the Status: rows 7 to 15 the services by rank. Row 11 is Printing, which met every target in October.
-    const statuses = await Promise.all([7, 8, 9, 10, 11, 12, 13].map(async (row) => [row, await cell(row, 14).innerText()] as const));
-    const breached = cell(statuses.find(([, s]) => s === 'Breached')![0], 14);
+    // The Status column (found by its header): rows 7 to 15 the services by rank. Row 11 is Printing, which met every target in October.
+    const status = ATTAINMENT_HEADER.indexOf('Status') + 1;
+    const statuses = await Promise.all([7, 8, 9, 10, 11, 12, 13].map(async (row) => [row, await cell(row, status).innerText()] as const));
+    const breached = cell(statuses.find(([, s]) => s === 'Breached')![0], status);
     expect(await breached.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(252, 232, 230)');
     expect(await cell(11, 1).innerText()).toBe('PRINT');
-    const met = cell(11, 14);
+    const met = cell(11, status);
     expect(await met.innerText()).toBe('Met');
     expect(await met.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(13, 101, 45)');
-    const atRisk = cell(statuses.find(([, s]) => s === 'At risk')![0], 14);
+    const atRisk = cell(statuses.find(([, s]) => s === 'At risk')![0], status);
     expect(await atRisk.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(122, 65, 0)');
     // Findings' long sentences wrap inside their column: nothing is cut off.
     const findings = page.locator('section.tab').nth(1);
     const wrapped = await findings.locator('td.wrap').evaluateAll((cells) => cells.map((e) => e.scrollWidth <= e.clientWidth + 1));
     expect(wrapped.length).toBeGreaterThan(50);
     expect(wrapped.every(Boolean)).toBe(true);
-    // The two trend charts, drawn where Set up anchored them (Q1 and Q22), each a line per service named with its own
+    // The two trend charts, drawn where Set up anchored them (right of the table: R1 and R22), each a line per service named with its own
     // target, and no single dashed "strictest target" line.
     const charts = dashboard.locator('td.anchor .chart svg');
     expect(await charts.count()).toBe(2);
@@ -61,7 +63,7 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
       const tr = td.parentElement as HTMLTableRowElement;
       return `${tr.querySelector('th')?.textContent}:${(td as HTMLTableCellElement).cellIndex}`;
     }));
-    expect(anchors).toEqual(['1:17', '22:17']);
+    expect(anchors).toEqual([`1:${ATTAINMENT_HEADER.length + 1}`, `22:${ATTAINMENT_HEADER.length + 1}`]);
     for (const k of [0, 1]) {
       expect(await charts.nth(k).locator('g.series polyline').count()).toBeGreaterThan(2);
       expect(await charts.nth(k).locator('g.series polyline[stroke-dasharray]').count()).toBe(0);
@@ -70,9 +72,9 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
       // Colour printing has no SLA (no availability figure) and no calls (nothing judged): no line at all.
       expect(names.some((n) => /^Colour printing/.test(n ?? ''))).toBe(false);
     }
-    // The charts sit right of the attainment table (its last column is P), not over it, and do not run into the Findings tab below.
-    expect(await cell(6, 16).innerText()).toBe('Targets');
-    const tableRight = await cell(6, 16).evaluate((e) => e.getBoundingClientRect().right);
+    // The charts sit right of the attainment table (its last column is Targets), not over it, and do not run into the Findings tab below.
+    expect(await cell(6, ATTAINMENT_HEADER.length).innerText()).toBe('Targets');
+    const tableRight = await cell(6, ATTAINMENT_HEADER.length).evaluate((e) => e.getBoundingClientRect().right);
     for (const k of [0, 1]) expect(await charts.nth(k).evaluate((e) => e.getBoundingClientRect().left)).toBeGreaterThanOrEqual(tableRight);
     const [second, findingsTop] = await Promise.all([charts.nth(1).evaluate((e) => e.getBoundingClientRect().bottom),
       findings.evaluate((e) => e.getBoundingClientRect().top)]);
