@@ -324,8 +324,9 @@ export function readIncidentColumns(values: Values, model: AttainmentModel, hold
  */
 export function workbookColumns(wb: Pick<Workbook, 'incidents' | 'holds'>, model: AttainmentModel): IncidentColumns {
   const grid = incidentGridOf(wb.incidents);
-  if (grid) return readIncidentColumns(grid, model, wb.holds);
+  // Check workbook says what the log's problems are; here they are not kept, so no time is formatted for them.
+  if (grid) return readIncidentColumns(grid, model, wb.holds, [], undefined, false);
   const def = tabDef('incidents');
   const header = def.columns.map((d) => d.header);
-  return readIncidentColumns([header, ...recordsToRows(def, header, wb.incidents)], model, wb.holds, [], wb.incidents.map((i) => i.row));
+  return readIncidentColumns([header, ...recordsToRows(def, header, wb.incidents)], model, wb.holds, [], wb.incidents.map((i) => i.row), false);
 }
