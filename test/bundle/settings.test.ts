@@ -36,6 +36,7 @@ function setSetting(rt: OfflineRuntime, name: string, value: unknown): number {
 const findings = (rt: OfflineRuntime): Finding[] => api(rt).getFindings();
 const finding = (rt: OfflineRuntime, id: string): Finding | undefined => findings(rt).find((f) => f.id === id);
 /** The digest's sections as read (titles and lines; links name the spreadsheet, which differs between runtimes). */
+const digestTitles = (rt: OfflineRuntime): string[] => (api(rt).previewDigest(iso)?.sections ?? []).map((s: Section) => s.title);
 const digestLines = (rt: OfflineRuntime): string[][] => (api(rt).previewDigest(iso)?.sections ?? []).map((s: Section) => [s.title, ...s.lines]);
 
 describe('the Settings tab, on the built bundle with the example school', () => {
@@ -125,6 +126,7 @@ describe('the Settings tab, on the built bundle with the example school', () => 
     ]);
     // The digest is the one the defaults give.
     expect(digestLines(rt)).toEqual(digestLines(exampleRuntime()));
+    expect(digestTitles(rt).length).toBeGreaterThan(0);
   });
 
   test('a Value is read as strictly as a function argument: "0x1E" and "1e2" are refused, named by tab, row and column', () => {
