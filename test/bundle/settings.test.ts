@@ -138,7 +138,7 @@ describe('the Settings tab, on the built bundle with the example school', () => 
       [hex, 'Value', '0x1E', '"0x1E" is not valid for "Review warning (days)"'],
       [exp, 'Value', '1e2', '"1e2" is not valid for "Renewal warning (days)"'],
     ]);
-    expect(digestTitles(rt)).toEqual(expect.arrayContaining(['SLA reviews due within 30 days or overdue', 'Contracts renewing within 90 days']));
+    expect(problems.map((p: { message: string }) => p.message.replace(/^.*\. /, ''))).toEqual(['The default, 30, is used.', 'The default, 90, is used.']);
   });
 
   test('a missing row or tab gives the defaults, and says so', () => {
