@@ -99,7 +99,9 @@ const TEXT_FORMAT = '@';
  * ones Set up formatted, or a format reset. Other cells keep their format; a `CellFormula` is written as
  * the formula it is. Three calls for any block: read the formats, set them (only when one changes), set the values.
  */
-function writeCells(sheet: Sheet, row: number, column: number, values: readonly (readonly unknown[])[]): void {
+// Exported for the adapters that write records through it.
+// ts-unused-exports:disable-next-line
+export function writeCells(sheet: Sheet, row: number, column: number, values: readonly (readonly unknown[])[]): void {
   if (values.length === 0 || values[0].length === 0) return;
   const range = sheet.getRange(row, column, values.length, values[0].length);
   const formats = range.getNumberFormats();
