@@ -83,7 +83,7 @@ describe('the overview, the digest and the trends', () => {
   });
 
   test('the digest: one model, one set of columns (clocks and attainment share them), this month measured once', () => {
-    expect(dailyDigest(wb, 'Hillside School', NOW)).toBeDefined();
+    expect(dailyDigest(wb, 'Hillside School', NOW, undefined, {}).digest).toBeDefined();
     expect(buildModel).toHaveBeenCalledTimes(1);
     expect(columnBuilds()).toBe(1);
     expect(measure).toHaveBeenCalledTimes(1);
