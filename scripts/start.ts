@@ -15,6 +15,7 @@ import { recalculateRuntime } from '../offline/recalcRuntime';
 import { renderTabsPage } from '../offline/sheetHtml';
 import { digestHtml } from '../src/core/monitor/digest';
 import { escapeHtml } from '../src/core/html';
+import { CHARTS_TAB } from '../src/core/monitor/trendsView';
 
 /** Where the main job writes (SLM_OUT, else out/). */
 const out = path.resolve(process.env.SLM_OUT ?? path.join(__dirname, '..', 'out'));
@@ -76,8 +77,8 @@ async function main(): Promise<void> {
   console.log(`\nDaily digest → out/Digest.html: ${digest ? digest.sections.map((s: { title: string; lines: string[] }) => `${s.title}: ${s.lines.length}`).join('; ') : 'nothing to report'}.`);
 
   // Dashboard and Findings as a person sees them in Sheets: display values, formats and colours.
-  fs.writeFileSync(path.join(out, 'Dashboard.html'), renderTabsPage(rt.spreadsheet, ['Dashboard', 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard and Findings`));
-  console.log('Dashboard and Findings tabs → out/Dashboard.html');
+  fs.writeFileSync(path.join(out, 'Dashboard.html'), renderTabsPage(rt.spreadsheet, ['Dashboard', CHARTS_TAB, 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard, ${CHARTS_TAB} and Findings`));
+  console.log(`Dashboard, ${CHARTS_TAB} and Findings tabs → out/Dashboard.html`);
   // Start here as a new school sees it (here after the run generated its SLA, so that step is ticked).
   fs.writeFileSync(path.join(out, 'StartHere.html'), renderTabsPage(rt.spreadsheet, ['Start here'], formulaProblems, `${rt.spreadsheet.name}: Start here`));
   console.log('Start here tab → out/StartHere.html');

@@ -12,7 +12,7 @@ import { appendRecords, appendRecordsAt, applySetup, ensureFormulaTab, finishTab
 import { missingSettingRows } from '../core/settings/parse';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
-import { TREND_CHARTS, TRENDS_TAB, trendFormulas, trendsCells } from '../core/monitor/trendsView';
+import { CHARTS_TAB, chartsCells, TREND_CHARTS, TRENDS_TAB, trendFormulas, trendsCells } from '../core/monitor/trendsView';
 import { addTrendCharts } from '../adapters/charts';
 import { formulaTabLayouts } from '../core/dashboard/layout';
 import { formatFormulaTab, updateFormula } from '../adapters/formulaTabs';
@@ -24,14 +24,15 @@ import { START_TAB } from '../core/start/tab';
 
 const TITLE = 'SLM Workbook';
 
-/** Tabs of live formulas after Dashboard and Findings, made once and finished when made (never redone over a user's edits). */
-const MONITOR_TABS: ReadonlyArray<{ name: string; cells: () => string[][]; finish: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void }> = [
+/**
+ * Tabs of live formulas after Dashboard and Findings (the Trend charts tab right after the Dashboard), made
+ * once and finished when made (never redone over a user's edits). The charts are drawn once both the charts
+ * tab and the Trends tab are there (see setUpTabs).
+ */
+const MONITOR_TABS: ReadonlyArray<{ name: string; cells: () => string[][]; at?: number; finish: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void }> = [
+  { name: CHARTS_TAB, cells: chartsCells, at: 1, finish: (tab) => { tab.getRange(1, 1).setFontWeight('bold'); } },
   { name: OPEN_ITEMS_TAB, cells: openItemsCells, finish: formatOpenItems },
-  // The trend charts go on the Dashboard when their data tab is made.
-  { name: TRENDS_TAB, cells: trendsCells, finish: (trends) => {
-    const dashboard = trends.getParent().getSheetByName('Dashboard');
-    if (dashboard) addTrendCharts(dashboard, trends);
-  } },
+  { name: TRENDS_TAB, cells: trendsCells, finish: () => {} },
 ];
 
 /**
@@ -76,16 +77,17 @@ export function setUpWorkbook(): SetupReport {
       if (formatFormulaTab(ss.getSheetByName(layout.name)!, layout) && !created && !repairedTabs.includes(layout.name)) repairedTabs.push(layout.name);
     });
     MONITOR_TABS.forEach((tab, i) => {
-      if (!ensureFormulaTab(ss, tab.name, tab.cells(), layouts.length + i)) return;
+      if (!ensureFormulaTab(ss, tab.name, tab.cells(), tab.at ?? layouts.length + i)) return;
       tab.finish(ss.getSheetByName(tab.name)!);
       formulaTabs.push(tab.name);
     });
-    // An uploaded .xlsx template has the Trends tab but no charts (an .xlsx carries none): draw them once.
-    const dashboard = ss.getSheetByName('Dashboard');
+    // The charts are drawn on their tab when it has none: a new workbook, one made before the charts had a tab
+    // of their own, and an uploaded .xlsx template (an .xlsx carries no charts).
+    const chartsTab = ss.getSheetByName(CHARTS_TAB);
     const trends = ss.getSheetByName(TRENDS_TAB);
-    if (dashboard && trends && !formulaTabs.includes(TRENDS_TAB) && dashboard.getCharts().length === 0) {
-      addTrendCharts(dashboard, trends);
-      if (!repairedTabs.includes(dashboard.getName())) repairedTabs.push(dashboard.getName());
+    if (chartsTab && trends && chartsTab.getCharts().length === 0) {
+      addTrendCharts(chartsTab, trends);
+      if (!formulaTabs.includes(CHARTS_TAB) && !repairedTabs.includes(CHARTS_TAB)) repairedTabs.push(CHARTS_TAB);
     }
     // Start here links each step to its tab: the tabs' ids change when a workbook is copied or uploaded, so Set up writes them afresh.
     writeStartLinks(ss);

@@ -11,8 +11,8 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     const report = rt.global.setUpWorkbook();
     const ss = rt.spreadsheet as unknown as Ss;
-    expect(report.createdTabs).toEqual(['Start here', 'Dashboard', 'Findings', 'Open items', 'Trends', ...tabNames]);
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Start here', 'Dashboard', 'Findings', 'Open items', 'Trends', ...tabNames]);
+    expect(report.createdTabs).toEqual(['Start here', 'Dashboard', 'Findings', 'Trend charts', 'Open items', 'Trends', ...tabNames]);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Start here', 'Dashboard', 'Trend charts', 'Findings', 'Open items', 'Trends', ...tabNames]);
     expect(ss.getSheetByName('Findings')!.getRange('A4').getFormula()).toMatch(/^=SLM_FINDINGS\(SLM_Services,SLM_Equipment,/);
     const dashboard = ss.getSheetByName('Dashboard')!;
     expect(dashboard.getRange(DASHBOARD_CELLS.table).getFormula()).toBe(attainmentFormula());
@@ -116,10 +116,10 @@ describe('Set up workbook, on the built bundle', () => {
     expect(rt.global.setUpWorkbook().repairedTabs).toEqual([]);
   });
 
-  test('the uploaded .xlsx template (names bounded to its rows, no charts) gets whole-column names and the Dashboard\'s two charts; no cell changes', () => {
+  test('the uploaded .xlsx template (names bounded to its rows, no charts) gets whole-column names and the two trend charts; no cell changes', () => {
     const rt = exampleRuntime();
     const ss = rt.spreadsheet as unknown as Ss;
-    const dashboard = ss.getSheetByName('Dashboard')!;
+    const dashboard = ss.getSheetByName('Trend charts')!;
     expect(dashboard.getCharts()).toHaveLength(2);
     // As offline/xlsx.ts writes them, and as the upload brings them back.
     dashboard.getCharts().forEach((c) => dashboard.removeChart(c));
@@ -128,7 +128,7 @@ describe('Set up workbook, on the built bundle', () => {
     const before = workbookState(rt);
 
     const report = rt.global.setUpWorkbook();
-    expect(report.repairedTabs).toEqual(expect.arrayContaining(['Dashboard', 'Incidents']));
+    expect(report.repairedTabs).toEqual(expect.arrayContaining(['Trend charts', 'Incidents']));
     expect(dashboard.getCharts()).toHaveLength(2);
     expect(ss.getRangeByName('SLM_Incidents')!.getA1Notation()).toMatch(/^A:[A-Z]+$/);
     expect(workbookState(rt).map((t) => t.values)).toEqual(before.map((t) => t.values));
@@ -136,11 +136,25 @@ describe('Set up workbook, on the built bundle', () => {
     expect(dashboard.getCharts()).toHaveLength(2);
   });
 
+  test('a workbook made before the charts had a tab of their own gets the Trend charts tab, after the Dashboard, with its two charts; no cell changes', () => {
+    const rt = exampleRuntime();
+    const ss = rt.spreadsheet as unknown as Ss;
+    ss.deleteSheet(ss.getSheetByName('Trend charts')!);
+    const before = workbookState(rt);
+    const report = rt.global.setUpWorkbook();
+    expect(report.createdTabs).toEqual(['Trend charts']);
+    expect(ss.getSheets().map((s) => s.getName()).slice(0, 3)).toEqual(['Dashboard', 'Trend charts', 'Findings']);
+    expect(ss.getSheetByName('Trend charts')!.getCharts()).toHaveLength(2);
+    expect(ss.getSheetByName('Trend charts')!.getRange('A1').getValue()).toBe('Trend charts: the last 12 months');
+    const kept = workbookState(rt).filter((t) => t.name !== 'Trend charts');
+    expect(kept.map((t) => t.values)).toEqual(before.map((t) => t.values));
+  });
+
   test('the menu action says what it did, and offers the example school only to an empty workbook', () => {
     const rt = loadedRuntime();
     rt.ui.respond('NO');
     rt.global.menuSetUpWorkbook();
-    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 19 tabs \(Start here, Dashboard, Findings, Open items, Trends, Services.*Settings\)\. Added 5 settings with their defaults to the Settings tab\./);
+    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 20 tabs \(Start here, Dashboard, Findings, Trend charts, Open items, Trends, Services.*Settings\)\. Added 5 settings with their defaults to the Settings tab\./);
     expect(rt.ui.alerts[0].prompt).toMatch(/The workbook is empty\. Load the example school/);
     expect((rt.spreadsheet as unknown as Ss).getSheetByName('Services')!.getLastRow()).toBe(1);
     rt.ui.respond('YES');

@@ -1,5 +1,6 @@
 import { ATTAINMENT_HEADER } from '../../src/core/attainment/table';
-import { TRENDS_TAB } from '../../src/core/monitor/trendsView';
+import { CHARTS_TAB, TRENDS_TAB } from '../../src/core/monitor/trendsView';
+import { TREND_COLOURS } from '../../src/core/monitor/trendChart';
 import { tabDef } from '../../src/core/schema/workbook';
 import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
@@ -18,10 +19,15 @@ describe('trends on the built bundle', () => {
   const tab = (name: string) => rt.spreadsheet.getSheetByName(name)!.getDataRange().getValues();
   const ranges = () => [tab('Incidents'), tab('Services'), tab('SLA'), tab('Targets'), tab('Calendars'), tab('Closures')];
 
-  test('Set up workbook puts two native line charts on the Dashboard, fed by the Trends tab\'s tables', () => {
-    const dashboard = rt.spreadsheet.getSheetByName('Dashboard')! as unknown as { charts: FakeEmbeddedChart[] };
+  test('Set up workbook puts two native line charts on their own tab after the Dashboard, one under the other at column A, fed by the Trends tab\'s tables', () => {
+    expect(rt.spreadsheet.getSheets().map((s) => s.getName()).slice(0, 3)).toEqual(['Dashboard', CHARTS_TAB, 'Findings']);
+    expect((rt.spreadsheet.getSheetByName('Dashboard')! as unknown as { charts: FakeEmbeddedChart[] }).charts).toEqual([]);
+    const dashboard = rt.spreadsheet.getSheetByName(CHARTS_TAB)! as unknown as { charts: FakeEmbeddedChart[] };
     const charts = dashboard.charts;
     expect(charts).toHaveLength(2);
+    // Seen without scrolling sideways: column A, the second under the first (400 px is 19 rows of 21 px).
+    expect(charts.map((c) => [c.state.position.row, c.state.position.column])).toEqual([[5, 1], [26, 1]]);
+    expect(charts.map((c) => c.state.options.get('colors'))).toEqual([TREND_COLOURS, TREND_COLOURS]);
     expect(charts.map((c) => c.state.type)).toEqual(['LINE', 'LINE']);
     expect(charts.map((c) => c.state.ranges.map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`))).toEqual([['Trends!A5:Z17'], ['Trends!A20:Z32']]);
     expect(charts.map((c) => c.state.options.get('interpolateNulls'))).toEqual([false, false]);
@@ -108,13 +114,17 @@ describe('trends on the built bundle', () => {
     ]);
     const incidents = sheet('incidents', [
       { ref: 'A', serviceId: 'PRN', type: 'Incident', priority: 'Critical', opened: at(2026, 9, 7, 9), responded: at(2026, 9, 7, 9), resolved: at(2026, 9, 7, 10) },
-      { ref: 'D', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 10, 7, 9), responded: at(2026, 10, 7, 9), resolved: at(2026, 10, 7, 10) },
+      // Fixed two days late: Printing's line is not at 100%, so it is drawn with its own targets.
+      { ref: 'D', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 10, 7, 9), responded: at(2026, 10, 7, 9), resolved: at(2026, 10, 9, 15) },
       { ref: 'B', serviceId: 'STO', type: 'Incident', priority: 'High', opened: at(2026, 9, 8, 9), responded: at(2026, 9, 8, 10), resolved: at(2026, 9, 8, 11) },
       { ref: 'C', serviceId: 'CLR', type: 'Incident', priority: 'High', opened: at(2026, 9, 9, 9), responded: at(2026, 9, 9, 10), resolved: at(2026, 9, 9, 11) },
     ]);
     const avail = f.SLM_TRENDS('availability', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
-    expect(avail[0]).toEqual(['Month', 'Printing (target 95%)', 'Storage (target 98%)']);
+    // Lines at 100% in every month measured share one column, which names them (they would lie on one another).
+    expect(avail[0]).toEqual(['Month', 'Printing, Storage: 100% in every month measured']);
     const met = f.SLM_TRENDS('met', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
-    expect(met[0]).toEqual(['Month', 'Printing (target 85–95%)', 'Storage (target 85%)', 'Colour printing (target 85%)']);
+    expect(met[0]).toEqual(['Month', 'Printing (target 85–95%)', 'Storage, Colour printing: 100% in every month measured']);
+    const oct = met.findIndex((r) => r[0] === 'Oct 2026');
+    expect(met[oct]).toEqual(['Oct 2026', 0, '']);
   });
 });

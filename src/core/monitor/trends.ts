@@ -84,16 +84,32 @@ function seriesName(s: ServiceTrend, measure: TrendMeasure): string {
   return `${s.name} (target ${lo !== undefined && lo < hi ? `${Number(lo.toFixed(2))}–` : ''}${pct(hi)})`;
 }
 
+/** True when a line would sit at 100% in every month it has a figure (and has one). */
+const alwaysFull = (values: ReadonlyArray<number | undefined>): boolean =>
+  values.some((v) => v !== undefined) && values.every((v) => v === undefined || v >= 1);
+
 /**
  * One measure as a table for a chart: a Month column and one column per service with a figure in any month,
- * named with its own target. There is no single target line: targets differ from service to service, and one
- * line at the strictest would make a service that met its own target look as if it missed. Gaps are blank
- * cells, which a Sheets line chart leaves as gaps.
+ * named with its own target; a service with no figure in the twelve months has no line. Services at 100% in
+ * every month they have a figure share one column ("Email, Printing: 100% in every month measured"): drawn apart they
+ * would lie on one another, and a legend entry whose line cannot be seen reads as a line that is missing.
+ * There is no single target line: targets differ from service to service, and one line at the strictest
+ * would make a service that met its own target look as if it missed. Gaps are blank cells, which a Sheets
+ * line chart leaves as gaps.
  */
 export function trendTable(t: Trends, measure: TrendMeasure): (string | number)[][] {
   const shown = t.services.filter((s) => s[measure].some((v) => v !== undefined));
+  const full = shown.filter((s) => alwaysFull(s[measure]));
+  const columns: Array<{ name: string; values: ReadonlyArray<number | undefined> }> = full.length > 1
+    ? [...shown.filter((s) => !full.includes(s)).map((s) => ({ name: seriesName(s, measure), values: s[measure] })),
+      { name: `${full.map((s) => s.name).join(', ')}: ${FULL_EVERY_MONTH}`,
+        values: t.months.map((_, j) => (full.some((s) => s[measure][j] !== undefined) ? 1 : undefined)) }]
+    : shown.map((s) => ({ name: seriesName(s, measure), values: s[measure] }));
   return [
-    ['Month', ...shown.map((s) => seriesName(s, measure))],
-    ...t.months.map((label, j) => [label, ...shown.map((s) => s[measure][j] ?? '')]),
+    ['Month', ...columns.map((c) => c.name)],
+    ...t.months.map((label, j) => [label, ...columns.map((c) => c.values[j] ?? '')]),
   ];
 }
+
+/** How the shared column of services at 100% throughout ends its name. */
+export const FULL_EVERY_MONTH = '100% in every month measured';

@@ -36,7 +36,27 @@ export function trendsCells(): string[][] {
   return rows;
 }
 
-/** The Dashboard's two charts: title and the table they draw. */
+/**
+ * The tab the two trend charts sit on, one under the other from its top-left corner, next to the Dashboard:
+ * seen without scrolling sideways, whatever the width of the Dashboard's table or its number of services.
+ */
+export const CHARTS_TAB = 'Trend charts';
+
+/** Where each chart is anchored on its tab (1-based row, column A): under the tab's two lines of text. */
+export const CHART_ROWS: readonly number[] = [5, 26];
+/** Each chart's size in pixels: narrow enough for a laptop screen beside Sheets' own panels. */
+export const CHART_SIZE = { width: 640, height: 400 } as const;
+
+/** The charts tab's text from A1: what the charts show, and that the last month is still running. */
+export function chartsCells(): string[][] {
+  return [
+    ['Trend charts: the last 12 months'],
+    ['One line per service with a figure in these months; services at 100% in every month measured share one line.'],
+    ['A gap is a month with nothing to judge. The last month is still running: its point is the month to date.'],
+  ];
+}
+
+/** The two trend charts: title and the table they draw. */
 export const TREND_CHARTS: ReadonlyArray<{ measure: TrendMeasure; title: string }> = [
   { measure: 'met', title: 'Items met per month (share of items judged)' },
   { measure: 'availability', title: 'Availability per month' },
