@@ -1,4 +1,7 @@
-/** The overview: each service's SLA stage and its attainment for the period, with the figures behind each badge. */
+/**
+ * The overview: one line per service (its name, status word, a reason in a few words and its availability),
+ * read at a glance in the 300 px panel; the figures behind it open under the line (a native <details>).
+ */
 import type { Overview, ServiceView, TargetView } from '../../src/api';
 import { byId, el, replace } from '../dom';
 import { percentText, plural, shareText, shortDate } from '../../src/core/text';
@@ -40,20 +43,30 @@ function maintenanceLine(s: ServiceView): HTMLDivElement | null {
   return el('div', { class: 'gray small' }, `Planned maintenance: ${p.items}${announced}${late}`);
 }
 
+/** The server's plain-words reason as the start of a line. */
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "available 99.6%", or nothing when there is no figure. */
+const availabilityShort = (s: ServiceView): string | null => (s.availability === null ? null : `available ${shareText(s.availability)}`);
+
 function serviceItem(s: ServiceView): HTMLLIElement {
   const counts = `${s.met} on target, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
+  const available = availabilityShort(s);
+  const chip = s.reviewOverdue ? el('span', { class: 'chip overdue' }, 'Review overdue') : s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null;
   return el('li', { class: 'service', 'data-service': s.serviceId },
-    el('div', { class: 'row' }, el('h3', { class: 'name' }, s.name), badge(s.status)),
-    s.statusDriver && s.status !== 'Met' ? el('div', { class: 'small driver' }, `Status set by ${s.statusDriver}`) : null,
-    el('div', { class: 'gray small' }, stageText(s),
-      s.reviewOverdue ? el('span', { class: 'chip overdue' }, 'Review overdue') : s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null),
-    el('div', { class: 'figures' },
-      el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null,
-        s.availabilityStatus === 'At risk' ? el('div', { class: 'gray small' }, `At risk: ${AVAILABILITY_AT_RISK_WHY}`) : null),
-      el('div', {}, `Incidents and requests: ${counts}`), maintenanceLine(s)),
-    s.targets.length
-      ? el('details', { class: 'targets' }, el('summary', {}, `Targets (${s.targets.length})`), el('ul', {}, ...s.targets.map(targetLine)))
-      : el('div', { class: 'gray small' }, 'No incidents or requests against targets in this period.'));
+    el('details', { class: 'service-details' },
+      el('summary', {},
+        el('span', { class: 'row' }, el('h3', { class: 'name' }, s.name), badge(s.status)),
+        el('span', { class: 'reason small' }, sentence(s.reason), available ? ` · ${available}` : '', chip)),
+      el('div', { class: 'more' },
+        el('div', { class: 'gray small' }, stageText(s)),
+        el('div', { class: 'figures' },
+          el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null,
+            s.availabilityStatus === 'At risk' ? el('div', { class: 'gray small' }, `At risk: ${AVAILABILITY_AT_RISK_WHY}`) : null),
+          el('div', {}, `Incidents and requests: ${counts}`), maintenanceLine(s)),
+        s.targets.length
+          ? el('ul', { class: 'targets', 'aria-label': `Targets of ${s.name}` }, ...s.targets.map(targetLine))
+          : el('div', { class: 'gray small' }, 'No incidents or requests against targets in this period.'))));
 }
 
 /** Draws the services and the headline counts. */
@@ -72,5 +85,11 @@ export function showServices(overview: Overview): void {
       + (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.')
       + (overview.leftOut ? ` ${plural(overview.leftOut, 'incident row')} left out: a cell could not be read (Check workbook names each).` : ''));
   }
-  replace(list, ...overview.services.map(serviceItem));
+  // A service opened stays open when the figures are drawn again (another period, Refresh).
+  const open = new Set(Array.from(list.querySelectorAll<HTMLElement>('li.service')).filter((li) => li.querySelector('details[open]')).map((li) => li.dataset.service));
+  replace(list, ...overview.services.map((s) => {
+    const item = serviceItem(s);
+    if (open.has(s.serviceId)) item.querySelector('details')!.open = true;
+    return item;
+  }));
 }

@@ -141,8 +141,8 @@ describe('the SLM panel in Chromium', () => {
       const whiteboard = (await s.page.locator('[data-service="WHITEBOARD"] .gray').first().textContent()) ?? '';
       expect(whiteboard).toMatch(/^Rank \d+ · SLA in negotiation$/);
       await expect(s.page.locator('[data-service="WHITEBOARD"] .chip').count()).resolves.toBe(0);
-      // The figures behind a badge: each target with its count, share and compliance.
-      await s.page.click('[data-service="EMAIL"] details.targets summary');
+      // The figures behind a badge, on opening the service's line: each target with its count, share and compliance.
+      await s.page.click('[data-service="EMAIL"] summary');
       const email = report.services.find((x) => x.serviceId === 'EMAIL')!;
       const lines = await s.page.$$eval('[data-service="EMAIL"] .target', (li) => li.map((x) => x.textContent ?? ''));
       expect(lines).toHaveLength(email.targets.length);
@@ -158,6 +158,63 @@ describe('the SLM panel in Chromium', () => {
       expect(options).toContain('This term: Autumn term 2026');
       for (const o of options) expect(o).not.toMatch(/^([A-Z][a-z]+ [a-z]+): \1/i);
       expect(options.find((o) => o.startsWith('Academic year'))).toMatch(/^Academic year: \d{4}-\d{2}$/);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the services read at a glance: one line each (name, status word, a reason in a few words, availability), all of them on about two screens of the 300 px panel; the figures open under the line', async () => {
+    const s = await open();
+    try {
+      const { report } = expected(s, { kind: 'thisTerm' });
+      await s.page.waitForSelector('[data-service="EMAIL"] .trend svg', { state: 'attached' });
+      // Every service starts collapsed: its figures, targets and trend are there but not shown.
+      expect(await s.page.locator('#services li.service > details[open]').count()).toBe(0);
+      expect(await s.page.locator('#services .figures').first().isVisible()).toBe(false);
+      const lines = await s.page.$$eval('#services li.service > details > summary', (all) => all.map((x) => ({
+        name: x.querySelector('h3')?.textContent ?? '', badge: x.querySelector('.badge')?.textContent ?? '', reason: x.querySelector('.reason')?.textContent ?? '',
+        height: x.getBoundingClientRect().height,
+      })));
+      expect(lines.map((l) => l.name)).toEqual(report.services.map((x) => x.name));
+      report.services.forEach((svc, i) => {
+        const { badge, reason, height } = lines[i];
+        expect(badge).toBe(svc.status ?? 'Not measured');
+        // A few words: the line is at most four lines of text (name, and a reason that may wrap twice).
+        expect(height).toBeLessThanOrEqual(4 * 18 + 12);
+        if (svc.availability !== undefined) expect(reason).toContain(`available ${shareText(svc.availability)}`);
+        if (svc.status === 'Breached') expect(reason).toMatch(/^\d+ (calls|requests?|call) (answered|fixed|done) late \(\d+ of \d+ on time, target \d+(\.\d+)?%\)|^Available /);
+        if (svc.status === 'Met') expect(reason).toMatch(/on time, every target met|^Every target met/);
+        if (!svc.status) expect(reason).toMatch(/nothing measured|Nothing to measure/);
+        // The sentence that once repeated the sparkline is gone from the line and from the details.
+        expect(reason).not.toMatch(/over 12 months/);
+      });
+      expect(await s.page.locator('#services', { hasText: 'over 12 months' }).count()).toBe(0);
+      // About two screens of the 300 px panel for the whole overview, every service collapsed (it was 4,800 px).
+      const section = await s.page.locator('#services-section').evaluate((e) => e.getBoundingClientRect().height);
+      expect(section).toBeLessThan(1300);
+      await s.page.locator('#services-section').screenshot({ path: path.join(root, 'out/sidebar-collapsed.png') });
+      // Opening a line by keyboard shows its figures, targets and trend; the line says it is expanded.
+      const email = s.page.locator('[data-service="EMAIL"] > details > summary');
+      await email.focus();
+      await s.page.keyboard.press('Enter');
+      await expect(s.page.locator('[data-service="EMAIL"] .figures').isVisible()).resolves.toBe(true);
+      await expect(s.page.locator('[data-service="EMAIL"] .target').count()).resolves.toBe(report.services.find((x) => x.serviceId === 'EMAIL')!.targets.length);
+      // As Chromium tells assistive technology: the line is a disclosure, now expanded, named by its words (no arrow).
+      const cdp = await s.page.context().newCDPSession(s.page);
+      const { root: doc } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: doc.nodeId, selector: '[data-service="EMAIL"] > details > summary' });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const ax = nodes[0] as { role?: { value?: string }; name?: { value?: string }; properties?: Array<{ name: string; value: { value: unknown } }> };
+      expect(ax.role?.value).toBe('DisclosureTriangle');
+      expect(ax.properties?.find((p) => p.name === 'expanded')?.value.value).toBe(true);
+      expect(ax.name?.value).toMatch(/^Email Breached \d+ calls answered late/);
+      await cdp.detach();
+      // Another period's figures keep it open.
+      await s.page.selectOption('#period', 'lastMonth');
+      await s.page.waitForFunction(() => /^October 2026:/.test(document.getElementById('services-summary')?.textContent ?? ''));
+      await expect(s.page.locator('[data-service="EMAIL"] > details[open]').count()).resolves.toBe(1);
+      await expect(s.page.locator('#services li.service > details[open]').count()).resolves.toBe(1);
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();
@@ -616,7 +673,7 @@ describe('the SLM panel in Chromium', () => {
     const s = await open();
     try {
       await s.page.click('#problems-section summary');
-      await s.page.click('[data-service="EMAIL"] details.targets summary');
+      await s.page.click('[data-service="EMAIL"] summary');
       await s.page.check('#sla-chosen');
       await s.page.check('#sla-services input[value="EMAIL"]');
       await s.page.click('#generate-sla');
