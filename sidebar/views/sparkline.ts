@@ -13,7 +13,7 @@ const NS = 'http://www.w3.org/2000/svg';
 const W = 240;
 const H = 30;
 /** The trend charts' first two colours (Okabe–Ito, src/core/monitor/trendChart.ts): items met, availability. */
-export const SPARK_COLOURS = { met: '#0072B2', availability: '#E69F00' } as const;
+const SPARK_COLOURS = { met: '#0072B2', availability: '#E69F00' } as const;
 
 function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
   const node = document.createElementNS(NS, tag);
