@@ -29,8 +29,8 @@ const TITLE = 'SLM Workbook';
  * once and finished when made (never redone over a user's edits). The charts are drawn once both the charts
  * tab and the Trends tab are there (see setUpTabs).
  */
-const MONITOR_TABS: ReadonlyArray<{ name: string; cells: () => string[][]; at?: number; finish: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void }> = [
-  { name: CHARTS_TAB, cells: chartsCells, at: 1, finish: (tab) => { tab.getRange(1, 1).setFontWeight('bold'); } },
+const MONITOR_TABS: ReadonlyArray<{ name: string; cells: () => string[][]; after?: string; finish: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void }> = [
+  { name: CHARTS_TAB, cells: chartsCells, after: 'Dashboard', finish: (tab) => { tab.getRange(1, 1).setFontWeight('bold'); } },
   { name: OPEN_ITEMS_TAB, cells: openItemsCells, finish: formatOpenItems },
   { name: TRENDS_TAB, cells: trendsCells, finish: () => {} },
 ];
@@ -77,7 +77,8 @@ export function setUpWorkbook(): SetupReport {
       if (formatFormulaTab(ss.getSheetByName(layout.name)!, layout) && !created && !repairedTabs.includes(layout.name)) repairedTabs.push(layout.name);
     });
     MONITOR_TABS.forEach((tab, i) => {
-      if (!ensureFormulaTab(ss, tab.name, tab.cells(), tab.at ?? layouts.length + i)) return;
+      const after = tab.after ? ss.getSheets().findIndex((sheet) => sheet.getName() === tab.after) : -1;
+      if (!ensureFormulaTab(ss, tab.name, tab.cells(), after >= 0 ? after + 1 : layouts.length + i)) return;
       tab.finish(ss.getSheetByName(tab.name)!);
       formulaTabs.push(tab.name);
     });
