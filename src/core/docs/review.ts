@@ -21,7 +21,7 @@ import { comparisonCaveat, isRunning, periodWording, SERVICE_AT_RISK_WHY, TO_DAT
 import { maxOf } from '../values';
 import { idKey } from '../schema/ids';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
-import { reviewDueWords, slaOpenPoints } from './sla';
+import { nextReviewOf, reviewDueWords, slaOpenPoints } from './sla';
 import type { Gap } from './services';
 import { appendixSections, internalSections, metShare } from './reviewAppendix';
 import type { Trends } from '../monitor/trends';
@@ -71,7 +71,7 @@ export interface ReviewFacts {
   readonly opts: ReviewOptions;
   readonly tz: string;
   readonly attendees: string[];
-  /** The next review as the SLA says it, overdue ones first. */
+  /** The next review: as the SLA says it for the representatives (a date still to come); overdue ones first in the internal version. */
   readonly nextReview: string;
   /** Calls opened in the period: all of them, those of services in the catalogue (the ones measured), and the IDs of the others. */
   readonly calls: { all: number; catalogued: number; outside: string[] };
@@ -103,6 +103,14 @@ function newRequirementsOf(wb: Workbook): string[][] {
   return rows;
 }
 
+/** The next review: the date given, else the SLA tab's; an overdue one is the service manager's warning, said only internally. */
+function nextReviewWords(wb: Workbook, opts: ReviewOptions, nameOf: (id: string) => string): string {
+  if (opts.nextReview !== undefined) return longDate(opts.nextReview, wb.timeZone);
+  if (opts.internal) return reviewDueWords(wb.sla.map((r) => ({ name: nameOf(r.serviceId), nextReview: r.nextReview })), opts.now, wb.timeZone);
+  const next = nextReviewOf(wb.sla.map((r) => r.nextReview), opts.now);
+  return next === undefined ? TO_BE_AGREED : longDate(next, wb.timeZone);
+}
+
 function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewFacts {
   const { period } = report;
   const nameOf = (id: string) => wb.services.find((s) => idKey(s.serviceId) === idKey(id))?.name ?? id;
@@ -127,7 +135,7 @@ function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly
   return {
     wb, report, findings, patterns: patternsOf(findings, wb), opts, tz: wb.timeZone,
     attendees: attendeesOf(wb),
-    nextReview: opts.nextReview !== undefined ? longDate(opts.nextReview, wb.timeZone) : reviewDueWords(wb.sla.map((r) => ({ name: nameOf(r.serviceId), nextReview: r.nextReview })), opts.now, wb.timeZone),
+    nextReview: nextReviewWords(wb, opts, nameOf),
     calls: {
       all: opened.length, catalogued: opened.filter((i) => known.has(idKey(i.serviceId))).length,
       outside: [...new Set(opened.filter((i) => !known.has(idKey(i.serviceId))).map((i) => i.serviceId.trim()))],
@@ -188,8 +196,8 @@ function decisions(f: ReviewFacts): string[] {
   const agreeing = f.newRequirements.map((r) => r[0]);
   const unsettled = unsettledPoints(f, new Set(agreeing));
   if (agreeing.length || unsettled.services.length) {
-    const settle = unsettled.services.length ? `settle the open SLA points of ${joinWords(unsettled.services)}` : '';
-    const all = unsettled.count ? ` (${unsettled.count}, section 7)` : '';
+    const settle = unsettled.services.length ? `settle the SLA points still open for ${joinWords(unsettled.services)}` : '';
+    const all = unsettled.count ? ` (${plural(unsettled.count, 'point')} in all)` : '';
     out.push(`${agreeing.length ? `Agree ${joinWords(agreeing)}${settle ? `; ${settle}` : ''}` : settle[0].toUpperCase() + settle.slice(1)}${all}.`);
   }
   const missed = f.report.services.filter((s) => s.status === 'Breached');
@@ -213,7 +221,7 @@ function decisions(f: ReviewFacts): string[] {
 }
 
 /**
- * The services whose SLA points are still open (SLA section 7; the SLA's ranking says which points), and
+ * The services whose SLA points are still open (the SLA lists them at its end), and
  * how many points are open in all; services being agreed as a whole (`whole`) are left to the decision
  * that names them.
  */

@@ -8,11 +8,13 @@ import { TO_BE_AGREED } from './model';
 import { idKey } from '../schema/ids';
 
 /** The ten points of a service level agreement, in the order the guidance gives them. */
-export const TEN_POINTS = [
+const TEN_POINTS = [
   'Service description', 'Service hours', 'Availability', 'Support levels', 'Performance',
   'Functionality', 'Charges', 'Continuity', 'Security', 'Changes',
 ] as const;
-export type SlaPoint = (typeof TEN_POINTS)[number];
+/** What an SLA says beside the ten points for each service: what users do, and how planned maintenance is announced. */
+export const SLA_POINTS = [...TEN_POINTS, "Users' responsibilities", 'Planned maintenance'] as const;
+export type SlaPoint = (typeof SLA_POINTS)[number];
 
 /** A point of one service that the workbook leaves blank. */
 export interface Gap {
@@ -36,7 +38,7 @@ export function describeHours(spec: string | undefined, wb: Workbook): string | 
   return r.closures.length > 0 ? `${hours}${zone}, except the school's closure days (holidays, INSET days and bank holidays)` : `${hours}${zone}`;
 }
 
-/** The ten points of one service, each with its wording or "To be agreed". */
+/** The points of one service (the ten, then users' responsibilities and planned maintenance), each with its wording or "To be agreed". */
 export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Array<{ point: SlaPoint; text: string; agreed: boolean }> {
   const users = text(svc.users);
   const description = text(svc.description);
@@ -59,8 +61,10 @@ export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Arr
     Continuity: continuity ? `${sentence(continuity)}${recovery ? ` ${recovery}` : ''}` : recovery,
     Security: text(sla?.security),
     Changes: text(sla?.changes),
+    "Users' responsibilities": text(sla?.responsibilities),
+    'Planned maintenance': text(sla?.maintenance),
   };
-  return TEN_POINTS.map((point) => ({ point, text: values[point] ?? TO_BE_AGREED, agreed: values[point] !== undefined }));
+  return SLA_POINTS.map((point) => ({ point, text: values[point] ?? TO_BE_AGREED, agreed: values[point] !== undefined }));
 }
 
 /** One line of a service's target table: a type with one priority, or with every priority when one row covers them all. */

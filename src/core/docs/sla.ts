@@ -1,9 +1,10 @@
 /**
- * The published SLA: title block, what changed since the last version, parties and sign-off, the
- * services in order of business priority, what applies to every service (said once), each service's
- * points and targets in its own terms, review arrangements, a glossary, and what is still to be agreed
- * (blank points and promises the support behind a service does not give). Underpinning contracts are
- * left out: users never see them (their costs are in the service review's internal version).
+ * The published SLA, an agreement with users: title block, what changed since the last version, parties
+ * and sign-off, the services in order of business priority, what applies to every service (said once),
+ * each service's points, agreed exceptions and targets in its own terms, how to complain or escalate,
+ * what is not covered, review arrangements, a glossary, and the points still blank. Underpinning
+ * contracts are left out: whether a supplier covers the SLA is the service manager's problem, reported
+ * by Check contracts and the internal review, and never turns an agreed point back into "to be agreed".
  *
  * Facts are gathered once (`gatherSla`); each section is a function of those facts returning blocks.
  */
@@ -11,13 +12,12 @@ import { unreadSection } from './unread';
 import type { Person, Service, Sla } from '../schema/records';
 import type { Workbook } from '../workbook/parseWorkbook';
 import { REVIEW_QUESTIONS } from './questions';
-import { STATUS_MEANINGS } from '../attainment/status';
 import { joinWords, longDate, percentText, plural } from '../text';
 import { appendAll, minOf } from '../values';
 import { idKey, isAll } from '../schema/ids';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
-import { buildModel, describeHours, TARGET_HEADER, targetLines, TEN_POINTS, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
-import { durationInTerms, hoursConflicts, supportHoursOf } from './slaHours';
+import { buildModel, describeHours, SLA_POINTS, TARGET_HEADER, targetLines, tenPoints, type Gap, type SlaPoint, type TargetLine } from './services';
+import { durationInTerms, supportHoursOf } from './slaHours';
 import { changesSince, fingerprint, lastSlaRecord, nextVersion, type ServiceParts } from './versions';
 
 export interface SlaOptions {
@@ -54,16 +54,22 @@ const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement']
 /** Services an SLA leaves out unless asked for by ID. */
 const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status === 'Unsupported';
 /** Points whose wording is often the same for every service, said once when it is. */
-const SHAREABLE: readonly SlaPoint[] = TEN_POINTS.slice(3);
+const SHAREABLE: readonly SlaPoint[] = SLA_POINTS.slice(3);
 const TARGETS_POINT = 'Response and fix targets';
 
+/** The words a governor meets in the SLA and in the service reviews, each explained without another term. */
 const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
-  ['Service hours', 'When the service must be working.'],
-  ['Support hours', 'When support staff work on it. Response and fix times count only these hours.'],
-  ['Working hours', 'Hours inside the support hours: 4 working hours from 17:00 on 08:00-18:00 days end at 11:00.'],
-  ['Fix', 'The call resolved, less time spent waiting for the user.'],
-  ['Closure days', 'Holidays, INSET and bank holidays.'],
-  ...STATUS_MEANINGS,
+  ['Service hours', 'When the service must be working, for example 08:00 to 18:00 on school days.'],
+  ['Support hours', 'When ICT staff work on calls. Response and fix times are counted only in these hours.'],
+  ['Call', 'A fault or a request reported to the service desk.'],
+  ['First response', 'The service desk\'s first reply to the person who reported the call.'],
+  ['Fixed', 'The fault put right or the request done. Time spent waiting for the person who reported it does not count.'],
+  ['School days', 'Days the school is open. "2 school days (20 h)" means 20 hours of support hours: a fault reported at 17:00 with a 4 h fix time must be fixed by 11:00 the next school day.'],
+  ['Closure days', 'School holidays, INSET days and bank holidays.'],
+  ['Availability', 'How much of the service hours the service was working: 99% of a 50-hour week allows it to be down for 30 minutes.'],
+  ['Met for at least 95% of calls', 'At least 95 of every 100 calls get their first response and their fix within the times shown.'],
+  ['Met, At risk, Breached', 'How the service reviews report each target: Met is on target; At risk is on target, but one more late call would take it below; Breached is below target.'],
+  ['To date', 'Figures for a term or month that has not finished yet.'],
 ];
 
 /** The services an SLA covers, by rank; unknown IDs are an error the user can act on. */
@@ -93,8 +99,10 @@ interface ServiceFacts {
   readonly targetRows: string[][];
   /** The hours the targets count in: the service's own support hours, or the service hours. */
   readonly targetHours: string;
-  /** Promises of the service hours that the support behind it does not give. */
-  readonly conflicts: string[];
+  /** A limit agreed with the users (SLA tab, Agreed exceptions), printed as agreed. */
+  readonly exceptions: string | undefined;
+  /** How users complain about this service (SLA tab, Complaints), if the row says. */
+  readonly complaints: string | undefined;
 }
 
 /** Everything the SLA says, gathered from the workbook before any block is written. */
@@ -132,9 +140,9 @@ function targetRowsOf(lines: readonly TargetLine[], svc: Service, wb: Workbook):
   });
 }
 
-/** The points of an agreed service still open: blank points, service hours its support does not give, targets missing. */
-function openPointsOf(points: ServiceFacts['points'], conflicts: readonly string[], lines: readonly TargetLine[]): string[] {
-  const open = points.filter((p) => !p.agreed || (p.point === 'Service hours' && conflicts.length > 0)).map((p) => p.point.toLowerCase());
+/** The points of an agreed service still open: blank points and missing targets (never contract cover: see the file comment). */
+function openPointsOf(points: ServiceFacts['points'], lines: readonly TargetLine[]): string[] {
+  const open = points.filter((p) => !p.agreed).map((p) => p.point.toLowerCase());
   if (lines.some((l) => !l.target || l.target.respondHours === undefined || l.target.resolveHours === undefined)) open.push('some targets');
   return open;
 }
@@ -150,13 +158,13 @@ function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: 
   const tz = wb.timeZone;
   const points = tenPoints(svc, sla, wb);
   const own = describeHours(svc.supportHours, wb);
-  const targetHours = own && own !== describeHours(svc.serviceHours, wb) ? `the support hours, ${own}` : 'the service hours in point 2';
+  const targetHours = own && own !== describeHours(svc.serviceHours, wb) ? `the support hours, ${own}` : 'the service hours';
   const lines = sla ? targetLines(svc.serviceId, model) : [];
-  const conflicts = hoursConflicts(svc, sla, wb);
   const rankRow = [String(svc.rank), svc.name, svc.users?.trim() || TO_BE_AGREED, (svc.representatives ?? []).join(', ') || TO_BE_AGREED,
-    sla ? agreementWords(sla, openPointsOf(points, conflicts, lines), tz) : TO_BE_AGREED];
+    sla ? agreementWords(sla, openPointsOf(points, lines), tz) : TO_BE_AGREED];
   return {
-    service: svc, sla, nothingAgreed: !sla, rankRow, points, lines, targetRows: targetRowsOf(lines, svc, wb), targetHours, conflicts,
+    service: svc, sla, nothingAgreed: !sla, rankRow, points, lines, targetRows: targetRowsOf(lines, svc, wb), targetHours,
+    exceptions: sla?.exceptions?.trim() || undefined, complaints: sla?.complaints?.trim() || undefined,
   };
 }
 
@@ -170,7 +178,6 @@ function serviceGaps(f: ServiceFacts): Gap[] {
     return [...gaps, gap(`Everything: ${joinWords([...open, TARGETS_POINT.toLowerCase()])}`)];
   }
   for (const p of f.points) if (!p.agreed) gaps.push(gap(p.point));
-  for (const c of f.conflicts) gaps.push(gap(`Service hours: ${c}`));
   for (const l of f.lines) {
     const t = l.target;
     const missing = t ? [t.respondHours === undefined && 'respond time', t.resolveHours === undefined && 'resolve time'].filter(Boolean).join(' and ') : '';
@@ -210,7 +217,9 @@ function standardTargets(services: readonly ServiceFacts[]): string[][] | undefi
 /** What the fingerprint keeps of a service: its listing, each point and its targets as printed. */
 const partsOf = (s: ServiceFacts): ServiceParts => ({
   serviceId: s.service.serviceId, name: s.service.name,
-  parts: [['Listing', s.rankRow.join('|')], ...s.points.map((p) => [p.point, p.text] as const), ['Targets', s.targetRows.map((r) => r.join('|')).join('/')]],
+  parts: [['Listing', s.rankRow.join('|')], ...s.points.map((p) => [p.point, p.text] as const),
+    ...(s.exceptions ? [['Agreed exceptions', s.exceptions] as const] : []), ...(s.complaints ? [['Complaints', s.complaints] as const] : []),
+    ['Targets', s.targetRows.map((r) => r.join('|')).join('/')]],
 });
 
 function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
@@ -247,12 +256,7 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   };
 }
 
-/** "Overdue since 13 November 2026 (Word processing); then 9 January 2027", or the date, or "To be agreed". */
-function reviewDueText(f: SlaFacts): string {
-  return reviewDueWords(f.services.map((s) => ({ name: s.service.name, nextReview: s.sla?.nextReview })), f.opts.now, f.tz);
-}
-
-/** The next review of a set of agreements as the SLA and the review both say it, overdue ones named first. */
+/** "Overdue since 13 November 2026 (Word processing); then 9 January 2027", or the date, or "To be agreed": the manager's view. */
 export function reviewDueWords(agreements: ReadonlyArray<{ name: string; nextReview: number | undefined }>, now: number, tz: string): string {
   const dated = agreements.filter((a): a is { name: string; nextReview: number } => a.nextReview !== undefined);
   const first = minOf(dated.map((a) => a.nextReview));
@@ -264,10 +268,31 @@ export function reviewDueWords(agreements: ReadonlyArray<{ name: string; nextRev
   return `Overdue since ${longDate(first, tz)} (${joinWords(overdue.map((a) => a.name))})${then}`;
 }
 
+const YEAR_MS = 365 * 86_400_000;
+
+/**
+ * The next review a document issued at `now` carries: the earliest review date still to come, or a year
+ * after `now` when every date has passed; never "overdue" (an overdue review is the service manager's
+ * warning: the panel, the internal review and the digest say it). Undefined when no review is dated.
+ */
+export function nextReviewOf(dates: ReadonlyArray<number | undefined>, now: number): number | undefined {
+  const dated = dates.filter((d): d is number => d !== undefined);
+  if (!dated.length) return undefined;
+  return minOf(dated.filter((d) => d >= now)) ?? now + YEAR_MS;
+}
+
+const nextReviewText = (f: SlaFacts): string => {
+  const d = nextReviewOf(f.services.map((s) => s.sla?.nextReview), f.opts.now);
+  return d === undefined ? TO_BE_AGREED : longDate(d, f.tz);
+};
+
 /** Every point the SLA of the services in use would list as still to be agreed (none when no service is in use). */
 export function slaOpenPoints(wb: Workbook, now: number, model?: ReturnType<typeof buildModel>): Gap[] {
   return slaServices(wb).length ? gatherSla(wb, { now, school: '', model }).gaps : [];
 }
+
+/** Section numbers, in the order the document prints them. */
+const S = { parties: 1, ranking: 2, common: 3, each: 4, complaints: 5, notCovered: 6, review: 7, words: 8, open: 9 } as const;
 
 function titleSection(f: SlaFacts): Block[] {
   const { opts, tz } = f;
@@ -275,14 +300,14 @@ function titleSection(f: SlaFacts): Block[] {
     { kind: 'title', text: `Service Level Agreement: ICT services` }, { kind: 'subtitle', text: opts.school },
     table(['Document', 'Service Level Agreement'], [
       ['Version', f.version],
-      ['Status', f.status === 'Draft' ? 'Draft (being negotiated)' : f.gaps.length ? `Agreed, with ${plural(f.gaps.length, 'point')} still to be agreed (section 7)` : 'Agreed'],
+      ['Status', f.status === 'Draft' ? 'Draft (being agreed)' : f.gaps.length ? `Agreed, with ${plural(f.gaps.length, 'point')} still to be agreed (section ${S.open})` : 'Agreed'],
       ['Date', longDate(opts.now, tz)],
-      ['Next review', reviewDueText(f)],
+      ['Next review', nextReviewText(f)],
     ]),
   ];
   if (f.status === 'Draft') {
     const negotiating = f.services.filter((s) => !s.sla || s.sla.status === 'Negotiation').map((s) => s.service.name);
-    blocks.push({ kind: 'callout', tone: 'warning', text: `Draft: ${joinWords(negotiating)} not agreed yet. Comment to propose changes.` });
+    blocks.push({ kind: 'callout', tone: 'warning', text: `Draft: ${joinWords(negotiating)} ${negotiating.length > 1 ? 'are' : 'is'} not agreed yet. Comment to propose changes.` });
   }
   if (!f.previous) blocks.push(paragraph('First version.', 'quiet'));
   else {
@@ -300,14 +325,14 @@ function partiesSection(f: SlaFacts): Block[] {
   if (managers.length === 0) signRows.unshift([TO_BE_AGREED, 'Service manager', '', '', '']);
   if (reps.length === 0) signRows.push([TO_BE_AGREED, 'End-user representative', '', '', '']);
   return [
-    heading(1, '1. Parties and signatories'),
+    heading(1, `${S.parties}. Parties and signatories`),
     table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows),
   ];
 }
 
 function rankingSection(f: SlaFacts): Block[] {
   return [
-    heading(1, '2. Services in order of business priority'),
+    heading(1, `${S.ranking}. Services in order of business priority`),
     paragraph('Calls are dealt with by priority first: a Critical call comes before a High one, whatever the service. '
       + 'Between calls of the same priority, the service higher in this list comes first.'),
     table(RANK_HEADER, f.services.map((s) => s.rankRow)),
@@ -315,12 +340,12 @@ function rankingSection(f: SlaFacts): Block[] {
 }
 
 function commonSection(f: SlaFacts): Block[] {
-  const blocks: Block[] = [heading(1, '3. For every service')];
+  const blocks: Block[] = [heading(1, `${S.common}. For every service`)];
   if (!f.common.size && !f.standardTargets) return [...blocks, paragraph('Each service states its own.')];
-  blocks.push(paragraph('For every service with an agreement, unless its section says otherwise.'));
-  if (f.common.size) blocks.push(table(['Point', 'What is agreed'], [...f.common].map(([p, t]) => [`${TEN_POINTS.indexOf(p) + 1}. ${p}`, t])));
+  blocks.push(paragraph(`These apply to every service in section ${S.each} unless its own section says otherwise.`));
+  if (f.common.size) blocks.push(table(['Point', 'What is agreed'], [...f.common].map(([p, t]) => [p, t])));
   if (f.standardTargets) {
-    blocks.push(paragraph('Standard response and fix targets, in working hours of each service\'s support hours:'),
+    blocks.push(paragraph('Standard response and fix targets, counted in each service\'s support hours:'),
       table([...TARGET_HEADER], f.standardTargets));
   }
   return blocks;
@@ -328,9 +353,9 @@ function commonSection(f: SlaFacts): Block[] {
 
 function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
   const svc = s.service;
-  const title = heading(2, `4.${i + 1} ${svc.name} (${svc.serviceId})`);
+  const title = heading(2, `${S.each}.${i + 1} ${svc.name}`);
   if (s.nothingAgreed) {
-    const known = s.points.flatMap((p, k) => (p.agreed ? [[`${k + 1}. ${p.point}`, p.text]] : []));
+    const known = s.points.flatMap((p) => (p.agreed ? [[p.point, p.text]] : []));
     const open = s.points.filter((p) => !p.agreed).map((p) => p.point.toLowerCase());
     return [
       title,
@@ -338,46 +363,68 @@ function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
       ...(known.length ? [table(['Point', 'Proposed'], known)] : []),
     ];
   }
-  const shared = s.points.flatMap((p, k) => (f.common.has(p.point) ? [{ n: k + 1, point: p.point }] : []));
-  const rows = s.points.flatMap((p, k) => {
-    if (f.common.has(p.point)) return [];
-    const text = p.point === 'Service hours' && s.conflicts.length
-      ? `${TO_BE_AGREED}. Proposed: ${p.text} Not all of it is supported yet (section 7).`
-      : p.text;
-    return [[`${k + 1}. ${p.point}`, text]];
-  });
-  // Numbered as the points they are, so no number looks missing; kept in their place among the others.
-  if (shared.length) {
-    const row = [`${shared.map((p) => p.n).join(', ')}. ${joinWords(shared.map((p) => p.point))}`, 'As for every service (section 3).'];
-    const at = rows.findIndex((r) => parseInt(r[0], 10) > shared[0].n);
-    rows.splice(at < 0 ? rows.length : at, 0, row);
-  }
+  const rows = s.points.flatMap((p) => (f.common.has(p.point) ? [] : [[p.point, p.text]]));
+  if (s.exceptions) rows.splice(rows.findIndex((r) => r[0] === 'Service hours') + 1, 0, ['Agreed exceptions', s.exceptions]);
   return [
     title,
     table(['Point', 'What is agreed'], rows),
     ...(f.standardTargets !== undefined && sameRows(s.targetRows, f.standardTargets)
-      ? [paragraph('Response and fix targets: the standard ones (section 3).')]
-      : [paragraph(`Response and fix targets, in working hours of ${s.targetHours}:`), table([...TARGET_HEADER], s.targetRows)]),
+      ? [paragraph(`Response and fix targets: the standard ones (section ${S.common}).`)]
+      : [paragraph(`Response and fix targets, counted in ${s.targetHours}:`), table([...TARGET_HEADER], s.targetRows)]),
+  ];
+}
+
+const DEFAULT_COMPLAINTS = 'If a call is not dealt with as agreed, tell the service desk, quoting the call. If it is still not put right, tell the service manager; if that does not settle it, the head teacher. Representatives raise repeated problems at the review.';
+
+/** How to complain: the Complaints wording (said once when every service says the same), then who holds each role, from the People tab. */
+function complaintsSection(f: SlaFacts): Block[] {
+  const agreed = f.services.filter((s) => !s.nothingAgreed);
+  const texts = [...new Set(agreed.map((s) => s.complaints ?? DEFAULT_COMPLAINTS))];
+  const words: Block[] = texts.length <= 1
+    ? [paragraph(texts[0] ?? DEFAULT_COMPLAINTS)]
+    : [{ kind: 'list', ordered: false, items: texts.map((t) => `${joinWords(agreed.filter((s) => (s.complaints ?? DEFAULT_COMPLAINTS) === t).map((s) => s.service.name))}: ${t}`) }];
+  const names = (people: readonly Person[]) => people.map((p) => (p.area ? `${p.name} (${p.area})` : p.name)).join(', ');
+  // A role nobody holds is left out here: the signatories (section 1) and the list at the end already say it is to be agreed.
+  const roles = ([['Service manager', f.managers], ['Head teacher', f.heads], ['Representatives', f.reps]] as const)
+    .filter(([, people]) => people.length > 0).map(([role, people]) => [role, names(people)]);
+  return [
+    heading(1, `${S.complaints}. How to complain or escalate`),
+    ...words,
+    table(['Who', 'Name'], [['Service desk', `As in support levels (section ${S.common})`], ...roles]),
+  ];
+}
+
+/** What the agreement does not cover: the catalogue's unsupported and retired services, by name, and anything not listed. */
+function notCoveredSection(f: SlaFacts): Block[] {
+  const out = f.wb.services.filter((s) => !f.ids.has(idKey(s.serviceId)) && outOfScope(s)).sort((a, b) => a.rank - b.rank);
+  const why = (s: Service) => (s.status === 'Retired'
+    ? 'Retired: no longer provided.'
+    : 'Not supported: no targets apply. The service desk logs calls about it but cannot promise a fix.');
+  return [
+    heading(1, `${S.notCovered}. What is not covered`),
+    paragraph(`Only the services in section ${S.ranking} are covered. Equipment, software and accounts that are not part of one of them (for example personal devices) are not supported${out.length ? ', nor are these, which the school knows are in use:' : '.'}`),
+    ...(out.length ? [table(['Service', 'Where it stands'], out.map((s) => [s.name, [s.description?.trim(), why(s)].filter(Boolean).join(' ')]))] : []),
   ];
 }
 
 function reviewSection(f: SlaFacts): Block[] {
   return [
-    heading(1, '5. Review arrangements'),
-    paragraph(`The service manager and the representatives review this agreement (next review: ${reviewDueText(f).replace(/^O/, 'o')}): the targets met and missed, suppliers, and five questions:`),
+    heading(1, `${S.review}. Review arrangements`),
+    paragraph(`The service manager and the representatives review this agreement at least once a year; the next review is ${nextReviewText(f) === TO_BE_AGREED ? 'to be agreed' : `on ${nextReviewText(f)}`}. Each review looks at the targets met and missed, and asks five questions:`),
     { kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] },
-    paragraph('New levels agreed at a review are published as a new version.'),
+    paragraph('New levels agreed at a review are published as a new version of this agreement.'),
   ];
 }
 
-const glossarySection = (): Block[] => [heading(1, '6. Words used here'), table(['Word', 'Meaning'], GLOSSARY.map(([t, m]) => [t, m]))];
+const glossarySection = (): Block[] => [heading(1, `${S.words}. Words used here`), table(['Word', 'Meaning'], GLOSSARY.map(([t, m]) => [t, m]))];
 
 function toBeAgreedSection(gaps: readonly Gap[]): Block[] {
-  if (gaps.length === 0) return [heading(1, '7. Still to be agreed'), paragraph('Nothing: every point of every service has been agreed.')];
+  const title = heading(1, `${S.open}. Still to be agreed`);
+  if (gaps.length === 0) return [title, paragraph('Nothing: every point of every service has been agreed.')];
   return [
-    heading(1, '7. Still to be agreed'),
-    paragraph(`${plural(gaps.length, 'point is', 'points are')} not settled yet. They read "${TO_BE_AGREED}" above and are for the next negotiation.`),
-    table(['Service', 'Point'], gaps.map((g) => [g.serviceId ? `${g.service} (${g.serviceId})` : g.service, g.point])),
+    title,
+    paragraph(`${plural(gaps.length, 'point is', 'points are')} not settled yet. They read "${TO_BE_AGREED}" above and are for the next meeting.`),
+    table(['Service', 'Point'], gaps.map((g) => [g.service, g.point])),
   ];
 }
 
@@ -388,8 +435,10 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
     ...partiesSection(f),
     ...rankingSection(f),
     ...commonSection(f),
-    heading(1, '4. Each service'),
+    heading(1, `${S.each}. Each service`),
     ...f.services.flatMap((s, i) => serviceSection(f, s, i)),
+    ...complaintsSection(f),
+    ...notCoveredSection(f),
     ...reviewSection(f),
     ...glossarySection(),
     ...toBeAgreedSection(f.gaps),

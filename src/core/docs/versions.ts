@@ -61,11 +61,11 @@ export function changesSince(previous: string | undefined, now: readonly Service
     const id = s.serviceId.trim().toLowerCase();
     const old = before.get(id);
     if (!old) {
-      lines.push(`${s.name} (${s.serviceId}): added.`);
+      lines.push(`${s.name}: added.`);
       continue;
     }
     const changed = s.parts.filter(([p, t]) => old.get(p.replace(/[:,;=]/g, ' ')) !== hash(t)).map(([p]) => p.toLowerCase());
-    if (changed.length) lines.push(`${s.name} (${s.serviceId}): ${joinWords(changed)} changed.`);
+    if (changed.length) lines.push(`${s.name}: ${joinWords(changed)} changed.`);
   }
   return lines;
 }

@@ -80,20 +80,27 @@ export const equipment: Draft<'equipment'>[] = [
   ]),
 ];
 
+/** The caveat the school agreed with users for the services whose supplier works 09:00-17:00. */
+const WAITS_FOR_SUPPLIER = 'Faults that need the outside supplier are worked on between 09:00 and 17:00: one reported between 08:00 and 09:00 or after 17:00 waits for the supplier until 09:00 the next school day.';
+
 const sla = (serviceId: string, availabilityTarget: number | undefined, extra: Partial<Draft<'sla'>> = {}): Draft<'sla'> => ({
   serviceId, status: 'Agreed', version: '1.0', agreedOn: undefined, nextReview: undefined, availabilityTarget,
   supportLevels: 'Log a call with the ICT service desk: ext. 240 or ictdesk@example-school.org, staffed 08:00-18:00 in term time. Outside those hours email the desk; calls are picked up the next school day.',
   performance: undefined, functionality: undefined, continuity: undefined, recoveryHours: undefined, security: undefined, changes: 'Changes are requested through the service desk and agreed with the representatives at least two weeks ahead.',
+  responsibilities: 'Report every fault to the service desk, not to a technician in passing, and say which room and computer. Save work to the shared drive, not only to the computer. Keep passwords to yourself. Do not install software or move equipment without asking the service desk.',
+  maintenance: 'Announced by email to all staff and on the staffroom screen at least two school days ahead, saying what will be unavailable and for how long. Done outside the service hours where possible; urgent security updates may be announced on the day.',
+  complaints: 'If a call is not dealt with as agreed, reply to the service desk quoting the call\'s reference. If it is still not put right within two school days, tell the service manager; if that does not settle it, the head teacher. Representatives raise repeated problems at the termly review.',
+  exceptions: undefined,
   ...extra,
 });
 
 export const slas: Draft<'sla'>[] = [
   sla('INTERNET', 99, { performance: 'Pages of common educational sites load within 3 seconds.', functionality: 'No more than 2 filtering faults a term.', continuity: 'Fall back to the 4G router in the office for the MIS and email.', recoveryHours: 4, security: 'All traffic filtered by the local authority; users must not bypass the filter.' }),
   sla('MIS', 99, { performance: 'Registers open within 10 seconds.', continuity: 'Nightly backup by the local authority; restore within one school day.', recoveryHours: 10, security: 'Access by named account only; passwords changed each term.' }),
-  sla('EMAIL', 99, { performance: 'Messages delivered within 5 minutes.', functionality: 'No more than 1 lost message a term.', continuity: 'Hosted service with the supplier\'s own recovery plan.', recoveryHours: 8, security: 'Two-step sign-in for staff.' }),
-  sla('STORAGE', 98, { performance: 'Files up to 50 MB open within 10 seconds.', continuity: 'Nightly backup; files restored within 1 day on request.', recoveryHours: 10, security: 'Students cannot see staff shares.' }),
-  sla('PRINT', 95, { performance: 'A page prints within 1 minute of sending.', functionality: 'No more than one printer out of service at a time.', continuity: 'Print to the staffroom printer if a classroom printer fails.', recoveryHours: 8 }),
-  sla('WP', 98, { status: 'Monitoring', performance: 'Opens within 15 seconds.' }),
+  sla('EMAIL', 99, { exceptions: WAITS_FOR_SUPPLIER, performance: 'Messages delivered within 5 minutes.', functionality: 'No more than 1 lost message a term.', continuity: 'Hosted service with the supplier\'s own recovery plan.', recoveryHours: 8, security: 'Two-step sign-in for staff.' }),
+  sla('STORAGE', 98, { exceptions: WAITS_FOR_SUPPLIER, performance: 'Files up to 50 MB open within 10 seconds.', continuity: 'Nightly backup; files restored within 1 day on request.', recoveryHours: 10, security: 'Students cannot see staff shares.' }),
+  sla('PRINT', 95, { exceptions: WAITS_FOR_SUPPLIER, performance: 'A page prints within 1 minute of sending.', functionality: 'No more than one printer out of service at a time.', continuity: 'Print to the staffroom printer if a classroom printer fails.', recoveryHours: 8 }),
+  sla('WP', 98, { exceptions: WAITS_FOR_SUPPLIER, status: 'Monitoring', performance: 'Opens within 15 seconds.' }),
   sla('WHITEBOARD', 95, { status: 'Negotiation', version: '0.3' }),
 ];
 

@@ -64,6 +64,10 @@ const defineSchema = () => {
         { key: 'recoveryHours', header: 'Recovery time (h)', type: 'number', width: 100, help: 'Time to restore the service after a disaster, in hours.' },
         { key: 'security', header: 'Security', type: 'text', width: 200, help: 'Security arrangements users must know about and follow.' },
         { key: 'changes', header: 'Changes', type: 'text', width: 200, help: 'How changes to the service are requested and agreed, and the notice given.' },
+        { key: 'responsibilities', header: "Users' responsibilities", type: 'text', width: 240, help: 'What users agree to do, e.g. report faults through the service desk, save work to the shared drive. The SLA says it once when every service says the same.' },
+        { key: 'maintenance', header: 'Planned maintenance', type: 'text', width: 220, help: 'How planned maintenance is announced to users and when it is done, e.g. "Announced by email two school days ahead; done outside the service hours where possible".' },
+        { key: 'complaints', header: 'Complaints', type: 'text', width: 220, help: 'How users complain or escalate when a call is not dealt with as agreed. The SLA names the service manager, head teacher and representatives from the People tab after it. Blank: the service desk, then the service manager, then the head teacher.' },
+        { key: 'exceptions', header: 'Agreed exceptions', type: 'text', width: 240, help: 'A limit agreed with the users and printed in the SLA as agreed, e.g. "Faults that need the supplier wait until 09:00." Contract cover never goes in the SLA: Check contracts reports it to you.' },
       ],
     },
     targets: {
