@@ -384,10 +384,12 @@ describe('trial finding 9: a supplier figure names its period on every surface',
     if (work) expect(work.title).toMatch(/^Where the work went in Autumn term 2026 to date: /);
     const internal = rt.global.generateReview({ kind: 'thisTerm', internal: true });
     const text = docText(rt, (internal.internal ?? internal).id ?? internal.id);
-    const lines = text.split('\n').filter((l) => / missed its (response|fix) time/.test(l));
+    // The internal review says its period once, above the supplier tables, and no figure repeats it.
+    expect(text).toContain('Calls are those opened in Autumn term 2026 to date, measured in each supplier\'s own hours.');
+    const lines = text.split('\n').filter((l) => /Missed its (response|fix) time/.test(l));
     expect(lines.length).toBeGreaterThan(0);
-    for (const l of lines) expect(l).toMatch(/in Autumn term 2026 to date\. In Autumn term 2026 to date, \d+ calls? to /);
-    expect(text).toContain('Calls to each supplier in Autumn term 2026 to date, measured in its own hours.');
+    for (const l of lines) expect(l).not.toMatch(/Autumn term/);
+    expect(text.split('Autumn term 2026 to date').length - 1).toBeLessThanOrEqual(3);
   });
 });
 

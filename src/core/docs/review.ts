@@ -18,12 +18,12 @@ import { joinWords, longDate, plural } from '../text';
 import { heading, paragraph, table, TO_BE_AGREED, type Block, type DocModel } from './model';
 import { REVIEW_QUESTIONS } from './questions';
 import { comparisonCaveat, isRunning, periodWording, SERVICE_AT_RISK_WHY, TO_DATE, TOO_FEW } from '../attainment/status';
-import { maxOf } from '../values';
+import { appendAll, maxOf } from '../values';
 import { idKey } from '../schema/ids';
 import { patternsOf, publicText, type Pattern } from './reviewPatterns';
 import { nextReviewOf, reviewDueWords, slaOpenPoints } from './sla';
+import { appendixSections, causeOf, internalSections, isNegotiating, metShare } from './reviewAppendix';
 import type { Gap } from './services';
-import { appendixSections, internalSections, metShare } from './reviewAppendix';
 import type { Trends } from '../monitor/trends';
 
 export interface ReviewOptions {
@@ -150,25 +150,37 @@ function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly
 
 // ---------------------------------------------------------------- front page
 
+/** "3 September to 18 December 2026", the year said once when both dates share it. */
+function dateRange(from: number, to: number, tz: string): string {
+  const [a, b] = [longDate(from, tz), longDate(to, tz)];
+  const year = / \d{4}$/.exec(b)?.[0];
+  return `${year && a.endsWith(year) ? a.slice(0, -year.length) : a} to ${b}`;
+}
+
 const names = (list: readonly ServiceAttainment[]): string => joinWords(list.map((s) => s.name));
 
 /** What was met, what was missed, what changed since last time, in a few lines. */
 function headline(f: ReviewFacts): string[] {
   const services = f.report.services;
-  const by = (status: ServiceAttainment['status']) => services.filter((s) => s.status === status);
+  const by = (status: ServiceAttainment['status']) => services.filter((s) => s.status === status && (status === undefined || !isNegotiating(f, s.serviceId)));
   const lines: string[] = [];
   const met = by('Met');
   const atRisk = by('At risk');
   const breached = by('Breached');
   const unmeasured = by(undefined);
   const tooFew = by(TOO_FEW);
+  const proposed = services.filter((s) => isNegotiating(f, s.serviceId) && s.status !== undefined);
   lines.push(`${met.length ? `Met every target: ${names(met)}.` : 'No service met every target.'}${atRisk.length ? ` At risk (${SERVICE_AT_RISK_WHY}): ${names(atRisk)}.` : ''}`);
-  if (breached.length) lines.push(`Missed: ${names(breached)}.`);
+  // A service still being agreed is measured against its proposed targets, never listed among the missed.
+  const against = proposed.map((s) => {
+    const below = s.targets.filter((t) => t.status === 'Breached').length;
+    return `${s.name} ${below ? `below ${below} of its ${s.targets.length}` : `within all ${s.targets.length} of its`} proposed targets (still being agreed)`;
+  });
+  if (breached.length || against.length) lines.push([breached.length ? `Missed: ${names(breached)}.` : '', ...against.map((a) => `${a[0].toUpperCase()}${a.slice(1)}.`)].filter(Boolean).join(' '));
   if (tooFew.length) lines.push(`${TOO_FEW} (too few calls yet to say): ${names(tooFew)}.`);
-  if (unmeasured.length) lines.push(`Not measured: ${names(unmeasured)}.`);
   const { all, catalogued } = f.calls;
   const outside = all - catalogued;
-  lines.push(`${plural(all, 'call', 'calls')} logged${outside ? `, ${outside} of them for ${joinWords(f.calls.outside)} (not in the catalogue)` : ''}.`);
+  lines.push(`${plural(all, 'call', 'calls')} logged${outside ? `, ${outside} of them for ${joinWords(f.calls.outside)} (not in the catalogue)` : ''}${unmeasured.length ? `; not measured: ${names(unmeasured)}` : ''}.`);
   const previous = f.opts.previous;
   // Compared only with a period that has data: an empty one would invent "better" and "worse".
   if (previous && !previous.services.some((s) => s.items > 0)) lines.push(`Nothing to compare with: no calls were logged in ${previous.period.label}.`);
@@ -196,22 +208,14 @@ function decisions(f: ReviewFacts): string[] {
   const agreeing = f.newRequirements.map((r) => r[0]);
   const unsettled = unsettledPoints(f, new Set(agreeing));
   if (agreeing.length || unsettled.services.length) {
-    const settle = unsettled.services.length ? `settle the SLA points still open for ${joinWords(unsettled.services)}` : '';
-    const all = unsettled.count ? ` (${plural(unsettled.count, 'point')} in all)` : '';
-    out.push(`${agreeing.length ? `Agree ${joinWords(agreeing)}${settle ? `; ${settle}` : ''}` : settle[0].toUpperCase() + settle.slice(1)}${all}.`);
+    // The services with open points are named in the SLA's own list; the front page counts them.
+    const settle = unsettled.services.length ? `${plural(unsettled.count, 'open SLA point')} of ${plural(unsettled.services.length, 'other service')}` : '';
+    out.push(agreeing.length ? `Agree ${joinWords(agreeing)}${settle ? `, and settle ${settle}` : ''}.` : `Settle ${settle}: ${joinWords(unsettled.services)}.`);
   }
-  const missed = f.report.services.filter((s) => s.status === 'Breached');
+  appendAll(out, missedDecisions(f));
   const waited = supplierMisses(f);
-  // Said once when every service a supplier made miss a target is among those missed: a short front page.
-  const together = waited.length > 0 && waited.every((w) => missed.some((m) => m.name === w));
-  if (missed.length) {
-    const supplier = !together ? '' : waited.length === missed.length ? ', each partly while waiting on a supplier' : ` (${joinWords(waited)} partly while waiting on a supplier)`;
-    out.push(`Missed by ${names(missed)}${supplier}: ${together ? 'pay for more (supplier) support, or change the targets?' : 'change the support or the targets?'}`);
-  }
-  if (waited.length && !together) {
-    out.push(`Calls waiting on a supplier missed targets of ${joinWords(waited)}: pay for more supplier support, or let the SLA say such faults wait?`);
-  } else if (!waited.length && f.patterns.some((p) => ['coverage', 'targetChain'].includes(p.analysis))) {
-    out.push('Supplier hours or fix times fall short of the SLA (section 1.4), though no target was missed because of it in this period: pay for more, or let the SLA say such faults wait?');
+  if (!waited.length && f.patterns.some((p) => ['coverage', 'targetChain'].includes(p.analysis))) {
+    out.push('Supplier hours or fix times fall short of the SLA, though no target was missed because of it in this period: pay for more, or agree with the users that such faults wait?');
   }
   for (const c of f.conflicts) {
     const shown = f.opts.internal ? c.finding.title : publicText(c.finding, f.wb, false);
@@ -230,6 +234,55 @@ function unsettledPoints(f: ReviewFacts, whole: ReadonlySet<string>): { services
   const by = new Set<string>();
   for (const g of gaps) if (g.serviceId && !whole.has(g.service)) by.add(g.service);
   return { services: [...by], count: gaps.length };
+}
+
+/** What a missed target's late calls had in common, and the question it puts to the meeting. */
+const CAUSE_WORDS: Record<string, { lead: string; ask: string }> = {
+  'Waiting on a supplier': { lead: 'Late while waiting on a supplier', ask: 'pay for faster supplier support, or agree that such faults wait?' },
+  'Software fault': { lead: 'Late on software faults', ask: 'more staff time or skills for software faults, or different targets?' },
+  'Hardware fault': { lead: 'Late on hardware faults', ask: 'spares or faster repairs, or different targets?' },
+  Request: { lead: 'Late on requests', ask: 'more staff time for requests, or different targets?' },
+};
+const UNRECORDED = { lead: 'Late, cause not recorded', ask: 'record what each call was waiting on (Incidents tab, Component and Contract ref), so the next review can say why?' };
+
+/** One breached service as a decision names it: its worst missed target, with how many of that target's late calls had the main cause. */
+interface MissedService { readonly cause: string; readonly text: string }
+
+function missedService(f: ReviewFacts, s: ServiceAttainment): MissedService {
+  const byRef = new Map(f.wb.incidents.map((i) => [idKey(i.ref), i] as const));
+  const breached = s.targets.filter((t) => t.status === 'Breached');
+  // The worst missed target speaks for the service (Appendix B lists every one).
+  const t = [...breached].sort((a, b) => (a.share ?? 0) - (b.share ?? 0))[0];
+  const count = new Map<string, number>();
+  for (const b of t.breaches) {
+    const c = causeOf(byRef.get(idKey(b.ref)), t.type);
+    count.set(c, (count.get(c) ?? 0) + 1);
+  }
+  const [cause, n] = [...count].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  const total = t.breaches.length;
+  // Counts only: the target and its share are in Appendix B.
+  const what = `${t.priority ? `${t.priority} ` : ''}${t.type === 'Request' ? 'request ' : ''}${t.measure === 'response' ? 'first response' : 'fix'}`;
+  const known = CAUSE_WORDS[cause] !== undefined;
+  const late = total === 1 ? `the late ${what}` : `${known && n < total ? `${n} of ${total}` : `all ${total}`} late ${what}${what.endsWith('x') ? 'es' : 's'}`;
+  const proposed = isNegotiating(f, s.serviceId) ? ', against proposed targets' : '';
+  return { cause: known ? cause : '', text: `${s.name}${proposed} (${late})` };
+}
+
+/**
+ * The decisions the breached services ask for, one per real cause: what most late calls of each service's worst
+ * missed target had in common (a supplier, a kind of fault, requests) and the question that cause puts. Pay for
+ * faster supplier support is asked only where the calls were late because they waited on a supplier.
+ */
+function missedDecisions(f: ReviewFacts): string[] {
+  const by = new Map<string, string[]>();
+  for (const s of f.report.services.filter((x) => x.status === 'Breached')) {
+    const m = missedService(f, s);
+    by.set(m.cause, [...(by.get(m.cause) ?? []), m.text]);
+  }
+  return [...by].map(([cause, list]) => {
+    const words = CAUSE_WORDS[cause] ?? UNRECORDED;
+    return `${words.lead}: ${joinWords(list)}: ${words.ask}`;
+  });
 }
 
 /** Services with a target missed on a call that waited on a supplier (Appendix C's "Waiting on a supplier"). */
@@ -256,9 +309,9 @@ function frontPage(f: ReviewFacts): Block[] {
   const actions = topActions(f);
   const decide = decisions(f);
   return [
-    { kind: 'title', text: `Service review: ${periodWording(period, opts.now)}${opts.internal ? ' (internal)' : ''}` },
+    { kind: 'title', text: `${opts.internal ? 'Internal review' : 'Service review'}: ${periodWording(period, opts.now)}` },
     { kind: 'subtitle', text: `${opts.school}, prepared on ${longDate(opts.now, tz)}` },
-    table(['Period', `${longDate(period.start, tz)} to ${longDate(period.end - 1, tz)}${isRunning(period, opts.now) ? ` (figures ${TO_DATE}: up to ${longDate(opts.now, tz)})` : ''}`], [
+    table(['Period', `${dateRange(period.start, period.end - 1, tz)}${isRunning(period, opts.now) ? ` (figures ${TO_DATE}: up to ${longDate(opts.now, tz)})` : ''}`], [
       ['Attendees', f.attendees.length ? f.attendees.join('; ') : TO_BE_AGREED],
       ['Next review', f.nextReview === TO_BE_AGREED ? `${TO_BE_AGREED} (SLA tab)` : f.nextReview],
     ]),
@@ -270,7 +323,8 @@ function frontPage(f: ReviewFacts): Block[] {
     actions.length
       ? { kind: 'list', ordered: false, items: actions.slice(0, 4).map((r) => actionLine(f, r)) }
       : paragraph('No open action.', 'quiet'),
-    { kind: 'pageBreak' },
+    // The representatives' front page stands alone; the internal annex runs on to save paper.
+    ...(opts.internal ? [] : [{ kind: 'pageBreak' } as const]),
   ];
 }
 
@@ -326,8 +380,10 @@ function previousActionsSection(f: ReviewFacts): Block[] {
 export function buildReviewDocument(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewDocument {
   const f = gatherReview(wb, report, findings, opts);
   const blocks: Block[] = [
-    ...frontPage(f), ...questionsSection(f), ...newRequirementsSection(f), ...previousActionsSection(f),
-    ...appendixSections(f), ...(opts.internal ? internalSections(f) : []), ...unreadSection(opts.unread),
+    ...frontPage(f),
+    // The internal version is the service manager's annex to the representatives' paper: it does not repeat its body.
+    ...(opts.internal ? internalSections(f) : [...questionsSection(f), ...newRequirementsSection(f), ...previousActionsSection(f), ...appendixSections(f)]),
+    ...unreadSection(opts.unread),
   ];
   const { period } = report;
   const internal = !!opts.internal;

@@ -5,6 +5,8 @@
  */
 import type { ServiceAttainment, SupplierAttainment } from '../attainment/types';
 import type { Incident } from '../schema/records';
+import type { Finding } from '../findings/types';
+import { fromSettings } from '../settings/definitions';
 import { hoursText, joinWords, longDate, moneyText, percentText, shareText } from '../text';
 import { heading, paragraph, table, type Block } from './model';
 import { idKey } from '../schema/ids';
@@ -15,6 +17,10 @@ import { TREND_CHARTS } from '../monitor/trendsView';
 import { chartDescription } from '../monitor/trendChart';
 
 
+
+/** A service whose SLA is still being negotiated: its targets are proposals, so it is never reported as missed. */
+export const isNegotiating = (f: Pick<ReviewFacts, 'wb'>, serviceId: string): boolean =>
+  f.wb.sla.some((r) => idKey(r.serviceId) === idKey(serviceId) && r.status === 'Negotiation');
 
 /** Met share over all of a service's targets, 0..1. */
 export function metShare(s: ServiceAttainment): number | undefined {
@@ -48,9 +54,19 @@ function unjudgedWhy(f: ReviewFacts, s: ServiceAttainment): string {
   return 'Calls not judged: no target covers them';
 }
 
-function attainmentAppendix(f: ReviewFacts): Block[] {
+/** The internal annex's attainment: one line per service, without what set each status (the representatives' version says it). */
+function attainmentBrief(f: ReviewFacts, title: string): Block[] {
+  return [heading(1, title), table(
+    ['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Calls', 'Met', 'Missed', 'Pending', 'Status'],
+    f.report.services.map((s) => [String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget),
+      String(s.items), String(s.met), String(s.breached), String(s.pending), statusText(s.status)]),
+    [8],
+  )];
+}
+
+function attainmentAppendix(f: ReviewFacts, title = 'Appendix A. Attainment by service'): Block[] {
   const services = f.report.services;
-  const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, 'Appendix A. Attainment by service'),
+  const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, title),
     table(['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Status set by'],
       services.map((s) => [
         String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), availabilityStatusText(s.availabilityStatus),
@@ -102,10 +118,10 @@ function breachRows(f: ReviewFacts): BreachRow[] {
 }
 
 /** The cause a breach is grouped under: a supplier call, else the kind of component at fault, else the type of call. */
-function causeOf(b: BreachRow): string {
-  if (b.incident?.contractRef) return 'Waiting on a supplier';
-  if (b.incident?.component) return `${b.incident.component} fault`;
-  return b.type === 'Request' ? 'Request' : 'Cause not recorded';
+export function causeOf(incident: Incident | undefined, type: string): string {
+  if (incident?.contractRef) return 'Waiting on a supplier';
+  if (incident?.component) return `${incident.component} fault`;
+  return type === 'Request' ? 'Request' : 'Cause not recorded';
 }
 
 function breachesAppendix(f: ReviewFacts): Block[] {
@@ -114,7 +130,7 @@ function breachesAppendix(f: ReviewFacts): Block[] {
   if (rows.length === 0) return [...blocks, paragraph('None missed.')];
   const groups = new Map<string, BreachRow[]>();
   for (const b of rows) {
-    const key = `${b.s.name}\u0000${causeOf(b)}\u0000${measureWord(b.measure)}`;
+    const key = `${b.s.name}\u0000${causeOf(b.incident, b.type)}\u0000${measureWord(b.measure)}`;
     groups.set(key, [...(groups.get(key) ?? []), b]);
   }
   blocks.push(
@@ -169,29 +185,106 @@ export const appendixSections = (f: ReviewFacts): Block[] => [...attainmentAppen
 
 // ---------------------------------------------------------------- internal only
 
-/** Each contract: its calls judged against it (those that cannot be judged apart from those not yet judged), its cost and renewal. */
+const SEVERITY_WORD: Record<Finding['severity'], string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'For information' };
+const SEVERITY_ORDER: readonly Finding['severity'][] = ['high', 'medium', 'low', 'info'];
+const worstOf = (list: readonly Finding[]): Finding['severity'] =>
+  SEVERITY_ORDER[Math.min(...list.map((x) => SEVERITY_ORDER.indexOf(x.severity)), SEVERITY_ORDER.length - 1)];
+const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
+/**
+ * A finding's title as said inside a section that already names the supplier and the period: without the
+ * supplier's label, the period (said once at the top) or the Settings sentence (said once too).
+ */
+function shortTitle(x: Finding, label: string | undefined, period: string): string {
+  let t = x.title.replace(/\.$/, '').split(` in ${period}`).join('');
+  if (label && t.startsWith(`${label} `)) t = t.slice(label.length + 1);
+  else if (label && t.startsWith(`${label}: `)) t = t.slice(label.length + 2);
+  return upperFirst(t);
+}
+
+/** "Cannot fix A within the 4 h target: X" and "Cannot fix B within the 4 h target: X" said once for A and B. */
+function mergeSameReason(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  const groups = new Map<string, string[]>();
+  for (const line of lines) {
+    const m = /^Cannot fix (.+?) within the (.+?) target: (.*)$/.exec(line);
+    if (!m || /'s support hours$/.test(m[3])) {
+      out.push(line);
+      continue;
+    }
+    const key = `${m[2]}\u0000${m[3]}`;
+    if (!groups.has(key)) out.push(key);
+    groups.set(key, [...(groups.get(key) ?? []), m[1]]);
+  }
+  return out.map((l) => {
+    const names = groups.get(l);
+    if (!names) return l;
+    const [target, why] = l.split('\u0000');
+    return `Cannot fix ${joinWords(names)} within the ${target} target: ${why}`;
+  });
+}
+
+/** What the internal version says once for every supplier: the period of the calls and the handling time assumed. */
+function assumptionsOf(f: ReviewFacts): string {
+  const handling = f.wb.assumptions.handlingHours;
+  return `Calls are those opened in ${periodWording(f.report.period, f.opts.now)}, measured in each supplier's own hours. `
+    + `Fix times include ${hoursText(handling)} of the school's own handling before a supplier is called ${fromSettings('handlingHours')}.`;
+}
+
+/**
+ * One table per supplier: its severity (the worst of its findings), what it costs, the services it
+ * underpins, its calls this period, the evidence (each finding once, in a line) and one action.
+ */
 function suppliersSection(f: ReviewFacts): Block[] {
   const supplierOf = new Map<string, SupplierAttainment>(f.report.suppliers.map((s) => [idKey(s.contractRef), s]));
   const { contracts } = f.wb;
-  if (contracts.length === 0) return [{ kind: 'pageBreak' }, heading(1, 'Internal E. Suppliers and costs'), paragraph('No contract or OLA is recorded.')];
-  return [{ kind: 'pageBreak' }, heading(1, 'Internal E. Suppliers and costs'),
-    // The calls are the period's: the Findings tab counts the last 12 months, so the period is named here.
-    paragraph(`Calls to each supplier in ${periodWording(f.report.period, f.opts.now)}, measured in its own hours.`),
-    table(['Contract', 'Supplier', 'Calls', 'Response met', 'Response missed', 'Fix met', 'Fix missed', 'Not judged yet', 'Cannot be judged', 'Annual cost', 'Renewal'],
-      contracts.map((c) => {
-        const a = supplierOf.get(idKey(c.contractRef));
-        // Calls of a contract whose hours are unknown are not "pending": they cannot be judged at all.
-        const judged = a ? [a.calls, a.responseMet, a.responseBreached, a.fixMet, a.fixBreached, a.hoursKnown ? a.pending : 0, a.hoursKnown ? 0 : a.pending].map(String)
-          : ['0', '—', '—', '—', '—', '—', '—'];
-        return [c.contractRef, c.supplier, ...judged, moneyText(c.annualCost), c.renewal !== undefined ? longDate(c.renewal, f.tz) : '—'];
-      })),
-  ];
+  const blocks: Block[] = [heading(1, 'Internal 1. Suppliers')];
+  if (contracts.length === 0) return [...blocks, paragraph('No contract or OLA is recorded.')];
+  const period = periodWording(f.report.period, f.opts.now);
+  const nameOf = (id: string) => f.wb.services.find((x) => idKey(x.serviceId) === idKey(id))?.name ?? id;
+  const entries = contracts.map((c) => {
+    const own = f.findings.filter((x) => x.contractRef !== undefined && idKey(x.contractRef) === idKey(c.contractRef));
+    return { c, own, severity: own.length ? worstOf(own) : 'info' as const };
+  }).sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  blocks.push(paragraph(`${assumptionsOf(f)} Suppliers are in order of severity.`, 'quiet'));
+  for (const { c, own, severity } of entries) {
+    const label = `${c.supplier} (${c.contractRef})`;
+    const a = supplierOf.get(idKey(c.contractRef));
+    const calls = !a || a.calls === 0 ? 'None'
+      : !a.hoursKnown ? `${a.calls}, none can be judged: its support hours are not known`
+        : `${a.calls}: response met on ${a.responseMet} of ${a.responseMet + a.responseBreached}, fix met on ${a.fixMet} of ${a.fixMet + a.fixBreached}${a.pending ? `, ${a.pending} not judged yet` : ''}`;
+    const evidence = mergeSameReason(own.filter((x) => !(x.analysis === 'supplierPerformance' && x.severity === 'info')).map((x) => shortTitle(x, label, period)));
+    const worst = own.find((x) => x.severity === severity);
+    const cost = [c.annualCost !== undefined ? `${moneyText(c.annualCost)} a year` : 'Not recorded', c.renewal !== undefined ? `renews ${longDate(c.renewal, f.tz)}` : ''].filter(Boolean).join('; ');
+    blocks.push(heading(2, label), table(['Severity', SEVERITY_WORD[severity]], [
+      ['Serves, cost', `${joinWords((c.services ?? []).map(nameOf)) || 'No service listed'}. ${cost}.`],
+      ['Calls', calls],
+      ['Evidence', evidence.length ? evidence.map((e) => `${e}.`).join(' ') : 'Nothing found.'],
+      ['Action', worst?.action ?? 'Nothing to do; keep logging supplier times.'],
+    ]));
+  }
+  return blocks;
 }
 
-function findingsInFull(f: ReviewFacts): Block[] {
-  // The claim to cite rows is left out: the rows are the finding's cells in the workbook, not in this document.
-  const said = (x: ReviewFacts['findings'][number]) => `${x.title.replace(/\.$/, '')}. ${x.evidence.replace(/ The rows cited are[^.]*\./, '')} Suggested action: ${x.action}`;
-  return [heading(1, 'Internal F. Findings in full'), f.findings.length ? { kind: 'list', ordered: false, items: f.findings.map(said) } : paragraph('None.')];
+/** The findings about no contract, grouped by severity: each said once, with its one action; information in a line each. */
+function otherFindings(f: ReviewFacts): Block[] {
+  const period = periodWording(f.report.period, f.opts.now);
+  const rest = f.findings.filter((x) => x.contractRef === undefined);
+  const blocks: Block[] = [heading(1, 'Internal 2. Other findings, by severity')];
+  if (!rest.length) return [...blocks, paragraph('None.')];
+  for (const severity of SEVERITY_ORDER) {
+    const list = rest.filter((x) => x.severity === severity);
+    if (!list.length) continue;
+    blocks.push(heading(2, SEVERITY_WORD[severity]), {
+      kind: 'list', ordered: false,
+      items: list.map((x) => (severity === 'info' ? `${shortTitle(x, undefined, period)}.` : `${shortTitle(x, undefined, period)}. Action: ${x.action}`)),
+    });
+  }
+  return blocks;
 }
 
-export const internalSections = (f: ReviewFacts): Block[] => [...suppliersSection(f), ...findingsInFull(f)];
+/** The internal version after its front page: suppliers, other findings and attainment in brief (the rest is in the representatives' version). */
+export const internalSections = (f: ReviewFacts): Block[] => [
+  ...suppliersSection(f), ...otherFindings(f),
+  ...attainmentBrief(f, 'Internal 3. Attainment by service'),
+];

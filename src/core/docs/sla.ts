@@ -256,7 +256,7 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   };
 }
 
-/** "Overdue since 13 November 2026 (Word processing); then 9 January 2027", or the date, or "To be agreed": the manager's view. */
+/** "9 January 2027; Word processing overdue since 13 November 2026", or the date, or "To be agreed": the manager's view. */
 export function reviewDueWords(agreements: ReadonlyArray<{ name: string; nextReview: number | undefined }>, now: number, tz: string): string {
   const dated = agreements.filter((a): a is { name: string; nextReview: number } => a.nextReview !== undefined);
   const first = minOf(dated.map((a) => a.nextReview));
@@ -264,8 +264,8 @@ export function reviewDueWords(agreements: ReadonlyArray<{ name: string; nextRev
   const overdue = dated.filter((a) => a.nextReview < now);
   if (!overdue.length) return longDate(first, tz);
   const upcoming = minOf(dated.filter((a) => a.nextReview >= now).map((a) => a.nextReview));
-  const then = upcoming !== undefined ? `; then ${longDate(upcoming, tz)}` : '';
-  return `Overdue since ${longDate(first, tz)} (${joinWords(overdue.map((a) => a.name))})${then}`;
+  const late = `${joinWords(overdue.map((a) => a.name))} overdue since ${longDate(first, tz)}`;
+  return upcoming !== undefined ? `${longDate(upcoming, tz)}; ${late}` : `${late[0].toUpperCase()}${late.slice(1)}`;
 }
 
 const YEAR_MS = 365 * 86_400_000;

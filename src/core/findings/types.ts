@@ -10,7 +10,7 @@ export type ReviewQuestion =
 
 export type FindingAnalysis =
   | 'coverage' | 'targetChain' | 'overProvision' | 'weakestLink' | 'unknowns'
-  | 'supplierPerformance' | 'prioritisation' | 'lifecycle';
+  | 'supplierPerformance' | 'prioritisation' | 'lifecycle' | 'rankClash';
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 

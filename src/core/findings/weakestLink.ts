@@ -7,7 +7,10 @@ import { periodWording } from '../attainment/status';
 import type { Service } from '../schema/records';
 import { contractLabel, gapSeverity, serviceLabel, tightestTarget, type Context } from './context';
 import { median, resolvedItems, type Resolved } from './resolution';
-import { MAX_ROW_REFS, MIN_KIND_SAMPLE, SLOW_KIND_RATIO } from './thresholds';
+import { DEFAULT_LOOKBACK_DAYS, MAX_ROW_REFS, MIN_KIND_SAMPLE, SLOW_KIND_RATIO } from './thresholds';
+import { trailingPeriodLabel } from '../attainment/status';
+import { longDate } from '../text';
+import { DAY_MS } from '../time/zone';
 import type { Finding } from './types';
 import { hoursText, plural } from '../text';
 
@@ -37,9 +40,29 @@ export function weakestLinkFindings(ctx: Context, chained: ReadonlySet<string>):
   return [...out, ...kindFindings(ctx)];
 }
 
-/** Software incidents answered or fixed much more slowly than hardware ones, school-wide and within each service. */
-function kindFindings(ctx: Context): Finding[] {
-  const items = resolvedItems(ctx).filter((r) => r.incident.type === 'Incident');
+const incidentsOf = (ctx: Context): Resolved[] => resolvedItems(ctx).filter((r) => r.incident.type === 'Incident');
+const enough = (list: readonly Resolved[]): boolean =>
+  list.filter((r) => r.incident.component === 'Software').length >= MIN_KIND_SAMPLE && list.filter((r) => r.incident.component === 'Hardware').length >= MIN_KIND_SAMPLE;
+
+/**
+ * Software incidents answered or fixed much more slowly than hardware ones, school-wide and within each
+ * service, over the period; when the period holds too few of either kind to compare school-wide (a term,
+ * a month), over the 12 months to its end instead, and the finding says so.
+ */
+function kindFindings(periodCtx: Context): Finding[] {
+  const inPeriod = kindFindingsOver(periodCtx, '');
+  const end = Math.min(periodCtx.period.end, periodCtx.now);
+  const tz = periodCtx.wb.timeZone;
+  // A term or a month may hold too few calls, or too few of them slow, to show a pattern a year shows.
+  if (inPeriod.some((f) => f.id === 'weakestLink:kind:ALL:Software') || end - periodCtx.period.start >= (DEFAULT_LOOKBACK_DAYS - 1) * DAY_MS) return inPeriod;
+  const year = { start: end - DEFAULT_LOOKBACK_DAYS * DAY_MS, end, label: trailingPeriodLabel(DEFAULT_LOOKBACK_DAYS, longDate(end, tz)) };
+  const why = enough(incidentsOf(periodCtx)) ? 'does not show it' : 'has too few software and hardware incidents to compare';
+  const wider = kindFindingsOver({ ...periodCtx, period: year }, ` (${periodWording(periodCtx.period, periodCtx.now)} ${why}; the 12 months to ${longDate(end, tz)} do)`);
+  return [...wider.filter((f) => f.id === 'weakestLink:kind:ALL:Software'), ...inPeriod];
+}
+
+function kindFindingsOver(ctx: Context, longer: string): Finding[] {
+  const items = incidentsOf(ctx);
   const out: Finding[] = [];
   const compare = (list: Resolved[], service?: Service) => {
     const sw = list.filter((r) => r.incident.component === 'Software');
@@ -55,8 +78,8 @@ function kindFindings(ctx: Context): Finding[] {
     out.push({
       id: `weakestLink:kind:${service?.serviceId ?? 'ALL'}:Software`,
       analysis: 'weakestLink', severity: service ? gapSeverity(ctx, service.rank) : 'medium', question: QUESTION,
-      title: `${service ? `${service.name}: s` : 'S'}oftware faults are ${how.join(' and ')} more slowly than hardware faults`,
-      evidence: `In ${periodWording(ctx.period, ctx.now)}, across ${service ? serviceLabel(service) : 'all services'}, ${plural(sw.length, 'resolved software incident')} took a median ${h(respondSw)} to answer and ${h(fixSw)} to fix, in support hours; ${plural(hw.length, 'hardware incident')} took ${h(respondHw)} and ${h(fixHw)}. Slow software support can extend downtime. The rows cited are the ${plural(slowest.length, 'slowest software fix', 'slowest software fixes')}.`,
+      title: `${service ? `${service.name}: s` : 'S'}oftware faults are ${how.join(' and ')} more slowly than hardware faults${longer ? ` over ${ctx.period.label}` : ''}`,
+      evidence: `In ${periodWording(ctx.period, ctx.now)}${longer}, across ${service ? serviceLabel(service) : 'all services'}, ${plural(sw.length, 'resolved software incident')} took a median ${h(respondSw)} to answer and ${h(fixSw)} to fix, in support hours; ${plural(hw.length, 'hardware incident')} took ${h(respondHw)} and ${h(fixHw)}. Slow software support can extend downtime. The rows cited are the ${plural(slowest.length, 'slowest software fix', 'slowest software fixes')}.`,
       action: 'Find out why software faults wait longer (supplier, skills, licences), find the cost of faster software support, and review it with the representatives.',
       refs: [...(service ? [ctx.ref('services', service.row)] : []), ...slowest.map((r) => ctx.ref('incidents', r.incident.row, 'component'))],
       serviceIds: service ? [service.serviceId] : [...new Set(sw.map((r) => r.incident.serviceId))],

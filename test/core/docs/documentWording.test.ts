@@ -56,11 +56,18 @@ test('2. the unknown-hours sentence names only services whose supplier hours or 
 test('3. "too slow" and "more than needed" name the parts they are about; "pay for more" lists only services a supplier made miss a target', () => {
   expect(thirdParty.find((t) => t.includes('goes beyond need'))).toMatch(/Internet access \(internet service provider\)/);
   expect(thirdParty.find((t) => t.startsWith('A supplier\'s fix time is longer'))).toMatch(/Internet access \(communications link and web filtering\)/);
+  // "Pay for faster supplier support" is asked of a missed service only when most of its late calls waited on a supplier.
   const waited = new Set(wb.incidents.filter((i) => i.contractRef).map((i) => i.ref));
-  const missed = report.services.filter((s) => s.targets.some((t) => t.breaches.some((b) => waited.has(b.ref)))).map((s) => s.name);
-  const pay = decisions.find((d) => /pay for more/.test(d))!;
-  expect(missed.length).toBeGreaterThan(0);
-  for (const s of report.services) expect([s.name, pay.includes(s.name)]).toEqual([s.name, missed.includes(s.name)]);
+  const missed = report.services.filter((s) => s.status === 'Breached');
+  expect(missed.length).toBeGreaterThan(1);
+  for (const s of missed) {
+    const late = s.targets.filter((t) => t.status === 'Breached').sort((a, b) => (a.share ?? 0) - (b.share ?? 0))[0].breaches;
+    const supplier = late.filter((b) => waited.has(b.ref)).length * 2 > late.length;
+    const decision = decisions.find((d) => d.includes(`${s.name} (`) || d.includes(`${s.name}, against proposed targets`))!;
+    expect([s.name, /pay for faster supplier support/.test(decision)]).toEqual([s.name, supplier]);
+  }
+  // Email's misses were software faults answered late: the decision names that cause, not suppliers.
+  expect(decisions.find((d) => d.includes('Email ('))).toMatch(/^Late on software faults: Email \(all \d+ late first responses\).*: more staff time or skills for software faults, or different targets\?$/);
 });
 
 test('7. a service with points to be agreed is not called Agreed, and the review asks to settle every one of them, without pointing into the SLA', () => {
@@ -70,8 +77,7 @@ test('7. a service with points to be agreed is not called Agreed, and the review
   expect(ranking.find((r) => r[1] === 'Email')![4]).toMatch(/^Agreed on /);
   for (const row of ranking) if (open.has(row[1])) expect(row[4]).not.toMatch(/^Agreed on/);
   const settle = decisions.find((d) => d.startsWith('Agree '))!;
-  for (const service of open) expect(settle).toContain(service);
-  expect(settle).toMatch(new RegExp(`; settle the SLA points still open for .* \\(${sla.toBeAgreed.length} points in all\\)\\.$`));
+  expect(settle).toMatch(new RegExp(`, and settle ${sla.toBeAgreed.filter((g) => g.serviceId && !['Interactive whiteboards', 'Colour printing'].includes(g.service)).length > 0 ? '\\d+' : ''} open SLA points of ${open.size - 2} other services\\.$`));
   expect(reviewText).not.toMatch(/section \d/);
 });
 
@@ -91,7 +97,7 @@ test('13. calls outside the catalogue are counted for the same period everywhere
   const inPeriod = wb.incidents.filter((i) => i.serviceId === 'LIBRARY' && i.opened >= period.start && i.opened < period.end).length;
   const all = wb.incidents.filter((i) => i.serviceId === 'LIBRARY').length;
   expect(all).toBeGreaterThan(inPeriod);
-  expect(under(review.blocks, 'Headline')).toContainEqual(expect.stringMatching(new RegExp(`^\\d+ calls logged, ${inPeriod} of them for LIBRARY \\(not in the catalogue\\)\\.$`)));
+  expect(under(review.blocks, 'Headline')).toContainEqual(expect.stringMatching(new RegExp(`^\\d+ calls logged, ${inPeriod} of them for LIBRARY \\(not in the catalogue\\)(; not measured: [^.]+)?\\.$`)));
   expect(under(review.blocks, '1.1 Services we did not know existed'))
     .toContain(`${all} calls logged against LIBRARY, which is not in the catalogue (${inPeriod} of them opened in ${period.label}).`);
   const lang = tableAfter(review.blocks, 'Appendix A. Attainment by service').rows.find((r) => r[1] === nameOf('LANGEXAM'))!;
@@ -128,6 +134,6 @@ test('16. SLA points are named, not numbered; the SLA and the representatives\' 
   expect(slaNext).toMatch(/^\d+ \w+ 2027$/);
   expect(tableAfter(review.blocks, /^Service review/).rows.find((r) => r[0] === 'Next review')![1]).toBe(slaNext);
   const internal = buildReviewDocument(wb, report, findings, { now: NOW, school: 'Hillside School', internal: true });
-  expect(tableAfter(internal.blocks, /^Service review/).rows.find((r) => r[0] === 'Next review')![1]).toMatch(/^Overdue since .* \(Word processing\); then /);
+  expect(tableAfter(internal.blocks, /^Internal review/).rows.find((r) => r[0] === 'Next review')![1]).toMatch(/^\d+ \w+ 2027; Word processing overdue since \d+ \w+ 2026$/);
 });
 
