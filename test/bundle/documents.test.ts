@@ -49,9 +49,9 @@ describe('Generate SLA on the built bundle', () => {
     for (const h of serviceHeadings.slice(0, 7)) {
       const i = blocks.findIndex((b) => b.type === 'paragraph' && b.text === h);
       const points = blocks.slice(i).find((b) => b.type === 'table') as { rows: string[][] };
-      // Support levels, changes, users' responsibilities and planned maintenance are the same for every service: said once, in section 3.
+      // Service hours, support levels, changes, users' responsibilities and planned maintenance are the same for every service: said once, in section 3.
       const named = points.rows.slice(1).map((r) => r[0]).filter((p) => p !== 'Agreed exceptions');
-      expect([...named, 'Support levels', 'Changes', 'Users\' responsibilities', 'Planned maintenance'].sort()).toEqual([...SLA_POINTS].sort());
+      expect([...named, 'Service hours', 'Support levels', 'Changes', 'Users\' responsibilities', 'Planned maintenance'].sort()).toEqual([...SLA_POINTS].sort());
     }
     const emailAt = blocks.findIndex((b) => b.type === 'paragraph' && b.text === '4.3 Email');
     const emailTargets = blocks.slice(emailAt).filter((b) => b.type === 'table')[1] as { rows: string[][] };

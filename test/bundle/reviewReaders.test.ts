@@ -33,6 +33,24 @@ describe('the review for representatives and the internal review, read as their 
   const decisions = under(shared, 'Decisions needed');
   const panel: Finding[] = rt.global.getFindings({ kind: 'thisTerm' });
 
+  test('1. contract cover is the manager\'s finding, never the SLA\'s: an agreed exception lowers it and says so; without one it stands', () => {
+    const email = panel.find((f) => f.id === 'coverage:SW-01:EMAIL')! as Finding & { evidence: string; action: string };
+    expect(email.severity).toBe('low');
+    expect(email.evidence).toMatch(/The users have agreed an exception for Email \(SLA tab, Agreed exceptions\): "Faults that need the outside supplier/);
+    expect(email.action).toMatch(/^Check with the representatives that the agreed exception still holds/);
+    expect(text(internal)).toMatch(/Leaves 10 h a week of Email hours uncovered/);
+    const r2 = exampleRuntime();
+    const ss = r2.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    const sla = ss.getSheetByName('SLA')!;
+    const values = sla.getDataRange().getValues();
+    const col = values[0].indexOf('Agreed exceptions');
+    const row = values.findIndex((r) => r[0] === 'EMAIL');
+    sla.getRange(row + 1, col + 1).setValue('');
+    const bare = (r2.global.getFindings({ kind: 'thisTerm' }) as Array<Finding & { action: string }>).find((f) => f.id === 'coverage:SW-01:EMAIL')!;
+    expect(bare.severity).toBe('high');
+    expect(bare.action).toMatch(/record it on the SLA tab \(Agreed exceptions\)\.$/);
+  });
+
   test('5. "pay for faster supplier support" only where the late calls waited on a supplier; otherwise the real cause', () => {
     const software = decisions.find((d) => d.startsWith('Late on software faults: '))!;
     expect(software).toMatch(/Email \(all \d+ late first responses\)/);

@@ -49,9 +49,11 @@ describe('Generate SLA: a document a school can sign', () => {
   });
 
   test('2. agreed stays agreed: no contract detail, no point reopened by contract cover; the agreed exception is printed as agreed', () => {
-    const email = tableAfter(blocks, '4.3 Email');
-    expect(email.find((r) => r[0] === 'Service hours')![1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
-    expect(email.find((r) => r[0] === 'Agreed exceptions')![1]).toMatch(/waits for the supplier until 09:00 the next school day\.$/);
+    // The service hours every service shares, and the exception four of them share, are said once, in section 3.
+    const common = tableAfter(blocks, '3. For every service');
+    expect(common.find((r) => r[0] === 'Service hours')![1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
+    expect(common.find((r) => r[0] === 'Agreed exceptions')![1]).toMatch(/^For Email, Shared data storage, Printing and Word processing: .*waits for the supplier until 09:00 the next school day\.$/);
+    expect(all.split('waits for the supplier until 09:00').length - 1).toBe(1);
     expect(tableAfter(blocks, '2. Services in order of business priority').find((r) => r[1] === 'Email')![4]).toMatch(/^Agreed on \d+ \w+ 2026$/);
     expect(all).not.toMatch(/contract behind|a week less|Not all of it is supported|FastNet|NetSupport|LA-01|£/);
     expect(tableAfter(blocks, '9. Still to be agreed').filter((r) => /^Service hours/.test(r[1]))).toEqual([]);

@@ -351,7 +351,8 @@ function questionsSection(f: ReviewFacts): Block[] {
       heading(2, `1.${k + 1} ${q}`),
       patterns.length === 0
         ? paragraph('The workbook shows nothing here.', 'quiet')
-        : { kind: 'list', ordered: false, items: patterns.map((p) => p.text.replace(/\.?$/, '.')) },
+        // The period is said once, on the front page: a finding does not repeat it.
+        : { kind: 'list', ordered: false, items: patterns.map((p) => p.text.split(` in ${periodWording(f.report.period, f.opts.now)}`).join('').replace(/\.?$/, '.')) },
       rows.length === 0
         ? paragraph('No finding or action is recorded on the Reviews tab for this question yet.', 'quiet')
         : table(REVIEW_HEADER, rows.map((r) => reviewRow(f, r))),

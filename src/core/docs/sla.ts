@@ -54,7 +54,7 @@ const RANK_HEADER = ['Rank', 'Service', 'Users', 'Representatives', 'Agreement']
 /** Services an SLA leaves out unless asked for by ID. */
 const outOfScope = (s: Service): boolean => s.status === 'Retired' || s.status === 'Unsupported';
 /** Points whose wording is often the same for every service, said once when it is. */
-const SHAREABLE: readonly SlaPoint[] = SLA_POINTS.slice(3);
+const SHAREABLE: readonly SlaPoint[] = ['Service hours', ...SLA_POINTS.slice(3)];
 const TARGETS_POINT = 'Response and fix targets';
 
 /** The words a governor meets in the SLA and in the service reviews, each explained without another term. */
@@ -339,11 +339,24 @@ function rankingSection(f: SlaFacts): Block[] {
   ];
 }
 
+/** Agreed exceptions worded the same for two services or more: text → the services' names. */
+function sharedExceptions(f: SlaFacts): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  for (const s of f.services) if (s.exceptions && !s.nothingAgreed) by.set(s.exceptions, [...(by.get(s.exceptions) ?? []), s.service.name]);
+  return new Map([...by].filter(([, names]) => names.length > 1));
+}
+
 function commonSection(f: SlaFacts): Block[] {
   const blocks: Block[] = [heading(1, `${S.common}. For every service`)];
-  if (!f.common.size && !f.standardTargets) return [...blocks, paragraph('Each service states its own.')];
+  if (!f.common.size && !f.standardTargets && !sharedExceptions(f).size) return [...blocks, paragraph('Each service states its own.')];
   blocks.push(paragraph(`These apply to every service in section ${S.each} unless its own section says otherwise.`));
-  if (f.common.size) blocks.push(table(['Point', 'What is agreed'], [...f.common].map(([p, t]) => [p, t])));
+  // An exception agreed for several services is said once here, naming them.
+  const exceptions = [...sharedExceptions(f)].map(([text, names]) => ['Agreed exceptions', `For ${joinWords(names)}: ${text}`]);
+  if (f.common.size || exceptions.length) {
+    const rows = [...f.common].map(([p, t]) => [p, t]);
+    rows.splice(f.common.has('Service hours') ? 1 : 0, 0, ...exceptions);
+    blocks.push(table(['Point', 'What is agreed'], rows));
+  }
   if (f.standardTargets) {
     blocks.push(paragraph('Standard response and fix targets, counted in each service\'s support hours:'),
       table([...TARGET_HEADER], f.standardTargets));
@@ -364,7 +377,10 @@ function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
     ];
   }
   const rows = s.points.flatMap((p) => (f.common.has(p.point) ? [] : [[p.point, p.text]]));
-  if (s.exceptions) rows.splice(rows.findIndex((r) => r[0] === 'Service hours') + 1, 0, ['Agreed exceptions', s.exceptions]);
+  if (s.exceptions && !sharedExceptions(f).has(s.exceptions)) {
+    const after = rows.findIndex((r) => r[0] === 'Service hours');
+    rows.splice((after < 0 ? rows.findIndex((r) => r[0] === 'Service description') : after) + 1, 0, ['Agreed exceptions', s.exceptions]);
+  }
   return [
     title,
     table(['Point', 'What is agreed'], rows),

@@ -6,6 +6,7 @@ import type { Finding } from './types';
 import { compareDayByDay, patternIn } from '../time/weekly';
 import { hoursText, longDate, plural } from '../text';
 import { DAY_MS } from '../time/zone';
+import { idKey } from '../schema/ids';
 
 const QUESTION = 'Third-party response or fix issues' as const;
 
@@ -56,12 +57,18 @@ export function coverageFindings(ctx: Context): Finding[] {
         parts.push(`Over the next ${COVERAGE_HORIZON_DAYS} days the contract is closed on ${plural(year.closedDays, 'day')} when the service is needed (${hoursText(year.closedHours)} of service hours${from}).`);
       }
       parts.push(`Over the ${COVERAGE_HORIZON_DAYS} days from ${longDate(ctx.now, ctx.wb.timeZone)} that is ${hoursText(year.uncoveredHours)} of service hours with no supplier cover.`);
+      // A limit the users agreed (SLA tab, Agreed exceptions) settles the gap for them: it stays the manager's to watch.
+      const sla = ctx.wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId));
+      const agreed = sla?.exceptions?.trim();
+      if (agreed) parts.push(`The users have agreed an exception for ${s.name} (SLA tab, Agreed exceptions): "${agreed}"`);
       out.push({
         id: `coverage:${c.contractRef}:${s.serviceId}`,
-        analysis: 'coverage', severity: gapSeverity(ctx, s.rank), question: QUESTION, title,
+        analysis: 'coverage', severity: agreed ? 'low' : gapSeverity(ctx, s.rank), question: QUESTION, title,
         evidence: parts.join(' '),
-        action: `Find the cost of ${c.supplier} covering the missing hours, or agree with the representatives and the head teacher that faults then wait for the supplier, and say so in the SLA.`,
-        refs: [ctx.ref('contracts', c.row, 'supportHours'), ctx.ref('services', s.row, 'serviceHours')],
+        action: agreed
+          ? `Check with the representatives that the agreed exception still holds before ${c.supplier}'s contract renews.`
+          : `Find the cost of ${c.supplier} covering the missing hours, or agree with the representatives and the head teacher that faults then wait for the supplier, and record it on the SLA tab (Agreed exceptions).`,
+        refs: [ctx.ref('contracts', c.row, 'supportHours'), ctx.ref('services', s.row, 'serviceHours'), ...(agreed && sla ? [ctx.ref('sla', sla.row, 'exceptions')] : [])],
         serviceIds: [s.serviceId], contractRef: c.contractRef,
         figures: { uncoveredHoursPerWeek: weekly.hoursPerWeek, closedDays: year.closedDays, closedHours: year.closedHours, uncoveredHoursAhead: year.uncoveredHours },
       });

@@ -76,16 +76,19 @@ describe('buildSlaDocument on the example school', () => {
   });
 
   test('2. agreed stays agreed: contract cover is never a point to be agreed, and no contract appears; an agreed exception is printed as agreed', () => {
-    const email = pointsOf(doc.blocks, '4.3 Email');
-    expect(email.find((r) => r[0] === 'Service hours')![1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
-    expect(email.find((r) => r[0] === 'Agreed exceptions')![1]).toMatch(/^Faults that need the outside supplier are worked on between 09:00 and 17:00/);
+    const common = tableAfter(doc.blocks, '3. For every service').rows;
+    expect(common.find((r) => r[0] === 'Service hours')![1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
+    expect(common.find((r) => r[0] === 'Agreed exceptions')![1]).toMatch(/^For Email, Shared data storage, Printing and Word processing: Faults that need the outside supplier are worked on between 09:00 and 17:00/);
+    // An exception of one service alone is printed in its own section.
+    const one = buildSlaDocument({ ...wb, sla: wb.sla.map((r) => (r.serviceId === 'EMAIL' ? r : { ...r, exceptions: undefined })) }, { now: NOW, school });
+    expect(pointsOf(one.blocks, '4.3 Email').find((r) => r[0] === 'Agreed exceptions')![1]).toMatch(/^Faults that need the outside supplier/);
     expect(tableAfter(doc.blocks, '2. Services in order of business priority').rows.find((r) => r[1] === 'Email')![4]).toMatch(/^Agreed on /);
     const text = allText(doc.blocks);
     expect(text).not.toMatch(/contract behind|Not all of it is supported|a week less/);
     expect(tableAfter(doc.blocks, LIST).rows.filter((r) => /^Service hours/.test(r[1]))).toEqual([]);
     // Without the exception the point still stands as agreed; the exception row is simply absent.
     const none = buildSlaDocument({ ...wb, sla: wb.sla.map((r) => ({ ...r, exceptions: undefined })) }, { now: NOW, school });
-    expect(pointsOf(none.blocks, '4.3 Email').map((r) => r[0])).not.toContain('Agreed exceptions');
+    expect(allText(none.blocks)).not.toContain('Agreed exceptions');
     expect(none.toBeAgreed.length).toBe(doc.toBeAgreed.length);
   });
 
@@ -145,9 +148,9 @@ describe('buildSlaDocument on the example school', () => {
     const support = wb.sla[0].supportLevels!;
     expect(text.split(support).length - 1).toBe(1);
     expect(text.split(wb.sla[0].changes!).length - 1).toBe(1);
-    expect(tableAfter(doc.blocks, '3. For every service').rows.map((r) => r[0])).toEqual(['Support levels', 'Changes', 'Users\' responsibilities', 'Planned maintenance']);
+    expect(tableAfter(doc.blocks, '3. For every service').rows.map((r) => r[0])).toEqual(['Service hours', 'Agreed exceptions', 'Support levels', 'Changes', 'Users\' responsibilities', 'Planned maintenance']);
     // No point numbers (merged or not), no service codes.
-    expect(pointsOf(doc.blocks, '4.1 Internet access').map((r) => r[0])).toEqual(['Service description', 'Service hours', 'Availability', 'Performance', 'Functionality', 'Charges', 'Continuity', 'Security']);
+    expect(pointsOf(doc.blocks, '4.1 Internet access').map((r) => r[0])).toEqual(['Service description', 'Availability', 'Performance', 'Functionality', 'Charges', 'Continuity', 'Security']);
     expect(text).not.toMatch(/\((INTERNET|MIS|EMAIL|STORAGE|PRINT|WP|WHITEBOARD|COLOURPRINT)\)|\d+, \d+\./);
     // The standard targets table is printed once; services on it point to it.
     expect(doc.blocks.filter((b) => b.kind === 'table' && b.header.join() === TARGET_HEADER.join())).toHaveLength(2);
@@ -185,14 +188,14 @@ describe('buildSlaDocument on the example school', () => {
     for (const h of headings(doc.blocks, 2).slice(0, 7)) {
       const rows = pointsOf(doc.blocks, h);
       const own = rows.map((r) => r[0]).filter((p) => p !== 'Agreed exceptions');
-      expect([...own, 'Support levels', 'Changes', 'Users\' responsibilities', 'Planned maintenance'].sort()).toEqual([...SLA_POINTS].sort());
+      expect([...own, 'Service hours', 'Support levels', 'Changes', 'Users\' responsibilities', 'Planned maintenance'].sort()).toEqual([...SLA_POINTS].sort());
     }
     const email = pointsOf(doc.blocks, '4.3 Email');
     const point = (name: string) => email.find((r) => r[0].endsWith(name))![1];
     expect(point('Service description')).toBe('Staff and student email, calendars and contacts. Users: All staff; students from Year 7.');
     expect(point('Continuity')).toBe('Hosted service with the supplier\'s own recovery plan. Recovery time: 8 h.');
     const internet = pointsOf(doc.blocks, '4.1 Internet access');
-    expect(internet[1][1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
+    expect(internet[1]).toEqual(['Availability', 'Working for at least 99% of the service hours.']);
   });
 
   test('different support hours are given with the service hours and the targets count in them', () => {
