@@ -74,10 +74,10 @@ describe('the Settings tab, on the built bundle with the example school', () => 
 
   test('the high priority rank changes the severity of a gap and who needs a representative', () => {
     const rt = exampleRuntime();
-    // Email is ranked 3: high priority by default.
-    expect(finding(rt, 'coverage:SW-01:EMAIL')!.severity).toBe('high');
+    // Email is ranked 3: high priority by default (its hours gap is Low: the users agreed an exception; its fix-time gap is not).
+    expect(finding(rt, 'targetChain:SW-01:EMAIL')!.severity).toBe('high');
     setSetting(rt, 'High priority rank', 2);
-    expect(finding(rt, 'coverage:SW-01:EMAIL')!.severity).toBe('medium');
+    expect(finding(rt, 'targetChain:SW-01:EMAIL')!.severity).toBe('medium');
   });
 
   test('the review and renewal warnings change the daily digest and the findings', () => {
@@ -148,7 +148,7 @@ describe('the Settings tab, on the built bundle with the example school', () => 
       message: 'There is no "High priority rank" row, so its default, 3, is used. Run "Set up workbook" to add the row.' })]));
     (rt.spreadsheet as unknown as Ss).deleteSheet(sheetOf(rt, 'Settings'));
     expect(api(rt).checkWorkbook()).toEqual(expect.arrayContaining([expect.objectContaining({ tab: 'Settings', row: 0, message: expect.stringMatching(/^The Settings tab is missing, so every setting has its default\./) })]));
-    expect(finding(rt, 'coverage:SW-01:EMAIL')!.severity).toBe('high');
+    expect(finding(rt, 'targetChain:SW-01:EMAIL')!.severity).toBe('high');
   });
 });
 
