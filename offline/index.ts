@@ -13,7 +13,8 @@ export { FakeDataValidation, FakeDataValidationBuilder, DataValidationCriteria }
 export { columnLetters, columnIndex, parseA1, a1Of, TEXT_FORMAT, type CellValue } from './cells';
 export { FakeUi, FakeMenu, Button, ButtonSet, type MenuEntry, type MenuTree, type Alert, type Prompt, type ScriptedResponse, type Shown } from './ui';
 export { FakeHtmlService, FakeHtmlOutput, FakeHtmlTemplate, escapeHtml } from './html';
-export { FakePropertiesService, FakeProperties } from './properties';
+export { FakePropertiesService, FakeProperties, PROPERTY_VALUE_LIMIT_BYTES, PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_TOO_LARGE_MESSAGE,
+  PROPERTY_STORE_FULL_MESSAGE } from './properties';
 export { FakeLockService, FakeLock, LOCK_TIMEOUT_MESSAGE, type LockScope } from './lock';
 export { FakeUtilities, FakeBlob } from './utilities';
 export { FakeSession } from './session';
@@ -27,5 +28,5 @@ export { FakeDriveAdvanced, FakeDrivePermissions, permissionIdOf, type Permissio
 export { FakeDriveApp, FakeFile, FakeFolder, DriveStore, MimeType, NOT_FOUND_MESSAGE, ITERATOR_END_MESSAGE } from './drive';
 export { formatSimpleDate, partsAt, instantOf } from './zoned';
 export { writeXlsx } from './xlsx';
-export { CUSTOM_FUNCTION_TIME_LIMIT_MS, SCRIPT_TIME_LIMIT_MS, TIME_LIMIT_MESSAGE, REFUSED_IN_CUSTOM_FUNCTIONS, UI_REFUSED_MESSAGE,
+export { CUSTOM_FUNCTION_TIME_LIMIT_MS, SCRIPT_TIME_LIMIT_MS, SIMPLE_TRIGGER_TIME_LIMIT_MS, SIMPLE_TRIGGERS, TIME_LIMIT_MESSAGE, REFUSED_IN_CUSTOM_FUNCTIONS, UI_REFUSED_MESSAGE,
   permissionMessage, isMutator, type RuntimeMode } from './restrictions';

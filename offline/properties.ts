@@ -1,5 +1,18 @@
-/** PropertiesService: document, script and user stores of strings. */
+/**
+ * PropertiesService: document, script and user stores of strings, held to Google's limits: a value of at most
+ * 9 KB, a store of at most 500 KB ("Properties value size 9 KB / val", "Properties total storage 500 KB /
+ * property store": https://developers.google.com/apps-script/guides/services/quotas#current_limitations).
+ */
 import type { OfflineEnv } from './env';
+
+/** One value's limit and one store's, in bytes of UTF-8 (keys count towards the store). */
+export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
+export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
+/** What Apps Script throws for a value over the limit, and for a store that would pass its limit. */
+export const PROPERTY_VALUE_TOO_LARGE_MESSAGE = 'Argument too large: value';
+export const PROPERTY_STORE_FULL_MESSAGE = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+
+const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 type GProperties = GoogleAppsScript.Properties.Properties;
 
@@ -15,10 +28,26 @@ export class FakeProperties implements Pick<GProperties, 'deleteAllProperties' |
     return this as unknown as GProperties;
   }
   getProperty(key: string): string | null { this.env.calls.hit('Properties.getProperty'); return this.store.get(String(key)) ?? null; }
-  setProperty(key: string, value: string): GProperties { this.store.set(String(key), String(value)); return this.me('setProperty'); }
+  setProperty(key: string, value: string): GProperties {
+    this.admit([[String(key), String(value)]], false);
+    this.store.set(String(key), String(value));
+    return this.me('setProperty');
+  }
+  /** Bytes the store holds (keys and values). */
+  size(): number { let n = 0; for (const [k, v] of this.store) n += utf8(k) + utf8(v); return n; }
+  /** Throws Google's error when a value, or the store after writing `entries`, would be over its limit. */
+  private admit(entries: Array<[string, string]>, replaceAll: boolean): void {
+    for (const [, v] of entries) if (utf8(v) > PROPERTY_VALUE_LIMIT_BYTES) throw new Error(PROPERTY_VALUE_TOO_LARGE_MESSAGE);
+    const next = new Map(replaceAll ? [] : this.store);
+    for (const [k, v] of entries) next.set(k, v);
+    let n = 0;
+    for (const [k, v] of next) n += utf8(k) + utf8(v);
+    if (n > PROPERTY_STORE_LIMIT_BYTES) throw new Error(PROPERTY_STORE_FULL_MESSAGE);
+  }
   getProperties(): { [key: string]: string } { this.env.calls.hit('Properties.getProperties'); return Object.fromEntries(this.store); }
   getKeys(): string[] { this.env.calls.hit('Properties.getKeys'); return [...this.store.keys()]; }
   setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): GProperties {
+    this.admit(Object.entries(properties).map(([k, v]) => [k, String(v)]), !!deleteAllOthers);
     if (deleteAllOthers) this.store.clear();
     for (const [k, v] of Object.entries(properties)) this.store.set(k, String(v));
     return this.me('setProperties');

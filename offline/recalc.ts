@@ -38,6 +38,14 @@ export interface RecalcOptions {
 
 interface Spill { row: number; col: number; rows: number; cols: number }
 
+/**
+ * Custom function arguments must be deterministic: a range holding a volatile function's result (NOW(),
+ * TODAY(), RAND(), RANDBETWEEN(), RANDARRAY(), or a formula that reads one) is refused with the error Sheets
+ * shows. https://developers.google.com/apps-script/guides/sheets/functions#arguments
+ */
+export const VOLATILE_ARGUMENT_MESSAGE = 'This function is not allowed to reference a cell with NOW(), RAND(), or RANDBETWEEN().';
+const VOLATILE = /\b(?:NOW|TODAY|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i;
+
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
 const spills = new WeakMap<FakeSheet, Spill[]>();
@@ -59,8 +67,9 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
   };
   const instantOfSerial = (serial: number): Date => {
     const wall = new Date(EPOCH + Math.round(serial * DAY));
+    // Sheets keeps a date-time's milliseconds, and hands them to a custom function.
     return new Date(instantOf(tz, wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(),
-      wall.getUTCMinutes(), wall.getUTCSeconds()));
+      wall.getUTCMinutes(), wall.getUTCSeconds()) + wall.getUTCMilliseconds());
   };
   const now = opts.now ?? Date.now();
   const functions = new Map<string, (...a: unknown[]) => unknown>();
@@ -81,16 +90,30 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
   }
 
   const state = new Map<string, 'running' | 'done'>();
+  /** Formula cells whose value depends on a volatile function, and the grids read from them. */
+  const volatileCells = new Set<string>();
+  const volatileGrids = new WeakSet<object>();
+  const computing: string[] = [];
   const problems: FormulaProblem[] = [];
   const key = (sheet: FakeSheet, r: number, c: number) => `${sheet.sheetId}:${r},${c}`;
 
   const cellScalar = (v: CellValue | undefined): Scalar => (v === undefined ? '' : isDate(v) ? new DateSerial(serialOf(v)) : v);
   const read = (sheet: FakeSheet, row: number, col: number, rows: number, cols: number): Grid => {
     // Formulas inside the range are computed before it is read.
+    let volatile = false;
     sheet.formulas.forEach((r, c) => {
-      if (r >= row && r < row + rows && c >= col && c < col + cols) compute(sheet, r, c);
+      if (r >= row && r < row + rows && c >= col && c < col + cols) {
+        compute(sheet, r, c);
+        if (volatileCells.has(key(sheet, r, c))) volatile = true;
+      }
     });
-    return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => cellScalar(sheet.values.get(row + i, col + j))));
+    const grid = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => cellScalar(sheet.values.get(row + i, col + j))));
+    if (volatile) {
+      volatileGrids.add(grid);
+      // A formula that reads a volatile cell is volatile in turn.
+      if (computing.length) volatileCells.add(computing[computing.length - 1]);
+    }
+    return grid;
   };
   const toScript = (v: Scalar): unknown => (v instanceof DateSerial ? new RealmDate(instantOfSerial(v.serial).getTime())
     : v instanceof FormulaError ? v.code : v);
@@ -116,6 +139,7 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
       if (!fn) return undefined;
       const bad = args.find((a): a is FormulaError => a instanceof FormulaError);
       if (bad) return bad;
+      if (args.some((a) => Array.isArray(a) && volatileGrids.has(a))) return new FormulaError('#ERROR!', VOLATILE_ARGUMENT_MESSAGE);
       const plain = args.map((a) => (Array.isArray(a)
         ? (a.length === 1 && a[0].length === 1 ? toScript(a[0][0]) : a.map((row) => row.map(toScript)))
         : toScript(a)));
@@ -171,6 +195,8 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
     if (!formula || state.get(k) === 'done') return;
     if (state.get(k) === 'running') throw new FormulaError('#REF!', `Circular dependency detected. To resolve with iterative calculation, see File > Settings.`);
     state.set(k, 'running');
+    computing.push(k);
+    if (VOLATILE.test(formula)) volatileCells.add(k);
     try {
       const value: Value = evaluate(parseFormula(formula), contextFor(sheet));
       if (Array.isArray(value)) {
@@ -183,6 +209,7 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
           : new FormulaError('#ERROR!', e instanceof Error ? e.message : String(e));
       fail(sheet, r, c, formula, err);
     } finally {
+      computing.pop();
       state.set(k, 'done');
     }
   }

@@ -12,6 +12,12 @@ export interface ModeState { mode: RuntimeMode }
  * https://developers.google.com/apps-script/guides/services/quotas#current_limitations */
 export const SCRIPT_TIME_LIMIT_MS = 6 * 60 * 1000;
 export const CUSTOM_FUNCTION_TIME_LIMIT_MS = 30 * 1000;
+/**
+ * Simple triggers (onOpen, onEdit, onInstall, onSelectionChange) "cannot run for longer than 30 seconds":
+ * https://developers.google.com/apps-script/guides/triggers#restrictions
+ */
+export const SIMPLE_TRIGGER_TIME_LIMIT_MS = 30 * 1000;
+export const SIMPLE_TRIGGERS: ReadonlySet<string> = new Set(['onOpen', 'onEdit', 'onInstall', 'onSelectionChange']);
 /** The troubleshooting guide's wording. https://developers.google.com/apps-script/guides/support/troubleshooting */
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 

@@ -15,7 +15,8 @@ import { FakeUtilities } from './utilities';
 import { baseEvent, FakeScriptApp } from './triggers';
 import { FakeFormApp } from './forms';
 import { DEFAULT_MAIL_DAILY_QUOTA, FakeMailApp } from './mail';
-import { CUSTOM_FUNCTION_TIME_LIMIT_MS, guardService, type ModeState, type RuntimeMode, SCRIPT_TIME_LIMIT_MS } from './restrictions';
+import { CUSTOM_FUNCTION_TIME_LIMIT_MS, guardService, type ModeState, type RuntimeMode, SCRIPT_TIME_LIMIT_MS, SIMPLE_TRIGGER_TIME_LIMIT_MS,
+  SIMPLE_TRIGGERS } from './restrictions';
 import { withTimeLimit } from './timeLimit';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
@@ -43,8 +44,8 @@ export interface OfflineRuntimeOptions {
   mailDailyQuota?: number;
   /** `customFunction`: run as Sheets runs a custom function (read-only, no authorised services, 30 s). Default `script`. */
   mode?: RuntimeMode;
-  /** Execution limits in ms (defaults: Google's 6 minutes for scripts, 30 s for custom functions). */
-  timeLimitMs?: Partial<Record<RuntimeMode, number>>;
+  /** Execution limits in ms (defaults: Google's 6 minutes for scripts, 30 s for custom functions and for simple triggers). */
+  timeLimitMs?: Partial<Record<RuntimeMode | 'simpleTrigger', number>>;
 }
 
 export interface OfflineServices {
@@ -129,7 +130,10 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
   };
   const consoleLines: Array<{ level: string; text: string }> = [];
   const state: ModeState = { mode: opts.mode ?? 'script' };
-  const limits: Record<RuntimeMode, number> = { script: SCRIPT_TIME_LIMIT_MS, customFunction: CUSTOM_FUNCTION_TIME_LIMIT_MS, ...opts.timeLimitMs };
+  const limits: Record<RuntimeMode | 'simpleTrigger', number> = { script: SCRIPT_TIME_LIMIT_MS, customFunction: CUSTOM_FUNCTION_TIME_LIMIT_MS,
+    simpleTrigger: SIMPLE_TRIGGER_TIME_LIMIT_MS, ...opts.timeLimitMs };
+  // A simple trigger called as Google calls it (by its reserved name) has 30 s, not a script's 6 minutes.
+  const limitFor = (name: string): number => (state.mode === 'script' && SIMPLE_TRIGGERS.has(name) ? Math.min(limits.simpleTrigger, limits.script) : limits[state.mode]);
   const guarded = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, guardService(name, service, state)]));
   // A fresh object every time: never gas-local's shared default mock.
   const global = vm.createContext({ ...guarded, console: recordingConsole(consoleLines, !!opts.echoConsole) }) as OfflineRuntime['global'];
@@ -154,7 +158,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     consoleLines,
     load() {
       gasLocal.require(distDir, global, { filter: (file) => path.basename(file) === 'Code.js' && path.dirname(path.resolve(file)) === distDir });
-      withTimeLimit(global, Object.keys(services), () => limits[state.mode], env.clock);
+      withTimeLimit(global, Object.keys(services), limitFor, env.clock);
     },
     run(code: string) {
       return vm.runInContext(code, global);

@@ -11,8 +11,8 @@ import { TIME_LIMIT_MESSAGE } from './restrictions';
 const CALL = '__offlineCall__';
 const script = new vm.Script(`${CALL}()`);
 
-/** Replaces each top-level function of `global` (not the services) with one that runs under `limitMs()`. */
-export function withTimeLimit(global: vm.Context & Record<string, any>, services: string[], limitMs: () => number, clock: ExecutionClock): void {
+/** Replaces each top-level function of `global` (not the services) with one that runs under `limitMs(its name)`. */
+export function withTimeLimit(global: vm.Context & Record<string, any>, services: string[], limitMs: (name: string) => number, clock: ExecutionClock): void {
   let depth = 0;
   for (const name of Object.keys(global)) {
     const fn = global[name];
@@ -22,7 +22,7 @@ export function withTimeLimit(global: vm.Context & Record<string, any>, services
       if (depth > 0) return fn.apply(this, args);
       depth += 1;
       global[CALL] = () => fn.apply(this, args);
-      const limit = limitMs();
+      const limit = limitMs(name);
       clock.begin(limit);
       try {
         return script.runInContext(global, { timeout: limit });

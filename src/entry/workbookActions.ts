@@ -16,7 +16,7 @@ import { CHARTS_TAB, chartsCells, TREND_CHARTS, TRENDS_TAB, trendFormulas, trend
 import { addTrendCharts } from '../adapters/charts';
 import { formulaTabLayouts } from '../core/dashboard/layout';
 import { formatFormulaTab, updateFormula } from '../adapters/formulaTabs';
-import { attainmentFormula, attainmentFormulaWithoutSettings, DASHBOARD_CELLS, FINDINGS_TABLE, findingsFormulaWithoutSettings } from '../core/dashboard';
+import { attainmentFormula, attainmentFormulaWithoutSettings, DASHBOARD_CELLS, FINDINGS_TABLE, findingsFormulaWithoutSettings, lastMonthFormulas, VOLATILE_PERIOD_FORMULAS } from '../core/dashboard';
 import { instantArg } from './arguments';
 import { recordExampleRows } from '../adapters/exampleRows';
 import { writeStartLinks } from '../adapters/startLinks';
@@ -67,12 +67,21 @@ export function setUpWorkbook(): SetupReport {
     const oldDashboard = ss.getSheetByName('Dashboard');
     const table = oldDashboard?.getRange(DASHBOARD_CELLS.table);
     if (oldDashboard && table && updateFormula(oldDashboard, table.getRow(), table.getColumn(), attainmentFormulaWithoutSettings(), attainmentFormula())) repairedTabs.push('Dashboard');
+    // A Dashboard whose period cells read TODAY() (Sheets refuses them in SLM_ATTAINMENT's arguments) gets
+    // last month's dates as fixed DATE formulas; dates or formulas the user typed are left alone.
+    if (oldDashboard) {
+      const period = lastMonthFormulas(Date.now(), ss.getSpreadsheetTimeZone());
+      const [start, end] = [DASHBOARD_CELLS.periodStart, DASHBOARD_CELLS.periodEnd].map((a1) => oldDashboard.getRange(a1));
+      const fixed = [updateFormula(oldDashboard, start.getRow(), start.getColumn(), VOLATILE_PERIOD_FORMULAS.start, period.start),
+        updateFormula(oldDashboard, end.getRow(), end.getColumn(), VOLATILE_PERIOD_FORMULAS.end, period.end)];
+      if (fixed.some(Boolean) && !repairedTabs.includes('Dashboard')) repairedTabs.push('Dashboard');
+    }
     // Likewise a Trends tab made before trends counted holds is given the Holds range.
     const oldTrends = ss.getSheetByName(TRENDS_TAB);
     if (oldTrends && TREND_CHARTS.map(({ measure }) => trendFormulas(measure))
       .map((f) => updateFormula(oldTrends, f.row, 1, f.withoutHolds, f.now)).some(Boolean)) repairedTabs.push(TRENDS_TAB);
     layouts.forEach((layout, i) => {
-      const created = ensureFormulaTab(ss, layout.name, layout.cells(), i);
+      const created = ensureFormulaTab(ss, layout.name, layout.cells(Date.now(), ss.getSpreadsheetTimeZone()), i);
       if (created) formulaTabs.push(layout.name);
       if (formatFormulaTab(ss.getSheetByName(layout.name)!, layout) && !created && !repairedTabs.includes(layout.name)) repairedTabs.push(layout.name);
     });

@@ -33,7 +33,8 @@ export interface TextColour { text: string; background: string; color: string }
 
 export interface FormulaTabLayout {
   name: string;
-  cells: () => (string | number)[][];
+  /** The tab's cells when made at `now` in the spreadsheet's `timeZone`. */
+  cells: (now: number, timeZone: string) => (string | number)[][];
   /** The table's formula and its cell: the tab is formatted only while that cell still holds it. */
   table: { row: number; col: number; formula: string };
   frozenRows: number;
