@@ -276,7 +276,7 @@ const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif'];
 
 /** An image in a paragraph (developers.google.com/apps-script/reference/document/inline-image). */
 export class FakeInlineImage implements Pick<GInlineImage, 'getAltDescription' | 'getAltTitle' | 'getHeight' | 'getWidth'
-  | 'setAltDescription' | 'setAltTitle' | 'setHeight' | 'setWidth' | 'getType'> {
+  | 'setAltDescription' | 'setAltTitle' | 'setHeight' | 'setWidth' | 'getType' | 'getBlob'> {
   altTitle: string | null = null;
   altDescription: string | null = null;
   width: number;
@@ -296,6 +296,8 @@ export class FakeInlineImage implements Pick<GInlineImage, 'getAltDescription' |
   setWidth(width: number): GInlineImage { this.width = width; return this.me('setWidth'); }
   setHeight(height: number): GInlineImage { this.height = height; return this.me('setHeight'); }
   getType(): GoogleAppsScript.Document.ElementType { this.ctx.env.calls.hit('InlineImage.getType'); return 'INLINE_IMAGE' as unknown as GoogleAppsScript.Document.ElementType; }
+  /** The picture's data (https://developers.google.com/apps-script/reference/document/inline-image#getBlob()). */
+  getBlob(): GoogleAppsScript.Base.Blob { this.ctx.env.calls.hit('InlineImage.getBlob'); return this.blob as unknown as GoogleAppsScript.Base.Blob; }
   /**
    * The picture as a page shows it. Offline no PNG is drawn: a chart's picture is drawn from the chart it
    * came from, as SVG (the one chart drawing the project has); any other image is inlined as it is.

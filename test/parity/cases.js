@@ -51,6 +51,48 @@ function parityCases() {
       },
     },
     {
+      name: 'triggers are found per document: getUserTriggers(ss) lists this spreadsheet\'s form and clock triggers, not another spreadsheet\'s',
+      ref: 'https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)',
+      expected: [[true, true, false], [false, false, true]],
+      run: function () {
+        var other = SpreadsheetApp.create('SLM parity second workbook (safe to delete)');
+        var made = [
+          ScriptApp.newTrigger('parityHandler').forSpreadsheet(ss).onFormSubmit().create(),
+          ScriptApp.newTrigger('parityHandler').timeBased().everyDays(1).atHour(6).create(),
+          ScriptApp.newTrigger('parityHandler').forSpreadsheet(other).onFormSubmit().create(),
+        ];
+        try {
+          var ids = made.map(function (t) { return t.getUniqueId(); });
+          var listed = function (doc) {
+            var found = ScriptApp.getUserTriggers(doc).map(function (t) { return t.getUniqueId(); });
+            return ids.map(function (id) { return found.indexOf(id) >= 0; });
+          };
+          return [listed(ss), listed(other)];
+        } finally {
+          made.forEach(function (t) { ScriptApp.deleteTrigger(t); });
+          DriveApp.getFileById(other.getId()).setTrashed(true);
+        }
+      },
+    },
+    {
+      name: 'a Charts line chart becomes a PNG image in a Google Doc',
+      ref: 'https://developers.google.com/apps-script/reference/charts/charts and https://developers.google.com/apps-script/reference/document/body#appendImage(BlobSource)',
+      expected: ['INLINE_IMAGE', 'image/png', true, 'Trend'],
+      run: function () {
+        var table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'Month').addColumn(Charts.ColumnType.NUMBER, 'Met')
+          .addRow(['Sep', 0.9]).addRow(['Oct', 0.95]).build();
+        var png = Charts.newLineChart().setDataTable(table).setTitle('Trend').setDimensions(600, 300).build().getAs('image/png');
+        var doc = DocumentApp.create('SLM parity chart (safe to delete)');
+        try {
+          var image = doc.getBody().appendImage(png).setAltTitle('Trend');
+          return [String(image.getType()), image.getBlob().getContentType(), image.getWidth() > 0, image.getAltTitle()];
+        } finally {
+          doc.saveAndClose();
+          DriveApp.getFileById(doc.getId()).setTrashed(true);
+        }
+      },
+    },
+    {
       name: 'everyMinutes accepts only 1, 5, 10, 15 or 30',
       ref: 'https://developers.google.com/apps-script/reference/script/clock-trigger-builder#everyMinutes(Integer)',
       expected: true,
