@@ -14,7 +14,7 @@ const TITLES: Record<PickerKind, { pick: string; paste: string; hint: string }> 
   csv: {
     pick: 'Choose the CSV export to import',
     paste: 'Or paste the file\'s Drive link',
-    hint: 'A link works for a file this add-in made or was given before (chosen here once). For any other file, use Choose in Drive, or paste the CSV text in the panel.',
+    hint: 'A link works only for a file this add-in made or was given before (chosen once in Google Drive\'s chooser). For any other file, paste its CSV text into the panel instead.',
   },
   folder: {
     pick: 'Choose the folder for new documents',
