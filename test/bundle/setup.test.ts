@@ -143,7 +143,7 @@ describe('Set up workbook, on the built bundle', () => {
     const before = workbookState(rt);
     const report = rt.global.setUpWorkbook();
     expect(report.createdTabs).toEqual(['Trend charts']);
-    expect(ss.getSheets().map((s) => s.getName()).slice(0, 3)).toEqual(['Dashboard', 'Trend charts', 'Findings']);
+    expect(ss.getSheets().map((s) => s.getName()).slice(0, 4)).toEqual(['Start here', 'Dashboard', 'Trend charts', 'Findings']);
     expect(ss.getSheetByName('Trend charts')!.getCharts()).toHaveLength(2);
     expect(ss.getSheetByName('Trend charts')!.getRange('A1').getValue()).toBe('Trend charts: the last 12 months');
     const kept = workbookState(rt).filter((t) => t.name !== 'Trend charts');

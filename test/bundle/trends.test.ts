@@ -20,7 +20,7 @@ describe('trends on the built bundle', () => {
   const ranges = () => [tab('Incidents'), tab('Services'), tab('SLA'), tab('Targets'), tab('Calendars'), tab('Closures')];
 
   test('Set up workbook puts two native line charts on their own tab after the Dashboard, one under the other at column A, fed by the Trends tab\'s tables', () => {
-    expect(rt.spreadsheet.getSheets().map((s) => s.getName()).slice(0, 3)).toEqual(['Dashboard', CHARTS_TAB, 'Findings']);
+    expect(rt.spreadsheet.getSheets().map((s) => s.getName()).slice(0, 4)).toEqual(['Start here', 'Dashboard', CHARTS_TAB, 'Findings']);
     expect((rt.spreadsheet.getSheetByName('Dashboard')! as unknown as { charts: FakeEmbeddedChart[] }).charts).toEqual([]);
     const dashboard = rt.spreadsheet.getSheetByName(CHARTS_TAB)! as unknown as { charts: FakeEmbeddedChart[] };
     const charts = dashboard.charts;

@@ -10,6 +10,7 @@ import { fromSettings } from '../settings/definitions';
 import { hoursText, joinWords, longDate, moneyText, percentText, shareText } from '../text';
 import { heading, paragraph, table, type Block } from './model';
 import { idKey } from '../schema/ids';
+import { minOf } from '../values';
 import type { ReviewFacts } from './review';
 import { availabilityStatusText, comparisonCaveat, isRunning, periodWording, statusText, targetStatusText, TO_DATE } from '../attainment/status';
 import { trendTable, type Trends } from '../monitor/trends';
@@ -188,7 +189,7 @@ export const appendixSections = (f: ReviewFacts): Block[] => [...attainmentAppen
 const SEVERITY_WORD: Record<Finding['severity'], string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'For information' };
 const SEVERITY_ORDER: readonly Finding['severity'][] = ['high', 'medium', 'low', 'info'];
 const worstOf = (list: readonly Finding[]): Finding['severity'] =>
-  SEVERITY_ORDER[Math.min(...list.map((x) => SEVERITY_ORDER.indexOf(x.severity)), SEVERITY_ORDER.length - 1)];
+  SEVERITY_ORDER[minOf(list.map((x) => SEVERITY_ORDER.indexOf(x.severity))) ?? SEVERITY_ORDER.length - 1];
 const upperFirst = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
 /**
