@@ -6,6 +6,7 @@ import { loadFindings } from './views/contracts';
 import { digestPanel } from './views/digest';
 import { sparkline } from './views/sparkline';
 import type { TrendsView } from '../src/api';
+import { commentsPanel } from './views/comments';
 import { documentsPanel } from './views/documents';
 import { importPanel } from './views/import';
 import { periodPicker } from './views/period';
@@ -44,6 +45,7 @@ async function loadOverview(request: PeriodRequest, ticket: number): Promise<boo
     showServices(overview);
     void addTrends();
     documents.show(overview);
+    comments.show(overview.comments);
     showSettings(api, overview.settings);
     if (findingsLoaded) void loadFindings(api, request, overview.period.label);
     return true;
@@ -99,6 +101,7 @@ async function addTrends(): Promise<void> {
 
 const picker = periodPicker((request, settled) => void askOverview(request, settled ? 0 : SETTLE_MS));
 const documents = documentsPanel(api, picker);
+const comments = commentsPanel(api, () => void askOverview(picker.request(), 0));
 importPanel(api);
 
 const digest = digestPanel(api);

@@ -66,6 +66,16 @@ export interface Overview {
   readonly leftOut: number;
   /** The school's assumptions the findings and the digest use, as read from the Settings tab. */
   readonly settings: SettingView[];
+  readonly comments: CommentsView;
+}
+
+/** The representatives' comments on the Comments tab: how many, and how many are new since the last review. */
+export interface CommentsView {
+  readonly total: number;
+  readonly unresolved: number;
+  readonly sinceReview: number;
+  /** The day the newest service review was generated, or null before the first. */
+  readonly lastReview: string | null;
 }
 
 /** One setting as the panel shows it (read-only: it is changed on the Settings tab). */
@@ -284,6 +294,8 @@ export interface SlmApi {
   setDigest(on: boolean): DigestState;
   previewDigest(nowIso?: string | null): DigestPreview | null;
   getTrends(): TrendsView;
+  /** Brings the representatives' comments onto the Comments tab (new ones added, changed ones updated). */
+  collectComments(): CollectCommentsResult;
 
   getCallForm(): CallForm | null;
   createCallForm(): CallForm;

@@ -2,7 +2,7 @@
  * The sidebar's own server functions: opening the panel, the overview for a period, and going to a cell.
  * Everything returned is plain data (dates as ISO strings) so it crosses google.script.run unchanged.
  */
-import type { Overview, PeriodRequest, PeriodView, ServiceView, TargetView } from '../api';
+import type { CommentsView, Overview, PeriodRequest, PeriodView, ServiceView, TargetView } from '../api';
 import type { AttainmentReport, TargetAttainment } from '../core/attainment/types';
 import { periodWording, statusReason, targetReason } from '../core/attainment/status';
 import type { SlaLifecycle } from '../core/findings/lifecycle';
@@ -15,6 +15,8 @@ import type { Problem } from '../core/workbook/problems';
 import type { Workbook } from '../core/workbook/parseWorkbook';
 import { activateCell, readWorkbook } from '../adapters/sheets';
 import { settingValues } from '../core/settings/definitions';
+import { commentCounts } from '../core/comments/counts';
+import { longDate } from '../core/text';
 import { periodArg, rowArg, textArg } from './arguments';
 
 /** How many rows the figures leave out, each named by Check workbook. */
@@ -85,7 +87,13 @@ function overviewOf(wb: Workbook, problems: readonly Problem[], request: PeriodR
     problemCount: problems.length,
     leftOut: leftOutRows(problems),
     settings: settingValues(wb.assumptions),
+    comments: commentsView(wb),
   };
+}
+
+function commentsView(wb: Workbook): CommentsView {
+  const c = commentCounts(wb);
+  return { total: c.total, unresolved: c.unresolved, sinceReview: c.sinceReview, lastReview: c.lastReview === undefined ? null : longDate(c.lastReview, wb.timeZone) };
 }
 
 /**

@@ -34,6 +34,24 @@ describe('Collect comments', () => {
     expect(commentRows(rt)).toHaveLength(2);
   });
 
+  test('the panel counts the comments the next review has still to see: all before the first review, then those made since', () => {
+    const rt = exampleRuntime();
+    const sla = rt.global.generateSla(null);
+    rt.services.Drive.Comments.add(sla.id, { author: 'Ms Teacher', content: 'Printing before exams?', quoted: 'Printing', at: new Date('2026-11-30T10:00:00Z') });
+    rt.services.Drive.Comments.add(sla.id, { author: 'Head teacher', content: 'Fine by me.', at: new Date('2026-12-01T09:00:00Z') });
+    expect(rt.global.getOverview({ kind: 'thisTerm' }).comments).toEqual({ total: 0, unresolved: 0, sinceReview: 0, lastReview: null });
+    rt.global.collectComments();
+    expect(rt.global.getOverview({ kind: 'thisTerm' }).comments).toEqual({ total: 2, unresolved: 2, sinceReview: 2, lastReview: null });
+    // A review generated now has seen both; a comment made after it is new.
+    rt.global.generateReview({ kind: 'thisTerm' });
+    const seen = rt.global.getOverview({ kind: 'thisTerm' }).comments;
+    expect(seen).toMatchObject({ total: 2, unresolved: 2, sinceReview: 0 });
+    expect(seen.lastReview).toMatch(/^\w+ \d+ \w+ 2026$|^\d+ \w+ 2026$/);
+    rt.services.Drive.Comments.add(sla.id, { author: 'Student council', content: 'Wi-Fi in the library?', at: new Date(Date.now() + 86_400_000) });
+    rt.global.collectComments();
+    expect(rt.global.getOverview({ kind: 'thisTerm' }).comments).toMatchObject({ total: 3, sinceReview: 1 });
+  });
+
   test('a document Drive will not give is named, and the others are still read', () => {
     const rt = exampleRuntime();
     const sla = rt.global.generateSla(null);
