@@ -6,7 +6,7 @@ import { plural } from '../../src/core/text';
 import { showBusy, showDone, showError } from './status';
 
 /** "3 new since the last service review (12 October 2026), 2 not resolved, 9 in all." */
-export function commentsLine(c: CommentsView): string {
+function commentsLine(c: CommentsView): string {
   if (c.total === 0) return 'No comments collected yet.';
   const fresh = c.lastReview === null ? `${c.sinceReview} new (no service review yet)` : `${c.sinceReview} new since the last service review (${c.lastReview})`;
   return `${fresh}, ${c.unresolved} not resolved, ${plural(c.total, 'comment')} in all.`;
