@@ -52,7 +52,7 @@ describe('Import incidents, on the built bundle', () => {
     const rt = exampleRuntime();
     const preview = rt.global.previewImport(sample('osticket.csv'), null);
     expect(preview.columns.find((c: { field: string }) => c.field === 'responded').header).toBeNull();
-    expect(preview.warnings).toEqual([expect.stringMatching(/^This export has no first-response time: .*judged on how long it took to resolve.*choose it for Responded below/)]);
+    expect(preview.warnings).toEqual([expect.stringMatching(/^This export has no first-response time: its calls are judged on their fix times only, and their response targets are not judged .*choose it for Responded below/)]);
     rt.global.importIncidents(sample('osticket.csv'), null);
     expect(rowsOf(rt, 'OST-').map((r) => r.Responded)).toEqual(['', '', '', '', '']);
     // Exports with a first-response column fill Responded and warn of nothing.

@@ -161,8 +161,8 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
     dates,
     serviceIds: ctx.services.map((s) => s.serviceId),
     options: { ...options, preset: preset.id },
-    // With no first-response time a resolved call counts as answered when it was resolved (the attainment
-    // rule), so its response target is judged on how long it took to resolve: say so before importing.
+    // With no first-response time a resolved call's response target is not judged (the attainment rule):
+    // say so before importing.
     warnings: idx.responded < 0 ? [T('noResponse', LABELS.responded)] : [],
   };
   const notes: Skip[] = [...(table.notes ?? [])];

@@ -66,7 +66,7 @@ const LABELS: Record<ImportField, string> = {
 /** The import's messages; "{0}"... are filled in by the plan. */
 const TEXTS = {
   datesIso: 'Dates are written year first (2025-12-31), so they read only one way.',
-  noResponse: 'This export has no first-response time: a closed call counts as answered when it was resolved, so its response target is judged on how long it took to resolve, and a call that took longer to fix than its response target reads as a missed response. If the file has such a column, choose it for {0} below.',
+  noResponse: 'This export has no first-response time: its calls are judged on their fix times only, and their response targets are not judged (the figures count them as "no response time recorded"). If the file has such a column, choose it for {0} below.',
   datesChosen: 'Dates are read {0}, as chosen.',
   datesFile: 'Dates are read {0}: the file has dates that can only be read that way.',
   datesLocale: 'The file\'s dates could be read either way; they are read {0}, as the spreadsheet\'s locale ({1}) writes them. Change it below if that is wrong.',
