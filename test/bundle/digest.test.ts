@@ -22,6 +22,10 @@ describe('the daily digest, on the built bundle with the example school', () => 
     const refs = digest.sections.flatMap((s: { lines: string[] }) => s.lines).map((l: string) => /, ([A-Z]+\d+)\): (no reply yet|reply|fix)/.exec(l)?.[1]).filter(Boolean);
     expect(flagged.length).toBeGreaterThan(0);
     expect([...refs].sort()).toEqual([...flagged].sort());
+    // How long ago or how long left, as a person says it: "4 h 35 min", "45 min", "31 h", never "4.58 h".
+    const spans = digest.sections.flatMap((s: { lines: string[] }) => s.lines).map((l: string) => /, ([^,]*) of working time (ago|left)$/.exec(l)?.[1]).filter(Boolean);
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans) expect(span).toMatch(/^(\d+ min|[1-9] h( [1-5]?\d min)?|\d{2,} h)$/);
   });
 
   test('it says this month\'s missed targets in plain words, and the targets with nothing wrong in one line', () => {

@@ -39,7 +39,7 @@ const noResponseText = (n: number): string => `${n} resolved with no Responded t
 /** Planned maintenance in words, for the explanation beside a service's figures; undefined when there was none. */
 function plannedMaintenanceText(p: ServiceAttainment['plannedMaintenance']): string | undefined {
   const parts: string[] = [];
-  if (p.items || p.announcedHours) parts.push(`Planned maintenance: ${p.items} ${p.items === 1 ? 'item' : 'items'}, ${hoursText(p.announcedHours)} announced beforehand (not downtime)`);
+  if (p.items || p.announcedHours) parts.push(`Planned maintenance: ${p.items} ${p.items === 1 ? 'item' : 'items'}${p.announcedHours ? `, ${hoursText(p.announcedHours)} announced beforehand (not downtime)` : ''}`);
   if (p.unannounced.length) parts.push(`Planned maintenance logged after its outage began, counted as downtime: ${p.unannounced.map((u) => `${u.ref} (row ${u.row})`).join(', ')}`);
   return parts.length ? parts.join('\n') : undefined;
 }

@@ -68,7 +68,7 @@ const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Closure days', 'School holidays, INSET days and bank holidays.'],
   ['Availability', 'How much of the service hours the service was working: 99% of a 50-hour week allows it to be down for 30 minutes.'],
   ['Met for at least 95% of calls', 'At least 95 of every 100 calls get their first response and their fix within the times shown.'],
-  ['Met, At risk, Breached', 'How the service reviews report each target: Met is on target; At risk is on target, but one more late call would take it below; Breached is below target.'],
+  ['Met, At risk, Breached, Too few to judge', 'How the service reviews report each target: Met is on target; At risk is on target, but one more late call would take it below; Breached is below target; Too few to judge means too few calls so far for a share to mean anything (one late call out of three is not a trend), so the calls are counted but not judged.'],
   ['To date', 'Figures for a term or month that has not finished yet.'],
 ];
 

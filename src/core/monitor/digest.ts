@@ -12,11 +12,20 @@ import type { ServiceCalendar } from '../time/calendar';
 import { slaLifecycle } from '../findings/lifecycle';
 import { escapeHtml } from '../html';
 import { civilFromDays, DAY_MS, localDayNumber, localToUtc, utcOffsetMs } from '../time/zone';
-import { hoursText, longDate, percentText, plural, shareText } from '../text';
+import { longDate, percentText, plural, shareText } from '../text';
 import { periodWording, targetReason, TOO_FEW } from '../attainment/status';
 import { idKey } from '../schema/ids';
 import type { Workbook } from '../workbook/parseWorkbook';
 import type { ItemClock } from './clock';
+
+/** A span as a person says it in a morning email: "45 min", "4 h 35 min", "31 h". */
+function clockText(hours: number): string {
+  const minutes = Math.round(hours * 60);
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h >= 10 || m === 0 ? `${Math.round(minutes / 60)} h` : `${h} h ${m} min`;
+}
 
 /** One line of the digest, linked to the row it is about when there is one. */
 export interface DigestSection {
@@ -165,8 +174,8 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
     const what = noReply ? 'reply' : 'fix';
     const left = c.leftHours ?? 0;
     const when = due === undefined ? '' : c.state === 'Breached'
-      ? `${noReply ? 'no reply yet; ' : ''}${what} was due ${dueWords(due, now, tz)}, ${hoursText(-left)} of working time ago`
-      : `${what} due ${dueWords(due, now, tz)}, ${hoursText(left)} of working time left`;
+      ? `${noReply ? 'no reply yet; ' : ''}${what} was due ${dueWords(due, now, tz)}, ${clockText(-left)} of working time ago`
+      : `${what} due ${dueWords(due, now, tz)}, ${clockText(left)} of working time left`;
     const summary = cut(summaries.get(c.row)?.trim() || 'No summary');
     return { text: `${summary} (${names.get(idKey(c.serviceId)) ?? c.serviceId}, ${c.ref}): ${when}`, link: link(c.row) };
   };
