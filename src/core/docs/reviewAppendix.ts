@@ -71,7 +71,9 @@ function attainmentAppendix(f: ReviewFacts, title = 'Appendix A. Attainment by s
     table(['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Status set by'],
       services.map((s) => [
         String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), availabilityStatusText(s.availabilityStatus),
-        String(s.items), String(s.met), String(s.breached), String(s.pending), statusText(s.status), s.statusDriver ?? unjudgedWhy(f, s),
+        String(s.items), String(s.met), String(s.breached), String(s.pending), statusText(s.status),
+        // A service still being agreed is judged against its proposed targets, and says so.
+        `${s.status && isNegotiating(f, s.serviceId) ? 'Against proposed targets (still being agreed): ' : ''}${s.statusDriver ?? unjudgedWhy(f, s)}`,
       ]),
       [4, 9],
     )];

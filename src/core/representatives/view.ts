@@ -124,6 +124,7 @@ export function representativesBook(wb: Workbook, school: string, period: Period
       ['Met', 'The service did what was agreed.'],
       ['At risk', 'On target, but only just: one more late call would miss it.'],
       ['Breached', 'The service did not do what was agreed.'],
+      ['Too few to judge', 'Too few calls so far for a share to mean anything: counted, not judged yet.'],
       ['Not measured', 'Nothing to judge yet (no calls, or no agreed target).'],
     ],
     widths: [160, 640],
