@@ -25,7 +25,7 @@ const MAX_PAGE = 100;
 const DEFAULT_PAGE = 20;
 
 const apiError = (method: string, reason: string) => new Error(`API call to drive.comments.${method} failed with error: ${reason}`);
-const escape = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export class FakeDriveComments {
   private readonly byFile = new Map<string, DriveComment[]>();
@@ -47,7 +47,7 @@ export class FakeDriveComments {
     const when = (c.at ?? new Date()).toISOString();
     const comment: DriveComment = {
       kind: 'drive#comment', id: `AAAA${String(this.next++).padStart(6, '0')}`, createdTime: when, modifiedTime: when, resolved: false,
-      author: this.user(c.author, c.email), deleted: false, content: c.content, htmlContent: escape(c.content),
+      author: this.user(c.author, c.email), deleted: false, content: c.content, htmlContent: escapeHtml(c.content),
       ...(c.quoted !== undefined ? { quotedFileContent: { mimeType: 'text/html', value: c.quoted } } : {}), replies: [],
     };
     this.byFile.set(fileId, [...(this.byFile.get(fileId) ?? []), comment]);
@@ -59,7 +59,7 @@ export class FakeDriveComments {
     const comment = this.byFile.get(fileId)?.find((c) => c.id === commentId);
     if (!comment) throw new Error(`No comment ${commentId} on ${fileId}`);
     const when = (r.at ?? new Date()).toISOString();
-    comment.replies.push({ kind: 'drive#reply', id: `R${this.next++}`, createdTime: when, modifiedTime: when, author: this.user(r.author), content: r.content, htmlContent: escape(r.content), deleted: false, ...(r.action ? { action: r.action } : {}) });
+    comment.replies.push({ kind: 'drive#reply', id: `R${this.next++}`, createdTime: when, modifiedTime: when, author: this.user(r.author), content: r.content, htmlContent: escapeHtml(r.content), deleted: false, ...(r.action ? { action: r.action } : {}) });
     if (r.action) comment.resolved = r.action === 'resolve';
     comment.modifiedTime = when;
   }

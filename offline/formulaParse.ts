@@ -20,7 +20,7 @@ export class FormulaSyntaxError extends Error {}
 const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
 const COL = String.raw`\$?[A-Za-z]{1,3}`;
 const ROW = String.raw`\$?\d+`;
-const SHEET = String.raw`(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
+const SHEET = `(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
 /** A reference, not followed by anything that would make it a name or a function. */
 const REF = new RegExp(`^${SHEET}(${CELL}(?::(?:${CELL}|${COL}|${ROW}))?|${COL}:${COL}\\d*|${ROW}:${ROW})(?![A-Za-z0-9_.(!])`);
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;

@@ -20,7 +20,7 @@ export class Grid<T> {
   lastRow(present: (v: T) => boolean): number {
     for (let i = this.rows.length - 1; i >= 0; i--) {
       const r = this.rows[i];
-      if (r && r.some((v) => v !== undefined && present(v))) return i + 1;
+      if (r?.some((v) => v !== undefined && present(v))) return i + 1;
     }
     return 0;
   }
@@ -59,7 +59,7 @@ export class Grid<T> {
 
   /** Visits every set cell, row by row. */
   forEach(fn: (row: number, col: number, v: T) => void): void {
-    this.rows.forEach((r, i) => r?.forEach((v, j) => { if (v !== undefined) fn(i + 1, j + 1, v); }));
+    this.rows.forEach((r, i) => { r?.forEach((v, j) => { if (v !== undefined) fn(i + 1, j + 1, v); }); });
   }
 
   clear(): void {

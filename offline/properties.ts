@@ -73,7 +73,10 @@ export class FakePropertiesService implements Pick<GoogleAppsScript.Properties.P
   }
   private of(stores: Map<string, FakeProperties>, key: string, scope: string): FakeProperties {
     let p = stores.get(key);
-    if (!p) stores.set(key, (p = new FakeProperties(this.env, scope)));
+    if (!p) {
+      p = new FakeProperties(this.env, scope);
+      stores.set(key, p);
+    }
     return p;
   }
   /** The active document's store. */

@@ -9,6 +9,7 @@ import { a1Of, type CellValue } from './cells';
 import { DateSerial, evaluate, FormulaError, resultOf, type EvalContext, type Grid, type Scalar, type Value } from './formulaEval';
 import { FormulaSyntaxError, parseFormula } from './formulaParse';
 import { isDate } from './realm';
+import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { instantOf, partsAt } from './zoned';
@@ -122,7 +123,7 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
     range(tab, a1) {
       const target = tab === null ? sheet : ss.sheetNamed(tab);
       if (!target) throw new FormulaError('#REF!', `Unresolved sheet name '${tab}'.`);
-      let range;
+      let range: FakeRange;
       try {
         range = target.rangeA1(a1);
       } catch {
@@ -221,7 +222,7 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
 
   for (const sheet of ss.sheets) {
     const cells: Array<[number, number]> = [];
-    sheet.formulas.forEach((r, c) => cells.push([r, c]));
+    sheet.formulas.forEach((r, c) => { cells.push([r, c]); });
     for (const [r, c] of cells) compute(sheet, r, c);
   }
   return problems;

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { CallCounter } from './calls';
+import type { CallCounter } from './calls';
 import { FakeUser, newEnv, type OfflineEnv } from './env';
 import { FakeHtmlService } from './html';
 import { recordingConsole } from './console';

@@ -7,7 +7,7 @@ import { FakeRange } from './range';
 import { FakeRangeList } from './rangeList';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { FakeDataValidation } from './validation';
-import { FakeEmbeddedChart, newChartBuilder } from './charts';
+import { type FakeEmbeddedChart, newChartBuilder } from './charts';
 import type { FakeConditionalFormatRule } from './conditionalFormat';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -236,13 +236,13 @@ export class FakeSheet implements Pick<GSheet, Methods> {
 
   appendRow(rowContents: any[]): GSheet {
     if (!Array.isArray(rowContents)) {
-      throw new Error('The parameters (' + typeof rowContents + ') don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
+      throw new Error(`The parameters (${typeof rowContents}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
     }
     const row = this.lastRowIndex() + 1;
     // Sheets grows the tab when the row or its width goes past the edge.
     if (row > this.maxRows) this.maxRows = row;
     if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
-    rowContents.forEach((v, j) => this.write(row, j + 1, v));
+    rowContents.forEach((v, j) => { this.write(row, j + 1, v); });
     return this.me('appendRow');
   }
 

@@ -88,7 +88,8 @@ function askOverview(request: PeriodRequest | null, delay: number): Promise<bool
 let trends: Promise<TrendsView> | undefined;
 async function addTrends(): Promise<void> {
   try {
-    const t = await (trends ??= api.getTrends());
+    trends ??= api.getTrends();
+    const t = await trends;
     for (const li of Array.from(list.querySelectorAll<HTMLElement>('li.service'))) {
       if (li.querySelector('.trend')) continue;
       const figure = sparkline(t, li.dataset.service ?? '');

@@ -34,7 +34,7 @@ export function importPanel(api: Remote<SlmApi>): void {
   const syncFrom = () => {
     for (const kind of ['file', 'text', 'tab']) byId(`import-from-${kind}-box`).hidden = from() !== kind;
   };
-  document.querySelectorAll<HTMLInputElement>('input[name=import-from]').forEach((r) => r.addEventListener('change', () => { syncFrom(); reset(); }));
+  document.querySelectorAll<HTMLInputElement>('input[name=import-from]').forEach((r) => { r.addEventListener('change', () => { syncFrom(); reset(); }); });
   syncFrom();
 
   const request = (): [string | null, ImportRequest] => {

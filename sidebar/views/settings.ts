@@ -6,7 +6,10 @@ import { byId, el, replace } from '../dom';
 export function showSettings(api: Remote<SlmApi>, settings: readonly SettingView[] | undefined): void {
   const box = byId('settings-box');
   // An older copy of the add-on sends no settings: nothing is shown rather than a wrong default.
-  if (!settings?.length) return replace(box);
+  if (!settings?.length) {
+    replace(box);
+    return;
+  }
   const status = el('span', { class: 'small', role: 'status' });
   const go = async () => {
     try {

@@ -50,7 +50,7 @@ export function openRepresentativesBook(ss: Spreadsheet, title: string): OpenedB
 function formatNew(sheet: Sheet, tab: RepresentativesTab, rows: number): void {
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, tab.header.length).setFontWeight('bold').setBackground('#e8f0fe');
-  tab.widths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
+  tab.widths.forEach((px, i) => { sheet.setColumnWidth(i + 1, px); });
   sheet.getRange(1, 1, Math.max(rows, 2), tab.header.length).setWrap(true).setVerticalAlignment('top');
 }
 

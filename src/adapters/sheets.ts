@@ -269,7 +269,7 @@ export function applySetup(ss: Spreadsheet, plan: Pick<SetupPlan, 'renames' | 's
     }
     const rules = cols.map((c) => buildRule(validationRule(c)));
     body.setDataValidations(Array.from({ length: rows }, () => rules));
-    cols.forEach((c, i) => sheet.setColumnWidth(first + i, c.width ?? 120));
+    cols.forEach((c, i) => { sheet.setColumnWidth(first + i, c.width ?? 120); });
     finishTab(ss, sheet, step.tab.key);
   }
 }

@@ -25,7 +25,7 @@ export function writeStartLinks(ss: Spreadsheet): void {
     const id = /#gid=(\d+)/.exec(formulas[i][0])?.[1];
     return OURS.test(formulas[i][0]) && id !== undefined && !ids.has(Number(id));
   };
-  const write = wanted.map((w, i) => (i === 0 ? values[0][0] === '' : (values[i][0] === '' && formulas[i][0] === '') || stale(i)));
+  const write = wanted.map((_, i) => (i === 0 ? values[0][0] === '' : (values[i][0] === '' && formulas[i][0] === '') || stale(i)));
   if (!write.some(Boolean)) return;
   const current = wanted.map((_, i) => [formulas[i][0] || values[i][0]]);
   range.setValues(wanted.map((w, i) => (write[i] ? w : current[i])));

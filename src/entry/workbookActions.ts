@@ -158,7 +158,7 @@ function addExampleSchool(now: number): number {
     // Only into tabs set up in full: a tab left as it is (no header row, a headerless column, two candidates) gets nothing.
     const plan = setUpTabs(ss);
     // The example's settings are the defaults: only the rows the tab lacks are added, never a second row.
-    let written = addMissingSettings(ss, plan).length;
+    const written = addMissingSettings(ss, plan).length;
     const data = JSON.parse(HtmlService.createHtmlOutputFromFile(EXAMPLE_FILE).getContent()) as ExampleData;
     const school = buildExampleSchool(data, now, ss.getSpreadsheetTimeZone());
     const blocks = plan.finish.filter((key) => key !== 'settings').map((key) => ({ key, ...appendRecordsAt(ss, key, school[key]) }));

@@ -44,7 +44,7 @@ describe('dist/Code.js', () => {
 
   test('an action runs from Code.js alone: it reads no file through HtmlService', () => {
     const reads: string[] = [];
-    const context = vm.createContext({ HtmlService: { createHtmlOutputFromFile: (f: string) => (reads.push(f), { getContent: () => '' }) } });
+    const context = vm.createContext({ HtmlService: { createHtmlOutputFromFile: (f: string) => { reads.push(f); return { getContent: () => '' }; } } });
     vm.runInContext(code, context);
     expect(typeof context.SLM.generateSla).toBe('function');
     expect(typeof context.SLM.generateReview).toBe('function');

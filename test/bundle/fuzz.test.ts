@@ -55,7 +55,7 @@ function changedCells(before: ReturnType<typeof snapshot>, after: ReturnType<typ
     if (!now) { changes.push(`${name}: the tab is gone`); continue; }
     const header = (was.values[0] ?? []).map(String);
     const sharer = (r: number) => header.includes('Access') && was.values[r][header.indexOf('Name')] === 'Jo Harris';
-    was.values.forEach((row, r) => row.forEach((v, c) => {
+    was.values.forEach((row, r) => { row.forEach((v, c) => {
       const w = now.values[r]?.[c] ?? '';
       const f = now.formulas[r]?.[c] ?? '';
       if (was.formulas[r][c] !== '' && was.formulas[r][c] === f) return;
@@ -63,7 +63,7 @@ function changedCells(before: ReturnType<typeof snapshot>, after: ReturnType<typ
       if (r === 0 && v === '') return;
       if (header[c] === 'Access' && sharer(r)) return;
       if (shown(v) !== shown(w) || was.formulas[r][c] !== f) changes.push(`${name}!R${r + 1}C${c + 1}: ${shown(v)} became ${shown(w)}${f ? ` (formula ${f})` : ''}`);
-    }));
+    }); });
   }
   return changes;
 }
@@ -79,7 +79,7 @@ function artefacts(value: unknown, path: string, out: string[]): void {
   if (typeof value === 'number' && !Number.isFinite(value)) out.push(`${path} = ${value}`);
   else if (typeof value === 'string' && /\bNaN\b|\bundefined\b|\[object |Invalid Date/.test(value)) out.push(`${path} = ${shown(value)}`);
   else if (isDate(value) && Number.isNaN(value.getTime())) out.push(`${path} = Invalid Date`);
-  else if (Array.isArray(value)) value.forEach((v, i) => artefacts(v, `${path}[${i}]`, out));
+  else if (Array.isArray(value)) value.forEach((v, i) => { artefacts(v, `${path}[${i}]`, out); });
   else if (value && typeof value === 'object' && !isDate(value) && Object.getPrototypeOf(value) === Object.prototype) {
     for (const [k, v] of Object.entries(value)) artefacts(v, `${path}.${k}`, out);
   }
@@ -196,7 +196,7 @@ function checkCsv(c: CsvCase): void {
   rt.global.importIncidents(laterText, null);
   const after = incidentRows(rt);
   const cellOf = (ref: string, column: string) => String(after.rows.find((x) => x[refAt] === ref)?.[after.header.indexOf(column)]);
-  expect([...typed].map(([k, v]) => [k, cellOf(k.split('|')[0], k.split('|')[1])]).filter(([k, v]) => v !== typed.get(k))).toEqual([]);
+  expect([...typed].map(([k]) => [k, cellOf(k.split('|')[0], k.split('|')[1])]).filter(([k, v]) => v !== typed.get(k))).toEqual([]);
   // Refs are never rewritten, and no row is added twice.
   const refsNow = after.rows.map((r) => String(r[refAt]));
   expect([...onTab].filter((r) => /^F\d+$/.test(r) && !refsNow.includes(r))).toEqual([]);

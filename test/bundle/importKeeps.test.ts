@@ -44,9 +44,9 @@ describe('the import writes only the cells it changes', () => {
     expect(rt.calls.count('Range.setValues')).toBe(2);
     const after = cells(rt);
     const changed: string[] = [];
-    before.values.forEach((row, r) => row.forEach((v, c) => {
+    before.values.forEach((row, r) => { row.forEach((v, c) => {
       if (String(v) !== String(after.values[r][c]) || before.formulas[r][c] !== after.formulas[r][c]) changed.push(`R${r + 1}C${c + 1}`);
-    }));
+    }); });
     expect(changed).toEqual([`R${rowOf(rt, 'K1200')}C${col(rt, 'Resolved')}`]);
     expect(shown(rt, 'K1200', 'Resolved')).toMatch(/^2026-01-06 10:00/);
   });

@@ -97,7 +97,7 @@ describe('Set up workbook, on the built bundle', () => {
     const services = ss.getSheetByName('Services')!;
     services.setFrozenRows(0);
     const rangeProtection = (rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp).ProtectionType.RANGE;
-    services.getProtections(rangeProtection).forEach((p) => p.remove());
+    services.getProtections(rangeProtection).forEach((p) => { p.remove(); });
     ss.removeNamedRange('SLM_Services');
     ss.removeNamedRange('SLM_Incidents');
     const incidents = ss.getSheetByName('Incidents')!;
@@ -122,7 +122,7 @@ describe('Set up workbook, on the built bundle', () => {
     const dashboard = ss.getSheetByName('Trend charts')!;
     expect(dashboard.getCharts()).toHaveLength(2);
     // As offline/xlsx.ts writes them, and as the upload brings them back.
-    dashboard.getCharts().forEach((c) => dashboard.removeChart(c));
+    dashboard.getCharts().forEach((c) => { dashboard.removeChart(c); });
     const incidents = ss.getSheetByName('Incidents')!;
     ss.setNamedRange('SLM_Incidents', incidents.getRange(1, 1, incidents.getMaxRows(), schema.incidents.columns.length));
     const before = workbookState(rt);

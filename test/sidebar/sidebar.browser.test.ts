@@ -714,7 +714,7 @@ describe('the SLM panel in Chromium', () => {
       // 300 px: nothing wider than the panel.
       const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth);
       expect(overflow).toBeLessThanOrEqual(300);
-      const font = await s.page.evaluate(() => getComputedStyle(document.body).fontFamily + ' ' + getComputedStyle(document.body).fontSize);
+      const font = await s.page.evaluate(() => `${getComputedStyle(document.body).fontFamily} ${getComputedStyle(document.body).fontSize}`);
       expect(font).toMatch(/Arial.*13px/);
       await s.page.mouse.move(299, 0);
       await expect(s.page.evaluate(() => getComputedStyle(document.getElementById('generate-sla')!).backgroundColor)).resolves.toBe('rgb(26, 115, 232)');

@@ -56,9 +56,18 @@ function allocate(n: number) {
   let a = 0;
   let b = 0;
   let d = 0;
-  const times = () => f64.subarray(a, (a += n));
-  const ints = () => i32.subarray(b, (b += n));
-  const bytes = () => u8.subarray(d, (d += n));
+  const times = () => {
+    a += n;
+    return f64.subarray(a - n, a);
+  };
+  const ints = () => {
+    b += n;
+    return i32.subarray(b - n, b);
+  };
+  const bytes = () => {
+    d += n;
+    return u8.subarray(d - n, d);
+  };
   const kind = new Int8Array(u8.buffer, 2 * n, n);
   return {
     service: ints(), kind, opened: times(), responded: times(), resolved: times(),
@@ -92,7 +101,7 @@ const isDateLike = (v: unknown): v is Date => typeof v === 'object' && v !== nul
 type Values = readonly (readonly unknown[])[];
 
 /** How the fast path reads a column: each kind accepts only cells the row parser reads without complaint. */
-const enum Read {
+enum Read {
   /** An ID only checked (Ref): any number or non-blank text. */
   Id,
   /** An ID coded through the model (Service ID, Contract ref): -1 when unknown or blank. */
@@ -260,8 +269,10 @@ export function readIncidentColumns(values: Values, model: AttainmentModel, hold
       }
       if (!ok) {
         const y = readSlow(plan[q], reads[q], canon[q], v, tz);
-        if (y === undefined) (bad ??= []).push(q);
-        else x = y;
+        if (y === undefined) {
+          bad ??= [];
+          bad.push(q);
+        } else x = y;
       }
       got[q] = x;
     }

@@ -20,7 +20,10 @@ export function holdsByItem(holds: readonly HoldRow[], n: number, refOf: (i: num
     const until = h.until ?? Infinity;
     if (i === undefined || !(until > h.from)) continue;
     let list = spans.get(i);
-    if (!list) spans.set(i, (list = []));
+    if (!list) {
+      list = [];
+      spans.set(i, list);
+    }
     list.push([h.from, until]);
   }
   const out = new Map<number, number[]>();

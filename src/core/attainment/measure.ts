@@ -89,10 +89,16 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
       const wasAnnounced = planned[i] === 1 && o < a;
       if (a < start) a = start;
       if (b > a) {
-        if (wasAnnounced) (announced[s] ??= []).push(a, b);
-        else {
-          (outages[s] ??= []).push(a, b);
-          if (planned[i] === 1) (unannounced[s] ??= []).push(i);
+        if (wasAnnounced) {
+          announced[s] ??= [];
+          announced[s].push(a, b);
+        } else {
+          outages[s] ??= [];
+          outages[s].push(a, b);
+          if (planned[i] === 1) {
+            unannounced[s] ??= [];
+            unannounced[s].push(i);
+          }
         }
       }
     }
@@ -182,7 +188,10 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
 /** Adds item i's breach to the list kept under `key`. */
 function addBreach(map: Map<number, Breach[]>, key: number, cols: IncidentColumns, i: number, measure: Breach['measure'], actual: number, target: number, open: boolean): void {
   let list = map.get(key);
-  if (!list) map.set(key, (list = []));
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
   list.push({ ref: cols.ref(i), row: cols.row[i], measure, actualHours: actual / HOUR_MS, targetHours: target / HOUR_MS, open });
 }
 

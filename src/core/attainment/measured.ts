@@ -30,7 +30,8 @@ export function measureWorkbook(wb: Workbook, model: AttainmentModel = buildMode
     wb,
     model,
     get cols() {
-      return (cols ??= workbookColumns(wb, model));
+      cols ??= workbookColumns(wb, model);
+      return cols;
     },
     attainment(period, { asOf, breaches = true }) {
       const key = `${period.start}|${period.end}|${asOf}`;

@@ -85,7 +85,7 @@ export function targetLines(serviceId: string, model: AttainmentModel): TargetLi
       lines.push({ type, priority: undefined, target: rows[0] >= 0 ? model.targets[rows[0]] : undefined });
       return;
     }
-    PRIORITIES.forEach((priority, p) => lines.push({ type, priority, target: rows[p] >= 0 ? model.targets[rows[p]] : undefined }));
+    PRIORITIES.forEach((priority, p) => { lines.push({ type, priority, target: rows[p] >= 0 ? model.targets[rows[p]] : undefined }); });
   });
   return lines;
 }

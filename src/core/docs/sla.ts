@@ -154,7 +154,7 @@ function agreementWords(sla: Sla, open: readonly string[], tz: string): string {
   return open.length ? `Agreed in part${on}: ${joinWords(open)} to be agreed` : `Agreed${on}`;
 }
 
-function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: ReturnType<typeof buildModel>, now: number): ServiceFacts {
+function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: ReturnType<typeof buildModel>, _now: number): ServiceFacts {
   const tz = wb.timeZone;
   const points = tenPoints(svc, sla, wb);
   const own = describeHours(svc.supportHours, wb);

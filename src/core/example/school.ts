@@ -81,17 +81,17 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
   // A projector left waiting on the whiteboard supplier since two school days ago: open and past its
   // target, so the clocks and the daily digest have something to warn about whatever day it is.
   let waitingDay = today - 1;
-  for (let seen = 0; (seen += isSchoolDay(waitingDay) ? 1 : 0) < 2; ) waitingDay--;
+  for (let seen = isSchoolDay(waitingDay) ? 1 : 0; seen < 2; seen += isSchoolDay(waitingDay) ? 1 : 0) waitingDay--;
   // Planned maintenance: the MIS upgrade on the third Wednesday of each month, announced two school days ahead,
   // and one emergency storage patch logged only after it had begun (downtime), ten school days ago.
   let patchDay = today - 1;
-  for (let seen = 0; (seen += isSchoolDay(patchDay) ? 1 : 0) < 10; ) patchDay--;
+  for (let seen = isSchoolDay(patchDay) ? 1 : 0; seen < 10; seen += isSchoolDay(patchDay) ? 1 : 0) patchDay--;
   let maintenance = 0;
   for (let day = logStart; day <= today; day++) {
     if (!isSchoolDay(day)) continue;
     if (weekday(day) === 2 && civilFromDays(day).d >= 15 && civilFromDays(day).d <= 21 && atDay(day, 18) <= now) {
       let logged = day - 1;
-      for (let seen = 0; (seen += isSchoolDay(logged) ? 1 : 0) < 2; ) logged--;
+      for (let seen = isSchoolDay(logged) ? 1 : 0; seen < 2; seen += isSchoolDay(logged) ? 1 : 0) logged--;
       incidents.push(plannedMaintenance(`PM${++maintenance}`, 'MIS', 'Planned MIS upgrade (announced to staff two school days ahead)', atDay(logged, 10), atDay(day, 16.5), atDay(day, 18)));
     }
     if (day === patchDay) incidents.push(plannedMaintenance(`PM${++maintenance}`, 'STORAGE', 'Emergency security patch of the file server (logged after it began)', atDay(day, 12.75), atDay(day, 12.5), atDay(day, 13)));
@@ -160,7 +160,10 @@ function waitingOnSupplier(ref: string, opened: number): cat.Draft<'incidents'> 
 function makeItem(p: IncidentProfile, targets: readonly cat.Draft<'targets'>[], ref: string, opened: number, rnd: () => number, cals: Record<string, ServiceCalendar>, now: number): cat.Draft<'incidents'> | undefined {
   const between = ([lo, hi]: readonly [number, number]) => lo + rnd() * (hi - lo);
   let pick = rnd() * p.calls.reduce((t, c) => t + c.weight, 0);
-  const call = p.calls.find((c) => (pick -= c.weight) < 0) ?? p.calls[p.calls.length - 1];
+  const call = p.calls.find((c) => {
+    pick -= c.weight;
+    return pick < 0;
+  }) ?? p.calls[p.calls.length - 1];
   const isRequest = call.type === 'Request';
   const target = paceTarget(targets, p.serviceId, call);
   const pace = call.component === 'Software' ? PACE.software : PACE.other;

@@ -1,7 +1,7 @@
 /** Prioritisation trends: where the work goes (share of items and of fix time per service) against the school's ranking. */
 import { PLANNED_MAINTENANCE } from '../attainment/model';
 import { periodWording } from '../attainment/status';
-import { type Context } from './context';
+import type { Context } from './context';
 import { resolvedItems } from './resolution';
 import { EFFORT_OUTWEIGH_RATIO, MIN_EFFORT_SHARE, MIN_TREND_ITEMS } from './thresholds';
 import type { Finding } from './types';
@@ -54,8 +54,8 @@ export function prioritisationFindings(ctx: Context): Finding[] {
   out.push({
     id: 'prioritisation:summary', analysis: 'prioritisation', severity: 'info', question: QUESTION,
     title: `Where the work went in ${periodWording(ctx.period, ctx.now)}: ${plural(totalItems, 'item')} and ${hoursText(totalFix)} of fix time`,
-    evidence: `In ${periodWording(ctx.period, ctx.now)}: ` + list.filter((e) => e.items > 0 || e.rank <= highRank).map((e) =>
-      `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${shareText(e.items / totalItems)} of items, ${e.measurable ? `${shareText(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`).join('; ') + '.',
+    evidence: `In ${periodWording(ctx.period, ctx.now)}: ${list.filter((e) => e.items > 0 || e.rank <= highRank).map((e) =>
+      `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${shareText(e.items / totalItems)} of items, ${e.measurable ? `${shareText(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`).join('; ')}.`,
     action: 'Compare where effort goes with what the school said matters; agree with the representatives whether the ranking or the work should change.',
     refs: list.filter((e) => e.row !== undefined).map((e) => ctx.ref('services', e.row!, 'rank')),
     serviceIds: list.map((e) => e.id), figures: { items: totalItems, fixHours: totalFix },

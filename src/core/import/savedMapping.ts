@@ -16,7 +16,11 @@ function bytes(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // A high surrogate: its pair is one 4-byte character.
+      i++;
+      n += 4;
+    } else n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
   }
   return n;
 }

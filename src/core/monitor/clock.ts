@@ -112,7 +112,7 @@ type Cell = string | number | Date;
  * cell of an item without a clock. `DateOf` builds dates in the caller's realm.
  */
 export function clockTable(clocks: readonly ItemClock[], DateOf: DateConstructor = Date): Cell[][] {
-  const date = (ms: number | undefined): Cell => (ms === undefined || ms !== ms ? '' : new DateOf(ms));
+  const date = (ms: number | undefined): Cell => (ms === undefined || Number.isNaN(ms) ? '' : new DateOf(ms));
   const rows: Cell[][] = [[...CLOCK_HEADER]];
   for (const c of clocks) {
     rows.push([

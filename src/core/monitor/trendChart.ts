@@ -51,7 +51,7 @@ const isPartialMonth = (label: string): boolean => /\(to date\)$/.test(label);
 function axisOf(values: number[]): { lo: number; hi: number; step: number } {
   if (values.length === 0) return { lo: 0, hi: 1, step: 0.25 };
   const max = Math.max(...values);
-  const hi = max <= 1 ? 1 : max;
+  const hi = Math.max(max, 1);
   const min = Math.min(...values);
   const lo = Math.min(min - (hi - min) * 0.15, hi - 0.01);
   const step = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1].find((s) => (hi - lo) / s <= 5) ?? Math.ceil((hi - lo) / 5);
@@ -156,7 +156,7 @@ export function lineChartSvg(title: string, table: ChartTable, width = 600, heig
   // names take two lines (a name is never cut while a second line can hold it).
   const texts = series.map((s) => (columns === 1 ? legendLines(s.name, chars) : [fitName(s.name, chars)]));
   const rowOf: number[] = [];
-  texts.forEach((t, k) => rowOf.push(columns === 2 ? Math.floor(k / 2) : k === 0 ? 0 : rowOf[k - 1] + texts[k - 1].length));
+  texts.forEach((_, k) => { rowOf.push(columns === 2 ? Math.floor(k / 2) : k === 0 ? 0 : rowOf[k - 1] + texts[k - 1].length); });
   const partialRow = columns === 2 ? Math.floor(series.length / 2) : series.length === 0 ? 0 : rowOf[series.length - 1] + texts[series.length - 1].length;
   const legendRows = drawsPartial ? partialRow + 1 : series.length === 0 ? 0 : columns === 2 ? Math.ceil(series.length / 2) : partialRow;
   const plot = { left: 52, top: 42, right: width - 16, bottom: height - 40 - legendRows * LEGEND_ROW };
@@ -175,7 +175,7 @@ export function lineChartSvg(title: string, table: ChartTable, width = 600, heig
     out.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(v)}" y2="${y(v)}" stroke="${k === 0 ? '#9aa0a6' : '#e8eaed'}"/>`,
       `<text x="${plot.left - 6}" y="${y(v) + 4}" font-size="11" fill="#5f6368" text-anchor="end">${tickText(v, step)}</text>`);
   }
-  labels.forEach((label, j) => {
+  labels.forEach((_, j) => {
     const [month, year] = monthLabel(labels, j);
     out.push(`<text x="${x(j)}" y="${plot.bottom + 16}" font-size="11" fill="#5f6368" text-anchor="middle">${escapeHtml(month)}</text>`);
     if (year) out.push(`<text x="${x(j)}" y="${plot.bottom + 30}" font-size="11" fill="#5f6368" text-anchor="middle">${escapeHtml(year)}</text>`);

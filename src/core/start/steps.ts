@@ -36,6 +36,7 @@ export interface StepState {
 }
 
 /** The largest of many numbers, without spreading them into arguments (a long list would overflow the stack). */
+// biome-ignore lint/complexity/useMathMinMax: a NaN is passed over here, where Math.max would return NaN.
 const largest = (xs: readonly number[]): number => xs.reduce((m, x) => (x > m ? x : m), -Infinity);
 
 const live = (status: string) => status !== 'Retired' && status !== 'Unsupported';

@@ -33,7 +33,9 @@ const DAY_WORDS: Record<string, number> = {};
   ['fri', 'friday', 'fr'],
   ['sat', 'saturday', 'sa'],
   ['sun', 'sunday', 'su'],
-].forEach((words, i) => words.forEach((w) => (DAY_WORDS[w] = i)));
+].forEach((words, i) => {
+  for (const w of words) DAY_WORDS[w] = i;
+});
 
 const GROUP_WORDS: Record<string, number[]> = {
   weekdays: [0, 1, 2, 3, 4],
@@ -65,7 +67,7 @@ const RE_WORD = /(every\s+day|[a-z]+)\.?/y;
 
 /** Minutes of day of a time token, or undefined; `casual` reports a time written without am/pm or a leading zero. */
 function readTime(raw: string): { min: number; casual: boolean } | undefined {
-  const t = raw.replace(/\s+/g, '').replace(/\./g, (m, i: number, s: string) => (/\d/.test(s[i + 1] ?? '') ? ':' : ''));
+  const t = raw.replace(/\s+/g, '').replace(/\./g, (_, i: number, s: string) => (/\d/.test(s[i + 1] ?? '') ? ':' : ''));
   if (t === 'noon') return { min: 720, casual: false };
   if (t === 'midnight') return { min: 0, casual: false };
   const m = /^(\d{1,4})(?:[:h](\d{2}))?(am|pm)?$/.exec(t);
@@ -108,7 +110,8 @@ function tokenize(spec: string): Token[] {
       out.push({ kind: 'hard' });
       continue;
     }
-    if ((m = at(RE_RANGE))) {
+    m = at(RE_RANGE);
+    if (m) {
       const text = spec.slice(from, p);
       const a = readTime(m[1]);
       const b = readTime(m[2]);
@@ -131,7 +134,8 @@ function tokenize(spec: string): Token[] {
       out.push({ kind: 'soft' });
       continue;
     }
-    if ((m = at(RE_WORD))) {
+    m = at(RE_WORD);
+    if (m) {
       const word = m[1].replace(/\s+/g, ' ');
       if (GROUP_WORDS[word]) {
         out.push({ kind: 'days', days: GROUP_WORDS[word], at: from, text: spec.slice(from, p) });
@@ -176,11 +180,17 @@ function groupsOf(spec: string, part: Token[]): Group[] {
   let cur: (typeof raw)[number] | undefined;
   for (const t of part) {
     if (t.kind === 'days') {
-      if (!cur || cur.ranges.length > 0) raw.push((cur = { days: [], ranges: [], daysText: '' }));
+      if (!cur || cur.ranges.length > 0) {
+        cur = { days: [], ranges: [], daysText: '' };
+        raw.push(cur);
+      }
       cur.days = (cur.days ?? []).concat(t.days);
       cur.daysText += (cur.daysText ? ', ' : '') + t.text.trim();
     } else if (t.kind === 'range') {
-      if (!cur) raw.push((cur = { days: null, ranges: [], daysText: '' }));
+      if (!cur) {
+        cur = { days: null, ranges: [], daysText: '' };
+        raw.push(cur);
+      }
       cur.ranges.push([t.start, t.end]);
     }
   }

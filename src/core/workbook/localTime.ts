@@ -14,8 +14,11 @@ export function parseLocalDateTime(text: string, timeZone: string, allowTime: bo
   let m = ISO.exec(s);
   let y: number, mo: number, d: number;
   if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = DAY_FIRST.exec(s))) [y, mo, d] = [Number(m[3]), Number(m[monthFirst ? 1 : 2]), Number(m[monthFirst ? 2 : 1])];
-  else return undefined;
+  else {
+    m = DAY_FIRST.exec(s);
+    if (m) [y, mo, d] = [Number(m[3]), Number(m[monthFirst ? 1 : 2]), Number(m[monthFirst ? 2 : 1])];
+    else return undefined;
+  }
   const h = m[4] === undefined ? 0 : Number(m[4]);
   const min = m[5] === undefined ? 0 : Number(m[5]);
   if (!allowTime && m[4] !== undefined) return undefined;

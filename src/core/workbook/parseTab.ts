@@ -72,7 +72,8 @@ function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: readonly 
       }
       // A bad required cell leaves the row out; a bad optional one is read as blank, except on a measured row.
       if (col.required || wholeRow) usable = false;
-      (bad ??= []).push([col, raw, result.expected]);
+      bad ??= [];
+      bad.push([col, raw, result.expected]);
     }
     if (bad) {
       const ending = wholeRow ? measuredRowEnding(bad.map(([col]) => col.key)) : undefined;

@@ -16,7 +16,7 @@ export function tableAfter(blocks: readonly Block[], text: string | RegExp): Tab
   const i = blocks.findIndex((b) => 'text' in b && (typeof text === 'string' ? b.text === text : text.test(b.text)));
   if (i < 0) throw new Error(`No block reads ${text}`);
   const t = blocks.slice(i + 1).find((b) => b.kind === 'table');
-  if (!t || t.kind !== 'table') throw new Error(`No table after ${text}`);
+  if (t?.kind !== 'table') throw new Error(`No table after ${text}`);
   return t;
 }
 

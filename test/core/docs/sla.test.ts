@@ -7,7 +7,7 @@ import { resolveHours } from '../../../src/core/workbook/hoursOf';
 import { allText, exampleWorkbook, NOW, tableAfter, TZ } from './fixture';
 
 const school = 'Hillside School';
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LIST = '9. Still to be agreed';
 
 /**
@@ -28,20 +28,20 @@ function toBeAgreedPlaces(blocks: readonly Block[]): Array<[string, RegExp]> {
       places.push([service, what]);
     }
     if (b.kind !== 'table') continue;
-    b.rows.forEach((r) => r.forEach((cell, k) => {
+    b.rows.forEach((r) => { r.forEach((cell, k) => {
       if (!cell.startsWith(TO_BE_AGREED)) return;
       const first = b.header[0];
-      if (first === 'Point') places.push([service, new RegExp(`^${escape(r[0])}$`)]);
+      if (first === 'Point') places.push([service, new RegExp(`^${escapeRe(r[0])}$`)]);
       else if (b.header.join() === TARGET_HEADER.join()) {
         const line = `${r[0]} targets${r[1] === 'Any' ? '' : ` (${r[1]})`}`;
         const whole = r[2] === TO_BE_AGREED;
         // The standard table (section 3) stands for every service on it: any of them lists the gap.
-        places.push([service === 'Whole agreement' ? '' : service, new RegExp(`^${escape(line)}${whole ? '$' : `: .*${k === 3 ? 'respond' : 'resolve'} time`}`)]);
+        places.push([service === 'Whole agreement' ? '' : service, new RegExp(`^${escapeRe(line)}${whole ? '$' : `: .*${k === 3 ? 'respond' : 'resolve'} time`}`)]);
       } else if (first === 'Rank') places.push([r[1], new RegExp(`^${b.header[k]}$|^Everything: `)]);
-      else if (first === 'Document') places.push([service, new RegExp(escape(r[0]), 'i')]);
-      else if (first === 'Name') places.push([service, new RegExp(`^${escape(r[1])}`)]);
+      else if (first === 'Document') places.push([service, new RegExp(escapeRe(r[0]), 'i')]);
+      else if (first === 'Name') places.push([service, new RegExp(`^${escapeRe(r[1])}`)]);
       else throw new Error(`"To be agreed" in a table the test does not know: ${b.header.join(', ')}`);
-    }));
+    }); });
   }
   return places;
 }

@@ -19,7 +19,10 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 
 function wallOf(ms: number, tz: string): Wall {
   let cache = walls.get(tz);
-  if (!cache) walls.set(tz, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    walls.set(tz, cache);
+  }
   let w = cache.get(ms);
   if (w) return w;
   let fmt = formats.get(tz);
