@@ -71,12 +71,14 @@ function attainmentAppendix(f: ReviewFacts, title = 'Appendix A. Attainment by s
     table(['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Status set by'],
       services.map((s) => [
         String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), availabilityStatusText(s.availabilityStatus),
-        String(s.items), String(s.met), String(s.breached), String(s.pending), statusText(s.status),
-        // A service still being agreed is judged against its proposed targets, and says so.
-        `${s.status && isNegotiating(f, s.serviceId) ? 'Against proposed targets (still being agreed): ' : ''}${s.statusDriver ?? unjudgedWhy(f, s)}`,
+        String(s.items), String(s.met), String(s.breached), String(s.pending), statusText(s.status), s.statusDriver ?? unjudgedWhy(f, s),
       ]),
       [4, 9],
     )];
+  // A service still being agreed is judged against its proposed targets: said under the table, so each cell
+  // keeps the one wording every surface shares.
+  const proposed = services.filter((s) => s.status && isNegotiating(f, s.serviceId));
+  if (proposed.length) blocks.push(paragraph(`Still being agreed, so judged against proposed targets: ${joinWords(proposed.map((s) => s.name))}.`));
   const unrecorded = services.filter((s) => s.noResponseTime > 0);
   if (unrecorded.length) {
     blocks.push(paragraph(`Response not judged for calls resolved with no Responded time (nobody recorded when they were answered): ${unrecorded.map((s) => `${s.name} ${s.noResponseTime}`).join(', ')}.`));
