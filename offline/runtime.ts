@@ -110,8 +110,15 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
   const ui = new FakeUi(env);
   const drive = new FakeDriveApp(env);
   const spreadsheet = new FakeSpreadsheet(env, opts.spreadsheetName ?? 'SLM Workbook');
+  // A spreadsheet opens for whoever it is shared with, in Drive or through the spreadsheet's own sharing.
+  const canOpen = (ss: FakeSpreadsheet): boolean => {
+    const me = env.userEmail.toLowerCase();
+    const item = drive.store.items.get(ss.id);
+    const people = [...ss.editors, ...ss.viewers, ...(item ? [...item.editors, ...item.viewers, ...item.commenters, item.owner ?? ''] : [])];
+    return people.some((p) => p.toLowerCase() === me);
+  };
   const spreadsheetApp = new FakeSpreadsheetApp(env, spreadsheet, ui as unknown as GoogleAppsScript.Base.Ui,
-    (ss) => drive.store.addSpreadsheet(ss));
+    (ss) => drive.store.addSpreadsheet(ss), canOpen);
   drive.store.addSpreadsheet(spreadsheet);
   const services: OfflineServices = {
     SpreadsheetApp: spreadsheetApp,

@@ -250,6 +250,9 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
   }
 }
 
+/** What openById says when the spreadsheet exists but is not shared with the user. */
+export const NO_ACCESS_MESSAGE = 'You do not have permission to access the requested document.';
+
 type AppMethods = 'flush' | 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'getActiveRange' | 'getUi'
   | 'newDataValidation' | 'newConditionalFormatRule' | 'openById' | 'openByUrl' | 'create';
 
@@ -269,6 +272,8 @@ export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spr
     public active: FakeSpreadsheet,
     private readonly ui: GoogleAppsScript.Base.Ui,
     private readonly onCreate: (ss: FakeSpreadsheet) => void = () => {},
+    /** Whether the signed-in user may open a spreadsheet (shared with them, or theirs); default: always. */
+    private readonly canOpen: (ss: FakeSpreadsheet) => boolean = () => true,
   ) {
     this.spreadsheets.set(active.id, active);
   }
@@ -306,17 +311,24 @@ export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spr
     this.spreadsheets.set(ss.id, ss);
     this.onCreate(ss);
   }
+  /**
+   * openById/openByUrl "throw an exception if the spreadsheet does not exist or the user does not have permission
+   * to access it" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openbyidid):
+   * no such file gives Apps Script's "Unexpected error…" message, a file not shared with the user its
+   * "You do not have permission to access the requested document." message.
+   */
+  private opened(ss: FakeSpreadsheet | undefined, method: 'openById' | 'openByUrl'): GSpreadsheet {
+    if (!ss) throw new Error(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    if (!this.canOpen(ss)) throw new Error(NO_ACCESS_MESSAGE);
+    return ss as unknown as GSpreadsheet;
+  }
   openById(id: string): GSpreadsheet {
     this.hit('openById');
-    const ss = this.spreadsheets.get(String(id));
-    if (!ss) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
-    return ss as unknown as GSpreadsheet;
+    return this.opened(this.spreadsheets.get(String(id)), 'openById');
   }
   openByUrl(url: string): GSpreadsheet {
     this.hit('openByUrl');
     const id = /\/d\/([A-Za-z0-9_-]+)/.exec(String(url))?.[1];
-    const ss = id ? this.spreadsheets.get(id) : undefined;
-    if (!ss) throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
-    return ss as unknown as GSpreadsheet;
+    return this.opened(id ? this.spreadsheets.get(id) : undefined, 'openByUrl');
   }
 }

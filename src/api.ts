@@ -301,3 +301,17 @@ export interface SlmApi {
   createCallForm(): CallForm;
   writeWaitingCalls(): CallsWaiting;
 }
+
+/** What one execution of a trust refresh did. */
+export interface TrustRefreshResult {
+  readonly read: number;
+  readonly total: number;
+  /** True when the refresh stopped for time and continues from a trigger. */
+  readonly running: boolean;
+  /** Schools read in this execution. */
+  readonly readNow: string[];
+  /** Schools that could not be read, each with the reason. */
+  readonly unreadable: Array<{ school: string; reason: string }>;
+  /** Rows of the Schools tab that need attention (named by row and column). */
+  readonly problems: string[];
+}

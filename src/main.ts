@@ -17,3 +17,4 @@ export * from './entry/digest';
 export * from './entry/callForm';
 export * from './entry/trendsApi';
 export * from './entry/picker';
+export * from './entry/trust';

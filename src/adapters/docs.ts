@@ -69,7 +69,7 @@ function renderBlock(body: Body, b: Block): void {
  * Writes the model into a new document's body. The empty paragraph every new document starts with is
  * removed at the end (Docs keeps at least one paragraph, and the title is one).
  */
-function renderDocument(body: Body, model: DocModel): void {
+function renderDocument(body: Body, model: DocModel<string>): void {
   const first = body.getChild(0);
   for (const b of model.blocks) renderBlock(body, b);
   if (body.getNumChildren() > 1) body.removeChild(first);
@@ -79,7 +79,7 @@ function renderDocument(body: Body, model: DocModel): void {
 export const createDocument = (name: string): GoogleAppsScript.Document.Document => DocumentApp.create(name);
 
 /** Renders the model into a new document, saves and closes it; returns its link. */
-export function writeDocument(doc: GoogleAppsScript.Document.Document, model: DocModel): string {
+export function writeDocument(doc: GoogleAppsScript.Document.Document, model: DocModel<string>): string {
   renderDocument(doc.getBody(), model);
   const url = doc.getUrl();
   doc.saveAndClose();

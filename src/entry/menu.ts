@@ -18,5 +18,9 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
   ['Collect comments', 'menuCollectComments'],
   ['Choose documents folder', 'menuChooseDocumentsFolder'],
   null,
+  ['Set up as trust workbook', 'menuSetUpTrustWorkbook'],
+  ['Refresh trust figures', 'menuRefreshTrustFigures'],
+  ['Generate trust review', 'menuGenerateTrustReview'],
+  null,
   ['Help', 'menuHelp'],
 ];

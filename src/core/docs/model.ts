@@ -36,8 +36,9 @@ export const table = (header: readonly string[], rows: readonly (readonly string
 
 export type DocumentType = 'SLA' | 'Service review';
 
-export interface DocModel {
-  readonly type: DocumentType;
+export interface DocModel<T extends string = DocumentType> {
+  /** What the document is (a school's are recorded on its Documents tab under this type). */
+  readonly type: T;
   /** The SLA version ("1.2") or the period reviewed ("Autumn term 2026"). */
   readonly label: string;
   readonly title: string;

@@ -8,7 +8,7 @@ export interface ColumnMap {
   readonly missing: readonly ColumnDef[];
 }
 
-export function locateColumns(header: readonly unknown[], tab: TabDef): ColumnMap {
+export function locateColumns(header: readonly unknown[], tab: Pick<TabDef, 'columns'>): ColumnMap {
   const byName = new Map<string, number>();
   header.forEach((h, i) => {
     const n = normaliseHeader(h);

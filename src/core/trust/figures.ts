@@ -1,0 +1,91 @@
+/**
+ * One school's figures as the trust keeps them: computed by the same use case as the school's own panel
+ * (periodOverview: the workbook measured once, the period's attainment computed once), reduced to plain
+ * data that a trust workbook stores and rolls up.
+ */
+import { periodWording } from '../attainment/status';
+import type { Rag } from '../attainment/types';
+import type { PeriodRequest } from '../periods/period';
+import { periodOverview } from '../usecases/overview';
+import type { Problem } from '../workbook/problems';
+import type { Workbook } from '../workbook/parseWorkbook';
+import { LEFT_OUT } from '../workbook/parseTab';
+
+export interface SchoolServiceFigures {
+  readonly serviceId: string;
+  readonly name: string;
+  readonly rank: number;
+  readonly status: Rag | null;
+  readonly statusDriver: string | null;
+  /** 0..1, null when the period holds no service hours. */
+  readonly availability: number | null;
+  readonly availabilityTarget: number | null;
+  readonly serviceHours: number;
+  readonly downtimeHours: number;
+  readonly items: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+}
+
+export interface SchoolSupplierFigures {
+  readonly contractRef: string;
+  readonly supplier: string;
+  readonly calls: number;
+  readonly responseMet: number;
+  readonly responseBreached: number;
+  readonly fixMet: number;
+  readonly fixBreached: number;
+  readonly pending: number;
+  readonly hoursKnown: boolean;
+}
+
+export interface SchoolFigures {
+  readonly period: { readonly label: string; readonly start: number; readonly end: number };
+  /** "Autumn term 2026 to date" while the period runs. */
+  readonly wording: string;
+  /** The instant the figures were judged at (items still open judged then). */
+  readonly asOf: number;
+  readonly services: readonly SchoolServiceFigures[];
+  readonly suppliers: readonly SchoolSupplierFigures[];
+  /** Incidents rows left out of the figures (a cell could not be read). */
+  readonly leftOut: number;
+}
+
+/** Tabs a workbook cannot be measured without, and so a trust cannot read it without. */
+const ESSENTIAL_TABS = ['Services', 'Targets', 'Incidents'];
+
+/**
+ * Why a school's workbook cannot be measured (not an SLM Workbook, or one from an older version missing a tab
+ * or a required column), or undefined when it can.
+ */
+export function unreadableReason(problems: readonly Problem[]): string | undefined {
+  const missingTabs = problems.filter((p) => p.row === 0 && ESSENTIAL_TABS.includes(p.tab)).map((p) => p.tab);
+  if (missingTabs.length) return `its workbook has no ${missingTabs.join(', ')} tab${missingTabs.length > 1 ? 's' : ''} (not an SLM Workbook, or one never set up)`;
+  const missingColumns = problems.filter((p) => p.row === 1 && p.severity === 'error' && ESSENTIAL_TABS.includes(p.tab));
+  if (missingColumns.length) {
+    const first = missingColumns[0];
+    return `its ${first.tab} tab has no "${first.column}" column (a workbook from an older version: run "Set up workbook" in it)`;
+  }
+  return undefined;
+}
+
+/** A school's figures for the period asked for, as of `now`: the same figures as its own panel shows. */
+export function schoolFigures(wb: Workbook, problems: readonly Problem[], request: PeriodRequest, now: number): SchoolFigures {
+  const { period, report } = periodOverview(wb, request, now);
+  return {
+    period: { label: period.label, start: period.start, end: period.end },
+    wording: periodWording(period, now),
+    asOf: now,
+    services: report.services.map((s) => ({
+      serviceId: s.serviceId, name: s.name, rank: s.rank, status: s.status ?? null, statusDriver: s.statusDriver ?? null,
+      availability: s.availability ?? null, availabilityTarget: s.availabilityTarget ?? null,
+      serviceHours: s.serviceHours, downtimeHours: s.downtimeHours, items: s.items, met: s.met, breached: s.breached, pending: s.pending,
+    })),
+    suppliers: report.suppliers.map((s) => ({
+      contractRef: s.contractRef, supplier: s.supplier, calls: s.calls, responseMet: s.responseMet, responseBreached: s.responseBreached,
+      fixMet: s.fixMet, fixBreached: s.fixBreached, pending: s.pending, hoursKnown: s.hoursKnown,
+    })),
+    leftOut: new Set(problems.filter((p) => p.message.endsWith(LEFT_OUT)).map((p) => `${p.tab}|${p.row}`)).size,
+  };
+}

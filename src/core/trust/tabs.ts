@@ -1,0 +1,85 @@
+/**
+ * The trust workbook's figure tabs as grids of cells: the school × service matrix of status words (coloured as
+ * the Dashboard colours them, the words kept), trust-wide figures per service, and suppliers across schools.
+ * Each tab is rewritten whole from the schools' stored figures, so no tab ever holds half a school.
+ */
+import type { Rag } from '../attainment/types';
+import { joinWords, plural, shareText } from '../text';
+import { formatLocal } from '../workbook/display';
+import { supplierSentence, type TrustFigures } from './rollup';
+
+export interface TrustTab {
+  readonly name: string;
+  /** Every row has the header's width. */
+  readonly rows: readonly (readonly (string | number)[])[];
+  /** Cells holding a status word, for its colour (row and column 0-based within `rows`). */
+  readonly statusCells: readonly { readonly row: number; readonly col: number; readonly status: Rag }[];
+  readonly widths: readonly number[];
+  /** The header's row (1-based): the status tab says how far the refresh got above it. */
+  readonly headerRow: number;
+}
+
+const TRUST_STATUS_TAB = 'Trust status';
+const TRUST_SERVICES_TAB = 'Trust services';
+const TRUST_SUPPLIERS_TAB = 'Trust suppliers';
+
+const NONE = '—';
+
+/** Pads every row to the widest one. */
+const square = (rows: (string | number)[][]): (string | number)[][] => {
+  const width = rows.reduce((w, r) => (r.length > w ? r.length : w), 0);
+  return rows.map((r) => (r.length < width ? r.concat(Array<string>(width - r.length).fill('')) : r));
+};
+
+/** How far a refresh has got, for the first line of the status tab and the panel. */
+export interface RefreshProgress {
+  readonly read: number;
+  readonly total: number;
+  /** True while a refresh is still reading schools (it continues on its own). */
+  readonly running: boolean;
+}
+
+export const progressText = (p: RefreshProgress): string =>
+  p.running ? `${p.read} of ${plural(p.total, 'school')} read; the refresh continues on its own.` : `${p.read} of ${plural(p.total, 'school')} read.`;
+
+/** School × service: a row per school, a column per service, the status word in each cell; unreadable schools say why. */
+function statusTab(f: TrustFigures, progress: RefreshProgress, timeZone: string): TrustTab {
+  const header = ['School', 'Period', 'Read at', ...f.services.map((s) => s.name)];
+  const rows: (string | number)[][] = [[progressText(progress)], header];
+  const statusCells: { row: number; col: number; status: Rag }[] = [];
+  f.read.forEach((school, i) => {
+    const cells = f.services.map((s, j) => {
+      const own = s.perSchool[i];
+      if (own?.status) statusCells.push({ row: rows.length, col: 3 + j, status: own.status });
+      return own ? own.status ?? 'Nothing measured' : 'No such service';
+    });
+    rows.push([school.name, school.figures!.wording, school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone), ...cells]);
+  });
+  for (const school of f.unreadable) {
+    rows.push([school.name, 'Not read', school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone), school.error ?? 'not read yet']);
+  }
+  return { name: TRUST_STATUS_TAB, rows: square(rows), statusCells, widths: [200, 170, 130, ...f.services.map(() => 110)], headerRow: 2 };
+}
+
+function servicesTab(f: TrustFigures): TrustTab {
+  const rows: (string | number)[][] = [['Service', 'Schools', 'Items', 'Met', 'Breached', 'Pending', 'Met share', 'Availability', 'Breached at', 'At risk at']];
+  for (const s of f.services) {
+    rows.push([s.name, s.schools, s.items, s.met, s.breached, s.pending, shareText(s.share), shareText(s.availability),
+      s.breachedAt.length ? joinWords(s.breachedAt) : NONE, s.atRiskAt.length ? joinWords(s.atRiskAt) : NONE]);
+  }
+  return { name: TRUST_SERVICES_TAB, rows, statusCells: [], widths: [200, 70, 70, 70, 80, 70, 90, 90, 260, 260], headerRow: 1 };
+}
+
+function suppliersTab(f: TrustFigures): TrustTab {
+  const rows: (string | number)[][] = [['Supplier', 'Contract refs', 'Schools', 'Calls', 'Responses late', 'Fixes late', 'Late fixes at', 'In words']];
+  for (const s of f.suppliers) {
+    rows.push([s.supplier, s.contractRefs.join(', '), s.schools.length, s.calls, `${s.responseLate} of ${s.responseJudged}`, `${s.fixLate} of ${s.fixJudged}`,
+      s.lateAt.length ? joinWords(s.lateAt) : NONE, supplierSentence(s)]);
+  }
+  return { name: TRUST_SUPPLIERS_TAB, rows, statusCells: [], widths: [200, 120, 70, 70, 110, 110, 260, 420], headerRow: 1 };
+}
+
+/** The three figure tabs, in the order they sit after the Schools tab. */
+export function trustTabs(f: TrustFigures, progress: RefreshProgress, timeZone: string): TrustTab[] {
+  return [statusTab(f, progress, timeZone), servicesTab(f), suppliersTab(f)];
+}

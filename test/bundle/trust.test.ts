@@ -1,0 +1,97 @@
+/** A trust's roll-up on the built bundle: three schools' workbooks opened by id, read with the same core as each school's panel. */
+import { createOfflineRuntime, type OfflineRuntime } from '../../offline/runtime';
+import { addUnsharedSchool, buildExampleTrust, SHARED_SUPPLIER, type ExampleTrust } from '../../offline/exampleTrust';
+import type { Overview } from '../../src/api';
+import { NOW } from '../support/offline';
+
+/** A runtime whose bundle reads its clock from `__now` (a test moves it), the trust workbook active. */
+function trustRuntime(): { rt: OfflineRuntime; example: ExampleTrust } {
+  const rt = createOfflineRuntime({ timeZone: 'Europe/London', userEmail: 'ict.lead@trust.example' });
+  rt.run(`var __now = ${NOW}; Date.now = () => __now;`);
+  rt.load();
+  const example = buildExampleTrust(rt, NOW);
+  rt.calls.reset();
+  return { rt, example };
+}
+
+const values = (ss: { sheet(name: string): { getDataRange(): { getValues(): unknown[][] } } }, tab: string) => ss.sheet(tab).getDataRange().getValues();
+
+describe('a trust of three schools', () => {
+  test('refreshes to the figures each school\'s own panel shows for the same period', () => {
+    const { rt, example } = trustRuntime();
+    const result = rt.global.refreshTrustFigures(null);
+    expect(result).toMatchObject({ read: 3, total: 3, running: false, unreadable: [] });
+    const { figures } = rt.global.getTrustFigures();
+    expect(figures.read.map((s: { name: string }) => s.name)).toEqual(example.schools.map((s) => s.name));
+    for (const [i, school] of example.schools.entries()) {
+      // The school's own panel, opened by its own service manager.
+      const lead = rt.env.userEmail;
+      rt.env.userEmail = school.manager;
+      rt.activate(school.spreadsheet);
+      const overview: Overview = rt.global.getOverview({ kind: 'thisTerm' });
+      rt.env.userEmail = lead;
+      rt.activate(example.trust);
+      const mine = figures.read[i].figures;
+      expect(mine.wording).toBe(overview.periodWording);
+      expect(mine.services.map((s: Record<string, unknown>) => [s.name, s.status, s.met, s.breached, s.pending, s.availability]))
+        .toEqual(overview.services.map((s) => [s.name, s.status, s.met, s.breached, s.pending, s.availability]));
+    }
+    // The matrix: a row per school, a column per service, each school's own status words.
+    const status = values(example.trust, 'Trust status');
+    expect(status[0][0]).toBe('3 of 3 schools read.');
+    expect(status.slice(2).map((r) => r[0])).toEqual(example.schools.map((s) => s.name));
+    // Trust-wide figures add up the schools' own.
+    const email = figures.services.find((s: { name: string }) => s.name === 'Email');
+    expect(email.met).toBe(figures.read.reduce((n: number, s: { figures: { services: Array<{ name: string; met: number }> } }) => n + (s.figures.services.find((x) => x.name === 'Email')?.met ?? 0), 0));
+    // The supplier shared by all three schools is matched across them.
+    const shared = figures.suppliers.find((s: { supplier: string }) => s.supplier === SHARED_SUPPLIER);
+    expect(shared.schools).toHaveLength(3);
+    expect(values(example.trust, 'Trust suppliers').map((r) => r[0])).toContain(SHARED_SUPPLIER);
+  });
+
+  test('names a school whose workbook is not shared with the lead, with the reason, and reads the others', () => {
+    const { rt, example } = trustRuntime();
+    addUnsharedSchool(rt, example.trust, "St Mary's Juniors", 'head@stmarys.example');
+    const result = rt.global.refreshTrustFigures(null);
+    expect(result.read).toBe(4);
+    expect(result.unreadable).toEqual([{ school: "St Mary's Juniors", reason: expect.stringMatching(/not shared with you/) }]);
+    const status = values(example.trust, 'Trust status');
+    const row = status.find((r) => r[0] === "St Mary's Juniors")!;
+    expect(row[1]).toBe('Not read');
+    expect(String(row[3])).toMatch(/not shared with you/);
+    expect(rt.global.getTrustFigures().figures.read).toHaveLength(3);
+  });
+
+  test('a refresh stopped by the time limit saves its progress, continues from a one-off trigger and reads no school twice', () => {
+    const { rt, example } = trustRuntime();
+    // Each school's workbook takes two minutes to read: two fit in the 4.5-minute budget, the third does not.
+    const app = rt.services.SpreadsheetApp;
+    const open = app.openById.bind(app);
+    const opened: string[] = [];
+    app.openById = (id: string) => {
+      opened.push(id);
+      rt.global.__now += 2 * 60 * 1000;
+      return open(id);
+    };
+    const first = rt.global.refreshTrustFigures(null);
+    expect(first).toMatchObject({ read: 2, total: 3, running: true, readNow: example.schools.slice(0, 2).map((s) => s.name) });
+    expect(values(example.trust, 'Trust status')[0][0]).toBe('2 of 3 schools read; the refresh continues on its own.');
+    expect(rt.global.getTrustFigures().progress).toEqual({ read: 2, total: 3, running: true });
+    // Never half a school: the third has no row yet, the first two have theirs whole.
+    const store = values(example.trust, 'Trust data');
+    expect(store.slice(1).map((r) => r[1])).toEqual(example.schools.slice(0, 2).map((s) => s.name));
+    const triggers = rt.services.ScriptApp.getUserTriggers(example.trust as never);
+    expect(triggers.map((t) => t.getHandlerFunction())).toEqual(['continueTrustRefresh']);
+
+    rt.global.__now += 60 * 1000;
+    const second = rt.fireTrigger('continueTrustRefresh') as { read: number; running: boolean; readNow: string[] };
+    expect(second).toMatchObject({ read: 3, running: false, readNow: [example.schools[2].name] });
+    expect(opened).toEqual(example.schools.map((s) => s.spreadsheet.id));
+    expect(values(example.trust, 'Trust data').slice(1).map((r) => r[1])).toEqual(example.schools.map((s) => s.name));
+    expect(values(example.trust, 'Trust status').slice(2).map((r) => r[0])).toEqual(example.schools.map((s) => s.name));
+    expect(rt.services.ScriptApp.getUserTriggers(example.trust as never)).toHaveLength(0);
+    // A trigger firing late, after the refresh finished, reads nothing.
+    expect(rt.global.continueTrustRefresh()).toBeNull();
+    expect(opened).toHaveLength(3);
+  });
+});
