@@ -5,11 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ImportPreview, ImportResult, Overview } from '../src/api';
+import type { ImportPreview, ImportResult, Overview, TrustRefreshResult } from '../src/api';
 import type { Finding } from '../src/core/findings/types';
 import { plural } from '../src/core/text';
 import type { Problem } from '../src/core/workbook/problems';
 import { createOfflineRuntime } from '../offline/runtime';
+import { buildExampleTrust } from '../offline/exampleTrust';
 import { writeXlsx } from '../offline/xlsx';
 import { recalculateRuntime } from '../offline/recalcRuntime';
 import { renderTabsPage } from '../offline/sheetHtml';
@@ -100,6 +101,17 @@ async function main(): Promise<void> {
   const report: ImportResult = api.importIncidents(exportText, null);
   console.log(`  ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped.length} skipped.`);
   for (const s of report.skipped) console.log(`  - line ${s.line}: ${s.reason}`);
+
+  // A trust of three schools (variants of the example school, one supplier shared by all three), read by the trust's
+  // workbook with the same core as each school's panel, and its review as the trust's ICT lead reads it.
+  const trust = buildExampleTrust(rt, now);
+  const refresh: TrustRefreshResult = api.refreshTrustFigures(null);
+  console.log(`\nTrust refresh: ${refresh.read} of ${refresh.total} schools read${refresh.unreadable.length ? `; not read: ${refresh.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}` : ''}.`);
+  fs.writeFileSync(path.join(out, 'TrustWorkbook.html'), renderTabsPage(trust.trust, ['Trust status', 'Trust services', 'Trust suppliers'], [], trust.trust.name));
+  console.log('Trust status, services and suppliers tabs → out/TrustWorkbook.html');
+  const trustReview = api.generateTrustReview();
+  fs.writeFileSync(path.join(out, 'Trust.html'), rt.services.DocumentApp.bodyOf(trustReview.id).renderPage(trustReview.name));
+  console.log(`Generated "${trustReview.name}" → out/Trust.html`);
 
   console.log(`\nApps Script calls made: ${rt.calls.total()}.`);
 }

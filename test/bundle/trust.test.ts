@@ -94,4 +94,18 @@ describe('a trust of three schools', () => {
     expect(rt.global.continueTrustRefresh()).toBeNull();
     expect(opened).toHaveLength(3);
   });
+
+  test('the trust review names the schools, the supplier they share with its figures, and what must be decided', () => {
+    const { rt, example } = trustRuntime();
+    rt.global.refreshTrustFigures(null);
+    const { figures } = rt.global.getTrustFigures();
+    const shared = figures.suppliers.find((s: { supplier: string }) => s.supplier === SHARED_SUPPLIER);
+    const doc = rt.global.generateTrustReview();
+    const text = rt.services.DocumentApp.bodyOf(doc.id).getText();
+    for (const s of example.schools) expect(text).toContain(s.name);
+    expect(text).toContain(`${SHARED_SUPPLIER}: fixes late on ${shared.fixLate} of ${shared.fixJudged} calls`);
+    expect(text).toMatch(/Where to send help first[\s\S]*Suppliers across schools[\s\S]*Decisions needed[\s\S]*Schools and services/);
+    // Nothing of the schools' private detail: no call summaries, no costs.
+    expect(text).not.toMatch(/£/);
+  });
 });

@@ -102,10 +102,15 @@ export function trustReview(f: TrustFigures, o: TrustReviewOptions): DocModel<'T
   const shared = f.suppliers.filter((s) => s.schools.length >= 2);
   if (shared.length) blocks.push({ kind: 'list', ordered: false, items: shared.map((s) => `${supplierSentence(s)}.`) });
   else blocks.push(paragraph('No supplier had calls from more than one school in the period.'));
-  if (f.suppliers.length) {
+  // The table keeps what the trust may act on: suppliers shared by schools, or late somewhere; the rest in one line.
+  const listed = f.suppliers.filter((s) => s.schools.length >= 2 || s.fixLate + s.responseLate > 0 || s.hoursUnknownAt.length > 0);
+  if (listed.length) {
     blocks.push(table(['Supplier', 'Schools', 'Calls', 'Fixes late', 'Responses late', 'Late fixes at'],
-      f.suppliers.map((s) => [s.supplier, String(s.schools.length), String(s.calls), `${s.fixLate} of ${s.fixJudged}`, `${s.responseLate} of ${s.responseJudged}`, s.lateAt.length ? joinWords(s.lateAt) : '—'])));
+      listed.map((s) => [s.supplier, String(s.schools.length), String(s.calls), `${s.fixLate} of ${s.fixJudged}`, `${s.responseLate} of ${s.responseJudged}`,
+        s.hoursUnknownAt.length ? `support hours not known at ${joinWords(s.hoursUnknownAt)}` : s.lateAt.length ? joinWords(s.lateAt) : '—'])));
   }
+  const others = f.suppliers.length - listed.length;
+  if (others > 0) blocks.push(paragraph(`${plural(others, 'other supplier')}, each at one school, had no late response or fix.`, 'quiet'));
 
   blocks.push(heading(1, 'Decisions needed'));
   const needed = decisions(f);

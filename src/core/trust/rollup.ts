@@ -46,6 +46,8 @@ export interface TrustSupplier {
   readonly fixLate: number;
   /** Schools where at least one fix was late. */
   readonly lateAt: readonly string[];
+  /** Schools whose contract with the supplier has no readable support hours (its calls cannot be judged there). */
+  readonly hoursUnknownAt: readonly string[];
 }
 
 export interface TrustFigures {
@@ -98,7 +100,7 @@ function servicesAcross(read: readonly SchoolResult[]): TrustService[] {
 }
 
 function suppliersAcross(read: readonly SchoolResult[]): TrustSupplier[] {
-  interface Acc { supplier: string; refs: Set<string>; schools: Set<string>; lateAt: Set<string>; calls: number; rJ: number; rL: number; fJ: number; fL: number }
+  interface Acc { supplier: string; refs: Set<string>; schools: Set<string>; lateAt: Set<string>; unknown: Set<string>; calls: number; rJ: number; rL: number; fJ: number; fL: number }
   const byKey = new Map<string, Acc>();
   // A contract reference names the same supplier across schools when a school leaves the supplier's name blank.
   const keyOfRef = new Map<string, string>();
@@ -110,7 +112,7 @@ function suppliersAcross(read: readonly SchoolResult[]): TrustSupplier[] {
       if (ref) keyOfRef.set(ref, key);
       let acc = byKey.get(key);
       if (!acc) {
-        acc = { supplier: s.supplier.trim() || s.contractRef, refs: new Set(), schools: new Set(), lateAt: new Set(), calls: 0, rJ: 0, rL: 0, fJ: 0, fL: 0 };
+        acc = { supplier: s.supplier.trim() || s.contractRef, refs: new Set(), schools: new Set(), lateAt: new Set(), unknown: new Set(), calls: 0, rJ: 0, rL: 0, fJ: 0, fL: 0 };
         byKey.set(key, acc);
       }
       if (s.contractRef) acc.refs.add(s.contractRef);
@@ -121,10 +123,11 @@ function suppliersAcross(read: readonly SchoolResult[]): TrustSupplier[] {
       acc.fJ += s.fixMet + s.fixBreached;
       acc.fL += s.fixBreached;
       if (s.fixBreached > 0) acc.lateAt.add(school.name);
+      if (!s.hoursKnown) acc.unknown.add(school.name);
     }
   }
   return [...byKey.values()]
-    .map((a) => ({ supplier: a.supplier, contractRefs: [...a.refs].sort(), schools: [...a.schools], calls: a.calls, responseJudged: a.rJ, responseLate: a.rL, fixJudged: a.fJ, fixLate: a.fL, lateAt: [...a.lateAt] }))
+    .map((a) => ({ supplier: a.supplier, contractRefs: [...a.refs].sort(), schools: [...a.schools], calls: a.calls, responseJudged: a.rJ, responseLate: a.rL, fixJudged: a.fJ, fixLate: a.fL, lateAt: [...a.lateAt], hoursUnknownAt: [...a.unknown] }))
     // Most schools first (a supplier failing across schools is the trust's to raise), then most late fixes.
     .sort((a, b) => b.schools.length - a.schools.length || b.fixLate - a.fixLate || a.supplier.localeCompare(b.supplier));
 }
@@ -144,7 +147,9 @@ export function trustFigures(schools: readonly SchoolResult[]): TrustFigures {
 /** "County Council ICT: fixes late on 14 of 40 calls across 6 schools". */
 export function supplierSentence(s: TrustSupplier): string {
   const across = `across ${s.schools.length} school${s.schools.length === 1 ? '' : 's'}`;
-  if (s.fixJudged === 0 && s.responseJudged === 0) return `${s.supplier}: ${s.calls} call${s.calls === 1 ? '' : 's'} ${across}, none judged yet`;
+  if (s.fixJudged === 0 && s.responseJudged === 0) {
+    return `${s.supplier}: ${s.calls} call${s.calls === 1 ? '' : 's'} ${across}, none judged (${s.hoursUnknownAt.length ? 'its support hours are not known' : 'none finished yet'})`;
+  }
   const parts = [`fixes late on ${s.fixLate} of ${s.fixJudged} calls`];
   if (s.responseLate > 0) parts.push(`responses late on ${s.responseLate} of ${s.responseJudged}`);
   return `${s.supplier}: ${parts.join(', ')} ${across}`;

@@ -58,7 +58,7 @@ function statusTab(f: TrustFigures, progress: RefreshProgress, timeZone: string)
   for (const school of f.unreadable) {
     rows.push([school.name, 'Not read', school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone), school.error ?? 'not read yet']);
   }
-  return { name: TRUST_STATUS_TAB, rows: square(rows), statusCells, widths: [200, 170, 130, ...f.services.map(() => 110)], headerRow: 2 };
+  return { name: TRUST_STATUS_TAB, rows: square(rows), statusCells, widths: [200, 170, 130, ...f.services.map(() => 140)], headerRow: 2 };
 }
 
 function servicesTab(f: TrustFigures): TrustTab {
