@@ -30,6 +30,7 @@ export const REFUSED_IN_CUSTOM_FUNCTIONS: Readonly<Record<string, string>> = {
   DocumentApp: '(https://www.googleapis.com/auth/documents.currentonly || https://www.googleapis.com/auth/documents)',
   DriveApp: '(https://www.googleapis.com/auth/drive.readonly || https://www.googleapis.com/auth/drive)',
   Drive: 'https://www.googleapis.com/auth/drive.file',
+  BigQuery: 'https://www.googleapis.com/auth/bigquery',
   FormApp: '(https://www.googleapis.com/auth/forms.currentonly || https://www.googleapis.com/auth/forms)',
   MailApp: 'https://www.googleapis.com/auth/script.send_mail',
   ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',

@@ -23,6 +23,7 @@ import { FakeUi } from './ui';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
 import { FakeDriveAdvanced } from './driveAdvanced';
+import { FakeBigQuery } from './bigquery';
 import { type FakeCharts, newChartsService } from './charts';
 
 // gas-local ships no typings.
@@ -64,6 +65,8 @@ export interface OfflineServices {
   MailApp: FakeMailApp;
   /** Charts: the enums the embedded chart builders take, and the service's own charts (data tables, line charts). */
   Charts: FakeCharts;
+  /** The BigQuery advanced service (API v2): load jobs into datasets a test adds with `addDataset`. */
+  BigQuery: FakeBigQuery;
 }
 
 export interface OfflineRuntime {
@@ -134,6 +137,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     FormApp: new FakeFormApp(env, (id) => spreadsheetApp.openById(id)),
     MailApp: new FakeMailApp(env, opts.mailDailyQuota ?? DEFAULT_MAIL_DAILY_QUOTA),
     Charts: newChartsService(env),
+    BigQuery: new FakeBigQuery(env),
   };
   const consoleLines: Array<{ level: string; text: string }> = [];
   const state: ModeState = { mode: opts.mode ?? 'script' };

@@ -315,3 +315,12 @@ export interface TrustRefreshResult {
   /** Rows of the Schools tab that need attention (named by row and column). */
   readonly problems: string[];
 }
+
+/** What Send to BigQuery did: each school's load job, schools it could not read, schools left for lack of time. */
+export interface BigQueryResult {
+  readonly project: string;
+  readonly dataset: string;
+  readonly loaded: Array<{ school: string; table: string; rows: number; state: 'loaded' | 'failed' | 'running'; error: string | null }>;
+  readonly skipped: Array<{ school: string; reason: string }>;
+  readonly notYet: string[];
+}

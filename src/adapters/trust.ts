@@ -4,7 +4,8 @@
  * as a school's own actions. One read and one write per tab.
  */
 import { STATUS_COLOURS } from '../core/dashboard/layout';
-import { schoolsTab } from '../core/schema/trust';
+import { schoolsTab, trustSettingsTab, type TrustSettingDef } from '../core/schema/trust';
+import { locateColumns } from '../core/workbook/columns';
 import type { SchoolFigures } from '../core/trust/figures';
 import type { SchoolResult } from '../core/trust/rollup';
 import { parseSchools, type SchoolEntry } from '../core/trust/schools';
@@ -139,4 +140,35 @@ export function writeTrustTab(ss: Spreadsheet, tab: TrustTab, position: number):
     sheet.getRange(tab.headerRow, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(tab.headerRow);
   }
+}
+
+/** Creates the Trust settings tab when missing: one row per setting, its value blank. */
+export function setUpTrustSettingsTab(ss: Spreadsheet): boolean {
+  const tab = trustSettingsTab();
+  if (ss.getSheetByName(tab.name)) return false;
+  const sheet = ss.insertSheet(tab.name);
+  const rows = [tab.columns.map((c) => c.header), ...tab.settings.map((s) => [s.name, '', s.meaning])];
+  writeCells(sheet, 1, 1, rows);
+  sheet.getRange(1, 1, 1, tab.columns.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  sheet.setFrozenRows(1);
+  tab.columns.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width ?? 120));
+  return true;
+}
+
+/** The Trust settings tab's values by setting (one getValues()); blank or missing settings are undefined. */
+export function readTrustSettings(ss: Spreadsheet): Partial<Record<TrustSettingDef['key'], string>> {
+  const tab = trustSettingsTab();
+  const sheet = ss.getSheetByName(tab.name);
+  const out: Partial<Record<TrustSettingDef['key'], string>> = {};
+  if (!sheet) return out;
+  const values = sheet.getDataRange().getValues();
+  const { index } = locateColumns(values[0] ?? [], tab);
+  if (index.setting === undefined || index.value === undefined) return out;
+  const byName = new Map(tab.settings.map((s) => [s.name.toLowerCase(), s.key]));
+  for (const line of values.slice(1)) {
+    const key = byName.get(String(line[index.setting]).trim().toLowerCase());
+    const value = String(line[index.value] ?? '').trim();
+    if (key && value) out[key] = value;
+  }
+  return out;
 }

@@ -21,6 +21,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
   ['Set up as trust workbook', 'menuSetUpTrustWorkbook'],
   ['Refresh trust figures', 'menuRefreshTrustFigures'],
   ['Generate trust review', 'menuGenerateTrustReview'],
+  ['Send to BigQuery', 'menuSendToBigQuery'],
   null,
   ['Help', 'menuHelp'],
 ];

@@ -5,7 +5,7 @@
  * reads schools for about 4.5 minutes (Apps Script stops a script at 6), keeps what it read, and continues from a
  * one-off trigger; each school's figures are written whole or not at all.
  */
-import type { GeneratedDoc, PeriodRequest, TrustRefreshResult } from '../api';
+import type { BigQueryResult, GeneratedDoc, PeriodRequest, TrustRefreshResult } from '../api';
 import { trustReview } from '../core/trust/review';
 import { schoolFigures, unreadableReason } from '../core/trust/figures';
 import { trustFigures, type SchoolResult, type TrustFigures } from '../core/trust/rollup';
@@ -14,9 +14,11 @@ import { trustTabs, type RefreshProgress, progressText } from '../core/trust/tab
 import { createDocument, writeDocument } from '../adapters/docs';
 import { withDocumentLock } from '../adapters/lock';
 import { schoolName } from '../adapters/school';
-import { readSchools, readSchoolWorkbook, readStore, setUpSchoolsTab, writeStore, writeTrustTab, type StoredSchool } from '../adapters/trust';
+import { readSchools, readSchoolWorkbook, readStore, readTrustSettings, setUpSchoolsTab, setUpTrustSettingsTab, writeStore, writeTrustTab, type StoredSchool } from '../adapters/trust';
 import { triggersFor } from '../adapters/triggers';
 import { periodArg } from './arguments';
+import { incidentCsv, incidentTableSchema, tableIdFor } from '../core/trust/bigquery';
+import { finishedLoad, startLoad, type StartedLoad } from '../adapters/bigquery';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -49,13 +51,18 @@ const saveState = (state: RunState): void => { PropertiesService.getDocumentProp
 
 /** Makes this spreadsheet a trust workbook: adds the Schools tab (nothing else is touched). */
 export function setUpTrustWorkbook(): { created: boolean } {
-  return withDocumentLock(() => ({ created: setUpSchoolsTab(SpreadsheetApp.getActive()) }));
+  return withDocumentLock(() => {
+    const ss = SpreadsheetApp.getActive();
+    const created = setUpSchoolsTab(ss);
+    setUpTrustSettingsTab(ss);
+    return { created };
+  });
 }
 
 export function menuSetUpTrustWorkbook(): void {
   const { created } = setUpTrustWorkbook();
   const ui = SpreadsheetApp.getUi();
-  ui.alert('Set up as trust workbook', `${created ? 'Added the Schools tab.' : 'The Schools tab is already here.'} List each school with a link to its SLM Workbook (the school shares it with you; Viewer is enough), then choose Refresh trust figures.`, ui.ButtonSet.OK);
+  ui.alert('Set up as trust workbook', `${created ? 'Added the Schools and Trust settings tabs.' : 'The Schools tab is already here.'} List each school with a link to its SLM Workbook (the school shares it with you; Viewer is enough), then choose Refresh trust figures.`, ui.ButtonSet.OK);
 }
 
 /** The key a school's reading is kept under: its workbook's id, or its row when the row has no readable link. */
@@ -182,3 +189,66 @@ export function menuGenerateTrustReview(): void {
   ui.alert('Trust review', `Generated "${doc.name}":\n\n${doc.url}`, ui.ButtonSet.OK);
 }
 
+
+/** How long Send to BigQuery waits for each load job at most before saying it is still running. */
+const LOAD_WAIT_MS = 60 * 1000;
+
+/**
+ * Loads every included, readable school's incidents into the dataset named on the Trust settings tab: one table per
+ * school (incidents_<workbook id>), replaced whole at each send, so sending twice leaves the same rows. Schools are
+ * read as Refresh trust figures reads them; one that cannot be read is named and skipped.
+ */
+export function sendToBigQuery(): BigQueryResult {
+  const started = Date.now();
+  const ss = SpreadsheetApp.getActive();
+  const settings = readTrustSettings(ss);
+  if (!settings.bigQueryProject || !settings.bigQueryDataset) {
+    throw new Error('Name the BigQuery project and dataset on the Trust settings tab first (see docs/trust.md for the set-up in the Cloud console).');
+  }
+  const project = settings.bigQueryProject;
+  const dataset = settings.bigQueryDataset;
+  const fields = incidentTableSchema();
+  const included = readSchools(ss).schools.filter((s) => s.included);
+  const sent: Array<{ school: string; table: string; rows: number; load: StartedLoad }> = [];
+  const skipped: Array<{ school: string; reason: string }> = [];
+  const notYet: string[] = [];
+  for (const school of included) {
+    if (Date.now() - started > REFRESH_BUDGET_MS) {
+      notYet.push(school.name);
+      continue;
+    }
+    if (!school.workbookId) {
+      skipped.push({ school: school.name, reason: `the Schools tab's row ${school.row} has no link to its workbook` });
+      continue;
+    }
+    const parsed = readSchoolWorkbook(school.workbookId);
+    const reason = 'error' in parsed ? parsed.error : unreadableReason(parsed.problems);
+      if ('error' in parsed || reason) {
+      skipped.push({ school: school.name, reason: reason ?? 'it could not be read' });
+      continue;
+    }
+    const { csv, rows } = incidentCsv(parsed.workbook, { name: school.name, workbookId: school.workbookId }, Date.now());
+    const table = tableIdFor(school.workbookId);
+    try {
+      sent.push({ school: school.name, table, rows, load: startLoad(project, dataset, table, fields, csv) });
+    } catch (e) {
+      skipped.push({ school: school.name, reason: `BigQuery refused the load (${e instanceof Error ? e.message : String(e)})` });
+    }
+  }
+  const loaded = sent.map((s): BigQueryResult['loaded'][number] => {
+    const error = finishedLoad(project, s.load, LOAD_WAIT_MS);
+    return { school: s.school, table: s.table, rows: s.rows, state: error === undefined ? 'running' : error ? 'failed' : 'loaded', error: error || null };
+  });
+  return { project, dataset, loaded, skipped, notYet };
+}
+
+export function menuSendToBigQuery(): void {
+  const r = sendToBigQuery();
+  const ui = SpreadsheetApp.getUi();
+  const lines = [`Sent to ${r.project}.${r.dataset}: ${r.loaded.filter((l) => l.state === 'loaded').map((l) => `${l.school} (${l.rows} rows)`).join('; ') || 'nothing'}.`];
+  const failed = r.loaded.filter((l) => l.state !== 'loaded');
+  if (failed.length) lines.push(`Not loaded: ${failed.map((l) => `${l.school} (${l.state === 'running' ? 'still loading: check again in a minute' : l.error})`).join('; ')}.`);
+  if (r.skipped.length) lines.push(`Not read: ${r.skipped.map((s) => `${s.school} (${s.reason})`).join('; ')}.`);
+  if (r.notYet.length) lines.push(`Out of time before ${r.notYet.join(', ')}: send again (each school's table is replaced, never doubled).`);
+  ui.alert('Send to BigQuery', lines.join('\n\n'), ui.ButtonSet.OK);
+}

@@ -27,9 +27,12 @@ test('every scope in appsscript.json has a one-line justification in docs/google
   expect([...table.keys()].sort()).toEqual([...manifest.oauthScopes].sort());
 });
 
-test('the Drive advanced service (v3) is switched on for sharing, on the V8 runtime', () => {
+test('the Drive advanced service (v3) is switched on for sharing and BigQuery (v2) for a trust\'s Send to BigQuery, on the V8 runtime', () => {
   expect(manifest.runtimeVersion).toBe('V8');
-  expect(manifest.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
+  expect(manifest.dependencies?.enabledAdvancedServices).toEqual([
+    { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+    { userSymbol: 'BigQuery', serviceId: 'bigquery', version: 'v2' },
+  ]);
   // dist/ deploys the same manifest.
   expect(JSON.parse(fs.readFileSync(path.join(root, 'dist/appsscript.json'), 'utf8'))).toEqual(manifest);
 });

@@ -109,3 +109,97 @@ describe('a trust of three schools', () => {
     expect(text).not.toMatch(/£/);
   });
 });
+
+describe('Send to BigQuery', () => {
+  const PROJECT = 'northfield-trust-ict';
+  const DATASET = 'slm';
+
+  function withDataset() {
+    const { rt, example } = trustRuntime();
+    const settings = example.trust.sheet('Trust settings');
+    const rows = settings.getDataRange().getValues();
+    rows.forEach((r, i) => {
+      if (r[0] === 'BigQuery project') settings.getRange(i + 1, 2).setValue(PROJECT);
+      if (r[0] === 'BigQuery dataset') settings.getRange(i + 1, 2).setValue(DATASET);
+    });
+    rt.services.BigQuery.addDataset(PROJECT, DATASET);
+    return { rt, example };
+  }
+
+  /** Refs of the school's readable incidents, as its Incidents tab has them. */
+  const refsOf = (ss: ExampleTrust['schools'][number]['spreadsheet']) => {
+    const v = ss.sheet('Incidents').getDataRange().getValues();
+    return v.slice(1).map((r) => String(r[v[0].indexOf('Ref')])).filter(Boolean);
+  };
+
+  test('loads each school\'s incidents once, in a truncating CSV load job whose schema comes from the workbook schema', () => {
+    const { rt, example } = withDataset();
+    const result = rt.global.sendToBigQuery();
+    expect(result.skipped).toEqual([]);
+    expect(result.loaded.map((l: { state: string }) => l.state)).toEqual(['loaded', 'loaded', 'loaded']);
+    const loads = rt.services.BigQuery.Jobs.loads;
+    expect(loads).toHaveLength(3);
+    for (const [i, school] of example.schools.entries()) {
+      const { resource, data, projectId } = loads[i];
+      expect(projectId).toBe(PROJECT);
+      const load = resource.configuration.load;
+      expect(load).toMatchObject({ sourceFormat: 'CSV', skipLeadingRows: 1, writeDisposition: 'WRITE_TRUNCATE', createDisposition: 'CREATE_IF_NEEDED', destinationTable: { projectId: PROJECT, datasetId: DATASET } });
+      const names = load.schema!.fields!.map((f) => f.name);
+      expect(names).toEqual(expect.arrayContaining(['school', 'service_id', 'ref', 'opened', 'resolved', 'response_outcome', 'resolution_outcome']));
+      expect(names).not.toContain('summary');
+      const table = rt.services.BigQuery.table(PROJECT, DATASET, load.destinationTable!.tableId!)!;
+      const refAt = names.indexOf('ref');
+      const refs = table.rows.map((r) => r[refAt]);
+      // Every incident once: the school's refs, no more, no fewer, none twice.
+      expect(new Set(refs).size).toBe(refs.length);
+      expect([...refs].sort()).toEqual([...refsOf(school.spreadsheet)].sort());
+      expect(new Set(table.rows.map((r) => r[0]))).toEqual(new Set([school.name]));
+      expect(data.split('\n')[0]).toBe(names.join(','));
+    }
+  });
+
+  test('sending again replaces each school\'s rows: the tables hold the same rows, never twice', () => {
+    const { rt } = withDataset();
+    rt.global.sendToBigQuery();
+    const count = () => [...rt.services.BigQuery.datasets.get(`${PROJECT}:${DATASET}`)!.values()].reduce((n, t) => n + t.rows.length, 0);
+    const first = count();
+    rt.global.sendToBigQuery();
+    expect(rt.services.BigQuery.Jobs.loads).toHaveLength(6);
+    expect(count()).toBe(first);
+  });
+
+  test('the loaded outcomes reproduce each school\'s figures for the term (the query docs/trust.md gives)', () => {
+    const { rt, example } = withDataset();
+    rt.global.sendToBigQuery();
+    rt.global.refreshTrustFigures(null);
+    const { figures } = rt.global.getTrustFigures();
+    for (let i = 0; i < example.schools.length; i++) {
+      const { resource } = rt.services.BigQuery.Jobs.loads[i];
+      const fields = resource.configuration.load.schema!.fields!.map((f) => f.name);
+      const table = rt.services.BigQuery.table(PROJECT, DATASET, resource.configuration.load.destinationTable!.tableId!)!;
+      const at = (name: string) => fields.indexOf(name);
+      const { start, end } = figures.read[i].figures.period;
+      const counts = new Map<string, { met: number; breached: number; pending: number }>();
+      for (const r of table.rows) {
+        const opened = Date.parse(r[at('opened')]);
+        if (!(opened >= start && opened < end)) continue;
+        const outcomes = [r[at('response_outcome')], r[at('resolution_outcome')]].filter(Boolean);
+        if (!outcomes.length) continue;
+        const c = counts.get(r[at('service_name')]) ?? { met: 0, breached: 0, pending: 0 };
+        if (outcomes.includes('Breached')) c.breached++;
+        else if (outcomes.includes('Pending')) c.pending++;
+        else c.met++;
+        counts.set(r[at('service_name')], c);
+      }
+      for (const s of figures.read[i].figures.services) {
+        expect([s.name, counts.get(s.name) ?? { met: 0, breached: 0, pending: 0 }]).toEqual([s.name, { met: s.met, breached: s.breached, pending: s.pending }]);
+      }
+    }
+  });
+
+  test('without a project and dataset on the Trust settings tab it says what to do and sends nothing', () => {
+    const { rt } = trustRuntime();
+    expect(() => rt.global.sendToBigQuery()).toThrow(/Trust settings tab/);
+    expect(rt.services.BigQuery.Jobs.loads).toHaveLength(0);
+  });
+});

@@ -41,6 +41,15 @@ export interface MeasureOptions {
   readonly breaches?: boolean;
   /** The instant "now": items still open then are judged as of it, and availability is measured up to it. Default: the period's end. */
   readonly now?: number;
+  /** When given, each item's outcome per measure (MET, PENDING, BREACHED; -1 not judged) and the Targets row index that applied (-1 none). */
+  readonly outcomes?: ItemOutcomes;
+}
+
+/** Per-item outcomes, one slot per item of the incident columns. */
+export interface ItemOutcomes {
+  readonly response: Int8Array;
+  readonly resolution: Int8Array;
+  readonly target: Int32Array;
 }
 
 /**
@@ -73,6 +82,7 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
   const announced: Array<number[] | undefined> = new Array(S);
   const down = cols.down;
   const n = cols.length;
+  const out = opts.outcomes;
 
   for (let i = 0; i < n; i++) {
     const s = service[i];
@@ -115,14 +125,21 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
     serviceCounts[sc]++;
     const t = targetFor[s * KINDS + k];
     if (t < 0) continue;
+    if (out !== undefined) out.target[i] = t;
     const cal = calendars[s];
     const base = (s * T + t) * 2;
     // Worst outcome of the item's measures: breached over pending over met.
     let worst = -1;
     if (cal === undefined) {
       worst = PENDING;
-      if (respondMs[t] === respondMs[t]) targetCounts[base * 3 + PENDING]++;
-      if (resolveMs[t] === resolveMs[t]) targetCounts[(base + 1) * 3 + PENDING]++;
+      if (respondMs[t] === respondMs[t]) {
+        targetCounts[base * 3 + PENDING]++;
+        if (out !== undefined) out.response[i] = PENDING;
+      }
+      if (resolveMs[t] === resolveMs[t]) {
+        targetCounts[(base + 1) * 3 + PENDING]++;
+        if (out !== undefined) out.resolution[i] = PENDING;
+      }
     } else {
       const rs = resolved[i];
       const closed = rs <= now;
@@ -143,6 +160,7 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
           outcome = w > target1 ? BREACHED : PENDING;
         }
         targetCounts[base * 3 + outcome]++;
+        if (out !== undefined) out.response[i] = outcome;
         if (outcome > worst) worst = outcome;
         if (outcome === BREACHED && breaches) addBreach(breaches, base, cols, i, 'response', w, target1, !(r <= now));
       }
@@ -157,6 +175,7 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
         if (closed) outcome = w <= target2 ? MET : BREACHED;
         else outcome = w > target2 ? BREACHED : PENDING;
         targetCounts[(base + 1) * 3 + outcome]++;
+        if (out !== undefined) out.resolution[i] = outcome;
         if (outcome > worst) worst = outcome;
         if (outcome === BREACHED && breaches) addBreach(breaches, base + 1, cols, i, 'resolution', w, target2, !closed);
       }

@@ -21,3 +21,24 @@ export const schoolsTab = (): TrustTabDef => ({
     { key: 'included', header: 'Included', type: 'yesno', width: 80, help: 'No leaves the school out of the figures, the review and BigQuery. Blank means Yes.' },
   ],
 });
+
+/** One setting of a trust workbook: its name on the Trust settings tab and what it means. */
+export interface TrustSettingDef {
+  readonly key: 'bigQueryProject' | 'bigQueryDataset';
+  readonly name: string;
+  readonly meaning: string;
+}
+
+export const trustSettingsTab = (): TrustTabDef & { readonly settings: readonly TrustSettingDef[] } => ({
+  name: 'Trust settings',
+  help: "The trust workbook's settings: one row per setting; only the Value column is yours to change.",
+  columns: [
+    { key: 'setting', header: 'Setting', type: 'text', required: true, width: 180, help: 'The setting (do not rename it).' },
+    { key: 'value', header: 'Value', type: 'text', width: 240, help: 'Its value.' },
+    { key: 'meaning', header: 'Meaning', type: 'text', width: 480, help: 'What it does.' },
+  ],
+  settings: [
+    { key: 'bigQueryProject', name: 'BigQuery project', meaning: "The Google Cloud project id that holds the trust's BigQuery dataset (e.g. northfield-trust-ict). Blank: Send to BigQuery is off." },
+    { key: 'bigQueryDataset', name: 'BigQuery dataset', meaning: 'The dataset Send to BigQuery loads each school\'s incidents into, one table per school (incidents_<workbook id>). Make it first in the Cloud console.' },
+  ],
+});
