@@ -15,8 +15,10 @@ interface Variant {
   readonly manager: string;
   /** Days before `now` the example is dated around: another day gives other calls. */
   readonly seedDays: number;
-  /** Keep one call in `keepEvery` (a smaller school logs fewer). */
-  readonly keepEvery: number;
+  /** Share of the example's calls the school logs (a smaller school logs fewer), drawn with its own seed. */
+  readonly keep: number;
+  /** A service whose calls take this many times as long to resolve (above 1) or less (below 1) than the example's. */
+  readonly pace?: { readonly serviceId: string; readonly factor: number };
   /** Services the school does not run. */
   readonly without: readonly string[];
   /** Its own suppliers' names in place of the example's. */
@@ -27,13 +29,13 @@ interface Variant {
 export const SHARED_SUPPLIER = 'County Council ICT';
 
 const VARIANTS: readonly Variant[] = [
-  { name: 'Northfield Primary', manager: 'it@northfield.example', seedDays: 0, keepEvery: 1, without: [], suppliers: {} },
+  { name: 'Northfield Primary', manager: 'it@northfield.example', seedDays: 0, keep: 1, without: [], suppliers: {} },
   {
-    name: 'Riverside Infant School', manager: 'office@riverside.example', seedDays: 3, keepEvery: 2, without: ['WHITEBOARD', 'LANGEXAM'],
+    name: 'Riverside Infant School', manager: 'office@riverside.example', seedDays: 3, keep: 0.45, without: ['WHITEBOARD', 'LANGEXAM'], pace: { serviceId: 'EMAIL', factor: 0.5 },
     suppliers: { 'FastNet ISP': 'Schools Broadband Co', 'PrintCare Maintenance': 'Copyfast Print Services', 'Office Software Helpdesk': 'EduSoft Support', 'NetSupport Services': 'Network Care Ltd', 'ColourFix Ltd': 'Colour Print Direct' },
   },
   {
-    name: 'Hillside Academy', manager: 'network@hillside.example', seedDays: 9, keepEvery: 1, without: ['COLOURPRINT'],
+    name: 'Hillside Academy', manager: 'network@hillside.example', seedDays: 9, keep: 0.85, without: ['COLOURPRINT'], pace: { serviceId: 'INTERNET', factor: 1.8 },
     suppliers: { 'FastNet ISP': 'Metro Fibre', 'PrintCare Maintenance': 'Print Managed Ltd', 'Office Software Helpdesk': 'Cloud Mail Support', 'NetSupport Services': 'Hillside Network Partners', 'Whiteboard Supplier Ltd': 'Smart Classrooms Ltd' },
   },
 ];
@@ -50,16 +52,39 @@ function rewriteTab(ss: FakeSpreadsheet, tab: string, edit: (rows: Grid, col: (h
   sheet.getRange(1, 1, rows.length + 1, header.length).setValues([header, ...rows]);
 }
 
-function applyVariant(ss: FakeSpreadsheet, v: Variant): void {
+/** A small seeded generator: the same school always gets the same calls. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+function applyVariant(ss: FakeSpreadsheet, v: Variant, index: number): void {
   const dropped = new Set(v.without);
+  const draw = seeded(1000 + index);
   const removedRefs = new Set<string>();
   for (const tab of ['Services', 'Equipment', 'SLA', 'Targets']) {
     rewriteTab(ss, tab, (rows, col) => rows.filter((r) => !dropped.has(String(r[col('Service ID')]))));
   }
-  rewriteTab(ss, 'Incidents', (rows, col) => rows.filter((r, i) => {
-    const keep = !dropped.has(String(r[col('Service ID')])) && i % v.keepEvery === 0;
+  rewriteTab(ss, 'Incidents', (rows, col) => rows.filter((r) => {
+    const keep = !dropped.has(String(r[col('Service ID')])) && draw() < v.keep;
     if (!keep) removedRefs.add(String(r[col('Ref')]));
     return keep;
+  }).map((r) => {
+    if (!v.pace || r[col('Service ID')] !== v.pace.serviceId) return r;
+    const opened = r[col('Opened')];
+    const resolved = r[col('Resolved')];
+    if (!isDate(opened) || !isDate(resolved)) return r;
+    const out = r.slice();
+    // A Date of the bundle's realm, as getValues() gives.
+    out[col('Resolved')] = new (resolved.constructor as DateConstructor)(opened.getTime() + (resolved.getTime() - opened.getTime()) * v.pace.factor);
+    return out;
   }));
   rewriteTab(ss, 'Holds', (rows, col) => rows.filter((r) => !removedRefs.has(String(r[col('Ref')]))));
   const rename = (x: unknown) => (typeof x === 'string' && v.suppliers[x] ? v.suppliers[x] : x);
@@ -81,14 +106,14 @@ export interface ExampleTrust {
 export function buildExampleTrust(rt: OfflineRuntime, now: number, trustName = 'Northfield Learning Trust'): ExampleTrust {
   const lead = rt.env.userEmail;
   const app = rt.services.SpreadsheetApp;
-  const schools = VARIANTS.map((v) => {
+  const schools = VARIANTS.map((v, index) => {
     rt.env.userEmail = v.manager;
     try {
       const ss = app.create(`${v.name} SLM Workbook`) as unknown as FakeSpreadsheet;
       rt.activate(ss);
       rt.global.setUpWorkbook();
       rt.global.loadExampleSchool(now - v.seedDays * DAY_MS);
-      applyVariant(ss, v);
+      applyVariant(ss, v, index);
       rt.services.DriveApp.getFileById(ss.id).addViewer(lead);
       return { name: v.name, spreadsheet: ss, manager: v.manager };
     } finally {

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const trust = buildExampleTrust(rt, now);
   const refresh: TrustRefreshResult = api.refreshTrustFigures(null);
   console.log(`\nTrust refresh: ${refresh.read} of ${refresh.total} schools read${refresh.unreadable.length ? `; not read: ${refresh.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}` : ''}.`);
-  fs.writeFileSync(path.join(out, 'TrustWorkbook.html'), renderTabsPage(trust.trust, ['Trust status', 'Trust services', 'Trust suppliers'], [], trust.trust.name));
+  fs.writeFileSync(path.join(out, 'TrustWorkbook.html'), renderTabsPage(trust.trust, ['Trust status', 'Trust services', 'Trust suppliers', 'Trust trends'], [], trust.trust.name));
   console.log('Trust status, services and suppliers tabs → out/TrustWorkbook.html');
   const trustReview = api.generateTrustReview();
   fs.writeFileSync(path.join(out, 'Trust.html'), rt.services.DocumentApp.bodyOf(trustReview.id).renderPage(trustReview.name));

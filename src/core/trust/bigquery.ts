@@ -47,6 +47,7 @@ export function incidentTableSchema(): BigQueryField[] {
     field('school', 'STRING', 'The school, as the trust names it on its Schools tab.', true),
     field('school_workbook_id', 'STRING', "The Drive id of the school's SLM Workbook.", true),
     field('service_name', 'STRING', "The service's name on the school's Services tab."),
+    field('supplier', 'STRING', "The supplier of the item's contract on the school's Contracts tab: the same supplier across schools has the same name."),
     ...loggedColumns().map((c) => field(snake(c.key), TYPE_OF[c.type], `${c.header}: ${c.help}`, !!c.required)),
     field('response_target_hours', 'FLOAT', 'Respond within (h) of the Targets row that applied; blank when none did.'),
     field('response_outcome', 'STRING', 'Met, Breached or Pending against the response target; blank when not judged.'),
@@ -88,6 +89,7 @@ export function incidentCsv(wb: Workbook, school: { readonly name: string; reado
   for (let i = 0; i < n; i++) if (cols.opened[i] < first) first = cols.opened[i];
   measure(cols, model, first, Number.MAX_SAFE_INTEGER, { now, outcomes });
   const names = new Map(wb.services.map((s) => [s.serviceId.toUpperCase(), s.name]));
+  const suppliers = new Map(wb.contracts.map((c) => [c.contractRef.toUpperCase(), c.supplier]));
   const logged = loggedColumns();
   const types = fields.map((f) => f.type);
   const lines = [fields.map((f) => f.name).join(',')];
@@ -98,6 +100,7 @@ export function incidentCsv(wb: Workbook, school: { readonly name: string; reado
     const target = t >= 0 ? model.targets[t] : undefined;
     const values: unknown[] = [
       school.name, school.workbookId, names.get(String(item.serviceId).toUpperCase()),
+      item.contractRef === undefined ? undefined : suppliers.get(item.contractRef.toUpperCase()),
       ...logged.map((c) => record[c.key]),
       target?.respondHours, OUTCOME_WORD[outcomes.response[i]], target?.resolveHours, OUTCOME_WORD[outcomes.resolution[i]], now,
     ];

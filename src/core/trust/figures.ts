@@ -3,7 +3,9 @@
  * (periodOverview: the workbook measured once, the period's attainment computed once), reduced to plain
  * data that a trust workbook stores and rolls up.
  */
+import { measureWorkbook } from '../attainment/measured';
 import { periodWording } from '../attainment/status';
+import { monthlyTrends } from '../monitor/trends';
 import type { Rag } from '../attainment/types';
 import type { PeriodRequest } from '../periods/period';
 import { periodOverview } from '../usecases/overview';
@@ -50,6 +52,8 @@ export interface SchoolFigures {
   readonly suppliers: readonly SchoolSupplierFigures[];
   /** Incidents rows left out of the figures (a cell could not be read). */
   readonly leftOut: number;
+  /** The school's last twelve months: the share of items met each month, all services together (null: none judged). */
+  readonly trend: { readonly months: readonly string[]; readonly met: ReadonlyArray<number | null> };
 }
 
 /** Tabs a workbook cannot be measured without, and so a trust cannot read it without. */
@@ -73,6 +77,16 @@ export function unreadableReason(problems: readonly Problem[]): string | undefin
 /** A school's figures for the period asked for, as of `now`: the same figures as its own panel shows. */
 export function schoolFigures(wb: Workbook, problems: readonly Problem[], request: PeriodRequest, now: number): SchoolFigures {
   const { period, report } = periodOverview(wb, request, now);
+  // The panel's trend months, each month's attainment computed once, all services' items added together.
+  const measured = measureWorkbook(wb);
+  const monthly: Array<number | null> = [];
+  const { months } = monthlyTrends(measured.model, measured.cols, now, now, (month) => {
+    const r = measured.attainment(month, { asOf: now, breaches: false });
+    const met = r.services.reduce((n, x) => n + x.met, 0);
+    const breached = r.services.reduce((n, x) => n + x.breached, 0);
+    monthly.push(met + breached > 0 ? met / (met + breached) : null);
+    return r;
+  });
   return {
     period: { label: period.label, start: period.start, end: period.end },
     wording: periodWording(period, now),
@@ -87,5 +101,6 @@ export function schoolFigures(wb: Workbook, problems: readonly Problem[], reques
       fixMet: s.fixMet, fixBreached: s.fixBreached, pending: s.pending, hoursKnown: s.hoursKnown,
     })),
     leftOut: new Set(problems.filter((p) => p.message.endsWith(LEFT_OUT)).map((p) => `${p.tab}|${p.row}`)).size,
+    trend: { months, met: monthly },
   };
 }

@@ -5,6 +5,7 @@
  * must be decided; then the figures behind it, and when each school's were read.
  */
 import type { Rag } from '../attainment/types';
+import type { ChartTable } from '../monitor/trendChart';
 import { heading, paragraph, table, type Block, type DocModel } from '../docs/model';
 import { joinWords, longDate, plural, shareText } from '../text';
 import { formatLocal } from '../workbook/display';
@@ -77,6 +78,28 @@ function matrix(f: TrustFigures): Block {
   return table(['School', ...f.services.map((s) => s.name)], f.read.map((school, i) => [school.name, ...f.services.map((_, j) => word(i, j))]), f.services.map((_, j) => j + 1));
 }
 
+/** Each school's share of items met per month as one line each. */
+function trendChart(f: TrustFigures): Block | undefined {
+  const months = f.read[0]?.figures!.trend.months ?? [];
+  const schools = f.read.filter((s) => s.figures!.trend.met.some((v) => v !== null));
+  if (!months.length || !schools.length) return undefined;
+  const t: ChartTable = [
+    ['Month', ...schools.map((s) => s.name)],
+    ...months.map((m) => [m, ...schools.map((s) => {
+      const j = s.figures!.trend.months.indexOf(m);
+      return j < 0 ? '' : s.figures!.trend.met[j] ?? '';
+    })]),
+  ];
+  const latest = schools.map((s) => {
+    const { months: own, met } = s.figures!.trend;
+    let j = met.length - 1;
+    while (j >= 0 && met[j] === null) j--;
+    return `${s.name}: ${shareText(met[j])} in ${own[j]}`;
+  });
+  const description = `The share of items met each month, all services together, ${months[0]} to ${months[months.length - 1]}, one line per school; a month without figures is a gap. Latest: ${latest.join('; ')}.`;
+  return { kind: 'chart', title: 'Items met each month, by school', table: t, description };
+}
+
 export function trustReview(f: TrustFigures, o: TrustReviewOptions): DocModel<'Trust review'> {
   const period = periodOf(f);
   const title = `${o.trust}: ICT services across our schools`;
@@ -119,6 +142,9 @@ export function trustReview(f: TrustFigures, o: TrustReviewOptions): DocModel<'T
   blocks.push(heading(1, 'Schools and services'));
   blocks.push(paragraph('Each school\'s status words, as its own SLM panel shows them for the period. "—": the school has no such service.', 'quiet'));
   if (f.read.length) blocks.push(matrix(f));
+
+  const chart = trendChart(f);
+  if (chart) blocks.push(heading(1, 'Month by month'), chart);
 
   blocks.push(heading(1, 'Each service across the trust'));
   blocks.push(table(['Service', 'Schools', 'Items met', 'Availability', 'Breached at', 'At risk at'],

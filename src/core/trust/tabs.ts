@@ -22,6 +22,7 @@ export interface TrustTab {
 const TRUST_STATUS_TAB = 'Trust status';
 const TRUST_SERVICES_TAB = 'Trust services';
 const TRUST_SUPPLIERS_TAB = 'Trust suppliers';
+const TRUST_TRENDS_TAB = 'Trust trends';
 
 const NONE = '—';
 
@@ -79,7 +80,21 @@ function suppliersTab(f: TrustFigures): TrustTab {
   return { name: TRUST_SUPPLIERS_TAB, rows, statusCells: [], widths: [200, 120, 70, 70, 110, 110, 260, 420], headerRow: 1 };
 }
 
-/** The three figure tabs, in the order they sit after the Schools tab. */
+/** Each school's share of items met, month by month (the months of the first school read; the same for schools read the same day). */
+function trendsTab(f: TrustFigures): TrustTab {
+  const months = f.read[0]?.figures!.trend.months ?? [];
+  const rows: (string | number)[][] = [['School', ...months]];
+  for (const s of f.read) {
+    const own = s.figures!.trend;
+    rows.push([s.name, ...months.map((m) => {
+      const j = own.months.indexOf(m);
+      return j < 0 || own.met[j] === null ? NONE : shareText(own.met[j]);
+    })]);
+  }
+  return { name: TRUST_TRENDS_TAB, rows: square(rows), statusCells: [], widths: [200, ...months.map(() => 90)], headerRow: 1 };
+}
+
+/** The figure tabs, in the order they sit after the Schools tab. */
 export function trustTabs(f: TrustFigures, progress: RefreshProgress, timeZone: string): TrustTab[] {
-  return [statusTab(f, progress, timeZone), servicesTab(f), suppliersTab(f)];
+  return [statusTab(f, progress, timeZone), servicesTab(f), suppliersTab(f), trendsTab(f)];
 }
