@@ -172,3 +172,28 @@ export function readTrustSettings(ss: Spreadsheet): Partial<Record<TrustSettingD
   }
   return out;
 }
+
+/** A school workbook's file name, or why it cannot be opened. */
+export function readSchoolName(workbookId: string): { name: string } | { error: string } {
+  try {
+    return { name: SpreadsheetApp.openById(workbookId).getName() };
+  } catch {
+    return { error: 'it is not shared with you, or it no longer exists' };
+  }
+}
+
+/** Adds a school below the Schools tab's last row, each value under its column's header (one read, one write). */
+export function appendSchool(ss: Spreadsheet, school: string, link: string): void {
+  const tab = schoolsTab();
+  const sheet = ss.getSheetByName(tab.name);
+  if (!sheet) throw new Error('The Schools tab is missing. Run "Set up as trust workbook" first.');
+  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+  const { index } = locateColumns(header, tab);
+  const row: unknown[] = header.map(() => '');
+  if (index.school !== undefined) row[index.school] = school;
+  if (index.workbook !== undefined) row[index.workbook] = link;
+  if (index.included !== undefined) row[index.included] = 'Yes';
+  const at = sheet.getLastRow() + 1;
+  fitRows(sheet, at);
+  writeCells(sheet, at, 1, [row]);
+}

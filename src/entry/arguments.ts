@@ -36,7 +36,7 @@ function build() {
     formSubmit: z.object({ range: z.custom<object>((r) => typeof r === 'object' && r !== null && typeof (r as { getSheet?: unknown }).getSheet === 'function') }),
     choices: z.array(z.object({ name: z.string().check(z.maxLength(SHORT)), documents: z.boolean(), workbook: z.boolean() })),
     emails: z.nullable(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(SHORT))),
-    pickerKind: z.enum(['csv', 'folder']),
+    pickerKind: z.enum(['csv', 'folder', 'school']),
     signers: z.array(z.string().check(z.minLength(1), z.maxLength(SHORT))).check(z.minLength(1), z.maxLength(SHORT)),
   };
 }
@@ -116,5 +116,5 @@ export function formSubmitArg(value: unknown): GoogleAppsScript.Events.SheetsOnF
 export const emailListArg = (value: unknown, name: string): string[] =>
   argument(schemas().emails, value === undefined ? null : value, name, 'a list of email addresses') ?? [];
 
-/** What Google Picker chooses: 'csv' (an export to import) or 'folder' (for new documents). */
-export const pickerKindArg = (value: unknown): 'csv' | 'folder' => argument(schemas().pickerKind, value, 'kind', "'csv' or 'folder'");
+/** What Google Picker chooses: 'csv' (an export to import), 'folder' (for new documents) or 'school' (a school's workbook, for a trust). */
+export const pickerKindArg = (value: unknown): 'csv' | 'folder' | 'school' => argument(schemas().pickerKind, value, 'kind', "'csv', 'folder' or 'school'");

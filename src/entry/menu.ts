@@ -19,6 +19,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
   ['Choose documents folder', 'menuChooseDocumentsFolder'],
   null,
   ['Set up as trust workbook', 'menuSetUpTrustWorkbook'],
+  ["Add schools' workbooks", 'menuAddSchools'],
   ['Refresh trust figures', 'menuRefreshTrustFigures'],
   ['Generate trust review', 'menuGenerateTrustReview'],
   ['Send to BigQuery', 'menuSendToBigQuery'],

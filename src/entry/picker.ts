@@ -7,6 +7,7 @@ import type { PickerConfig } from '../api';
 import { pickerPage, type PickerKind } from '../core/pickerPage';
 import { rememberFolder } from '../adapters/drive';
 import { pickerKindArg, textArg } from './arguments';
+import { addSchool } from './trustSchools';
 
 /** Script properties the deployment sets (docs/google.md): the Picker's API key and the Cloud project number. */
 const DEVELOPER_KEY = 'SLM_PICKER_DEVELOPER_KEY';
@@ -37,7 +38,7 @@ export function showPicker(kind: PickerKind): void {
 export function pickerChosen(kind: PickerKind, idOrLink: string, name: string): string {
   const k = pickerKindArg(kind);
   const text = textArg(idOrLink, 'idOrLink', 'a Drive link or id');
-  void name;
+  if (k === 'school') return addSchool(text, name);
   if (k === 'folder') {
     const folder = rememberFolder(text);
     return `New documents will go in ${folder ? `the Drive folder "${folder}"` : 'the workbook\'s own folder'}.`;

@@ -10,6 +10,7 @@ import { trustReview } from '../core/trust/review';
 import { schoolFigures, unreadableReason } from '../core/trust/figures';
 import { trustFigures, type SchoolResult, type TrustFigures } from '../core/trust/rollup';
 import type { SchoolEntry } from '../core/trust/schools';
+import { showPicker } from './picker';
 import { trustTabs, type RefreshProgress, progressText } from '../core/trust/tabs';
 import { createDocument, writeDocument } from '../adapters/docs';
 import { withDocumentLock } from '../adapters/lock';
@@ -57,6 +58,11 @@ export function setUpTrustWorkbook(): { created: boolean } {
     setUpTrustSettingsTab(ss);
     return { created };
   });
+}
+
+/** Opens Google Picker on spreadsheets: each workbook chosen is added to the Schools tab. */
+export function menuAddSchools(): void {
+  showPicker('school');
 }
 
 export function menuSetUpTrustWorkbook(): void {

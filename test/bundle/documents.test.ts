@@ -231,7 +231,7 @@ describe('Choose documents folder from the menu', () => {
     // The paste-a-link fallback: a link the add-in cannot open is refused and the choice kept.
     expect(() => rt.global.pickerChosen('folder', 'https://drive.google.com/drive/folders/NoSuchFolder123', '')).toThrow(/is not a Drive folder you can open/);
     expect(rt.services.PropertiesService.getDocumentProperties().getProperty('SLM_DOCUMENTS_FOLDER_ID')).toBe(folder.getId());
-    expect(() => rt.global.pickerChosen('tab', folder.getId(), '')).toThrow(/^kind: expected 'csv' or 'folder'/);
+    expect(() => rt.global.pickerChosen('tab', folder.getId(), '')).toThrow(/^kind: expected 'csv', 'folder' or 'school'/);
 
     expect(rt.global.pickerChosen('folder', '', '')).toBe('New documents will go in the workbook\'s own folder.');
     const beside = rt.global.generateSla(null);

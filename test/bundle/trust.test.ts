@@ -203,3 +203,38 @@ describe('Send to BigQuery', () => {
     expect(rt.services.BigQuery.Jobs.loads).toHaveLength(0);
   });
 });
+
+describe('the Schools tab', () => {
+  test("a school's workbook chosen in Google Picker (or pasted) is added once, named from its file name", () => {
+    const { rt, example } = trustRuntime();
+    const schools = example.trust.sheet('Schools');
+    schools.getRange(2, 1, schools.getLastRow() - 1, 4).clearContent();
+    const riverside = example.schools[1].spreadsheet;
+    expect(rt.global.pickerChosen('school', riverside.id, 'Riverside Infant School SLM Workbook')).toBe('Added Riverside Infant School to the Schools tab.');
+    expect(rt.global.pickerChosen('school', `https://docs.google.com/spreadsheets/d/${riverside.id}/edit#gid=0`, '')).toMatch(/already on the Schools tab \(row 2\)/);
+    // A pasted link to a workbook the school has not shared cannot be added.
+    const unshared = addUnsharedSchool(rt, example.trust, 'Elsewhere', 'head@elsewhere.example');
+    schools.getRange(3, 1, 1, 4).clearContent();
+    expect(() => rt.global.pickerChosen('school', `https://docs.google.com/spreadsheets/d/${unshared.id}/edit`, '')).toThrow(/not shared with you/);
+    expect(schools.getDataRange().getValues().slice(1).filter((r) => r[0] !== '').map((r) => [r[0], r[3]])).toEqual([['Riverside Infant School', 'Yes']]);
+  });
+
+  test('a row without a usable link, and a workbook from an older version, are named; the other schools are read', () => {
+    const { rt, example } = trustRuntime();
+    const schools = example.trust.sheet('Schools');
+    schools.getRange(5, 1, 1, 4).setValues([['Oak Lane Primary', 'see email from Jo', '', '']]);
+    // Hillside's workbook lost its Incidents tab (an old copy, or one never set up).
+    const hillside = example.schools[2].spreadsheet;
+    const lead = rt.env.userEmail;
+    rt.env.userEmail = example.schools[2].manager;
+    hillside.deleteSheet(hillside.sheet('Incidents') as never);
+    rt.env.userEmail = lead;
+    const result = rt.global.refreshTrustFigures(null);
+    expect(result.problems).toEqual([expect.stringMatching(/^Schools row 5, Workbook: This is not a link to a Google spreadsheet/)]);
+    expect(result.unreadable).toEqual(expect.arrayContaining([
+      { school: 'Hillside Academy', reason: expect.stringMatching(/no Incidents tab/) },
+      { school: 'Oak Lane Primary', reason: "the Schools tab's row 5 has no link to its workbook" },
+    ]));
+    expect(rt.global.getTrustFigures().figures.read.map((s: { name: string }) => s.name)).toEqual(['Northfield Primary', 'Riverside Infant School']);
+  });
+});

@@ -21,7 +21,7 @@ export interface SchoolEntry {
 const BARE_ID = /^[A-Za-z0-9_-]{20,}$/;
 
 /** The workbook's id from a link ("…/spreadsheets/d/<id>/edit…") or a bare id. */
-function workbookIdOf(cell: string): string | undefined {
+export function workbookIdOf(cell: string): string | undefined {
   const text = cell.trim();
   return idFromLink(text) ?? (BARE_ID.test(text) ? text : undefined);
 }
