@@ -14,6 +14,7 @@ import { loadProblems } from './views/problems';
 import { showServices } from './views/services';
 import { showSettings } from './views/settings';
 import { advice } from './views/status';
+import { trustPanel } from './views/trust';
 
 const api = createBridge();
 
@@ -139,3 +140,4 @@ byId('refresh').addEventListener('click', async () => {
 
 void askOverview(picker.request(), 0);
 void loadProblems(api);
+void trustPanel(api).load();

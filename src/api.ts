@@ -300,6 +300,21 @@ export interface SlmApi {
   getCallForm(): CallForm | null;
   createCallForm(): CallForm;
   writeWaitingCalls(): CallsWaiting;
+
+  /** A trust workbook's refresh: how far it has got (null in a school's workbook, which has no Schools tab). */
+  getTrustProgress(): TrustProgressView | null;
+  /** Starts a refresh of the trust's figures for the period (this term by default). */
+  refreshTrustFigures(period: PeriodRequest | null): TrustRefreshResult;
+}
+
+/** How far a trust's refresh has got, for the panel: "12 of 40 schools read". */
+export interface TrustProgressView {
+  readonly read: number;
+  readonly total: number;
+  readonly running: boolean;
+  /** When the last school was read (ISO), or null. */
+  readonly lastRead: string | null;
+  readonly unreadable: Array<{ school: string; reason: string }>;
 }
 
 /** What one execution of a trust refresh did. */

@@ -5,11 +5,12 @@
  * reads schools for about 4.5 minutes (Apps Script stops a script at 6), keeps what it read, and continues from a
  * one-off trigger; each school's figures are written whole or not at all.
  */
-import type { BigQueryResult, GeneratedDoc, PeriodRequest, TrustRefreshResult } from '../api';
+import type { BigQueryResult, GeneratedDoc, PeriodRequest, TrustProgressView, TrustRefreshResult } from '../api';
 import { trustReview } from '../core/trust/review';
 import { schoolFigures, unreadableReason } from '../core/trust/figures';
 import { trustFigures, type SchoolResult, type TrustFigures } from '../core/trust/rollup';
 import type { SchoolEntry } from '../core/trust/schools';
+import { schoolsTab } from '../core/schema/trust';
 import { showPicker } from './picker';
 import { trustTabs, type RefreshProgress, progressText } from '../core/trust/tabs';
 import { createDocument, writeDocument } from '../adapters/docs';
@@ -160,7 +161,7 @@ export function continueTrustRefresh(): TrustRefreshResult | null {
 export function menuRefreshTrustFigures(): void {
   const r = refreshTrustFigures(null);
   const ui = SpreadsheetApp.getUi();
-  const lines = [progressText(r)];
+  const lines = [progressText(r, r.unreadable.length)];
   if (r.unreadable.length) lines.push(`Not read: ${r.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}.`);
   if (r.problems.length) lines.push(`The Schools tab needs attention: ${r.problems.join('; ')}`);
   if (r.running) lines.push('It carries on by itself in a minute; the Trust status tab says how far it has got.');
@@ -177,6 +178,20 @@ export function getTrustFigures(): { progress: RefreshProgress; figures: TrustFi
   const figures = figuresOf(included, store);
   // Through JSON: only plain values cross google.script.run.
   return JSON.parse(JSON.stringify({ progress: { read, total: included.length, running: !!state && !state.done }, figures }));
+}
+
+/** The panel's view of a trust's refresh; null in a workbook with no Schools tab (a school's own). */
+export function getTrustProgress(): TrustProgressView | null {
+  const ss = SpreadsheetApp.getActive();
+  if (!ss.getSheetByName(schoolsTab().name)) return null;
+  const { progress, figures } = getTrustFigures();
+  let last: number | undefined;
+  for (const s of figures.schools) if (s.readAt !== undefined && (last === undefined || s.readAt > last)) last = s.readAt;
+  return {
+    ...progress,
+    lastRead: last === undefined ? null : new Date(last).toISOString(),
+    unreadable: figures.unreadable.filter((s) => s.readAt !== undefined).map((s) => ({ school: s.name, reason: s.error ?? 'not read' })),
+  };
 }
 
 /** The trust review as a new Google Doc, from the figures as last refreshed. */

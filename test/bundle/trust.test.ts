@@ -75,7 +75,7 @@ describe('a trust of three schools', () => {
     };
     const first = rt.global.refreshTrustFigures(null);
     expect(first).toMatchObject({ read: 2, total: 3, running: true, readNow: example.schools.slice(0, 2).map((s) => s.name) });
-    expect(values(example.trust, 'Trust status')[0][0]).toBe('2 of 3 schools read; the refresh continues on its own.');
+    expect(values(example.trust, 'Trust status')[0][0]).toBe('2 of 3 schools done; the refresh continues on its own.');
     expect(rt.global.getTrustFigures().progress).toEqual({ read: 2, total: 3, running: true });
     // Never half a school: the third has no row yet, the first two have theirs whole.
     const store = values(example.trust, 'Trust data');

@@ -40,13 +40,19 @@ export interface RefreshProgress {
   readonly running: boolean;
 }
 
-export const progressText = (p: RefreshProgress): string =>
-  p.running ? `${p.read} of ${plural(p.total, 'school')} read; the refresh continues on its own.` : `${p.read} of ${plural(p.total, 'school')} read.`;
+/**
+ * "2 of 3 schools done; the refresh continues on its own." while it runs; "3 of 4 schools read; 1 could not be
+ * (named below)." when it has finished (`notRead`: schools it tried and could not read).
+ */
+export function progressText(p: RefreshProgress, notRead = 0): string {
+  if (p.running) return `${p.read} of ${plural(p.total, 'school')} done; the refresh continues on its own.`;
+  return `${p.read - notRead} of ${plural(p.total, 'school')} read${notRead ? `; ${notRead} could not be (named below)` : ''}.`;
+}
 
 /** School × service: a row per school, a column per service, the status word in each cell; unreadable schools say why. */
 function statusTab(f: TrustFigures, progress: RefreshProgress, timeZone: string): TrustTab {
   const header = ['School', 'Period', 'Read at', ...f.services.map((s) => s.name)];
-  const rows: (string | number)[][] = [[progressText(progress)], header];
+  const rows: (string | number)[][] = [[progressText(progress, f.unreadable.length)], header];
   const statusCells: { row: number; col: number; status: Rag }[] = [];
   f.read.forEach((school, i) => {
     const cells = f.services.map((s, j) => {
