@@ -305,6 +305,8 @@ export interface SlmApi {
   getTrustProgress(): TrustProgressView | null;
   /** Starts a refresh of the trust's figures for the period (this term by default). */
   refreshTrustFigures(period: PeriodRequest | null): TrustRefreshResult;
+  /** Carries an unfinished refresh on (null when none is under way). */
+  continueTrustRefresh(): TrustRefreshResult | null;
 }
 
 /** How far a trust's refresh has got, for the panel: "12 of 40 schools read". */

@@ -1,7 +1,8 @@
 /**
  * A trust workbook's refresh in the panel: "12 of 40 schools read", schools not read with the reason, and the
  * button that starts a refresh. Hidden in a school's own workbook (the server answers null there). While a refresh
- * continues on its own (a trigger a minute apart), the panel asks again every minute.
+ * is under way the open panel carries it on itself every minute (the trigger does when nobody has the panel open;
+ * an add-on's trigger may wait an hour).
  */
 import type { SlmApi, TrustProgressView } from '../../src/api';
 import type { Remote } from '../bridge';
@@ -29,8 +30,18 @@ export function trustPanel(api: Remote<SlmApi>): { load(): Promise<void> } {
       : `${p.read - p.unreadable.length} ${of} read${p.lastRead ? `, last at ${timeOf(p.lastRead)}` : ''}${p.unreadable.length ? `; ${p.unreadable.length} could not be:` : '.'}`);
     replace(unread, ...p.unreadable.map((u) => el('li', {}, el('strong', {}, u.school), `: ${u.reason}`)));
     clearTimeout(timer);
-    if (p.running) timer = setTimeout(() => void load(), POLL_MS);
+    if (p.running) timer = setTimeout(() => void carryOn(), POLL_MS);
   };
+
+  /** One more execution of the refresh; another already running (the trigger's) just means asking again later. */
+  async function carryOn(): Promise<void> {
+    try {
+      await api.continueTrustRefresh();
+    } catch {
+      // The workbook was busy (the trigger's execution): its progress is read below all the same.
+    }
+    await load();
+  }
 
   async function load(): Promise<void> {
     try {

@@ -32,6 +32,21 @@ const CONTINUE_HANDLER = 'continueTrustRefresh';
 const REFRESH_BUDGET_MS = 4.5 * 60 * 1000;
 /** How soon the one-off trigger carries a refresh on. */
 const CONTINUE_AFTER_MS = 60 * 1000;
+/**
+ * An add-on's time-driven triggers run at most once an hour
+ * (https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers): when the minute's
+ * trigger is refused, the refresh carries on an hour later, or sooner from the panel while it is open.
+ */
+const ADD_ON_CONTINUE_AFTER_MS = 60 * 60 * 1000;
+
+/** Installs the one-off trigger that carries the refresh on: in a minute, or in an hour where an add-on may not sooner. */
+function continueLater(): void {
+  try {
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+  } catch {
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(ADD_ON_CONTINUE_AFTER_MS).create();
+  }
+}
 
 interface RunState {
   readonly run: string;
@@ -123,7 +138,7 @@ function refreshStep(ss: Spreadsheet, state: RunState, started: number): TrustRe
   const figures = figuresOf(included, store);
   trustTabs(figures, progress, ss.getSpreadsheetTimeZone()).forEach((tab, i) => writeTrustTab(ss, tab, i + 1));
   for (const t of triggersFor(ss, CONTINUE_HANDLER)) ScriptApp.deleteTrigger(t);
-  if (running) ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+  if (running) continueLater();
   saveState({ ...state, done: !running });
   return {
     read, total: included.length, running, readNow,
@@ -144,7 +159,7 @@ export function refreshTrustFigures(period: PeriodRequest | null): TrustRefreshR
   });
 }
 
-/** The one-off trigger's handler: carries an unfinished refresh on from where it stopped. */
+/** The one-off trigger's handler, and the panel's while it is open: carries an unfinished refresh on from where it stopped. */
 export function continueTrustRefresh(): TrustRefreshResult | null {
   const started = Date.now();
   const ss = SpreadsheetApp.getActive();
@@ -164,7 +179,7 @@ export function menuRefreshTrustFigures(): void {
   const lines = [progressText(r, r.unreadable.length)];
   if (r.unreadable.length) lines.push(`Not read: ${r.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}.`);
   if (r.problems.length) lines.push(`The Schools tab needs attention: ${r.problems.join('; ')}`);
-  if (r.running) lines.push('It carries on by itself in a minute; the Trust status tab says how far it has got.');
+  if (r.running) lines.push('It carries on by itself (in a minute, or within the hour as a Marketplace add-on), and at once while the SLM panel is open; the Trust status tab says how far it has got.');
   ui.alert(TITLE, lines.join('\n\n'), ui.ButtonSet.OK);
 }
 

@@ -95,6 +95,40 @@ describe('a trust of three schools', () => {
     expect(opened).toHaveLength(3);
   });
 
+  test("where a trigger may run at most hourly (an add-on), the refresh carries on an hour later, or at once from the open panel", () => {
+    const { rt, example } = trustRuntime();
+    const app = rt.services.SpreadsheetApp;
+    const open = app.openById.bind(app);
+    app.openById = (id: string) => {
+      rt.global.__now += 2 * 60 * 1000;
+      return open(id);
+    };
+    // An add-on's clock triggers run at most once an hour: a one-off trigger sooner than that is refused.
+    const scriptApp = rt.services.ScriptApp as unknown as { newTrigger(h: string): any };
+    const newTrigger = scriptApp.newTrigger.bind(scriptApp);
+    scriptApp.newTrigger = (handler: string) => {
+      const builder = newTrigger(handler);
+      const timeBased = builder.timeBased.bind(builder);
+      builder.timeBased = () => {
+        const clock = timeBased();
+        const after = clock.after.bind(clock);
+        const create = clock.create.bind(clock);
+        let ms = 0;
+        clock.after = (x: number) => { ms = x; return after(x); };
+        clock.create = () => { if (ms < 60 * 60 * 1000) throw new Error('Add-ons may run clock triggers at most once an hour.'); return create(); };
+        return clock;
+      };
+      return builder;
+    };
+    const started = rt.global.__now;
+    expect(rt.global.refreshTrustFigures(null)).toMatchObject({ read: 2, running: true });
+    const [trigger] = rt.services.ScriptApp.getUserTriggers(example.trust as never) as unknown as Array<{ schedule: { at: number } }>;
+    expect(trigger.schedule.at - started).toBeGreaterThanOrEqual(60 * 60 * 1000);
+    // The panel, open meanwhile, carries the refresh on itself; the trigger is then removed.
+    expect(rt.global.continueTrustRefresh()).toMatchObject({ read: 3, running: false });
+    expect(rt.services.ScriptApp.getUserTriggers(example.trust as never)).toHaveLength(0);
+  });
+
   test('the trust review names the schools, the supplier they share with its figures, and what must be decided', () => {
     const { rt, example } = trustRuntime();
     rt.global.refreshTrustFigures(null);
