@@ -272,3 +272,20 @@ describe('the Schools tab', () => {
     expect(rt.global.getTrustFigures().figures.read.map((s: { name: string }) => s.name)).toEqual(['Northfield Primary', 'Riverside Infant School']);
   });
 });
+
+describe('bad cells', () => {
+  test("a bad cell in a school's log is left out of its figures and counted; a bad Included cell leaves its school out, named", () => {
+    const { rt, example } = trustRuntime();
+    const northfield = example.schools[0].spreadsheet;
+    const log = northfield.sheet('Incidents');
+    const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0];
+    log.getRange(2, header.indexOf('Opened') + 1).setValue('31/02/2026 25:99');
+    const schools = example.trust.sheet('Schools');
+    schools.getRange(4, 4).setValue('maybe');
+    const result = rt.global.refreshTrustFigures(null);
+    expect(result.problems).toEqual([expect.stringMatching(/^Schools row 4, Included: "maybe" is not valid: expected Yes or No\. The school is left out\./)]);
+    expect(result).toMatchObject({ read: 2, total: 2, running: false, unreadable: [] });
+    const { figures } = rt.global.getTrustFigures();
+    expect(figures.read[0]).toMatchObject({ name: 'Northfield Primary', figures: { leftOut: 1 } });
+  });
+});
