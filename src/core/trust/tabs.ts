@@ -60,7 +60,7 @@ function statusTab(f: TrustFigures, progress: RefreshProgress, timeZone: string)
       if (own?.status) statusCells.push({ row: rows.length, col: 3 + j, status: own.status });
       return own ? own.status ?? 'Nothing measured' : 'No such service';
     });
-    rows.push([school.name, school.figures!.wording, school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone), ...cells]);
+    rows.push(([school.name, school.figures!.wording, school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone)] as (string | number)[]).concat(cells));
   });
   for (const school of f.unreadable) {
     rows.push([school.name, 'Not read', school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone), school.error ?? 'not read yet']);
@@ -92,10 +92,11 @@ function trendsTab(f: TrustFigures): TrustTab {
   const rows: (string | number)[][] = [['School', ...months]];
   for (const s of f.read) {
     const own = s.figures!.trend;
-    rows.push([s.name, ...months.map((m) => {
+    const shares = months.map((m) => {
       const j = own.months.indexOf(m);
       return j < 0 || own.met[j] === null ? NONE : shareText(own.met[j]);
-    })]);
+    });
+    rows.push(([s.name] as (string | number)[]).concat(shares));
   }
   return { name: TRUST_TRENDS_TAB, rows: square(rows), statusCells: [], widths: [200, ...months.map(() => 90)], headerRow: 1 };
 }
