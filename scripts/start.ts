@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const refresh: TrustRefreshResult = api.refreshTrustFigures(null);
   console.log(`\nTrust refresh: ${refresh.read} of ${refresh.total} schools read${refresh.unreadable.length ? `; not read: ${refresh.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}` : ''}.`);
   fs.writeFileSync(path.join(out, 'TrustWorkbook.html'), renderTabsPage(trust.trust, ['Trust status', 'Trust services', 'Trust suppliers', 'Trust trends'], [], trust.trust.name));
-  console.log('Trust status, services and suppliers tabs → out/TrustWorkbook.html');
+  console.log('Trust status, services, suppliers and trends tabs → out/TrustWorkbook.html');
   const trustReview = api.generateTrustReview();
   fs.writeFileSync(path.join(out, 'Trust.html'), rt.services.DocumentApp.bodyOf(trustReview.id).renderPage(trustReview.name));
   console.log(`Generated "${trustReview.name}" → out/Trust.html`);
