@@ -48,7 +48,7 @@ export function setUpSchoolsTab(ss: Spreadsheet): boolean {
   header.setNotes([tab.columns.map((c) => c.help)]);
   header.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
-  tab.columns.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width ?? 120));
+  tab.columns.forEach((c, i) => { sheet.setColumnWidth(i + 1, c.width ?? 120); });
   return true;
 }
 
@@ -136,7 +136,7 @@ export function writeTrustTab(ss: Spreadsheet, tab: TrustTab, position: number):
     sheet.getRange(1, 1, tab.rows.length, width).setBackgrounds(colours);
   }
   if (fresh) {
-    tab.widths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
+    tab.widths.forEach((px, i) => { sheet.setColumnWidth(i + 1, px); });
     sheet.getRange(tab.headerRow, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(tab.headerRow);
   }
@@ -151,7 +151,7 @@ export function setUpTrustSettingsTab(ss: Spreadsheet): boolean {
   writeCells(sheet, 1, 1, rows);
   sheet.getRange(1, 1, 1, tab.columns.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
-  tab.columns.forEach((c, i) => sheet.setColumnWidth(i + 1, c.width ?? 120));
+  tab.columns.forEach((c, i) => { sheet.setColumnWidth(i + 1, c.width ?? 120); });
   return true;
 }
 

@@ -136,7 +136,7 @@ function refreshStep(ss: Spreadsheet, state: RunState, started: number): TrustRe
   const running = read < included.length;
   const progress: RefreshProgress = { read, total: included.length, running };
   const figures = figuresOf(included, store);
-  trustTabs(figures, progress, ss.getSpreadsheetTimeZone()).forEach((tab, i) => writeTrustTab(ss, tab, i + 1));
+  trustTabs(figures, progress, ss.getSpreadsheetTimeZone()).forEach((tab, i) => { writeTrustTab(ss, tab, i + 1); });
   for (const t of triggersFor(ss, CONTINUE_HANDLER)) ScriptApp.deleteTrigger(t);
   if (running) continueLater();
   saveState({ ...state, done: !running });

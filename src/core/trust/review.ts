@@ -32,7 +32,7 @@ function periodOf(f: TrustFigures): string {
 /** Each read school's services by status word. */
 function schoolStatuses(f: TrustFigures, school: SchoolResult): Record<Rag, string[]> {
   const i = f.read.indexOf(school);
-  const out: Record<Rag, string[]> = { Met: [], 'At risk': [], Breached: [] };
+  const out: Record<Rag, string[]> = { Met: [], 'At risk': [], Breached: [], 'Too few to judge': [] };
   for (const s of f.services) {
     const own = s.perSchool[i];
     if (own?.status) out[own.status].push(s.name);
@@ -80,7 +80,7 @@ function matrix(f: TrustFigures): Block {
 
 /** Each school's share of items met per month as one line each. */
 function trendChart(f: TrustFigures): Block | undefined {
-  const months = f.read[0]?.figures!.trend.months ?? [];
+  const months = f.read[0]?.figures?.trend.months ?? [];
   const schools = f.read.filter((s) => s.figures!.trend.met.some((v) => v !== null));
   if (!months.length || !schools.length) return undefined;
   const t: ChartTable = [

@@ -28,7 +28,7 @@ const NONE = '—';
 
 /** Pads every row to the widest one. */
 const square = (rows: (string | number)[][]): (string | number)[][] => {
-  const width = rows.reduce((w, r) => (r.length > w ? r.length : w), 0);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return rows.map((r) => (r.length < width ? r.concat(Array<string>(width - r.length).fill('')) : r));
 };
 
@@ -88,7 +88,7 @@ function suppliersTab(f: TrustFigures): TrustTab {
 
 /** Each school's share of items met, month by month (the months of the first school read; the same for schools read the same day). */
 function trendsTab(f: TrustFigures): TrustTab {
-  const months = f.read[0]?.figures!.trend.months ?? [];
+  const months = f.read[0]?.figures?.trend.months ?? [];
   const rows: (string | number)[][] = [['School', ...months]];
   for (const s of f.read) {
     const own = s.figures!.trend;
