@@ -2,6 +2,7 @@
  * The offline Apps Script runtime: a fresh global object holding our fakes of every service the
  * project uses, contextified for `vm`, into which the built `dist/Code.js` is loaded with gas-local.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { CallCounter } from './calls';
@@ -107,6 +108,17 @@ export interface OfflineRuntime {
 
 export const DEFAULT_DIST_DIR = path.resolve(__dirname, '..', 'dist');
 
+/** The services the runtime fakes that are advanced services, switched on per project in its manifest. */
+const ADVANCED_SERVICES = ['Drive', 'BigQuery'];
+
+/** The user symbols of the advanced services `distDir/appsscript.json` switches on. */
+function advancedServices(distDir: string): ReadonlySet<string> {
+  const file = path.join(distDir, 'appsscript.json');
+  if (!fs.existsSync(file)) return new Set();
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { dependencies?: { enabledAdvancedServices?: Array<{ userSymbol: string }> } };
+  return new Set((manifest.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol));
+}
+
 export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineRuntime => {
   const env = newEnv({ timeZone: opts.timeZone, userEmail: opts.userEmail });
   const distDir = path.resolve(opts.distDir ?? DEFAULT_DIST_DIR);
@@ -145,7 +157,10 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     simpleTrigger: SIMPLE_TRIGGER_TIME_LIMIT_MS, ...opts.timeLimitMs };
   // A simple trigger called as Google calls it (by its reserved name) has 30 s, not a script's 6 minutes.
   const limitFor = (name: string): number => (state.mode === 'script' && SIMPLE_TRIGGERS.has(name) ? Math.min(limits.simpleTrigger, limits.script) : limits[state.mode]);
-  const guarded = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, guardService(name, service, state)]));
+  // An advanced service is a global only when the manifest deployed beside Code.js switches it on, as in Apps Script.
+  const enabled = advancedServices(distDir);
+  const inScope = Object.entries(services).filter(([name]) => !ADVANCED_SERVICES.includes(name) || enabled.has(name));
+  const guarded = Object.fromEntries(inScope.map(([name, service]) => [name, guardService(name, service, state)]));
   // A fresh object every time: never gas-local's shared default mock.
   const global = vm.createContext({ ...guarded, console: recordingConsole(consoleLines, !!opts.echoConsole) }) as OfflineRuntime['global'];
   env.realm = { Date: vm.runInContext('Date', global) as DateConstructor };

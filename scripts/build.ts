@@ -2,12 +2,14 @@
  * Builds dist/: Code.js (the whole server: one IIFE exposing the entry points as `SLM`, then a top-level
  * stub per entry point, derived from src/main.ts's exports), Sidebar.html (JS and CSS inlined), appsscript.json,
  * and two data files that HtmlService reads as text (JSON, not code): ExampleSchool.html (the example school's
- * data) and IncidentIntake.html (helpdesk presets, import texts, the call form's questions).
+ * data) and IncidentIntake.html (helpdesk presets, import texts, the call form's questions); then dist-trust/,
+ * the trust's copy: the same files with a manifest that also asks for BigQuery (scripts/trustManifest.ts).
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entryPoints, renderStubs } from './stubs';
+import { TRUST_DIST_DIR, trustManifest } from './trustManifest';
 import { exampleData, exampleFileText } from '../src/core/example/data';
 import { EXAMPLE_FILE } from '../src/core/example/school';
 import { importData, importFileText } from '../src/core/import/presets';
@@ -73,6 +75,13 @@ async function main(): Promise<void> {
   console.log(`dist/Sidebar.html ${kb(sidebar)}`);
   console.log(`dist/${EXAMPLE_FILE}.html ${kb(Buffer.byteLength(example))} (read only by Load example school)`);
   console.log(`dist/${IMPORT_FILE}.html ${kb(Buffer.byteLength(presets))} (read only by Import incidents and the call form)`);
+  // The trust's copy: the same files, a manifest that also asks for BigQuery.
+  const trust = path.join(root, TRUST_DIST_DIR);
+  fs.rmSync(trust, { recursive: true, force: true });
+  fs.cpSync(dist, trust, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8'));
+  fs.writeFileSync(path.join(trust, 'appsscript.json'), `${JSON.stringify(trustManifest(manifest), null, 2)}\n`);
+  console.log(`${TRUST_DIST_DIR}/: the trust's copy (the same files; its manifest also asks for BigQuery)`);
 }
 
 main().catch((e) => {

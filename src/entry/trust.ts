@@ -235,6 +235,10 @@ const LOAD_WAIT_MS = 60 * 1000;
  * read as Refresh trust figures reads them; one that cannot be read is named and skipped.
  */
 export function sendToBigQuery(): BigQueryResult {
+  // Only the trust's copy switches the BigQuery service on (and asks for its scope); a school's copy never does.
+  if (typeof BigQuery === 'undefined') {
+    throw new Error("Send to BigQuery works only in the trust's copy of SLM Workbook, which asks for BigQuery access (npm run push:trust; see docs/trust.md). A school's copy never asks for it.");
+  }
   const started = Date.now();
   const ss = SpreadsheetApp.getActive();
   const settings = readTrustSettings(ss);

@@ -1,6 +1,7 @@
 /** appsscript.json asks for least privilege, and docs/google.md justifies every scope it lists. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TRUST_DIST_DIR, trustManifest } from '../../scripts/trustManifest';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8')) as {
@@ -24,14 +25,27 @@ test('every scope in appsscript.json has a one-line justification in docs/google
   for (const scope of manifest.oauthScopes) {
     expect([scope, (table.get(scope) ?? '').length > 20]).toEqual([scope, true]);
   }
-  expect([...table.keys()].sort()).toEqual([...manifest.oauthScopes].sort());
+  // The table also justifies what only the trust's copy asks for, and names no other scope.
+  const trust = trustManifest(manifest).oauthScopes;
+  for (const scope of trust) expect([scope, (table.get(scope) ?? '').length > 20]).toEqual([scope, true]);
+  expect([...table.keys()].sort()).toEqual([...trust].sort());
 });
 
-test('the Drive advanced service (v3) is switched on for sharing and BigQuery (v2) for a trust\'s Send to BigQuery, on the V8 runtime', () => {
+test("a school's copy never asks for BigQuery; the trust's copy (dist-trust/) adds only BigQuery's scope and service", () => {
+  expect(manifest.oauthScopes.filter((s) => /bigquery/.test(s))).toEqual([]);
+  const trust = JSON.parse(fs.readFileSync(path.join(root, TRUST_DIST_DIR, 'appsscript.json'), 'utf8'));
+  expect(trust).toEqual(trustManifest(manifest));
+  expect(trust.oauthScopes.filter((s: string) => !manifest.oauthScopes.includes(s))).toEqual(['https://www.googleapis.com/auth/bigquery']);
+  expect(trust.dependencies.enabledAdvancedServices.map((s: { userSymbol: string }) => s.userSymbol)).toEqual(['Drive', 'BigQuery']);
+  // Every other file of the trust's copy is the school's.
+  const files = fs.readdirSync(path.join(root, 'dist')).filter((f) => f !== 'appsscript.json');
+  for (const f of files) expect([f, fs.readFileSync(path.join(root, TRUST_DIST_DIR, f), 'utf8') === fs.readFileSync(path.join(root, 'dist', f), 'utf8')]).toEqual([f, true]);
+});
+
+test('the Drive advanced service (v3) is switched on for sharing, on the V8 runtime', () => {
   expect(manifest.runtimeVersion).toBe('V8');
   expect(manifest.dependencies?.enabledAdvancedServices).toEqual([
     { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
-    { userSymbol: 'BigQuery', serviceId: 'bigquery', version: 'v2' },
   ]);
   // dist/ deploys the same manifest.
   expect(JSON.parse(fs.readFileSync(path.join(root, 'dist/appsscript.json'), 'utf8'))).toEqual(manifest);

@@ -1,12 +1,17 @@
 /** A trust's roll-up on the built bundle: three schools' workbooks opened by id, read with the same core as each school's panel. */
-import { createOfflineRuntime, type OfflineRuntime } from '../../offline/runtime';
+import * as path from 'node:path';
+import { createOfflineRuntime, DEFAULT_DIST_DIR, type OfflineRuntime } from '../../offline/runtime';
+import { TRUST_DIST_DIR } from '../../scripts/trustManifest';
 import { addUnsharedSchool, buildExampleTrust, SHARED_SUPPLIER, type ExampleTrust } from '../../offline/exampleTrust';
 import type { Overview } from '../../src/api';
 import { NOW } from '../support/offline';
 
+/** The trust's copy of the add-in (npm run build writes it beside dist/): its manifest also switches BigQuery on. */
+const TRUST_COPY = path.join(path.dirname(DEFAULT_DIST_DIR), TRUST_DIST_DIR);
+
 /** A runtime whose bundle reads its clock from `__now` (a test moves it), the trust workbook active. */
-function trustRuntime(): { rt: OfflineRuntime; example: ExampleTrust } {
-  const rt = createOfflineRuntime({ timeZone: 'Europe/London', userEmail: 'ict.lead@trust.example' });
+function trustRuntime(distDir = TRUST_COPY): { rt: OfflineRuntime; example: ExampleTrust } {
+  const rt = createOfflineRuntime({ timeZone: 'Europe/London', userEmail: 'ict.lead@trust.example', distDir });
   rt.run(`var __now = ${NOW}; Date.now = () => __now;`);
   rt.load();
   const example = buildExampleTrust(rt, NOW);
@@ -235,6 +240,15 @@ describe('Send to BigQuery', () => {
     const { rt } = trustRuntime();
     expect(() => rt.global.sendToBigQuery()).toThrow(/Trust settings tab/);
     expect(rt.services.BigQuery.Jobs.loads).toHaveLength(0);
+  });
+
+  test('a school\'s copy never asks for BigQuery: the service is not switched on there, and Send to BigQuery says to use the trust\'s copy', () => {
+    const { rt } = trustRuntime(DEFAULT_DIST_DIR);
+    expect(rt.run('typeof BigQuery')).toBe('undefined');
+    expect(() => rt.global.sendToBigQuery()).toThrow(/only in the trust's copy of SLM Workbook/);
+    expect(rt.services.BigQuery.Jobs.loads).toHaveLength(0);
+    // Refresh trust figures needs no BigQuery: it works in either copy.
+    expect(rt.global.refreshTrustFigures(null)).toMatchObject({ read: 3, total: 3 });
   });
 });
 
