@@ -10,6 +10,7 @@ import { tabDef } from '../../src/core/schema/workbook';
 import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
 import type { OfflineRuntime } from '../../offline/runtime';
+import { appendTo, sheetOf, tabValues } from '../support/tabRows';
 import { exampleWithFormulas } from '../support/formulas';
 import { exampleRuntime, NOW } from '../support/offline';
 
@@ -23,17 +24,7 @@ function school(now = NOW): OfflineRuntime {
   return rt;
 }
 
-const sheetOf = (rt: OfflineRuntime, key: TabKey) => (rt.spreadsheet as unknown as Ss).getSheetByName(tabDef(key).name)!;
-const values = (rt: OfflineRuntime, key: TabKey) => sheetOf(rt, key).getDataRange().getValues();
 
-/** Appends records to a tab, each cell under its header (columns found by name). */
-function append(rt: OfflineRuntime, key: TabKey, records: ReadonlyArray<Record<string, unknown>>): void {
-  const sheet = sheetOf(rt, key);
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-  const byHeader = new Map(tabDef(key).columns.map((c) => [c.header, c.key]));
-  const rows = records.map((r) => header.map((h) => r[byHeader.get(h) ?? ''] ?? ''));
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
-}
 
 /** Edits one cell of the row whose first column is `id`. */
 function setCell(rt: OfflineRuntime, key: TabKey, id: string, column: string, value: unknown): void {
@@ -47,7 +38,7 @@ const local = (rt: OfflineRuntime, y: number, m: number, d: number, h = 0, min =
 
 /** SLM_ATTAINMENT over the workbook's own tabs, as the Dashboard calls it. */
 function attainmentTable(rt: OfflineRuntime, first: [number, number, number], last: [number, number, number]): unknown[][] {
-  const ranges = (['services', 'sla', 'targets', 'incidents', 'calendars', 'closures'] as TabKey[]).map((k) => values(rt, k));
+  const ranges = (['services', 'sla', 'targets', 'incidents', 'calendars', 'closures'] as TabKey[]).map((k) => tabValues(rt, k));
   return rt.global.SLM_ATTAINMENT(local(rt, ...first), local(rt, ...last), ...ranges, TZ);
 }
 
@@ -75,7 +66,7 @@ describe('item 2: items open when October ended are judged on what actually happ
     const rt = school();
     const before: Overview = rt.global.getOverview({ kind: 'lastMonth' });
     const tableBefore = attainmentTable(rt, [2026, 10, 1], [2026, 10, 31]);
-    append(rt, 'incidents', extra);
+    appendTo(rt, 'incidents', extra);
     const after: Overview = rt.global.getOverview({ kind: 'lastMonth' });
     expect(after.period.label).toBe('October 2026');
     expect(after.periodWording).toBe('October 2026');
@@ -149,12 +140,12 @@ describe('item 1: one status rule, the same on every surface', () => {
     // Colour printing has no calls: one met High incident is too few to judge its High targets (85%) on.
     const call = (ref: string, day: number, resolved = `2026-11-${String(day).padStart(2, '0')} 11:00`) => ({ ref, serviceId: 'COLOURPRINT', type: 'Incident', priority: 'High',
       summary: 'Colour printer offline', opened: `2026-11-${String(day).padStart(2, '0')} 09:00`, responded: `2026-11-${String(day).padStart(2, '0')} 09:20`, resolved });
-    append(rt, 'incidents', [call('TCLR', 16)]);
+    appendTo(rt, 'incidents', [call('TCLR', 16)]);
     let clr = (rt.global.getOverview({ kind: 'thisMonth' }) as Overview).services.find((s) => s.serviceId === 'COLOURPRINT')!;
     expect(clr.status).toBe('Too few to judge');
     expect(clr.targets.map((t) => [t.met, t.breached, t.status])).toEqual([[1, 0, 'Too few to judge'], [1, 0, 'Too few to judge']]);
     // Ten more, one fixed a week late: 10 of 11 met is 90.9%, and one more miss would make it 10 of 12, 83.3%.
-    append(rt, 'incidents', [...[2, 3, 4, 5, 6, 9, 10, 11, 12].map((d) => call(`TCLR${d}`, d)), call('TCLRLATE', 13, '2026-11-17 16:00')]);
+    appendTo(rt, 'incidents', [...[2, 3, 4, 5, 6, 9, 10, 11, 12].map((d) => call(`TCLR${d}`, d)), call('TCLRLATE', 13, '2026-11-17 16:00')]);
     clr = (rt.global.getOverview({ kind: 'thisMonth' }) as Overview).services.find((s) => s.serviceId === 'COLOURPRINT')!;
     expect(clr.status).toBe('At risk');
     expect(clr.statusDriver).toBe('1 late fix of High priority incidents (10 of 11 fixed within 8 h, target 85%): one more would take it below 85%');
@@ -253,7 +244,7 @@ describe('item 4: trends only against a period with data', () => {
 describe('item 5: no service hours, no availability figure', () => {
   test('"—" in SLM_ATTAINMENT and the review, null in the sidebar, never 100%', () => {
     const rt = school();
-    append(rt, 'incidents', [{ ref: 'TLANG', serviceId: 'LANGEXAM', type: 'Incident', priority: 'High', summary: 'Licence error', opened: '2026-10-12 10:00', resolved: '2026-10-12 12:00', serviceDown: true }]);
+    appendTo(rt, 'incidents', [{ ref: 'TLANG', serviceId: 'LANGEXAM', type: 'Incident', priority: 'High', summary: 'Licence error', opened: '2026-10-12 10:00', resolved: '2026-10-12 12:00', serviceDown: true }]);
     const overview: Overview = rt.global.getOverview({ kind: 'lastMonth' });
     expect(overview.services.find((s) => s.serviceId === 'LANGEXAM')!.availability).toBeNull();
     expect(column(attainmentTable(rt, [2026, 10, 1], [2026, 10, 31]), 'Availability').get('LANGEXAM')).toBe('—');
@@ -261,7 +252,7 @@ describe('item 5: no service hours, no availability figure', () => {
     const row = docTables(rt, review.id).find((t) => t.rows[0][0] === 'Rank')!.rows.find((r) => r[1] === 'Language exam software')!;
     expect(row[2]).toBe('—');
     const g = rt.global;
-    expect(g.SLM_AVAILABILITY('LANGEXAM', local(rt, 2026, 10, 1), local(rt, 2026, 10, 31), values(rt, 'incidents'), '')).toBe('—');
+    expect(g.SLM_AVAILABILITY('LANGEXAM', local(rt, 2026, 10, 1), local(rt, 2026, 10, 31), tabValues(rt, 'incidents'), '')).toBe('—');
   });
 });
 
@@ -332,7 +323,7 @@ describe('trial finding 8: a running period is always labelled "to date"', () =>
     const monthTitles = digest.sections.flatMap((s) => [s.title, ...s.lines]).filter((t) => /(^|, |\()November 2026/.test(t));
     expect(monthTitles.length).toBeGreaterThan(0);
     for (const t of monthTitles) expect(t).toContain(`November 2026 ${TO_DATE}`);
-    const ranges = (['incidents', 'services', 'sla', 'targets', 'calendars', 'closures'] as TabKey[]).map((k) => values(rt, k));
+    const ranges = (['incidents', 'services', 'sla', 'targets', 'calendars', 'closures'] as TabKey[]).map((k) => tabValues(rt, k));
     const trend = rt.global.SLM_TRENDS('met', '', ...ranges) as unknown[][];
     const months = trend.slice(1).map((r) => String(r[0])).filter(Boolean);
     expect(months[months.length - 1]).toBe(`Nov 2026 (${TO_DATE})`);

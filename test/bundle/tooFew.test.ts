@@ -4,12 +4,12 @@
  * the review document; and the Settings row changing them.
  */
 import type { Overview } from '../../src/api';
-import { tabDef } from '../../src/core/schema/workbook';
 import type { TabKey } from '../../src/core/schema/types';
 import { localToUtc } from '../../src/core/time/zone';
 import { attainmentFormula, attainmentFormulaWithoutSettings, DASHBOARD_CELLS } from '../../src/core/dashboard';
 import { recalculateRuntime } from '../../offline/recalcRuntime';
 import type { OfflineRuntime } from '../../offline/runtime';
+import { appendTo, sheetOf, tabValues } from '../support/tabRows';
 import { loadedRuntime } from '../support/offline';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -17,16 +17,7 @@ const TZ = 'Europe/London';
 /** 10 November 2026: last month is October. */
 const NOW = Date.parse('2026-11-10T12:00:00Z');
 
-const sheetOf = (rt: OfflineRuntime, key: TabKey) => (rt.spreadsheet as unknown as Ss).getSheetByName(tabDef(key).name)!;
-const values = (rt: OfflineRuntime, key: TabKey) => sheetOf(rt, key).getDataRange().getValues();
 
-function append(rt: OfflineRuntime, key: TabKey, records: ReadonlyArray<Record<string, unknown>>): void {
-  const sheet = sheetOf(rt, key);
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-  const byHeader = new Map(tabDef(key).columns.map((c) => [c.header, c.key]));
-  const rows = records.map((r) => header.map((h) => r[byHeader.get(h) ?? ''] ?? ''));
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
-}
 
 /** The worked examples: service → [met, late]. */
 const EXAMPLES: ReadonlyArray<[string, string, number, number, string]> = [
@@ -41,9 +32,9 @@ function workbook(): OfflineRuntime {
   const rt = loadedRuntime();
   rt.run(`Date.now = function () { return ${NOW}; };`);
   rt.global.setUpWorkbook();
-  append(rt, 'services', EXAMPLES.map(([id, name], i) => ({ serviceId: id, name, rank: i + 1, status: 'Supported', serviceHours: '24x7' })));
-  append(rt, 'sla', EXAMPLES.map(([id]) => ({ serviceId: id, status: 'Agreed', availabilityTarget: 0.99 })));
-  append(rt, 'targets', [{ serviceId: 'ALL', type: 'Incident', resolveHours: 4, compliance: 0.9 }]);
+  appendTo(rt, 'services', EXAMPLES.map(([id, name], i) => ({ serviceId: id, name, rank: i + 1, status: 'Supported', serviceHours: '24x7' })));
+  appendTo(rt, 'sla', EXAMPLES.map(([id]) => ({ serviceId: id, status: 'Agreed', availabilityTarget: 0.99 })));
+  appendTo(rt, 'targets', [{ serviceId: 'ALL', type: 'Incident', resolveHours: 4, compliance: 0.9 }]);
   const calls: Record<string, unknown>[] = [];
   for (const [id, , met, late] of EXAMPLES) {
     for (let k = 0; k < met + late; k++) {
@@ -52,7 +43,7 @@ function workbook(): OfflineRuntime {
         opened: new rt.env.realm.Date(opened), resolved: new rt.env.realm.Date(opened + (k < met ? 1 : 10) * 3_600_000) });
     }
   }
-  append(rt, 'incidents', calls);
+  appendTo(rt, 'incidents', calls);
   return rt;
 }
 
@@ -60,7 +51,7 @@ const october = (rt: OfflineRuntime) => [new rt.env.realm.Date(localToUtc(2026, 
 
 function attainment(rt: OfflineRuntime, withSettings = true): Map<string, Record<string, unknown>> {
   const tabs: TabKey[] = ['services', 'sla', 'targets', 'incidents', 'calendars', 'closures', ...(withSettings ? ['settings' as TabKey] : [])];
-  const table = rt.global.SLM_ATTAINMENT(...october(rt), ...tabs.map((k) => values(rt, k)), TZ) as unknown[][];
+  const table = rt.global.SLM_ATTAINMENT(...october(rt), ...tabs.map((k) => tabValues(rt, k)), TZ) as unknown[][];
   const header = table[0] as string[];
   return new Map(table.slice(1).map((r) => [String(r[0]), Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
 }

@@ -6,7 +6,7 @@
 import { measureWorkbook } from '../attainment/measured';
 import { periodWording } from '../attainment/status';
 import { monthlyTrends } from '../monitor/trends';
-import type { Rag } from '../attainment/types';
+import type { Rag, SupplierAttainment } from '../attainment/types';
 import type { PeriodRequest } from '../periods/period';
 import { periodOverview } from '../usecases/overview';
 import type { Problem } from '../workbook/problems';
@@ -30,17 +30,9 @@ export interface SchoolServiceFigures {
   readonly pending: number;
 }
 
-export interface SchoolSupplierFigures {
-  readonly contractRef: string;
-  readonly supplier: string;
-  readonly calls: number;
-  readonly responseMet: number;
-  readonly responseBreached: number;
-  readonly fixMet: number;
-  readonly fixBreached: number;
-  readonly pending: number;
-  readonly hoursKnown: boolean;
-}
+/** A supplier's calls at one school, as the school's own attainment counts them. */
+export type SchoolSupplierFigures = Pick<SupplierAttainment, 'contractRef' | 'supplier' | 'calls' | 'responseMet' | 'responseBreached' | 'fixMet' | 'fixBreached' | 'pending'>
+  & { readonly hoursKnown: boolean };
 
 export interface SchoolFigures {
   readonly period: { readonly label: string; readonly start: number; readonly end: number };
