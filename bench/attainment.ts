@@ -43,8 +43,21 @@ export const BENCH_PERIOD = { start: localToUtc(2025, 9, 1, 0, TZ), end: localTo
 export function smallTabs(): WorkbookValues {
   const d = (y: number, m: number, day: number) => new Date(localToUtc(y, m, day, 0, TZ));
   return {
-    services: sheet('services', SERVICES.map((id, i) => ({ serviceId: id, name: id, rank: i + 1, status: 'Supported', serviceHours: HOURS[i % 4], supportHours: i % 3 === 0 ? 'Mon-Fri 08:00-17:00' : '' }))),
-    sla: sheet('sla', SERVICES.map((id) => ({ serviceId: id, status: 'Agreed', availabilityTarget: 99 }))),
+    services: sheet(
+      'services',
+      SERVICES.map((id, i) => ({
+        serviceId: id,
+        name: id,
+        rank: i + 1,
+        status: 'Supported',
+        serviceHours: HOURS[i % 4],
+        supportHours: i % 3 === 0 ? 'Mon-Fri 08:00-17:00' : '',
+      })),
+    ),
+    sla: sheet(
+      'sla',
+      SERVICES.map((id) => ({ serviceId: id, status: 'Agreed', availabilityTarget: 99 })),
+    ),
     targets: sheet('targets', [
       { serviceId: 'ALL', type: 'Incident', respondHours: 2, resolveHours: 8, compliance: 90 },
       { serviceId: 'ALL', type: 'Incident', priority: 'Critical', respondHours: 0.5, resolveHours: 4, compliance: 95 },
@@ -53,9 +66,12 @@ export function smallTabs(): WorkbookValues {
     ]),
     calendars: sheet('calendars', [{ name: 'School day', hours: 'Mon-Fri 08:00-16:30' }]),
     closures: sheet('closures', [
-      { calendar: 'ALL', from: d(2025, 10, 27), to: d(2025, 10, 31) }, { calendar: 'ALL', from: d(2025, 12, 22), to: d(2026, 1, 2) },
-      { calendar: 'School day', from: d(2026, 2, 16), to: d(2026, 2, 20) }, { calendar: 'ALL', from: d(2026, 3, 30), to: d(2026, 4, 10) },
-      { calendar: 'ALL', from: d(2026, 5, 25), to: d(2026, 5, 29) }, { calendar: 'ALL', from: d(2026, 7, 22), to: d(2026, 8, 31) },
+      { calendar: 'ALL', from: d(2025, 10, 27), to: d(2025, 10, 31) },
+      { calendar: 'ALL', from: d(2025, 12, 22), to: d(2026, 1, 2) },
+      { calendar: 'School day', from: d(2026, 2, 16), to: d(2026, 2, 20) },
+      { calendar: 'ALL', from: d(2026, 3, 30), to: d(2026, 4, 10) },
+      { calendar: 'ALL', from: d(2026, 5, 25), to: d(2026, 5, 29) },
+      { calendar: 'ALL', from: d(2026, 7, 22), to: d(2026, 8, 31) },
     ]),
     contracts: sheet('contracts', [
       { contractRef: 'ISP', supplier: 'Link Ltd', kind: 'UC', supportHours: '24x7', respondHours: 1, fixHours: 8 },
@@ -71,19 +87,26 @@ export function syntheticIncidents(n: number, seed = 7): Incident[] {
   const priorities = ['Critical', 'High', 'Medium', 'Low'] as const;
   const out: Incident[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const opened = BENCH_PERIOD.start + Math.floor(next() * span / 60_000) * 60_000;
+    const opened = BENCH_PERIOD.start + Math.floor((next() * span) / 60_000) * 60_000;
     // Most items meet their targets, as in a working service desk; a tail takes days.
     const r = next();
     const resolved = r < 0.95 ? opened + Math.floor(next() * (next() < 0.85 ? 6 * HOUR : 3 * DAY)) : undefined;
     const down = next() < 0.02;
     const contract = next() < 0.05 ? (next() < 0.5 ? 'ISP' : 'MISCO') : undefined;
     out[i] = {
-      ref: `INC${i + 1}`, serviceId: SERVICES[Math.floor(next() * SERVICES.length)], type: next() < 0.7 ? 'Incident' : 'Request',
-      priority: priorities[Math.floor(next() * 4)], opened,
-      responded: r < 0.8 ? opened + Math.floor(next() * (next() < 0.9 ? HOUR : 6 * HOUR)) : undefined, resolved,
-      onHoldHours: next() < 0.1 ? Math.floor(next() * 8) : undefined, serviceDown: down,
-      contractRef: contract, supplierLogged: contract ? opened + HOUR : undefined,
-      supplierResponded: contract ? opened + 2 * HOUR : undefined, supplierFixed: contract && resolved ? resolved : undefined,
+      ref: `INC${i + 1}`,
+      serviceId: SERVICES[Math.floor(next() * SERVICES.length)],
+      type: next() < 0.7 ? 'Incident' : 'Request',
+      priority: priorities[Math.floor(next() * 4)],
+      opened,
+      responded: r < 0.8 ? opened + Math.floor(next() * (next() < 0.9 ? HOUR : 6 * HOUR)) : undefined,
+      resolved,
+      onHoldHours: next() < 0.1 ? Math.floor(next() * 8) : undefined,
+      serviceDown: down,
+      contractRef: contract,
+      supplierLogged: contract ? opened + HOUR : undefined,
+      supplierResponded: contract ? opened + 2 * HOUR : undefined,
+      supplierFixed: contract && resolved ? resolved : undefined,
       row: i + 2,
     } as Incident;
   }
@@ -95,13 +118,15 @@ export function incidentValues(rows: readonly Incident[], DateCtor: DateConstruc
   const cols = tabDef('incidents').columns;
   const out: unknown[][] = [cols.map((c) => c.header)];
   for (const r of rows) {
-    out.push(cols.map((c) => {
-      const v = (r as Record<string, unknown>)[c.key];
-      if (v === undefined) return '';
-      if (c.type === 'datetime') return new DateCtor(v as number);
-      if (c.type === 'yesno') return v ? 'Yes' : 'No';
-      return v;
-    }));
+    out.push(
+      cols.map((c) => {
+        const v = (r as Record<string, unknown>)[c.key];
+        if (v === undefined) return '';
+        if (c.type === 'datetime') return new DateCtor(v as number);
+        if (c.type === 'yesno') return v ? 'Yes' : 'No';
+        return v;
+      }),
+    );
   }
   return out;
 }
@@ -155,9 +180,13 @@ export function runAttainmentBench(sizes = BENCH_SIZES): AttainmentFigure[] {
     const coreFirstMs = best(1, () => {
       sink += computeAttainment(wb, BENCH_PERIOD).services.length;
     });
-    const coreMs = best(runs, () => {
-      sink += computeAttainment(wb, BENCH_PERIOD).services.length;
-    }, STEADY_MS);
+    const coreMs = best(
+      runs,
+      () => {
+        sink += computeAttainment(wb, BENCH_PERIOD).services.length;
+      },
+      STEADY_MS,
+    );
     let cfMs: number | undefined;
     let cfFirstMs: number | undefined;
     if (runtime) {
@@ -174,8 +203,13 @@ export function runAttainmentBench(sizes = BENCH_SIZES): AttainmentFigure[] {
     }
     if (sink < 0) console.log(sink);
     figures.push({
-      incidents: n, coreFirstMs, customFunctionFirstMs: cfFirstMs, coreMs, corePerSecond: (n / coreMs) * 1000,
-      customFunctionMs: cfMs, customFunctionPerSecond: cfMs === undefined ? undefined : (n / cfMs) * 1000,
+      incidents: n,
+      coreFirstMs,
+      customFunctionFirstMs: cfFirstMs,
+      coreMs,
+      corePerSecond: (n / coreMs) * 1000,
+      customFunctionMs: cfMs,
+      customFunctionPerSecond: cfMs === undefined ? undefined : (n / cfMs) * 1000,
     });
   }
   return figures;
@@ -186,9 +220,13 @@ const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
 export function printAttainmentFigures(figures: AttainmentFigure[]): void {
   console.log(`Attainment throughput (target >= 1,000,000 incidents/s; steady figure: best call of at least ${STEADY_MS / 1000} s of calls)`);
   for (const f of figures) {
-    const cf = f.customFunctionPerSecond === undefined ? 'n/a (run npm run build)'
-      : `${fmt(f.customFunctionPerSecond).padStart(10)} incidents/s (${f.customFunctionMs!.toFixed(1)} ms; first call ${f.customFunctionFirstMs!.toFixed(1)} ms)`;
-    console.log(`  ${fmt(f.incidents).padStart(7)} incidents  core ${fmt(f.corePerSecond).padStart(10)} incidents/s (${f.coreMs.toFixed(1)} ms; first call ${f.coreFirstMs.toFixed(1)} ms)`);
+    const cf =
+      f.customFunctionPerSecond === undefined
+        ? 'n/a (run npm run build)'
+        : `${fmt(f.customFunctionPerSecond).padStart(10)} incidents/s (${f.customFunctionMs!.toFixed(1)} ms; first call ${f.customFunctionFirstMs!.toFixed(1)} ms)`;
+    console.log(
+      `  ${fmt(f.incidents).padStart(7)} incidents  core ${fmt(f.corePerSecond).padStart(10)} incidents/s (${f.coreMs.toFixed(1)} ms; first call ${f.coreFirstMs.toFixed(1)} ms)`,
+    );
     console.log(`  ${''.padStart(17)}  SLM_ATTAINMENT in the offline runtime ${cf}`);
   }
 }

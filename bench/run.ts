@@ -31,7 +31,8 @@ function coldLoads(code: string, loads: number): { firstMs: number; medianMs: nu
     const context = vm.createContext({ console });
     const t0 = performance.now();
     new vm.Script(`${code}\n//# load ${k}`).runInContext(context);
-    if (call) vm.runInContext('SLM_WORKHOURS(new Date(Date.UTC(2026,10,2,9)), new Date(Date.UTC(2026,10,3,10)), "Mon-Fri 08:00-18:00", "", "Europe/London")', context);
+    if (call)
+      vm.runInContext('SLM_WORKHOURS(new Date(Date.UTC(2026,10,2,9)), new Date(Date.UTC(2026,10,3,10)), "Mon-Fri 08:00-18:00", "", "Europe/London")', context);
     return performance.now() - t0;
   };
   const firstMs = load(0, false);
@@ -44,9 +45,18 @@ function coldLoads(code: string, loads: number): { firstMs: number; medianMs: nu
 
 /** Single cells with extreme dates, each in a fresh context as Sheets runs one call: load plus the call. */
 const WORST_CELLS: Array<[string, string]> = [
-  ['SLM_WORKHOURS 1800 to 2399, office hours, Europe/London', 'SLM_WORKHOURS(new Date(Date.UTC(1800,0,2)), new Date(Date.UTC(2399,11,30)), "Mon-Fri 08:00-18:00", "", "Europe/London")'],
-  ['SLM_WORKHOURS 1800 to 2399, overnight hours, Australia/Sydney', 'SLM_WORKHOURS(new Date(Date.UTC(1800,0,2)), new Date(Date.UTC(2399,11,30)), "Mon-Sun 22:00-06:00", "", "Australia/Sydney")'],
-  ['SLM_WORKHOURS 2026 to 2206 (a year typed wrong)', 'SLM_WORKHOURS(new Date(Date.UTC(2026,10,2,9)), new Date(Date.UTC(2206,10,3,10)), "Mon-Fri 08:00-18:00", "", "Europe/London")'],
+  [
+    'SLM_WORKHOURS 1800 to 2399, office hours, Europe/London',
+    'SLM_WORKHOURS(new Date(Date.UTC(1800,0,2)), new Date(Date.UTC(2399,11,30)), "Mon-Fri 08:00-18:00", "", "Europe/London")',
+  ],
+  [
+    'SLM_WORKHOURS 1800 to 2399, overnight hours, Australia/Sydney',
+    'SLM_WORKHOURS(new Date(Date.UTC(1800,0,2)), new Date(Date.UTC(2399,11,30)), "Mon-Sun 22:00-06:00", "", "Australia/Sydney")',
+  ],
+  [
+    'SLM_WORKHOURS 2026 to 2206 (a year typed wrong)',
+    'SLM_WORKHOURS(new Date(Date.UTC(2026,10,2,9)), new Date(Date.UTC(2206,10,3,10)), "Mon-Fri 08:00-18:00", "", "Europe/London")',
+  ],
   ['SLM_DUE 500,000 h from 2026 (lands in 2217)', 'SLM_DUE(new Date(Date.UTC(2026,0,5)), 500000, "Mon-Fri 08:00-18:00", "", "America/New_York")'],
 ];
 
@@ -72,8 +82,10 @@ function main(): void {
   console.log(`Bundle: dist/Code.js ${(bytes / 1024).toFixed(1)} KB, the whole server (reported, no size target)`);
 
   const load = coldLoads(code, 15);
-  console.log(`Cold load of the whole bundle (dist/Code.js) in a fresh context: median ${load.medianMs.toFixed(2)} ms of 15 (first ${load.firstMs.toFixed(2)} ms; `
-    + `with one SLM_WORKHOURS call ${load.medianWithCallMs.toFixed(2)} ms) (target < 10 ms): ${verdict(load.medianMs < 10)}`);
+  console.log(
+    `Cold load of the whole bundle (dist/Code.js) in a fresh context: median ${load.medianMs.toFixed(2)} ms of 15 (first ${load.firstMs.toFixed(2)} ms; ` +
+      `with one SLM_WORKHOURS call ${load.medianWithCallMs.toFixed(2)} ms) (target < 10 ms): ${verdict(load.medianMs < 10)}`,
+  );
 
   const worst = worstCells(code, 7);
   console.log('Single cells with extreme dates, load plus call in a fresh context (target < 50 ms each):');
@@ -81,8 +93,10 @@ function main(): void {
 
   const wt = runWorkingTimeBench();
   printVectorisedFigures(wt.vectorised, 50);
-  console.log(`Working time in the engine alone: ${fmt(wt.oursCallsPerSecond)} calls/s against moment-business-time ${fmt(wt.momentCallsPerSecond)} calls/s, `
-    + `${wt.ratio.toFixed(0)}x; ${wt.mismatches} mismatches in ${fmt(wt.cases)} cases`);
+  console.log(
+    `Working time in the engine alone: ${fmt(wt.oursCallsPerSecond)} calls/s against moment-business-time ${fmt(wt.momentCallsPerSecond)} calls/s, ` +
+      `${wt.ratio.toFixed(0)}x; ${wt.mismatches} mismatches in ${fmt(wt.cases)} cases`,
+  );
   console.log(`  Europe/London with closures ${fmt(wt.oursLondonCallsPerSecond)} calls/s; due ${fmt(wt.oursDueCallsPerSecond)} calls/s`);
 
   const figures = runAttainmentBench();
@@ -93,7 +107,9 @@ function main(): void {
     const steady = Math.min(f.corePerSecond, f.customFunctionPerSecond ?? Infinity);
     const firstCall = (f.incidents / Math.max(f.coreFirstMs, f.customFunctionFirstMs ?? 0)) * 1000;
     const cold = firstCall >= 1_000_000 ? '' : ` (its first call misses the target: the fixed cost of a cold start dominates ${fmt(f.incidents)} incidents)`;
-    console.log(`  at ${fmt(f.incidents).padStart(7)} incidents: ${fmt(steady).padStart(10)} incidents/s, first call ${fmt(firstCall)} incidents/s: ${verdict(steady >= 1_000_000)}${cold}`);
+    console.log(
+      `  at ${fmt(f.incidents).padStart(7)} incidents: ${fmt(steady).padStart(10)} incidents/s, first call ${fmt(firstCall)} incidents/s: ${verdict(steady >= 1_000_000)}${cold}`,
+    );
   }
 
   printDocumentsFigures(runDocumentsBench());

@@ -121,7 +121,9 @@ function runVectorised(moment: MomentStatic, rows: number, repeats: number): Vec
   new vm.Script(fs.readFileSync(CODE, 'utf8')).runInContext(context);
   // The columns as Sheets passes them: one array a row, holding a Date of the script's realm.
   vm.runInContext('var starts = A.map(function (t) { return [new Date(t)]; }); var ends = B.map(function (t) { return [new Date(t)]; });', context);
-  const call = vm.compileFunction('return SLM_WORKHOURS(starts, ends, "Mon-Fri 08:00-18:00", "", "UTC");', [], { parsingContext: context }) as () => unknown[][];
+  const call = vm.compileFunction('return SLM_WORKHOURS(starts, ends, "Mon-Fri 08:00-18:00", "", "UTC");', [], {
+    parsingContext: context,
+  }) as () => unknown[][];
   let t0 = performance.now();
   const ours = call();
   const firstMs = performance.now() - t0;
@@ -236,11 +238,19 @@ const fmt = (x: number): string => Math.round(x).toLocaleString('en-GB');
 /** The headline lines: SLM_WORKHOURS over columns against moment-business-time, measured side by side. */
 export function printVectorisedFigures(v: VectorisedBench, target: number): void {
   const us = (ms: number): string => ((ms / v.rows) * 1000).toFixed(2);
-  console.log(`SLM_WORKHOURS over two columns of ${fmt(v.rows)} date cells (minute-aligned, 2025-2026, up to 10 days each; UTC, Mon-Fri 08:00-18:00), against moment-business-time on the same intervals in the same run:`);
-  console.log(`  SLM_WORKHOURS: first call ${v.firstMs.toFixed(0)} ms; then median ${v.medianMs.toFixed(1)} ms (${us(v.medianMs)} µs a row), best ${v.bestMs.toFixed(1)} ms of ${v.repeats}`);
-  console.log(`  moment-business-time: ${v.momentMs.toFixed(0)} ms (${us(v.momentMs)} µs a row); ${v.mismatches} of ${fmt(v.rows)} rows differ by more than 1 ms`);
+  console.log(
+    `SLM_WORKHOURS over two columns of ${fmt(v.rows)} date cells (minute-aligned, 2025-2026, up to 10 days each; UTC, Mon-Fri 08:00-18:00), against moment-business-time on the same intervals in the same run:`,
+  );
+  console.log(
+    `  SLM_WORKHOURS: first call ${v.firstMs.toFixed(0)} ms; then median ${v.medianMs.toFixed(1)} ms (${us(v.medianMs)} µs a row), best ${v.bestMs.toFixed(1)} ms of ${v.repeats}`,
+  );
+  console.log(
+    `  moment-business-time: ${v.momentMs.toFixed(0)} ms (${us(v.momentMs)} µs a row); ${v.mismatches} of ${fmt(v.rows)} rows differ by more than 1 ms`,
+  );
   const ok = v.ratioMedian >= target && v.mismatches === 0;
-  console.log(`  ratio ${v.ratioMedian.toFixed(1)}x on the median (${v.ratioBest.toFixed(1)}x on the best) (target >= ${target}x, same answers): ${ok ? 'meets target' : 'MISSES target'}`);
+  console.log(
+    `  ratio ${v.ratioMedian.toFixed(1)}x on the median (${v.ratioBest.toFixed(1)}x on the best) (target >= ${target}x, same answers): ${ok ? 'meets target' : 'MISSES target'}`,
+  );
 }
 
 if (typeof require !== 'undefined' && require.main === module) {

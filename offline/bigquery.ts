@@ -19,8 +19,15 @@
 import type { OfflineEnv } from './env';
 import { parseCsv } from './csv';
 
-interface Field { name: string; type: string; mode?: string }
-interface Table { schema: Field[]; rows: string[][] }
+interface Field {
+  name: string;
+  type: string;
+  mode?: string;
+}
+interface Table {
+  schema: Field[];
+  rows: string[][];
+}
 
 interface LoadConfiguration {
   destinationTable?: { projectId?: string; datasetId?: string; tableId?: string };
@@ -42,7 +49,11 @@ export interface BigQueryJob {
 }
 
 /** One load request as the add-in sent it: the resource, the project, and the data (the blob's text). */
-export interface LoadRequest { readonly projectId: string; readonly resource: { configuration: { load: LoadConfiguration } }; readonly data: string }
+export interface LoadRequest {
+  readonly projectId: string;
+  readonly resource: { configuration: { load: LoadConfiguration } };
+  readonly data: string;
+}
 
 const LOCATION = 'EU';
 const apiError = (method: string, reason: string) => new Error(`API call to bigquery.jobs.${method} failed with error: ${reason}`);
@@ -51,12 +62,23 @@ const apiError = (method: string, reason: string) => new Error(`API call to bigq
 function typeProblem(value: string, type: string): string | undefined {
   if (value === '') return undefined;
   switch (type) {
-    case 'INTEGER': case 'INT64': return /^-?\d+$/.test(value) ? undefined : `Could not parse '${value}' as INT64`;
-    case 'FLOAT': case 'FLOAT64': return Number.isFinite(Number(value)) ? undefined : `Could not parse '${value}' as DOUBLE`;
-    case 'BOOLEAN': case 'BOOL': return /^(true|false|1|0)$/i.test(value) ? undefined : `Could not parse '${value}' as BOOL`;
-    case 'TIMESTAMP': return /^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?( ?(Z|UTC|[+-]\d{2}:\d{2}))?$/.test(value) ? undefined : `Could not parse '${value}' as TIMESTAMP`;
-    case 'DATE': return /^\d{4}-\d{1,2}-\d{1,2}$/.test(value) ? undefined : `Could not parse '${value}' as DATE`;
-    default: return undefined;
+    case 'INTEGER':
+    case 'INT64':
+      return /^-?\d+$/.test(value) ? undefined : `Could not parse '${value}' as INT64`;
+    case 'FLOAT':
+    case 'FLOAT64':
+      return Number.isFinite(Number(value)) ? undefined : `Could not parse '${value}' as DOUBLE`;
+    case 'BOOLEAN':
+    case 'BOOL':
+      return /^(true|false|1|0)$/i.test(value) ? undefined : `Could not parse '${value}' as BOOL`;
+    case 'TIMESTAMP':
+      return /^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?( ?(Z|UTC|[+-]\d{2}:\d{2}))?$/.test(value)
+        ? undefined
+        : `Could not parse '${value}' as TIMESTAMP`;
+    case 'DATE':
+      return /^\d{4}-\d{1,2}-\d{1,2}$/.test(value) ? undefined : `Could not parse '${value}' as DATE`;
+    default:
+      return undefined;
   }
 }
 
@@ -66,7 +88,10 @@ export class FakeBigQueryJobs {
   readonly loads: LoadRequest[] = [];
   private next = 0;
 
-  constructor(private readonly env: OfflineEnv, private readonly store: FakeBigQuery) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly store: FakeBigQuery,
+  ) {}
 
   insert(resource: { configuration?: { load?: LoadConfiguration } }, projectId: string, mediaData?: { getDataAsString(): string }): BigQueryJob {
     this.env.calls.hit('BigQuery.Jobs.insert');
@@ -82,24 +107,37 @@ export class FakeBigQueryJobs {
     this.loads.push({ projectId, resource: JSON.parse(JSON.stringify(resource)), data });
     const jobId = `job_${String(++this.next).padStart(6, '0')}`;
     const job: BigQueryJob = {
-      kind: 'bigquery#job', id: `${projectId}:${LOCATION}.${jobId}`, jobReference: { projectId, jobId, location: LOCATION },
-      configuration: { load: JSON.parse(JSON.stringify(load)), jobType: 'LOAD' }, status: { state: 'RUNNING' },
+      kind: 'bigquery#job',
+      id: `${projectId}:${LOCATION}.${jobId}`,
+      jobReference: { projectId, jobId, location: LOCATION },
+      configuration: { load: JSON.parse(JSON.stringify(load)), jobType: 'LOAD' },
+      status: { state: 'RUNNING' },
     };
     const run = () => {
-      const fail = (reason: string, message: string) => { job.status = { state: 'DONE', errorResult: { reason, message }, errors: [{ reason, message }] }; };
+      const fail = (reason: string, message: string) => {
+        job.status = { state: 'DONE', errorResult: { reason, message }, errors: [{ reason, message }] };
+      };
       const existing = dataset.get(dest.tableId!);
       const fields = load.schema?.fields ?? existing?.schema;
       if (!fields) return fail('invalid', 'No schema specified on job or table.');
-      if (!existing && load.createDisposition === 'CREATE_NEVER') return fail('notFound', `Not found: Table ${dest.projectId}:${dest.datasetId}.${dest.tableId}`);
+      if (!existing && load.createDisposition === 'CREATE_NEVER')
+        return fail('notFound', `Not found: Table ${dest.projectId}:${dest.datasetId}.${dest.tableId}`);
       let rows: string[][];
       try {
-        rows = parseCsv(data).slice(load.skipLeadingRows ?? 0).filter((r) => !(r.length === 1 && r[0] === ''));
+        rows = parseCsv(data)
+          .slice(load.skipLeadingRows ?? 0)
+          .filter((r) => !(r.length === 1 && r[0] === ''));
       } catch (e) {
         return fail('invalid', `Error while reading data: ${(e as Error).message}`);
       }
-      if (!load.allowQuotedNewlines && rows.some((r) => r.some((c) => /[\r\n]/.test(c)))) return fail('invalid', 'Error while reading data, error message: CSV table encountered a quoted newline, which allowQuotedNewlines does not allow.');
+      if (!load.allowQuotedNewlines && rows.some((r) => r.some((c) => /[\r\n]/.test(c))))
+        return fail('invalid', 'Error while reading data, error message: CSV table encountered a quoted newline, which allowQuotedNewlines does not allow.');
       for (const [i, r] of rows.entries()) {
-        if (r.length !== fields.length) return fail('invalid', `Error while reading data, error message: CSV table references column position ${fields.length - 1}, but line starting at position:${i} contains only ${r.length} columns.`);
+        if (r.length !== fields.length)
+          return fail(
+            'invalid',
+            `Error while reading data, error message: CSV table references column position ${fields.length - 1}, but line starting at position:${i} contains only ${r.length} columns.`,
+          );
         for (const [k, f] of fields.entries()) {
           if (f.mode === 'REQUIRED' && r[k] === '') return fail('invalid', `Required field ${f.name} cannot be null`);
           const problem = typeProblem(r[k], f.type);
@@ -107,7 +145,8 @@ export class FakeBigQueryJobs {
         }
       }
       const disposition = load.writeDisposition ?? 'WRITE_APPEND';
-      if (disposition === 'WRITE_EMPTY' && existing && existing.rows.length) return fail('duplicate', `Already Exists: Table ${dest.projectId}:${dest.datasetId}.${dest.tableId}`);
+      if (disposition === 'WRITE_EMPTY' && existing && existing.rows.length)
+        return fail('duplicate', `Already Exists: Table ${dest.projectId}:${dest.datasetId}.${dest.tableId}`);
       // One atomic update when the job completes: a truncating load replaces the table's rows and schema.
       dataset.set(dest.tableId!, { schema: fields, rows: disposition === 'WRITE_APPEND' && existing ? existing.rows.concat(rows) : rows });
       job.status = { state: 'DONE' };
@@ -120,7 +159,8 @@ export class FakeBigQueryJobs {
   get(projectId: string, jobId: string, optionalArgs: { location?: string } = {}): BigQueryJob {
     this.env.calls.hit('BigQuery.Jobs.get');
     const entry = this.jobs.get(String(jobId));
-    if (!entry || entry.job.jobReference.projectId !== projectId) throw apiError('get', `Not found: Job ${projectId}:${optionalArgs.location ?? LOCATION}.${jobId}`);
+    if (!entry || entry.job.jobReference.projectId !== projectId)
+      throw apiError('get', `Not found: Job ${projectId}:${optionalArgs.location ?? LOCATION}.${jobId}`);
     if (entry.job.status.state !== 'DONE') entry.run();
     return JSON.parse(JSON.stringify(entry.job));
   }

@@ -25,7 +25,10 @@ export const columnIndex = (letters: string): number => {
 export interface A1 {
   sheetName: string | null;
   /** Undefined ends are open (whole columns `A:B` or whole rows `2:3`). */
-  r1?: number; c1?: number; r2?: number; c2?: number;
+  r1?: number;
+  c1?: number;
+  r2?: number;
+  c2?: number;
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
@@ -103,8 +106,7 @@ export const written = (v: unknown, numberFormat: string, timeZone: string): Wri
   return { value: s, formula: '' };
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
@@ -117,8 +119,17 @@ export const formatSheetsDate = (ms: number, timeZone: string, format: string): 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     const lower = tok.toLowerCase();
-    const prev = tokens.slice(0, i).reverse().find((t) => /^[ymdhs]/i.test(t))?.toLowerCase() ?? '';
-    const next = tokens.slice(i + 1).find((t) => /^[ymdhs]/i.test(t))?.toLowerCase() ?? '';
+    const prev =
+      tokens
+        .slice(0, i)
+        .reverse()
+        .find((t) => /^[ymdhs]/i.test(t))
+        ?.toLowerCase() ?? '';
+    const next =
+      tokens
+        .slice(i + 1)
+        .find((t) => /^[ymdhs]/i.test(t))
+        ?.toLowerCase() ?? '';
     if (tok.startsWith('"')) out += tok.slice(1, -1);
     else if (tok.startsWith('\\')) out += tok.slice(1);
     else if (lower === 'am/pm') out += p.hour < 12 ? 'AM' : 'PM';

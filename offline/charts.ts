@@ -15,9 +15,26 @@ type GBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
 /** Charts.ChartType (developers.google.com/apps-script/reference/charts/chart-type). */
 export const ChartType = Object.freeze({
-  AREA: 'AREA', BAR: 'BAR', BUBBLE: 'BUBBLE', CANDLESTICK: 'CANDLESTICK', COLUMN: 'COLUMN', COMBO: 'COMBO', GAUGE: 'GAUGE',
-  GEO: 'GEO', HISTOGRAM: 'HISTOGRAM', LINE: 'LINE', ORG: 'ORG', PIE: 'PIE', RADAR: 'RADAR', SCATTER: 'SCATTER',
-  SPARKLINE: 'SPARKLINE', STEPPED_AREA: 'STEPPED_AREA', TABLE: 'TABLE', TIMELINE: 'TIMELINE', TREEMAP: 'TREEMAP', WATERFALL: 'WATERFALL',
+  AREA: 'AREA',
+  BAR: 'BAR',
+  BUBBLE: 'BUBBLE',
+  CANDLESTICK: 'CANDLESTICK',
+  COLUMN: 'COLUMN',
+  COMBO: 'COMBO',
+  GAUGE: 'GAUGE',
+  GEO: 'GEO',
+  HISTOGRAM: 'HISTOGRAM',
+  LINE: 'LINE',
+  ORG: 'ORG',
+  PIE: 'PIE',
+  RADAR: 'RADAR',
+  SCATTER: 'SCATTER',
+  SPARKLINE: 'SPARKLINE',
+  STEPPED_AREA: 'STEPPED_AREA',
+  TABLE: 'TABLE',
+  TIMELINE: 'TIMELINE',
+  TREEMAP: 'TREEMAP',
+  WATERFALL: 'WATERFALL',
 });
 
 /** Charts.Position and Charts.PointStyle (developers.google.com/apps-script/reference/charts/position, point-style). */
@@ -36,39 +53,98 @@ const copyState = (s: ChartState): ChartState => ({ ...s, ranges: [...s.ranges],
 
 /** The builder; the typed builders asLineChart() and the rest return are this same object, as in Apps Script. */
 export class FakeEmbeddedChartBuilder {
-  constructor(private readonly env: OfflineEnv, private readonly state: ChartState, private readonly chartId: number | null = null) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly state: ChartState,
+    private readonly chartId: number | null = null,
+  ) {}
   private me(method: string, change: (s: ChartState) => void = () => {}): GBuilder {
     this.env.calls.hit(`EmbeddedChartBuilder.${method}`);
     change(this.state);
     return this as unknown as GBuilder;
   }
-  addRange(range: GoogleAppsScript.Spreadsheet.Range): GBuilder { return this.me('addRange', (s) => s.ranges.push(range as unknown as FakeRange)); }
+  addRange(range: GoogleAppsScript.Spreadsheet.Range): GBuilder {
+    return this.me('addRange', (s) => s.ranges.push(range as unknown as FakeRange));
+  }
   removeRange(range: GoogleAppsScript.Spreadsheet.Range): GBuilder {
-    return this.me('removeRange', (s) => { s.ranges = s.ranges.filter((r) => r !== (range as unknown as FakeRange)); });
+    return this.me('removeRange', (s) => {
+      s.ranges = s.ranges.filter((r) => r !== (range as unknown as FakeRange));
+    });
   }
-  clearRanges(): GBuilder { return this.me('clearRanges', (s) => { s.ranges = []; }); }
-  getRanges(): GoogleAppsScript.Spreadsheet.Range[] { this.env.calls.hit('EmbeddedChartBuilder.getRanges'); return [...this.state.ranges] as never; }
-  setChartType(type: string): GBuilder { return this.me('setChartType', (s) => { s.type = String(type); }); }
-  getChartType(): string | null { this.env.calls.hit('EmbeddedChartBuilder.getChartType'); return this.state.type; }
-  asLineChart(): GBuilder { return this.me('asLineChart', (s) => { s.type = ChartType.LINE; }); }
-  asColumnChart(): GBuilder { return this.me('asColumnChart', (s) => { s.type = ChartType.COLUMN; }); }
-  asAreaChart(): GBuilder { return this.me('asAreaChart', (s) => { s.type = ChartType.AREA; }); }
-  asBarChart(): GBuilder { return this.me('asBarChart', (s) => { s.type = ChartType.BAR; }); }
-  setOption(option: string, value: unknown): GBuilder { return this.me('setOption', (s) => s.options.set(String(option), value)); }
+  clearRanges(): GBuilder {
+    return this.me('clearRanges', (s) => {
+      s.ranges = [];
+    });
+  }
+  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    this.env.calls.hit('EmbeddedChartBuilder.getRanges');
+    return [...this.state.ranges] as never;
+  }
+  setChartType(type: string): GBuilder {
+    return this.me('setChartType', (s) => {
+      s.type = String(type);
+    });
+  }
+  getChartType(): string | null {
+    this.env.calls.hit('EmbeddedChartBuilder.getChartType');
+    return this.state.type;
+  }
+  asLineChart(): GBuilder {
+    return this.me('asLineChart', (s) => {
+      s.type = ChartType.LINE;
+    });
+  }
+  asColumnChart(): GBuilder {
+    return this.me('asColumnChart', (s) => {
+      s.type = ChartType.COLUMN;
+    });
+  }
+  asAreaChart(): GBuilder {
+    return this.me('asAreaChart', (s) => {
+      s.type = ChartType.AREA;
+    });
+  }
+  asBarChart(): GBuilder {
+    return this.me('asBarChart', (s) => {
+      s.type = ChartType.BAR;
+    });
+  }
+  setOption(option: string, value: unknown): GBuilder {
+    return this.me('setOption', (s) => s.options.set(String(option), value));
+  }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GBuilder {
-    return this.me('setPosition', (s) => { s.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY }; });
+    return this.me('setPosition', (s) => {
+      s.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
+    });
   }
-  setNumHeaders(headers: number): GBuilder { return this.me('setNumHeaders', (s) => s.options.set('numHeaders', headers)); }
+  setNumHeaders(headers: number): GBuilder {
+    return this.me('setNumHeaders', (s) => s.options.set('numHeaders', headers));
+  }
   // The typed builders' conveniences are options under their Gviz names.
-  setTitle(title: string): GBuilder { return this.me('setTitle', (s) => s.options.set('title', title)); }
-  setXAxisTitle(title: string): GBuilder { return this.me('setXAxisTitle', (s) => s.options.set('hAxis.title', title)); }
-  setYAxisTitle(title: string): GBuilder { return this.me('setYAxisTitle', (s) => s.options.set('vAxis.title', title)); }
-  setRange(start: number, end: number): GBuilder {
-    return this.me('setRange', (s) => { s.options.set('vAxis.viewWindow.min', start); s.options.set('vAxis.viewWindow.max', end); });
+  setTitle(title: string): GBuilder {
+    return this.me('setTitle', (s) => s.options.set('title', title));
   }
-  setLegendPosition(position: string): GBuilder { return this.me('setLegendPosition', (s) => s.options.set('legend.position', String(position).toLowerCase())); }
-  setPointStyle(style: string): GBuilder { return this.me('setPointStyle', (s) => s.options.set('pointStyle', String(style))); }
-  setColors(colors: string[]): GBuilder { return this.me('setColors', (s) => s.options.set('colors', [...colors])); }
+  setXAxisTitle(title: string): GBuilder {
+    return this.me('setXAxisTitle', (s) => s.options.set('hAxis.title', title));
+  }
+  setYAxisTitle(title: string): GBuilder {
+    return this.me('setYAxisTitle', (s) => s.options.set('vAxis.title', title));
+  }
+  setRange(start: number, end: number): GBuilder {
+    return this.me('setRange', (s) => {
+      s.options.set('vAxis.viewWindow.min', start);
+      s.options.set('vAxis.viewWindow.max', end);
+    });
+  }
+  setLegendPosition(position: string): GBuilder {
+    return this.me('setLegendPosition', (s) => s.options.set('legend.position', String(position).toLowerCase()));
+  }
+  setPointStyle(style: string): GBuilder {
+    return this.me('setPointStyle', (s) => s.options.set('pointStyle', String(style)));
+  }
+  setColors(colors: string[]): GBuilder {
+    return this.me('setColors', (s) => s.options.set('colors', [...colors]));
+  }
   build(): GChart {
     this.env.calls.hit('EmbeddedChartBuilder.build');
     return new FakeEmbeddedChart(this.env, copyState(this.state), this.chartId) as unknown as GChart;
@@ -76,11 +152,23 @@ export class FakeEmbeddedChartBuilder {
 }
 
 export class FakeEmbeddedChart {
-  constructor(private readonly env: OfflineEnv, readonly state: ChartState, public chartId: number | null) {}
-  private hit(method: string): void { this.env.calls.hit(`EmbeddedChart.${method}`); }
+  constructor(
+    private readonly env: OfflineEnv,
+    readonly state: ChartState,
+    public chartId: number | null,
+  ) {}
+  private hit(method: string): void {
+    this.env.calls.hit(`EmbeddedChart.${method}`);
+  }
   /** Null until the chart is inserted into a sheet, as in Apps Script. */
-  getChartId(): number | null { this.hit('getChartId'); return this.chartId; }
-  getRanges(): GoogleAppsScript.Spreadsheet.Range[] { this.hit('getRanges'); return [...this.state.ranges] as never; }
+  getChartId(): number | null {
+    this.hit('getChartId');
+    return this.chartId;
+  }
+  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    this.hit('getRanges');
+    return [...this.state.ranges] as never;
+  }
   getOptions(): { get(option: string): unknown } {
     this.hit('getOptions');
     const options = new Map(this.state.options);
@@ -91,7 +179,10 @@ export class FakeEmbeddedChart {
     const p = this.state.position;
     return { getAnchorRow: () => p.row, getAnchorColumn: () => p.column, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
   }
-  modify(): GBuilder { this.hit('modify'); return new FakeEmbeddedChartBuilder(this.env, copyState(this.state), this.chartId) as unknown as GBuilder; }
+  modify(): GBuilder {
+    this.hit('modify');
+    return new FakeEmbeddedChartBuilder(this.env, copyState(this.state), this.chartId) as unknown as GBuilder;
+  }
 }
 
 /** A new builder for a sheet: no type, no ranges, anchored at A1. */
@@ -157,7 +248,9 @@ export class FakeDataTableBuilder {
     return { columns: this.columns.map((c) => ({ ...c })), rows: this.rows.map((r) => this.columns.map((_, k) => r[k] ?? null)) };
   }
   /** The table so far, as setDataTable takes a builder too. */
-  spec(): DataTableSpec { return { columns: [...this.columns], rows: this.rows.map((r) => this.columns.map((_, k) => r[k] ?? null)) }; }
+  spec(): DataTableSpec {
+    return { columns: [...this.columns], rows: this.rows.map((r) => this.columns.map((_, k) => r[k] ?? null)) };
+  }
 }
 
 /**
@@ -167,25 +260,52 @@ export class FakeDataTableBuilder {
 export class FakeChartBuilder {
   private data: DataTableSpec | null = null;
   private readonly options = new Map<string, unknown>();
-  constructor(private readonly env: OfflineEnv, private readonly type: string) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly type: string,
+  ) {}
   private me(method: string, change: () => void = () => {}): this {
     this.env.calls.hit(`${this.type === 'LINE' ? 'LineChartBuilder' : 'ChartBuilder'}.${method}`);
     change();
     return this;
   }
   setDataTable(table: DataTableSpec | FakeDataTableBuilder): this {
-    return this.me('setDataTable', () => { this.data = table instanceof FakeDataTableBuilder ? table.spec() : table; });
+    return this.me('setDataTable', () => {
+      this.data = table instanceof FakeDataTableBuilder ? table.spec() : table;
+    });
   }
-  setTitle(title: string): this { return this.me('setTitle', () => this.options.set('title', String(title))); }
-  setDimensions(width: number, height: number): this { return this.me('setDimensions', () => { this.options.set('width', width); this.options.set('height', height); }); }
-  setOption(option: string, value: unknown): this { return this.me('setOption', () => this.options.set(String(option), value)); }
-  setLegendPosition(position: string): this { return this.me('setLegendPosition', () => this.options.set('legend.position', String(position).toLowerCase())); }
-  setPointStyle(style: string): this { return this.me('setPointStyle', () => this.options.set('pointStyle', String(style))); }
-  setColors(colors: string[]): this { return this.me('setColors', () => this.options.set('colors', [...colors])); }
-  setXAxisTitle(title: string): this { return this.me('setXAxisTitle', () => this.options.set('hAxis.title', title)); }
-  setYAxisTitle(title: string): this { return this.me('setYAxisTitle', () => this.options.set('vAxis.title', title)); }
+  setTitle(title: string): this {
+    return this.me('setTitle', () => this.options.set('title', String(title)));
+  }
+  setDimensions(width: number, height: number): this {
+    return this.me('setDimensions', () => {
+      this.options.set('width', width);
+      this.options.set('height', height);
+    });
+  }
+  setOption(option: string, value: unknown): this {
+    return this.me('setOption', () => this.options.set(String(option), value));
+  }
+  setLegendPosition(position: string): this {
+    return this.me('setLegendPosition', () => this.options.set('legend.position', String(position).toLowerCase()));
+  }
+  setPointStyle(style: string): this {
+    return this.me('setPointStyle', () => this.options.set('pointStyle', String(style)));
+  }
+  setColors(colors: string[]): this {
+    return this.me('setColors', () => this.options.set('colors', [...colors]));
+  }
+  setXAxisTitle(title: string): this {
+    return this.me('setXAxisTitle', () => this.options.set('hAxis.title', title));
+  }
+  setYAxisTitle(title: string): this {
+    return this.me('setYAxisTitle', () => this.options.set('vAxis.title', title));
+  }
   setRange(start: number, end: number): this {
-    return this.me('setRange', () => { this.options.set('vAxis.viewWindow.min', start); this.options.set('vAxis.viewWindow.max', end); });
+    return this.me('setRange', () => {
+      this.options.set('vAxis.viewWindow.min', start);
+      this.options.set('vAxis.viewWindow.max', end);
+    });
   }
   build(): FakeChart {
     this.env.calls.hit(`${this.type === 'LINE' ? 'LineChartBuilder' : 'ChartBuilder'}.build`);
@@ -196,7 +316,10 @@ export class FakeChartBuilder {
 
 /** A built chart (developers.google.com/apps-script/reference/charts/chart): its picture as a PNG blob. */
 export class FakeChart {
-  constructor(private readonly env: OfflineEnv, readonly spec: StandaloneChartSpec) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    readonly spec: StandaloneChartSpec,
+  ) {}
   getAs(contentType: string): FakeBlob {
     this.env.calls.hit('Chart.getAs');
     if (String(contentType) !== 'image/png') throw new Error(`Converting from ${this.spec.type} chart to ${contentType} is not supported.`);
@@ -204,13 +327,24 @@ export class FakeChart {
     blob.chart = this.spec;
     return blob;
   }
-  getBlob(): FakeBlob { return this.getAs('image/png'); }
+  getBlob(): FakeBlob {
+    return this.getAs('image/png');
+  }
 }
 
 /** The Charts service: the enums, and the builders scripts draw their own charts with. */
 export const newChartsService = (env: OfflineEnv) => ({
-  ChartType, Position, PointStyle, ColumnType,
-  newDataTable: () => { env.calls.hit('Charts.newDataTable'); return new FakeDataTableBuilder(env); },
-  newLineChart: () => { env.calls.hit('Charts.newLineChart'); return new FakeChartBuilder(env, ChartType.LINE); },
+  ChartType,
+  Position,
+  PointStyle,
+  ColumnType,
+  newDataTable: () => {
+    env.calls.hit('Charts.newDataTable');
+    return new FakeDataTableBuilder(env);
+  },
+  newLineChart: () => {
+    env.calls.hit('Charts.newLineChart');
+    return new FakeChartBuilder(env, ChartType.LINE);
+  },
 });
 export type FakeCharts = ReturnType<typeof newChartsService>;

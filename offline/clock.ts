@@ -11,8 +11,12 @@ export class ExecutionClock {
   private execution: { startedAt: number; waitedAtStart: number; limitMs: number } | null = null;
 
   /** A call from outside into the bundle starts (nested calls are part of it). */
-  begin(limitMs: number): void { this.execution = { startedAt: Date.now(), waitedAtStart: this.waitedTotal, limitMs }; }
-  end(): void { this.execution = null; }
+  begin(limitMs: number): void {
+    this.execution = { startedAt: Date.now(), waitedAtStart: this.waitedTotal, limitMs };
+  }
+  end(): void {
+    this.execution = null;
+  }
 
   /** Milliseconds the current execution has run, real plus simulated (0 outside an execution). */
   elapsed(): number {

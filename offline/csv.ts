@@ -9,7 +9,8 @@
  * same: callers that need multi-line fields must protect them, as the import does.
  */
 export function parseCsv(csv: string, delimiter = ','): string[][] {
-  if (typeof csv !== 'string') throw new Error(`The parameters (${csv === null ? 'null' : typeof csv}) don't match the method signature for Utilities.parseCsv.`);
+  if (typeof csv !== 'string')
+    throw new Error(`The parameters (${csv === null ? 'null' : typeof csv}) don't match the method signature for Utilities.parseCsv.`);
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw new Error('Invalid argument: delimiter');
   if (csv === '') return [];
   const lines = csv.split(/\r\n|\n|\r/);
@@ -26,9 +27,17 @@ function parseLine(line: string, delimiter: string): string[] {
       i++;
       for (;;) {
         const q = line.indexOf('"', i);
-        if (q < 0) { value += line.slice(i); i = line.length; break; }
+        if (q < 0) {
+          value += line.slice(i);
+          i = line.length;
+          break;
+        }
         value += line.slice(i, q);
-        if (line[q + 1] === '"') { value += '"'; i = q + 2; continue; }
+        if (line[q + 1] === '"') {
+          value += '"';
+          i = q + 2;
+          continue;
+        }
         i = q + 1;
         break;
       }
@@ -44,6 +53,9 @@ function parseLine(line: string, delimiter: string): string[] {
     out.push(value);
     if (i >= line.length) return out;
     i += 1; // the delimiter
-    if (i === line.length) { out.push(''); return out; }
+    if (i === line.length) {
+      out.push('');
+      return out;
+    }
   }
 }

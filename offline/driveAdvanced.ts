@@ -29,7 +29,12 @@ export interface Permission {
 }
 
 /** A notification email Drive itself sent (sendNotificationEmail left at its default). */
-export interface DriveNotification { readonly to: string; readonly fileId: string; readonly role: string; readonly message?: string }
+export interface DriveNotification {
+  readonly to: string;
+  readonly fileId: string;
+  readonly role: string;
+  readonly message?: string;
+}
 
 const ROLES = ['owner', 'organizer', 'fileOrganizer', 'writer', 'commenter', 'reader'] as const;
 /** permissions.list's largest page ("maximum … 100"). */
@@ -54,15 +59,23 @@ function permissionFields(fields: unknown): Set<string> | 'all' {
   const inner = /permissions\(([^)]*)\)/.exec(text)?.[1];
   if (text.trim() === '*' || /(^|,)\s*permissions\s*(,|$)/.test(text) || inner?.trim() === '*') return 'all';
   if (inner === undefined) return new Set();
-  return new Set(inner.split(',').map((f) => f.trim()).filter(Boolean));
+  return new Set(
+    inner
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
+  );
 }
 
 const pick = (p: Permission, fields: Set<string> | 'all'): Partial<Permission> =>
-  fields === 'all' ? { ...p } : Object.fromEntries(Object.entries(p).filter(([k]) => fields.has(k))) as Partial<Permission>;
+  fields === 'all' ? { ...p } : (Object.fromEntries(Object.entries(p).filter(([k]) => fields.has(k))) as Partial<Permission>);
 
 export class FakeDrivePermissions {
   readonly notifications: DriveNotification[] = [];
-  constructor(private readonly env: OfflineEnv, private readonly store: DriveStore) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly store: DriveStore,
+  ) {}
 
   private file(method: string, fileId: unknown): DriveItem {
     const item = this.store.items.get(String(fileId));
@@ -91,11 +104,15 @@ export class FakeDrivePermissions {
     if (!resource || typeof resource !== 'object') throw apiError('create', 'Invalid permission resource.');
     if (resource.type !== 'user') throw apiError('create', `Only user permissions are modelled offline (type "${String(resource.type)}").`);
     if (!ROLES.includes(resource.role as never)) throw apiError('create', `Invalid permission role: ${String(resource.role)}.`);
-    const email = String(resource.emailAddress ?? '').trim().toLowerCase();
+    const email = String(resource.emailAddress ?? '')
+      .trim()
+      .toLowerCase();
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw apiError('create', `Invalid value for: emailAddress (${String(resource.emailAddress ?? '')}).`);
-    if (resource.role === 'owner') throw apiError('create', 'The transferOwnership parameter must be enabled when the permission role is \'owner\'.');
+    if (resource.role === 'owner') throw apiError('create', "The transferOwnership parameter must be enabled when the permission role is 'owner'.");
     // A new role replaces the person's old one on this file.
-    item.editors.delete(email); item.commenters.delete(email); item.viewers.delete(email);
+    item.editors.delete(email);
+    item.commenters.delete(email);
+    item.viewers.delete(email);
     if (resource.role === 'writer' || resource.role === 'organizer' || resource.role === 'fileOrganizer') item.editors.add(email);
     else if (resource.role === 'commenter') item.commenters.add(email);
     else item.viewers.add(email);
@@ -106,7 +123,10 @@ export class FakeDrivePermissions {
     return pick(made, permissionFields(optionalArgs.fields === undefined ? undefined : `permissions(${String(optionalArgs.fields)})`));
   }
 
-  list(fileId: string, optionalArgs: Record<string, unknown> = {}): { kind: 'drive#permissionList'; permissions: Array<Partial<Permission>>; nextPageToken?: string } {
+  list(
+    fileId: string,
+    optionalArgs: Record<string, unknown> = {},
+  ): { kind: 'drive#permissionList'; permissions: Array<Partial<Permission>>; nextPageToken?: string } {
     this.env.calls.hit('Drive.Permissions.list');
     const item = this.file('list', fileId);
     const size = optionalArgs.pageSize === undefined ? DEFAULT_PAGE : Number(optionalArgs.pageSize);
@@ -127,7 +147,9 @@ export class FakeDrivePermissions {
     const p = this.all(item).find((x) => x.id === String(permissionId));
     if (!p) throw apiError('delete', `Permission not found: ${String(permissionId)}.`);
     if (p.role === 'owner') throw apiError('delete', 'The owner of a file cannot be removed.');
-    item.editors.delete(p.emailAddress!); item.commenters.delete(p.emailAddress!); item.viewers.delete(p.emailAddress!);
+    item.editors.delete(p.emailAddress!);
+    item.commenters.delete(p.emailAddress!);
+    item.viewers.delete(p.emailAddress!);
   }
 }
 

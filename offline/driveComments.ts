@@ -13,12 +13,36 @@
 import type { OfflineEnv } from './env';
 import type { DriveStore } from './drive';
 
-export interface DriveUser { kind: 'drive#user'; displayName: string; emailAddress?: string; me: boolean }
-export interface DriveReply { kind: 'drive#reply'; id: string; createdTime: string; modifiedTime: string; author: DriveUser; content: string; htmlContent: string; deleted: boolean; action?: 'resolve' | 'reopen' }
+export interface DriveUser {
+  kind: 'drive#user';
+  displayName: string;
+  emailAddress?: string;
+  me: boolean;
+}
+export interface DriveReply {
+  kind: 'drive#reply';
+  id: string;
+  createdTime: string;
+  modifiedTime: string;
+  author: DriveUser;
+  content: string;
+  htmlContent: string;
+  deleted: boolean;
+  action?: 'resolve' | 'reopen';
+}
 export interface DriveComment {
-  kind: 'drive#comment'; id: string; createdTime: string; modifiedTime: string; resolved: boolean; anchor?: string;
-  author: DriveUser; deleted: boolean; htmlContent: string; content: string;
-  quotedFileContent?: { mimeType: string; value: string }; replies: DriveReply[];
+  kind: 'drive#comment';
+  id: string;
+  createdTime: string;
+  modifiedTime: string;
+  resolved: boolean;
+  anchor?: string;
+  author: DriveUser;
+  deleted: boolean;
+  htmlContent: string;
+  content: string;
+  quotedFileContent?: { mimeType: string; value: string };
+  replies: DriveReply[];
 }
 
 const MAX_PAGE = 100;
@@ -30,7 +54,10 @@ const escapeHtml = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '
 export class FakeDriveComments {
   private readonly byFile = new Map<string, DriveComment[]>();
   private next = 1;
-  constructor(private readonly env: OfflineEnv, private readonly store: DriveStore) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly store: DriveStore,
+  ) {}
 
   private check(method: string, fileId: unknown, optionalArgs: Record<string, unknown>): string {
     if (!this.store.items.has(String(fileId))) throw apiError(method, `File not found: ${String(fileId)}.`);
@@ -46,9 +73,17 @@ export class FakeDriveComments {
   add(fileId: string, c: { author: string; email?: string; content: string; quoted?: string; at?: Date }): DriveComment {
     const when = (c.at ?? new Date()).toISOString();
     const comment: DriveComment = {
-      kind: 'drive#comment', id: `AAAA${String(this.next++).padStart(6, '0')}`, createdTime: when, modifiedTime: when, resolved: false,
-      author: this.user(c.author, c.email), deleted: false, content: c.content, htmlContent: escapeHtml(c.content),
-      ...(c.quoted !== undefined ? { quotedFileContent: { mimeType: 'text/html', value: c.quoted } } : {}), replies: [],
+      kind: 'drive#comment',
+      id: `AAAA${String(this.next++).padStart(6, '0')}`,
+      createdTime: when,
+      modifiedTime: when,
+      resolved: false,
+      author: this.user(c.author, c.email),
+      deleted: false,
+      content: c.content,
+      htmlContent: escapeHtml(c.content),
+      ...(c.quoted !== undefined ? { quotedFileContent: { mimeType: 'text/html', value: c.quoted } } : {}),
+      replies: [],
     };
     this.byFile.set(fileId, [...(this.byFile.get(fileId) ?? []), comment]);
     return comment;
@@ -59,7 +94,17 @@ export class FakeDriveComments {
     const comment = this.byFile.get(fileId)?.find((c) => c.id === commentId);
     if (!comment) throw new Error(`No comment ${commentId} on ${fileId}`);
     const when = (r.at ?? new Date()).toISOString();
-    comment.replies.push({ kind: 'drive#reply', id: `R${this.next++}`, createdTime: when, modifiedTime: when, author: this.user(r.author), content: r.content, htmlContent: escapeHtml(r.content), deleted: false, ...(r.action ? { action: r.action } : {}) });
+    comment.replies.push({
+      kind: 'drive#reply',
+      id: `R${this.next++}`,
+      createdTime: when,
+      modifiedTime: when,
+      author: this.user(r.author),
+      content: r.content,
+      htmlContent: escapeHtml(r.content),
+      deleted: false,
+      ...(r.action ? { action: r.action } : {}),
+    });
     if (r.action) comment.resolved = r.action === 'resolve';
     comment.modifiedTime = when;
   }

@@ -22,7 +22,9 @@ const CLAUSES: Array<[RegExp, (m: RegExpExecArray) => (i: DriveItem) => boolean]
 ];
 
 export function driveQuery(params: string): (item: DriveItem) => boolean {
-  const clauses = String(params).split(/\s+and\s+/i).map((c) => c.trim().replace(/^\((.*)\)$/, '$1'));
+  const clauses = String(params)
+    .split(/\s+and\s+/i)
+    .map((c) => c.trim().replace(/^\((.*)\)$/, '$1'));
   const tests = clauses.map((clause) => {
     for (const [pattern, make] of CLAUSES) {
       const m = pattern.exec(clause);

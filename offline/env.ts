@@ -22,9 +22,13 @@ export const newEnv = (over: Partial<OfflineEnv> = {}): OfflineEnv => ({
 });
 
 /** A Google account as Apps Script shows it (Base.User, and Drive.User's extra getters). */
-export class FakeUser implements Pick<GoogleAppsScript.Base.User, 'getEmail'>,
-  Pick<GoogleAppsScript.Drive.User, 'getEmail' | 'getDomain' | 'getName' | 'getPhotoUrl'> {
-  constructor(private readonly env: OfflineEnv, private readonly email: string) {}
+export class FakeUser
+  implements Pick<GoogleAppsScript.Base.User, 'getEmail'>, Pick<GoogleAppsScript.Drive.User, 'getEmail' | 'getDomain' | 'getName' | 'getPhotoUrl'>
+{
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly email: string,
+  ) {}
   getEmail(): string {
     this.env.calls.hit('User.getEmail');
     return this.email;
@@ -44,8 +48,7 @@ export class FakeUser implements Pick<GoogleAppsScript.Base.User, 'getEmail'>,
 }
 
 /** An email from either an address or a User (Apps Script methods accept both). */
-export const emailOf = (who: string | GoogleAppsScript.Base.User): string =>
-  typeof who === 'string' ? who : who.getEmail();
+export const emailOf = (who: string | GoogleAppsScript.Base.User): string => (typeof who === 'string' ? who : who.getEmail());
 
 let idSeq = 0;
 /** Ids shaped like Drive ids (44 characters, letters, digits, `-` and `_`). */

@@ -31,12 +31,34 @@ export const SHARED_SUPPLIER = 'County Council ICT';
 const VARIANTS: readonly Variant[] = [
   { name: 'Northfield Primary', manager: 'it@northfield.example', seedDays: 0, keep: 1, without: [], suppliers: {} },
   {
-    name: 'Riverside Infant School', manager: 'office@riverside.example', seedDays: 3, keep: 0.45, without: ['WHITEBOARD', 'LANGEXAM'], pace: { serviceId: 'EMAIL', factor: 0.5 },
-    suppliers: { 'FastNet ISP': 'Schools Broadband Co', 'PrintCare Maintenance': 'Copyfast Print Services', 'Office Software Helpdesk': 'EduSoft Support', 'NetSupport Services': 'Network Care Ltd', 'ColourFix Ltd': 'Colour Print Direct' },
+    name: 'Riverside Infant School',
+    manager: 'office@riverside.example',
+    seedDays: 3,
+    keep: 0.45,
+    without: ['WHITEBOARD', 'LANGEXAM'],
+    pace: { serviceId: 'EMAIL', factor: 0.5 },
+    suppliers: {
+      'FastNet ISP': 'Schools Broadband Co',
+      'PrintCare Maintenance': 'Copyfast Print Services',
+      'Office Software Helpdesk': 'EduSoft Support',
+      'NetSupport Services': 'Network Care Ltd',
+      'ColourFix Ltd': 'Colour Print Direct',
+    },
   },
   {
-    name: 'Hillside Academy', manager: 'network@hillside.example', seedDays: 9, keep: 0.85, without: ['COLOURPRINT'], pace: { serviceId: 'INTERNET', factor: 1.8 },
-    suppliers: { 'FastNet ISP': 'Metro Fibre', 'PrintCare Maintenance': 'Print Managed Ltd', 'Office Software Helpdesk': 'Cloud Mail Support', 'NetSupport Services': 'Hillside Network Partners', 'Whiteboard Supplier Ltd': 'Smart Classrooms Ltd' },
+    name: 'Hillside Academy',
+    manager: 'network@hillside.example',
+    seedDays: 9,
+    keep: 0.85,
+    without: ['COLOURPRINT'],
+    pace: { serviceId: 'INTERNET', factor: 1.8 },
+    suppliers: {
+      'FastNet ISP': 'Metro Fibre',
+      'PrintCare Maintenance': 'Print Managed Ltd',
+      'Office Software Helpdesk': 'Cloud Mail Support',
+      'NetSupport Services': 'Hillside Network Partners',
+      'Whiteboard Supplier Ltd': 'Smart Classrooms Ltd',
+    },
   },
 ];
 
@@ -72,25 +94,35 @@ function applyVariant(ss: FakeSpreadsheet, v: Variant, index: number): void {
   for (const tab of ['Services', 'Equipment', 'SLA', 'Targets']) {
     rewriteTab(ss, tab, (rows, col) => rows.filter((r) => !dropped.has(String(r[col('Service ID')]))));
   }
-  rewriteTab(ss, 'Incidents', (rows, col) => rows.filter((r) => {
-    const keep = !dropped.has(String(r[col('Service ID')])) && draw() < v.keep;
-    if (!keep) removedRefs.add(String(r[col('Ref')]));
-    return keep;
-  }).map((r) => {
-    if (!v.pace || r[col('Service ID')] !== v.pace.serviceId) return r;
-    const opened = r[col('Opened')];
-    const resolved = r[col('Resolved')];
-    if (!isDate(opened) || !isDate(resolved)) return r;
-    const out = r.slice();
-    // A Date of the bundle's realm, as getValues() gives.
-    out[col('Resolved')] = new (resolved.constructor as DateConstructor)(opened.getTime() + (resolved.getTime() - opened.getTime()) * v.pace.factor);
-    return out;
-  }));
+  rewriteTab(ss, 'Incidents', (rows, col) =>
+    rows
+      .filter((r) => {
+        const keep = !dropped.has(String(r[col('Service ID')])) && draw() < v.keep;
+        if (!keep) removedRefs.add(String(r[col('Ref')]));
+        return keep;
+      })
+      .map((r) => {
+        if (!v.pace || r[col('Service ID')] !== v.pace.serviceId) return r;
+        const opened = r[col('Opened')];
+        const resolved = r[col('Resolved')];
+        if (!isDate(opened) || !isDate(resolved)) return r;
+        const out = r.slice();
+        // A Date of the bundle's realm, as getValues() gives.
+        out[col('Resolved')] = new (resolved.constructor as DateConstructor)(opened.getTime() + (resolved.getTime() - opened.getTime()) * v.pace.factor);
+        return out;
+      }),
+  );
   rewriteTab(ss, 'Holds', (rows, col) => rows.filter((r) => !removedRefs.has(String(r[col('Ref')]))));
   const rename = (x: unknown) => (typeof x === 'string' && v.suppliers[x] ? v.suppliers[x] : x);
-  rewriteTab(ss, 'Contracts', (rows, col) => rows
-    .filter((r) => String(r[col('Services covered')]).split(/,\s*/).some((s) => !dropped.has(s)))
-    .map((r) => r.map((c, i) => (i === col('Supplier') ? rename(c) : c))));
+  rewriteTab(ss, 'Contracts', (rows, col) =>
+    rows
+      .filter((r) =>
+        String(r[col('Services covered')])
+          .split(/,\s*/)
+          .some((s) => !dropped.has(s)),
+      )
+      .map((r) => r.map((c, i) => (i === col('Supplier') ? rename(c) : c))),
+  );
   rewriteTab(ss, 'Equipment', (rows, col) => rows.map((r) => r.map((c, i) => (i === col('Supplier') ? rename(c) : c))));
 }
 

@@ -17,7 +17,11 @@ export class DateSerial {
 /** An error value such as #REF!, with the message Sheets shows when the cell is hovered. */
 export class FormulaError {
   /** `unsupported`: Sheets would compute this, the offline runtime cannot. */
-  constructor(readonly code: string, readonly message: string, readonly unsupported = false) {}
+  constructor(
+    readonly code: string,
+    readonly message: string,
+    readonly unsupported = false,
+  ) {}
 }
 
 export type Scalar = number | string | boolean | DateSerial | FormulaError;
@@ -84,7 +88,10 @@ type Builtin = (args: Scalar[], ctx: EvalContext) => Scalar;
 
 const arity = (fn: string, args: Scalar[], min: number, max: number): FormulaError | undefined =>
   args.length < min || args.length > max
-    ? new FormulaError('#N/A', `Wrong number of arguments to ${fn}. Expected ${min === max ? min : `between ${min} and ${max}`} arguments, but got ${args.length} arguments.`)
+    ? new FormulaError(
+        '#N/A',
+        `Wrong number of arguments to ${fn}. Expected ${min === max ? min : `between ${min} and ${max}`} arguments, but got ${args.length} arguments.`,
+      )
     : undefined;
 
 function numbers(fn: string, args: Scalar[]): number[] | FormulaError {
@@ -123,36 +130,50 @@ function arithmetic(op: string, a: Scalar, b: Scalar): Scalar {
   const y = numberOf(b, names[op], 2);
   if (y instanceof FormulaError) return y;
   switch (op) {
-    case '+': case '-': {
+    case '+':
+    case '-': {
       const n = op === '+' ? x + y : x - y;
       // A date plus or minus days is a date; the difference of two dates is a number of days.
-      const dated = (a instanceof DateSerial) !== (b instanceof DateSerial) && !(op === '-' && b instanceof DateSerial);
+      const dated = a instanceof DateSerial !== b instanceof DateSerial && !(op === '-' && b instanceof DateSerial);
       return dated ? new DateSerial(n) : n;
     }
-    case '*': return x * y;
-    case '/': return y === 0 ? new FormulaError('#DIV/0!', 'Function DIVIDE parameter 2 cannot be zero.') : x / y;
-    default: return x ** y;
+    case '*':
+      return x * y;
+    case '/':
+      return y === 0 ? new FormulaError('#DIV/0!', 'Function DIVIDE parameter 2 cannot be zero.') : x / y;
+    default:
+      return x ** y;
   }
 }
 
 function compare(op: string, a: Scalar, b: Scalar): boolean {
-  const key = (v: Scalar): number | string => (v instanceof DateSerial ? v.serial : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? v.toLowerCase() : (v as number));
+  const key = (v: Scalar): number | string =>
+    v instanceof DateSerial ? v.serial : typeof v === 'boolean' ? Number(v) : typeof v === 'string' ? v.toLowerCase() : (v as number);
   const x = key(a);
   const y = key(b);
   switch (op) {
-    case '=': return x === y;
-    case '<>': return x !== y;
-    case '<': return x < y;
-    case '>': return x > y;
-    case '<=': return x <= y;
-    default: return x >= y;
+    case '=':
+      return x === y;
+    case '<>':
+      return x !== y;
+    case '<':
+      return x < y;
+    case '>':
+      return x > y;
+    case '<=':
+      return x <= y;
+    default:
+      return x >= y;
   }
 }
 
 /** The value of `f`; errors come back as FormulaError values (as in Sheets, they flow through). */
 export function evaluate(f: Formula, ctx: EvalContext): Value {
   switch (f.k) {
-    case 'num': case 'str': case 'bool': return f.v;
+    case 'num':
+    case 'str':
+    case 'bool':
+      return f.v;
     case 'ref':
       try {
         return ctx.range(f.sheet, f.a1);
@@ -192,7 +213,11 @@ export function evaluate(f: Formula, ctx: EvalContext): Value {
       // Sheets hands a custom function its arguments' values, errors included; it decides what to do.
       const ran = ctx.custom(f.name, args);
       if (ran !== undefined) return ran;
-      return new FormulaError('#NAME?', `${f.name} is not evaluated by the offline runtime (only TODAY, NOW, DATE, EOMONTH, EDATE, HYPERLINK, arithmetic, references and the bundle's custom functions are).`, true);
+      return new FormulaError(
+        '#NAME?',
+        `${f.name} is not evaluated by the offline runtime (only TODAY, NOW, DATE, EOMONTH, EDATE, HYPERLINK, arithmetic, references and the bundle's custom functions are).`,
+        true,
+      );
     }
   }
 }

@@ -30,8 +30,12 @@ const OPS = ['<>', '<=', '>=', '+', '-', '*', '/', '^', '&', '=', '<', '>', '%',
 /** Binary operators from loosest to tightest. */
 const LEVELS: readonly (readonly string[])[] = [['=', '<>', '<', '>', '<=', '>='], ['&'], ['+', '-'], ['*', '/'], ['^']];
 
-type Token = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; sheet: string | null; a1: string }
-  | { t: 'word'; v: string } | { t: 'op'; v: string };
+type Token =
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'ref'; sheet: string | null; a1: string }
+  | { t: 'word'; v: string }
+  | { t: 'op'; v: string };
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -39,7 +43,10 @@ function tokenize(text: string): Token[] {
   while (i < text.length) {
     const rest = text.slice(i);
     const space = /^\s+/.exec(rest);
-    if (space) { i += space[0].length; continue; }
+    if (space) {
+      i += space[0].length;
+      continue;
+    }
     if (rest[0] === '"') {
       const m = /^"((?:[^"]|"")*)"/.exec(rest);
       if (!m) throw new FormulaSyntaxError('Text without its closing quote.');
@@ -55,9 +62,17 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const num = NUMBER.exec(rest);
-    if (num) { out.push({ t: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) {
+      out.push({ t: 'num', v: Number(num[0]) });
+      i += num[0].length;
+      continue;
+    }
     const word = WORD.exec(rest);
-    if (word) { out.push({ t: 'word', v: word[0] }); i += word[0].length; continue; }
+    if (word) {
+      out.push({ t: 'word', v: word[0] });
+      i += word[0].length;
+      continue;
+    }
     const op = OPS.find((o) => rest.startsWith(o));
     if (!op) throw new FormulaSyntaxError(`Unexpected "${rest[0]}".`);
     out.push({ t: 'op', v: op === ';' ? ',' : op });
@@ -89,26 +104,41 @@ export function parseFormula(text: string): Formula {
     return a;
   };
   const unary = (): Formula => {
-    if (peekOp('-')) { pos++; return { k: 'neg', x: unary() }; }
-    if (peekOp('+')) { pos++; return unary(); }
+    if (peekOp('-')) {
+      pos++;
+      return { k: 'neg', x: unary() };
+    }
+    if (peekOp('+')) {
+      pos++;
+      return unary();
+    }
     let x = primary();
-    while (peekOp('%')) { pos++; x = { k: 'pct', x }; }
+    while (peekOp('%')) {
+      pos++;
+      x = { k: 'pct', x };
+    }
     return x;
   };
   const primary = (): Formula => {
     const t = tokens[pos++];
     if (!t) throw new FormulaSyntaxError('The formula ends too soon.');
     switch (t.t) {
-      case 'num': return { k: 'num', v: t.v };
-      case 'str': return { k: 'str', v: t.v };
-      case 'ref': return { k: 'ref', sheet: t.sheet, a1: t.a1 };
+      case 'num':
+        return { k: 'num', v: t.v };
+      case 'str':
+        return { k: 'str', v: t.v };
+      case 'ref':
+        return { k: 'ref', sheet: t.sheet, a1: t.a1 };
       case 'word': {
         if (peekOp('(')) {
           pos++;
           const args: Formula[] = [];
           if (!peekOp(')')) {
             args.push(binary(0));
-            while (peekOp(',')) { pos++; args.push(binary(0)); }
+            while (peekOp(',')) {
+              pos++;
+              args.push(binary(0));
+            }
           }
           expect(')');
           return { k: 'call', name: t.v.toUpperCase(), args };

@@ -32,7 +32,10 @@ export class Grid<T> {
       if (!r) continue;
       for (let j = r.length - 1; j >= last; j--) {
         const v = r[j];
-        if (v !== undefined && present(v)) { last = j + 1; break; }
+        if (v !== undefined && present(v)) {
+          last = j + 1;
+          break;
+        }
       }
     }
     return last;
@@ -59,7 +62,11 @@ export class Grid<T> {
 
   /** Visits every set cell, row by row. */
   forEach(fn: (row: number, col: number, v: T) => void): void {
-    this.rows.forEach((r, i) => { r?.forEach((v, j) => { if (v !== undefined) fn(i + 1, j + 1, v); }); });
+    this.rows.forEach((r, i) => {
+      r?.forEach((v, j) => {
+        if (v !== undefined) fn(i + 1, j + 1, v);
+      });
+    });
   }
 
   clear(): void {

@@ -6,8 +6,19 @@ import type { OfflineEnv } from './env';
 type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 type GTemplate = GoogleAppsScript.HTML.HtmlTemplate;
 
-type OutputMethods = 'addMetaTag' | 'append' | 'getContent' | 'getHeight' | 'getTitle' | 'getWidth' | 'setContent'
-  | 'setHeight' | 'setSandboxMode' | 'setTitle' | 'setWidth' | 'setXFrameOptionsMode';
+type OutputMethods =
+  | 'addMetaTag'
+  | 'append'
+  | 'getContent'
+  | 'getHeight'
+  | 'getTitle'
+  | 'getWidth'
+  | 'setContent'
+  | 'setHeight'
+  | 'setSandboxMode'
+  | 'setTitle'
+  | 'setWidth'
+  | 'setXFrameOptionsMode';
 
 export class FakeHtmlOutput implements Pick<GHtmlOutput, OutputMethods> {
   title = '';
@@ -17,21 +28,52 @@ export class FakeHtmlOutput implements Pick<GHtmlOutput, OutputMethods> {
   sandboxMode: string | null = null;
   readonly metaTags: Array<{ name: string; content: string }> = [];
 
-  constructor(private readonly env: OfflineEnv, public content: string, readonly fileName: string | null = null) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    public content: string,
+    readonly fileName: string | null = null,
+  ) {}
 
   private me(method: string): GHtmlOutput {
     this.env.calls.hit(`HtmlOutput.${method}`);
     return this as unknown as GHtmlOutput;
   }
-  getContent(): string { this.env.calls.hit('HtmlOutput.getContent'); return this.content; }
-  setContent(content: string): GHtmlOutput { this.content = String(content); return this.me('setContent'); }
-  append(addedContent: string): GHtmlOutput { this.content += String(addedContent); return this.me('append'); }
-  getTitle(): string { this.env.calls.hit('HtmlOutput.getTitle'); return this.title; }
-  setTitle(title: string): GHtmlOutput { this.title = String(title); return this.me('setTitle'); }
-  getWidth(): number { this.env.calls.hit('HtmlOutput.getWidth'); return this.width; }
-  setWidth(width: number): GHtmlOutput { this.width = width; return this.me('setWidth'); }
-  getHeight(): number { this.env.calls.hit('HtmlOutput.getHeight'); return this.height; }
-  setHeight(height: number): GHtmlOutput { this.height = height; return this.me('setHeight'); }
+  getContent(): string {
+    this.env.calls.hit('HtmlOutput.getContent');
+    return this.content;
+  }
+  setContent(content: string): GHtmlOutput {
+    this.content = String(content);
+    return this.me('setContent');
+  }
+  append(addedContent: string): GHtmlOutput {
+    this.content += String(addedContent);
+    return this.me('append');
+  }
+  getTitle(): string {
+    this.env.calls.hit('HtmlOutput.getTitle');
+    return this.title;
+  }
+  setTitle(title: string): GHtmlOutput {
+    this.title = String(title);
+    return this.me('setTitle');
+  }
+  getWidth(): number {
+    this.env.calls.hit('HtmlOutput.getWidth');
+    return this.width;
+  }
+  setWidth(width: number): GHtmlOutput {
+    this.width = width;
+    return this.me('setWidth');
+  }
+  getHeight(): number {
+    this.env.calls.hit('HtmlOutput.getHeight');
+    return this.height;
+  }
+  setHeight(height: number): GHtmlOutput {
+    this.height = height;
+    return this.me('setHeight');
+  }
   setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): GHtmlOutput {
     this.xFrameOptionsMode = String(mode);
     return this.me('setXFrameOptionsMode');
@@ -60,7 +102,10 @@ export class FakeHtmlTemplate implements Pick<GTemplate, 'evaluate' | 'getRawCon
     this.#file = file;
   }
 
-  getRawContent(): string { this.#env.calls.hit('HtmlTemplate.getRawContent'); return this.#raw; }
+  getRawContent(): string {
+    this.#env.calls.hit('HtmlTemplate.getRawContent');
+    return this.#raw;
+  }
   evaluate(): GHtmlOutput {
     this.#env.calls.hit('HtmlTemplate.evaluate');
     const scope = Object.fromEntries(Object.entries(this));
@@ -83,7 +128,10 @@ export class FakeHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, 
   readonly XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' });
   readonly SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' });
 
-  constructor(private readonly env: OfflineEnv, private readonly distDir: string) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly distDir: string,
+  ) {}
 
   private read(method: string, filename: string): string {
     const file = path.join(this.distDir, filename.endsWith('.html') ? filename : `${filename}.html`);

@@ -19,7 +19,10 @@ export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding t
  * https://developers.google.com/apps-script/reference/lock/lock
  */
 export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'hasLock' | 'releaseLock' | 'tryLock' | 'waitLock'> {
-  constructor(private readonly env: OfflineEnv, private readonly mutex: Mutex) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly mutex: Mutex,
+  ) {}
 
   private acquire(timeoutInMillis: number): boolean {
     const m = this.mutex;
@@ -74,9 +77,14 @@ export class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 
   }
   /** Test hook: the other execution lets go. */
   releaseByAnotherProcess(scope: LockScope): void {
-    if (this.mutexes[scope].holder === OTHER_PROCESS) { this.mutexes[scope].holder = null; this.mutexes[scope].releaseAt = undefined; }
+    if (this.mutexes[scope].holder === OTHER_PROCESS) {
+      this.mutexes[scope].holder = null;
+      this.mutexes[scope].releaseAt = undefined;
+    }
   }
-  isHeld(scope: LockScope): boolean { return this.mutexes[scope].holder !== null; }
+  isHeld(scope: LockScope): boolean {
+    return this.mutexes[scope].holder !== null;
+  }
 
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
     this.env.calls.hit('LockService.getDocumentLock');

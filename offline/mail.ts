@@ -46,10 +46,14 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 /** "a@x.org, b@y.org" as a list; each address checked as Apps Script does. */
 const addresses = (list: unknown): string[] => {
   if (list === undefined || list === null || list === '') return [];
-  return String(list).split(',').map((a) => a.trim()).filter((a) => a !== '').map((a) => {
-    if (!EMAIL.test(a)) throw new Error(`Invalid email: ${a}`);
-    return a;
-  });
+  return String(list)
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '')
+    .map((a) => {
+      if (!EMAIL.test(a)) throw new Error(`Invalid email: ${a}`);
+      return a;
+    });
 };
 
 export class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota' | 'sendEmail'> {
@@ -57,7 +61,10 @@ export class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'getRema
   /** Recipients left today; each recipient (to, cc and bcc) of a sent mail spends one. */
   remaining: number;
 
-  constructor(private readonly env: OfflineEnv, readonly dailyQuota = DEFAULT_MAIL_DAILY_QUOTA) {
+  constructor(
+    private readonly env: OfflineEnv,
+    readonly dailyQuota = DEFAULT_MAIL_DAILY_QUOTA,
+  ) {
     this.remaining = dailyQuota;
   }
 
@@ -67,7 +74,9 @@ export class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'getRema
   }
 
   /** Test hook: a new day (quotas reset 24 hours after the first request). */
-  resetQuota(): void { this.remaining = this.dailyQuota; }
+  resetQuota(): void {
+    this.remaining = this.dailyQuota;
+  }
 
   /**
    * sendEmail(message), sendEmail(recipient, subject, body), sendEmail(recipient, subject, body, options),
@@ -88,10 +97,17 @@ export class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'getRema
     if (recipients > this.remaining) throw new Error(MAIL_QUOTA_MESSAGE);
     this.remaining -= recipients;
     this.sent.push({
-      from: this.env.userEmail, to, cc, bcc,
-      replyTo: m.replyTo ? addresses(m.replyTo)[0] ?? null : null,
-      subject: m.subject === undefined ? '' : String(m.subject), body, htmlBody,
-      name: m.name === undefined ? null : String(m.name), noReply: !!m.noReply, attachments: [...(m.attachments ?? [])],
+      from: this.env.userEmail,
+      to,
+      cc,
+      bcc,
+      replyTo: m.replyTo ? (addresses(m.replyTo)[0] ?? null) : null,
+      subject: m.subject === undefined ? '' : String(m.subject),
+      body,
+      htmlBody,
+      name: m.name === undefined ? null : String(m.name),
+      noReply: !!m.noReply,
+      attachments: [...(m.attachments ?? [])],
     });
   }
 

@@ -8,9 +8,24 @@ type GUser = GoogleAppsScript.Base.User;
 export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' });
 export type ProtectionKind = keyof typeof ProtectionType;
 
-type Methods = 'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getEditors'
-  | 'getProtectionType' | 'getRange' | 'getUnprotectedRanges' | 'isWarningOnly' | 'remove' | 'removeEditor'
-  | 'removeEditors' | 'setDescription' | 'setDomainEdit' | 'setUnprotectedRanges' | 'setWarningOnly';
+type Methods =
+  | 'addEditor'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'canEdit'
+  | 'getDescription'
+  | 'getEditors'
+  | 'getProtectionType'
+  | 'getRange'
+  | 'getUnprotectedRanges'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'setDescription'
+  | 'setDomainEdit'
+  | 'setUnprotectedRanges'
+  | 'setWarningOnly';
 
 export class FakeProtection implements Pick<GProtection, Methods> {
   description = '';
@@ -60,18 +75,42 @@ export class FakeProtection implements Pick<GProtection, Methods> {
     this.env.calls.hit('Protection.canEdit');
     return this.editors.has(this.env.userEmail);
   }
-  canDomainEdit(): boolean { this.env.calls.hit('Protection.canDomainEdit'); return this.domainEdit; }
-  setDomainEdit(v: boolean): GProtection { this.domainEdit = !!v; return this.me('setDomainEdit'); }
-  getDescription(): string { this.env.calls.hit('Protection.getDescription'); return this.description; }
-  setDescription(d: string): GProtection { this.description = String(d); return this.me('setDescription'); }
-  isWarningOnly(): boolean { this.env.calls.hit('Protection.isWarningOnly'); return this.warningOnly; }
-  setWarningOnly(v: boolean): GProtection { this.warningOnly = !!v; return this.me('setWarningOnly'); }
+  canDomainEdit(): boolean {
+    this.env.calls.hit('Protection.canDomainEdit');
+    return this.domainEdit;
+  }
+  setDomainEdit(v: boolean): GProtection {
+    this.domainEdit = !!v;
+    return this.me('setDomainEdit');
+  }
+  getDescription(): string {
+    this.env.calls.hit('Protection.getDescription');
+    return this.description;
+  }
+  setDescription(d: string): GProtection {
+    this.description = String(d);
+    return this.me('setDescription');
+  }
+  isWarningOnly(): boolean {
+    this.env.calls.hit('Protection.isWarningOnly');
+    return this.warningOnly;
+  }
+  setWarningOnly(v: boolean): GProtection {
+    this.warningOnly = !!v;
+    return this.me('setWarningOnly');
+  }
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
     this.env.calls.hit('Protection.getProtectionType');
     return this.kind as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
   }
-  getRange(): GRange { this.env.calls.hit('Protection.getRange'); return this.range; }
-  getUnprotectedRanges(): GRange[] { this.env.calls.hit('Protection.getUnprotectedRanges'); return [...this.unprotected]; }
+  getRange(): GRange {
+    this.env.calls.hit('Protection.getRange');
+    return this.range;
+  }
+  getUnprotectedRanges(): GRange[] {
+    this.env.calls.hit('Protection.getUnprotectedRanges');
+    return [...this.unprotected];
+  }
   setUnprotectedRanges(ranges: GRange[]): GProtection {
     if (this.kind !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
     this.unprotected = [...ranges];

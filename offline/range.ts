@@ -11,14 +11,61 @@ type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 
-type Methods = 'activate' | 'clear' | 'clearContent' | 'clearNote' | 'getA1Notation' | 'getBackground' | 'getBackgrounds'
-  | 'getCell' | 'getColumn' | 'getDataValidation' | 'getDataValidations' | 'getDisplayValue' | 'getDisplayValues'
-  | 'getFontWeight' | 'getFontWeights' | 'getFormula' | 'getFormulas' | 'getLastColumn' | 'getLastRow' | 'getNote'
-  | 'getNotes' | 'getNumColumns' | 'getNumRows' | 'getNumberFormat' | 'getNumberFormats' | 'getRow' | 'getSheet'
-  | 'getValue' | 'getValues' | 'getWrap' | 'getWraps' | 'isBlank' | 'offset' | 'protect' | 'setBackground'
-  | 'setBackgrounds' | 'setDataValidation' | 'setDataValidations' | 'setFontWeight' | 'setFontWeights' | 'setFormula'
-  | 'setFormulas' | 'setNote' | 'setNotes' | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues'
-  | 'setWrap' | 'setWraps' | 'getVerticalAlignment' | 'getVerticalAlignments' | 'setVerticalAlignment' | 'setVerticalAlignments';
+type Methods =
+  | 'activate'
+  | 'clear'
+  | 'clearContent'
+  | 'clearNote'
+  | 'getA1Notation'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'getCell'
+  | 'getColumn'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFontWeight'
+  | 'getFontWeights'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getNote'
+  | 'getNotes'
+  | 'getNumColumns'
+  | 'getNumRows'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'getRow'
+  | 'getSheet'
+  | 'getValue'
+  | 'getValues'
+  | 'getWrap'
+  | 'getWraps'
+  | 'isBlank'
+  | 'offset'
+  | 'protect'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'setNote'
+  | 'setNotes'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setValue'
+  | 'setValues'
+  | 'setWrap'
+  | 'setWraps'
+  | 'getVerticalAlignment'
+  | 'getVerticalAlignments'
+  | 'setVerticalAlignment'
+  | 'setVerticalAlignments';
 
 const describe = (v: unknown): string => {
   if (Array.isArray(v)) return `${v.length > 0 && Array.isArray(v[0]) ? 'Object[][]' : 'Object[]'}`;
@@ -73,11 +120,15 @@ export class FakeRange implements Pick<GRange, Methods> {
       throw new Error(`The parameters (${describe(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
     }
     if (data.length !== this.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`,
+      );
     }
     for (const r of data as unknown[][]) {
       if (r.length !== this.numCols) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this.numCols}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this.numCols}.`,
+        );
       }
     }
   }
@@ -93,14 +144,38 @@ export class FakeRange implements Pick<GRange, Methods> {
   }
 
   // ---- position ----
-  getRow(): number { this.hit('getRow'); return this.row; }
-  getColumn(): number { this.hit('getColumn'); return this.col; }
-  getNumRows(): number { this.hit('getNumRows'); return this.numRows; }
-  getNumColumns(): number { this.hit('getNumColumns'); return this.numCols; }
-  getLastRow(): number { this.hit('getLastRow'); return this.row + this.numRows - 1; }
-  getLastColumn(): number { this.hit('getLastColumn'); return this.col + this.numCols - 1; }
-  getA1Notation(): string { this.hit('getA1Notation'); return this.open ? `${columnLetters(this.col)}:${columnLetters(this.col + this.numCols - 1)}` : a1Of(this.row, this.col, this.numRows, this.numCols); }
-  getSheet(): GSheet { this.hit('getSheet'); return this.sheet as unknown as GSheet; }
+  getRow(): number {
+    this.hit('getRow');
+    return this.row;
+  }
+  getColumn(): number {
+    this.hit('getColumn');
+    return this.col;
+  }
+  getNumRows(): number {
+    this.hit('getNumRows');
+    return this.numRows;
+  }
+  getNumColumns(): number {
+    this.hit('getNumColumns');
+    return this.numCols;
+  }
+  getLastRow(): number {
+    this.hit('getLastRow');
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn(): number {
+    this.hit('getLastColumn');
+    return this.col + this.numCols - 1;
+  }
+  getA1Notation(): string {
+    this.hit('getA1Notation');
+    return this.open ? `${columnLetters(this.col)}:${columnLetters(this.col + this.numCols - 1)}` : a1Of(this.row, this.col, this.numRows, this.numCols);
+  }
+  getSheet(): GSheet {
+    this.hit('getSheet');
+    return this.sheet as unknown as GSheet;
+  }
   getCell(row: number, column: number): GRange {
     this.hit('getCell');
     if (row < 1 || column < 1 || row > this.numRows || column > this.numCols) {
@@ -110,8 +185,7 @@ export class FakeRange implements Pick<GRange, Methods> {
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GRange {
     this.hit('offset');
-    return this.sheet.rangeAt(this.row + rowOffset, this.col + columnOffset,
-      numRows ?? this.numRows, numColumns ?? this.numCols) as unknown as GRange;
+    return this.sheet.rangeAt(this.row + rowOffset, this.col + columnOffset, numRows ?? this.numRows, numColumns ?? this.numCols) as unknown as GRange;
   }
   activate(): GRange {
     this.sheet.spreadsheet.activate(this);
@@ -153,7 +227,10 @@ export class FakeRange implements Pick<GRange, Methods> {
     return blank;
   }
   clearContent(): GRange {
-    this.each((r, c) => { this.sheet.values.set(r, c, undefined); this.sheet.formulas.set(r, c, undefined); });
+    this.each((r, c) => {
+      this.sheet.values.set(r, c, undefined);
+      this.sheet.formulas.set(r, c, undefined);
+    });
     return this.me('clearContent');
   }
   /** Clears contents and formats (notes and validation too, as Range.clear() does with no options). */
@@ -163,8 +240,14 @@ export class FakeRange implements Pick<GRange, Methods> {
   }
 
   // ---- formulas ----
-  getFormulas(): string[][] { this.hit('getFormulas'); return this.grid((r, c) => this.sheet.formulas.get(r, c) ?? ''); }
-  getFormula(): string { this.hit('getFormula'); return this.sheet.formulas.get(this.row, this.col) ?? ''; }
+  getFormulas(): string[][] {
+    this.hit('getFormulas');
+    return this.grid((r, c) => this.sheet.formulas.get(r, c) ?? '');
+  }
+  getFormula(): string {
+    this.hit('getFormula');
+    return this.sheet.formulas.get(this.row, this.col) ?? '';
+  }
   setFormulas(formulas: string[][]): GRange {
     this.checkShape('setFormulas', formulas);
     this.each((r, c) => this.sheet.writeFormula(r, c, formulas[r - this.row][c - this.col]));
@@ -176,8 +259,14 @@ export class FakeRange implements Pick<GRange, Methods> {
   }
 
   // ---- number formats ----
-  getNumberFormats(): string[][] { this.hit('getNumberFormats'); return this.grid((r, c) => this.sheet.formatAt(r, c)); }
-  getNumberFormat(): string { this.hit('getNumberFormat'); return this.sheet.formatAt(this.row, this.col); }
+  getNumberFormats(): string[][] {
+    this.hit('getNumberFormats');
+    return this.grid((r, c) => this.sheet.formatAt(r, c));
+  }
+  getNumberFormat(): string {
+    this.hit('getNumberFormat');
+    return this.sheet.formatAt(this.row, this.col);
+  }
   setNumberFormat(format: string): GRange {
     this.each((r, c) => this.sheet.formats.set(r, c, String(format)));
     return this.me('setNumberFormat');
@@ -231,8 +320,14 @@ export class FakeRange implements Pick<GRange, Methods> {
     this.each((r, c) => this.sheet.notes.set(r, c, undefined));
     return this.me('clearNote');
   }
-  getNotes(): string[][] { this.hit('getNotes'); return this.grid((r, c) => this.sheet.notes.get(r, c) ?? ''); }
-  getNote(): string { this.hit('getNote'); return this.sheet.notes.get(this.row, this.col) ?? ''; }
+  getNotes(): string[][] {
+    this.hit('getNotes');
+    return this.grid((r, c) => this.sheet.notes.get(r, c) ?? '');
+  }
+  getNote(): string {
+    this.hit('getNote');
+    return this.sheet.notes.get(this.row, this.col) ?? '';
+  }
 
   // ---- style ----
   setFontWeight(weight: FontWeight | null): GRange {
@@ -244,8 +339,14 @@ export class FakeRange implements Pick<GRange, Methods> {
     this.each((r, c) => this.sheet.fontWeights.set(r, c, weights[r - this.row][c - this.col] === 'bold' ? 'bold' : undefined));
     return this.me('setFontWeights');
   }
-  getFontWeights(): FontWeight[][] { this.hit('getFontWeights'); return this.grid((r, c) => this.sheet.fontWeights.get(r, c) ?? 'normal'); }
-  getFontWeight(): FontWeight { this.hit('getFontWeight'); return this.sheet.fontWeights.get(this.row, this.col) ?? 'normal'; }
+  getFontWeights(): FontWeight[][] {
+    this.hit('getFontWeights');
+    return this.grid((r, c) => this.sheet.fontWeights.get(r, c) ?? 'normal');
+  }
+  getFontWeight(): FontWeight {
+    this.hit('getFontWeight');
+    return this.sheet.fontWeights.get(this.row, this.col) ?? 'normal';
+  }
   setBackground(color: string | null): GRange {
     this.each((r, c) => this.sheet.backgrounds.set(r, c, color ? String(color).toLowerCase() : undefined));
     return this.me('setBackground');
@@ -258,8 +359,14 @@ export class FakeRange implements Pick<GRange, Methods> {
     });
     return this.me('setBackgrounds');
   }
-  getBackgrounds(): string[][] { this.hit('getBackgrounds'); return this.grid((r, c) => this.sheet.backgrounds.get(r, c) ?? '#ffffff'); }
-  getBackground(): string { this.hit('getBackground'); return this.sheet.backgrounds.get(this.row, this.col) ?? '#ffffff'; }
+  getBackgrounds(): string[][] {
+    this.hit('getBackgrounds');
+    return this.grid((r, c) => this.sheet.backgrounds.get(r, c) ?? '#ffffff');
+  }
+  getBackground(): string {
+    this.hit('getBackground');
+    return this.sheet.backgrounds.get(this.row, this.col) ?? '#ffffff';
+  }
   setWrap(wrap: boolean): GRange {
     this.each((r, c) => this.sheet.wraps.set(r, c, !!wrap));
     return this.me('setWrap');
@@ -269,8 +376,14 @@ export class FakeRange implements Pick<GRange, Methods> {
     this.each((r, c) => this.sheet.wraps.set(r, c, !!wraps[r - this.row][c - this.col]));
     return this.me('setWraps');
   }
-  getWraps(): boolean[][] { this.hit('getWraps'); return this.grid((r, c) => this.sheet.wraps.get(r, c) ?? false); }
-  getWrap(): boolean { this.hit('getWrap'); return this.sheet.wraps.get(this.row, this.col) ?? false; }
+  getWraps(): boolean[][] {
+    this.hit('getWraps');
+    return this.grid((r, c) => this.sheet.wraps.get(r, c) ?? false);
+  }
+  getWrap(): boolean {
+    this.hit('getWrap');
+    return this.sheet.wraps.get(this.row, this.col) ?? false;
+  }
 
   /** "top", "middle" or "bottom" (Sheets' default); null resets to the default. */
   setVerticalAlignment(alignment: string | null): GRange {
@@ -284,8 +397,14 @@ export class FakeRange implements Pick<GRange, Methods> {
     this.each((r, c) => this.sheet.verticalAlignments.set(r, c, checked[r - this.row][c - this.col]));
     return this.me('setVerticalAlignments');
   }
-  getVerticalAlignments(): string[][] { this.hit('getVerticalAlignments'); return this.grid((r, c) => this.sheet.verticalAlignments.get(r, c) ?? 'bottom'); }
-  getVerticalAlignment(): string { this.hit('getVerticalAlignment'); return this.sheet.verticalAlignments.get(this.row, this.col) ?? 'bottom'; }
+  getVerticalAlignments(): string[][] {
+    this.hit('getVerticalAlignments');
+    return this.grid((r, c) => this.sheet.verticalAlignments.get(r, c) ?? 'bottom');
+  }
+  getVerticalAlignment(): string {
+    this.hit('getVerticalAlignment');
+    return this.sheet.verticalAlignments.get(this.row, this.col) ?? 'bottom';
+  }
 
   // ---- protection ----
   protect(): GProtection {

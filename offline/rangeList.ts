@@ -12,7 +12,10 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GRangeList = GoogleAppsScript.Spreadsheet.RangeList;
 
 export class FakeRangeList implements Pick<GRangeList, 'getRanges' | 'setNumberFormat'> {
-  constructor(private readonly env: OfflineEnv, private readonly ranges: readonly FakeRange[]) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly ranges: readonly FakeRange[],
+  ) {}
   getRanges(): GRange[] {
     this.env.calls.hit('RangeList.getRanges');
     return this.ranges.map((r) => r as unknown as GRange);

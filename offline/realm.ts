@@ -8,7 +8,6 @@ export interface Realm {
 }
 
 /** A Date from any realm (never `instanceof`, which fails across realms). */
-export const isDate = (v: unknown): v is Date =>
-  Object.prototype.toString.call(v) === '[object Date]';
+export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 export const nodeRealm = (): Realm => ({ Date });

@@ -37,7 +37,12 @@ export interface RecalcOptions {
   invoke?: (fn: (...args: unknown[]) => unknown, args: unknown[], name: string) => unknown;
 }
 
-interface Spill { row: number; col: number; rows: number; cols: number }
+interface Spill {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 
 /**
  * Custom function arguments must be deterministic: a range holding a volatile function's result (NOW(),
@@ -53,8 +58,7 @@ const spills = new WeakMap<FakeSheet, Spill[]>();
 const errors = new WeakMap<FakeSheet, Map<string, FormulaError>>();
 
 /** The error a formula cell ended in at the last recalculation, if any (its message is the cell's tooltip in Sheets). */
-export const formulaErrorAt = (sheet: FakeSheet, row: number, col: number): FormulaError | undefined =>
-  errors.get(sheet)?.get(`${row},${col}`);
+export const formulaErrorAt = (sheet: FakeSheet, row: number, col: number): FormulaError | undefined => errors.get(sheet)?.get(`${row},${col}`);
 
 /** The array results' areas at the last recalculation (anchor first). */
 export const spillsOf = (sheet: FakeSheet): readonly Spill[] => spills.get(sheet) ?? [];
@@ -69,8 +73,10 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
   const instantOfSerial = (serial: number): Date => {
     const wall = new Date(EPOCH + Math.round(serial * DAY));
     // Sheets keeps a date-time's milliseconds, and hands them to a custom function.
-    return new Date(instantOf(tz, wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(),
-      wall.getUTCMinutes(), wall.getUTCSeconds()) + wall.getUTCMilliseconds());
+    return new Date(
+      instantOf(tz, wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()) +
+        wall.getUTCMilliseconds(),
+    );
   };
   const now = opts.now ?? Date.now();
   const functions = new Map<string, (...a: unknown[]) => unknown>();
@@ -82,9 +88,10 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
   // Last run's spilled values go first, so they are neither read as data nor in the way.
   for (const sheet of ss.sheets) {
     for (const s of spills.get(sheet) ?? []) {
-      for (let r = s.row; r < s.row + s.rows; r++) for (let c = s.col; c < s.col + s.cols; c++) {
-        if ((r !== s.row || c !== s.col) && !sheet.formulas.get(r, c)) sheet.values.set(r, c, undefined);
-      }
+      for (let r = s.row; r < s.row + s.rows; r++)
+        for (let c = s.col; c < s.col + s.cols; c++) {
+          if ((r !== s.row || c !== s.col) && !sheet.formulas.get(r, c)) sheet.values.set(r, c, undefined);
+        }
     }
     spills.set(sheet, []);
     errors.set(sheet, new Map());
@@ -116,8 +123,8 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
     }
     return grid;
   };
-  const toScript = (v: Scalar): unknown => (v instanceof DateSerial ? new RealmDate(instantOfSerial(v.serial).getTime())
-    : v instanceof FormulaError ? v.code : v);
+  const toScript = (v: Scalar): unknown =>
+    v instanceof DateSerial ? new RealmDate(instantOfSerial(v.serial).getTime()) : v instanceof FormulaError ? v.code : v;
 
   const contextFor = (sheet: FakeSheet): EvalContext => ({
     range(tab, a1) {
@@ -141,9 +148,9 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
       const bad = args.find((a): a is FormulaError => a instanceof FormulaError);
       if (bad) return bad;
       if (args.some((a) => Array.isArray(a) && volatileGrids.has(a))) return new FormulaError('#ERROR!', VOLATILE_ARGUMENT_MESSAGE);
-      const plain = args.map((a) => (Array.isArray(a)
-        ? (a.length === 1 && a[0].length === 1 ? toScript(a[0][0]) : a.map((row) => row.map(toScript)))
-        : toScript(a)));
+      const plain = args.map((a) =>
+        Array.isArray(a) ? (a.length === 1 && a[0].length === 1 ? toScript(a[0][0]) : a.map((row) => row.map(toScript))) : toScript(a),
+      );
       try {
         const result = opts.invoke ? opts.invoke(fn, plain, name) : fn(...plain);
         return resultOf(result, serialOf);
@@ -161,27 +168,46 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
   };
 
   const stored = (v: Scalar): CellValue | undefined =>
-    (v === '' ? undefined : v instanceof DateSerial ? instantOfSerial(v.serial) : v instanceof FormulaError ? v.code : v);
+    v === '' ? undefined : v instanceof DateSerial ? instantOfSerial(v.serial) : v instanceof FormulaError ? v.code : v;
 
   function spill(sheet: FakeSheet, r: number, c: number, formula: string, grid: Grid): void {
     const rows = grid.length;
     const cols = grid[0].length;
     if (r + rows - 1 > sheet.maxRows) {
-      fail(sheet, r, c, formula, new FormulaError('#REF!', `Result was not automatically expanded, please insert more rows (${r + rows - 1 - sheet.maxRows}).`));
+      fail(
+        sheet,
+        r,
+        c,
+        formula,
+        new FormulaError('#REF!', `Result was not automatically expanded, please insert more rows (${r + rows - 1 - sheet.maxRows}).`),
+      );
       return;
     }
     if (c + cols - 1 > sheet.maxColumns) {
-      fail(sheet, r, c, formula, new FormulaError('#REF!', `Result was not automatically expanded, please insert more columns (${c + cols - 1 - sheet.maxColumns}).`));
+      fail(
+        sheet,
+        r,
+        c,
+        formula,
+        new FormulaError('#REF!', `Result was not automatically expanded, please insert more columns (${c + cols - 1 - sheet.maxColumns}).`),
+      );
       return;
     }
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
-      if (i === 0 && j === 0) continue;
-      const v = sheet.values.get(r + i, c + j);
-      if ((v !== undefined && v !== '') || sheet.formulas.get(r + i, c + j)) {
-        fail(sheet, r, c, formula, new FormulaError('#REF!', `Array result was not expanded because it would overwrite data in ${a1Of(r + i, c + j, 1, 1)}.`));
-        return;
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) {
+        if (i === 0 && j === 0) continue;
+        const v = sheet.values.get(r + i, c + j);
+        if ((v !== undefined && v !== '') || sheet.formulas.get(r + i, c + j)) {
+          fail(
+            sheet,
+            r,
+            c,
+            formula,
+            new FormulaError('#REF!', `Array result was not expanded because it would overwrite data in ${a1Of(r + i, c + j, 1, 1)}.`),
+          );
+          return;
+        }
       }
-    }
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) sheet.values.set(r + i, c + j, stored(grid[i][j]));
     spills.get(sheet)!.push({ row: r, col: c, rows, cols });
     const bad = grid.flat().find((v): v is FormulaError => v instanceof FormulaError);
@@ -194,7 +220,8 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
     const k = key(sheet, r, c);
     const formula = sheet.formulas.get(r, c);
     if (!formula || state.get(k) === 'done') return;
-    if (state.get(k) === 'running') throw new FormulaError('#REF!', `Circular dependency detected. To resolve with iterative calculation, see File > Settings.`);
+    if (state.get(k) === 'running')
+      throw new FormulaError('#REF!', `Circular dependency detected. To resolve with iterative calculation, see File > Settings.`);
     state.set(k, 'running');
     computing.push(k);
     if (VOLATILE.test(formula)) volatileCells.add(k);
@@ -205,9 +232,12 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
         else spill(sheet, r, c, formula, value);
       } else settle(sheet, r, c, formula, value);
     } catch (e) {
-      const err = e instanceof FormulaError ? e
-        : e instanceof FormulaSyntaxError ? new FormulaError('#ERROR!', `Formula parse error. ${e.message}`)
-          : new FormulaError('#ERROR!', e instanceof Error ? e.message : String(e));
+      const err =
+        e instanceof FormulaError
+          ? e
+          : e instanceof FormulaSyntaxError
+            ? new FormulaError('#ERROR!', `Formula parse error. ${e.message}`)
+            : new FormulaError('#ERROR!', e instanceof Error ? e.message : String(e));
       fail(sheet, r, c, formula, err);
     } finally {
       computing.pop();
@@ -222,7 +252,9 @@ export function recalculate(ss: FakeSpreadsheet, opts: RecalcOptions = {}): Form
 
   for (const sheet of ss.sheets) {
     const cells: Array<[number, number]> = [];
-    sheet.formulas.forEach((r, c) => { cells.push([r, c]); });
+    sheet.formulas.forEach((r, c) => {
+      cells.push([r, c]);
+    });
     for (const [r, c] of cells) compute(sheet, r, c);
   }
   return problems;

@@ -6,7 +6,9 @@
 
 /** How the bundle's functions are being run: from a menu, trigger or sidebar, or as a custom function in a cell. */
 export type RuntimeMode = 'script' | 'customFunction';
-export interface ModeState { mode: RuntimeMode }
+export interface ModeState {
+  mode: RuntimeMode;
+}
 
 /** Execution limits: 6 minutes per script execution, 30 seconds per custom function call.
  * https://developers.google.com/apps-script/guides/services/quotas#current_limitations */
@@ -50,7 +52,8 @@ export const permissionMessage = (what: string, scopes = ''): string =>
   `You do not have permission to call ${what}${scopes ? `. Required permissions: ${scopes}` : ''}`;
 
 /** Methods of spreadsheet objects that change the spreadsheet (the guide: "can use most get*() methods, but not set*()"). */
-const MUTATOR = /^(set|insert|delete|append|clear|add|remove|copyTo|copyFormatToRange|copyValuesToRange|moveTo|move|sort|protect|hide|show|unhide|merge|breakApart|activate|autoResize|autoFill|toast|rename|duplicate|randomize|trimWhitespace|createFilter|shift|applyRowBanding|applyColumnBanding)/;
+const MUTATOR =
+  /^(set|insert|delete|append|clear|add|remove|copyTo|copyFormatToRange|copyValuesToRange|moveTo|move|sort|protect|hide|show|unhide|merge|breakApart|activate|autoResize|autoFill|toast|rename|duplicate|randomize|trimWhitespace|createFilter|shift|applyRowBanding|applyColumnBanding)/;
 const MUTATOR_EXACT = new Set(['check', 'uncheck']);
 export const isMutator = (method: string): boolean => MUTATOR.test(method) || MUTATOR_EXACT.has(method);
 
@@ -58,7 +61,9 @@ export const isMutator = (method: string): boolean => MUTATOR.test(method) || MU
 const isSpreadsheetObject = (v: unknown): v is object =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && /^Fake/.test(v.constructor?.name ?? '') && !/Builder$/.test(v.constructor.name);
 
-const thrower = (message: string) => () => { throw new Error(message); };
+const thrower = (message: string) => () => {
+  throw new Error(message);
+};
 
 /** A spreadsheet object whose mutators throw in custom-function mode; what it returns is guarded too. */
 function guardSpreadsheetObject<T extends object>(target: T, state: ModeState): T {

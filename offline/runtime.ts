@@ -16,8 +16,15 @@ import { FakeUtilities } from './utilities';
 import { baseEvent, FakeScriptApp } from './triggers';
 import { FakeFormApp } from './forms';
 import { DEFAULT_MAIL_DAILY_QUOTA, FakeMailApp } from './mail';
-import { CUSTOM_FUNCTION_TIME_LIMIT_MS, guardService, type ModeState, type RuntimeMode, SCRIPT_TIME_LIMIT_MS, SIMPLE_TRIGGER_TIME_LIMIT_MS,
-  SIMPLE_TRIGGERS } from './restrictions';
+import {
+  CUSTOM_FUNCTION_TIME_LIMIT_MS,
+  guardService,
+  type ModeState,
+  type RuntimeMode,
+  SCRIPT_TIME_LIMIT_MS,
+  SIMPLE_TRIGGER_TIME_LIMIT_MS,
+  SIMPLE_TRIGGERS,
+} from './restrictions';
 import { withTimeLimit } from './timeLimit';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import { FakeUi } from './ui';
@@ -132,8 +139,7 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     const people = [...ss.editors, ...ss.viewers, ...(item ? [...item.editors, ...item.viewers, ...item.commenters, item.owner ?? ''] : [])];
     return people.some((p) => p.toLowerCase() === me);
   };
-  const spreadsheetApp = new FakeSpreadsheetApp(env, spreadsheet, ui as unknown as GoogleAppsScript.Base.Ui,
-    (ss) => drive.store.addSpreadsheet(ss), canOpen);
+  const spreadsheetApp = new FakeSpreadsheetApp(env, spreadsheet, ui as unknown as GoogleAppsScript.Base.Ui, (ss) => drive.store.addSpreadsheet(ss), canOpen);
   drive.store.addSpreadsheet(spreadsheet);
   const services: OfflineServices = {
     SpreadsheetApp: spreadsheetApp,
@@ -153,10 +159,15 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
   };
   const consoleLines: Array<{ level: string; text: string }> = [];
   const state: ModeState = { mode: opts.mode ?? 'script' };
-  const limits: Record<RuntimeMode | 'simpleTrigger', number> = { script: SCRIPT_TIME_LIMIT_MS, customFunction: CUSTOM_FUNCTION_TIME_LIMIT_MS,
-    simpleTrigger: SIMPLE_TRIGGER_TIME_LIMIT_MS, ...opts.timeLimitMs };
+  const limits: Record<RuntimeMode | 'simpleTrigger', number> = {
+    script: SCRIPT_TIME_LIMIT_MS,
+    customFunction: CUSTOM_FUNCTION_TIME_LIMIT_MS,
+    simpleTrigger: SIMPLE_TRIGGER_TIME_LIMIT_MS,
+    ...opts.timeLimitMs,
+  };
   // A simple trigger called as Google calls it (by its reserved name) has 30 s, not a script's 6 minutes.
-  const limitFor = (name: string): number => (state.mode === 'script' && SIMPLE_TRIGGERS.has(name) ? Math.min(limits.simpleTrigger, limits.script) : limits[state.mode]);
+  const limitFor = (name: string): number =>
+    state.mode === 'script' && SIMPLE_TRIGGERS.has(name) ? Math.min(limits.simpleTrigger, limits.script) : limits[state.mode];
   // An advanced service is a global only when the manifest deployed beside Code.js switches it on, as in Apps Script.
   const enabled = advancedServices(distDir);
   const inScope = Object.entries(services).filter(([name]) => !ADVANCED_SERVICES.includes(name) || enabled.has(name));
@@ -175,7 +186,9 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
 
   return {
     global,
-    get spreadsheet() { return spreadsheetApp.active; },
+    get spreadsheet() {
+      return spreadsheetApp.active;
+    },
     activate,
     calls: env.calls,
     ui,
@@ -208,8 +221,12 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
         spreadsheetApp.active = before.active;
       }
     },
-    get mode() { return state.mode; },
-    set mode(mode: RuntimeMode) { state.mode = mode; },
+    get mode() {
+      return state.mode;
+    },
+    set mode(mode: RuntimeMode) {
+      state.mode = mode;
+    },
     timeLimitMs: () => limits[state.mode],
   };
 };

@@ -15,13 +15,53 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-type Methods = 'activate' | 'appendRow' | 'clear' | 'clearContents' | 'clearFormats' | 'deleteRows' | 'deleteColumns'
-  | 'getColumnWidth' | 'getDataRange' | 'getFrozenColumns' | 'getFrozenRows' | 'getIndex' | 'getLastColumn'
-  | 'getLastRow' | 'getMaxColumns' | 'getMaxRows' | 'getName' | 'getParent' | 'getProtections' | 'getRange'
-  | 'getRangeList' | 'getSheetId' | 'getSheetName' | 'getTabColor' | 'hideSheet' | 'insertColumnAfter' | 'insertColumnsAfter'
-  | 'insertRowAfter' | 'insertRowsAfter' | 'isSheetHidden' | 'protect' | 'setColumnWidth' | 'setColumnWidths'
-  | 'setFrozenColumns' | 'setFrozenRows' | 'setName' | 'setTabColor' | 'showSheet' | 'getConditionalFormatRules'
-  | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart' | 'updateChart';
+type Methods =
+  | 'activate'
+  | 'appendRow'
+  | 'clear'
+  | 'clearContents'
+  | 'clearFormats'
+  | 'deleteRows'
+  | 'deleteColumns'
+  | 'getColumnWidth'
+  | 'getDataRange'
+  | 'getFrozenColumns'
+  | 'getFrozenRows'
+  | 'getIndex'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMaxColumns'
+  | 'getMaxRows'
+  | 'getName'
+  | 'getParent'
+  | 'getProtections'
+  | 'getRange'
+  | 'getRangeList'
+  | 'getSheetId'
+  | 'getSheetName'
+  | 'getTabColor'
+  | 'hideSheet'
+  | 'insertColumnAfter'
+  | 'insertColumnsAfter'
+  | 'insertRowAfter'
+  | 'insertRowsAfter'
+  | 'isSheetHidden'
+  | 'protect'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'setFrozenColumns'
+  | 'setFrozenRows'
+  | 'setName'
+  | 'setTabColor'
+  | 'showSheet'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'clearConditionalFormatRules'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'removeChart'
+  | 'updateChart';
 
 /** Sheets' size for a new tab. */
 export const DEFAULT_ROWS = 1000;
@@ -179,13 +219,28 @@ export class FakeSheet implements Pick<GSheet, Methods> {
   }
 
   private grids(): Array<Grid<unknown>> {
-    return [this.values, this.formulas, this.formats, this.notes, this.validations, this.fontWeights,
-      this.backgrounds, this.wraps, this.verticalAlignments] as Array<Grid<unknown>>;
+    return [
+      this.values,
+      this.formulas,
+      this.formats,
+      this.notes,
+      this.validations,
+      this.fontWeights,
+      this.backgrounds,
+      this.wraps,
+      this.verticalAlignments,
+    ] as Array<Grid<unknown>>;
   }
 
   // ---- Sheet API ----
-  getName(): string { this.hit('getName'); return this.name; }
-  getSheetName(): string { this.hit('getSheetName'); return this.name; }
+  getName(): string {
+    this.hit('getName');
+    return this.name;
+  }
+  getSheetName(): string {
+    this.hit('getSheetName');
+    return this.name;
+  }
   /**
    * Renames the tab. As in Sheets, formulas on every tab that refer to it by name follow the new name, and
    * named ranges stay on it (they hold the tab, not its name).
@@ -198,9 +253,18 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     if (before !== next) this.spreadsheet.renameReferences(before, next);
     return this.me('setName');
   }
-  getSheetId(): number { this.hit('getSheetId'); return this.sheetId; }
-  getIndex(): number { this.hit('getIndex'); return this.spreadsheet.sheets.indexOf(this) + 1; }
-  getParent(): GSpreadsheet { this.hit('getParent'); return this.spreadsheet as unknown as GSpreadsheet; }
+  getSheetId(): number {
+    this.hit('getSheetId');
+    return this.sheetId;
+  }
+  getIndex(): number {
+    this.hit('getIndex');
+    return this.spreadsheet.sheets.indexOf(this) + 1;
+  }
+  getParent(): GSpreadsheet {
+    this.hit('getParent');
+    return this.spreadsheet as unknown as GSpreadsheet;
+  }
   activate(): GSheet {
     this.spreadsheet.activeSheet = this;
     this.spreadsheet.activeRange = null;
@@ -211,7 +275,7 @@ export class FakeSheet implements Pick<GSheet, Methods> {
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): GRange {
     this.hit('getRange');
     if (typeof a === 'string') return this.rangeA1(a) as unknown as GRange;
-    if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined) throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return this.rangeAt(a, column, numRows ?? 1, numColumns ?? 1) as unknown as GRange;
   }
   /** Ranges of this sheet by A1 notation; the list must not be empty (the refusal's wording is this runtime's). */
@@ -229,10 +293,22 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     this.hit('getDataRange');
     return this.rangeAt(1, 1, Math.max(1, this.lastRowIndex()), Math.max(1, this.lastColumnIndex())) as unknown as GRange;
   }
-  getLastRow(): number { this.hit('getLastRow'); return this.lastRowIndex(); }
-  getLastColumn(): number { this.hit('getLastColumn'); return this.lastColumnIndex(); }
-  getMaxRows(): number { this.hit('getMaxRows'); return this.maxRows; }
-  getMaxColumns(): number { this.hit('getMaxColumns'); return this.maxColumns; }
+  getLastRow(): number {
+    this.hit('getLastRow');
+    return this.lastRowIndex();
+  }
+  getLastColumn(): number {
+    this.hit('getLastColumn');
+    return this.lastColumnIndex();
+  }
+  getMaxRows(): number {
+    this.hit('getMaxRows');
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    this.hit('getMaxColumns');
+    return this.maxColumns;
+  }
 
   appendRow(rowContents: any[]): GSheet {
     if (!Array.isArray(rowContents)) {
@@ -242,7 +318,9 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     // Sheets grows the tab when the row or its width goes past the edge.
     if (row > this.maxRows) this.maxRows = row;
     if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
-    rowContents.forEach((v, j) => { this.write(row, j + 1, v); });
+    rowContents.forEach((v, j) => {
+      this.write(row, j + 1, v);
+    });
     return this.me('appendRow');
   }
 
@@ -294,13 +372,19 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     if (rows < 0 || rows > this.maxRows) throw new Error('Those rows are out of bounds.');
     this.frozenRows = rows;
   }
-  getFrozenRows(): number { this.hit('getFrozenRows'); return this.frozenRows; }
+  getFrozenRows(): number {
+    this.hit('getFrozenRows');
+    return this.frozenRows;
+  }
   setFrozenColumns(columns: number): void {
     this.hit('setFrozenColumns');
     if (columns < 0 || columns > this.maxColumns) throw new Error('Those columns are out of bounds.');
     this.frozenColumns = columns;
   }
-  getFrozenColumns(): number { this.hit('getFrozenColumns'); return this.frozenColumns; }
+  getFrozenColumns(): number {
+    this.hit('getFrozenColumns');
+    return this.frozenColumns;
+  }
 
   setColumnWidth(columnPosition: number, width: number): GSheet {
     if (columnPosition < 1 || columnPosition > this.maxColumns) throw new Error('Those columns are out of bounds.');
@@ -341,8 +425,14 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     return this.me('clearFormats');
   }
 
-  setTabColor(color: string | null): GSheet { this.tabColor = color; return this.me('setTabColor'); }
-  getTabColor(): string | null { this.hit('getTabColor'); return this.tabColor; }
+  setTabColor(color: string | null): GSheet {
+    this.tabColor = color;
+    return this.me('setTabColor');
+  }
+  getTabColor(): string | null {
+    this.hit('getTabColor');
+    return this.tabColor;
+  }
   hideSheet(): GSheet {
     if (this.spreadsheet.sheets.filter((s) => !s.hidden && s !== this).length === 0) {
       throw new Error("You can't hide all the sheets in a document.");
@@ -350,8 +440,14 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     this.hidden = true;
     return this.me('hideSheet');
   }
-  showSheet(): GSheet { this.hidden = false; return this.me('showSheet'); }
-  isSheetHidden(): boolean { this.hit('isSheetHidden'); return this.hidden; }
+  showSheet(): GSheet {
+    this.hidden = false;
+    return this.me('showSheet');
+  }
+  isSheetHidden(): boolean {
+    this.hit('isSheetHidden');
+    return this.hidden;
+  }
 
   // ---- conditional formatting: the whole list is read and replaced at once ----
   getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
@@ -362,17 +458,26 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     this.hit('setConditionalFormatRules');
     this.conditionalRules = [...(rules as unknown as FakeConditionalFormatRule[])];
   }
-  clearConditionalFormatRules(): void { this.hit('clearConditionalFormatRules'); this.conditionalRules = []; }
+  clearConditionalFormatRules(): void {
+    this.hit('clearConditionalFormatRules');
+    this.conditionalRules = [];
+  }
 
   // ---- embedded charts ----
-  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { this.hit('newChart'); return newChartBuilder(this.env) as never; }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.hit('newChart');
+    return newChartBuilder(this.env) as never;
+  }
   insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     this.hit('insertChart');
     const c = chart as unknown as FakeEmbeddedChart;
     c.chartId = this.spreadsheet.nextChartId();
     this.charts.push(c);
   }
-  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { this.hit('getCharts'); return [...this.charts] as never; }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    this.hit('getCharts');
+    return [...this.charts] as never;
+  }
   removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     this.hit('removeChart');
     const id = (chart as unknown as FakeEmbeddedChart).chartId;

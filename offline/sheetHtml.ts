@@ -40,8 +40,14 @@ header h1 { font-size: 18px; font-weight: normal; margin: 0; }
 .problems { background: #fce8e6; border: 1px solid #d93025; margin: 16px; padding: 8px 16px; }
 `;
 
-interface RuleView { rows: [number, number]; cols: [number, number]; matches(display: string, value: unknown): boolean | undefined;
-  background: string | null; fontColor: string | null; bold: boolean | null }
+interface RuleView {
+  rows: [number, number];
+  cols: [number, number];
+  matches(display: string, value: unknown): boolean | undefined;
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+}
 
 function rulesOf(sheet: FakeSheet): RuleView[] {
   return sheet.conditionalRules.flatMap((rule) => {
@@ -49,8 +55,12 @@ function rulesOf(sheet: FakeSheet): RuleView[] {
     if (!condition) return [];
     const { background, fontColor, bold } = rule.state;
     return rule.state.ranges.map((r) => ({
-      rows: [r.row, r.row + r.numRows - 1] as [number, number], cols: [r.col, r.col + r.numCols - 1] as [number, number],
-      matches: (d: string, v: unknown) => condition.matches(d, v), background, fontColor, bold,
+      rows: [r.row, r.row + r.numRows - 1] as [number, number],
+      cols: [r.col, r.col + r.numCols - 1] as [number, number],
+      matches: (d: string, v: unknown) => condition.matches(d, v),
+      background,
+      fontColor,
+      bold,
     }));
   });
 }
@@ -60,16 +70,26 @@ const ROW_HEIGHT = 21;
 /** Sheets' size for a chart that was given none. */
 const DEFAULT_CHART = { width: 600, height: 371 };
 
-interface PlacedChart { row: number; col: number; html: string; lastRow: number; lastCol: number }
+interface PlacedChart {
+  row: number;
+  col: number;
+  html: string;
+  lastRow: number;
+  lastCol: number;
+}
 
 /** The values a chart reads: its ranges side by side, read from its sheet (a header row, then the data). */
 function chartTable(chart: FakeEmbeddedChart): Array<Array<string | number>> {
-  const grids = chart.state.ranges.map((r) => Array.from({ length: r.numRows }, (_, i) => Array.from({ length: r.numCols }, (_, j) => {
-    const v = r.sheet.values.get(r.row + i, r.col + j);
-    return typeof v === 'number' || typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
-  })));
+  const grids = chart.state.ranges.map((r) =>
+    Array.from({ length: r.numRows }, (_, i) =>
+      Array.from({ length: r.numCols }, (_, j) => {
+        const v = r.sheet.values.get(r.row + i, r.col + j);
+        return typeof v === 'number' || typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+      }),
+    ),
+  );
   const rows = Math.max(0, ...grids.map((g) => g.length));
-  return Array.from({ length: rows }, (_, i) => grids.flatMap((g, k) => (k === 0 ? g[i] ?? [] : (g[i] ?? []).slice(1))));
+  return Array.from({ length: rows }, (_, i) => grids.flatMap((g, k) => (k === 0 ? (g[i] ?? []) : (g[i] ?? []).slice(1))));
 }
 
 /** Each chart of the tab, drawn, with its anchor cell and the last row and column it covers. */
@@ -79,12 +99,19 @@ function placeCharts(sheet: FakeSheet, width: (c: number) => number): PlacedChar
     const w = Number(chart.state.options.get('width') ?? DEFAULT_CHART.width);
     const h = Number(chart.state.options.get('height') ?? DEFAULT_CHART.height);
     const title = String(chart.state.options.get('title') ?? '');
-    const inner = chart.state.type === 'LINE' ? lineChartSvg(title, chartTable(chart), w, h)
-      : `<div class="other">${escapeHtml(`${title || 'Chart'}: a ${String(chart.state.type ?? 'untyped').toLowerCase()} chart, not drawn offline`)}</div>`;
+    const inner =
+      chart.state.type === 'LINE'
+        ? lineChartSvg(title, chartTable(chart), w, h)
+        : `<div class="other">${escapeHtml(`${title || 'Chart'}: a ${String(chart.state.type ?? 'untyped').toLowerCase()} chart, not drawn offline`)}</div>`;
     let lastCol = column;
     for (let x = width(column) - offsetX; x < w; x += width(lastCol)) lastCol++;
-    return { row, col: column, lastRow: row + Math.ceil((offsetY + h) / ROW_HEIGHT), lastCol,
-      html: `<div class="chart" style="left:${offsetX}px;top:${offsetY}px;width:${w}px;height:${h}px">${inner}</div>` };
+    return {
+      row,
+      col: column,
+      lastRow: row + Math.ceil((offsetY + h) / ROW_HEIGHT),
+      lastCol,
+      html: `<div class="chart" style="left:${offsetX}px;top:${offsetY}px;width:${w}px;height:${h}px">${inner}</div>`,
+    };
   });
 }
 
@@ -95,9 +122,15 @@ export function renderSheet(sheet: FakeSheet): string {
   const rows = Math.max(1, sheet.lastRowIndex(), ...charts.map((c) => c.lastRow));
   const cols = Math.max(1, sheet.lastColumnIndex(), ...charts.map((c) => c.lastCol));
   const rules = rulesOf(sheet);
-  const out: string[] = [`<table class="grid" style="width:${46 + Array.from({ length: cols }, (_, i) => width(i + 1)).reduce((a, b) => a + b, 0)}px">`,
-    '<colgroup><col style="width:46px">', ...Array.from({ length: cols }, (_, i) => `<col style="width:${width(i + 1)}px">`), '</colgroup>',
-    '<tr><th></th>', ...Array.from({ length: cols }, (_, i) => `<th>${columnLetters(i + 1)}</th>`), '</tr>'];
+  const out: string[] = [
+    `<table class="grid" style="width:${46 + Array.from({ length: cols }, (_, i) => width(i + 1)).reduce((a, b) => a + b, 0)}px">`,
+    '<colgroup><col style="width:46px">',
+    ...Array.from({ length: cols }, (_, i) => `<col style="width:${width(i + 1)}px">`),
+    '</colgroup>',
+    '<tr><th></th>',
+    ...Array.from({ length: cols }, (_, i) => `<th>${columnLetters(i + 1)}</th>`),
+    '</tr>',
+  ];
   for (let r = 1; r <= rows; r++) {
     out.push(`<tr${r === sheet.frozenRows ? ' class="frozen-last"' : ''}><th>${r}</th>`);
     for (let c = 1; c <= cols; c++) {
@@ -130,7 +163,9 @@ export function renderSheet(sheet: FakeSheet): string {
       const title = error ? ` title="${escapeHtml(`${error.code} ${error.message}`)}"` : '';
       const anchored = charts.filter((x) => x.row === r && x.col === c);
       if (anchored.length) classes.push('anchor');
-      out.push(`<td${classes.length ? ` class="${classes.join(' ')}"` : ''}${style.length ? ` style="${style.join(';')}"` : ''}${title}>${escapeHtml(display)}${anchored.map((x) => x.html).join('')}</td>`);
+      out.push(
+        `<td${classes.length ? ` class="${classes.join(' ')}"` : ''}${style.length ? ` style="${style.join(';')}"` : ''}${title}>${escapeHtml(display)}${anchored.map((x) => x.html).join('')}</td>`,
+      );
     }
     out.push('</tr>');
   }
@@ -141,9 +176,24 @@ export function renderSheet(sheet: FakeSheet): string {
 /** A page of `tabs` (by name), with any formula that did not evaluate listed first. */
 export function renderTabsPage(ss: FakeSpreadsheet, tabs: readonly string[], problems: readonly FormulaProblem[], title: string): string {
   const listed = problems.filter((p) => tabs.includes(p.tab));
-  const notice = listed.length === 0 ? '' : `<section class="problems"><h2>Formulas that did not evaluate</h2><ul>${listed.map((p) =>
-    `<li>${escapeHtml(`${p.tab}!${p.cell} ${p.formula}: ${p.error} ${p.message}${p.unsupported ? ' (Sheets would compute it; the offline runtime cannot)' : ''}`)}</li>`).join('')}</ul></section>`;
+  const notice =
+    listed.length === 0
+      ? ''
+      : `<section class="problems"><h2>Formulas that did not evaluate</h2><ul>${listed
+          .map(
+            (p) =>
+              `<li>${escapeHtml(`${p.tab}!${p.cell} ${p.formula}: ${p.error} ${p.message}${p.unsupported ? ' (Sheets would compute it; the offline runtime cannot)' : ''}`)}</li>`,
+          )
+          .join('')}</ul></section>`;
   const sections = tabs.map((name) => `<section class="tab"><h2>${escapeHtml(name)}</h2>${renderSheet(ss.sheet(name))}</section>`);
-  return ['<!DOCTYPE html>', '<html lang="en-GB"><head><meta charset="utf-8">', `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style></head><body>`, `<header><h1>${escapeHtml(title)}</h1></header>`, notice, ...sections, '</body></html>'].join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en-GB"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style></head><body>`,
+    `<header><h1>${escapeHtml(title)}</h1></header>`,
+    notice,
+    ...sections,
+    '</body></html>',
+  ].join('\n');
 }

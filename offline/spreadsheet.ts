@@ -18,10 +18,19 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 /** Computes what a formula shows (tests supply it; Sheets' own engine is not modelled). */
 export type FormulaEvaluator = (formula: string, at: { sheet: string; row: number; column: number }) => unknown;
 
-export interface Toast { message: string; title: string; timeoutSeconds: number }
+export interface Toast {
+  message: string;
+  title: string;
+  timeoutSeconds: number;
+}
 
 class FakeNamedRange implements Pick<GNamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'> {
-  constructor(private readonly env: OfflineEnv, private readonly owner: FakeSpreadsheet, public name: string, private target: FakeRange) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly owner: FakeSpreadsheet,
+    public name: string,
+    private target: FakeRange,
+  ) {}
   /** Whole columns ("Incidents!A:Q") reach the tab's last row as it is now, as Sheets' open-ended ranges do. */
   get range(): FakeRange {
     const t = this.target;
@@ -30,10 +39,21 @@ class FakeNamedRange implements Pick<GNamedRange, 'getName' | 'getRange' | 'remo
     now.open = true;
     return now;
   }
-  set range(r: FakeRange) { this.target = r; }
-  getName(): string { this.env.calls.hit('NamedRange.getName'); return this.name; }
-  getRange(): GRange { this.env.calls.hit('NamedRange.getRange'); return this.range as unknown as GRange; }
-  remove(): void { this.env.calls.hit('NamedRange.remove'); this.owner.namedRanges.delete(this.name.toLowerCase()); }
+  set range(r: FakeRange) {
+    this.target = r;
+  }
+  getName(): string {
+    this.env.calls.hit('NamedRange.getName');
+    return this.name;
+  }
+  getRange(): GRange {
+    this.env.calls.hit('NamedRange.getRange');
+    return this.range as unknown as GRange;
+  }
+  remove(): void {
+    this.env.calls.hit('NamedRange.remove');
+    this.owner.namedRanges.delete(this.name.toLowerCase());
+  }
   setName(name: string): GNamedRange {
     this.env.calls.hit('NamedRange.setName');
     this.owner.namedRanges.delete(this.name.toLowerCase());
@@ -48,12 +68,41 @@ class FakeNamedRange implements Pick<GNamedRange, 'getName' | 'getRange' | 'remo
   }
 }
 
-type Methods = 'addEditor' | 'addEditors' | 'addViewer' | 'addViewers' | 'deleteSheet' | 'getActiveRange'
-  | 'getActiveSheet' | 'getEditors' | 'getId' | 'getName' | 'getNamedRanges' | 'getOwner' | 'getProtections'
-  | 'getRange' | 'getRangeByName' | 'getSheetByName' | 'getSheetId' | 'getSheets' | 'getSpreadsheetTimeZone'
-  | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
-  | 'getUrl' | 'getViewers' | 'insertSheet' | 'removeEditor' | 'removeNamedRange' | 'removeViewer' | 'rename'
-  | 'setActiveRange' | 'setActiveSelection' | 'setActiveSheet' | 'setNamedRange' | 'setSpreadsheetTimeZone' | 'toast';
+type Methods =
+  | 'addEditor'
+  | 'addEditors'
+  | 'addViewer'
+  | 'addViewers'
+  | 'deleteSheet'
+  | 'getActiveRange'
+  | 'getActiveSheet'
+  | 'getEditors'
+  | 'getId'
+  | 'getName'
+  | 'getNamedRanges'
+  | 'getOwner'
+  | 'getProtections'
+  | 'getRange'
+  | 'getRangeByName'
+  | 'getSheetByName'
+  | 'getSheetId'
+  | 'getSheets'
+  | 'getSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+  | 'getUrl'
+  | 'getViewers'
+  | 'insertSheet'
+  | 'removeEditor'
+  | 'removeNamedRange'
+  | 'removeViewer'
+  | 'rename'
+  | 'setActiveRange'
+  | 'setActiveSelection'
+  | 'setActiveSheet'
+  | 'setNamedRange'
+  | 'setSpreadsheetTimeZone'
+  | 'toast';
 
 export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
   readonly sheets: FakeSheet[] = [];
@@ -68,9 +117,15 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
   private nextSheetId = 1;
   private chartIds = 0;
   /** Ids of inserted charts are unique within the spreadsheet. */
-  nextChartId(): number { return ++this.chartIds; }
+  nextChartId(): number {
+    return ++this.chartIds;
+  }
 
-  constructor(readonly env: OfflineEnv, public name: string, readonly id: string = newDriveId()) {
+  constructor(
+    readonly env: OfflineEnv,
+    public name: string,
+    readonly id: string = newDriveId(),
+  ) {
     this.timeZone = env.timeZone;
     this.editors.add(env.userEmail);
     // A new spreadsheet has one tab, "Sheet1", with sheet id 0.
@@ -78,8 +133,13 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
     this.sheets.push(this.activeSheet);
   }
 
-  private hit(method: string): void { this.env.calls.hit(`Spreadsheet.${method}`); }
-  private me(method: string): GSpreadsheet { this.hit(method); return this as unknown as GSpreadsheet; }
+  private hit(method: string): void {
+    this.env.calls.hit(`Spreadsheet.${method}`);
+  }
+  private me(method: string): GSpreadsheet {
+    this.hit(method);
+    return this as unknown as GSpreadsheet;
+  }
 
   // ---- internals (not counted) ----
   /** Sheet names are unique regardless of case. */
@@ -112,9 +172,13 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
     return this.formulaEvaluator ? this.formulaEvaluator(formula, { sheet: sheet.name, row, column }) : undefined;
   }
   /** Sets the Date constructor handed to code that reads cells (the vm context's, for a loaded bundle). */
-  setRealm(realm: Realm): void { this.env.realm = realm; }
+  setRealm(realm: Realm): void {
+    this.env.realm = realm;
+  }
   /** Test hook: what formulas evaluate to from now on. */
-  setFormulaEvaluator(fn: FormulaEvaluator | null): void { this.formulaEvaluator = fn; }
+  setFormulaEvaluator(fn: FormulaEvaluator | null): void {
+    this.formulaEvaluator = fn;
+  }
   /** A tab by name, typed as the fake (for tests and the xlsx export). */
   sheet(name: string): FakeSheet {
     const s = this.sheetNamed(name);
@@ -123,31 +187,51 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
   }
 
   // ---- Spreadsheet API ----
-  getId(): string { this.hit('getId'); return this.id; }
-  getName(): string { this.hit('getName'); return this.name; }
-  rename(newName: string): void { this.hit('rename'); this.name = String(newName); }
-  getUrl(): string { this.hit('getUrl'); return `https://docs.google.com/spreadsheets/d/${this.id}/edit`; }
-  getSheets(): GSheet[] { this.hit('getSheets'); return [...this.sheets] as unknown as GSheet[]; }
+  getId(): string {
+    this.hit('getId');
+    return this.id;
+  }
+  getName(): string {
+    this.hit('getName');
+    return this.name;
+  }
+  rename(newName: string): void {
+    this.hit('rename');
+    this.name = String(newName);
+  }
+  getUrl(): string {
+    this.hit('getUrl');
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getSheets(): GSheet[] {
+    this.hit('getSheets');
+    return [...this.sheets] as unknown as GSheet[];
+  }
   getSheetByName(name: string): GSheet | null {
     this.hit('getSheetByName');
     return this.sheetNamed(String(name)) as unknown as GSheet | null;
   }
-  getSheetId(): number { this.hit('getSheetId'); return this.activeSheet.sheetId; }
+  getSheetId(): number {
+    this.hit('getSheetId');
+    return this.activeSheet.sheetId;
+  }
 
   /** insertSheet(), (name), (name, index), (index): index is 0-based; the new tab becomes active. */
   insertSheet(a?: unknown, b?: unknown): GSheet {
     this.hit('insertSheet');
     let name: string | undefined;
     let index: number | undefined;
-    if (typeof a === 'string') { name = a; if (typeof b === 'number') index = b; }
-    else if (typeof a === 'number') index = a;
+    if (typeof a === 'string') {
+      name = a;
+      if (typeof b === 'number') index = b;
+    } else if (typeof a === 'number') index = a;
     if (name === undefined) {
       let n = this.sheets.length + 1;
       while (this.sheetNamed(`Sheet${n}`)) n += 1;
       name = `Sheet${n}`;
     }
     this.checkNewName(name, null);
-    const sheet = new FakeSheet(this.env, this, name, this.nextSheetId++ * 1000003 % 2147483647);
+    const sheet = new FakeSheet(this.env, this, name, (this.nextSheetId++ * 1000003) % 2147483647);
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);
     this.activeSheet = sheet;
@@ -168,11 +252,20 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
     }
   }
 
-  getSpreadsheetTimeZone(): string { this.hit('getSpreadsheetTimeZone'); return this.timeZone; }
+  getSpreadsheetTimeZone(): string {
+    this.hit('getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
   /** File > Settings > Locale, as a code such as en_GB (new spreadsheets start in en_GB here). */
   locale = 'en_GB';
-  getSpreadsheetLocale(): string { this.hit('getSpreadsheetLocale'); return this.locale; }
-  setSpreadsheetLocale(locale: string): void { this.hit('setSpreadsheetLocale'); this.locale = String(locale); }
+  getSpreadsheetLocale(): string {
+    this.hit('getSpreadsheetLocale');
+    return this.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.hit('setSpreadsheetLocale');
+    this.locale = String(locale);
+  }
   setSpreadsheetTimeZone(timezone: string): void {
     this.hit('setSpreadsheetTimeZone');
     if (!isKnownZone(String(timezone))) throw new Error(`Invalid argument: ${timezone}`);
@@ -186,12 +279,18 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
     if (existing) existing.range = range as unknown as FakeRange;
     else this.namedRanges.set(key, new FakeNamedRange(this.env, this, String(name), range as unknown as FakeRange));
   }
-  getNamedRanges(): GNamedRange[] { this.hit('getNamedRanges'); return [...this.namedRanges.values()] as unknown as GNamedRange[]; }
+  getNamedRanges(): GNamedRange[] {
+    this.hit('getNamedRanges');
+    return [...this.namedRanges.values()] as unknown as GNamedRange[];
+  }
   getRangeByName(name: string): GRange | null {
     this.hit('getRangeByName');
     return (this.namedRanges.get(String(name).toLowerCase())?.range ?? null) as unknown as GRange | null;
   }
-  removeNamedRange(name: string): void { this.hit('removeNamedRange'); this.namedRanges.delete(String(name).toLowerCase()); }
+  removeNamedRange(name: string): void {
+    this.hit('removeNamedRange');
+    this.namedRanges.delete(String(name).toLowerCase());
+  }
 
   getRange(a1Notation: string): GRange {
     this.hit('getRange');
@@ -207,14 +306,21 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
     this.toasts.push({ message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds ?? 5 });
   }
 
-  getActiveSheet(): GSheet { this.hit('getActiveSheet'); return this.activeSheet as unknown as GSheet; }
+  getActiveSheet(): GSheet {
+    this.hit('getActiveSheet');
+    return this.activeSheet as unknown as GSheet;
+  }
   setActiveSheet(sheet: GSheet): GSheet {
     this.hit('setActiveSheet');
     this.activeSheet = sheet as unknown as FakeSheet;
     this.activeRange = null;
     return sheet;
   }
-  setActiveRange(range: GRange): GRange { this.hit('setActiveRange'); this.activate(range as unknown as FakeRange); return range; }
+  setActiveRange(range: GRange): GRange {
+    this.hit('setActiveRange');
+    this.activate(range as unknown as FakeRange);
+    return range;
+  }
   setActiveSelection(range: GRange | string): GRange {
     this.hit('setActiveSelection');
     const r = typeof range === 'string' ? this.activeSheet.rangeA1(range) : (range as unknown as FakeRange);
@@ -226,10 +332,23 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
     return (this.activeRange ?? this.activeSheet.rangeAt(1, 1)) as unknown as GRange;
   }
 
-  getOwner(): GUser { this.hit('getOwner'); return new FakeUser(this.env, this.env.userEmail) as unknown as GUser; }
-  addEditor(who: string | GUser): GSpreadsheet { this.editors.add(emailOf(who)); this.viewers.delete(emailOf(who)); return this.me('addEditor'); }
-  addEditors(emails: string[]): GSpreadsheet { for (const e of emails) this.editors.add(e); return this.me('addEditors'); }
-  removeEditor(who: string | GUser): GSpreadsheet { this.editors.delete(emailOf(who)); return this.me('removeEditor'); }
+  getOwner(): GUser {
+    this.hit('getOwner');
+    return new FakeUser(this.env, this.env.userEmail) as unknown as GUser;
+  }
+  addEditor(who: string | GUser): GSpreadsheet {
+    this.editors.add(emailOf(who));
+    this.viewers.delete(emailOf(who));
+    return this.me('addEditor');
+  }
+  addEditors(emails: string[]): GSpreadsheet {
+    for (const e of emails) this.editors.add(e);
+    return this.me('addEditors');
+  }
+  removeEditor(who: string | GUser): GSpreadsheet {
+    this.editors.delete(emailOf(who));
+    return this.me('removeEditor');
+  }
   getEditors(): GUser[] {
     this.hit('getEditors');
     return [...this.editors].map((e) => new FakeUser(this.env, e) as unknown as GUser);
@@ -243,7 +362,10 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
     for (const e of emails) if (!this.editors.has(e)) this.viewers.add(e);
     return this.me('addViewers');
   }
-  removeViewer(who: string | GUser): GSpreadsheet { this.viewers.delete(emailOf(who)); return this.me('removeViewer'); }
+  removeViewer(who: string | GUser): GSpreadsheet {
+    this.viewers.delete(emailOf(who));
+    return this.me('removeViewer');
+  }
   getViewers(): GUser[] {
     this.hit('getViewers');
     return [...this.viewers].map((e) => new FakeUser(this.env, e) as unknown as GUser);
@@ -253,8 +375,18 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, Methods> {
 /** What openById says when the spreadsheet exists but is not shared with the user. */
 export const NO_ACCESS_MESSAGE = 'You do not have permission to access the requested document.';
 
-type AppMethods = 'flush' | 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'getActiveRange' | 'getUi'
-  | 'newDataValidation' | 'newConditionalFormatRule' | 'openById' | 'openByUrl' | 'create';
+type AppMethods =
+  | 'flush'
+  | 'getActive'
+  | 'getActiveSpreadsheet'
+  | 'getActiveSheet'
+  | 'getActiveRange'
+  | 'getUi'
+  | 'newDataValidation'
+  | 'newConditionalFormatRule'
+  | 'openById'
+  | 'openByUrl'
+  | 'create';
 
 /** SpreadsheetApp: one active spreadsheet, others reachable by id, and the enums the project uses. */
 export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
@@ -263,7 +395,14 @@ export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spr
   readonly BooleanCriteria = BooleanCriteria;
   readonly WrapStrategy = Object.freeze({ WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' });
   readonly Dimension = Object.freeze({ COLUMNS: 'COLUMNS', ROWS: 'ROWS' });
-  readonly BorderStyle = Object.freeze({ DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' });
+  readonly BorderStyle = Object.freeze({
+    DOTTED: 'DOTTED',
+    DASHED: 'DASHED',
+    SOLID: 'SOLID',
+    SOLID_MEDIUM: 'SOLID_MEDIUM',
+    SOLID_THICK: 'SOLID_THICK',
+    DOUBLE: 'DOUBLE',
+  });
   readonly spreadsheets = new Map<string, FakeSpreadsheet>();
   flushes = 0;
 
@@ -278,20 +417,39 @@ export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spr
     this.spreadsheets.set(active.id, active);
   }
 
-  private hit(method: string): void { this.env.calls.hit(`SpreadsheetApp.${method}`); }
+  private hit(method: string): void {
+    this.env.calls.hit(`SpreadsheetApp.${method}`);
+  }
 
   /** Sets the Date constructor that values read from cells are made with. */
-  setRealm(realm: Realm): void { this.env.realm = realm; }
+  setRealm(realm: Realm): void {
+    this.env.realm = realm;
+  }
 
-  getActive(): GSpreadsheet { this.hit('getActive'); return this.active as unknown as GSpreadsheet; }
-  getActiveSpreadsheet(): GSpreadsheet { this.hit('getActiveSpreadsheet'); return this.active as unknown as GSpreadsheet; }
-  getActiveSheet(): GSheet { this.hit('getActiveSheet'); return this.active.activeSheet as unknown as GSheet; }
+  getActive(): GSpreadsheet {
+    this.hit('getActive');
+    return this.active as unknown as GSpreadsheet;
+  }
+  getActiveSpreadsheet(): GSpreadsheet {
+    this.hit('getActiveSpreadsheet');
+    return this.active as unknown as GSpreadsheet;
+  }
+  getActiveSheet(): GSheet {
+    this.hit('getActiveSheet');
+    return this.active.activeSheet as unknown as GSheet;
+  }
   getActiveRange(): GRange {
     this.hit('getActiveRange');
     return (this.active.activeRange ?? this.active.activeSheet.rangeAt(1, 1)) as unknown as GRange;
   }
-  getUi(): GoogleAppsScript.Base.Ui { this.hit('getUi'); return this.ui; }
-  flush(): void { this.hit('flush'); this.flushes += 1; }
+  getUi(): GoogleAppsScript.Base.Ui {
+    this.hit('getUi');
+    return this.ui;
+  }
+  flush(): void {
+    this.hit('flush');
+    this.flushes += 1;
+  }
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     this.hit('newDataValidation');
     return new FakeDataValidationBuilder(this.env) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;

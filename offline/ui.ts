@@ -17,12 +17,21 @@ export type MenuEntry =
   | { kind: 'submenu'; caption: string; items: MenuEntry[] };
 
 /** A menu added to the UI: `addon` menus appear under Extensions with the add-on's name. */
-export interface MenuTree { caption: string; addon: boolean; items: MenuEntry[] }
+export interface MenuTree {
+  caption: string;
+  addon: boolean;
+  items: MenuEntry[];
+}
 
 export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   readonly items: MenuEntry[] = [];
 
-  constructor(private readonly env: OfflineEnv, private readonly ui: FakeUi, readonly caption: string, readonly addon: boolean) {}
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly ui: FakeUi,
+    readonly caption: string,
+    readonly addon: boolean,
+  ) {}
 
   private me(method: string): GMenu {
     this.env.calls.hit(`Menu.${method}`);
@@ -47,16 +56,44 @@ export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSu
   }
 }
 
-export interface Alert { title: string; prompt: string; buttons: string; answer: ButtonName }
-export interface Prompt { title: string; prompt: string; buttons: string; answer: ButtonName; text: string }
+export interface Alert {
+  title: string;
+  prompt: string;
+  buttons: string;
+  answer: ButtonName;
+}
+export interface Prompt {
+  title: string;
+  prompt: string;
+  buttons: string;
+  answer: ButtonName;
+  text: string;
+}
 /** A scripted answer to the next alert or prompt. */
-export interface ScriptedResponse { button: ButtonName; text?: string }
-export interface Shown { kind: 'sidebar' | 'modal' | 'modeless'; output: FakeHtmlOutput; title: string }
+export interface ScriptedResponse {
+  button: ButtonName;
+  text?: string;
+}
+export interface Shown {
+  kind: 'sidebar' | 'modal' | 'modeless';
+  output: FakeHtmlOutput;
+  title: string;
+}
 
 class FakePromptResponse implements Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'> {
-  constructor(private readonly env: OfflineEnv, private readonly text: string, private readonly button: ButtonName) {}
-  getResponseText(): string { this.env.calls.hit('PromptResponse.getResponseText'); return this.text; }
-  getSelectedButton(): GButton { this.env.calls.hit('PromptResponse.getSelectedButton'); return this.button as unknown as GButton; }
+  constructor(
+    private readonly env: OfflineEnv,
+    private readonly text: string,
+    private readonly button: ButtonName,
+  ) {}
+  getResponseText(): string {
+    this.env.calls.hit('PromptResponse.getResponseText');
+    return this.text;
+  }
+  getSelectedButton(): GButton {
+    this.env.calls.hit('PromptResponse.getSelectedButton');
+    return this.button as unknown as GButton;
+  }
 }
 
 type UiMethods = 'alert' | 'createAddonMenu' | 'createMenu' | 'prompt' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar';
@@ -76,7 +113,9 @@ export class FakeUi implements Pick<GUi, UiMethods> {
   respond(...responses: Array<ScriptedResponse | ButtonName>): void {
     for (const r of responses) this.responses.push(typeof r === 'string' ? { button: r } : r);
   }
-  pendingResponses(): number { return this.responses.length; }
+  pendingResponses(): number {
+    return this.responses.length;
+  }
   /** Menu captions in order, items as "caption -> function", for compact assertions. */
   menuOutline(): string[] {
     const lines: string[] = [];
@@ -85,10 +124,16 @@ export class FakeUi implements Pick<GUi, UiMethods> {
         const pad = '  '.repeat(depth);
         if (it.kind === 'separator') lines.push(`${pad}---`);
         else if (it.kind === 'item') lines.push(`${pad}${it.caption} -> ${it.functionName}`);
-        else { lines.push(`${pad}${it.caption} >`); walk(it.items, depth + 1); }
+        else {
+          lines.push(`${pad}${it.caption} >`);
+          walk(it.items, depth + 1);
+        }
       }
     };
-    for (const m of this.menus) { lines.push(`[${m.caption}]`); walk(m.items, 1); }
+    for (const m of this.menus) {
+      lines.push(`[${m.caption}]`);
+      walk(m.items, 1);
+    }
     return lines;
   }
   /** The last sidebar shown, or null. */
@@ -116,7 +161,7 @@ export class FakeUi implements Pick<GUi, UiMethods> {
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). */
   alert(a: string, b?: unknown, c?: unknown): GButton {
     this.env.calls.hit('Ui.alert');
-    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : [ '', a, b === undefined ? 'OK' : String(b)];
+    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : ['', a, b === undefined ? 'OK' : String(b)];
     const answer = this.next('alert', String(prompt), buttons).button;
     this.alerts.push({ title, prompt: String(prompt), buttons, answer });
     return answer as unknown as GButton;

@@ -12,22 +12,54 @@ const signed = (buf: Buffer): number[] => [...buf].map((b) => (b > 127 ? b - 256
 const toBuffer = (data: string | number[]): Buffer =>
   typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => (b < 0 ? b + 256 : b)));
 
-export class FakeBlob implements Pick<GBlob, 'getBytes' | 'getContentType' | 'getDataAsString' | 'getName' | 'setName'
-  | 'setContentType' | 'setDataFromString'> {
+export class FakeBlob
+  implements Pick<GBlob, 'getBytes' | 'getContentType' | 'getDataAsString' | 'getName' | 'setName' | 'setContentType' | 'setDataFromString'>
+{
   /** Set on a chart's picture (Chart.getAs): what the chart draws, since offline nothing renders the PNG. */
   chart?: import('./charts').StandaloneChartSpec;
-  constructor(private readonly env: OfflineEnv, public bytes: Buffer, public contentType: string | null, public name: string | null) {}
-  getBytes(): number[] { this.env.calls.hit('Blob.getBytes'); return signed(this.bytes); }
-  getDataAsString(): string { this.env.calls.hit('Blob.getDataAsString'); return this.bytes.toString('utf8'); }
-  setDataFromString(s: string): GBlob { this.env.calls.hit('Blob.setDataFromString'); this.bytes = Buffer.from(s, 'utf8'); return this as unknown as GBlob; }
-  getContentType(): string | null { this.env.calls.hit('Blob.getContentType'); return this.contentType; }
-  setContentType(t: string | null): GBlob { this.env.calls.hit('Blob.setContentType'); this.contentType = t; return this as unknown as GBlob; }
-  getName(): string | null { this.env.calls.hit('Blob.getName'); return this.name; }
-  setName(n: string): GBlob { this.env.calls.hit('Blob.setName'); this.name = n; return this as unknown as GBlob; }
+  constructor(
+    private readonly env: OfflineEnv,
+    public bytes: Buffer,
+    public contentType: string | null,
+    public name: string | null,
+  ) {}
+  getBytes(): number[] {
+    this.env.calls.hit('Blob.getBytes');
+    return signed(this.bytes);
+  }
+  getDataAsString(): string {
+    this.env.calls.hit('Blob.getDataAsString');
+    return this.bytes.toString('utf8');
+  }
+  setDataFromString(s: string): GBlob {
+    this.env.calls.hit('Blob.setDataFromString');
+    this.bytes = Buffer.from(s, 'utf8');
+    return this as unknown as GBlob;
+  }
+  getContentType(): string | null {
+    this.env.calls.hit('Blob.getContentType');
+    return this.contentType;
+  }
+  setContentType(t: string | null): GBlob {
+    this.env.calls.hit('Blob.setContentType');
+    this.contentType = t;
+    return this as unknown as GBlob;
+  }
+  getName(): string | null {
+    this.env.calls.hit('Blob.getName');
+    return this.name;
+  }
+  setName(n: string): GBlob {
+    this.env.calls.hit('Blob.setName');
+    this.name = n;
+    return this as unknown as GBlob;
+  }
 }
 
-export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 'base64Decode' | 'base64Encode'
-  | 'formatDate' | 'formatString' | 'getUuid' | 'newBlob' | 'parseCsv' | 'sleep'> {
+export class FakeUtilities
+  implements
+    Pick<GoogleAppsScript.Utilities.Utilities, 'base64Decode' | 'base64Encode' | 'formatDate' | 'formatString' | 'getUuid' | 'newBlob' | 'parseCsv' | 'sleep'>
+{
   readonly Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
   /** Milliseconds the script asked to sleep (sleep itself returns at once). */
   slept = 0;
@@ -46,8 +78,14 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
     this.env.calls.hit('Utilities.formatString');
     return utilFormat(template, ...args);
   }
-  getUuid(): string { this.env.calls.hit('Utilities.getUuid'); return randomUUID(); }
-  parseCsv(csv: string, delimiter?: string): string[][] { this.env.calls.hit('Utilities.parseCsv'); return parseCsv(csv, delimiter); }
+  getUuid(): string {
+    this.env.calls.hit('Utilities.getUuid');
+    return randomUUID();
+  }
+  parseCsv(csv: string, delimiter?: string): string[][] {
+    this.env.calls.hit('Utilities.parseCsv');
+    return parseCsv(csv, delimiter);
+  }
   /** Returns at once; the time counts towards the execution's limit (see clock.ts). */
   sleep(milliseconds: number): void {
     this.env.calls.hit('Utilities.sleep');
@@ -58,6 +96,12 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
     this.env.calls.hit('Utilities.newBlob');
     return new FakeBlob(this.env, toBuffer(data), contentType ?? null, name ?? null) as unknown as GBlob;
   }
-  base64Encode(data: string | number[]): string { this.env.calls.hit('Utilities.base64Encode'); return toBuffer(data).toString('base64'); }
-  base64Decode(encoded: string): number[] { this.env.calls.hit('Utilities.base64Decode'); return signed(Buffer.from(encoded, 'base64')); }
+  base64Encode(data: string | number[]): string {
+    this.env.calls.hit('Utilities.base64Encode');
+    return toBuffer(data).toString('base64');
+  }
+  base64Decode(encoded: string): number[] {
+    this.env.calls.hit('Utilities.base64Decode');
+    return signed(Buffer.from(encoded, 'base64'));
+  }
 }

@@ -23,7 +23,14 @@ const MAX_INLINE_LIST = 255;
 
 const argb = (color: string): string => {
   const hex = color.replace('#', '');
-  return `FF${(hex.length === 3 ? hex.split('').map((c) => c + c).join('') : hex).toUpperCase()}`;
+  return `FF${(
+    hex.length === 3
+      ? hex
+          .split('')
+          .map((c) => c + c)
+          .join('')
+      : hex
+  ).toUpperCase()}`;
 };
 
 /** Excel has no time zones: store the wall clock the spreadsheet shows. */
@@ -62,8 +69,7 @@ const validationOf = (rule: FakeDataValidation): ExcelJS.DataValidation | null =
 
 const writeSheet = (wb: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string): void => {
   const ws = wb.addWorksheet(sheet.name, {
-    views: sheet.frozenRows || sheet.frozenColumns
-      ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] : [],
+    views: sheet.frozenRows || sheet.frozenColumns ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] : [],
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     state: sheet.hidden ? 'hidden' : 'visible',
   });
@@ -89,25 +95,42 @@ const writeSheet = (wb: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string): v
     if (criteria !== 'TEXT_EQUAL_TO' || ranges.length === 0) return;
     ws.addConditionalFormatting({
       ref: ranges.map((x) => a1Of(x.row, x.col, x.numRows, x.numCols)).join(' '),
-      rules: [{
-        type: 'cellIs', operator: 'equal', priority: k + 1, formulae: [`"${String(values[0]).replace(/"/g, '""')}"`],
-        style: {
-          ...(background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } } } : {}),
-          font: { ...(fontColor ? { color: { argb: argb(fontColor) } } : {}), ...(bold ? { bold: true } : {}) },
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'equal',
+          priority: k + 1,
+          formulae: [`"${String(values[0]).replace(/"/g, '""')}"`],
+          style: {
+            ...(background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } } } : {}),
+            font: { ...(fontColor ? { color: { argb: argb(fontColor) } } : {}), ...(bold ? { bold: true } : {}) },
+          },
         },
-      }],
+      ],
     });
   });
-  sheet.formats.forEach((r, c, f) => { if (f) cell(r, c).numFmt = f; });
+  sheet.formats.forEach((r, c, f) => {
+    if (f) cell(r, c).numFmt = f;
+  });
   // Dates without a number format still need one in Excel, or they show as serial numbers.
-  sheet.values.forEach((r, c, v) => { if (isDate(v) && !sheet.formats.get(r, c)) cell(r, c).numFmt = 'yyyy-mm-dd hh:mm:ss'; });
-  sheet.fontWeights.forEach((r, c, w) => { if (w === 'bold') cell(r, c).font = { bold: true }; });
+  sheet.values.forEach((r, c, v) => {
+    if (isDate(v) && !sheet.formats.get(r, c)) cell(r, c).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  });
+  sheet.fontWeights.forEach((r, c, w) => {
+    if (w === 'bold') cell(r, c).font = { bold: true };
+  });
   sheet.backgrounds.forEach((r, c, color) => {
     cell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
   });
-  sheet.wraps.forEach((r, c, wrap) => { if (wrap) cell(r, c).alignment = { wrapText: true }; });
-  sheet.verticalAlignments.forEach((r, c, v) => { cell(r, c).alignment = { ...cell(r, c).alignment, vertical: v as 'top' | 'middle' }; });
-  sheet.notes.forEach((r, c, note) => { cell(r, c).note = note; });
+  sheet.wraps.forEach((r, c, wrap) => {
+    if (wrap) cell(r, c).alignment = { wrapText: true };
+  });
+  sheet.verticalAlignments.forEach((r, c, v) => {
+    cell(r, c).alignment = { ...cell(r, c).alignment, vertical: v as 'top' | 'middle' };
+  });
+  sheet.notes.forEach((r, c, note) => {
+    cell(r, c).note = note;
+  });
   sheet.validations.forEach((r, c, rule) => {
     const v = validationOf(rule);
     if (v) cell(r, c).dataValidation = v;
@@ -139,6 +162,8 @@ export const writeXlsx = async (spreadsheet: FakeSpreadsheet, file: string, at =
   }
   // exceljs dates each zip entry with the time of writing: restamp them.
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  zip.forEach((_, entry) => { entry.date = at; });
+  zip.forEach((_, entry) => {
+    entry.date = at;
+  });
   fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 };

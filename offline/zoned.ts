@@ -26,8 +26,15 @@ const formatterFor = (tz: string): Intl.DateTimeFormat => {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
     });
     formatters.set(tz, f);
   }
@@ -51,21 +58,42 @@ export const partsAt = (ms: number, tz: string): WallClock => {
   if (fixed !== null) {
     const d = new Date(ms + fixed * 60000);
     return {
-      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond: d.getUTCMilliseconds(),
+      weekday: d.getUTCDay(),
     };
   }
   const out: Partial<WallClock> = {};
   for (const part of formatterFor(tz).formatToParts(new Date(ms))) {
     switch (part.type) {
-      case 'year': out.year = Number(part.value); break;
-      case 'month': out.month = Number(part.value); break;
-      case 'day': out.day = Number(part.value); break;
-      case 'hour': out.hour = Number(part.value) % 24; break;
-      case 'minute': out.minute = Number(part.value); break;
-      case 'second': out.second = Number(part.value); break;
-      case 'weekday': out.weekday = WEEKDAYS.indexOf(part.value); break;
-      default: break;
+      case 'year':
+        out.year = Number(part.value);
+        break;
+      case 'month':
+        out.month = Number(part.value);
+        break;
+      case 'day':
+        out.day = Number(part.value);
+        break;
+      case 'hour':
+        out.hour = Number(part.value) % 24;
+        break;
+      case 'minute':
+        out.minute = Number(part.value);
+        break;
+      case 'second':
+        out.second = Number(part.value);
+        break;
+      case 'weekday':
+        out.weekday = WEEKDAYS.indexOf(part.value);
+        break;
+      default:
+        break;
     }
   }
   out.millisecond = ((ms % 1000) + 1000) % 1000;
@@ -73,17 +101,14 @@ export const partsAt = (ms: number, tz: string): WallClock => {
 };
 
 /** The instant whose wall clock in `tz` reads these parts (the earlier one in a repeated hour). */
-export const instantOf = (
-  tz: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0,
-): number => {
+export const instantOf = (tz: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number => {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   let guess = asUtc - offsetMinutes(asUtc, tz) * 60000;
   guess = asUtc - offsetMinutes(guess, tz) * 60000;
   return guess;
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
@@ -93,9 +118,12 @@ const zoneName = (ms: number, tz: string, long: boolean): string => {
   if (fixedOffsetMinutes(tz) === null) {
     try {
       const name = new Intl.DateTimeFormat('en-GB', { timeZone: tz, timeZoneName: long ? 'long' : 'short' })
-        .formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
+        .formatToParts(new Date(ms))
+        .find((p) => p.type === 'timeZoneName')?.value;
       if (name && !/^GMT[+-]/.test(name)) return name;
-    } catch { /* fall through to an offset name */ }
+    } catch {
+      /* fall through to an offset name */
+    }
   }
   if (off === 0) return 'GMT';
   const sign = off < 0 ? '-' : '+';
@@ -125,37 +153,78 @@ export const formatSimpleDate = (ms: number, tz: string, pattern: string): strin
   while (i < pattern.length) {
     const ch = pattern[i];
     if (ch === "'") {
-      if (pattern[i + 1] === "'") { out += "'"; i += 2; continue; }
+      if (pattern[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
       const end = pattern.indexOf("'", i + 1);
       const stop = end === -1 ? pattern.length : end;
       out += pattern.slice(i + 1, stop);
       i = stop + 1;
       continue;
     }
-    if (!/[A-Za-z]/.test(ch)) { out += ch; i += 1; continue; }
+    if (!/[A-Za-z]/.test(ch)) {
+      out += ch;
+      i += 1;
+      continue;
+    }
     let n = 1;
     while (pattern[i + n] === ch) n += 1;
     i += n;
     switch (ch) {
-      case 'y': case 'Y': out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n); break;
-      case 'M': case 'L':
+      case 'y':
+      case 'Y':
+        out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
+        break;
+      case 'M':
+      case 'L':
         out += n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : pad(p.month, n);
         break;
-      case 'd': out += pad(p.day, n); break;
-      case 'H': out += pad(p.hour, n); break;
-      case 'k': out += pad(p.hour === 0 ? 24 : p.hour, n); break;
-      case 'K': out += pad(p.hour % 12, n); break;
-      case 'h': out += pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n); break;
-      case 'm': out += pad(p.minute, n); break;
-      case 's': out += pad(p.second, n); break;
-      case 'S': out += pad(p.millisecond, Math.max(n, 3)).slice(0, Math.max(n, 3)); break;
-      case 'E': out += n >= 4 ? DAYS[p.weekday] : DAYS[p.weekday].slice(0, 3); break;
-      case 'u': out += String(p.weekday === 0 ? 7 : p.weekday); break;
-      case 'a': out += p.hour < 12 ? 'AM' : 'PM'; break;
-      case 'z': out += zoneName(ms, tz, n >= 4); break;
-      case 'Z': out += rfcOffset(ms, tz, false, n); break;
-      case 'X': out += rfcOffset(ms, tz, true, n); break;
-      default: throw new Error(`Illegal pattern character '${ch}'`);
+      case 'd':
+        out += pad(p.day, n);
+        break;
+      case 'H':
+        out += pad(p.hour, n);
+        break;
+      case 'k':
+        out += pad(p.hour === 0 ? 24 : p.hour, n);
+        break;
+      case 'K':
+        out += pad(p.hour % 12, n);
+        break;
+      case 'h':
+        out += pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n);
+        break;
+      case 'm':
+        out += pad(p.minute, n);
+        break;
+      case 's':
+        out += pad(p.second, n);
+        break;
+      case 'S':
+        out += pad(p.millisecond, Math.max(n, 3)).slice(0, Math.max(n, 3));
+        break;
+      case 'E':
+        out += n >= 4 ? DAYS[p.weekday] : DAYS[p.weekday].slice(0, 3);
+        break;
+      case 'u':
+        out += String(p.weekday === 0 ? 7 : p.weekday);
+        break;
+      case 'a':
+        out += p.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'z':
+        out += zoneName(ms, tz, n >= 4);
+        break;
+      case 'Z':
+        out += rfcOffset(ms, tz, false, n);
+        break;
+      case 'X':
+        out += rfcOffset(ms, tz, true, n);
+        break;
+      default:
+        throw new Error(`Illegal pattern character '${ch}'`);
     }
   }
   return out;

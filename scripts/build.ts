@@ -46,15 +46,24 @@ async function buildServer(): Promise<number> {
 async function buildSidebar(): Promise<number> {
   const js = await esbuild.build({
     entryPoints: [path.join(root, 'sidebar/main.ts')],
-    bundle: true, format: 'iife', target: 'es2020', minify: true, write: false, logLevel: 'warning',
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
   });
   const css = await esbuild.build({
     entryPoints: [path.join(root, 'sidebar/style.css')],
-    bundle: true, minify: true, write: false, logLevel: 'warning',
+    bundle: true,
+    minify: true,
+    write: false,
+    logLevel: 'warning',
   });
   // A literal "</script" inside inlined JS would end the script element early.
   const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const html = fs.readFileSync(path.join(root, 'sidebar/index.html'), 'utf8')
+  const html = fs
+    .readFileSync(path.join(root, 'sidebar/index.html'), 'utf8')
     .replace('<!-- STYLE -->', () => `<style>${css.outputFiles[0].text}</style>`)
     .replace('<!-- SCRIPT -->', () => `<script>${script}</script>`);
   fs.writeFileSync(path.join(dist, 'Sidebar.html'), html);

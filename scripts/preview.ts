@@ -42,8 +42,7 @@ export interface SidebarHost {
   call(name: string, args: unknown[]): CallAnswer;
 }
 
-const messageOf = (e: unknown): string =>
-  typeof e === 'object' && e !== null && typeof (e as Error).message === 'string' ? (e as Error).message : String(e);
+const messageOf = (e: unknown): string => (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string' ? (e as Error).message : String(e));
 
 /** The offline server: the built bundle, its workbook set up and holding the example school. */
 export function createSidebarHost(opts: SidebarHostOptions = {}): SidebarHost {
@@ -169,7 +168,9 @@ export async function startPreview(opts: SidebarHostOptions & { port?: number; l
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'POST' && url.pathname === '/run') {
       let body = '';
-      req.on('data', (c) => { body += c; });
+      req.on('data', (c) => {
+        body += c;
+      });
       req.on('end', () => {
         let request: { name?: unknown; args?: unknown };
         try {
@@ -182,8 +183,13 @@ export async function startPreview(opts: SidebarHostOptions & { port?: number; l
         const args = Array.isArray(request.args) ? request.args : [];
         setTimeout(() => {
           const answer = host.call(name, args);
-          if ('value' in answer && answer.value && typeof answer.value === 'object' && typeof (answer.value as { id?: unknown }).id === 'string'
-            && typeof (answer.value as { url?: unknown }).url === 'string') {
+          if (
+            'value' in answer &&
+            answer.value &&
+            typeof answer.value === 'object' &&
+            typeof (answer.value as { id?: unknown }).id === 'string' &&
+            typeof (answer.value as { url?: unknown }).url === 'string'
+          ) {
             const doc = answer.value as { id: string; name: string; url: string; internal?: { id: string; name: string; url: string } };
             for (const d of doc.internal ? [doc, doc.internal] : [doc]) {
               docs.push({ id: d.id, name: d.name });
@@ -209,9 +215,14 @@ export async function startPreview(opts: SidebarHostOptions & { port?: number; l
       const known = docs.find((d) => d.id === doc[1]);
       if (!known) return send(res, 404, 'text/plain', 'No such document');
       const file = host.runtime.services.DocumentApp.openById(known.id) as unknown as FakeDocument;
-      return send(res, 200, 'text/html', `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(known.name)}</title>`
-        + `<style>body{font:14px Arial,sans-serif;max-width:800px;margin:24px auto;padding:0 16px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 6px}</style>`
-        + `</head><body>${file.body.renderHtml()}</body></html>`);
+      return send(
+        res,
+        200,
+        'text/html',
+        `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(known.name)}</title>` +
+          `<style>body{font:14px Arial,sans-serif;max-width:800px;margin:24px auto;padding:0 16px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 6px}</style>` +
+          `</head><body>${file.body.renderHtml()}</body></html>`,
+      );
     }
     send(res, 404, 'text/plain', 'Not found');
   });

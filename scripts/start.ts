@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   // documents that exist only in this offline run.
   const templateProblems = recalculateRuntime(rt, now);
   await writeXlsx(rt.spreadsheet, path.join(out, 'SLM-Workbook.xlsx'), new Date(now));
-  console.log(`Template written to out/SLM-Workbook.xlsx (${rt.spreadsheet.getSheets().length} tabs${templateProblems.length === 0 ? '' : `, ${plural(templateProblems.length, 'formula problem')}`}).`);
+  console.log(
+    `Template written to out/SLM-Workbook.xlsx (${rt.spreadsheet.getSheets().length} tabs${templateProblems.length === 0 ? '' : `, ${plural(templateProblems.length, 'formula problem')}`}).`,
+  );
 
   const problems: Problem[] = api.checkWorkbook();
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
   console.log(`\nAttainment, ${overview.periodWording}:`);
   console.log('  rank service                          avail.   target  met breached pending  status');
   for (const s of overview.services) {
-    console.log(`  ${String(s.rank).padStart(4)} ${s.name.padEnd(32)} ${pct(s.availability).padStart(7)} ${(s.availabilityTarget === null ? '—' : `${s.availabilityTarget}%`).padStart(7)} ${String(s.met).padStart(4)} ${String(s.breached).padStart(8)} ${String(s.pending).padStart(7)}  ${s.status ?? '—'}`);
+    console.log(
+      `  ${String(s.rank).padStart(4)} ${s.name.padEnd(32)} ${pct(s.availability).padStart(7)} ${(s.availabilityTarget === null ? '—' : `${s.availabilityTarget}%`).padStart(7)} ${String(s.met).padStart(4)} ${String(s.breached).padStart(8)} ${String(s.pending).padStart(7)}  ${s.status ?? '—'}`,
+    );
   }
 
   const findings: Finding[] = api.getFindings();
@@ -61,7 +65,11 @@ async function main(): Promise<void> {
 
   const sla = api.generateSla(null);
   const review = api.generateReview({ kind: 'thisTerm' });
-  for (const [doc, file] of [[sla, 'SLA.html'], [review, 'Review.html'], [review.internal, 'Review-internal.html']] as const) {
+  for (const [doc, file] of [
+    [sla, 'SLA.html'],
+    [review, 'Review.html'],
+    [review.internal, 'Review-internal.html'],
+  ] as const) {
     // What the Google Doc received, as a page a browser shows as it reads.
     fs.writeFileSync(path.join(out, file), rt.services.DocumentApp.bodyOf(doc.id).renderPage(doc.name));
     console.log(`\nGenerated "${doc.name}" → out/${file}`);
@@ -74,11 +82,19 @@ async function main(): Promise<void> {
   // The digest the trigger would email today, from the bundle's own preview at the same instant.
   const digest = api.previewDigest(new Date(now).toISOString());
   const digestBody = digest ? digestHtml(digest) : '<p>Nothing to report today: no email would be sent.</p>';
-  fs.writeFileSync(path.join(out, 'Digest.html'), `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(digest?.subject ?? 'Daily digest')}</title></head><body>${digestBody}</body></html>\n`);
-  console.log(`\nDaily digest → out/Digest.html: ${digest ? digest.sections.map((s: { title: string; lines: string[] }) => `${s.title}: ${s.lines.length}`).join('; ') : 'nothing to report'}.`);
+  fs.writeFileSync(
+    path.join(out, 'Digest.html'),
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(digest?.subject ?? 'Daily digest')}</title></head><body>${digestBody}</body></html>\n`,
+  );
+  console.log(
+    `\nDaily digest → out/Digest.html: ${digest ? digest.sections.map((s: { title: string; lines: string[] }) => `${s.title}: ${s.lines.length}`).join('; ') : 'nothing to report'}.`,
+  );
 
   // Dashboard and Findings as a person sees them in Sheets: display values, formats and colours.
-  fs.writeFileSync(path.join(out, 'Dashboard.html'), renderTabsPage(rt.spreadsheet, ['Dashboard', CHARTS_TAB, 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard, ${CHARTS_TAB} and Findings`));
+  fs.writeFileSync(
+    path.join(out, 'Dashboard.html'),
+    renderTabsPage(rt.spreadsheet, ['Dashboard', CHARTS_TAB, 'Findings'], formulaProblems, `${rt.spreadsheet.name}: Dashboard, ${CHARTS_TAB} and Findings`),
+  );
   console.log(`Dashboard, ${CHARTS_TAB} and Findings tabs → out/Dashboard.html`);
   // Start here as a new school sees it (here after the run generated its SLA, so that step is ticked).
   fs.writeFileSync(path.join(out, 'StartHere.html'), renderTabsPage(rt.spreadsheet, ['Start here'], formulaProblems, `${rt.spreadsheet.name}: Start here`));
@@ -86,7 +102,15 @@ async function main(): Promise<void> {
   // The representatives' workbook as they see it: what the add-in keeps filled for them, nothing private.
   const reps = api.updateRepresentativesWorkbook();
   const repsBook = rt.services.SpreadsheetApp.openById(/\/d\/([A-Za-z0-9_-]+)/.exec(reps.url)![1]) as unknown as typeof rt.spreadsheet;
-  fs.writeFileSync(path.join(out, 'Representatives.html'), renderTabsPage(repsBook, repsBook.sheets.map((s) => s.name), [], reps.name));
+  fs.writeFileSync(
+    path.join(out, 'Representatives.html'),
+    renderTabsPage(
+      repsBook,
+      repsBook.sheets.map((s) => s.name),
+      [],
+      reps.name,
+    ),
+  );
   console.log("Representatives' workbook → out/Representatives.html");
 
   // A helpdesk's export imported as the menu's Import incidents does it: preview first, then the import. Last, so
@@ -96,7 +120,12 @@ async function main(): Promise<void> {
   const exportText = fs.readFileSync(path.resolve(__dirname, '..', exportName), 'utf8');
   const preview: ImportPreview = api.previewImport(exportText, null);
   console.log(`\nImport incidents from ${exportName}: ${preview.source.name} export, ${preview.dates.text}`);
-  console.log(`  columns: ${preview.columns.filter((c) => c.header).map((c) => `${c.header} → ${c.label}`).join('; ')}`);
+  console.log(
+    `  columns: ${preview.columns
+      .filter((c) => c.header)
+      .map((c) => `${c.header} → ${c.label}`)
+      .join('; ')}`,
+  );
   for (const w of preview.warnings) console.log(`  ${w}`);
   const report: ImportResult = api.importIncidents(exportText, null);
   console.log(`  ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped.length} skipped.`);
@@ -106,8 +135,13 @@ async function main(): Promise<void> {
   // workbook with the same core as each school's panel, and its review as the trust's ICT lead reads it.
   const trust = buildExampleTrust(rt, now);
   const refresh: TrustRefreshResult = api.refreshTrustFigures(null);
-  console.log(`\nTrust refresh: ${refresh.read} of ${refresh.total} schools read${refresh.unreadable.length ? `; not read: ${refresh.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}` : ''}.`);
-  fs.writeFileSync(path.join(out, 'TrustWorkbook.html'), renderTabsPage(trust.trust, ['Trust status', 'Trust services', 'Trust suppliers', 'Trust trends'], [], trust.trust.name));
+  console.log(
+    `\nTrust refresh: ${refresh.read} of ${refresh.total} schools read${refresh.unreadable.length ? `; not read: ${refresh.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}` : ''}.`,
+  );
+  fs.writeFileSync(
+    path.join(out, 'TrustWorkbook.html'),
+    renderTabsPage(trust.trust, ['Trust status', 'Trust services', 'Trust suppliers', 'Trust trends'], [], trust.trust.name),
+  );
   console.log('Trust status, services, suppliers and trends tabs → out/TrustWorkbook.html');
   const trustReview = api.generateTrustReview();
   fs.writeFileSync(path.join(out, 'Trust.html'), rt.services.DocumentApp.bodyOf(trustReview.id).renderPage(trustReview.name));

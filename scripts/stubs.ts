@@ -15,7 +15,12 @@ export interface EntryPoint {
 }
 
 export function entryPoints(mainFile: string): EntryPoint[] {
-  const program = ts.createProgram([mainFile], { target: ts.ScriptTarget.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, noEmit: true });
+  const program = ts.createProgram([mainFile], {
+    target: ts.ScriptTarget.ES2022,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    module: ts.ModuleKind.ESNext,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(mainFile);
   const moduleSymbol = source && checker.getSymbolAtLocation(source);
@@ -26,7 +31,11 @@ export function entryPoints(mainFile: string): EntryPoint[] {
     if (!decl) throw new Error(`Entry point "${exported.name}" must be an exported function declaration`);
     const file = decl.getSourceFile();
     const comments = ts.getLeadingCommentRanges(file.text, decl.getFullStart()) ?? [];
-    const doc = comments.map((c) => file.text.slice(c.pos, c.end)).filter((c) => c.startsWith('/**')).pop() ?? '';
+    const doc =
+      comments
+        .map((c) => file.text.slice(c.pos, c.end))
+        .filter((c) => c.startsWith('/**'))
+        .pop() ?? '';
     return {
       name: exported.name,
       params: decl.parameters.map((p) => p.name.getText(file)),

@@ -15,15 +15,45 @@ export interface ScriptRun {
 }
 
 /** Calls that change the workbook or Drive: one at a time each, however often the button is pressed. */
-const WRITE_CALLS: ReadonlyArray<keyof SlmApi> = ['generateSla', 'generateReview', 'applySharing', 'importIncidents', 'setDigest', 'createCallForm', 'writeWaitingCalls', 'collectComments',
-  'refreshTrustFigures', 'continueTrustRefresh'];
+const WRITE_CALLS: ReadonlyArray<keyof SlmApi> = [
+  'generateSla',
+  'generateReview',
+  'applySharing',
+  'importIncidents',
+  'setDigest',
+  'createCallForm',
+  'writeWaitingCalls',
+  'collectComments',
+  'refreshTrustFigures',
+  'continueTrustRefresh',
+];
 
 /** Every function of the API, so the bridge is a plain object and a typo is a type error (the contract test reads it too). */
 export const API_NAMES: { readonly [K in keyof SlmApi]: true } = {
-  getOverview: true, checkWorkbook: true, selectCell: true, generateSla: true, generateReview: true, getFindings: true,
-  getSharingPlan: true, applySharing: true, previewImport: true, importIncidents: true, listImportFiles: true, showPicker: true, takePickedFile: true,
-  getDigestState: true, setDigest: true, previewDigest: true, getTrends: true, getCallForm: true, createCallForm: true,
-  writeWaitingCalls: true, collectComments: true, getTrustProgress: true, refreshTrustFigures: true, continueTrustRefresh: true,
+  getOverview: true,
+  checkWorkbook: true,
+  selectCell: true,
+  generateSla: true,
+  generateReview: true,
+  getFindings: true,
+  getSharingPlan: true,
+  applySharing: true,
+  previewImport: true,
+  importIncidents: true,
+  listImportFiles: true,
+  showPicker: true,
+  takePickedFile: true,
+  getDigestState: true,
+  setDigest: true,
+  previewDigest: true,
+  getTrends: true,
+  getCallForm: true,
+  createCallForm: true,
+  writeWaitingCalls: true,
+  collectComments: true,
+  getTrustProgress: true,
+  refreshTrustFigures: true,
+  continueTrustRefresh: true,
 };
 
 /** The error a server call failed with, as an Error whose message is plain words (no "Exception:" prefix). */
@@ -54,7 +84,9 @@ export function createBridge(run: () => ScriptRun = pageScriptRun): Remote<SlmAp
     const promise = new Promise<unknown>((resolve, reject) => {
       let runner: ScriptRun;
       try {
-        runner = run().withSuccessHandler(resolve).withFailureHandler((e) => reject(toError(e)));
+        runner = run()
+          .withSuccessHandler(resolve)
+          .withFailureHandler((e) => reject(toError(e)));
       } catch (e) {
         reject(toError(e));
         return;

@@ -31,7 +31,15 @@ export function spanText(start: string, end: string): string {
 
 /** The CSS class of a status badge. */
 export const ragClass = (rag: Rag | null): string =>
-  rag === 'Met' ? 'badge met' : rag === 'At risk' ? 'badge at-risk' : rag === 'Breached' ? 'badge breached' : rag === 'Too few to judge' ? 'badge too-few-to-judge' : 'badge none';
+  rag === 'Met'
+    ? 'badge met'
+    : rag === 'At risk'
+      ? 'badge at-risk'
+      : rag === 'Breached'
+        ? 'badge breached'
+        : rag === 'Too few to judge'
+          ? 'badge too-few-to-judge'
+          : 'badge none';
 
 /** A status in words, for screen readers and for people who cannot tell the colours apart. */
 export const ragText = (rag: Rag | null): string => statusText(rag ?? undefined);

@@ -22,7 +22,9 @@ export interface PeriodView {
 type Plain<T> = { readonly [K in keyof T]: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
 
 /** One target's figures for the panel; priority is 'Any' where the target applies to every priority. */
-export type TargetView = Plain<Pick<TargetAttainment, 'type' | 'measure' | 'targetHours' | 'compliance' | 'met' | 'breached' | 'pending' | 'share' | 'status' | 'fewest' | 'noResponseTime'>> & {
+export type TargetView = Plain<
+  Pick<TargetAttainment, 'type' | 'measure' | 'targetHours' | 'compliance' | 'met' | 'breached' | 'pending' | 'share' | 'status' | 'fewest' | 'noResponseTime'>
+> & {
   readonly priority: string;
   /** The target's status in plain words (targetReason): "2 of 3 on time: too few to judge (10 needed)". */
   readonly reason: string;
@@ -210,7 +212,12 @@ export interface ImportRequest extends ImportOptions {
 }
 
 /** The preview of an import: the plan without its cells, the first 200 skips, and whether anything would change. */
-export type ImportPreview = Omit<ImportPlan, 'write' | 'memory'> & { readonly skippedCount: number; readonly notesCount: number; readonly conflictsCount: number; readonly changes: boolean };
+export type ImportPreview = Omit<ImportPlan, 'write' | 'memory'> & {
+  readonly skippedCount: number;
+  readonly notesCount: number;
+  readonly conflictsCount: number;
+  readonly changes: boolean;
+};
 
 export interface ImportResult {
   readonly added: number;
@@ -265,8 +272,11 @@ export interface CallsWaiting {
 export interface TrendsView {
   readonly months: string[];
   readonly services: ReadonlyArray<{
-    readonly serviceId: string; readonly met: Array<number | null>; readonly availability: Array<number | null>;
-    readonly metTarget: number | null; readonly availabilityTarget: number | null;
+    readonly serviceId: string;
+    readonly met: Array<number | null>;
+    readonly availability: Array<number | null>;
+    readonly metTarget: number | null;
+    readonly availabilityTarget: number | null;
   }>;
 }
 

@@ -23,13 +23,16 @@ export function commentsPanel(api: Remote<SlmApi>, refresh: () => void): Comment
   const button = byId<HTMLButtonElement>('collect-comments');
   button.addEventListener('click', async () => {
     button.disabled = true;
-    showBusy(status, 'Reading the comments on the SLA, the reviews and the representatives\' workbook…');
+    showBusy(status, "Reading the comments on the SLA, the reviews and the representatives' workbook…");
     try {
       const r = await api.collectComments();
       const refused = r.unreadable.length ? ` Could not read ${r.unreadable.join(', ')} (deleted, or no longer shared with you).` : '';
-      showDone(status, r.files === 0
-        ? 'There is nothing to collect from yet: generate the SLA or a review, or update the representatives\' workbook, and share it.'
-        : `${plural(r.added, 'new comment')} added to the Comments tab, ${plural(r.updated, 'comment')} updated.${refused}`);
+      showDone(
+        status,
+        r.files === 0
+          ? "There is nothing to collect from yet: generate the SLA or a review, or update the representatives' workbook, and share it."
+          : `${plural(r.added, 'new comment')} added to the Comments tab, ${plural(r.updated, 'comment')} updated.${refused}`,
+      );
       refresh();
     } catch (e) {
       showError(status, 'The comments were not collected', e);

@@ -4,7 +4,12 @@ import { byId, el, replace } from '../dom';
 import { nextDay, previousDay, spanText } from '../format';
 
 const KIND_NAMES: Record<PeriodKind, string> = {
-  thisMonth: 'This month', lastMonth: 'Last month', thisTerm: 'This term', lastTerm: 'Last term', academicYear: 'Academic year', custom: 'Custom dates',
+  thisMonth: 'This month',
+  lastMonth: 'Last month',
+  thisTerm: 'This term',
+  lastTerm: 'Last term',
+  academicYear: 'Academic year',
+  custom: 'Custom dates',
 };
 
 /** "This term: Autumn term 2026"; a label that already starts with the kind's name is not said twice ("Academic year: 2026-27"). */

@@ -14,12 +14,25 @@ function targetLine(t: TargetView): HTMLLIElement {
   const who = `${t.priority === 'Any' ? 'All' : t.priority} ${t.type.toLowerCase()}s`;
   const what = `${t.measure === 'response' ? 'respond' : 'resolve'} within ${hours(t.targetHours)}`;
   const counted = t.met + t.breached;
-  const result = counted > 0 ? `${t.met} of ${counted} met (${shareText(t.share)}), target ${percentText(t.compliance)}` : t.noResponseTime ? 'none judged' : 'none finished yet';
-  return el('li', { class: 'target' },
+  const result =
+    counted > 0
+      ? `${t.met} of ${counted} met (${shareText(t.share)}), target ${percentText(t.compliance)}`
+      : t.noResponseTime
+        ? 'none judged'
+        : 'none finished yet';
+  return el(
+    'li',
+    { class: 'target' },
     el('div', { class: 'row' }, el('span', {}, `${who}: ${what}`), badge(t.status)),
-    el('div', { class: 'gray small' }, result, t.pending ? `; ${t.pending} pending` : '',
+    el(
+      'div',
+      { class: 'gray small' },
+      result,
+      t.pending ? `; ${t.pending} pending` : '',
       t.noResponseTime ? `; ${t.noResponseTime} resolved with no response time recorded (not judged)` : '',
-      t.status === 'At risk' ? `; at risk: ${atRiskWhy(t.compliance)}` : ''));
+      t.status === 'At risk' ? `; at risk: ${atRiskWhy(t.compliance)}` : '',
+    ),
+  );
 }
 
 function stageText(s: ServiceView): string {
@@ -52,21 +65,47 @@ const availabilityShort = (s: ServiceView): string | null => (s.availability ===
 function serviceItem(s: ServiceView): HTMLLIElement {
   const counts = `${s.met} on target, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
   const available = availabilityShort(s);
-  const chip = s.reviewOverdue ? el('span', { class: 'chip overdue' }, 'Review overdue') : s.reviewDue ? el('span', { class: 'chip review' }, 'Review due') : null;
-  return el('li', { class: 'service', 'data-service': s.serviceId },
-    el('details', { class: 'service-details' },
-      el('summary', {},
+  const chip = s.reviewOverdue
+    ? el('span', { class: 'chip overdue' }, 'Review overdue')
+    : s.reviewDue
+      ? el('span', { class: 'chip review' }, 'Review due')
+      : null;
+  return el(
+    'li',
+    { class: 'service', 'data-service': s.serviceId },
+    el(
+      'details',
+      { class: 'service-details' },
+      el(
+        'summary',
+        {},
         el('span', { class: 'row' }, el('h3', { class: 'name' }, s.name), badge(s.status)),
-        el('span', { class: 'reason small' }, sentence(s.reason), available ? ` · ${available}` : '', chip)),
-      el('div', { class: 'more' },
+        el('span', { class: 'reason small' }, sentence(s.reason), available ? ` · ${available}` : '', chip),
+      ),
+      el(
+        'div',
+        { class: 'more' },
         el('div', { class: 'gray small' }, stageText(s)),
-        el('div', { class: 'figures' },
-          el('div', {}, availabilityText(s), ' ', s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null,
-            s.availabilityStatus === 'At risk' ? el('div', { class: 'gray small' }, `At risk: ${AVAILABILITY_AT_RISK_WHY}`) : null),
-          el('div', {}, `Incidents and requests: ${counts}`), maintenanceLine(s)),
+        el(
+          'div',
+          { class: 'figures' },
+          el(
+            'div',
+            {},
+            availabilityText(s),
+            ' ',
+            s.availabilityStatus ? el('span', { class: `${ragClass(s.availabilityStatus)} small-badge` }, s.availabilityStatus) : null,
+            s.availabilityStatus === 'At risk' ? el('div', { class: 'gray small' }, `At risk: ${AVAILABILITY_AT_RISK_WHY}`) : null,
+          ),
+          el('div', {}, `Incidents and requests: ${counts}`),
+          maintenanceLine(s),
+        ),
         s.targets.length
           ? el('ul', { class: 'targets', 'aria-label': `Targets of ${s.name}` }, ...s.targets.map(targetLine))
-          : el('div', { class: 'gray small' }, 'No incidents or requests against targets in this period.'))));
+          : el('div', { class: 'gray small' }, 'No incidents or requests against targets in this period.'),
+      ),
+    ),
+  );
 }
 
 /** Draws the services and the headline counts. */
@@ -80,16 +119,26 @@ export function showServices(overview: Overview): void {
   if (overview.services.length === 0) {
     replace(summary, 'No services on the Services tab yet. Add them there, or run Set up workbook and load the example school.');
   } else {
-    replace(summary, `${overview.periodWording}: ${counts.Met} met, ${counts['At risk']} at risk, ${counts.Breached} breached`
-      + (counts['Too few to judge'] ? `, ${counts['Too few to judge']} too few to judge` : '')
-      + (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.')
-      + (overview.leftOut ? ` ${plural(overview.leftOut, 'incident row')} left out: a cell could not be read (Check workbook names each).` : ''));
+    replace(
+      summary,
+      `${overview.periodWording}: ${counts.Met} met, ${counts['At risk']} at risk, ${counts.Breached} breached` +
+        (counts['Too few to judge'] ? `, ${counts['Too few to judge']} too few to judge` : '') +
+        (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.') +
+        (overview.leftOut ? ` ${plural(overview.leftOut, 'incident row')} left out: a cell could not be read (Check workbook names each).` : ''),
+    );
   }
   // A service opened stays open when the figures are drawn again (another period, Refresh).
-  const open = new Set(Array.from(list.querySelectorAll<HTMLElement>('li.service')).filter((li) => li.querySelector('details[open]')).map((li) => li.dataset.service));
-  replace(list, ...overview.services.map((s) => {
-    const item = serviceItem(s);
-    if (open.has(s.serviceId)) item.querySelector('details')!.open = true;
-    return item;
-  }));
+  const open = new Set(
+    Array.from(list.querySelectorAll<HTMLElement>('li.service'))
+      .filter((li) => li.querySelector('details[open]'))
+      .map((li) => li.dataset.service),
+  );
+  replace(
+    list,
+    ...overview.services.map((s) => {
+      const item = serviceItem(s);
+      if (open.has(s.serviceId)) item.querySelector('details')!.open = true;
+      return item;
+    }),
+  );
 }

@@ -19,12 +19,17 @@ export function showSettings(api: Remote<SlmApi>, settings: readonly SettingView
       replace(status, el('span', { class: 'error' }, ` Could not open the Settings tab: ${(e as Error).message}`));
     }
   };
-  replace(box,
+  replace(
+    box,
     el('h3', { id: 'settings-heading' }, 'Assumptions these findings use'),
-    el('dl', { class: 'settings-list', 'aria-labelledby': 'settings-heading' }, ...settings.flatMap((s) => [
-      el('dt', { title: s.meaning }, s.name),
-      el('dd', {}, String(s.value), s.isDefault ? el('span', { class: 'gray' }, ' (default)') : null),
-    ])),
-    el('p', { class: 'small' },
-      el('button', { type: 'button', class: 'link-button', onclick: go }, 'Change them on the Settings tab'), status));
+    el(
+      'dl',
+      { class: 'settings-list', 'aria-labelledby': 'settings-heading' },
+      ...settings.flatMap((s) => [
+        el('dt', { title: s.meaning }, s.name),
+        el('dd', {}, String(s.value), s.isDefault ? el('span', { class: 'gray' }, ' (default)') : null),
+      ]),
+    ),
+    el('p', { class: 'small' }, el('button', { type: 'button', class: 'link-button', onclick: go }, 'Change them on the Settings tab'), status),
+  );
 }

@@ -33,7 +33,10 @@ function line(values: ReadonlyArray<number | null>, lo: number, partialAt: numbe
   let d = '';
   let pen = false;
   values.forEach((v, i) => {
-    if (v === null || i === partialAt) { pen = false; return; }
+    if (v === null || i === partialAt) {
+      pen = false;
+      return;
+    }
     d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
     if (!pen && (i + 1 >= values.length || values[i + 1] === null || i + 1 === partialAt)) d += 'h0.1';
     pen = true;
@@ -43,10 +46,22 @@ function line(values: ReadonlyArray<number | null>, lo: number, partialAt: numbe
   if (last !== null && last !== undefined) {
     const before = values[partialAt - 1];
     if (before !== null && before !== undefined) {
-      out.push(svgEl('line', { class: 'partial', x1: x(partialAt - 1).toFixed(1), y1: y(before).toFixed(1), x2: x(partialAt).toFixed(1), y2: y(last).toFixed(1),
-        stroke: colour, 'stroke-width': width, 'stroke-dasharray': '3 2' }));
+      out.push(
+        svgEl('line', {
+          class: 'partial',
+          x1: x(partialAt - 1).toFixed(1),
+          y1: y(before).toFixed(1),
+          x2: x(partialAt).toFixed(1),
+          y2: y(last).toFixed(1),
+          stroke: colour,
+          'stroke-width': width,
+          'stroke-dasharray': '3 2',
+        }),
+      );
     }
-    out.push(svgEl('circle', { class: 'partial', cx: x(partialAt).toFixed(1), cy: y(last).toFixed(1), r: 2.5, fill: '#fff', stroke: colour, 'stroke-width': 1.5 }));
+    out.push(
+      svgEl('circle', { class: 'partial', cx: x(partialAt).toFixed(1), cy: y(last).toFixed(1), r: 2.5, fill: '#fff', stroke: colour, 'stroke-width': 1.5 }),
+    );
   }
   return out;
 }
@@ -58,8 +73,10 @@ export function trendWords(what: string, months: readonly string[], values: Read
   const [first, last] = [known[0], known[known.length - 1]];
   const low = known.reduce((a, b) => (b[0] < a[0] ? b : a));
   const gaps = values.length - known.length;
-  return `${what} over 12 months: ${shareText(first[0])} in ${months[first[1]]}${known.length > 1 ? ` to ${shareText(last[0])} in ${months[last[1]]}` : ''}`
-    + `, lowest ${shareText(low[0])} in ${months[low[1]]}${gaps ? `; ${gaps} month${gaps === 1 ? '' : 's'} without data` : ''}.`;
+  return (
+    `${what} over 12 months: ${shareText(first[0])} in ${months[first[1]]}${known.length > 1 ? ` to ${shareText(last[0])} in ${months[last[1]]}` : ''}` +
+    `, lowest ${shareText(low[0])} in ${months[low[1]]}${gaps ? `; ${gaps} month${gaps === 1 ? '' : 's'} without data` : ''}.`
+  );
 }
 
 /**
@@ -76,9 +93,16 @@ export function sparkline(t: TrendsView, serviceId: string): HTMLElement | null 
   const lo = known.length ? Math.min(0.9, Math.floor(Math.min(...known) * 10) / 10) : 0;
   const partialAt = isPartial(t.months[t.months.length - 1]) ? t.months.length - 1 : -1;
   for (const y of [3, H - 3]) svg.appendChild(svgEl('line', { x1: 0, x2: W, y1: y, y2: y, stroke: '#e8eaed', 'stroke-width': 1 }));
-  for (const node of [...line(s.availability, lo, partialAt, SPARK_COLOURS.availability, 1.2), ...line(s.met, lo, partialAt, SPARK_COLOURS.met, 1.5)]) svg.appendChild(node);
+  for (const node of [...line(s.availability, lo, partialAt, SPARK_COLOURS.availability, 1.2), ...line(s.met, lo, partialAt, SPARK_COLOURS.met, 1.5)])
+    svg.appendChild(node);
   const hasPartial = partialAt >= 0 && (s.met[partialAt] !== null || s.availability[partialAt] !== null);
-  const key = el('div', { class: 'key small', 'aria-hidden': 'true' }, el('span', { class: 'met' }, 'met'), el('span', { class: 'avail' }, 'availability'),
-    hasPartial ? el('span', { class: 'part' }, el('i', { class: 'dot' }), 'to date') : null, el('span', { class: 'scale' }, `${Math.round(lo * 100)}–100%`));
+  const key = el(
+    'div',
+    { class: 'key small', 'aria-hidden': 'true' },
+    el('span', { class: 'met' }, 'met'),
+    el('span', { class: 'avail' }, 'availability'),
+    hasPartial ? el('span', { class: 'part' }, el('i', { class: 'dot' }), 'to date') : null,
+    el('span', { class: 'scale' }, `${Math.round(lo * 100)}–100%`),
+  );
   return el('div', { class: 'trend' }, svg as unknown as Node, key);
 }

@@ -36,7 +36,13 @@ export function showDone(area: HTMLElement, ...children: Child[]): void {
 export function showError(area: HTMLElement, what: string, error: unknown, todo?: string): void {
   area.removeAttribute('aria-busy');
   const message = error instanceof Error ? error.message : String(error);
-  replace(area, el('div', { class: 'error-box', role: 'alert' },
-    el('p', { class: 'error' }, `${what}: ${message.replace(/\.?$/, '.')}`),
-    el('p', {}, todo ?? advice(message))));
+  replace(
+    area,
+    el(
+      'div',
+      { class: 'error-box', role: 'alert' },
+      el('p', { class: 'error' }, `${what}: ${message.replace(/\.?$/, '.')}`),
+      el('p', {}, todo ?? advice(message)),
+    ),
+  );
 }

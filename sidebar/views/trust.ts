@@ -25,9 +25,12 @@ export function trustPanel(api: Remote<SlmApi>): { load(): Promise<void> } {
   const show = (p: TrustProgressView) => {
     section.hidden = false;
     const of = `of ${p.total} school${p.total === 1 ? '' : 's'}`;
-    replace(progress, p.running
-      ? `${p.read} ${of} done; the refresh carries on by itself.`
-      : `${p.read - p.unreadable.length} ${of} read${p.lastRead ? `, last at ${timeOf(p.lastRead)}` : ''}${p.unreadable.length ? `; ${p.unreadable.length} could not be:` : '.'}`);
+    replace(
+      progress,
+      p.running
+        ? `${p.read} ${of} done; the refresh carries on by itself.`
+        : `${p.read - p.unreadable.length} ${of} read${p.lastRead ? `, last at ${timeOf(p.lastRead)}` : ''}${p.unreadable.length ? `; ${p.unreadable.length} could not be:` : '.'}`,
+    );
     replace(unread, ...p.unreadable.map((u) => el('li', {}, el('strong', {}, u.school), `: ${u.reason}`)));
     clearTimeout(timer);
     if (p.running) timer = setTimeout(() => void carryOn(), POLL_MS);
@@ -55,7 +58,7 @@ export function trustPanel(api: Remote<SlmApi>): { load(): Promise<void> } {
 
   button.addEventListener('click', async () => {
     button.disabled = true;
-    replace(progress, 'Reading the schools\' workbooks…');
+    replace(progress, "Reading the schools' workbooks…");
     try {
       await api.refreshTrustFigures(null);
       await load();

@@ -14,10 +14,20 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function addTrendCharts(tab: Sheet, trends: Sheet): void {
   TREND_CHARTS.forEach((c, i) => {
     const range = trends.getRange(TREND_TABLE_ROWS[c.measure], 1, TREND_MONTHS + 1, TREND_CHART_COLUMNS);
-    const chart = tab.newChart().addRange(range).setNumHeaders(1).setPosition(CHART_ROWS[i], 1, 0, 0)
-      .setOption('interpolateNulls', false).setOption('vAxis.format', '0%')
-      .setOption('width', CHART_SIZE.width).setOption('height', CHART_SIZE.height).setOption('legend.maxLines', 4)
-      .asLineChart().setTitle(c.title).setLegendPosition(Charts.Position.TOP).setPointStyle(Charts.PointStyle.MEDIUM)
+    const chart = tab
+      .newChart()
+      .addRange(range)
+      .setNumHeaders(1)
+      .setPosition(CHART_ROWS[i], 1, 0, 0)
+      .setOption('interpolateNulls', false)
+      .setOption('vAxis.format', '0%')
+      .setOption('width', CHART_SIZE.width)
+      .setOption('height', CHART_SIZE.height)
+      .setOption('legend.maxLines', 4)
+      .asLineChart()
+      .setTitle(c.title)
+      .setLegendPosition(Charts.Position.TOP)
+      .setPointStyle(Charts.PointStyle.MEDIUM)
       .setColors([...TREND_COLOURS])
       .build();
     tab.insertChart(chart);
@@ -36,8 +46,16 @@ export function chartPng(title: string, table: ChartTable): GoogleAppsScript.Bas
   const data = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, String(header[0] ?? ''));
   for (const h of header.slice(1)) data.addColumn(Charts.ColumnType.NUMBER, String(h ?? ''));
   for (const r of rows) data.addRow(header.map((_, k) => (k === 0 ? String(r[0] ?? '') : typeof r[k] === 'number' ? r[k] : null)));
-  return Charts.newLineChart().setDataTable(data).setTitle(title).setDimensions(DOC_CHART.width, DOC_CHART.height)
-    .setOption('interpolateNulls', false).setOption('vAxis.format', '0%').setOption('legend.maxLines', 4)
-    .setLegendPosition(Charts.Position.TOP).setColors([...TREND_COLOURS])
-    .setPointStyle(Charts.PointStyle.MEDIUM).build().getAs('image/png');
+  return Charts.newLineChart()
+    .setDataTable(data)
+    .setTitle(title)
+    .setDimensions(DOC_CHART.width, DOC_CHART.height)
+    .setOption('interpolateNulls', false)
+    .setOption('vAxis.format', '0%')
+    .setOption('legend.maxLines', 4)
+    .setLegendPosition(Charts.Position.TOP)
+    .setColors([...TREND_COLOURS])
+    .setPointStyle(Charts.PointStyle.MEDIUM)
+    .build()
+    .getAs('image/png');
 }

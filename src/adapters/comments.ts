@@ -4,7 +4,8 @@
  */
 import type { DriveCommentData } from '../core/comments/collect';
 
-const FIELDS = 'nextPageToken,comments(id,author(displayName),createdTime,content,resolved,deleted,quotedFileContent(value),replies(author(displayName),content,deleted))';
+const FIELDS =
+  'nextPageToken,comments(id,author(displayName),createdTime,content,resolved,deleted,quotedFileContent(value),replies(author(displayName),content,deleted))';
 
 /** Every comment on a file, or undefined when Drive refuses (deleted, or not a file the add-in may open). */
 export function fileComments(fileId: string): DriveCommentData[] | undefined {
@@ -12,7 +13,10 @@ export function fileComments(fileId: string): DriveCommentData[] | undefined {
   let pageToken: string | undefined;
   try {
     do {
-      const page = Drive!.Comments!.list(fileId, { fields: FIELDS, pageSize: 100, includeDeleted: false, ...(pageToken ? { pageToken } : {}) }) as unknown as { comments?: DriveCommentData[]; nextPageToken?: string };
+      const page = Drive!.Comments!.list(fileId, { fields: FIELDS, pageSize: 100, includeDeleted: false, ...(pageToken ? { pageToken } : {}) }) as unknown as {
+        comments?: DriveCommentData[];
+        nextPageToken?: string;
+      };
       for (const c of page.comments ?? []) if (!c.deleted) out.push(c);
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);

@@ -5,7 +5,7 @@
  * call, and the words Met, At risk and Breached say it already. A chart is a PNG the Charts service draws
  * (Docs takes PNG, JPEG or GIF images), with its description as alt text and as a caption.
  */
-import type { Block, DocModel } from '../core/docs/model';
+import type { Block, DocModel } from '../core/documents/model';
 import { chartPng } from './charts';
 
 type Body = GoogleAppsScript.Document.Body;

@@ -1,5 +1,5 @@
 /** Where generated documents go, and Drive operations on them: folder, free names, move, trash (sharing: permissions.ts). */
-import { firstFreeName } from '../core/docs/naming';
+import { firstFreeName } from '../core/documents/naming';
 
 type Folder = GoogleAppsScript.Drive.Folder;
 
@@ -53,8 +53,7 @@ export function rememberFolder(idOrLink: string): string | undefined {
 }
 
 /** A name no file in the folder has yet: an existing document is never overwritten or shadowed. */
-export const freeNameIn = (folder: Folder, name: string): string =>
-  firstFreeName(name, (candidate) => folder.getFilesByName(candidate).hasNext());
+export const freeNameIn = (folder: Folder, name: string): string => firstFreeName(name, (candidate) => folder.getFilesByName(candidate).hasNext());
 
 export function moveFile(fileId: string, folder: Folder): void {
   DriveApp.getFileById(fileId).moveTo(folder);

@@ -9,7 +9,11 @@ type Form = GoogleAppsScript.Forms.Form;
 export const savedFormId = (): string | null => PropertiesService.getDocumentProperties().getProperty(KEY);
 
 function open(id: string | null): Form | null {
-  try { return id ? FormApp.openById(id) : null; } catch { return null; }
+  try {
+    return id ? FormApp.openById(id) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -22,8 +26,16 @@ export function ensureCallForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ser
   if (!form) {
     form = FormApp.create(q.title).setDescription(q.description).setCollectEmail(true);
     form.addListItem().setTitle(q.service).setChoiceValues(services).setRequired(true);
-    form.addMultipleChoiceItem().setTitle(q.type).setChoiceValues(q.types.map((t) => t[0])).setRequired(true);
-    form.addMultipleChoiceItem().setTitle(q.impact).setChoiceValues(q.impacts.map((t) => t[0])).setRequired(true);
+    form
+      .addMultipleChoiceItem()
+      .setTitle(q.type)
+      .setChoiceValues(q.types.map((t) => t[0]))
+      .setRequired(true);
+    form
+      .addMultipleChoiceItem()
+      .setTitle(q.impact)
+      .setChoiceValues(q.impacts.map((t) => t[0]))
+      .setRequired(true);
     form.addParagraphTextItem().setTitle(q.summary).setRequired(true);
     form.addTextItem().setTitle(q.name);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
@@ -43,14 +55,23 @@ export function ensureCallForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ser
  * Answers that may be waiting to be written (a pending marker, not the answers: those are on the form's
  * responses tab): the tab's id, the first row that may be waiting, how many, and why.
  */
-export interface WaitingCalls { readonly sheet: number; readonly from: number; readonly count: number; readonly reason: string }
+export interface WaitingCalls {
+  readonly sheet: number;
+  readonly from: number;
+  readonly count: number;
+  readonly reason: string;
+}
 
 const WAITING_KEY = 'slm.callForm.waiting';
 const LAST_CALL_KEY = 'slm.callForm.lastCall';
 
 export function loadWaiting(): WaitingCalls | null {
   const saved = PropertiesService.getDocumentProperties().getProperty(WAITING_KEY);
-  try { return saved ? (JSON.parse(saved) as WaitingCalls) : null; } catch { return null; }
+  try {
+    return saved ? (JSON.parse(saved) as WaitingCalls) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function saveWaiting(w: WaitingCalls | null): void {
@@ -61,4 +82,6 @@ export function saveWaiting(w: WaitingCalls | null): void {
 
 /** The highest CALL number ever given in this workbook (0 before the first). */
 export const lastCallNumber = (): number => Number(PropertiesService.getDocumentProperties().getProperty(LAST_CALL_KEY)) || 0;
-export const saveLastCallNumber = (n: number): void => { PropertiesService.getDocumentProperties().setProperty(LAST_CALL_KEY, String(n)); };
+export const saveLastCallNumber = (n: number): void => {
+  PropertiesService.getDocumentProperties().setProperty(LAST_CALL_KEY, String(n));
+};

@@ -10,7 +10,12 @@ const DEFAULT_WIDTH = 100;
  * The function the table's formula calls ("=SLM_ATTAINMENT" for the Dashboard); the template uploaded from
  * .xlsx holds it as an array formula, which Sheets wraps in ARRAYFORMULA.
  */
-const callOf = (formula: string): string => formula.replace(/\s/g, '').toUpperCase().replace(/^=ARRAYFORMULA\(/, '=').split('(')[0];
+const callOf = (formula: string): string =>
+  formula
+    .replace(/\s/g, '')
+    .toUpperCase()
+    .replace(/^=ARRAYFORMULA\(/, '=')
+    .split('(')[0];
 
 /**
  * Puts `to` in a cell that still holds exactly `from` (spaces and case aside), so an earlier template's
@@ -35,7 +40,10 @@ export function formatFormulaTab(sheet: Sheet, layout: FormulaTabLayout): boolea
   const { table } = layout;
   if (callOf(sheet.getRange(table.row, table.col).getFormula()) !== callOf(table.formula)) return false;
   const maxRows = sheet.getMaxRows();
-  const cols = Math.min(sheet.getMaxColumns(), layout.blocks.reduce((n, b) => Math.max(n, b.col + b.cols - 1), layout.widths.length));
+  const cols = Math.min(
+    sheet.getMaxColumns(),
+    layout.blocks.reduce((n, b) => Math.max(n, b.col + b.cols - 1), layout.widths.length),
+  );
   const area = sheet.getRange(1, 1, maxRows, cols);
   const formats = area.getNumberFormats();
   const backgrounds = area.getBackgrounds();
@@ -45,7 +53,10 @@ export function formatFormulaTab(sheet: Sheet, layout: FormulaTabLayout): boolea
   const untouched = formats.map((row, i) => row.map((f, j) => isDefaultNumberFormat(f) && isDefaultBackground(backgrounds[i][j])));
   const changed = { formats: false, backgrounds: false, weights: false, wraps: false, aligns: false };
   const set = <T>(grid: T[][], i: number, j: number, v: T, key: keyof typeof changed) => {
-    if (grid[i][j] !== v) { grid[i][j] = v; changed[key] = true; }
+    if (grid[i][j] !== v) {
+      grid[i][j] = v;
+      changed[key] = true;
+    }
   };
   for (const block of layout.blocks) {
     const style: CellStyle = block.style;
@@ -68,20 +79,31 @@ export function formatFormulaTab(sheet: Sheet, layout: FormulaTabLayout): boolea
   if (changed.aligns) area.setVerticalAlignments(aligns);
   let other = false;
   layout.widths.forEach((px, k) => {
-    if (k < cols && px !== DEFAULT_WIDTH && sheet.getColumnWidth(k + 1) === DEFAULT_WIDTH) { sheet.setColumnWidth(k + 1, px); other = true; }
+    if (k < cols && px !== DEFAULT_WIDTH && sheet.getColumnWidth(k + 1) === DEFAULT_WIDTH) {
+      sheet.setColumnWidth(k + 1, px);
+      other = true;
+    }
   });
-  if (sheet.getFrozenRows() === 0) { sheet.setFrozenRows(layout.frozenRows); other = true; }
+  if (sheet.getFrozenRows() === 0) {
+    sheet.setFrozenRows(layout.frozenRows);
+    other = true;
+  }
   return addColourRules(sheet, layout, maxRows) || other || Object.values(changed).some(Boolean);
 }
 
 /** One rule per coloured word over the coloured columns, unless a rule for that word is already there. */
 function addColourRules(sheet: Sheet, layout: FormulaTabLayout, maxRows: number): boolean {
   const rules = sheet.getConditionalFormatRules();
-  const present = new Set(rules.map((r) => r.getBooleanCondition())
-    .filter((c) => c && String(c.getCriteriaType()) === 'TEXT_EQUAL_TO').map((c) => String(c!.getCriteriaValues()[0]).toLowerCase()));
+  const present = new Set(
+    rules
+      .map((r) => r.getBooleanCondition())
+      .filter((c) => c && String(c.getCriteriaType()) === 'TEXT_EQUAL_TO')
+      .map((c) => String(c!.getCriteriaValues()[0]).toLowerCase()),
+  );
   const ranges = layout.colouredColumns.map(({ row, col }) => sheet.getRange(row, col, maxRows - row + 1, 1));
-  const added = layout.colours.filter((c) => !present.has(c.text.toLowerCase())).map((c) => SpreadsheetApp.newConditionalFormatRule()
-    .whenTextEqualTo(c.text).setBackground(c.background).setFontColor(c.color).setRanges(ranges).build());
+  const added = layout.colours
+    .filter((c) => !present.has(c.text.toLowerCase()))
+    .map((c) => SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(c.text).setBackground(c.background).setFontColor(c.color).setRanges(ranges).build());
   if (added.length > 0) sheet.setConditionalFormatRules([...rules, ...added]);
   return added.length > 0;
 }

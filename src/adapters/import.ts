@@ -29,7 +29,10 @@ const sizeOf = (n: number) => {
   const mb = (n / 1024 / 1024).toFixed(1);
   return Number(mb) > MAX_IMPORT_BYTES / 1024 / 1024 ? `${mb} MB` : `${n.toLocaleString('en-GB')} bytes`;
 };
-const tooBig = (n: number) => new Error(`The file is ${sizeOf(n)}; an import reads at most 10 MB (${MAX_IMPORT_BYTES.toLocaleString('en-GB')} bytes). Export a shorter period (a term at a time) and import each file.`);
+const tooBig = (n: number) =>
+  new Error(
+    `The file is ${sizeOf(n)}; an import reads at most 10 MB (${MAX_IMPORT_BYTES.toLocaleString('en-GB')} bytes). Export a shorter period (a term at a time) and import each file.`,
+  );
 
 /** Text that is not UTF-8 (UTF-16 or a Windows code page read as UTF-8) shows NULs or U+FFFD. */
 function checkEncoding(text: string): void {
@@ -43,7 +46,10 @@ export function readSource(ss: Spreadsheet, source: ImportSource): SourceTable {
     const sheet = ss.getSheetByName(source.tab);
     if (!sheet) throw new Error(`There is no tab named "${source.tab}".`);
     const [header = [], ...rows] = sheet.getDataRange().getDisplayValues();
-    return { header: header.map((h) => h.trim()), records: rows.map((cells, i) => ({ line: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== '')) };
+    return {
+      header: header.map((h) => h.trim()),
+      records: rows.map((cells, i) => ({ line: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== '')),
+    };
   }
   let text = source.text ?? '';
   if (source.fileId) {
@@ -93,7 +99,11 @@ export const readImportData = (): ImportData => JSON.parse(HtmlService.createHtm
 
 export function loadOptions(): ImportOptions {
   const saved = PropertiesService.getDocumentProperties().getProperty(OPTIONS_KEY);
-  try { return saved ? (JSON.parse(saved) as ImportOptions) : {}; } catch { return {}; }
+  try {
+    return saved ? (JSON.parse(saved) as ImportOptions) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Saves the mapping for next time, capped to fit one property; returns how many value mappings did not fit. */

@@ -20,7 +20,8 @@ export function formatOpenItems(sheet: Sheet): void {
   sheet.getRange(OPEN_ITEMS_CELLS.tableRow, 1, 1, width).setFontWeight('bold');
   const body = sheet.getRange(first, 1, rows, width);
   const rules = clockRowRules(first).map((r) =>
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.background).setRanges([body]).build());
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.background).setRanges([body]).build(),
+  );
   sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...rules]);
   sheet.setFrozenRows(OPEN_ITEMS_CELLS.tableRow);
 }

@@ -4,7 +4,7 @@
  * (sendNotificationEmail: false), so each person gets one deliberate message from the add-in instead of one
  * email per file. https://developers.google.com/drive/api/reference/rest/v3/permissions
  */
-import type { Role } from '../core/docs/sharing';
+import type { Role } from '../core/documents/sharing';
 
 export interface Access {
   readonly email: string;
@@ -13,7 +13,12 @@ export interface Access {
 }
 
 const ROLES: Readonly<Record<string, Role>> = {
-  owner: 'owner', organizer: 'editor', fileOrganizer: 'editor', writer: 'editor', commenter: 'commenter', reader: 'viewer',
+  owner: 'owner',
+  organizer: 'editor',
+  fileOrganizer: 'editor',
+  writer: 'editor',
+  commenter: 'commenter',
+  reader: 'viewer',
 };
 
 const drive = (): GoogleAppsScript.Drive => {
@@ -27,10 +32,14 @@ function accessList(fileId: string): Access[] {
   let pageToken: string | undefined;
   do {
     const page = drive().Permissions.list(fileId, {
-      fields: 'nextPageToken,permissions(id,type,role,emailAddress)', supportsAllDrives: true, pageSize: 100, ...(pageToken ? { pageToken } : {}),
+      fields: 'nextPageToken,permissions(id,type,role,emailAddress)',
+      supportsAllDrives: true,
+      pageSize: 100,
+      ...(pageToken ? { pageToken } : {}),
     });
     for (const p of page.permissions ?? []) {
-      if (p.type === 'user' && p.emailAddress && p.id) out.push({ email: p.emailAddress.toLowerCase(), role: ROLES[p.role ?? ''] ?? 'viewer', permissionId: p.id });
+      if (p.type === 'user' && p.emailAddress && p.id)
+        out.push({ email: p.emailAddress.toLowerCase(), role: ROLES[p.role ?? ''] ?? 'viewer', permissionId: p.id });
     }
     pageToken = page.nextPageToken ?? undefined;
   } while (pageToken);
@@ -49,7 +58,11 @@ export function tryAccessList(fileId: string): Access[] | undefined {
 /** Lets `email` comment on the file, with no email from Drive; false when Drive refused. */
 export function grantCommenter(fileId: string, email: string): boolean {
   try {
-    drive().Permissions.create({ type: 'user', role: 'commenter', emailAddress: email }, fileId, { sendNotificationEmail: false, supportsAllDrives: true, fields: 'id' });
+    drive().Permissions.create({ type: 'user', role: 'commenter', emailAddress: email }, fileId, {
+      sendNotificationEmail: false,
+      supportsAllDrives: true,
+      fields: 'id',
+    });
     return true;
   } catch {
     return false;

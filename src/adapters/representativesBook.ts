@@ -50,7 +50,9 @@ export function openRepresentativesBook(ss: Spreadsheet, title: string): OpenedB
 function formatNew(sheet: Sheet, tab: RepresentativesTab, rows: number): void {
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, tab.header.length).setFontWeight('bold').setBackground('#e8f0fe');
-  tab.widths.forEach((px, i) => { sheet.setColumnWidth(i + 1, px); });
+  tab.widths.forEach((px, i) => {
+    sheet.setColumnWidth(i + 1, px);
+  });
   sheet.getRange(1, 1, Math.max(rows, 2), tab.header.length).setWrap(true).setVerticalAlignment('top');
 }
 
@@ -70,7 +72,9 @@ function writeTab(book: Spreadsheet, tab: RepresentativesTab, index: number): nu
   const before = grid.map((r) => r.join('\u0001'));
   grid[0] = [...tab.header];
   const rowOf = new Map<string, number>();
-  grid.forEach((r, i) => { if (i > 0 && r[0] !== '' && !rowOf.has(r[0])) rowOf.set(r[0], i); });
+  grid.forEach((r, i) => {
+    if (i > 0 && r[0] !== '' && !rowOf.has(r[0])) rowOf.set(r[0], i);
+  });
   const wanted = new Set(tab.rows.map((r) => r[0]));
   for (const row of tab.rows) {
     const at = rowOf.get(row[0]);

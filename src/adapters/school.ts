@@ -1,4 +1,4 @@
-import { schoolFromFileName } from '../core/docs/naming';
+import { schoolFromFileName } from '../core/documents/naming';
 
 /** Document property holding the school's name; default from the spreadsheet's name. */
 const SCHOOL_PROPERTY = 'SLM_SCHOOL_NAME';

@@ -59,7 +59,11 @@ export function readColumn(ss: Spreadsheet, key: TabKey, column: string): unknow
 
 /** Names of the schema's tabs that hold rows below the header (Settings, which Set up fills, is not data). */
 export function tabsWithData(ss: Spreadsheet): string[] {
-  return tabOrder().filter((k) => k !== 'settings').map((k) => ss.getSheetByName(workbookSchema()[k].name)).filter((s) => s && s.getLastRow() > 1).map((s) => s!.getName());
+  return tabOrder()
+    .filter((k) => k !== 'settings')
+    .map((k) => ss.getSheetByName(workbookSchema()[k].name))
+    .filter((s) => s && s.getLastRow() > 1)
+    .map((s) => s!.getName());
 }
 
 /**
@@ -106,14 +110,16 @@ export function writeCells(sheet: Sheet, row: number, column: number, values: re
   const range = sheet.getRange(row, column, values.length, values[0].length);
   const formats = range.getNumberFormats();
   let reformat = false;
-  const cells = values.map((line, i) => line.map((v, j) => {
-    if (isCellFormula(v)) return v.formula;
-    if (typeof v === 'string' && v !== '' && formats[i][j] !== TEXT_FORMAT) {
-      formats[i][j] = TEXT_FORMAT;
-      reformat = true;
-    }
-    return v;
-  }));
+  const cells = values.map((line, i) =>
+    line.map((v, j) => {
+      if (isCellFormula(v)) return v.formula;
+      if (typeof v === 'string' && v !== '' && formats[i][j] !== TEXT_FORMAT) {
+        formats[i][j] = TEXT_FORMAT;
+        reformat = true;
+      }
+      return v;
+    }),
+  );
   if (reformat) range.setNumberFormats(formats);
   range.setValues(cells);
 }
@@ -188,7 +194,9 @@ function readExistingTab(sheet: Sheet): ExistingTab {
   const formulas = row1.getFormulas()[0];
   const notes = row1.getNotes()[0];
   let lastColumn = sheet.getLastColumn();
-  notes.forEach((n, i) => { if (n !== '') lastColumn = Math.max(lastColumn, i + 1); });
+  notes.forEach((n, i) => {
+    if (n !== '') lastColumn = Math.max(lastColumn, i + 1);
+  });
   const header = values.slice(0, lastColumn).map((v, i) => (v === '' && formulas[i] !== '' ? formulas[i] : v));
   const blank = header.flatMap((h, i) => (String(h).trim() === '' ? [i] : []));
   let headerlessColumns: number[] = [];
@@ -211,7 +219,12 @@ export function readSetupState(ss: Spreadsheet, skip: readonly string[]): { exis
   }
   // Other tabs matter while a schema tab is missing by name (one may be it, renamed) or has no rows (one may hold them).
   const lacking = tabOrder().some((k) => !existing[k] || existing[k]!.lastRow <= 1);
-  const others = lacking ? ss.getSheets().filter((s) => !names.has(s.getName())).map((s) => ({ name: s.getName(), ...readExistingTab(s) })) : [];
+  const others = lacking
+    ? ss
+        .getSheets()
+        .filter((s) => !names.has(s.getName()))
+        .map((s) => ({ name: s.getName(), ...readExistingTab(s) }))
+    : [];
   return { existing, others };
 }
 
@@ -230,11 +243,13 @@ export function isUntouched(ss: Spreadsheet, sheet: Sheet): boolean {
   if (ss.getNamedRanges().some((n) => n.getRange().getSheet().getSheetId() === id)) return false;
   const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
   const every = <T>(grid: T[][], plain: (v: T) => boolean): boolean => grid.every((r) => r.every(plain));
-  return every(all.getNotes(), (n) => n === '')
-    && every(all.getNumberFormats(), (f) => DEFAULT_NUMBER_FORMAT.test(f))
-    && every(all.getBackgrounds(), (b) => /^#ffffff$/i.test(b))
-    && every(all.getFontWeights(), (w) => w === 'normal')
-    && every(all.getDataValidations(), (v) => v === null);
+  return (
+    every(all.getNotes(), (n) => n === '') &&
+    every(all.getNumberFormats(), (f) => DEFAULT_NUMBER_FORMAT.test(f)) &&
+    every(all.getBackgrounds(), (b) => /^#ffffff$/i.test(b)) &&
+    every(all.getFontWeights(), (w) => w === 'normal') &&
+    every(all.getDataValidations(), (v) => v === null)
+  );
 }
 
 /**
@@ -258,7 +273,7 @@ export function applySetup(ss: Spreadsheet, plan: Pick<SetupPlan, 'renames' | 's
     const rows = Math.max(1, Math.min(FORMATTED_ROWS, sheet.getMaxRows()) - 1);
     const body = sheet.getRange(2, first, rows, cols.length);
     // One call per run of columns with a format; columns left automatic break the runs.
-    for (let i = 0; i < cols.length;) {
+    for (let i = 0; i < cols.length; ) {
       let end = i;
       while (end < cols.length && numberFormat(cols[end].type) !== undefined) end++;
       if (end > i) {
@@ -269,7 +284,9 @@ export function applySetup(ss: Spreadsheet, plan: Pick<SetupPlan, 'renames' | 's
     }
     const rules = cols.map((c) => buildRule(validationRule(c)));
     body.setDataValidations(Array.from({ length: rows }, () => rules));
-    cols.forEach((c, i) => { sheet.setColumnWidth(first + i, c.width ?? 120); });
+    cols.forEach((c, i) => {
+      sheet.setColumnWidth(first + i, c.width ?? 120);
+    });
     finishTab(ss, sheet, step.tab.key);
   }
 }
@@ -280,9 +297,11 @@ export function applySetup(ss: Spreadsheet, plan: Pick<SetupPlan, 'renames' | 's
  * no cell is touched. A tab the plan left alone is not among them. Returns the tabs it changed.
  */
 export function finishTabs(ss: Spreadsheet, plan: Pick<SetupPlan, 'finish' | 'steps'>): string[] {
-  return plan.finish.filter((key) => !plan.steps.some((s) => s.tab.key === key))
+  return plan.finish
+    .filter((key) => !plan.steps.some((s) => s.tab.key === key))
     .map((key) => [key, ss.getSheetByName(workbookSchema()[key].name)] as const)
-    .filter(([key, sheet]) => sheet && finishTab(ss, sheet, key)).map(([, sheet]) => sheet!.getName());
+    .filter(([key, sheet]) => sheet && finishTab(ss, sheet, key))
+    .map(([, sheet]) => sheet!.getName());
 }
 
 /** True when something was missing and has been put right. A user's own frozen rows stay. */
@@ -296,9 +315,15 @@ function buildRule(rule: ReturnType<typeof validationRule>): GoogleAppsScript.Sp
   if (!rule) return null;
   const b = SpreadsheetApp.newDataValidation().setHelpText(rule.help);
   switch (rule.kind) {
-    case 'list': return b.requireValueInList([...rule.values], true).setAllowInvalid(false).build();
-    case 'date': return b.requireDate().setAllowInvalid(false).build();
-    case 'number': return b.requireNumberBetween(rule.min, rule.max).setAllowInvalid(false).build();
+    case 'list':
+      return b
+        .requireValueInList([...rule.values], true)
+        .setAllowInvalid(false)
+        .build();
+    case 'date':
+      return b.requireDate().setAllowInvalid(false).build();
+    case 'number':
+      return b.requireNumberBetween(rule.min, rule.max).setAllowInvalid(false).build();
   }
 }
 
@@ -343,7 +368,10 @@ export function ensureFormulaTab(ss: Spreadsheet, name: string, cells: readonly 
 export function writeColumnCells(ss: Spreadsheet, key: TabKey, header: string, cells: ReadonlyMap<number, string>): boolean {
   const sheet = ss.getSheetByName(tabDef(key).name);
   if (!sheet || cells.size === 0) return false;
-  const col = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0].findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
+  const col = sheet
+    .getRange(1, 1, 1, Math.max(1, sheet.getLastColumn()))
+    .getValues()[0]
+    .findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
   if (col < 0) return false;
   let last = 0;
   for (const row of cells.keys()) last = Math.max(last, row);

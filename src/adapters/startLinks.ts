@@ -14,10 +14,13 @@ export function writeStartLinks(ss: Spreadsheet): void {
   const range = sheet.getRange(first, START_LINK_COLUMN, START_STEPS.length + 1, 1);
   const formulas = range.getFormulas();
   const values = range.getValues();
-  const wanted = [['Go to'], ...START_STEPS.map((step) => {
-    const tab = step.tab && ss.getSheetByName(step.tab);
-    return [tab ? `=HYPERLINK("#gid=${tab.getSheetId()}","Open ${step.tab}")` : ''];
-  })];
+  const wanted = [
+    ['Go to'],
+    ...START_STEPS.map((step) => {
+      const tab = step.tab && ss.getSheetByName(step.tab);
+      return [tab ? `=HYPERLINK("#gid=${tab.getSheetId()}","Open ${step.tab}")` : ''];
+    }),
+  ];
   const ids = new Set(ss.getSheets().map((s) => s.getSheetId()));
   // A link still reaching a tab of this workbook is left as it is (Set up changes nothing that works); only an
   // empty cell, or one of ours whose tab is gone (a copied or uploaded workbook has new tab ids), is written.

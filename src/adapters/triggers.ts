@@ -8,8 +8,7 @@ type Trigger = GoogleAppsScript.Script.Trigger;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The user's triggers in `ss` that call `handler` (other people's triggers are not visible to a script). */
-export const triggersFor = (ss: Spreadsheet, handler: string): Trigger[] =>
-  ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === handler);
+export const triggersFor = (ss: Spreadsheet, handler: string): Trigger[] => ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === handler);
 
 /**
  * Makes sure exactly one daily trigger of `ss` calls `handler` at about `hour` (the script's time zone): creates it

@@ -48,7 +48,9 @@ export function setUpSchoolsTab(ss: Spreadsheet): boolean {
   header.setNotes([tab.columns.map((c) => c.help)]);
   header.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
-  tab.columns.forEach((c, i) => { sheet.setColumnWidth(i + 1, c.width ?? 120); });
+  tab.columns.forEach((c, i) => {
+    sheet.setColumnWidth(i + 1, c.width ?? 120);
+  });
   return true;
 }
 
@@ -68,8 +70,12 @@ export function readStore(ss: Spreadsheet): Map<string, StoredSchool> {
     }
     const at = readAt instanceof Date ? readAt.getTime() : Date.parse(String(readAt));
     out.set(String(id), {
-      workbookId: String(id), name: String(name), readAt: Number.isFinite(at) ? at : undefined, run: String(run),
-      figures: parsed, error: error ? String(error) : parsed || !figures ? undefined : 'its stored figures could not be read back',
+      workbookId: String(id),
+      name: String(name),
+      readAt: Number.isFinite(at) ? at : undefined,
+      run: String(run),
+      figures: parsed,
+      error: error ? String(error) : parsed || !figures ? undefined : 'its stored figures could not be read back',
     });
   }
   return out;
@@ -82,12 +88,21 @@ export function writeStore(ss: Spreadsheet, schools: readonly StoredSchool[]): v
     sheet = ss.insertSheet(STORE_TAB);
     sheet.hideSheet();
   }
-  const rows = [STORE_HEADER, ...schools.map((s) => {
-    const json = s.figures ? JSON.stringify(s.figures) : '';
-    const fits = json.length <= CELL_LIMIT;
-    return [s.workbookId, s.name, s.readAt === undefined ? '' : new Date(s.readAt).toISOString(), s.run, fits ? json : '',
-      s.error ?? (fits ? '' : 'its figures are too large for one cell (over 50,000 characters)')];
-  })];
+  const rows = [
+    STORE_HEADER,
+    ...schools.map((s) => {
+      const json = s.figures ? JSON.stringify(s.figures) : '';
+      const fits = json.length <= CELL_LIMIT;
+      return [
+        s.workbookId,
+        s.name,
+        s.readAt === undefined ? '' : new Date(s.readAt).toISOString(),
+        s.run,
+        fits ? json : '',
+        s.error ?? (fits ? '' : 'its figures are too large for one cell (over 50,000 characters)'),
+      ];
+    }),
+  ];
   fitRows(sheet, rows.length);
   if (sheet.getLastRow() > rows.length) sheet.getRange(rows.length + 1, 1, sheet.getLastRow() - rows.length, STORE_HEADER.length).clearContent();
   writeCells(sheet, 1, 1, rows);
@@ -136,7 +151,9 @@ export function writeTrustTab(ss: Spreadsheet, tab: TrustTab, position: number):
     sheet.getRange(1, 1, tab.rows.length, width).setBackgrounds(colours);
   }
   if (fresh) {
-    tab.widths.forEach((px, i) => { sheet.setColumnWidth(i + 1, px); });
+    tab.widths.forEach((px, i) => {
+      sheet.setColumnWidth(i + 1, px);
+    });
     sheet.getRange(tab.headerRow, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(tab.headerRow);
   }
@@ -151,7 +168,9 @@ export function setUpTrustSettingsTab(ss: Spreadsheet): boolean {
   writeCells(sheet, 1, 1, rows);
   sheet.getRange(1, 1, 1, tab.columns.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
-  tab.columns.forEach((c, i) => { sheet.setColumnWidth(i + 1, c.width ?? 120); });
+  tab.columns.forEach((c, i) => {
+    sheet.setColumnWidth(i + 1, c.width ?? 120);
+  });
   return true;
 }
 

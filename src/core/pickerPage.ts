@@ -13,8 +13,8 @@ export type PickerKind = 'csv' | 'folder' | 'school';
 const TITLES: Record<PickerKind, { pick: string; paste: string; hint: string }> = {
   csv: {
     pick: 'Choose the CSV export to import',
-    paste: 'Or paste the file\'s Drive link',
-    hint: 'A link works only for a file this add-in made or was given before (chosen once in Google Drive\'s chooser). For any other file, paste its CSV text into the panel instead.',
+    paste: "Or paste the file's Drive link",
+    hint: "A link works only for a file this add-in made or was given before (chosen once in Google Drive's chooser). For any other file, paste its CSV text into the panel instead.",
   },
   school: {
     pick: "Choose the schools' SLM Workbooks",
@@ -23,7 +23,7 @@ const TITLES: Record<PickerKind, { pick: string; paste: string; hint: string }> 
   },
   folder: {
     pick: 'Choose the folder for new documents',
-    paste: 'Or paste the folder\'s Drive link',
+    paste: "Or paste the folder's Drive link",
     hint: 'A link works for a folder this add-in made or was given before. Leave it blank and press Use to put documents next to the workbook.',
   },
 };
@@ -31,11 +31,12 @@ const TITLES: Record<PickerKind, { pick: string; paste: string; hint: string }> 
 /** The dialog's HTML for `kind`. Everything it shows is fixed text; the picked name comes back through the server. */
 export function pickerPage(kind: PickerKind): string {
   const t = TITLES[kind];
-  const view = kind === 'folder'
-    ? 'new google.picker.DocsView(google.picker.ViewId.FOLDERS).setIncludeFolders(true).setSelectFolderEnabled(true).setMimeTypes("application/vnd.google-apps.folder")'
-    : kind === 'school'
-      ? 'new google.picker.DocsView(google.picker.ViewId.SPREADSHEETS).setIncludeFolders(true)'
-      : 'new google.picker.DocsView(google.picker.ViewId.DOCS).setIncludeFolders(true).setMimeTypes("text/csv,text/plain,application/vnd.ms-excel,text/comma-separated-values")';
+  const view =
+    kind === 'folder'
+      ? 'new google.picker.DocsView(google.picker.ViewId.FOLDERS).setIncludeFolders(true).setSelectFolderEnabled(true).setMimeTypes("application/vnd.google-apps.folder")'
+      : kind === 'school'
+        ? 'new google.picker.DocsView(google.picker.ViewId.SPREADSHEETS).setIncludeFolders(true)'
+        : 'new google.picker.DocsView(google.picker.ViewId.DOCS).setIncludeFolders(true).setMimeTypes("text/csv,text/plain,application/vnd.ms-excel,text/comma-separated-values")';
   // A trust chooses several schools at once; each is sent on its own.
   const multi = kind === 'school' ? '.enableFeature(google.picker.Feature.MULTISELECT_ENABLED)' : '';
   return `<!DOCTYPE html><html lang="en-GB"><head><base target="_top"><meta charset="utf-8">

@@ -8,7 +8,10 @@ export const isDate = (v: unknown): v is Date => {
 };
 
 /** Header matching ignores case, spaces and punctuation, so "On hold (h)" matches "on hold h". */
-export const normaliseHeader = (h: unknown): string => String(h ?? '').toLowerCase().replace(/[^a-z0-9%]+/g, '');
+export const normaliseHeader = (h: unknown): string =>
+  String(h ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, '');
 
 export const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 

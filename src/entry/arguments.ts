@@ -26,14 +26,24 @@ function build() {
     flag: z.boolean(),
     csv: z.nullable(z.string()),
     shortText: z.nullable(z.string().check(z.maxLength(SHORT))),
-    importRequest: z.nullable(z.object({
-      fileId: z.optional(z.string().check(z.maxLength(SHORT))), tab: z.optional(z.string().check(z.maxLength(SHORT))),
-      preset: z.optional(z.string().check(z.maxLength(SHORT))), takeExport: z.optional(z.boolean()),
-      dateOrder: z.optional(z.enum(['dmy', 'mdy'])), defaultType: z.optional(z.enum(['Incident', 'Request'])),
-      columns: z.optional(words()), services: z.optional(words()), priorities: z.optional(words()), types: z.optional(words()),
-    })),
+    importRequest: z.nullable(
+      z.object({
+        fileId: z.optional(z.string().check(z.maxLength(SHORT))),
+        tab: z.optional(z.string().check(z.maxLength(SHORT))),
+        preset: z.optional(z.string().check(z.maxLength(SHORT))),
+        takeExport: z.optional(z.boolean()),
+        dateOrder: z.optional(z.enum(['dmy', 'mdy'])),
+        defaultType: z.optional(z.enum(['Incident', 'Request'])),
+        columns: z.optional(words()),
+        services: z.optional(words()),
+        priorities: z.optional(words()),
+        types: z.optional(words()),
+      }),
+    ),
     // A range is a host object: what is checked is that it has the method the trigger calls.
-    formSubmit: z.object({ range: z.custom<object>((r) => typeof r === 'object' && r !== null && typeof (r as { getSheet?: unknown }).getSheet === 'function') }),
+    formSubmit: z.object({
+      range: z.custom<object>((r) => typeof r === 'object' && r !== null && typeof (r as { getSheet?: unknown }).getSheet === 'function'),
+    }),
     choices: z.array(z.object({ name: z.string().check(z.maxLength(SHORT)), documents: z.boolean(), workbook: z.boolean() })),
     emails: z.nullable(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(SHORT))),
     pickerKind: z.enum(['csv', 'folder', 'school']),
@@ -58,7 +68,8 @@ export function periodArg(value: unknown, fallback?: PeriodRequest): PeriodReque
 export function periodArg(value: unknown, fallback?: PeriodRequest): PeriodRequest | undefined {
   if ((value === undefined || value === null) && fallback) return fallback;
   const p = argument(schemas().period, value, 'period', PERIOD_EXPECTED);
-  if (p.kind === 'custom' && (!p.start || !p.end)) throw new Error(`period: a custom period needs both start and end dates, e.g. { kind: "custom", start: "2026-09-01", end: "2026-12-19" }`);
+  if (p.kind === 'custom' && (!p.start || !p.end))
+    throw new Error(`period: a custom period needs both start and end dates, e.g. { kind: "custom", start: "2026-09-01", end: "2026-12-19" }`);
   return p;
 }
 
@@ -66,22 +77,27 @@ export function periodArg(value: unknown, fallback?: PeriodRequest): PeriodReque
 export const optionalPeriodArg = (value: unknown): PeriodRequest | undefined => (value === undefined || value === null ? undefined : periodArg(value));
 
 export const serviceIdsArg = (value: unknown): string[] | null =>
-  argument(schemas().serviceIds, value === undefined ? null : value, 'serviceIds', 'a list of Service IDs such as ["EMAIL", "PRINT"], or null for every service in use');
+  argument(
+    schemas().serviceIds,
+    value === undefined ? null : value,
+    'serviceIds',
+    'a list of Service IDs such as ["EMAIL", "PRINT"], or null for every service in use',
+  );
 
-export const textArg = (value: unknown, name: string, example: string): string =>
-  argument(schemas().text, value ?? '', name, `text such as ${example}`);
+export const textArg = (value: unknown, name: string, example: string): string => argument(schemas().text, value ?? '', name, `text such as ${example}`);
 
 export const rowArg = (value: unknown): number => argument(schemas().row, value, 'row', 'a row number such as 2 (0 for the whole tab)');
 
-export const instantArg = (value: unknown, name: string): number =>
-  argument(schemas().instant, value, name, 'a time in milliseconds since 1970');
+export const instantArg = (value: unknown, name: string): number => argument(schemas().instant, value, name, 'a time in milliseconds since 1970');
 
 export const flagArg = (value: unknown, name: string): boolean => argument(schemas().flag, value, name, 'true or false');
 
 /** CSV text pasted in the panel; blank when the import reads a Drive file or a tab instead. Its size is checked where it is read. */
-export const csvArg = (value: unknown): string | null => argument(schemas().csv, value === undefined ? null : value, 'text', 'CSV text, or null to read a Drive file or a tab');
+export const csvArg = (value: unknown): string | null =>
+  argument(schemas().csv, value === undefined ? null : value, 'text', 'CSV text, or null to read a Drive file or a tab');
 
-const IMPORT_EXPECTED = 'the import choices the panel sends, such as { fileId: "…" } or { tab: "Export", dateOrder: "dmy", columns: { ref: "Ticket ID" } } (dateOrder "dmy" or "mdy", defaultType "Incident" or "Request", takeExport true or false, names and words as text), or null';
+const IMPORT_EXPECTED =
+  'the import choices the panel sends, such as { fileId: "…" } or { tab: "Export", dateOrder: "dmy", columns: { ref: "Ticket ID" } } (dateOrder "dmy" or "mdy", defaultType "Incident" or "Request", takeExport true or false, names and words as text), or null';
 
 /** What the panel sends to preview or import: the source and the choices, each of its type. */
 export function importRequestArg(value: unknown): ImportRequest {
@@ -108,7 +124,7 @@ export function isoInstantArg(value: unknown, name: string): number | undefined 
 /** The event Google hands an on-form-submit trigger: its range is the new row of the responses tab. */
 export function formSubmitArg(value: unknown): GoogleAppsScript.Events.SheetsOnFormSubmit {
   const ok = schemas().formSubmit.safeParse(value).success;
-  if (!ok) throw new Error('e: expected the form-submit event Google passes when a call is logged (this runs from the form\'s trigger, not by hand)');
+  if (!ok) throw new Error("e: expected the form-submit event Google passes when a call is logged (this runs from the form's trigger, not by hand)");
   return value as GoogleAppsScript.Events.SheetsOnFormSubmit;
 }
 

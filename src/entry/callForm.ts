@@ -25,7 +25,14 @@ export function createCallForm(): CallForm {
     if (services.length === 0) throw new Error('No service on the Services tab is Supported, so the form would offer no service.');
     const { form, created } = ensureCallForm(ss, services, readImportData().form);
     const w = loadWaiting();
-    return { url: form.getPublishedUrl(), editUrl: form.getEditUrl(), services: services.length, created, waiting: w?.count ?? 0, waitingReason: w?.reason || null };
+    return {
+      url: form.getPublishedUrl(),
+      editUrl: form.getEditUrl(),
+      services: services.length,
+      created,
+      waiting: w?.count ?? 0,
+      waitingReason: w?.reason || null,
+    };
   });
 }
 
@@ -33,13 +40,25 @@ export function createCallForm(): CallForm {
 export function getCallForm(): CallForm | null {
   const id = savedFormId();
   const w = loadWaiting();
-  return id ? { url: `https://docs.google.com/forms/d/${id}/viewform`, editUrl: `https://docs.google.com/forms/d/${id}/edit`, services: 0, created: false,
-    waiting: w?.count ?? 0, waitingReason: w?.reason || null } : null;
+  return id
+    ? {
+        url: `https://docs.google.com/forms/d/${id}/viewform`,
+        editUrl: `https://docs.google.com/forms/d/${id}/edit`,
+        services: 0,
+        created: false,
+        waiting: w?.count ?? 0,
+        waitingReason: w?.reason || null,
+      }
+    : null;
 }
 
 export function menuCallForm(): void {
   const r = createCallForm();
-  SpreadsheetApp.getUi().alert('Log a call form', `${r.created ? 'The form is ready' : 'The form\'s service list is up to date'} (${r.services} services). Share this link with staff:\n\n${r.url}\n\nEach answer becomes a row on the Incidents tab.`, SpreadsheetApp.getUi().ButtonSet.OK);
+  SpreadsheetApp.getUi().alert(
+    'Log a call form',
+    `${r.created ? 'The form is ready' : "The form's service list is up to date"} (${r.services} services). Share this link with staff:\n\n${r.url}\n\nEach answer becomes a row on the Incidents tab.`,
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
 }
 
 /**
@@ -85,7 +104,8 @@ function drain(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, waiting: WaitingCal
     return { waiting: count, reason: count > 0 ? reason : null, written };
   };
   const sheet = ss.getSheets().find((s) => s.getSheetId() === waiting.sheet);
-  if (!sheet) return keep(waiting.count, waiting.from, 'the form\'s responses tab is gone (the answers are still in the form, under Responses in Google Forms).');
+  if (!sheet)
+    return keep(waiting.count, waiting.from, "the form's responses tab is gone (the answers are still in the form, under Responses in Google Forms).");
   const q = readImportData().form;
   const values = sheet.getDataRange().getValues();
   const header = values[0].map((h) => String(h).trim());
@@ -102,8 +122,13 @@ function drain(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, waiting: WaitingCal
     const answered = values[r].some((v, c) => c !== col && String(v ?? '').trim() !== '');
     if (answered && String(values[r][col] ?? '').trim() === '') pending.push(r);
   }
-  const flush = () => { if (marks.length) writeBlocks(sheet, marks); };
-  if (pending.length === 0) { flush(); return keep(0, 0, ''); }
+  const flush = () => {
+    if (marks.length) writeBlocks(sheet, marks);
+  };
+  if (pending.length === 0) {
+    flush();
+    return keep(0, 0, '');
+  }
   const incidents = ss.getSheetByName(tabDef('incidents').name);
   if (!incidents) {
     flush();

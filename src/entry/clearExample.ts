@@ -32,8 +32,9 @@ export function menuClearExample(): void {
     ui.alert(TITLE, NO_RECORD, ui.ButtonSet.OK);
     return;
   }
-  const ask = `This removes ${preview.removes.replace(/^(\d+) example rows/, 'the $1 rows the example school added')}\n\n`
-    + `Rows you typed, and example rows you have changed, stay.${preview.keeps ? `\n\n${preview.keeps}` : ''}\n\nRemove the example rows?`;
+  const ask =
+    `This removes ${preview.removes.replace(/^(\d+) example rows/, 'the $1 rows the example school added')}\n\n` +
+    `Rows you typed, and example rows you have changed, stay.${preview.keeps ? `\n\n${preview.keeps}` : ''}\n\nRemove the example rows?`;
   if (ui.alert(TITLE, ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   const done = clearExampleSchool();
   ui.alert(TITLE, `Removed ${done.removed} example rows. Your own rows are as they were.${done.keeps ? `\n\n${done.keeps}` : ''}`, ui.ButtonSet.OK);

@@ -6,7 +6,7 @@
  */
 import type { CollectCommentsResult } from '../api';
 import { commentRecord, mergeComments, yesNo, type CommentRecord } from '../core/comments/collect';
-import { idFromLink } from '../core/docs/naming';
+import { idFromLink } from '../core/documents/naming';
 import { locateColumns } from '../core/workbook/columns';
 import { tabDef } from '../core/schema/workbook';
 import { joinWords, plural } from '../core/text';
@@ -55,9 +55,10 @@ export function collectComments(): CollectCommentsResult {
 export function menuCollectComments(): void {
   const ui = SpreadsheetApp.getUi();
   const r = collectComments();
-  const read = r.files === 0
-    ? 'There is nothing to collect from yet: generate the SLA or a review, or update the representatives\' workbook, and share it.'
-    : `Read the comments on ${plural(r.files, 'document')}: ${plural(r.added, 'new comment')} added to the Comments tab, ${plural(r.updated, 'comment')} updated (resolved or answered since).`;
+  const read =
+    r.files === 0
+      ? "There is nothing to collect from yet: generate the SLA or a review, or update the representatives' workbook, and share it."
+      : `Read the comments on ${plural(r.files, 'document')}: ${plural(r.added, 'new comment')} added to the Comments tab, ${plural(r.updated, 'comment')} updated (resolved or answered since).`;
   const refused = r.unreadable.length ? `\n\nCould not read ${joinWords(r.unreadable)} (deleted, or no longer shared with you).` : '';
   ui.alert(TITLE, read + refused, ui.ButtonSet.OK);
 }

@@ -38,7 +38,13 @@ const catalogueIds = (): ReadonlySet<string> | undefined => {
   if (!values) return undefined;
   const at = locateColumns(values[0] ?? [], tabDef('services')).index.serviceId;
   if (at === undefined) return undefined;
-  return new Set(values.slice(1).map((line) => line[at]).filter((v) => !isBlank(v)).map((v) => idKey(String(v))));
+  return new Set(
+    values
+      .slice(1)
+      .map((line) => line[at])
+      .filter((v) => !isBlank(v))
+      .map((v) => idKey(String(v))),
+  );
 };
 
 /**
@@ -75,7 +81,6 @@ function vectorise(a: unknown, b: unknown, names: [string, string], fn: (x: unkn
 }
 
 const at = (argument: string, row: number) => (row > 0 ? `${argument}, row ${row}` : argument);
-
 
 /**
  * Working hours between two instants, inside the given hours and outside closed days.
@@ -127,7 +132,8 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
       if (from !== from) from = instantOf(a, zones, at('start', row))!;
       // Working time never runs faster than the clock, so a duration past the engine's last instant is refused at once.
       const due = h * HOUR_MS >= MAX_SUPPORTED_MS - from ? INFINITY : cal.dueMs(from, h * HOUR_MS);
-      if (!(due < MAX_SUPPORTED_MS)) throw new ArgumentError(at('duration_hours', row), `${h} working hours from start end after ${LAST_YEAR}, the last year the engine reaches`);
+      if (!(due < MAX_SUPPORTED_MS))
+        throw new ArgumentError(at('duration_hours', row), `${h} working hours from start end after ${LAST_YEAR}, the last year the engine reaches`);
       return new Date(due);
     });
   });
@@ -147,7 +153,16 @@ export function SLM_DUE(start: unknown, duration_hours: unknown, hours: unknown,
  * @return A fraction from 0 to 1, or "—" without service hours. At risk: less than a quarter of the downtime the agreement allows is left. A row of the service that could not be read is named in a line below; an ID neither on the Services tab nor in the log is an error.
  * @customfunction
  */
-export function SLM_AVAILABILITY(service_id: unknown, period_start: unknown, period_end: unknown, incidents: unknown, hours: unknown, closures?: unknown, time_zone?: unknown, calendars?: unknown): unknown {
+export function SLM_AVAILABILITY(
+  service_id: unknown,
+  period_start: unknown,
+  period_end: unknown,
+  incidents: unknown,
+  hours: unknown,
+  closures?: unknown,
+  time_zone?: unknown,
+  calendars?: unknown,
+): unknown {
   return guard(() => {
     const opt = calendarArguments(closures, time_zone, calendars);
     const zones = zoneArg(opt.timeZone);

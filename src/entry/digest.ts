@@ -29,16 +29,24 @@ const RUN = 'SLM_DIGEST_RUN:';
 /** A digest not run for this long has stopped (trigger removed, or authorisation revoked); a long weekend is not. */
 const STALE_MS = 5 * 86_400_000;
 
-interface DigestRecord { since: string; lastRun?: string; lastResult?: string }
+interface DigestRecord {
+  since: string;
+  lastRun?: string;
+  lastResult?: string;
+}
 type Records = Record<string, DigestRecord>;
-interface RunRecord { lastRun: string; lastResult: string; memory?: DigestMemory }
+interface RunRecord {
+  lastRun: string;
+  lastResult: string;
+  memory?: DigestMemory;
+}
 
 const props = () => PropertiesService.getDocumentProperties();
 
 function readJson<T>(key: string): T | undefined {
   try {
     const parsed = JSON.parse(props().getProperty(key) || 'null');
-    return parsed && typeof parsed === 'object' ? parsed as T : undefined;
+    return parsed && typeof parsed === 'object' ? (parsed as T) : undefined;
   } catch {
     return undefined;
   }
@@ -58,7 +66,11 @@ function updateRecords(change: (r: Records) => void): void {
 
 const me = (): string => Session.getEffectiveUser().getEmail();
 
-interface Prepared { digest: Digest | undefined; open: boolean; tz: string }
+interface Prepared {
+  digest: Digest | undefined;
+  open: boolean;
+  tz: string;
+}
 
 /** The digest for the active workbook at `now` (undefined when there is nothing to say), and whether the desk is open today. */
 function digestAt(now: number, last: DigestMemory | undefined): Prepared {
@@ -99,7 +111,7 @@ export function sendDailyDigest(e?: GoogleAppsScript.Events.TimeDriven): string 
       result = `Sent to ${to}.`;
       memory = digest.memory;
     } else {
-      result = 'Not sent: this account\'s daily email quota is used up. The next digest goes out on the next open day as usual.';
+      result = "Not sent: this account's daily email quota is used up. The next digest goes out on the next open day as usual.";
     }
   }
   if (to) props().setProperty(RUN + to, JSON.stringify({ lastRun: new Date(now).toISOString(), lastResult: result, memory } satisfies RunRecord));
@@ -116,14 +128,20 @@ export function getDigestState(): DigestState {
   const on = triggersFor(SpreadsheetApp.getActive(), HANDLER).length > 0;
   const now = Date.now();
   const runOf = (who: string, r: DigestRecord) => readRun(who) ?? (r.lastRun ? { lastRun: r.lastRun, lastResult: r.lastResult ?? '' } : undefined);
-  const others = Object.entries(records).filter(([who]) => who !== email).map(([who, r]) => {
-    const lastRun = runOf(who, r)?.lastRun ?? null;
-    return { email: who, since: r.since, lastRun, stopped: now - Date.parse(lastRun ?? r.since) > STALE_MS };
-  });
+  const others = Object.entries(records)
+    .filter(([who]) => who !== email)
+    .map(([who, r]) => {
+      const lastRun = runOf(who, r)?.lastRun ?? null;
+      return { email: who, since: r.since, lastRun, stopped: now - Date.parse(lastRun ?? r.since) > STALE_MS };
+    });
   const run = mine ? runOf(email, mine) : undefined;
   return {
-    status: on ? 'on' : mine ? 'stale' : 'off', recipient: email, hour: DIGEST_HOUR,
-    lastRun: run?.lastRun ?? null, lastResult: run?.lastResult ?? null, others,
+    status: on ? 'on' : mine ? 'stale' : 'off',
+    recipient: email,
+    hour: DIGEST_HOUR,
+    lastRun: run?.lastRun ?? null,
+    lastResult: run?.lastResult ?? null,
+    others,
   };
 }
 
@@ -133,7 +151,9 @@ export function setDigest(on: boolean): DigestState {
   const email = me();
   // A digest with no one to go to would fail every morning: refused now, with the reason.
   if (on && !email) {
-    throw new Error('The digest cannot be turned on: Google gives this account no email address here, so it would have no one to go to. Sign in with your school Google account (not a personal one shared into the workbook) and try again.');
+    throw new Error(
+      'The digest cannot be turned on: Google gives this account no email address here, so it would have no one to go to. Sign in with your school Google account (not a personal one shared into the workbook) and try again.',
+    );
   }
   const ss = SpreadsheetApp.getActive();
   if (on) ensureDailyTrigger(ss, HANDLER, DIGEST_HOUR);

@@ -7,9 +7,9 @@ import type { GeneratedDoc, PeriodRequest } from '../api';
 import { menuOpenPanel } from './sidebarApi';
 import { schoolName } from '../adapters/school';
 import { serviceReview } from '../core/usecases/review';
-import { buildSlaDocument } from '../core/docs/sla';
-import { documentName } from '../core/docs/naming';
-import type { DocModel } from '../core/docs/model';
+import { buildSlaDocument } from '../core/documents/sla';
+import { documentName } from '../core/documents/naming';
+import type { DocModel } from '../core/documents/model';
 import { isoDate } from '../core/text';
 import { parsePeriodText } from '../core/periods/periodText';
 import { escapeHtml } from '../core/html';
@@ -34,34 +34,46 @@ const messageOf = (e: unknown): string =>
  */
 function publish(ss: Spreadsheet, model: DocModel & { baseName: string }, now: number): GeneratedDoc {
   return withDocumentLock(() => {
-  const what = model.type === 'SLA' ? 'SLA' : 'service review';
-  let destination: ReturnType<typeof documentsDestination>;
-  let name: string;
-  try {
-    destination = documentsDestination(ss.getId());
-    name = freeNameIn(destination.folder, documentName(model.baseName, isoDate(now, ss.getSpreadsheetTimeZone())));
-  } catch (e) {
-    throw new Error(`The ${what} could not be named: Google Drive did not answer (${messageOf(e)}). Nothing was created; try again in a moment.`);
-  }
-  let doc: GoogleAppsScript.Document.Document;
-  try {
-    doc = createDocument(name);
-  } catch (e) {
-    throw new Error(`The ${what} could not be created in Google Docs: ${messageOf(e)}.`);
-  }
-  const id = doc.getId();
-  try {
-    const url = writeDocument(doc, model);
-    if (destination.move) moveFile(id, destination.folder);
-    const record: Omit<DocumentRecord, 'row'> = { type: model.type, label: model.label, created: now, name, link: url, contents: model.contents, signed: undefined };
-    appendRecords(ss, 'documents', [record]);
-    return { name, url, id };
-  } catch (e) {
-    const cleaned = trashFile(id);
-    throw new Error(`The ${what} could not be generated: ${messageOf(e)}. ${cleaned
-      ? 'The unfinished document was moved to the trash; nothing else was changed.'
-      : `The unfinished document "${name}" could not be removed: delete it from Drive.`}`);
-  }
+    const what = model.type === 'SLA' ? 'SLA' : 'service review';
+    let destination: ReturnType<typeof documentsDestination>;
+    let name: string;
+    try {
+      destination = documentsDestination(ss.getId());
+      name = freeNameIn(destination.folder, documentName(model.baseName, isoDate(now, ss.getSpreadsheetTimeZone())));
+    } catch (e) {
+      throw new Error(`The ${what} could not be named: Google Drive did not answer (${messageOf(e)}). Nothing was created; try again in a moment.`);
+    }
+    let doc: GoogleAppsScript.Document.Document;
+    try {
+      doc = createDocument(name);
+    } catch (e) {
+      throw new Error(`The ${what} could not be created in Google Docs: ${messageOf(e)}.`);
+    }
+    const id = doc.getId();
+    try {
+      const url = writeDocument(doc, model);
+      if (destination.move) moveFile(id, destination.folder);
+      const record: Omit<DocumentRecord, 'row'> = {
+        type: model.type,
+        label: model.label,
+        created: now,
+        name,
+        link: url,
+        contents: model.contents,
+        signed: undefined,
+      };
+      appendRecords(ss, 'documents', [record]);
+      return { name, url, id };
+    } catch (e) {
+      const cleaned = trashFile(id);
+      throw new Error(
+        `The ${what} could not be generated: ${messageOf(e)}. ${
+          cleaned
+            ? 'The unfinished document was moved to the trash; nothing else was changed.'
+            : `The unfinished document "${name}" could not be removed: delete it from Drive.`
+        }`,
+      );
+    }
   });
 }
 
@@ -100,13 +112,16 @@ export function chooseDocumentsFolder(folderLinkOrId: string): string | undefine
 
 // ---------------------------------------------------------------- menu
 
-
 function showLink(title: string, doc: GeneratedDoc): void {
   const html = HtmlService.createHtmlOutput(
-    `<div style="font-family:Arial,sans-serif;font-size:13px"><p>Created <a href="${escapeHtml(doc.url)}" target="_blank" rel="noopener">${escapeHtml(doc.name)}</a>.</p>`
-    + (doc.internal ? `<p>Internal version (never shared): <a href="${escapeHtml(doc.internal.url)}" target="_blank">${escapeHtml(doc.internal.name)}</a>.</p>` : '')
-    + '<p>It is recorded on the Documents tab and shared with nobody: use <b>Share with representatives</b> to choose who comments on it.</p></div>',
-  ).setWidth(480).setHeight(doc.internal ? 210 : 160);
+    `<div style="font-family:Arial,sans-serif;font-size:13px"><p>Created <a href="${escapeHtml(doc.url)}" target="_blank" rel="noopener">${escapeHtml(doc.name)}</a>.</p>` +
+      (doc.internal
+        ? `<p>Internal version (never shared): <a href="${escapeHtml(doc.internal.url)}" target="_blank">${escapeHtml(doc.internal.name)}</a>.</p>`
+        : '') +
+      '<p>It is recorded on the Documents tab and shared with nobody: use <b>Share with representatives</b> to choose who comments on it.</p></div>',
+  )
+    .setWidth(480)
+    .setHeight(doc.internal ? 210 : 160);
   SpreadsheetApp.getUi().showModalDialog(html, title);
 }
 
@@ -133,8 +148,10 @@ export function menuGenerateSla(): void {
 }
 
 export function menuGenerateReview(): void {
-  const answer = ask('Generate service review',
-    'Which period should the review cover? Type this month, last month, this term, last term or academic year, or two dates such as 2026-09-01 to 2026-12-18. Leave blank for last term.');
+  const answer = ask(
+    'Generate service review',
+    'Which period should the review cover? Type this month, last month, this term, last term or academic year, or two dates such as 2026-09-01 to 2026-12-18. Leave blank for last term.',
+  );
   if (answer === undefined) return;
   const choice = parsePeriodText(answer);
   if ('error' in choice) {

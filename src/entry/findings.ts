@@ -28,7 +28,9 @@ export function menuCheckContracts(): void {
   const { workbook, problems } = readWorkbook(SpreadsheetApp.getActive());
   const findings = analyseWorkbook(workbook, { now: Date.now() });
   const unread = problems.filter((p) => p.severity === 'error' && p.row > 1).length;
-  const html = HtmlService.createHtmlOutput(findingsHtml(findings, { goToFunction: 'selectCell', problems: unread })).setWidth(780).setHeight(540);
+  const html = HtmlService.createHtmlOutput(findingsHtml(findings, { goToFunction: 'selectCell', problems: unread }))
+    .setWidth(780)
+    .setHeight(540);
   const serious = findings.filter((f) => f.severity === 'high' || f.severity === 'medium').length;
   SpreadsheetApp.getUi().showModalDialog(html, `Check contracts: ${plural(findings.length, 'finding')}, ${serious} to act on`);
 }
@@ -44,12 +46,14 @@ export function menuCheckContracts(): void {
  */
 export function SLM_FINDINGS(...ranges: unknown[]): unknown {
   try {
-    const { ranges: grids, zones: { tz: timeZone } } = rangesThenZone(ranges, spreadsheetZone());
+    const {
+      ranges: grids,
+      zones: { tz: timeZone },
+    } = rangesThenZone(ranges, spreadsheetZone());
     const { workbook, problems } = workbookFromRanges(grids, timeZone);
     const findings = analyseWorkbook(workbook, { now: Date.now() });
-    const table: unknown[][] = findings.length === 0
-      ? [[...FINDINGS_HEADER], ['Info', '', 'No findings: the contracts, SLAs and log agree.', '', '', '']]
-      : findingsTable(findings);
+    const table: unknown[][] =
+      findings.length === 0 ? [[...FINDINGS_HEADER], ['Info', '', 'No findings: the contracts, SLAs and log agree.', '', '', '']] : findingsTable(findings);
     // A cell the findings could not read is named, never dropped silently (as SLM_ATTAINMENT does).
     const unread = unreadCells(problems);
     if (unread.length) table.push(unreadLine(unread, table[0].length));

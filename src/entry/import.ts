@@ -4,7 +4,19 @@
  */
 import type { ImportPreview, ImportRequest, ImportResult } from '../api';
 import { planImport, type ImportOptions, type ImportPlan } from '../core/import/plan';
-import { listCsvFiles, loadOptions, readImportData, readIncidents, readMemory, readServices, readSource, saveOptions, writeIncidents, writeMemory, type ImportSource } from '../adapters/import';
+import {
+  listCsvFiles,
+  loadOptions,
+  readImportData,
+  readIncidents,
+  readMemory,
+  readServices,
+  readSource,
+  saveOptions,
+  writeIncidents,
+  writeMemory,
+  type ImportSource,
+} from '../adapters/import';
 import { withDocumentLock } from '../adapters/lock';
 import { csvArg, importRequestArg } from './arguments';
 
@@ -18,14 +30,24 @@ function plan(text: unknown, request: unknown): { plan: ImportPlan; ss: GoogleAp
   const saved = loadOptions();
   const table = readSource(ss, source);
   const incidents = readIncidents(ss);
-  const ctx = { table, incidents: incidents.values, formulas: incidents.formulas, memory: readMemory(ss), services: readServices(ss),
-    timeZone: ss.getSpreadsheetTimeZone(), locale: ss.getSpreadsheetLocale(), data: readImportData() };
+  const ctx = {
+    table,
+    incidents: incidents.values,
+    formulas: incidents.formulas,
+    memory: readMemory(ss),
+    services: readServices(ss),
+    timeZone: ss.getSpreadsheetTimeZone(),
+    locale: ss.getSpreadsheetLocale(),
+    data: readImportData(),
+  };
   // Taking the export's values over a person's is chosen for this import only, never saved.
   const choice = { takeExport: takeExport === true };
   const first = planImport(ctx, { ...saved, ...chosen } as ImportOptions, choice);
   // Saved choices made for another helpdesk's file do not apply to this one.
-  const result = chosen.preset === undefined && saved.preset !== undefined && first.source.preset !== saved.preset && first.error
-    ? planImport(ctx, chosen as ImportOptions, choice) : first;
+  const result =
+    chosen.preset === undefined && saved.preset !== undefined && first.source.preset !== saved.preset && first.error
+      ? planImport(ctx, chosen as ImportOptions, choice)
+      : first;
   return { plan: result, ss };
 }
 
@@ -33,8 +55,16 @@ function plan(text: unknown, request: unknown): { plan: ImportPlan; ss: GoogleAp
 export function previewImport(text: string | null, options: ImportRequest | null): ImportPreview {
   const { plan: p } = plan(text, options);
   const { write, memory, ...rest } = p;
-  return { ...rest, skipped: p.skipped.slice(0, 200), skippedCount: p.skipped.length, notes: p.notes.slice(0, 200), notesCount: p.notes.length,
-    conflicts: p.conflicts.slice(0, 200), conflictsCount: p.conflicts.length, changes: !!write };
+  return {
+    ...rest,
+    skipped: p.skipped.slice(0, 200),
+    skippedCount: p.skipped.length,
+    notes: p.notes.slice(0, 200),
+    notesCount: p.notes.length,
+    conflicts: p.conflicts.slice(0, 200),
+    conflictsCount: p.conflicts.length,
+    changes: !!write,
+  };
 }
 
 /**
@@ -62,7 +92,8 @@ export function listImportFiles(): Array<{ id: string; name: string }> {
 
 /** Menu: opens the panel at its Import incidents section. */
 export function menuImportIncidents(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('SLM Workbook')
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .setTitle('SLM Workbook')
     .append('<script>var s=document.getElementById("import-section");if(s){s.open=true;s.scrollIntoView()}</script>');
   SpreadsheetApp.getUi().showSidebar(html);
 }

@@ -40,7 +40,9 @@ export function SLM_CLOCK(as_of: unknown, ...ranges: unknown[]): unknown {
  */
 export function SLM_TRENDS(measure: unknown, as_of: unknown, ...ranges: unknown[]): unknown {
   return guard(() => {
-    const what = String(single(measure) ?? '').trim().toLowerCase();
+    const what = String(single(measure) ?? '')
+      .trim()
+      .toLowerCase();
     if (what !== 'met' && what !== 'availability') throw new ArgumentError('measure', `"${String(single(measure))}" is neither "met" nor "availability"`);
     const { ranges: grids, zones } = rangesThenZone(ranges, spreadsheetZone(), spreadsheetLocale);
     const at = single(as_of);

@@ -15,7 +15,6 @@ const APP_ID = 'SLM_PICKER_APP_ID';
 /** User property holding the CSV file last picked, until the panel takes it. */
 const PICKED = 'slm.pickedCsv';
 
-
 /** The signed-in user's OAuth token and this deployment's Picker settings, for the Picker dialog. */
 export function getPickerConfig(): PickerConfig {
   const props = PropertiesService.getScriptProperties();
@@ -41,7 +40,7 @@ export function pickerChosen(kind: PickerKind, idOrLink: string, name: string): 
   if (k === 'school') return addSchool(text, name);
   if (k === 'folder') {
     const folder = rememberFolder(text);
-    return `New documents will go in ${folder ? `the Drive folder "${folder}"` : 'the workbook\'s own folder'}.`;
+    return `New documents will go in ${folder ? `the Drive folder "${folder}"` : "the workbook's own folder"}.`;
   }
   const id = /\/d\/([\w-]{10,})/.exec(text)?.[1] ?? text.trim();
   let fileName: string;
@@ -60,5 +59,9 @@ export function takePickedFile(): { id: string; name: string } | null {
   const raw = props.getProperty(PICKED);
   if (!raw) return null;
   props.deleteProperty(PICKED);
-  try { return JSON.parse(raw) as { id: string; name: string }; } catch { return null; }
+  try {
+    return JSON.parse(raw) as { id: string; name: string };
+  } catch {
+    return null;
+  }
 }

@@ -20,8 +20,8 @@ const TITLE = "Representatives' workbook";
 
 /** Representatives on the People tab with an e-mail address, lower case. */
 function representatives(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { name: string; email: string }[] {
-  return readWorkbook(ss, ['people']).workbook.people
-    .filter((p) => p.role === 'End-user representative' && p.email)
+  return readWorkbook(ss, ['people'])
+    .workbook.people.filter((p) => p.role === 'End-user representative' && p.email)
     .map((p) => ({ name: p.name, email: p.email!.toLowerCase() }));
 }
 
@@ -76,5 +76,9 @@ export function menuRepresentativesWorkbook(): void {
   const ask = `${done}\n\nNot yet shared with ${joinWords(r.notShared)}. Share it with them as commenters (Drive sends no notice of its own) and send them one message with the link?`;
   if (ui.alert(TITLE, ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   const shared = shareRepresentativesWorkbook();
-  ui.alert(TITLE, `Shared with ${shared.added.length ? joinWords(shared.added) : 'nobody new'}.${shared.refused.length ? ` Drive refused ${joinWords(shared.refused)}.` : ''}`, ui.ButtonSet.OK);
+  ui.alert(
+    TITLE,
+    `Shared with ${shared.added.length ? joinWords(shared.added) : 'nobody new'}.${shared.refused.length ? ` Drive refused ${joinWords(shared.refused)}.` : ''}`,
+    ui.ButtonSet.OK,
+  );
 }

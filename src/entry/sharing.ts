@@ -6,8 +6,8 @@
  * Drive has it afterwards, is recorded on the People tab. Nothing is shared by generating a document.
  */
 import type { SharingChoice, SharingOther, SharingPlan, ShareResult } from '../api';
-import { accessText, sharingCandidates, sharingMessage, strongest, type Role, workbookRefusal } from '../core/docs/sharing';
-import { idFromLink } from '../core/docs/naming';
+import { accessText, sharingCandidates, sharingMessage, strongest, type Role, workbookRefusal } from '../core/documents/sharing';
+import { idFromLink } from '../core/documents/naming';
 import { longDate } from '../core/text';
 import type { Workbook } from '../core/workbook/parseWorkbook';
 import { withDocumentLock } from '../adapters/lock';
@@ -18,13 +18,20 @@ import { readWorkbook, writeColumnCells } from '../adapters/sheets';
 import { emailListArg, sharingChoicesArg } from './arguments';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-interface FileRef { readonly id: string; readonly name: string; readonly url: string }
+interface FileRef {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+}
 
 /** The newest SLA and the newest representatives' review on the Documents tab (never the internal one). */
 function latestDocuments(wb: Workbook): FileRef[] {
   const out: FileRef[] = [];
   for (const type of ['SLA', 'Service review'] as const) {
-    const newest = wb.documents.filter((d) => d.type === type && d.link && !/\(internal\)$/.test(d.label ?? '')).sort((a, b) => a.created - b.created).pop();
+    const newest = wb.documents
+      .filter((d) => d.type === type && d.link && !/\(internal\)$/.test(d.label ?? ''))
+      .sort((a, b) => a.created - b.created)
+      .pop();
     const id = newest?.link ? idFromLink(newest.link) : undefined;
     if (id) out.push({ id, name: newest!.name ?? type, url: newest!.link! });
   }
@@ -38,7 +45,10 @@ function everyFile(ss: Spreadsheet, wb: Workbook): FileRef[] {
   seen.add(ss.getId());
   for (const d of wb.documents) {
     const id = d.link ? idFromLink(d.link) : undefined;
-    if (id && !seen.has(id)) { seen.add(id); out.push({ id, name: d.name ?? d.type, url: d.link! }); }
+    if (id && !seen.has(id)) {
+      seen.add(id);
+      out.push({ id, name: d.name ?? d.type, url: d.link! });
+    }
   }
   return out;
 }
@@ -63,9 +73,12 @@ function othersWithAccess(files: readonly FileRef[], lists: ReadonlyMap<string, 
     }
   }
   const word: Record<Role, string> = { owner: 'owner', editor: 'editor', commenter: 'comment', viewer: 'view' };
-  return [...byEmail].sort(([a], [b]) => a.localeCompare(b)).map(([email, list]) => ({
-    email, access: list.map((x) => `${x.file.name} (${word[x.role]})`).join('; '),
-  }));
+  return [...byEmail]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([email, list]) => ({
+      email,
+      access: list.map((x) => `${x.file.name} (${word[x.role]})`).join('; '),
+    }));
 }
 
 export function getSharingPlan(): SharingPlan {
@@ -84,7 +97,12 @@ export function getSharingPlan(): SharingPlan {
       const bookRole = roleOf(lists.get(ss.getId()), email);
       const refusal = workbookRefusal(p);
       return {
-        name: p.name, email, role: p.role, area: p.area ?? null, student: p.student ?? null, workbookRefused: refusal ?? null,
+        name: p.name,
+        email,
+        role: p.role,
+        area: p.area ?? null,
+        student: p.student ?? null,
+        workbookRefused: refusal ?? null,
         access: email ? accessText(docRole, bookRole, today) : null,
         // Suggested for everyone with an email, unless they hold access now or were un-shared before.
         documents: !!email && (docRole !== undefined || !p.access?.startsWith('None')),
@@ -120,13 +138,21 @@ export function applySharing(choices: SharingChoice[], remove?: string[] | null)
     const targets = [...docs.map((d) => ({ file: d, workbook: false })), { file: files[0], workbook: true }];
     for (const { file, workbook } of targets) {
       const list = lists.get(file.id);
-      if (!list) { result.skipped.push(`${file.name} (Drive does not let the add-in open it: open it from Drive and share it there, or choose it once with Choose in Drive)`); continue; }
+      if (!list) {
+        result.skipped.push(
+          `${file.name} (Drive does not let the add-in open it: open it from Drive and share it there, or choose it once with Choose in Drive)`,
+        );
+        continue;
+      }
       for (const p of people) {
         if (!p.email) continue;
         const email = p.email.toLowerCase();
         const c = chosen.get(p.name)!;
         const refusal = workbook ? workbookRefusal(p) : undefined;
-        if (workbook && c.workbook && refusal) { result.skipped.push(`${p.name}: ${refusal}`); continue; }
+        if (workbook && c.workbook && refusal) {
+          result.skipped.push(`${p.name}: ${refusal}`);
+          continue;
+        }
         const wants = workbook ? c.workbook : c.documents;
         const has = list.find((a) => a.email === email);
         if (wants && !has) {
@@ -138,7 +164,10 @@ export function applySharing(choices: SharingChoice[], remove?: string[] | null)
     // Others chosen for removal: only people the plan lists (never the owner, the user, or anyone on People).
     const others = new Set(othersWithAccess(files, lists, wb).map((o) => o.email));
     for (const email of removing.map((e) => e.toLowerCase())) {
-      if (!others.has(email)) { result.skipped.push(`${email} (not among those the plan lists for removal)`); continue; }
+      if (!others.has(email)) {
+        result.skipped.push(`${email} (not among those the plan lists for removal)`);
+        continue;
+      }
       let ok = true;
       for (const f of files) {
         const has = lists.get(f.id)?.find((a) => a.email === email);
@@ -151,7 +180,8 @@ export function applySharing(choices: SharingChoice[], remove?: string[] | null)
     const school = schoolName(ss);
     for (const [email, g] of given) {
       const m = sharingMessage(school, g.name, g.files);
-      if (sendMail(email, m.subject, m.text, m.html) === 'quota') result.skipped.push(`${g.name} (access given, but this account's daily email quota is used up: send them the links yourself)`);
+      if (sendMail(email, m.subject, m.text, m.html) === 'quota')
+        result.skipped.push(`${g.name} (access given, but this account's daily email quota is used up: send them the links yourself)`);
     }
     // The Access column says what Drive has now.
     const after = new Map(targets.map(({ file }) => [file.id, tryAccessList(file.id)]));
@@ -165,7 +195,8 @@ export function applySharing(choices: SharingChoice[], remove?: string[] | null)
     }
     // By sheet row: a row left out of the reading (a repeated name, a bad cell) is never shifted onto.
     const cells = new Map(people.filter((p) => access.has(p.name)).map((p) => [p.row, access.get(p.name)!]));
-    if (cells.size && !writeColumnCells(ss, 'people', 'Access', cells)) result.skipped.push('the People tab has no Access column: run Set up workbook to record access');
+    if (cells.size && !writeColumnCells(ss, 'people', 'Access', cells))
+      result.skipped.push('the People tab has no Access column: run Set up workbook to record access');
     return result;
   });
 }

@@ -20,7 +20,8 @@ import { longDate } from '../core/text';
 import { periodArg, rowArg, textArg } from './arguments';
 
 /** How many rows the figures leave out, each named by Check workbook. */
-const leftOutRows = (problems: readonly Problem[]): number => new Set(problems.filter((p) => p.message.endsWith(LEFT_OUT)).map((p) => `${p.tab}|${p.row}`)).size;
+const leftOutRows = (problems: readonly Problem[]): number =>
+  new Set(problems.filter((p) => p.message.endsWith(LEFT_OUT)).map((p) => `${p.tab}|${p.row}`)).size;
 
 const TITLE = 'SLM Workbook';
 
@@ -42,9 +43,19 @@ function isoOf(ms: number, timeZone: string): string {
 const periodView = (p: PeriodOption, tz: string): PeriodView => ({ kind: p.kind, label: p.label, start: isoOf(p.start, tz), end: isoOf(p.end, tz) });
 
 const targetView = (t: TargetAttainment): TargetView => ({
-  type: t.type, priority: t.priority ?? 'Any', measure: t.measure, targetHours: t.targetHours, compliance: t.compliance,
-  met: t.met, breached: t.breached, pending: t.pending, share: t.share ?? null, status: t.status ?? null, fewest: t.fewest,
-  reason: targetReason(t), noResponseTime: t.noResponseTime,
+  type: t.type,
+  priority: t.priority ?? 'Any',
+  measure: t.measure,
+  targetHours: t.targetHours,
+  compliance: t.compliance,
+  met: t.met,
+  breached: t.breached,
+  pending: t.pending,
+  share: t.share ?? null,
+  status: t.status ?? null,
+  fewest: t.fewest,
+  reason: targetReason(t),
+  noResponseTime: t.noResponseTime,
 });
 
 /** Each measured service with its SLA's stage, in the order of the catalogue's priority rank. */
@@ -70,7 +81,11 @@ function serviceViews(wb: Workbook, report: AttainmentReport, lifecycle: readonl
       breached: s.breached,
       pending: s.pending,
       noResponseTime: s.noResponseTime,
-      plannedMaintenance: { items: s.plannedMaintenance.items, announcedHours: s.plannedMaintenance.announcedHours, unannounced: s.plannedMaintenance.unannounced.map((u) => u.ref) },
+      plannedMaintenance: {
+        items: s.plannedMaintenance.items,
+        announcedHours: s.plannedMaintenance.announcedHours,
+        unannounced: s.plannedMaintenance.unannounced.map((u) => u.ref),
+      },
       targets: s.targets.map(targetView),
     };
   });
@@ -93,7 +108,12 @@ function overviewOf(wb: Workbook, problems: readonly Problem[], request: PeriodR
 
 function commentsView(wb: Workbook): CommentsView {
   const c = commentCounts(wb);
-  return { total: c.total, unresolved: c.unresolved, sinceReview: c.sinceReview, lastReview: c.lastReview === undefined ? null : longDate(c.lastReview, wb.timeZone) };
+  return {
+    total: c.total,
+    unresolved: c.unresolved,
+    sinceReview: c.sinceReview,
+    lastReview: c.lastReview === undefined ? null : longDate(c.lastReview, wb.timeZone),
+  };
 }
 
 /**

@@ -30,9 +30,16 @@ export function recordSignOff(signers: string[], date?: string | null): string {
     if (!plan.document) throw new Error('There is no SLA to sign yet: generate the SLA first.');
     if (plan.signed) throw new Error(`Version ${plan.document.label ?? ''} is already signed (${plan.signed}). Generate a new version to sign again.`);
     const unknown = names.filter((n) => !plan.signatories.some((s) => s.name === n));
-    if (unknown.length) throw new Error(`signers: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a head teacher, service manager or representative on the People tab.`);
+    if (unknown.length)
+      throw new Error(
+        `signers: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a head teacher, service manager or representative on the People tab.`,
+      );
     const day = localDayToUtc(localDayNumber(at, workbook.timeZone), 0, zoneOf(workbook.timeZone));
-    const line = signedLine(names.map((n) => plan.signatories.find((s) => s.name === n)!), at, workbook.timeZone);
+    const line = signedLine(
+      names.map((n) => plan.signatories.find((s) => s.name === n)!),
+      at,
+      workbook.timeZone,
+    );
     writeColumnCells(ss, 'documents', 'Signed', new Map([[plan.document.row, line]]));
     // The SLA tab follows: its status and Agreed on columns, one read and one write each.
     const changes = agreedRows(workbook.sla, day);
@@ -40,7 +47,10 @@ export function recordSignOff(signers: string[], date?: string | null): string {
     if (sheet && changes.length) {
       const values = sheet.getDataRange().getValues();
       const { index } = locateColumns(values[0], tabDef('sla'));
-      for (const [key, value] of [['status', (c: typeof changes[0]) => c.status], ['agreedOn', (c: typeof changes[0]) => new Date(c.agreedOn)]] as const) {
+      for (const [key, value] of [
+        ['status', (c: (typeof changes)[0]) => c.status],
+        ['agreedOn', (c: (typeof changes)[0]) => new Date(c.agreedOn)],
+      ] as const) {
         const col = index[key];
         if (col === undefined) continue;
         const last = changes.reduce((m, c) => Math.max(m, c.row), 0);
@@ -56,9 +66,17 @@ export function recordSignOff(signers: string[], date?: string | null): string {
 export function menuRecordSignOff(): void {
   const view = getSignOffPlan();
   const ui = SpreadsheetApp.getUi();
-  if (!view.version) { ui.alert('Record sign-off', 'There is no SLA to sign yet: generate the SLA first.', ui.ButtonSet.OK); return; }
-  if (view.signed) { ui.alert('Record sign-off', `Version ${view.version} is already signed: ${view.signed}. Generate a new version to sign again.`, ui.ButtonSet.OK); return; }
-  const boxes = view.signatories.map((s, i) => `<label><input type="checkbox" name="s" value="${i}"> ${escapeHtml(s.name)} <small>(${escapeHtml(s.role)})</small></label><br>`).join('');
+  if (!view.version) {
+    ui.alert('Record sign-off', 'There is no SLA to sign yet: generate the SLA first.', ui.ButtonSet.OK);
+    return;
+  }
+  if (view.signed) {
+    ui.alert('Record sign-off', `Version ${view.version} is already signed: ${view.signed}. Generate a new version to sign again.`, ui.ButtonSet.OK);
+    return;
+  }
+  const boxes = view.signatories
+    .map((s, i) => `<label><input type="checkbox" name="s" value="${i}"> ${escapeHtml(s.name)} <small>(${escapeHtml(s.role)})</small></label><br>`)
+    .join('');
   const html = `<div style="font-family:Arial,sans-serif;font-size:13px"><p>Who signed <b>${escapeHtml(view.name ?? `SLA ${view.version}`)}</b>?</p>${boxes}
 <p><label>Signed on <input type="date" id="d"></label></p><p><button id="ok">Record sign-off</button> <span id="msg"></span></p></div>
 <script>const names=${JSON.stringify(view.signatories.map((s) => s.name)).replace(/</g, '\\u003c')};

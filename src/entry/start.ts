@@ -17,7 +17,10 @@ import { spreadsheetZone } from '../adapters/sheets';
  */
 export function SLM_START(...ranges: unknown[]): unknown {
   try {
-    const { ranges: grids, zones: { tz: timeZone } } = rangesThenZone(ranges, spreadsheetZone());
+    const {
+      ranges: grids,
+      zones: { tz: timeZone },
+    } = rangesThenZone(ranges, spreadsheetZone());
     const { workbook } = parseWorkbook(rangesByTab(grids, START_TABS, ['services']), timeZone);
     return startTable(workbook);
   } catch (e) {

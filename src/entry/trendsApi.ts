@@ -10,8 +10,11 @@ export function getTrends(): TrendsView {
   return {
     months: [...t.months],
     services: t.services.map((s) => ({
-      serviceId: s.serviceId, met: nulls(s.met), availability: nulls(s.availability),
-      metTarget: s.metTarget ?? null, availabilityTarget: s.availabilityTarget ?? null,
+      serviceId: s.serviceId,
+      met: nulls(s.met),
+      availability: nulls(s.availability),
+      metTarget: s.metTarget ?? null,
+      availabilityTarget: s.availabilityTarget ?? null,
     })),
   };
 }

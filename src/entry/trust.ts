@@ -16,7 +16,17 @@ import { trustTabs, type RefreshProgress, progressText } from '../core/trust/tab
 import { createDocument, writeDocument } from '../adapters/docs';
 import { withDocumentLock } from '../adapters/lock';
 import { schoolName } from '../adapters/school';
-import { readSchools, readSchoolWorkbook, readStore, readTrustSettings, setUpSchoolsTab, setUpTrustSettingsTab, writeStore, writeTrustTab, type StoredSchool } from '../adapters/trust';
+import {
+  readSchools,
+  readSchoolWorkbook,
+  readStore,
+  readTrustSettings,
+  setUpSchoolsTab,
+  setUpTrustSettingsTab,
+  writeStore,
+  writeTrustTab,
+  type StoredSchool,
+} from '../adapters/trust';
 import { triggersFor } from '../adapters/triggers';
 import { periodArg } from './arguments';
 import { incidentCsv, incidentTableSchema, tableIdFor } from '../core/trust/bigquery';
@@ -54,7 +64,6 @@ interface RunState {
   readonly done: boolean;
 }
 
-
 const loadState = (): RunState | undefined => {
   const text = PropertiesService.getDocumentProperties().getProperty(RUN_PROPERTY);
   if (!text) return undefined;
@@ -64,7 +73,9 @@ const loadState = (): RunState | undefined => {
     return undefined;
   }
 };
-const saveState = (state: RunState): void => { PropertiesService.getDocumentProperties().setProperty(RUN_PROPERTY, JSON.stringify(state)); };
+const saveState = (state: RunState): void => {
+  PropertiesService.getDocumentProperties().setProperty(RUN_PROPERTY, JSON.stringify(state));
+};
 
 /** Makes this spreadsheet a trust workbook: adds the Schools tab (nothing else is touched). */
 export function setUpTrustWorkbook(): { created: boolean } {
@@ -84,7 +95,11 @@ export function menuAddSchools(): void {
 export function menuSetUpTrustWorkbook(): void {
   const { created } = setUpTrustWorkbook();
   const ui = SpreadsheetApp.getUi();
-  ui.alert('Set up as trust workbook', `${created ? 'Added the Schools and Trust settings tabs.' : 'The Schools tab is already here.'} List each school with a link to its SLM Workbook (the school shares it with you; Viewer is enough), then choose Refresh trust figures.`, ui.ButtonSet.OK);
+  ui.alert(
+    'Set up as trust workbook',
+    `${created ? 'Added the Schools and Trust settings tabs.' : 'The Schools tab is already here.'} List each school with a link to its SLM Workbook (the school shares it with you; Viewer is enough), then choose Refresh trust figures.`,
+    ui.ButtonSet.OK,
+  );
 }
 
 /** The key a school's reading is kept under: its workbook's id, or its row when the row has no readable link. */
@@ -136,12 +151,17 @@ function refreshStep(ss: Spreadsheet, state: RunState, started: number): TrustRe
   const running = read < included.length;
   const progress: RefreshProgress = { read, total: included.length, running };
   const figures = figuresOf(included, store);
-  trustTabs(figures, progress, ss.getSpreadsheetTimeZone()).forEach((tab, i) => { writeTrustTab(ss, tab, i + 1); });
+  trustTabs(figures, progress, ss.getSpreadsheetTimeZone()).forEach((tab, i) => {
+    writeTrustTab(ss, tab, i + 1);
+  });
   for (const t of triggersFor(ss, CONTINUE_HANDLER)) ScriptApp.deleteTrigger(t);
   if (running) continueLater();
   saveState({ ...state, done: !running });
   return {
-    read, total: included.length, running, readNow,
+    read,
+    total: included.length,
+    running,
+    readNow,
     unreadable: figures.unreadable.filter((s) => s.error !== 'not read yet').map((s) => ({ school: s.name, reason: s.error ?? 'not read' })),
     problems: problems.map((p) => `Schools row ${p.row}, ${p.column || 'tab'}: ${p.message}`),
   };
@@ -179,7 +199,10 @@ export function menuRefreshTrustFigures(): void {
   const lines = [progressText(r, r.unreadable.length)];
   if (r.unreadable.length) lines.push(`Not read: ${r.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}.`);
   if (r.problems.length) lines.push(`The Schools tab needs attention: ${r.problems.join('; ')}`);
-  if (r.running) lines.push('It carries on by itself (in a minute, or within the hour as a Marketplace add-on), and at once while the SLM panel is open; the Trust status tab says how far it has got.');
+  if (r.running)
+    lines.push(
+      'It carries on by itself (in a minute, or within the hour as a Marketplace add-on), and at once while the SLM panel is open; the Trust status tab says how far it has got.',
+    );
   ui.alert(TITLE, lines.join('\n\n'), ui.ButtonSet.OK);
 }
 
@@ -225,7 +248,6 @@ export function menuGenerateTrustReview(): void {
   ui.alert('Trust review', `Generated "${doc.name}":\n\n${doc.url}`, ui.ButtonSet.OK);
 }
 
-
 /** How long Send to BigQuery waits for each load job at most before saying it is still running. */
 const LOAD_WAIT_MS = 60 * 1000;
 
@@ -237,7 +259,9 @@ const LOAD_WAIT_MS = 60 * 1000;
 export function sendToBigQuery(): BigQueryResult {
   // Only the trust's copy switches the BigQuery service on (and asks for its scope); a school's copy never does.
   if (typeof BigQuery === 'undefined') {
-    throw new Error("Send to BigQuery works only in the trust's copy of SLM Workbook, which asks for BigQuery access (npm run push:trust; see docs/trust.md). A school's copy never asks for it.");
+    throw new Error(
+      "Send to BigQuery works only in the trust's copy of SLM Workbook, which asks for BigQuery access (npm run push:trust; see docs/trust.md). A school's copy never asks for it.",
+    );
   }
   const started = Date.now();
   const ss = SpreadsheetApp.getActive();
@@ -263,7 +287,7 @@ export function sendToBigQuery(): BigQueryResult {
     }
     const parsed = readSchoolWorkbook(school.workbookId);
     const reason = 'error' in parsed ? parsed.error : unreadableReason(parsed.problems);
-      if ('error' in parsed || reason) {
+    if ('error' in parsed || reason) {
       skipped.push({ school: school.name, reason: reason ?? 'it could not be read' });
       continue;
     }
@@ -285,9 +309,17 @@ export function sendToBigQuery(): BigQueryResult {
 export function menuSendToBigQuery(): void {
   const r = sendToBigQuery();
   const ui = SpreadsheetApp.getUi();
-  const lines = [`Sent to ${r.project}.${r.dataset}: ${r.loaded.filter((l) => l.state === 'loaded').map((l) => `${l.school} (${l.rows} rows)`).join('; ') || 'nothing'}.`];
+  const lines = [
+    `Sent to ${r.project}.${r.dataset}: ${
+      r.loaded
+        .filter((l) => l.state === 'loaded')
+        .map((l) => `${l.school} (${l.rows} rows)`)
+        .join('; ') || 'nothing'
+    }.`,
+  ];
   const failed = r.loaded.filter((l) => l.state !== 'loaded');
-  if (failed.length) lines.push(`Not loaded: ${failed.map((l) => `${l.school} (${l.state === 'running' ? 'still loading: check again in a minute' : l.error})`).join('; ')}.`);
+  if (failed.length)
+    lines.push(`Not loaded: ${failed.map((l) => `${l.school} (${l.state === 'running' ? 'still loading: check again in a minute' : l.error})`).join('; ')}.`);
   if (r.skipped.length) lines.push(`Not read: ${r.skipped.map((s) => `${s.school} (${s.reason})`).join('; ')}.`);
   if (r.notYet.length) lines.push(`Out of time before ${r.notYet.join(', ')}: send again (each school's table is replaced, never doubled).`);
   ui.alert('Send to BigQuery', lines.join('\n\n'), ui.ButtonSet.OK);

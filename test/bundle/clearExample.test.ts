@@ -5,11 +5,20 @@ import { exampleRuntime } from '../support/offline';
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const rowsOf = (ss: Ss, tab: string) => ss.getSheetByName(tab)!.getDataRange().getValues().slice(1).filter((r) => r.some((v) => v !== ''));
+const rowsOf = (ss: Ss, tab: string) =>
+  ss
+    .getSheetByName(tab)!
+    .getDataRange()
+    .getValues()
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''));
 const column = (ss: Ss, tab: string, header: string) => {
   const values = ss.getSheetByName(tab)!.getDataRange().getValues();
   const at = values[0].indexOf(header);
-  return values.slice(1).map((r) => r[at]).filter((v) => v !== '');
+  return values
+    .slice(1)
+    .map((r) => r[at])
+    .filter((v) => v !== '');
 };
 
 /** Appends one row by header, as a person typing it would. */
@@ -22,7 +31,7 @@ function typeRow(ss: Ss, tab: string, cells: Record<string, unknown>): number {
 }
 
 describe('Clear example school', () => {
-  test('removes every example row and keeps the school\'s own service and incident, after asking with the list', () => {
+  test("removes every example row and keeps the school's own service and incident, after asking with the list", () => {
     const rt = exampleRuntime();
     const ss = rt.spreadsheet as unknown as Ss;
     const services = tabDef('services').name;
@@ -32,7 +41,14 @@ describe('Clear example school', () => {
     expect(exampleIncidents).toBeGreaterThan(100);
     // The school's own service, and an incident on an example service (Printing), typed by hand.
     typeRow(ss, services, { 'Service ID': 'LIBRARY', Service: 'Library system', 'Priority rank': 10, Status: 'Supported' });
-    const ownRow = typeRow(ss, incidents, { Ref: 'OWN-1', 'Service ID': 'PRINT', Type: 'Incident', Priority: 'High', Summary: 'Library printer jams', Opened: new Date('2026-11-30T09:00:00Z') });
+    const ownRow = typeRow(ss, incidents, {
+      Ref: 'OWN-1',
+      'Service ID': 'PRINT',
+      Type: 'Incident',
+      Priority: 'High',
+      Summary: 'Library printer jams',
+      Opened: new Date('2026-11-30T09:00:00Z'),
+    });
     // An example row the school corrected stays too: it holds something the school typed.
     const summaryCol = ss.getSheetByName(incidents)!.getDataRange().getValues()[0].indexOf('Summary') + 1;
     ss.getSheetByName(incidents)!.getRange(2, summaryCol).setValue('Corrected by the school');

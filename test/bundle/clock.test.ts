@@ -28,8 +28,7 @@ const incidents = sheet('incidents', [
   { ref: 'INC-4', serviceId: '', type: 'Incident', priority: 'High', opened },
   { ref: 'INC-5', serviceId: 'WEB', type: 'Incident', priority: 'Low', opened },
 ]);
-const clock = (asOf: Date, withClosures = true) =>
-  g.SLM_CLOCK(asOf, incidents, services, targets, ...(withClosures ? [closures] : [])) as unknown[][];
+const clock = (asOf: Date, withClosures = true) => g.SLM_CLOCK(asOf, incidents, services, targets, ...(withClosures ? [closures] : [])) as unknown[][];
 const rowOf = (table: unknown[][], ref: string) => table.find((r) => r[0] === ref)!;
 
 describe('SLM_CLOCK on the built bundle: open items against their targets in working time', () => {
@@ -67,7 +66,13 @@ describe('SLM_CLOCK on the built bundle: open items against their targets in wor
     const table = clock(at(2026, 11, 6, 15, 30));
     expect(table[0]).toEqual([...CLOCK_HEADER]);
     // INC-4's Service ID is blank: like every row with a required cell missing, it is left out and named.
-    expect(table.map((r) => r[0])).toEqual(['Ref', 'INC-2', 'INC-1', 'INC-5', 'Not read, so left out or read as blank: Incidents row 5 (Service ID). Run "Check workbook".']);
+    expect(table.map((r) => r[0])).toEqual([
+      'Ref',
+      'INC-2',
+      'INC-1',
+      'INC-5',
+      'Not read, so left out or read as blank: Incidents row 5 (Service ID). Run "Check workbook".',
+    ]);
     // INC-2 has passed its 2 h response target: breached on response although its fix time is far off.
     expect(rowOf(table, 'INC-2')[col('State')]).toBe('Breached');
     expect(rowOf(table, 'INC-5')[col('State')]).toMatch(/^No target: no row of the Targets tab applies to WEB Incident Low/);
@@ -80,13 +85,16 @@ describe('SLM_CLOCK on the built bundle: open items against their targets in wor
 });
 
 describe('Set up workbook adds the Open items tab once, beside the log', () => {
-  test('formula, formats and row colours at 75% and 100%; a second run and a user\'s own tab are left alone', () => {
+  test("formula, formats and row colours at 75% and 100%; a second run and a user's own tab are left alone", () => {
     const fresh = loadedRuntime();
     fresh.global.setUpWorkbook();
     const tab = fresh.spreadsheet.getSheetByName(OPEN_ITEMS_TAB)! as unknown as GoogleAppsScript.Spreadsheet.Sheet;
     expect(tab.getRange('A5').getFormula()).toBe(clockFormula());
     const rules = tab.getConditionalFormatRules() as unknown as Array<{ state: { values: unknown[]; background: string } }>;
-    expect(rules.map((r) => [r.state.values[0], r.state.background])).toEqual([['=$J6="Breached"', '#f4c7c3'], ['=$J6="75% used"', '#fce8b2']]);
+    expect(rules.map((r) => [r.state.values[0], r.state.background])).toEqual([
+      ['=$J6="Breached"', '#f4c7c3'],
+      ['=$J6="75% used"', '#fce8b2'],
+    ]);
     expect(tab.getRange('I6').getNumberFormat()).toBe('0%');
     fresh.global.setUpWorkbook();
     expect(tab.getConditionalFormatRules()).toHaveLength(2);

@@ -7,21 +7,33 @@ const idOf = (url: string) => /\/d\/([A-Za-z0-9_-]+)/.exec(url)![1];
 const commentRows = (rt: ReturnType<typeof exampleRuntime>) => tabRecords(rt.spreadsheet as unknown as Ss, 'Comments');
 
 describe('Collect comments', () => {
-  test('comments and replies on the SLA and on the representatives\' workbook land once each, with the service they concern', () => {
+  test("comments and replies on the SLA and on the representatives' workbook land once each, with the service they concern", () => {
     const rt = exampleRuntime();
     const sla = rt.global.generateSla(null);
     const book = rt.global.updateRepresentativesWorkbook();
     const comments = rt.services.Drive.Comments;
-    const onSla = comments.add(sla.id, { author: 'Ms Teacher', content: 'Can printing be fixed faster before exams?', quoted: 'Printing', at: new Date('2026-11-30T10:00:00Z') });
-    comments.add(idOf(book.url), { author: 'Student council', content: 'The Wi-Fi in the library drops every lunchtime.', quoted: 'Internet access', at: new Date('2026-12-01T12:00:00Z') });
+    const onSla = comments.add(sla.id, {
+      author: 'Ms Teacher',
+      content: 'Can printing be fixed faster before exams?',
+      quoted: 'Printing',
+      at: new Date('2026-11-30T10:00:00Z'),
+    });
+    comments.add(idOf(book.url), {
+      author: 'Student council',
+      content: 'The Wi-Fi in the library drops every lunchtime.',
+      quoted: 'Internet access',
+      at: new Date('2026-12-01T12:00:00Z'),
+    });
 
     const first = rt.global.collectComments();
     expect(first).toMatchObject({ added: 2, updated: 0, unreadable: [] });
     const rows = commentRows(rt);
-    expect(rows.map((r) => [r.Document, r.Author, r['Service ID'], r.Resolved]).sort()).toEqual([
-      ["Representatives' workbook", 'Student council', 'INTERNET', 'No'],
-      [sla.name, 'Ms Teacher', 'PRINT', 'No'],
-    ].sort());
+    expect(rows.map((r) => [r.Document, r.Author, r['Service ID'], r.Resolved]).sort()).toEqual(
+      [
+        ["Representatives' workbook", 'Student council', 'INTERNET', 'No'],
+        [sla.name, 'Ms Teacher', 'PRINT', 'No'],
+      ].sort(),
+    );
     expect(rows.find((r) => r.Author === 'Ms Teacher')!['Commented on']).toBe('Printing');
 
     // Again: nothing added twice. A reply that resolves the comment updates its row.
@@ -37,7 +49,12 @@ describe('Collect comments', () => {
   test('the panel counts the comments the next review has still to see: all before the first review, then those made since', () => {
     const rt = exampleRuntime();
     const sla = rt.global.generateSla(null);
-    rt.services.Drive.Comments.add(sla.id, { author: 'Ms Teacher', content: 'Printing before exams?', quoted: 'Printing', at: new Date('2026-11-30T10:00:00Z') });
+    rt.services.Drive.Comments.add(sla.id, {
+      author: 'Ms Teacher',
+      content: 'Printing before exams?',
+      quoted: 'Printing',
+      at: new Date('2026-11-30T10:00:00Z'),
+    });
     rt.services.Drive.Comments.add(sla.id, { author: 'Head teacher', content: 'Fine by me.', at: new Date('2026-12-01T09:00:00Z') });
     expect(rt.global.getOverview({ kind: 'thisTerm' }).comments).toEqual({ total: 0, unresolved: 0, sinceReview: 0, lastReview: null });
     rt.global.collectComments();

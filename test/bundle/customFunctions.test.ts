@@ -31,7 +31,7 @@ describe('the custom functions are top-level functions of the bundle', () => {
 });
 
 describe('SLM_WORKHOURS', () => {
-  test('working hours between two instants, in the spreadsheet\'s zone by default', () => {
+  test("working hours between two instants, in the spreadsheet's zone by default", () => {
     // Monday 09:00 to Tuesday 10:00: 9 h + 2 h.
     expect(g.SLM_WORKHOURS(at(2026, 11, 2, 9), at(2026, 11, 3, 10), OFFICE)).toBe(11);
     expect(g.SLM_WORKHOURS(at(2026, 11, 3, 10), at(2026, 11, 2, 9), OFFICE)).toBe(0);
@@ -52,7 +52,13 @@ describe('SLM_WORKHOURS', () => {
     const fri = at(2026, 11, 6, 18);
     expect(g.SLM_WORKHOURS(mon, fri, OFFICE)).toBe(49);
     expect(g.SLM_WORKHOURS(mon, fri, OFFICE, [[at(2026, 11, 3)], [at(2026, 11, 5)]])).toBe(29);
-    expect(g.SLM_WORKHOURS(mon, fri, OFFICE, [['From', 'To'], [at(2026, 11, 3), at(2026, 11, 4)], ['', '']])).toBe(29);
+    expect(
+      g.SLM_WORKHOURS(mon, fri, OFFICE, [
+        ['From', 'To'],
+        [at(2026, 11, 3), at(2026, 11, 4)],
+        ['', ''],
+      ]),
+    ).toBe(29);
     expect(g.SLM_WORKHOURS(mon, fri, OFFICE, at(2026, 11, 6))).toBe(39);
     const tab = sheet('closures', [
       { calendar: 'ALL', from: at(2026, 11, 3), to: at(2026, 11, 3) },
@@ -68,17 +74,25 @@ describe('SLM_WORKHOURS', () => {
     const ss = local.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     const put = (key: TabKey, rows: unknown[][]) => ss.getSheetByName(tabDef(key).name)!.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
     const D = local.env.realm.Date;
-    put('calendars', sheet('calendars', [{ name: 'Library', hours: 'Mon-Fri 09:00-15:00' }, { name: 'Tokyo desk', hours: 'Mon-Fri 09:00-17:00', timeZone: 'Asia/Tokyo' }]));
+    put(
+      'calendars',
+      sheet('calendars', [
+        { name: 'Library', hours: 'Mon-Fri 09:00-15:00' },
+        { name: 'Tokyo desk', hours: 'Mon-Fri 09:00-17:00', timeZone: 'Asia/Tokyo' },
+      ]),
+    );
     put('closures', sheet('closures', [{ calendar: 'Library', from: new D(at(2026, 11, 4).getTime()) }]));
     const fn = (local.global as unknown as Record<string, Fn>).SLM_WORKHOURS;
     expect(fn(new D(at(2026, 11, 2, 8).getTime()), new D(at(2026, 11, 7).getTime()), 'library')).toBe(24);
     // A calendar with its own zone keeps it: 00:00-08:00 UTC on a Monday is 09:00-17:00 in Tokyo.
     expect(fn(new D(Date.UTC(2026, 10, 2, 0)), new D(Date.UTC(2026, 10, 2, 8)), 'Tokyo desk')).toBe(8);
     // An unknown name is reported as unreadable hours.
-    expect(() => fn(new D(Date.UTC(2026, 10, 2, 0)), new D(Date.UTC(2026, 10, 2, 8)), 'Paris desk')).toThrow(/^hours: Cannot read hours "Paris desk".*Calendars tab$/);
+    expect(() => fn(new D(Date.UTC(2026, 10, 2, 0)), new D(Date.UTC(2026, 10, 2, 8)), 'Paris desk')).toThrow(
+      /^hours: Cannot read hours "Paris desk".*Calendars tab$/,
+    );
   });
 
-  test('faults in a Calendars row named as the hours are reported as that row\'s, on the hours argument', () => {
+  test("faults in a Calendars row named as the hours are reported as that row's, on the hours argument", () => {
     const local = loadedRuntime();
     local.global.setUpWorkbook();
     local.mode = 'customFunction';
@@ -92,7 +106,9 @@ describe('SLM_WORKHOURS', () => {
     const D = local.env.realm.Date;
     const [a, b] = [new D(at(2026, 11, 2).getTime()), new D(at(2026, 11, 3).getTime())];
     expect(() => fn(a, b, 'Night')).toThrow(/^hours: the Calendars row "Night" has an unknown time zone "Mars\/Base"/);
-    expect(() => fn(a, b, 'library')).toThrow(/^hours: the Calendars row "Library" has hours that cannot be read: "Mon-Fry 09:00-15:00": "Mon-Fry" is not a range of days/);
+    expect(() => fn(a, b, 'library')).toThrow(
+      /^hours: the Calendars row "Library" has hours that cannot be read: "Mon-Fry 09:00-15:00": "Mon-Fry" is not a range of days/,
+    );
   });
 
   test('a casual start of 12 is noon: "12-5" is the afternoon', () => {
@@ -102,13 +118,16 @@ describe('SLM_WORKHOURS', () => {
 
   test('working time adds up: a→b plus b→c is a→c, and a column gives what each cell gives', () => {
     const base = localToUtc(2026, 3, 1, 0, TZ);
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 60 * 24 * 90 }), { minLength: 3, maxLength: 3 }), (mins) => {
-      const [a, b, c] = mins.sort((x, y) => x - y).map((m) => new RDate(base + m * 60_000));
-      const ab = g.SLM_WORKHOURS(a, b, OFFICE, '', TZ);
-      const bc = g.SLM_WORKHOURS(b, c, OFFICE, '', TZ);
-      expect(ab + bc).toBeCloseTo(g.SLM_WORKHOURS(a, c, OFFICE, '', TZ), 9);
-      expect(g.SLM_WORKHOURS([[a], [b]], [[b], [c]], OFFICE, '', TZ)).toEqual([[ab], [bc]]);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 * 24 * 90 }), { minLength: 3, maxLength: 3 }), (mins) => {
+        const [a, b, c] = mins.sort((x, y) => x - y).map((m) => new RDate(base + m * 60_000));
+        const ab = g.SLM_WORKHOURS(a, b, OFFICE, '', TZ);
+        const bc = g.SLM_WORKHOURS(b, c, OFFICE, '', TZ);
+        expect(ab + bc).toBeCloseTo(g.SLM_WORKHOURS(a, c, OFFICE, '', TZ), 9);
+        expect(g.SLM_WORKHOURS([[a], [b]], [[b], [c]], OFFICE, '', TZ)).toEqual([[ab], [bc]]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -138,12 +157,20 @@ describe('bad arguments give a message naming the argument, never a stack trace'
     ['start', () => g.SLM_WORKHOURS([['soon']], [[at(2026, 11, 3)]], OFFICE, '', TZ), /^start, row 1: "soon" is not a date and time/],
     ['sizes', () => g.SLM_WORKHOURS([[at(2026, 11, 2)], [at(2026, 11, 2)]], [[at(2026, 11, 3)]], OFFICE), /^start and end: ranges of different sizes/],
     ['closures', () => g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 3), OFFICE, [['From'], ['never']]), /^closures: row 2: "never" is not a date/],
-    ['closures, three dates in a row', () => g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 6), OFFICE, [[at(2026, 11, 3), at(2026, 11, 4), at(2026, 11, 5)]]), /^closures: row 1 has more than two cells: give a column of dates, or from\/to pairs$/],
+    [
+      'closures, three dates in a row',
+      () => g.SLM_WORKHOURS(at(2026, 11, 2), at(2026, 11, 6), OFFICE, [[at(2026, 11, 3), at(2026, 11, 4), at(2026, 11, 5)]]),
+      /^closures: row 1 has more than two cells: give a column of dates, or from\/to pairs$/,
+    ],
     ['duration', () => g.SLM_DUE(at(2026, 11, 2), -1, OFFICE), /^duration_hours: "-1" is not a number of hours/],
     ['period', () => g.SLM_ATTAINMENT(at(2026, 11, 30), at(2026, 11, 1), [['x']]), /^period_end: is before period_start/],
     ['range', () => g.SLM_ATTAINMENT(at(2026, 11, 1), at(2026, 11, 30), [['Nothing', 'Here']]), /^range 1: its first row is not the header of a Services/],
     // Dates outside the engine's years: the argument, and the date as typed (a date cell at noon, whatever the zone's old offset).
-    ['early start', () => g.SLM_WORKHOURS(new RDate(Date.UTC(1700, 0, 1, 12)), at(2026, 11, 3), OFFICE), /^start: "1 January 1700" is outside the years 1800 to 2399$/],
+    [
+      'early start',
+      () => g.SLM_WORKHOURS(new RDate(Date.UTC(1700, 0, 1, 12)), at(2026, 11, 3), OFFICE),
+      /^start: "1 January 1700" is outside the years 1800 to 2399$/,
+    ],
     ['early text', () => g.SLM_WORKHOURS('1700-01-01', at(2026, 11, 3), OFFICE), /^start: "1700-01-01" is outside the years 1800 to 2399$/],
     ['late end', () => g.SLM_WORKHOURS(at(2026, 11, 3), [[new RDate(Date.UTC(2500, 0, 1))]], OFFICE, '', 'UTC'), /^end, row 1: "1 January 2500" is outside/],
     ['due start', () => g.SLM_DUE(new RDate(Date.UTC(1700, 5, 1, 12)), 4, OFFICE), /^start: "1 June 1700" is outside/],
@@ -158,9 +185,26 @@ describe('bad arguments give a message naming the argument, never a stack trace'
 
 describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
   const incidents = sheet('incidents', [
-    { ref: 'I1', serviceId: 'EMAIL', type: 'Incident', priority: 'High', opened: at(2026, 11, 2, 10), responded: at(2026, 11, 2, 10, 20), resolved: at(2026, 11, 2, 15), serviceDown: 'Yes' },
+    {
+      ref: 'I1',
+      serviceId: 'EMAIL',
+      type: 'Incident',
+      priority: 'High',
+      opened: at(2026, 11, 2, 10),
+      responded: at(2026, 11, 2, 10, 20),
+      resolved: at(2026, 11, 2, 15),
+      serviceDown: 'Yes',
+    },
     { ref: 'I2', serviceId: 'email', type: 'incident', priority: 'Low', opened: at(2026, 11, 2, 14), resolved: at(2026, 11, 2, 16), serviceDown: true },
-    { ref: 'R1', serviceId: 'EMAIL', type: 'Request', priority: 'Low', opened: at(2026, 11, 3, 9), responded: at(2026, 11, 3, 9, 30), resolved: at(2026, 11, 4, 9) },
+    {
+      ref: 'R1',
+      serviceId: 'EMAIL',
+      type: 'Request',
+      priority: 'Low',
+      opened: at(2026, 11, 3, 9),
+      responded: at(2026, 11, 3, 9, 30),
+      resolved: at(2026, 11, 4, 9),
+    },
     { ref: 'X1', serviceId: 'GONE', type: 'Incident', priority: 'Low', opened: at(2026, 11, 3, 9), serviceDown: 'Yes' },
   ]);
   incidents.push(tabDef('incidents').columns.map(() => ''));
@@ -169,7 +213,9 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
     // 6 h down (10:00-16:00) of a 50 h week.
     expect(g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 2), at(2026, 11, 6), incidents, OFFICE)).toBeCloseTo(44 / 50, 12);
     // NET is in neither the log nor a Services tab (this spreadsheet has none): an error naming service_id, never 100%.
-    expect(() => g.SLM_AVAILABILITY('NET', at(2026, 11, 2), at(2026, 11, 6), incidents, OFFICE)).toThrow(/^service_id: "NET" is neither a Service ID on the Services tab nor in the incident log$/);
+    expect(() => g.SLM_AVAILABILITY('NET', at(2026, 11, 2), at(2026, 11, 6), incidents, OFFICE)).toThrow(
+      /^service_id: "NET" is neither a Service ID on the Services tab nor in the incident log$/,
+    );
     // GONE has an open outage from Tuesday 09:00 to the period's end: 9 + 3 * 10 = 39 h of 50.
     expect(g.SLM_AVAILABILITY('gone', at(2026, 11, 2), at(2026, 11, 6), incidents, OFFICE)).toBeCloseTo(11 / 50, 12);
     expect(g.SLM_AVAILABILITY('EMAIL', at(2026, 11, 7), at(2026, 11, 8), incidents, OFFICE)).toBe('—');
@@ -222,7 +268,10 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
   });
 
   test('a row that cannot be read is never dropped silently: the table ends with where it is', () => {
-    const services = [...tabs.services, ...sheet('services', [{ serviceId: 'WP', name: 'Word processing', rank: 'first', status: 'Supported', serviceHours: OFFICE }]).slice(1)];
+    const services = [
+      ...tabs.services,
+      ...sheet('services', [{ serviceId: 'WP', name: 'Word processing', rank: 'first', status: 'Supported', serviceHours: OFFICE }]).slice(1),
+    ];
     const table = g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), services, tabs.sla, tabs.targets, incidents, TZ);
     expect(table.map((r: unknown[]) => r[0]).slice(0, 3)).toEqual(['Service ID', 'NET', 'EMAIL']);
     const last = table[table.length - 1];
@@ -246,19 +295,23 @@ describe('SLM_AVAILABILITY and SLM_ATTAINMENT', () => {
   });
 
   test('reordering the incident log changes nothing', () => {
-    fc.assert(fc.property(fc.shuffledSubarray(incidents.slice(1), { minLength: incidents.length - 1 }), (rows) => {
-      const a = g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), tabs.services, tabs.sla, tabs.targets, incidents, TZ);
-      const b = g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), tabs.services, tabs.sla, tabs.targets, [incidents[0], ...rows], TZ);
-      expect(b).toEqual(a);
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(incidents.slice(1), { minLength: incidents.length - 1 }), (rows) => {
+        const a = g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), tabs.services, tabs.sla, tabs.targets, incidents, TZ);
+        const b = g.SLM_ATTAINMENT(at(2026, 11, 2), at(2026, 11, 6), tabs.services, tabs.sla, tabs.targets, [incidents[0], ...rows], TZ);
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 30 },
+    );
   });
 
-  test('the example school: the Dashboard formula\'s named ranges give a row per service', () => {
+  test("the example school: the Dashboard formula's named ranges give a row per service", () => {
     const ex = exampleRuntime();
     ex.mode = 'customFunction';
     const ss = ex.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
-    const ranges = (['services', 'sla', 'targets', 'incidents', 'calendars', 'closures'] as const)
-      .map((k) => (ss.getRangeByName(namedRangeName(k)) ?? ss.getSheetByName(tabDef(k).name)!.getDataRange()).getValues());
+    const ranges = (['services', 'sla', 'targets', 'incidents', 'calendars', 'closures'] as const).map((k) =>
+      (ss.getRangeByName(namedRangeName(k)) ?? ss.getSheetByName(tabDef(k).name)!.getDataRange()).getValues(),
+    );
     const D = ex.env.realm.Date;
     const now = new Date(NOW);
     const start = new D(localToUtc(now.getUTCFullYear(), 9, 1, 0, TZ));

@@ -31,7 +31,11 @@ describe('the Dashboard after Set up workbook with the example school', () => {
   test('every formula evaluates; the table spills from its cell with one row per service', () => {
     expect(problems).toEqual([]);
     expect(shown[headerRow]).toEqual([...ATTAINMENT_HEADER]);
-    const services = tab(rt, 'Services').getDataRange().getValues().slice(1).map((r) => r[0]);
+    const services = tab(rt, 'Services')
+      .getDataRange()
+      .getValues()
+      .slice(1)
+      .map((r) => r[0]);
     expect(body.map((r) => r[0]).sort()).toEqual([...services].sort());
     expect(body[0][0]).toBe('INTERNET');
   });
@@ -53,7 +57,7 @@ describe('the Dashboard after Set up workbook with the example school', () => {
     expect(typeof dashboard.getRange(headerRow + 2, shown[headerRow].indexOf('Availability') + 1).getValue()).toBe('number');
   });
 
-  test('status words keep their words and are coloured by rules with the sidebar\'s colours', () => {
+  test("status words keep their words and are coloured by rules with the sidebar's colours", () => {
     const css = fs.readFileSync(path.resolve(__dirname, '../../sidebar/style.css'), 'utf8');
     const rules = dashboard.getConditionalFormatRules().map((r) => r.getBooleanCondition()!);
     expect(rules.map((c) => c.getCriteriaValues()[0])).toEqual(Object.keys(STATUS_COLOURS));
@@ -62,12 +66,15 @@ describe('the Dashboard after Set up workbook with the example school', () => {
       const badge = new RegExp(`\\.badge\\.${word.toLowerCase().replace(/ /g, '-')} \\{ background: ${c.getBackground()}; color: ${c.getFontColor()}; \\}`);
       expect(css).toMatch(badge);
     }
-    const ranges = dashboard.getConditionalFormatRules()[0].getRanges().map((r) => dashboard.getRange(headerRow + 1, r.getColumn()).getValue());
+    const ranges = dashboard
+      .getConditionalFormatRules()[0]
+      .getRanges()
+      .map((r) => dashboard.getRange(headerRow + 1, r.getColumn()).getValue());
     expect(ranges).toEqual(ATTAINMENT_HEADER.filter((h) => /status$/i.test(h)));
     expect(body.map((r) => r[shown[headerRow].indexOf('Status')])).toEqual(expect.arrayContaining(['Met', 'At risk', 'Breached']));
   });
 
-  test('the table\'s header is frozen, bold and filled; columns have widths; the Targets text wraps', () => {
+  test("the table's header is frozen, bold and filled; columns have widths; the Targets text wraps", () => {
     expect(dashboard.getFrozenRows()).toBe(headerRow + 1);
     const header = dashboard.getRange(headerRow + 1, 1, 1, ATTAINMENT_HEADER.length);
     expect(new Set(header.getFontWeights()[0])).toEqual(new Set(['bold']));
@@ -105,8 +112,13 @@ describe('the Dashboard after Set up workbook with the example school', () => {
     expect(ws.getCell(headerRow + 2, ATTAINMENT_HEADER.indexOf('Targets') + 1).alignment).toMatchObject({ wrapText: true });
     expect(ws.getColumn(ATTAINMENT_HEADER.indexOf('Targets') + 1).width).toBeGreaterThan(40);
     const anchor = ws.getCell(headerRow + 1, 1).value as ExcelJS.CellFormulaValue & { ref?: string; shareType?: string };
-    expect(anchor).toMatchObject({ shareType: 'array', ref: `A${headerRow + 1}:${String.fromCharCode(64 + ATTAINMENT_HEADER.length)}${headerRow + 1 + body.length}` });
-    const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae: string[]; style: { fill: { bgColor: { argb: string } } } }> }> }).conditionalFormattings;
+    expect(anchor).toMatchObject({
+      shareType: 'array',
+      ref: `A${headerRow + 1}:${String.fromCharCode(64 + ATTAINMENT_HEADER.length)}${headerRow + 1 + body.length}`,
+    });
+    const cf = (
+      ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae: string[]; style: { fill: { bgColor: { argb: string } } } }> }> }
+    ).conditionalFormattings;
     expect(cf.map((c) => c.rules[0].formulae[0])).toEqual(['"Met"', '"At risk"', '"Breached"', '"Too few to judge"']);
     expect(cf[0].rules[0].style.fill.bgColor.argb).toBe('FFE6F4EA');
     const findings = wb.getWorksheet('Findings')!;
@@ -116,14 +128,18 @@ describe('the Dashboard after Set up workbook with the example school', () => {
 });
 
 describe('recalculation runs custom functions as Sheets does', () => {
-  test('in custom-function mode: a function that writes gets Google\'s refusal as #ERROR!; the runtime\'s mode is restored', () => {
+  test("in custom-function mode: a function that writes gets Google's refusal as #ERROR!; the runtime's mode is restored", () => {
     const rt = loadedRuntime();
     rt.global.setUpWorkbook();
     rt.run('function TRY_WRITE() { SpreadsheetApp.getActive().getSheets()[0].getRange("Z1").setValue(1); return 1; }');
     const sheet = tab(rt, 'Findings');
     sheet.getRange('H1').setFormula('=TRY_WRITE()');
     const problems = recalculateRuntime(rt);
-    expect(problems.find((p) => p.cell === 'H1')).toMatchObject({ tab: 'Findings', error: '#ERROR!', message: expect.stringMatching(/You do not have permission to call/) });
+    expect(problems.find((p) => p.cell === 'H1')).toMatchObject({
+      tab: 'Findings',
+      error: '#ERROR!',
+      message: expect.stringMatching(/You do not have permission to call/),
+    });
     expect(rt.mode).toBe('script');
     expect(sheet.getRange('H1').getDisplayValue()).toBe('#ERROR!');
   });
@@ -150,14 +166,17 @@ describe('formatting never overrides what the user changed', () => {
     const report = rt.global.setUpWorkbook();
     expect(report.repairedTabs).toEqual(['Dashboard']);
     expect(dashboard.getRange('B3:B4').getNumberFormats()).toEqual([['yyyy-mm-dd'], ['d mmm yyyy']]);
-    expect(dashboard.getRange('D7:E8').getNumberFormats()).toEqual([['0.000', ''], ['0.0%', '0.0%']]);
+    expect(dashboard.getRange('D7:E8').getNumberFormats()).toEqual([
+      ['0.000', ''],
+      ['0.0%', '0.0%'],
+    ]);
     expect(dashboard.getRange('E7').getBackground()).toBe('#ffff00');
     expect(dashboard.getColumnWidth(2)).toBe(260);
     expect(dashboard.getFrozenRows()).toBe(6);
     expect(dashboard.getConditionalFormatRules()).toHaveLength(Object.keys(STATUS_COLOURS).length);
   });
 
-  test('a Dashboard the user rewrote (its table cell no longer the template\'s formula) is not formatted', () => {
+  test("a Dashboard the user rewrote (its table cell no longer the template's formula) is not formatted", () => {
     const rt = loadedRuntime();
     rt.global.setUpWorkbook();
     const dashboard = tab(rt, 'Dashboard') as Sheet;

@@ -11,7 +11,7 @@ import { exampleRuntime, NOW } from '../support/offline';
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const dashboard = (rt: ReturnType<typeof exampleRuntime>) => (rt.spreadsheet as unknown as Ss).getSheetByName('Dashboard')!;
 
-test('a Dashboard made with TODAY() fails as Sheets fails it; Set up gives it last month\'s dates and it evaluates again', () => {
+test("a Dashboard made with TODAY() fails as Sheets fails it; Set up gives it last month's dates and it evaluates again", () => {
   const rt = exampleRuntime();
   rt.run(`Date.now = () => ${NOW};`);
   const sheet = dashboard(rt);
@@ -22,8 +22,10 @@ test('a Dashboard made with TODAY() fails as Sheets fails it; Set up gives it la
 
   const report = rt.global.setUpWorkbook();
   expect(JSON.stringify(report)).toContain('Dashboard');
-  expect([sheet.getRange(DASHBOARD_CELLS.periodStart).getFormula(), sheet.getRange(DASHBOARD_CELLS.periodEnd).getFormula()])
-    .toEqual(['=DATE(2026,10,1)', '=DATE(2026,10,31)']);
+  expect([sheet.getRange(DASHBOARD_CELLS.periodStart).getFormula(), sheet.getRange(DASHBOARD_CELLS.periodEnd).getFormula()]).toEqual([
+    '=DATE(2026,10,1)',
+    '=DATE(2026,10,31)',
+  ]);
   expect(recalculateRuntime(rt, NOW).filter((p) => p.tab === 'Dashboard')).toEqual([]);
   expect(sheet.getRange(DASHBOARD_CELLS.periodStart).getDisplayValue()).toBe('1 Oct 2026');
 });

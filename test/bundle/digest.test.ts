@@ -14,26 +14,53 @@ describe('the daily digest, on the built bundle with the example school', () => 
   test('its open items are exactly those SLM_CLOCK flags at 75% or breached, and it names the school', () => {
     const digest = api(rt).previewDigest(iso);
     expect(digest.subject).toMatch(/^Our school: service levels on 18 November 2026/);
-    const clock = api(rt).SLM_CLOCK(new rt.env.realm.Date(NOW), values(rt, 'Incidents'), values(rt, 'Services'), values(rt, 'Targets'),
-      values(rt, 'Calendars'), values(rt, 'Closures')) as unknown[][];
+    const clock = api(rt).SLM_CLOCK(
+      new rt.env.realm.Date(NOW),
+      values(rt, 'Incidents'),
+      values(rt, 'Services'),
+      values(rt, 'Targets'),
+      values(rt, 'Calendars'),
+      values(rt, 'Closures'),
+    ) as unknown[][];
     const state = CLOCK_HEADER.indexOf('State');
-    const flagged = clock.slice(1).filter((r) => r[state] === 'Breached' || r[state] === '75% used').map((r) => r[0]);
+    const flagged = clock
+      .slice(1)
+      .filter((r) => r[state] === 'Breached' || r[state] === '75% used')
+      .map((r) => r[0]);
     // Each open item is named by its summary and service, with its Ref: "Mailbox full (Email, INC1784): fix was due …".
-    const refs = digest.sections.flatMap((s: { lines: string[] }) => s.lines).map((l: string) => /, ([A-Z]+\d+)\): (no reply yet|reply|fix)/.exec(l)?.[1]).filter(Boolean);
+    const refs = digest.sections
+      .flatMap((s: { lines: string[] }) => s.lines)
+      .map((l: string) => /, ([A-Z]+\d+)\): (no reply yet|reply|fix)/.exec(l)?.[1])
+      .filter(Boolean);
     expect(flagged.length).toBeGreaterThan(0);
     expect([...refs].sort()).toEqual([...flagged].sort());
     // How long ago or how long left, as a person says it: "4 h 35 min", "45 min", "31 h", never "4.58 h".
-    const spans = digest.sections.flatMap((s: { lines: string[] }) => s.lines).map((l: string) => /, ([^,]*) of working time (ago|left)$/.exec(l)?.[1]).filter(Boolean);
+    const spans = digest.sections
+      .flatMap((s: { lines: string[] }) => s.lines)
+      .map((l: string) => /, ([^,]*) of working time (ago|left)$/.exec(l)?.[1])
+      .filter(Boolean);
     expect(spans.length).toBeGreaterThan(0);
     for (const span of spans) expect(span).toMatch(/^(\d+ min|[1-9] h( [1-5]?\d min)?|\d{2,} h)$/);
   });
 
-  test('it says this month\'s missed targets in plain words, and the targets with nothing wrong in one line', () => {
+  test("it says this month's missed targets in plain words, and the targets with nothing wrong in one line", () => {
     const sections = api(rt).previewDigest(iso).sections as Array<{ title: string; lines: string[] }>;
     const lines = sections.flatMap((s) => s.lines);
-    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^(Target missed \(November 2026 to date\): )?[A-Z][a-z ]+, \d+ (slow first repl(y|ies)|late fix(es)?|.*done late).* \(\d+ of \d+ (answered|fixed|done) within /)]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^(Target missed \(November 2026 to date\): )?[A-Z][a-z ]+, \d+ (slow first repl(y|ies)|late fix(es)?|.*done late).* \(\d+ of \d+ (answered|fixed|done) within /,
+        ),
+      ]),
+    );
     const quiet = sections.filter((s) => s.title === 'Every other target');
-    expect(quiet).toEqual([{ title: 'Every other target', lines: [expect.stringMatching(/^\d+ targets? met; \d+ targets? with too few calls to judge yet \(November 2026 to date\)\.$/)], links: [null] }]);
+    expect(quiet).toEqual([
+      {
+        title: 'Every other target',
+        lines: [expect.stringMatching(/^\d+ targets? met; \d+ targets? with too few calls to judge yet \(November 2026 to date\)\.$/)],
+        links: [null],
+      },
+    ]);
   });
 
   test('a workbook with nothing to say gives no digest and sends no email', () => {
@@ -90,16 +117,19 @@ describe('turning the digest on and off', () => {
     }
   });
 
-  test('a trigger gone (removed by hand, or stopped after access was withdrawn) and another person\'s digest are clear states', () => {
+  test("a trigger gone (removed by hand, or stopped after access was withdrawn) and another person's digest are clear states", () => {
     const rt = exampleRuntime();
     api(rt).setDigest(true);
     rt.services.ScriptApp.store.triggers.length = 0;
     expect(api(rt).getDigestState().status).toBe('stale');
     expect(api(rt).setDigest(true).status).toBe('on');
-    rt.services.PropertiesService.document.setProperty('SLM_DIGEST', JSON.stringify({
-      ...JSON.parse(rt.services.PropertiesService.document.getProperty('SLM_DIGEST')!),
-      'deputy@school.example': { since: '2020-01-01T00:00:00Z', lastRun: '2020-01-02T07:00:00Z' },
-    }));
+    rt.services.PropertiesService.document.setProperty(
+      'SLM_DIGEST',
+      JSON.stringify({
+        ...JSON.parse(rt.services.PropertiesService.document.getProperty('SLM_DIGEST')!),
+        'deputy@school.example': { since: '2020-01-01T00:00:00Z', lastRun: '2020-01-02T07:00:00Z' },
+      }),
+    );
     const state = api(rt).getDigestState();
     expect(state.others).toEqual([{ email: 'deputy@school.example', since: '2020-01-01T00:00:00Z', lastRun: '2020-01-02T07:00:00Z', stopped: true }]);
     // Turning mine off leaves theirs alone.

@@ -74,13 +74,18 @@ describe('the digest goes out on days the service desk is open, and says what is
     const linked = [...monday.body!.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)];
     expect(linked.length).toBeGreaterThan(2);
     for (const [, escaped, text] of linked.filter(([, h]) => /range=A\d+$/.test(h))) {
-      const href = escaped.replace(/&amp;/g, "&");
+      const href = escaped.replace(/&amp;/g, '&');
       const row = Number(/range=A(\d+)$/.exec(href)![1]);
       expect(href).toBe(`${(rt.spreadsheet as unknown as Ss).getUrl()}#gid=${sheetOf(rt, 'incidents').getSheetId()}&range=A${row}`);
       // The link goes to the row whose summary, service name and Ref the line gives.
       const ref = String(incidents[row - 1][0]);
       expect(text).toContain(`, ${ref}): `);
-      expect(text.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'")).toContain(String(incidents[row - 1][summary]).slice(0, 60));
+      expect(
+        text
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&')
+          .replace(/&#39;/g, "'"),
+      ).toContain(String(incidents[row - 1][summary]).slice(0, 60));
     }
     expect(monday.body).not.toMatch(/Few items so far|every one met/);
   });
@@ -101,13 +106,21 @@ describe('the digest goes out on days the service desk is open, and says what is
 });
 
 describe('the digest always goes out', () => {
-  test('with 5,000 overdue open items it is sent, under Google\'s body size limit, its lists capped', () => {
+  test("with 5,000 overdue open items it is sent, under Google's body size limit, its lists capped", () => {
     const rt = exampleRuntime();
     const opened = Date.parse('2026-09-07T09:00:00Z');
-    append(rt, 'incidents', Array.from({ length: 5000 }, (_, k) => ({
-      ref: `BACK${k}`, serviceId: 'EMAIL', type: 'Incident', priority: 'Medium', summary: `Backlog call ${k} ${'x'.repeat(200)}`,
-      opened: new rt.env.realm.Date(opened + k * 60_000),
-    })));
+    append(
+      rt,
+      'incidents',
+      Array.from({ length: 5000 }, (_, k) => ({
+        ref: `BACK${k}`,
+        serviceId: 'EMAIL',
+        type: 'Incident',
+        priority: 'Medium',
+        summary: `Backlog call ${k} ${'x'.repeat(200)}`,
+        opened: new rt.env.realm.Date(opened + k * 60_000),
+      })),
+    );
     at(rt, '2026-11-23T07:00:00Z');
     api(rt).setDigest(true);
     expect(rt.fireTrigger('sendDailyDigest')).toBe('Sent to service.manager@school.example.');
@@ -125,7 +138,7 @@ describe('the digest always goes out', () => {
     expect(rt.services.ScriptApp.store.triggers.filter((t) => t.handler === 'sendDailyDigest')).toHaveLength(0);
   });
 
-  test('a run is recorded even while another action holds the workbook\'s lock', () => {
+  test("a run is recorded even while another action holds the workbook's lock", () => {
     const rt = exampleRuntime();
     at(rt, '2026-11-23T07:00:00Z');
     api(rt).setDigest(true);

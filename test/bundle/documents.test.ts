@@ -1,7 +1,7 @@
 /** Generate SLA, Generate service review and sharing, run through the built bundle in the offline runtime. */
 import { FakeBody, FakeTable } from '../../offline/document';
 import type { OfflineRuntime } from '../../offline/runtime';
-import { SLA_POINTS } from '../../src/core/docs/services';
+import { SLA_POINTS } from '../../src/core/documents/services';
 import { tabDef } from '../../src/core/schema/workbook';
 import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 
@@ -35,7 +35,7 @@ function doubleIncidents(rt: OfflineRuntime): number {
 }
 
 describe('Generate SLA on the built bundle', () => {
-  test('a new Doc with every service\'s ten points, filed next to the workbook and recorded on the Documents tab', () => {
+  test("a new Doc with every service's ten points, filed next to the workbook and recorded on the Documents tab", () => {
     const rt = school();
     const doc = rt.global.generateSla(null);
     // The offline spreadsheet is called "SLM Workbook": nothing of a school's name is left in it.
@@ -50,8 +50,11 @@ describe('Generate SLA on the built bundle', () => {
       const i = blocks.findIndex((b) => b.type === 'paragraph' && b.text === h);
       const points = blocks.slice(i).find((b) => b.type === 'table') as { rows: string[][] };
       // Service hours, support levels, changes, users' responsibilities and planned maintenance are the same for every service: said once, in section 3.
-      const named = points.rows.slice(1).map((r) => r[0]).filter((p) => p !== 'Agreed exceptions');
-      expect([...named, 'Service hours', 'Support levels', 'Changes', 'Users\' responsibilities', 'Planned maintenance'].sort()).toEqual([...SLA_POINTS].sort());
+      const named = points.rows
+        .slice(1)
+        .map((r) => r[0])
+        .filter((p) => p !== 'Agreed exceptions');
+      expect([...named, 'Service hours', 'Support levels', 'Changes', "Users' responsibilities", 'Planned maintenance'].sort()).toEqual([...SLA_POINTS].sort());
     }
     const emailAt = blocks.findIndex((b) => b.type === 'paragraph' && b.text === '4.3 Email');
     const emailTargets = blocks.slice(emailAt).filter((b) => b.type === 'table')[1] as { rows: string[][] };
@@ -118,7 +121,8 @@ describe('Generate SLA on the built bundle', () => {
     };
     try {
       expect(() => rt.global.generateSla(null)).toThrow(
-        'The SLA could not be generated: Service unavailable: Documents. The unfinished document was moved to the trash; nothing else was changed.');
+        'The SLA could not be generated: Service unavailable: Documents. The unfinished document was moved to the trash; nothing else was changed.',
+      );
     } finally {
       FakeBody.prototype.appendTable = original;
     }
@@ -147,13 +151,27 @@ describe('Generate service review on the built bundle', () => {
     // Findings are one list item each: their number follows what the log shows, not its size.
     // Two documents each time: the representatives' review and the internal one.
     const listItems = (d: { id: string; internal: { id: string } }) =>
-      [d.id, d.internal.id].reduce((n, id) => n + rt.services.DocumentApp.bodyOf(id).structure().filter((b) => b.type === 'listItem').length, 0);
+      [d.id, d.internal.id].reduce(
+        (n, id) =>
+          n +
+          rt.services.DocumentApp.bodyOf(id)
+            .structure()
+            .filter((b) => b.type === 'listItem').length,
+        0,
+      );
     expect(rt.calls.count('Body.appendListItem')).toBe(listItems(doc));
     const calls = docCalls(rt) - rt.calls.count('Body.appendListItem');
     const tables = rt.calls.count('Body.appendTable');
     // Appendix C counts every missed target in one line above its grouped table.
-    const missed = (id: string) => Number(/^(\d+) missed targets/.exec(rt.services.DocumentApp.bodyOf(id).structure()
-      .map((b) => ('text' in b ? b.text : '')).find((t) => /^\d+ missed targets/.test(t))!)![1]);
+    const missed = (id: string) =>
+      Number(
+        /^(\d+) missed targets/.exec(
+          rt.services.DocumentApp.bodyOf(id)
+            .structure()
+            .map((b) => ('text' in b ? b.text : ''))
+            .find((t) => /^\d+ missed targets/.test(t))!,
+        )![1],
+      );
     const breachRows = missed(doc.id);
 
     const added = doubleIncidents(rt);
@@ -174,7 +192,9 @@ describe('Generate service review on the built bundle', () => {
     const doc = rt.global.generateReview({ kind: 'thisTerm' });
     const tables = [doc.id, doc.internal.id].flatMap((id) => rt.services.DocumentApp.bodyOf(id).children.filter((c): c is FakeTable => c instanceof FakeTable));
     const callouts = tables.filter((t) => t.rows.length === 1 && t.rows[0].cells.length === 1).length;
-    const statuses = tables.flatMap((t) => t.rows.slice(1).flatMap((r) => r.cells.map((c) => c.textRef.text))).filter((t) => /^(Met|At risk|Breached)$/.test(t));
+    const statuses = tables
+      .flatMap((t) => t.rows.slice(1).flatMap((r) => r.cells.map((c) => c.textRef.text)))
+      .filter((t) => /^(Met|At risk|Breached)$/.test(t));
     expect(statuses.length).toBeGreaterThan(40);
     expect(rt.calls.count('TableCell.setBackgroundColor')).toBe(callouts);
     expect(rt.calls.count('Body.appendTable')).toBe(tables.length);
@@ -212,7 +232,7 @@ describe('Generate service review on the built bundle', () => {
 });
 
 describe('Choose documents folder from the menu', () => {
-  test('opens Google Picker on folders; the folder picked (or a pasted link) is remembered; blank goes back to the workbook\'s folder', () => {
+  test("opens Google Picker on folders; the folder picked (or a pasted link) is remembered; blank goes back to the workbook's folder", () => {
     const rt = school();
     const folder = rt.services.DriveApp.createFolder('ICT documents');
     rt.global.menuChooseDocumentsFolder();
@@ -233,7 +253,7 @@ describe('Choose documents folder from the menu', () => {
     expect(rt.services.PropertiesService.getDocumentProperties().getProperty('SLM_DOCUMENTS_FOLDER_ID')).toBe(folder.getId());
     expect(() => rt.global.pickerChosen('tab', folder.getId(), '')).toThrow(/^kind: expected 'csv', 'folder' or 'school'/);
 
-    expect(rt.global.pickerChosen('folder', '', '')).toBe('New documents will go in the workbook\'s own folder.');
+    expect(rt.global.pickerChosen('folder', '', '')).toBe("New documents will go in the workbook's own folder.");
     const beside = rt.global.generateSla(null);
     const workbookItem = rt.services.DriveApp.store.get((rt.spreadsheet as unknown as Ss).getId());
     expect([...rt.services.DriveApp.store.get(beside.id).parents]).toEqual([...workbookItem.parents]);
@@ -281,8 +301,13 @@ describe('Share with representatives on the built bundle', () => {
     rt.calls.reset();
     const plan = rt.global.getSharingPlan();
     expect(plan.documents).toEqual([sla.name, review.name]);
-    expect(plan.people.map((p: { name: string; documents: boolean; workbook: boolean; student: boolean }) => [p.name, p.documents, p.workbook, p.student])).toEqual([
-      ['Jo Harris', true, false, false], ['Priya Shah', true, false, false], ['Tom Lee', true, false, true], ['Alex Morgan', true, false, false],
+    expect(
+      plan.people.map((p: { name: string; documents: boolean; workbook: boolean; student: boolean }) => [p.name, p.documents, p.workbook, p.student]),
+    ).toEqual([
+      ['Jo Harris', true, false, false],
+      ['Priya Shah', true, false, false],
+      ['Tom Lee', true, false, true],
+      ['Alex Morgan', true, false, false],
     ]);
     // Reading the plan shares nothing and writes nothing.
     expect(rt.calls.count('Drive.Permissions.create') + rt.calls.count('Drive.Permissions.remove') + rt.calls.count('Range.setValues')).toBe(0);
@@ -294,7 +319,8 @@ describe('Share with representatives on the built bundle', () => {
     const review = rt.global.generateReview({ kind: 'thisTerm' });
     const ssId = (rt.spreadsheet as unknown as Ss).getId();
     const result = rt.global.applySharing([
-      { name: 'Jo Harris', documents: true, workbook: true }, { name: 'Priya Shah', documents: true, workbook: false },
+      { name: 'Jo Harris', documents: true, workbook: true },
+      { name: 'Priya Shah', documents: true, workbook: false },
       { name: 'Tom Lee', documents: true, workbook: false },
     ]);
     expect(result).toEqual({ shared: ['Jo Harris', 'Priya Shah', 'Tom Lee'], skipped: [], removed: [] });

@@ -51,13 +51,21 @@ function attainmentRow(rt: OfflineRuntime): { row: Record<string, unknown>; tabl
   return { row: Object.fromEntries(head.map((h, i) => [h.replace(/ to date$/, ''), email[i]])), table };
 }
 
-const overviewOf = (rt: OfflineRuntime) => (rt.global.getOverview({ kind: 'custom', start: '2026-11-02', end: '2026-11-07' }) as Overview).services.find((s) => s.serviceId === 'EMAIL')!;
+const overviewOf = (rt: OfflineRuntime) =>
+  (rt.global.getOverview({ kind: 'custom', start: '2026-11-02', end: '2026-11-07' }) as Overview).services.find((s) => s.serviceId === 'EMAIL')!;
 
 describe('19.11: no response judged on a time nobody recorded', () => {
   // 12 incidents resolved in 2 h, none with a Responded time, against a 1 h response / 8 h fix target.
-  const rt = workbook(1, 8, (r) => Array.from({ length: 12 }, (_, k) => ({
-    ref: `N${k + 1}`, serviceId: 'EMAIL', type: 'Incident', priority: 'Medium', opened: local(r, 2026, 11, 2 + (k % 5), 9), resolved: local(r, 2026, 11, 2 + (k % 5), 11),
-  })));
+  const rt = workbook(1, 8, (r) =>
+    Array.from({ length: 12 }, (_, k) => ({
+      ref: `N${k + 1}`,
+      serviceId: 'EMAIL',
+      type: 'Incident',
+      priority: 'Medium',
+      opened: local(r, 2026, 11, 2 + (k % 5), 9),
+      resolved: local(r, 2026, 11, 2 + (k % 5), 11),
+    })),
+  );
 
   test('SLM_ATTAINMENT: response not judged, 12 items with no response time, the service not breached', () => {
     const { row } = attainmentRow(rt);
@@ -90,12 +98,32 @@ describe('19.11: no response judged on a time nobody recorded', () => {
 describe('19.12: planned maintenance', () => {
   // A week of 50 service hours. Maintenance on Wednesday 08:00-13:00 (5 h); an incident took the service down
   // from 09:00 to 11:30 (2.5 h) within it.
-  const week = (loggedDay: number, loggedHour: number) => workbook(1, 8, (r) => [
-    { ref: 'PM1', serviceId: 'EMAIL', type: 'Planned maintenance', priority: 'Low', summary: 'Mail server upgrade', opened: local(r, 2026, 11, loggedDay, loggedHour),
-      resolved: local(r, 2026, 11, 4, 13), serviceDown: 'Yes', outageStart: local(r, 2026, 11, 4, 8), outageEnd: local(r, 2026, 11, 4, 13) },
-    { ref: 'INC1', serviceId: 'EMAIL', type: 'Incident', priority: 'Critical', summary: 'Mail down', opened: local(r, 2026, 11, 4, 9), responded: local(r, 2026, 11, 4, 9, 10),
-      resolved: local(r, 2026, 11, 4, 11, 30), serviceDown: 'Yes' },
-  ]);
+  const week = (loggedDay: number, loggedHour: number) =>
+    workbook(1, 8, (r) => [
+      {
+        ref: 'PM1',
+        serviceId: 'EMAIL',
+        type: 'Planned maintenance',
+        priority: 'Low',
+        summary: 'Mail server upgrade',
+        opened: local(r, 2026, 11, loggedDay, loggedHour),
+        resolved: local(r, 2026, 11, 4, 13),
+        serviceDown: 'Yes',
+        outageStart: local(r, 2026, 11, 4, 8),
+        outageEnd: local(r, 2026, 11, 4, 13),
+      },
+      {
+        ref: 'INC1',
+        serviceId: 'EMAIL',
+        type: 'Incident',
+        priority: 'Critical',
+        summary: 'Mail down',
+        opened: local(r, 2026, 11, 4, 9),
+        responded: local(r, 2026, 11, 4, 9, 10),
+        resolved: local(r, 2026, 11, 4, 11, 30),
+        serviceDown: 'Yes',
+      },
+    ]);
   const availability = (rt: OfflineRuntime) =>
     rt.global.SLM_AVAILABILITY('EMAIL', local(rt, 2026, 11, 2), local(rt, 2026, 11, 6), values(rt, 'incidents'), OFFICE, '', TZ) as number;
 
@@ -144,11 +172,21 @@ describe('23.7: custom functions never read 100% by mistake', () => {
     rt.mode = 'customFunction';
     return rt;
   };
-  const args = (rt: OfflineRuntime) => [local(rt, 2026, 9, 1), local(rt, 2026, 11, 17), values(rt, 'incidents'), 'School day', values(rt, 'closures'), TZ, values(rt, 'calendars')];
+  const args = (rt: OfflineRuntime) => [
+    local(rt, 2026, 9, 1),
+    local(rt, 2026, 11, 17),
+    values(rt, 'incidents'),
+    'School day',
+    values(rt, 'closures'),
+    TZ,
+    values(rt, 'calendars'),
+  ];
 
   test('a Service ID in neither the catalogue nor the log is an error naming service_id', () => {
     const rt = school();
-    expect(thrownMessage(() => rt.global.SLM_AVAILABILITY('STORAG', ...args(rt)))).toBe('service_id: "STORAG" is neither a Service ID on the Services tab nor in the incident log');
+    expect(thrownMessage(() => rt.global.SLM_AVAILABILITY('STORAG', ...args(rt)))).toBe(
+      'service_id: "STORAG" is neither a Service ID on the Services tab nor in the incident log',
+    );
     expect(rt.global.SLM_AVAILABILITY('storage', ...args(rt))).toBeLessThan(1);
     // A catalogued service with nothing logged is truly always up.
     expect(rt.global.SLM_AVAILABILITY('COLOURPRINT', ...args(rt))).toBe(1);
@@ -158,12 +196,21 @@ describe('23.7: custom functions never read 100% by mistake', () => {
     const rt = school();
     const log = values(rt, 'incidents');
     const h = log[0] as string[];
-    const down = log.findIndex((r, i) => i > 0 && r[h.indexOf('Service down')] === 'Yes' && r[h.indexOf('Service ID')] === 'INTERNET'
-      && r[h.indexOf('Type')] !== 'Planned maintenance' && +(r[h.indexOf('Opened')] as Date) >= +local(rt, 2026, 9, 1) && +(r[h.indexOf('Opened')] as Date) < +local(rt, 2026, 11, 17));
+    const down = log.findIndex(
+      (r, i) =>
+        i > 0 &&
+        r[h.indexOf('Service down')] === 'Yes' &&
+        r[h.indexOf('Service ID')] === 'INTERNET' &&
+        r[h.indexOf('Type')] !== 'Planned maintenance' &&
+        +(r[h.indexOf('Opened')] as Date) >= +local(rt, 2026, 9, 1) &&
+        +(r[h.indexOf('Opened')] as Date) < +local(rt, 2026, 11, 17),
+    );
     expect(down).toBeGreaterThan(0);
     const before = rt.global.SLM_AVAILABILITY('INTERNET', ...args(rt)) as number;
     expect(before).toBeLessThan(1);
-    sheetOf(rt, 'incidents').getRange(down + 1, h.indexOf('Priority') + 1).setValue('P2');
+    sheetOf(rt, 'incidents')
+      .getRange(down + 1, h.indexOf('Priority') + 1)
+      .setValue('P2');
     const after = rt.global.SLM_AVAILABILITY('INTERNET', ...args(rt)) as unknown[][];
     expect(after).toEqual([[before], [`Not read, so left out or read as blank: Incidents row ${down + 1} (Priority). Run "Check workbook".`]]);
     // SLM_ATTAINMENT counts the outage too, and names the cell in its last line.

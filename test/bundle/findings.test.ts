@@ -23,7 +23,7 @@ function school(mode: 'script' | 'customFunction' = 'script') {
 }
 
 describe('SLM_FINDINGS on the built bundle', () => {
-  test('ranges in any order give the same table as the core, with the guidance\'s findings', () => {
+  test("ranges in any order give the same table as the core, with the guidance's findings", () => {
     const { rt, values } = school('customFunction');
     const v = values;
     const table = rt.global.SLM_FINDINGS(v.incidents, v.contracts, v.services, v.sla, v.targets, v.equipment, v.calendars, v.closures, v.people) as string[][];
@@ -31,13 +31,15 @@ describe('SLM_FINDINGS on the built bundle', () => {
     expect(table).toEqual(expected);
     expect(table[0]).toEqual(['Severity', 'Question', 'Finding', 'Evidence', 'Action', 'Rows']);
     const titles = table.slice(1).map((r) => r[2]);
-    expect(titles).toEqual(expect.arrayContaining([
-      'Whiteboard Supplier Ltd (WB-01): support hours unknown',
-      'PrintCare Maintenance (PRN-01) leaves 10 h a week of Printing hours uncovered',
-      "Office Software Helpdesk (SW-01) cannot fix Email within the 4 h target: after 1 h of the school's own handling, its 24 h fix, counted in its own hours (Mon-Fri 09:00-17:00), can take up to 31 h of Email's support hours",
-      'Colour printing has no known users but costs £1,450 a year in contracts',
-      'Language exam software is in use but unsupported, with unknown licences',
-    ]));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Whiteboard Supplier Ltd (WB-01): support hours unknown',
+        'PrintCare Maintenance (PRN-01) leaves 10 h a week of Printing hours uncovered',
+        "Office Software Helpdesk (SW-01) cannot fix Email within the 4 h target: after 1 h of the school's own handling, its 24 h fix, counted in its own hours (Mon-Fri 09:00-17:00), can take up to 31 h of Email's support hours",
+        'Colour printing has no known users but costs £1,450 a year in contracts',
+        'Language exam software is in use but unsupported, with unknown licences',
+      ]),
+    );
     expect(titles.some((t) => t.startsWith('FastNet ISP (ISP-01) gives more than Internet access needs') && t.includes('£6,400'))).toBe(true);
     expect(titles.some((t) => /^PrintCare Maintenance \(PRN-01\) missed its response time on \d+ of \d+ calls/.test(t))).toBe(true);
     expect(titles.some((t) => /logged against LIBRARY, which is not in the catalogue/.test(t))).toBe(true);
@@ -50,9 +52,18 @@ describe('SLM_FINDINGS on the built bundle', () => {
     const withZone = rt.global.SLM_FINDINGS(values.services, values.contracts, 'Europe/London') as string[][];
     expect(withZone.slice(1).map((r) => r[2])).toContain('Whiteboard Supplier Ltd (WB-01): support hours unknown');
     const message = thrownMessage;
-    expect(message(() => rt.global.SLM_FINDINGS(values.services, 'Mars/Base'))).toBe('time zone (last argument): "Mars/Base" is not a time zone; use a name such as Europe/London');
+    expect(message(() => rt.global.SLM_FINDINGS(values.services, 'Mars/Base'))).toBe(
+      'time zone (last argument): "Mars/Base" is not a time zone; use a name such as Europe/London',
+    );
     expect(message(() => rt.global.SLM_FINDINGS(values.contracts))).toBe('ranges: no Services range given (each range is recognised by its header row)');
-    expect(message(() => rt.global.SLM_FINDINGS(values.services, [['Nothing', 'known'], [1, 2]]))).toMatch(/^range 2: its first row is not the header of a Services, Equipment/);
+    expect(
+      message(() =>
+        rt.global.SLM_FINDINGS(values.services, [
+          ['Nothing', 'known'],
+          [1, 2],
+        ]),
+      ),
+    ).toMatch(/^range 2: its first row is not the header of a Services, Equipment/);
     expect(message(() => rt.global.SLM_FINDINGS())).toBe('ranges: no Services range given (each range is recognised by its header row)');
   });
 

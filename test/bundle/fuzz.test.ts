@@ -34,7 +34,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 100 : 10));
 const SEED = Number(process.env.FUZZ_SEED ?? (fuzzing ? Date.now() % 2_147_483_647 : 20261126));
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-const shown = (v: unknown): string => (isDate(v) ? `Date(${v.getTime()})` : typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v) : String(v));
+const shown = (v: unknown): string =>
+  isDate(v) ? `Date(${v.getTime()})` : typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v) : String(v);
 
 /** Every tab's values and formulas, cell by cell, by the tab's id (Set up may give a renamed tab its name back). */
 function snapshot(rt: OfflineRuntime): Map<number, { name: string; values: unknown[][]; formulas: string[][] }> {
@@ -52,34 +53,44 @@ function changedCells(before: ReturnType<typeof snapshot>, after: ReturnType<typ
   for (const [id, was] of before) {
     const name = was.name;
     const now = after.get(id);
-    if (!now) { changes.push(`${name}: the tab is gone`); continue; }
+    if (!now) {
+      changes.push(`${name}: the tab is gone`);
+      continue;
+    }
     const header = (was.values[0] ?? []).map(String);
     const sharer = (r: number) => header.includes('Access') && was.values[r][header.indexOf('Name')] === 'Jo Harris';
-    was.values.forEach((row, r) => { row.forEach((v, c) => {
-      const w = now.values[r]?.[c] ?? '';
-      const f = now.formulas[r]?.[c] ?? '';
-      if (was.formulas[r][c] !== '' && was.formulas[r][c] === f) return;
-      // Set up may give a blank header cell its column's name; sharing records the sharer's access.
-      if (r === 0 && v === '') return;
-      if (header[c] === 'Access' && sharer(r)) return;
-      if (shown(v) !== shown(w) || was.formulas[r][c] !== f) changes.push(`${name}!R${r + 1}C${c + 1}: ${shown(v)} became ${shown(w)}${f ? ` (formula ${f})` : ''}`);
-    }); });
+    was.values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        const w = now.values[r]?.[c] ?? '';
+        const f = now.formulas[r]?.[c] ?? '';
+        if (was.formulas[r][c] !== '' && was.formulas[r][c] === f) return;
+        // Set up may give a blank header cell its column's name; sharing records the sharer's access.
+        if (r === 0 && v === '') return;
+        if (header[c] === 'Access' && sharer(r)) return;
+        if (shown(v) !== shown(w) || was.formulas[r][c] !== f)
+          changes.push(`${name}!R${r + 1}C${c + 1}: ${shown(v)} became ${shown(w)}${f ? ` (formula ${f})` : ''}`);
+      });
+    });
   }
   return changes;
 }
 
 /** A message that says where: a tab, a row, a column, or the argument it is about; never a script's own error. */
-const INTERNAL = /TypeError|ReferenceError|RangeError|SyntaxError|is not a function|Cannot read propert|is not defined|Maximum call stack|Invalid time value|\bundefined\b|\bNaN\b|\[object /;
+const INTERNAL =
+  /TypeError|ReferenceError|RangeError|SyntaxError|is not a function|Cannot read propert|is not defined|Maximum call stack|Invalid time value|\bundefined\b|\bNaN\b|\[object /;
 const TABS = tabOrder().map((k) => tabDef(k).name);
-const located = (m: string): boolean => !INTERNAL.test(m)
-  && (/\brow \d+|\bcolumn\b|\btab\b/i.test(m) || /^[a-z_]+(, row \d+)?: /i.test(m) || TABS.some((t) => m.includes(t)));
+const located = (m: string): boolean =>
+  !INTERNAL.test(m) && (/\brow \d+|\bcolumn\b|\btab\b/i.test(m) || /^[a-z_]+(, row \d+)?: /i.test(m) || TABS.some((t) => m.includes(t)));
 
 /** Cells of a result that are a script's leftovers rather than figures or words. */
 function artefacts(value: unknown, path: string, out: string[]): void {
   if (typeof value === 'number' && !Number.isFinite(value)) out.push(`${path} = ${value}`);
   else if (typeof value === 'string' && /\bNaN\b|\bundefined\b|\[object |Invalid Date/.test(value)) out.push(`${path} = ${shown(value)}`);
   else if (isDate(value) && Number.isNaN(value.getTime())) out.push(`${path} = Invalid Date`);
-  else if (Array.isArray(value)) value.forEach((v, i) => { artefacts(v, `${path}[${i}]`, out); });
+  else if (Array.isArray(value))
+    value.forEach((v, i) => {
+      artefacts(v, `${path}[${i}]`, out);
+    });
   else if (value && typeof value === 'object' && !isDate(value) && Object.getPrototypeOf(value) === Object.prototype) {
     for (const [k, v] of Object.entries(value)) artefacts(v, `${path}.${k}`, out);
   }
@@ -138,15 +149,27 @@ function check(damages: readonly Damage[]): void {
       expect({ fn, missing: unread.filter((c) => !text.includes(c)) }).toEqual({ fn, missing: [] });
     }
     const findings = notReadBy(outcomes.find((o) => o.action === 'SLM_FINDINGS'));
-    if (findings) expect(errorsIn(['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people']).filter((n) => !findings.includes(n))).toEqual([]);
+    if (findings)
+      expect(
+        errorsIn(['services', 'equipment', 'sla', 'targets', 'contracts', 'incidents', 'calendars', 'closures', 'people']).filter((n) => !findings.includes(n)),
+      ).toEqual([]);
   }
 }
 
-test(`damaged example workbooks: no unclear failure, no user cell changed, every bad value named (${RUNS} runs, seed ${SEED})`, () => {
-  // eslint-disable-next-line no-console
-  if (fuzzing) console.log(`fuzz: ${RUNS} runs, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz runs them again)`);
-  fc.assert(fc.property(fc.array(damageArb, { minLength: 1, maxLength: 10 }), (damages) => { check(damages); }), { numRuns: RUNS, seed: SEED, endOnFailure: !fuzzing });
-}, fuzzing ? 24 * 3_600_000 : 60_000);
+test(
+  `damaged example workbooks: no unclear failure, no user cell changed, every bad value named (${RUNS} runs, seed ${SEED})`,
+  () => {
+    // eslint-disable-next-line no-console
+    if (fuzzing) console.log(`fuzz: ${RUNS} runs, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz runs them again)`);
+    fc.assert(
+      fc.property(fc.array(damageArb, { minLength: 1, maxLength: 10 }), (damages) => {
+        check(damages);
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: !fuzzing },
+    );
+  },
+  fuzzing ? 24 * 3_600_000 : 60_000,
+);
 
 /** Issue 23's promises on the way in: nothing lost, every skip named, a person's edits kept, the same file twice changes nothing. */
 const IMPORT_RUNS = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 100 : 5));
@@ -171,7 +194,9 @@ function checkCsv(c: CsvCase): void {
   const skippedLines = new Set(first.skipped.map((s) => s.line));
   expect(c.records.map((r, i) => ({ ref: r.ref, line: lines[i] })).filter((r) => !onTab.has(r.ref) && !skippedLines.has(r.line))).toEqual([]);
   // Text stays text, and no cell is over Sheets' limit.
-  expect(formulas.flatMap((r, i) => r.flatMap((f, j) => (f && String(rows[i][refAt]).startsWith('F') ? [`${rows[i][refAt]} ${header[j]}: ${f}`] : [])))).toEqual([]);
+  expect(
+    formulas.flatMap((r, i) => r.flatMap((f, j) => (f && String(rows[i][refAt]).startsWith('F') ? [`${rows[i][refAt]} ${header[j]}: ${f}`] : []))),
+  ).toEqual([]);
   expect(rows.flatMap((r) => r.filter((v) => typeof v === 'string' && v.length > 50_000))).toEqual([]);
 
   // A person's edits, then a later export (Refs in another case, priorities changed): the edits are kept.
@@ -219,13 +244,20 @@ function checkForm(c: FormCase): void {
   for (const a of c.answers) {
     const name = names[a.service % names.length];
     const services = ss.getSheetByName('Services')!;
-    const at = services.getRange(1, 1, services.getLastRow(), 2).getValues().findIndex((r) => r[1] === name) + 1;
+    const at =
+      services
+        .getRange(1, 1, services.getLastRow(), 2)
+        .getValues()
+        .findIndex((r) => r[1] === name) + 1;
     if (a.disruption === 'renameIncidents') ss.getSheetByName('Incidents')!.setName('Calls (old)');
     if (a.disruption === 'lock') rt.services.LockService.holdByAnotherProcess('document');
     if (a.disruption === 'renameService') services.getRange(at, 2).setValue(`${name} (new)`);
     const response = form.createResponse();
-    response.withItemResponse(serviceItem.createResponse(name)).withItemResponse(typeItem.createResponse(typeItem.getChoices()[0].getValue()))
-      .withItemResponse(impactItem.createResponse(impactItem.getChoices()[1].getValue())).withItemResponse(summaryItem.createResponse(a.summary));
+    response
+      .withItemResponse(serviceItem.createResponse(name))
+      .withItemResponse(typeItem.createResponse(typeItem.getChoices()[0].getValue()))
+      .withItemResponse(impactItem.createResponse(impactItem.getChoices()[1].getValue()))
+      .withItemResponse(summaryItem.createResponse(a.summary));
     response.submit();
     const sheet = form.destination!;
     rt.fireTrigger('onCallLogged', { range: sheet.getRange(sheet.getLastRow(), 1, 1, sheet.getLastColumn()), namedValues: {} });
@@ -243,10 +275,28 @@ function checkForm(c: FormCase): void {
   expect(rt.global.getCallForm()).toMatchObject({ waiting: 0 });
 }
 
-test(`CSV exports written carelessly, edited between imports: nothing lost, every skip named, edits kept (${IMPORT_RUNS} runs, seed ${SEED})`, () => {
-  fc.assert(fc.property(csvCaseArb, (c) => { checkCsv(c); }), { numRuns: IMPORT_RUNS, seed: SEED, endOnFailure: !fuzzing });
-}, fuzzing ? 24 * 3_600_000 : 60_000);
+test(
+  `CSV exports written carelessly, edited between imports: nothing lost, every skip named, edits kept (${IMPORT_RUNS} runs, seed ${SEED})`,
+  () => {
+    fc.assert(
+      fc.property(csvCaseArb, (c) => {
+        checkCsv(c);
+      }),
+      { numRuns: IMPORT_RUNS, seed: SEED, endOnFailure: !fuzzing },
+    );
+  },
+  fuzzing ? 24 * 3_600_000 : 60_000,
+);
 
-test(`call-form answers sent while the workbook is disrupted: each written once (${FORM_RUNS} runs, seed ${SEED})`, () => {
-  fc.assert(fc.property(formCaseArb, (c) => { checkForm(c); }), { numRuns: FORM_RUNS, seed: SEED, endOnFailure: !fuzzing });
-}, fuzzing ? 24 * 3_600_000 : 60_000);
+test(
+  `call-form answers sent while the workbook is disrupted: each written once (${FORM_RUNS} runs, seed ${SEED})`,
+  () => {
+    fc.assert(
+      fc.property(formCaseArb, (c) => {
+        checkForm(c);
+      }),
+      { numRuns: FORM_RUNS, seed: SEED, endOnFailure: !fuzzing },
+    );
+  },
+  fuzzing ? 24 * 3_600_000 : 60_000,
+);

@@ -27,12 +27,22 @@ function workbook() {
   };
   put('services', [{ serviceId: 'EMAIL', name: 'Email', rank: 1, status: 'Supported', serviceHours: 'Mon-Fri 08:00-18:00' }]);
   put('targets', [{ serviceId: 'ALL', type: 'Incident', respondHours: 1, resolveHours: 4, compliance: 90 }]);
-  const items = (i1Hold?: number, i2Hold?: number) => put('incidents', [
-    // 12 working hours from opened to resolved.
-    { ref: 'I1', serviceId: 'EMAIL', type: 'Incident', priority: 'High', opened: at(11, 2, 9), responded: at(11, 2, 9, 30), resolved: at(11, 3, 11), onHoldHours: i1Hold },
-    // Still open at NOW (Wednesday 18 November 12:00).
-    { ref: 'I2', serviceId: 'EMAIL', type: 'Incident', priority: 'High', opened: at(11, 4, 9), responded: at(11, 4, 9, 15), onHoldHours: i2Hold },
-  ]);
+  const items = (i1Hold?: number, i2Hold?: number) =>
+    put('incidents', [
+      // 12 working hours from opened to resolved.
+      {
+        ref: 'I1',
+        serviceId: 'EMAIL',
+        type: 'Incident',
+        priority: 'High',
+        opened: at(11, 2, 9),
+        responded: at(11, 2, 9, 30),
+        resolved: at(11, 3, 11),
+        onHoldHours: i1Hold,
+      },
+      // Still open at NOW (Wednesday 18 November 12:00).
+      { ref: 'I2', serviceId: 'EMAIL', type: 'Incident', priority: 'High', opened: at(11, 4, 9), responded: at(11, 4, 9, 15), onHoldHours: i2Hold },
+    ]);
   const holds = (rows: Array<Record<string, unknown>>) => put('holds', rows);
   const figures = () => {
     const overview = rt.global.getOverview({ kind: 'custom', start: '2026-11-01', end: '2026-11-30' });
@@ -67,7 +77,7 @@ test('two overlapping holds and an open one give the figures of the same time ty
   expect([before.met, before.breached, before.pending]).toEqual([0, 2, 0]);
 });
 
-test('a hold outside the item\'s life, and one ending before it starts, are reported by Check workbook; typed hours stay the fallback', () => {
+test("a hold outside the item's life, and one ending before it starts, are reported by Check workbook; typed hours stay the fallback", () => {
   const w = workbook();
   w.items(9);
   w.holds([
@@ -88,7 +98,7 @@ test('a hold outside the item\'s life, and one ending before it starts, are repo
   expect([resolution.met, resolution.breached]).toEqual([0, 2]);
 });
 
-test('SLM_CLOCK counts an open item\'s holds so far as attainment does: the same row as the equivalent typed hours', () => {
+test("SLM_CLOCK counts an open item's holds so far as attainment does: the same row as the equivalent typed hours", () => {
   const w = workbook();
   const ss = w.rt.spreadsheet as unknown as Ss;
   const range = (key: TabKey) => ss.getSheetByName(tabDef(key).name)!.getDataRange().getValues();
@@ -108,7 +118,7 @@ test('SLM_CLOCK counts an open item\'s holds so far as attainment does: the same
   expect(row[row.length - 2]).toBeCloseTo(0.25, 9);
 });
 
-test('the trends (panel, SLM_TRENDS and the Trends tab\'s formula) count holds as attainment does', () => {
+test("the trends (panel, SLM_TRENDS and the Trends tab's formula) count holds as attainment does", () => {
   const w = workbook();
   const ss = w.rt.spreadsheet as unknown as Ss;
   const range = (key: TabKey) => ss.getSheetByName(tabDef(key).name)!.getDataRange().getValues();
@@ -131,7 +141,7 @@ test('the trends (panel, SLM_TRENDS and the Trends tab\'s formula) count holds a
   expect(trendsFormula).toContain('SLM_Holds');
 });
 
-test('Set up gives a Trends tab made before trends counted holds the Holds range; a formula of the user\'s own is left alone', () => {
+test("Set up gives a Trends tab made before trends counted holds the Holds range; a formula of the user's own is left alone", () => {
   const w = workbook();
   const ss = w.rt.spreadsheet as unknown as Ss;
   const trends = ss.getSheetByName('Trends')!;

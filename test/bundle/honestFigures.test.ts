@@ -24,8 +24,6 @@ function school(now = NOW): OfflineRuntime {
   return rt;
 }
 
-
-
 /** Edits one cell of the row whose first column is `id`. */
 function setCell(rt: OfflineRuntime, key: TabKey, id: string, column: string, value: unknown): void {
   const sheet = sheetOf(rt, key);
@@ -49,17 +47,37 @@ const column = (table: unknown[][], name: string) => {
 
 const docText = (rt: OfflineRuntime, id: string): string => rt.services.DocumentApp.bodyOf(id).getText();
 const docTables = (rt: OfflineRuntime, id: string) =>
-  rt.services.DocumentApp.bodyOf(id).structure().filter((b) => b.type === 'table') as Array<{ rows: string[][] }>;
+  rt.services.DocumentApp.bodyOf(id)
+    .structure()
+    .filter((b) => b.type === 'table') as Array<{ rows: string[][] }>;
 
 describe('item 2: items open when October ended are judged on what actually happened', () => {
   // INC1130 of the issue: Whiteboards, High, opened Friday 23 October 13:18, resolved Tuesday 3 November 14:05,
   // half term in between: 4.7 + 10 + 6.1 = 20.8 working hours against 8.
   const extra = [
-    { ref: 'T1130', serviceId: 'WHITEBOARD', type: 'Incident', priority: 'High', summary: 'Board not responding to touch', opened: '2026-10-23 13:18', responded: '2026-10-23 13:40', resolved: '2026-11-03 14:05' },
+    {
+      ref: 'T1130',
+      serviceId: 'WHITEBOARD',
+      type: 'Incident',
+      priority: 'High',
+      summary: 'Board not responding to touch',
+      opened: '2026-10-23 13:18',
+      responded: '2026-10-23 13:40',
+      resolved: '2026-11-03 14:05',
+    },
     // A request still unanswered today (18 November), far past its 8 h response target.
     { ref: 'TREQ', serviceId: 'WHITEBOARD', type: 'Request', priority: 'Medium', summary: 'Move a whiteboard to a new classroom', opened: '2026-10-20 09:00' },
     // Answered and resolved after the month ended, within target: met, not pending.
-    { ref: 'TLATE', serviceId: 'WHITEBOARD', type: 'Incident', priority: 'Medium', summary: 'Projector bulb failed', opened: '2026-10-23 17:00', responded: '2026-11-02 08:30', resolved: '2026-11-02 10:00' },
+    {
+      ref: 'TLATE',
+      serviceId: 'WHITEBOARD',
+      type: 'Incident',
+      priority: 'Medium',
+      summary: 'Projector bulb failed',
+      opened: '2026-10-23 17:00',
+      responded: '2026-11-02 08:30',
+      resolved: '2026-11-02 10:00',
+    },
   ];
 
   test('the sidebar, SLM_ATTAINMENT and the review count them as breached and met; none stays pending', () => {
@@ -88,7 +106,11 @@ describe('item 2: items open when October ended are judged on what actually happ
     const review = rt.global.generateReview({ kind: 'lastMonth' });
     // Appendix C lists every missed target by the calls' refs, under the measure missed.
     const missed = docTables(rt, review.id).find((t) => t.rows[0].join() === 'Service,Cause,Measure,Missed,Calls')!;
-    const measuresOf = (ref: string) => missed.rows.filter((r) => r[0] === 'Interactive whiteboards' && new RegExp(`\\b${ref}\\b`).test(r[4])).map((r) => r[2]).sort();
+    const measuresOf = (ref: string) =>
+      missed.rows
+        .filter((r) => r[0] === 'Interactive whiteboards' && new RegExp(`\\b${ref}\\b`).test(r[4]))
+        .map((r) => r[2])
+        .sort();
     expect(measuresOf('T1130')).toEqual(['Fix']);
     expect(measuresOf('TREQ')).toEqual(['Fix', 'Response']);
     expect(measuresOf('TLATE')).toEqual([]);
@@ -119,8 +141,16 @@ describe('item 1: one status rule, the same on every surface', () => {
         if (t.share === null) continue;
         const judged = t.met + t.breached;
         // Under the fewest items to judge on (10 by default): Too few to judge, unless out of reach already.
-        const expected = judged < 10 ? ((t.met + 10 - judged) / 10) * 100 < t.compliance ? 'Breached' : 'Too few to judge'
-          : t.share * 100 < t.compliance ? 'Breached' : (t.met / (judged + 1)) * 100 < t.compliance ? 'At risk' : 'Met';
+        const expected =
+          judged < 10
+            ? ((t.met + 10 - judged) / 10) * 100 < t.compliance
+              ? 'Breached'
+              : 'Too few to judge'
+            : t.share * 100 < t.compliance
+              ? 'Breached'
+              : (t.met / (judged + 1)) * 100 < t.compliance
+                ? 'At risk'
+                : 'Met';
         expect(t.status).toBe(expected);
       }
       if (s.availability !== null && s.availabilityTarget !== null) {
@@ -138,12 +168,23 @@ describe('item 1: one status rule, the same on every surface', () => {
   test('one met call is too few to judge; a service one more breach away from missing its target is At risk, and says which target', () => {
     const rt = school();
     // Colour printing has no calls: one met High incident is too few to judge its High targets (85%) on.
-    const call = (ref: string, day: number, resolved = `2026-11-${String(day).padStart(2, '0')} 11:00`) => ({ ref, serviceId: 'COLOURPRINT', type: 'Incident', priority: 'High',
-      summary: 'Colour printer offline', opened: `2026-11-${String(day).padStart(2, '0')} 09:00`, responded: `2026-11-${String(day).padStart(2, '0')} 09:20`, resolved });
+    const call = (ref: string, day: number, resolved = `2026-11-${String(day).padStart(2, '0')} 11:00`) => ({
+      ref,
+      serviceId: 'COLOURPRINT',
+      type: 'Incident',
+      priority: 'High',
+      summary: 'Colour printer offline',
+      opened: `2026-11-${String(day).padStart(2, '0')} 09:00`,
+      responded: `2026-11-${String(day).padStart(2, '0')} 09:20`,
+      resolved,
+    });
     appendTo(rt, 'incidents', [call('TCLR', 16)]);
     let clr = (rt.global.getOverview({ kind: 'thisMonth' }) as Overview).services.find((s) => s.serviceId === 'COLOURPRINT')!;
     expect(clr.status).toBe('Too few to judge');
-    expect(clr.targets.map((t) => [t.met, t.breached, t.status])).toEqual([[1, 0, 'Too few to judge'], [1, 0, 'Too few to judge']]);
+    expect(clr.targets.map((t) => [t.met, t.breached, t.status])).toEqual([
+      [1, 0, 'Too few to judge'],
+      [1, 0, 'Too few to judge'],
+    ]);
     // Ten more, one fixed a week late: 10 of 11 met is 90.9%, and one more miss would make it 10 of 12, 83.3%.
     appendTo(rt, 'incidents', [...[2, 3, 4, 5, 6, 9, 10, 11, 12].map((d) => call(`TCLR${d}`, d)), call('TCLRLATE', 13, '2026-11-17 16:00')]);
     clr = (rt.global.getOverview({ kind: 'thisMonth' }) as Overview).services.find((s) => s.serviceId === 'COLOURPRINT')!;
@@ -155,14 +196,19 @@ describe('item 1: one status rule, the same on every surface', () => {
   });
 });
 
-describe('one rule, one wording: the Dashboard tab, the sidebar, the review and the functions\' help agree on the same workbook', () => {
-  test('last month\'s statuses and what sets them, as the recalculated Dashboard shows them, are the sidebar\'s and the review\'s', () => {
+describe("one rule, one wording: the Dashboard tab, the sidebar, the review and the functions' help agree on the same workbook", () => {
+  test("last month's statuses and what sets them, as the recalculated Dashboard shows them, are the sidebar's and the review's", () => {
     const { rt, problems } = exampleWithFormulas();
     expect(problems).toEqual([]);
     const shown = (rt.spreadsheet as unknown as Ss).getSheetByName('Dashboard')!.getDataRange().getDisplayValues();
     const at = shown.findIndex((r) => r[0] === ATTAINMENT_HEADER[0]);
     const header = shown[at];
-    const rows = new Map(shown.slice(at + 1).filter((r) => r[0] !== '').map((r) => [r[0], r]));
+    const rows = new Map(
+      shown
+        .slice(at + 1)
+        .filter((r) => r[0] !== '')
+        .map((r) => [r[0], r]),
+    );
     const cell = (id: string, name: string) => rows.get(id)![header.indexOf(name)] || null;
     const overview: Overview = rt.global.getOverview({ kind: 'lastMonth' });
     expect(overview.periodWording).toBe('October 2026');
@@ -185,7 +231,7 @@ describe('one rule, one wording: the Dashboard tab, the sidebar, the review and 
     expect(words.size).toBeGreaterThanOrEqual(3);
   });
 
-  test('the functions\' help says what the module says', () => {
+  test("the functions' help says what the module says", () => {
     const code = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../dist/Code.js'), 'utf8') as string;
     const doc = (name: string) => new RegExp(`/\\*\\*(((?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(`).exec(code)![1].replace(/\s*\*\s*/g, ' ');
     const atRisk = STATUS_MEANINGS.find(([w]) => w === 'At risk')![1];
@@ -244,12 +290,25 @@ describe('item 4: trends only against a period with data', () => {
 describe('item 5: no service hours, no availability figure', () => {
   test('"—" in SLM_ATTAINMENT and the review, null in the sidebar, never 100%', () => {
     const rt = school();
-    appendTo(rt, 'incidents', [{ ref: 'TLANG', serviceId: 'LANGEXAM', type: 'Incident', priority: 'High', summary: 'Licence error', opened: '2026-10-12 10:00', resolved: '2026-10-12 12:00', serviceDown: true }]);
+    appendTo(rt, 'incidents', [
+      {
+        ref: 'TLANG',
+        serviceId: 'LANGEXAM',
+        type: 'Incident',
+        priority: 'High',
+        summary: 'Licence error',
+        opened: '2026-10-12 10:00',
+        resolved: '2026-10-12 12:00',
+        serviceDown: true,
+      },
+    ]);
     const overview: Overview = rt.global.getOverview({ kind: 'lastMonth' });
     expect(overview.services.find((s) => s.serviceId === 'LANGEXAM')!.availability).toBeNull();
     expect(column(attainmentTable(rt, [2026, 10, 1], [2026, 10, 31]), 'Availability').get('LANGEXAM')).toBe('—');
     const review = rt.global.generateReview({ kind: 'lastMonth' });
-    const row = docTables(rt, review.id).find((t) => t.rows[0][0] === 'Rank')!.rows.find((r) => r[1] === 'Language exam software')!;
+    const row = docTables(rt, review.id)
+      .find((t) => t.rows[0][0] === 'Rank')!
+      .rows.find((r) => r[1] === 'Language exam software')!;
     expect(row[2]).toBe('—');
     const g = rt.global;
     expect(g.SLM_AVAILABILITY('LANGEXAM', local(rt, 2026, 10, 1), local(rt, 2026, 10, 31), tabValues(rt, 'incidents'), '')).toBe('—');
@@ -264,9 +323,12 @@ describe('item 6: the status names what sets it', () => {
     for (const s of overview.services) {
       if (s.status === null) expect(s.statusDriver).toBeNull();
       else if (s.status === 'Met') expect(s.statusDriver).toMatch(/^\d+ of \d+ calls? on time, every target met$/);
-      else if (s.status === 'Too few to judge') expect(s.statusDriver).toMatch(/^\d+ of \d+ calls? on time: too few (per target )?to judge \((10 needed|each target needs 10)\)$/);
-      else if (s.availabilityStatus === s.status && !s.targets.some((t) => t.status === s.status)) expect(s.statusDriver).toMatch(/^(down [\d.]+ (h|min): )?[\d.]+% available/);
-      else if (s.status === 'At risk') expect(s.statusDriver).toMatch(/\(\d+ of \d+ (answered|fixed|done) within [^,]+, target \d+%\): one more would take it below \d+%/);
+      else if (s.status === 'Too few to judge')
+        expect(s.statusDriver).toMatch(/^\d+ of \d+ calls? on time: too few (per target )?to judge \((10 needed|each target needs 10)\)$/);
+      else if (s.availabilityStatus === s.status && !s.targets.some((t) => t.status === s.status))
+        expect(s.statusDriver).toMatch(/^(down [\d.]+ (h|min): )?[\d.]+% available/);
+      else if (s.status === 'At risk')
+        expect(s.statusDriver).toMatch(/\(\d+ of \d+ (answered|fixed|done) within [^,]+, target \d+%\): one more would take it below \d+%/);
       else expect(s.statusDriver).toMatch(/^\d+ (slow first repl|late fix|.*done late).*\(\d+ of \d+ (answered|fixed|done) within [^,]+, target \d+%\)/);
     }
   });
@@ -299,10 +361,15 @@ describe('trial finding 4: "At risk" says why wherever it is shown, and the dige
   test('the digest counts missed targets apart from those one miss away, and keeps met and too-few ones out of the headline', () => {
     const rt = school();
     const digest = rt.global.previewDigest(new Date(NOW).toISOString()) as { subject: string; sections: Array<{ title: string; lines: string[] }> };
-    const lines = digest.sections.flatMap((s) => s.title.startsWith('New since') ? s.lines.filter((l) => l.startsWith('Target missed (')) : /^Targets still missed/.test(s.title) ? s.lines : []);
+    const lines = digest.sections.flatMap((s) =>
+      s.title.startsWith('New since') ? s.lines.filter((l) => l.startsWith('Target missed (')) : /^Targets still missed/.test(s.title) ? s.lines : [],
+    );
     const oneMiss = digest.sections.find((s) => s.title.startsWith('One more miss would break these'))?.lines ?? [];
     // Every line sits where its own figures put it: missed below target, one miss away at or above it.
-    const counts = (l: string) => { const m = /\((\d+) of (\d+) (answered|fixed|done) within [^,]+, target (\d+)%\)/.exec(l); return m ? { met: Number(m[1]), judged: Number(m[2]), target: Number(m[4]) } : undefined; };
+    const counts = (l: string) => {
+      const m = /\((\d+) of (\d+) (answered|fixed|done) within [^,]+, target (\d+)%\)/.exec(l);
+      return m ? { met: Number(m[1]), judged: Number(m[2]), target: Number(m[4]) } : undefined;
+    };
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) if (counts(l)) expect((counts(l)!.met / counts(l)!.judged) * 100).toBeLessThan(counts(l)!.target);
     for (const l of oneMiss) {
@@ -325,12 +392,21 @@ describe('trial finding 8: a running period is always labelled "to date"', () =>
     for (const t of monthTitles) expect(t).toContain(`November 2026 ${TO_DATE}`);
     const ranges = (['incidents', 'services', 'sla', 'targets', 'calendars', 'closures'] as TabKey[]).map((k) => tabValues(rt, k));
     const trend = rt.global.SLM_TRENDS('met', '', ...ranges) as unknown[][];
-    const months = trend.slice(1).map((r) => String(r[0])).filter(Boolean);
+    const months = trend
+      .slice(1)
+      .map((r) => String(r[0]))
+      .filter(Boolean);
     expect(months[months.length - 1]).toBe(`Nov 2026 (${TO_DATE})`);
     expect(months.slice(0, -1).every((m) => /^\w{3} \d{4}$/.test(m))).toBe(true);
     // A finished month as of its own end is not "to date".
     const asOfOctober = rt.global.SLM_TRENDS('met', local(rt, 2026, 10, 31, 23, 59), ...ranges) as unknown[][];
-    expect(asOfOctober.slice(1).map((r) => String(r[0])).filter(Boolean).pop()).toBe(`Oct 2026 (${TO_DATE})`);
+    expect(
+      asOfOctober
+        .slice(1)
+        .map((r) => String(r[0]))
+        .filter(Boolean)
+        .pop(),
+    ).toBe(`Oct 2026 (${TO_DATE})`);
     const review = rt.global.generateReview({ kind: 'thisTerm' });
     const text = docText(rt, review.id);
     expect(text).not.toMatch(/in Nov 2026(?! \(to date\))/);
@@ -368,7 +444,9 @@ describe('trial finding 9: a supplier figure names its period on every surface',
     const tabTitles = shown.flat().filter((c) => / missed its (response|fix) time/.test(c));
     expect(tabTitles.length).toBeGreaterThan(0);
     for (const t of tabTitles) expect(t).toMatch(/ in the 12 months to \d{1,2} \w+ \d{4}$/);
-    const panel = (rt.global.getFindings({ kind: 'thisTerm' }) as Array<{ title: string; analysis: string }>).filter((f) => f.analysis === 'supplierPerformance');
+    const panel = (rt.global.getFindings({ kind: 'thisTerm' }) as Array<{ title: string; analysis: string }>).filter(
+      (f) => f.analysis === 'supplierPerformance',
+    );
     expect(panel.length).toBeGreaterThan(0);
     for (const f of panel) expect(f.title).toMatch(/ in Autumn term 2026 to date$/);
     const work = (rt.global.getFindings({ kind: 'thisTerm' }) as Array<{ title: string }>).find((f) => /^Where the work went/.test(f.title));
@@ -376,7 +454,7 @@ describe('trial finding 9: a supplier figure names its period on every surface',
     const internal = rt.global.generateReview({ kind: 'thisTerm', internal: true });
     const text = docText(rt, (internal.internal ?? internal).id ?? internal.id);
     // The internal review says its period once, above the supplier tables, and no figure repeats it.
-    expect(text).toContain('Calls are those opened in Autumn term 2026 to date, measured in each supplier\'s own hours.');
+    expect(text).toContain("Calls are those opened in Autumn term 2026 to date, measured in each supplier's own hours.");
     const lines = text.split('\n').filter((l) => /Missed its (response|fix) time/.test(l));
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(l).not.toMatch(/Autumn term/);

@@ -20,39 +20,46 @@ const PRESETS = [
 ];
 
 describe('Import incidents, on the built bundle', () => {
-  test.each(PRESETS)('$preset: detected, previewed without a write, imported, and a second import changes nothing', ({ file, preset, prefix, added, skipped }) => {
-    const rt = exampleRuntime();
-    const text = sample(file);
-    const before = workbookState(rt);
-    const preview = rt.global.previewImport(text, null);
-    expect(preview.source.preset).toBe(preset);
-    expect(preview.error).toBeUndefined();
-    expect([preview.added, preview.skippedCount]).toEqual([added, skipped]);
-    expect(workbookState(rt)).toEqual(before);
-    expect(rt.calls.count('Range.setValues')).toBe(0);
+  test.each(PRESETS)(
+    '$preset: detected, previewed without a write, imported, and a second import changes nothing',
+    ({ file, preset, prefix, added, skipped }) => {
+      const rt = exampleRuntime();
+      const text = sample(file);
+      const before = workbookState(rt);
+      const preview = rt.global.previewImport(text, null);
+      expect(preview.source.preset).toBe(preset);
+      expect(preview.error).toBeUndefined();
+      expect([preview.added, preview.skippedCount]).toEqual([added, skipped]);
+      expect(workbookState(rt)).toEqual(before);
+      expect(rt.calls.count('Range.setValues')).toBe(0);
 
-    rt.calls.reset();
-    const first = rt.global.importIncidents(text, null);
-    expect(first).toMatchObject({ added, updated: 0, unchanged: 0 });
-    expect(first.skipped).toHaveLength(skipped);
-    // One block of new rows on Incidents, one on the import's hidden memory.
-    expect(rt.calls.count('Range.setValues')).toBe(2);
-    expect(rt.calls.count('Range.getValues')).toBeLessThanOrEqual(2);
-    expect(rowsOf(rt, prefix)).toHaveLength(added);
+      rt.calls.reset();
+      const first = rt.global.importIncidents(text, null);
+      expect(first).toMatchObject({ added, updated: 0, unchanged: 0 });
+      expect(first.skipped).toHaveLength(skipped);
+      // One block of new rows on Incidents, one on the import's hidden memory.
+      expect(rt.calls.count('Range.setValues')).toBe(2);
+      expect(rt.calls.count('Range.getValues')).toBeLessThanOrEqual(2);
+      expect(rowsOf(rt, prefix)).toHaveLength(added);
 
-    const afterFirst = workbookState(rt);
-    rt.calls.reset();
-    const second = rt.global.importIncidents(text, null);
-    expect(second).toMatchObject({ added: 0, updated: 0, unchanged: added });
-    expect(rt.calls.count('Range.setValues')).toBe(0);
-    expect(workbookState(rt)).toEqual(afterFirst);
-  });
+      const afterFirst = workbookState(rt);
+      rt.calls.reset();
+      const second = rt.global.importIncidents(text, null);
+      expect(second).toMatchObject({ added: 0, updated: 0, unchanged: added });
+      expect(rt.calls.count('Range.setValues')).toBe(0);
+      expect(workbookState(rt)).toEqual(afterFirst);
+    },
+  );
 
   test('an export with no first-response time is imported with Responded blank, and the preview says how its response targets are judged', () => {
     const rt = exampleRuntime();
     const preview = rt.global.previewImport(sample('osticket.csv'), null);
     expect(preview.columns.find((c: { field: string }) => c.field === 'responded').header).toBeNull();
-    expect(preview.warnings).toEqual([expect.stringMatching(/^This export has no first-response time: its calls are judged on their fix times only, and their response targets are not judged .*choose it for Responded below/)]);
+    expect(preview.warnings).toEqual([
+      expect.stringMatching(
+        /^This export has no first-response time: its calls are judged on their fix times only, and their response targets are not judged .*choose it for Responded below/,
+      ),
+    ]);
     rt.global.importIncidents(sample('osticket.csv'), null);
     expect(rowsOf(rt, 'OST-').map((r) => r.Responded)).toEqual(['', '', '', '', '']);
     // Exports with a first-response column fill Responded and warn of nothing.
@@ -67,7 +74,14 @@ describe('Import incidents, on the built bundle', () => {
     const result = rt.global.importIncidents(sample('osticket.csv'), null);
     expect(result.skipped).toEqual([{ line: 7, reason: expect.stringContaining('"General Inquiry" is not matched to a service') }]);
     const [printer, email, wifi, register] = rowsOf(rt, 'OST-');
-    expect(printer).toMatchObject({ Ref: 'OST-482913', 'Service ID': 'PRINT', Type: 'Incident', Priority: 'High', Opened: '2026-11-02 08:41', Resolved: '2026-11-02 11:05' });
+    expect(printer).toMatchObject({
+      Ref: 'OST-482913',
+      'Service ID': 'PRINT',
+      Type: 'Incident',
+      Priority: 'High',
+      Opened: '2026-11-02 08:41',
+      Resolved: '2026-11-02 11:05',
+    });
     expect(email).toMatchObject({ 'Service ID': 'EMAIL', Priority: 'Medium', Summary: 'Cannot send email with attachments, says "quota"' });
     expect(wifi).toMatchObject({ 'Service ID': 'INTERNET', Priority: 'Critical' });
     expect(register).toMatchObject({ 'Service ID': 'MIS', Resolved: '' });
@@ -115,14 +129,17 @@ describe('Import incidents, on the built bundle', () => {
     ]);
   });
 
-  test('a later export updates rows in place, adds the new one, and keeps the user\'s own columns and cells', () => {
+  test("a later export updates rows in place, adds the new one, and keeps the user's own columns and cells", () => {
     const rt = exampleRuntime();
     rt.global.importIncidents(sample('osticket.csv'), null);
     const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
     const width = sheet.getLastColumn();
     sheet.getRange(1, width + 1).setValue('Notes');
     const header = sheet.getRange(1, 1, 1, width + 1).getValues()[0];
-    const refs = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((r) => r[0]);
+    const refs = sheet
+      .getRange(1, 1, sheet.getLastRow(), 1)
+      .getValues()
+      .map((r) => r[0]);
     const row = refs.indexOf('OST-482916') + 1;
     sheet.getRange(row, width + 1).setValue('Called the MIS supplier');
     sheet.getRange(row, header.indexOf('On hold (h)') + 1).setValue(2);
@@ -145,7 +162,9 @@ describe('Import incidents, on the built bundle', () => {
     expect(error('Ticket Number,Date Created,Subject\n')).toMatch(/no tickets/);
     expect(() => rt.global.previewImport('Ticket\u0000 Id,Subject\n', null)).toThrow(/not UTF-8/);
     expect(error('Colour,Shape\nred,round\n')).toMatch(/No column was found for Ref.*Opened/);
-    expect(error('Ref,Service ID,Priority,Opened\nA1,EMAIL,High,13/01/2026 09:00\nA2,EMAIL,High,01/13/2026 09:00\n')).toMatch(/day first and others only month first/);
+    expect(error('Ref,Service ID,Priority,Opened\nA1,EMAIL,High,13/01/2026 09:00\nA2,EMAIL,High,01/13/2026 09:00\n')).toMatch(
+      /day first and others only month first/,
+    );
     const dup = rt.global.previewImport('Ref,Service ID,Priority,Opened\nA1,EMAIL,High,2026-01-05 09:00\nA1,EMAIL,Low,2026-01-06 09:00\n', null);
     expect(dup.skipped).toEqual([{ line: 3, reason: expect.stringContaining('twice (first on line 2)') }]);
     expect(() => rt.global.importIncidents('Colour,Shape\nred,round\n', null)).toThrow(/No column was found/);
@@ -155,12 +174,16 @@ describe('Import incidents, on the built bundle', () => {
 
   test('text that looks like a formula or a number is written as text, never read as one', () => {
     const rt = exampleRuntime();
-    const csv = 'Ref,Service ID,Priority,Opened,Summary\n00123,EMAIL,High,2026-01-05 09:00,"=1+1 is not a sum"\nA2,EMAIL,High,2026-01-05 09:00,- printer offline\n';
+    const csv =
+      'Ref,Service ID,Priority,Opened,Summary\n00123,EMAIL,High,2026-01-05 09:00,"=1+1 is not a sum"\nA2,EMAIL,High,2026-01-05 09:00,- printer offline\n';
     rt.global.importIncidents(csv, null);
     const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
     const [header, ...rows] = sheet.getDataRange().getValues();
     const at = (h: string) => header.indexOf(h);
-    expect(rows.slice(-2).map((r) => [r[at('Ref')], r[at('Summary')]])).toEqual([['00123', '=1+1 is not a sum'], ['A2', '- printer offline']]);
+    expect(rows.slice(-2).map((r) => [r[at('Ref')], r[at('Summary')]])).toEqual([
+      ['00123', '=1+1 is not a sum'],
+      ['A2', '- printer offline'],
+    ]);
     expect(sheet.getRange(sheet.getLastRow() - 1, at('Summary') + 1).getFormula()).toBe('');
     // Importing again finds every cell as it was written.
     expect(rt.global.importIncidents(csv, null)).toMatchObject({ unchanged: 2, updated: 0 });
@@ -187,7 +210,9 @@ describe('Import incidents, on the built bundle', () => {
     expect(sidebar.content).toMatch(/getElementById\("import-section"\);if\(s\)\{s\.open=true/);
     const big = rt.services.DriveApp.createFile('all-tickets.csv', `Ticket Id,Subject\n${'1,x\n'.repeat(13_500_000)}`, 'text/csv');
     rt.calls.reset();
-    expect(() => rt.global.previewImport(null, { fileId: big.getId() })).toThrow(/The file is 51\.\d MB; an import reads at most 10 MB \(10,485,760 bytes\)\. Export a shorter period/);
+    expect(() => rt.global.previewImport(null, { fileId: big.getId() })).toThrow(
+      /The file is 51\.\d MB; an import reads at most 10 MB \(10,485,760 bytes\)\. Export a shorter period/,
+    );
     expect(rt.calls.count('Blob.getDataAsString') + rt.calls.count('File.getBlob')).toBe(0);
   });
 
@@ -198,7 +223,10 @@ describe('Import incidents, on the built bundle', () => {
     expect(rt.global.importIncidents(null, { fileId: file.getUrl() })).toMatchObject({ added: 5 });
     const ss = rt.spreadsheet as unknown as Ss;
     const tab = ss.insertSheet('GLPI export');
-    const rows = readFileSync(path.join(__dirname, '..', 'import', 'samples', 'glpi.csv'), 'utf8').trim().split('\n').map((l) => l.split(';').map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"')));
+    const rows = readFileSync(path.join(__dirname, '..', 'import', 'samples', 'glpi.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(';').map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"')));
     tab.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@').setValues(rows);
     expect(rt.global.importIncidents(null, { tab: 'GLPI export' })).toMatchObject({ added: 0, unchanged: 5 });
   });

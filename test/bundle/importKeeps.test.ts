@@ -14,7 +14,11 @@ function cells(rt: Rt) {
   const range = incidents(rt).getDataRange();
   return { values: range.getValues(), formulas: range.getFormulas(), shown: range.getDisplayValues() };
 }
-const rowOf = (rt: Rt, ref: string) => incidents(rt).getDataRange().getValues().findIndex((r) => r[0] === ref) + 1;
+const rowOf = (rt: Rt, ref: string) =>
+  incidents(rt)
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => r[0] === ref) + 1;
 const col = (rt: Rt, header: string) => incidents(rt).getRange(1, 1, 1, incidents(rt).getLastColumn()).getValues()[0].indexOf(header) + 1;
 const shown = (rt: Rt, ref: string, header: string) => incidents(rt).getRange(rowOf(rt, ref), col(rt, header)).getDisplayValue();
 
@@ -44,15 +48,17 @@ describe('the import writes only the cells it changes', () => {
     expect(rt.calls.count('Range.setValues')).toBe(2);
     const after = cells(rt);
     const changed: string[] = [];
-    before.values.forEach((row, r) => { row.forEach((v, c) => {
-      if (String(v) !== String(after.values[r][c]) || before.formulas[r][c] !== after.formulas[r][c]) changed.push(`R${r + 1}C${c + 1}`);
-    }); });
+    before.values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (String(v) !== String(after.values[r][c]) || before.formulas[r][c] !== after.formulas[r][c]) changed.push(`R${r + 1}C${c + 1}`);
+      });
+    });
     expect(changed).toEqual([`R${rowOf(rt, 'K1200')}C${col(rt, 'Resolved')}`]);
     expect(shown(rt, 'K1200', 'Resolved')).toMatch(/^2026-01-06 10:00/);
   });
 });
 
-describe('a person\'s correction wins unless they choose otherwise', () => {
+describe("a person's correction wins unless they choose otherwise", () => {
   const FILE = `${HEADER}\nP1,EMAIL,Medium,2026-01-05 09:00,Printer jams,\nP2,PRINT,High,2026-01-05 10:00,Toner,2026-01-05 12:00\n`;
 
   test('Service ID, Priority, Summary and a typed Resolved survive re-importing the same file, which changes nothing and says so', () => {
@@ -101,11 +107,22 @@ describe('a person\'s correction wins unless they choose otherwise', () => {
     const sheet = incidents(rt);
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
     const at = sheet.getLastRow() + 1;
-    const typed: Record<string, unknown> = { Ref: 'HAND77', 'Service ID': 'EMAIL', Type: 'Incident', Priority: 'High', Opened: new (rt.run('Date') as DateConstructor)(Date.UTC(2026, 0, 5, 9)) };
+    const typed: Record<string, unknown> = {
+      Ref: 'HAND77',
+      'Service ID': 'EMAIL',
+      Type: 'Incident',
+      Priority: 'High',
+      Opened: new (rt.run('Date') as DateConstructor)(Date.UTC(2026, 0, 5, 9)),
+    };
     sheet.getRange(at, 1, 1, header.length).setValues([header.map((h) => typed[String(h)] ?? '')]);
     const result = rt.global.importIncidents(`${HEADER}\nhand 77,EMAIL,Low,2026-01-05 09:00,Cannot log in,2026-01-05 10:00\n`, null);
     expect(result).toMatchObject({ added: 0, updated: 1, conflicts: [{ line: 2, ref: 'HAND77', field: 'Priority', sheet: 'High', file: 'Low' }] });
-    expect(['Ref', 'Priority', 'Summary', 'Resolved'].map((h) => sheet.getRange(at, col(rt, h)).getDisplayValue())).toEqual(['HAND77', 'High', 'Cannot log in', '2026-01-05 10:00']);
+    expect(['Ref', 'Priority', 'Summary', 'Resolved'].map((h) => sheet.getRange(at, col(rt, h)).getDisplayValue())).toEqual([
+      'HAND77',
+      'High',
+      'Cannot log in',
+      '2026-01-05 10:00',
+    ]);
     expect(sheet.getLastRow()).toBe(at);
   });
 });

@@ -24,7 +24,10 @@ test('a mapping with thousands of value words is capped to fit one property; the
 });
 
 test('capMapping keeps everything when it fits and counts what it leaves out', () => {
-  expect(capMapping({ preset: 'glpi', services: { a: 'EMAIL' } })).toEqual({ json: '{"preset":"glpi","services":{"a":"EMAIL"},"priorities":{},"types":{}}', dropped: 0 });
+  expect(capMapping({ preset: 'glpi', services: { a: 'EMAIL' } })).toEqual({
+    json: '{"preset":"glpi","services":{"a":"EMAIL"},"priorities":{},"types":{}}',
+    dropped: 0,
+  });
   const big = capMapping({ services: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`word ${i} é`, 'EMAIL'])) }, 1000);
   expect(Buffer.byteLength(big.json)).toBeLessThanOrEqual(1000);
   expect(big.dropped).toBeGreaterThan(400);
@@ -35,8 +38,12 @@ test('the mapping is saved before the rows are written: a write that fails part-
   const rt = exampleRuntime();
   const incidents = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
   // The write fails (as a time-out or a protected range would).
-  (incidents as unknown as { insertRowsAfter: () => never }).insertRowsAfter = () => { throw new Error('Service Spreadsheets timed out while accessing document'); };
-  (incidents as unknown as { getRange: () => never }).getRange = () => { throw new Error('Service Spreadsheets timed out while accessing document'); };
+  (incidents as unknown as { insertRowsAfter: () => never }).insertRowsAfter = () => {
+    throw new Error('Service Spreadsheets timed out while accessing document');
+  };
+  (incidents as unknown as { getRange: () => never }).getRange = () => {
+    throw new Error('Service Spreadsheets timed out while accessing document');
+  };
   expect(() => rt.global.importIncidents(glpi, { dateOrder: 'dmy' })).toThrow(/timed out/);
   expect(JSON.parse(saved(rt)!)).toMatchObject({ preset: 'glpi', dateOrder: 'dmy' });
 });

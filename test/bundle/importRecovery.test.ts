@@ -12,7 +12,11 @@ const rows = (n: number, summary: (i: number) => string) =>
 
 function refsOn(rt: ReturnType<typeof exampleRuntime>, prefix: string): string[] {
   const sheet = (rt.spreadsheet as unknown as Ss).getSheetByName('Incidents')!;
-  return sheet.getDataRange().getValues().map((r) => String(r[0])).filter((r) => r.startsWith(prefix));
+  return sheet
+    .getDataRange()
+    .getValues()
+    .map((r) => String(r[0]))
+    .filter((r) => r.startsWith(prefix));
 }
 
 describe('a malformed CSV line costs only itself', () => {
@@ -66,7 +70,9 @@ describe('a malformed CSV line costs only itself', () => {
     const rt = exampleRuntime();
     const size = 10 * 1024 * 1024 + 20_000;
     const file = rt.services.DriveApp.createFile('big.csv', `Ref,Subject\n${'x'.repeat(size - 12)}`, 'text/csv');
-    expect(() => rt.global.previewImport(null, { fileId: file.getId() })).toThrow(/^The file is 10,505,760 bytes; an import reads at most 10 MB \(10,485,760 bytes\)/);
+    expect(() => rt.global.previewImport(null, { fileId: file.getId() })).toThrow(
+      /^The file is 10,505,760 bytes; an import reads at most 10 MB \(10,485,760 bytes\)/,
+    );
     const twelve = rt.services.DriveApp.createFile('twelve.csv', `Ref,Subject\n${'x'.repeat(13_000_000)}`, 'text/csv');
     expect(() => rt.global.previewImport(null, { fileId: twelve.getId() })).toThrow(/^The file is 12\.4 MB; an import reads at most 10 MB/);
   });

@@ -23,8 +23,17 @@ describe('onOpen', () => {
 
   test('offers what the service manager needs', () => {
     const captions = items.map((i) => i[0]);
-    for (const wanted of ['Open SLM panel', 'Set up workbook', 'Check workbook', 'Generate SLA', 'Generate service review',
-      'Check contracts', 'Share with representatives', 'Help']) expect(captions).toContain(wanted);
+    for (const wanted of [
+      'Open SLM panel',
+      'Set up workbook',
+      'Check workbook',
+      'Generate SLA',
+      'Generate service review',
+      'Check contracts',
+      'Share with representatives',
+      'Help',
+    ])
+      expect(captions).toContain(wanted);
   });
 
   test('each item runs a top-level function of the built bundle', () => {
@@ -47,20 +56,43 @@ describe('onOpen', () => {
   test('runs where only SpreadsheetApp.getUi exists: any other service touched would throw', () => {
     const added: string[] = [];
     const menu = {
-      addItem(caption: string, fn: string) { added.push(`${caption} -> ${fn}`); return menu; },
-      addSeparator() { added.push('---'); return menu; },
-      addToUi() { added.push('[shown]'); },
+      addItem(caption: string, fn: string) {
+        added.push(`${caption} -> ${fn}`);
+        return menu;
+      },
+      addSeparator() {
+        added.push('---');
+        return menu;
+      },
+      addToUi() {
+        added.push('[shown]');
+      },
     };
-    const forbidden = (name: string) => new Proxy({}, { get: (_t, p) => { throw new Error(`onOpen touched ${name}.${String(p)}`); } });
-    const context = vm.createContext({
-      SpreadsheetApp: new Proxy({}, {
-        get: (_t, p) => {
-          if (p === 'getUi') return () => ({ createAddonMenu: () => menu, createMenu: () => menu });
-          throw new Error(`onOpen touched SpreadsheetApp.${String(p)}`);
+    const forbidden = (name: string) =>
+      new Proxy(
+        {},
+        {
+          get: (_t, p) => {
+            throw new Error(`onOpen touched ${name}.${String(p)}`);
+          },
         },
-      }),
-      PropertiesService: forbidden('PropertiesService'), DriveApp: forbidden('DriveApp'), DocumentApp: forbidden('DocumentApp'),
-      LockService: forbidden('LockService'), Session: forbidden('Session'), HtmlService: forbidden('HtmlService'),
+      );
+    const context = vm.createContext({
+      SpreadsheetApp: new Proxy(
+        {},
+        {
+          get: (_t, p) => {
+            if (p === 'getUi') return () => ({ createAddonMenu: () => menu, createMenu: () => menu });
+            throw new Error(`onOpen touched SpreadsheetApp.${String(p)}`);
+          },
+        },
+      ),
+      PropertiesService: forbidden('PropertiesService'),
+      DriveApp: forbidden('DriveApp'),
+      DocumentApp: forbidden('DocumentApp'),
+      LockService: forbidden('LockService'),
+      Session: forbidden('Session'),
+      HtmlService: forbidden('HtmlService'),
     });
     vm.runInContext(code, context);
     context.onOpen({ authMode: 'NONE' });

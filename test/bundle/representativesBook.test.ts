@@ -7,7 +7,17 @@ function bookOf(rt: ReturnType<typeof exampleRuntime>, url: string): Ss {
   const id = /\/d\/([A-Za-z0-9_-]+)/.exec(url)![1];
   return (rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp).openById(id);
 }
-const allText = (book: Ss) => book.getSheets().map((s) => s.getDataRange().getValues().map((r) => r.join('\t')).join('\n')).join('\n');
+const allText = (book: Ss) =>
+  book
+    .getSheets()
+    .map((s) =>
+      s
+        .getDataRange()
+        .getValues()
+        .map((r) => r.join('\t'))
+        .join('\n'),
+    )
+    .join('\n');
 
 describe("the representatives' workbook", () => {
   test('holds the services in priority order, targets in words, this term and open actions, and nothing private', () => {
@@ -20,8 +30,11 @@ describe("the representatives' workbook", () => {
     const ss = rt.spreadsheet as unknown as Ss;
     const catalogue = ss.getSheetByName('Services')!.getDataRange().getValues();
     const col = (h: string) => catalogue[0].indexOf(h);
-    const listed = catalogue.slice(1).filter((s) => ['Supported', 'Proposed', 'Under review'].includes(String(s[col('Status')])))
-      .sort((a, b) => Number(a[col('Priority rank')]) - Number(b[col('Priority rank')])).map((s) => s[col('Service')]);
+    const listed = catalogue
+      .slice(1)
+      .filter((s) => ['Supported', 'Proposed', 'Under review'].includes(String(s[col('Status')])))
+      .sort((a, b) => Number(a[col('Priority rank')]) - Number(b[col('Priority rank')]))
+      .map((s) => s[col('Service')]);
     expect(services.slice(1).map((s) => s[0])).toEqual(listed);
     expect(allText(book)).toMatch(/first reply within/);
     // Nothing private: no money, no e-mail address, no supplier, no contract reference, no colleague's name, no call summary.
@@ -30,7 +43,10 @@ describe("the representatives' workbook", () => {
     const values = (tab: string, header: string) => {
       const v = ss.getSheetByName(tab)!.getDataRange().getValues();
       const at = v[0].indexOf(header);
-      return v.slice(1).map((row) => String(row[at]).trim()).filter((x) => x.length > 2);
+      return v
+        .slice(1)
+        .map((row) => String(row[at]).trim())
+        .filter((x) => x.length > 2);
     };
     for (const supplier of values('Contracts', 'Supplier')) expect([supplier, text.includes(supplier)]).toEqual([supplier, false]);
     for (const ref of values('Contracts', 'Contract ref')) expect([ref, text.includes(ref)]).toEqual([ref, false]);
@@ -42,7 +58,11 @@ describe("the representatives' workbook", () => {
     const rt = exampleRuntime();
     const first = rt.global.updateRepresentativesWorkbook();
     const book = bookOf(rt, first.url);
-    const before = book.getSheetByName('Services')!.getDataRange().getValues().map((r) => r[0]);
+    const before = book
+      .getSheetByName('Services')!
+      .getDataRange()
+      .getValues()
+      .map((r) => r[0]);
     rt.calls.reset();
     const again = rt.global.updateRepresentativesWorkbook();
     expect(again.created).toBe(false);
@@ -57,7 +77,13 @@ describe("the representatives' workbook", () => {
     sheet.getRange(3, rank).setValue(a);
     const third = rt.global.updateRepresentativesWorkbook();
     expect(third.changedRows).toBe(2);
-    expect(book.getSheetByName('Services')!.getDataRange().getValues().map((r) => r[0])).toEqual(before);
+    expect(
+      book
+        .getSheetByName('Services')!
+        .getDataRange()
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(before);
   });
 
   test('sharing adds the representatives as commenters and sends one message with the link', () => {

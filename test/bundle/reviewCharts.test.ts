@@ -9,7 +9,7 @@ import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 type Image = Extract<DocBlock, { type: 'image' }>;
 type Fn = (...args: unknown[]) => any;
 
-describe('the service review\'s charts', () => {
+describe("the service review's charts", () => {
   const rt = exampleRuntime();
   rt.run(`Date.now = () => ${NOW};`);
   const g = rt.global as unknown as Record<string, Fn>;
@@ -31,7 +31,9 @@ describe('the service review\'s charts', () => {
     for (const image of images) {
       const at = blocks.indexOf(image);
       expect(at).toBeGreaterThan(appendixD);
-      expect(image.altDescription).toMatch(/^Dec 2025 to Nov 2026 \(to date\), one line per service, each named with its own target; a month without figures is a gap\. (Management information system|Internet access) \(target [\d.–]+%\): /);
+      expect(image.altDescription).toMatch(
+        /^Dec 2025 to Nov 2026 \(to date\), one line per service, each named with its own target; a month without figures is a gap\. (Management information system|Internet access) \(target [\d.–]+%\): /,
+      );
       expect(blocks[at + 1]).toEqual({ type: 'paragraph', heading: 'NORMAL', text: image.altDescription });
     }
     // Two charts in the representatives' version (the internal annex does not repeat them), each one DataTable and one PNG.
@@ -40,7 +42,7 @@ describe('the service review\'s charts', () => {
     expect(rt.calls.count('Body.appendImage')).toBe(2);
   });
 
-  test('the charts draw the Dashboard\'s own trend tables (SLM_TRENDS), a month without figures a null, never 0', () => {
+  test("the charts draw the Dashboard's own trend tables (SLM_TRENDS), a month without figures a null, never 0", () => {
     const RDate = rt.env.realm.Date;
     images.forEach((image, k) => {
       const table = g.SLM_TRENDS(k === 0 ? 'met' : 'availability', new RDate(NOW), ...ranges()) as unknown[][];
@@ -53,16 +55,34 @@ describe('the service review\'s charts', () => {
     for (const image of images) expect((image.chart!.columns as string[]).some((c) => /^Target|Colour printing/.test(c))).toBe(false);
     expect(images[1].chart!.columns).toContain('Shared data storage (target 98%)');
     // Services at 100% in every month measured share one line, which names them (drawn apart they would lie on one another).
-    expect(images[1].chart!.columns).toContain('Management information system, Email, Printing, Word processing, Interactive whiteboards: 100% in every month measured');
-    expect(images[1].altDescription).toMatch(/; Management information system, Email, Printing, Word processing, Interactive whiteboards: 100% in every month measured \(figures in \d+ of 12 months\)\.$/);
+    expect(images[1].chart!.columns).toContain(
+      'Management information system, Email, Printing, Word processing, Interactive whiteboards: 100% in every month measured',
+    );
+    expect(images[1].altDescription).toMatch(
+      /; Management information system, Email, Printing, Word processing, Interactive whiteboards: 100% in every month measured \(figures in \d+ of 12 months\)\.$/,
+    );
   });
 
-  test('a past period\'s charts end with its last month', () => {
+  test("a past period's charts end with its last month", () => {
     const past = g.generateReview({ kind: 'lastTerm' });
-    const image = rt.services.DocumentApp.bodyOf(past.id).structure().find((b): b is Image => b.type === 'image')!;
+    const image = rt.services.DocumentApp.bodyOf(past.id)
+      .structure()
+      .find((b): b is Image => b.type === 'image')!;
     expect(past.name).toMatch(/Summer term 2026/);
-    expect(image.chart!.rows.map((r) => r[0])).toEqual(['Aug 2025', 'Sep 2025', 'Oct 2025', 'Nov 2025', 'Dec 2025', 'Jan 2026',
-      'Feb 2026', 'Mar 2026', 'Apr 2026', 'May 2026', 'Jun 2026', 'Jul 2026']);
+    expect(image.chart!.rows.map((r) => r[0])).toEqual([
+      'Aug 2025',
+      'Sep 2025',
+      'Oct 2025',
+      'Nov 2025',
+      'Dec 2025',
+      'Jan 2026',
+      'Feb 2026',
+      'Mar 2026',
+      'Apr 2026',
+      'May 2026',
+      'Jun 2026',
+      'Jul 2026',
+    ]);
   });
 
   test('offline, the document page draws each chart as an SVG figure with its title and description', () => {
@@ -81,8 +101,9 @@ describe('the service review\'s charts', () => {
     const structure = empty.services.DocumentApp.bodyOf(review.id).structure();
     expect(structure.filter((b) => b.type === 'image')).toEqual([]);
     const said = structure.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
-    expect(said).toEqual(expect.arrayContaining(['Items met per month (share of items judged): no month has a figure yet.',
-      'Availability per month: no month has a figure yet.']));
+    expect(said).toEqual(
+      expect.arrayContaining(['Items met per month (share of items judged): no month has a figure yet.', 'Availability per month: no month has a figure yet.']),
+    );
     expect(empty.calls.count('Charts.newLineChart')).toBe(0);
   });
 });

@@ -14,20 +14,33 @@ describe('Generate service review: a paper a meeting can use', () => {
   const doc = rt.global.generateReview({ kind: 'thisTerm' });
   const shared = rt.services.DocumentApp.bodyOf(doc.id).structure();
   const internal = rt.services.DocumentApp.bodyOf(doc.internal.id).structure();
-  const front = shared.slice(0, shared.findIndex((b) => b.type === 'pageBreak'));
+  const front = shared.slice(
+    0,
+    shared.findIndex((b) => b.type === 'pageBreak'),
+  );
   const headings = (blocks: DocBlock[], level: string) => blocks.filter((b) => b.type === 'paragraph' && b.heading === level).map(textOf);
   const ss = rt.spreadsheet as unknown as Ss;
 
   test('8. front page first, then the five questions, then appendices; breaches grouped by cause', () => {
     expect(headings(front, 'HEADING2')).toEqual(['Headline', 'Decisions needed', 'Top actions']);
     expect(text(front)).toMatch(/Attendees\t.*\(service manager\).*\(head teacher\)/);
-    expect(headings(shared, 'HEADING1')).toEqual(['1. The review questions', '2. New requirements', '3. Actions from the previous review',
-      'Appendix A. Attainment by service', 'Appendix B. Each target', 'Appendix C. Missed targets, grouped by cause', 'Appendix D. Trends']);
-    const body = shared.slice(0, shared.findIndex((b) => textOf(b) === 'Appendix A. Attainment by service'));
+    expect(headings(shared, 'HEADING1')).toEqual([
+      '1. The review questions',
+      '2. New requirements',
+      '3. Actions from the previous review',
+      'Appendix A. Attainment by service',
+      'Appendix B. Each target',
+      'Appendix C. Missed targets, grouped by cause',
+      'Appendix D. Trends',
+    ]);
+    const body = shared.slice(
+      0,
+      shared.findIndex((b) => textOf(b) === 'Appendix A. Attainment by service'),
+    );
     expect(text(body)).not.toMatch(/INC\d{4}/);
   });
 
-  test('9. new requirements and the previous review\'s actions with their status', () => {
+  test("9. new requirements and the previous review's actions with their status", () => {
     expect(text(shared)).toMatch(/Colour printing\tSupported, nothing agreed/);
     const i = shared.findIndex((b) => /^From the review of /.test(textOf(b)));
     const actions = (shared[i + 1] as { rows: string[][] }).rows;
@@ -42,14 +55,17 @@ describe('Generate service review: a paper a meeting can use', () => {
     expect(text(front)).toMatch(/Is "Ask the supplier for its support hours and fix times" done\? The workbook still shows/);
   });
 
-  test('11. the representatives\' version carries no costs, supplier detail or summaries; the internal one does and is never shared', () => {
+  test("11. the representatives' version carries no costs, supplier detail or summaries; the internal one does and is never shared", () => {
     const all = text(shared);
     for (const s of ['FastNet ISP', 'WB-01', '£', 'dana@fastnet.example']) expect([s, all.includes(s)]).toEqual([s, false]);
     expect(text(internal)).toMatch(/FastNet ISP[\s\S]*£6,400/);
     expect(doc.internal.name).toMatch(/^Service review \(internal\) – Autumn term 2026 – /);
     const shareResult = rt.global.applySharing(rt.global.getSharingPlan().people);
     expect(shareResult.shared.length).toBeGreaterThan(0);
-    const viewers = (id: string) => rt.services.DriveApp.getFileById(id).getViewers().map((u) => u.getEmail());
+    const viewers = (id: string) =>
+      rt.services.DriveApp.getFileById(id)
+        .getViewers()
+        .map((u) => u.getEmail());
     expect(viewers(doc.id)).toContain('jo.harris@example-school.org');
     expect(viewers(doc.internal.id)).toEqual([]);
   });

@@ -64,7 +64,7 @@ describe('the service review printed at A4', () => {
 });
 
 describe('the internal review printed at A4', () => {
-  test('the example school\'s internal review prints on at most 6 A4 pages, with Docs\' one-inch margins', async () => {
+  test("the example school's internal review prints on at most 6 A4 pages, with Docs' one-inch margins", async () => {
     const page = await openReview(true);
     try {
       const pages = pdfPages(await printA4(page));

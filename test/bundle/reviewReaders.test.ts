@@ -22,7 +22,14 @@ const tableAfter = (blocks: DocBlock[], title: string): string[][] => {
   return (blocks.slice(i).find((b) => b.type === 'table') as { rows: string[][] }).rows;
 };
 
-interface Finding { id: string; analysis: string; severity: string; title: string; contractRef?: string; figures?: Record<string, number> }
+interface Finding {
+  id: string;
+  analysis: string;
+  severity: string;
+  title: string;
+  contractRef?: string;
+  figures?: Record<string, number>;
+}
 
 describe('the review for representatives and the internal review, read as their readers read them', () => {
   const rt: OfflineRuntime = exampleRuntime();
@@ -33,7 +40,7 @@ describe('the review for representatives and the internal review, read as their 
   const decisions = under(shared, 'Decisions needed');
   const panel: Finding[] = rt.global.getFindings({ kind: 'thisTerm' });
 
-  test('1. contract cover is the manager\'s finding, never the SLA\'s: an agreed exception lowers it and says so; without one it stands', () => {
+  test("1. contract cover is the manager's finding, never the SLA's: an agreed exception lowers it and says so; without one it stands", () => {
     const email = panel.find((f) => f.id === 'coverage:SW-01:EMAIL')! as Finding & { evidence: string; action: string };
     expect(email.severity).toBe('low');
     expect(email.evidence).toMatch(/The users have agreed an exception for Email \(SLA tab, Agreed exceptions\): "Faults that need the outside supplier/);
@@ -71,12 +78,16 @@ describe('the review for representatives and the internal review, read as their 
 
   test('7. clashes found wherever the workbook shows them: ranks against targets, and software against hardware over 12 months when the term cannot show it', () => {
     const clashes = under(shared, '1.3 Clashes in priority or availability');
-    expect(clashes).toContain('Shared data storage, Printing, Word processing and Interactive whiteboards (ranks 4, 5, 6 and 7) have a stricter Critical incident target than Email (rank 3), though ranked below.');
+    expect(clashes).toContain(
+      'Shared data storage, Printing, Word processing and Interactive whiteboards (ranks 4, 5, 6 and 7) have a stricter Critical incident target than Email (rank 3), though ranked below.',
+    );
     expect(clashes).toContainEqual(expect.stringMatching(/^Software faults are (answered|fixed|answered and fixed) more slowly than hardware faults\.$/));
     // A day too short to show the pattern shows the 12 months' and says so.
     const month = rt.global.generateReview({ kind: 'custom', start: '2026-11-10T00:00:00Z', end: '2026-11-11T00:00:00Z' });
     const monthClashes = under(rt.services.DocumentApp.bodyOf(month.id).structure(), '1.3 Clashes in priority or availability');
-    expect(monthClashes).toContainEqual(expect.stringMatching(/^Software faults are (answered|fixed|answered and fixed) more slowly than hardware faults over the 12 months to \d+ \w+ 2026\.$/));
+    expect(monthClashes).toContainEqual(
+      expect.stringMatching(/^Software faults are (answered|fixed|answered and fixed) more slowly than hardware faults over the 12 months to \d+ \w+ 2026\.$/),
+    );
     expect(clashes).not.toContain('The workbook shows nothing here.');
     const email = panel.find((f) => f.id === 'rankClash:STORAGE+PRINT+WP+WHITEBOARD:Critical')!;
     expect(email.severity).toBe('high');
@@ -90,8 +101,10 @@ describe('the review for representatives and the internal review, read as their 
     for (const f of panel.filter((x) => x.analysis === 'supplierPerformance' && x.figures!.calls > 0)) {
       const row = tableAfter(internal, `${f.title.split(' (')[0]} (${f.contractRef})`).find((r) => r[0] === 'Calls')!;
       const x = f.figures!;
-      expect([f.contractRef, row[1]]).toEqual([f.contractRef,
-        `${x.calls}: response met on ${x.responseMet} of ${x.responseMet + x.responseBreached}, fix met on ${x.fixMet} of ${x.fixMet + x.fixBreached}${x.pending ? `, ${x.pending} not judged yet` : ''}`]);
+      expect([f.contractRef, row[1]]).toEqual([
+        f.contractRef,
+        `${x.calls}: response met on ${x.responseMet} of ${x.responseMet + x.responseBreached}, fix met on ${x.fixMet} of ${x.fixMet + x.fixBreached}${x.pending ? `, ${x.pending} not judged yet` : ''}`,
+      ]);
     }
   });
 
@@ -116,10 +129,13 @@ describe('the review for representatives and the internal review, read as their 
     expect(la[3][1]).toMatch(/^Cannot fix Internet access, Management information system and Shared data storage within the 4 h target/);
     const inside = text(internal);
     expect(inside.split('School handling before a supplier').length - 1).toBe(1);
-    expect(inside.split('The school\'s own handling is taken as').length - 1).toBe(0);
+    expect(inside.split("The school's own handling is taken as").length - 1).toBe(0);
     const h1 = internal.filter((b) => b.type === 'paragraph' && b.heading === 'HEADING1').map(textOf);
     expect(h1).toEqual(['Internal 1. Suppliers', 'Internal 2. Other findings, by severity', 'Internal 3. Attainment by service']);
-    const severities = internal.filter((b) => b.type === 'paragraph' && b.heading === 'HEADING2').map(textOf).filter((t) => /^(High|Medium|Low|For information)$/.test(t));
+    const severities = internal
+      .filter((b) => b.type === 'paragraph' && b.heading === 'HEADING2')
+      .map(textOf)
+      .filter((t) => /^(High|Medium|Low|For information)$/.test(t));
     expect(severities).toEqual(['High', 'Medium', 'Low', 'For information'].filter((s) => severities.includes(s)));
     expect(severities.length).toBeGreaterThan(2);
   });

@@ -5,7 +5,9 @@ import { TRUST_DIST_DIR, trustManifest } from '../../scripts/trustManifest';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8')) as {
-  runtimeVersion: string; oauthScopes: string[]; dependencies?: { enabledAdvancedServices?: Array<{ userSymbol: string; serviceId: string; version: string }> };
+  runtimeVersion: string;
+  oauthScopes: string[];
+  dependencies?: { enabledAdvancedServices?: Array<{ userSymbol: string; serviceId: string; version: string }> };
 };
 const doc = fs.readFileSync(path.join(root, 'docs/google.md'), 'utf8');
 /** The "Scopes" section's table: scope → its justification. */
@@ -39,14 +41,13 @@ test("a school's copy never asks for BigQuery; the trust's copy (dist-trust/) ad
   expect(trust.dependencies.enabledAdvancedServices.map((s: { userSymbol: string }) => s.userSymbol)).toEqual(['Drive', 'BigQuery']);
   // Every other file of the trust's copy is the school's.
   const files = fs.readdirSync(path.join(root, 'dist')).filter((f) => f !== 'appsscript.json');
-  for (const f of files) expect([f, fs.readFileSync(path.join(root, TRUST_DIST_DIR, f), 'utf8') === fs.readFileSync(path.join(root, 'dist', f), 'utf8')]).toEqual([f, true]);
+  for (const f of files)
+    expect([f, fs.readFileSync(path.join(root, TRUST_DIST_DIR, f), 'utf8') === fs.readFileSync(path.join(root, 'dist', f), 'utf8')]).toEqual([f, true]);
 });
 
 test('the Drive advanced service (v3) is switched on for sharing, on the V8 runtime', () => {
   expect(manifest.runtimeVersion).toBe('V8');
-  expect(manifest.dependencies?.enabledAdvancedServices).toEqual([
-    { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
-  ]);
+  expect(manifest.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
   // dist/ deploys the same manifest.
   expect(JSON.parse(fs.readFileSync(path.join(root, 'dist/appsscript.json'), 'utf8'))).toEqual(manifest);
 });

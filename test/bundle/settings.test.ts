@@ -4,8 +4,16 @@ import type { OfflineRuntime } from '../../offline/runtime';
 
 type Api = Record<string, (...args: unknown[]) => any>;
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
-interface Finding { id: string; title: string; evidence: string; severity: string }
-interface Section { title: string; lines: string[] }
+interface Finding {
+  id: string;
+  title: string;
+  evidence: string;
+  severity: string;
+}
+interface Section {
+  title: string;
+  lines: string[];
+}
 
 const api = (rt: OfflineRuntime) => rt.global as unknown as Api;
 const sheetOf = (rt: OfflineRuntime, tab: string) => (rt.spreadsheet as unknown as Ss).getSheetByName(tab)!;
@@ -29,7 +37,9 @@ function setSetting(rt: OfflineRuntime, name: string, value: unknown): number {
   const rows = values(rt, 'Settings');
   const r = rows.findIndex((line) => line[0] === name);
   expect(r).toBeGreaterThan(0);
-  sheetOf(rt, 'Settings').getRange(r + 1, rows[0].indexOf('Value') + 1).setValue(value);
+  sheetOf(rt, 'Settings')
+    .getRange(r + 1, rows[0].indexOf('Value') + 1)
+    .setValue(value);
   return r + 1;
 }
 
@@ -45,11 +55,18 @@ describe('the Settings tab, on the built bundle with the example school', () => 
     const rows = values(rt, 'Settings');
     expect(rows[0]).toEqual(['Setting', 'Value', 'Meaning']);
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
-      ['School handling before a supplier (h)', '1'], ['Review warning (days)', '30'], ['Renewal warning (days)', '90'], ['High priority rank', '3'],
+      ['School handling before a supplier (h)', '1'],
+      ['Review warning (days)', '30'],
+      ['Renewal warning (days)', '90'],
+      ['High priority rank', '3'],
       ['Fewest items to judge a target', '10'],
     ]);
     expect(rows[3][2]).toMatch(/renewing within this many days.*Default: 90\.$/);
-    expect(api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings')).toEqual([]);
+    expect(
+      api(rt)
+        .checkWorkbook()
+        .filter((p: { tab: string }) => p.tab === 'Settings'),
+    ).toEqual([]);
   });
 
   test("the school's own handling time changes the target-chain findings, in Check contracts and in SLM_FINDINGS", () => {
@@ -62,13 +79,23 @@ describe('the Settings tab, on the built bundle with the example school', () => 
     // With no handling at all, a fix time equal to the target fits: that finding goes, and no sentence speaks of 0 h.
     setSetting(rt, 'School handling before a supplier (h)', 0);
     expect(finding(rt, 'targetChain:LA-01:INTERNET')).toBeUndefined();
-    expect(findings(rt).filter((f) => f.id.startsWith('targetChain:')).every((f) => !/after 0 /.test(f.title))).toBe(true);
+    expect(
+      findings(rt)
+        .filter((f) => f.id.startsWith('targetChain:'))
+        .every((f) => !/after 0 /.test(f.title)),
+    ).toBe(true);
 
     // The custom function reads the Settings range it is given, like any other; without it, the defaults.
     const ranges = ['Services', 'Equipment', 'SLA', 'Targets', 'Contracts', 'Incidents', 'Calendars', 'Closures', 'People'].map((t) => values(rt, t));
     setSetting(rt, 'School handling before a supplier (h)', 3);
-    const titles = (table: unknown[][]) => table.slice(1).map((r) => String(r[2])).filter((t) => t.startsWith('County Council ICT (LA-01) cannot fix Internet access'));
-    expect(titles(api(rt).SLM_FINDINGS(...ranges, values(rt, 'Settings')))).toEqual([expect.stringMatching(/after 3 h of the school's own handling, its 4 h fix can take up to 7 h$/)]);
+    const titles = (table: unknown[][]) =>
+      table
+        .slice(1)
+        .map((r) => String(r[2]))
+        .filter((t) => t.startsWith('County Council ICT (LA-01) cannot fix Internet access'));
+    expect(titles(api(rt).SLM_FINDINGS(...ranges, values(rt, 'Settings')))).toEqual([
+      expect.stringMatching(/after 3 h of the school's own handling, its 4 h fix can take up to 7 h$/),
+    ]);
     expect(titles(api(rt).SLM_FINDINGS(...ranges))).toEqual([expect.stringMatching(/after 1 h of the school's own handling, its 4 h fix can take up to 5 h$/)]);
   });
 
@@ -92,7 +119,9 @@ describe('the Settings tab, on the built bundle with the example school', () => 
     const reminded = () => lines().some((l) => l.startsWith('ISP-01 ') && l.includes(`renews in ${days} days`));
     setSetting(rt, 'Renewal warning (days)', days);
     expect(reminded()).toBe(true);
-    expect(finding(rt, 'unknowns:renewal:ISP-01')!.evidence).toMatch(new RegExp(`^It renews within ${days} days \\(Settings tab, "Renewal warning \\(days\\)"\\)\\.`));
+    expect(finding(rt, 'unknowns:renewal:ISP-01')!.evidence).toMatch(
+      new RegExp(`^It renews within ${days} days \\(Settings tab, "Renewal warning \\(days\\)"\\)\\.`),
+    );
     // One day shorter: not yet in the window; six days longer: it opened six days ago (said then, and on any
     // closed day since, counted as the next open day's), so not again until tomorrow, a week after.
     setSetting(rt, 'Renewal warning (days)', days - 1);
@@ -118,10 +147,18 @@ describe('the Settings tab, on the built bundle with the example school', () => 
     const rt = exampleRuntime();
     const row = setSetting(rt, 'Review warning (days)', 'soon');
     setSetting(rt, 'Renewal warning (days)', 12.5);
-    const problems = api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings');
+    const problems = api(rt)
+      .checkWorkbook()
+      .filter((p: { tab: string }) => p.tab === 'Settings');
     expect(problems).toEqual([
-      { tab: 'Settings', row, column: 'Value', value: 'soon', severity: 'error',
-        message: '"soon" is not valid for "Review warning (days)": expected a whole number of days from 0 to 730. The default, 30, is used.' },
+      {
+        tab: 'Settings',
+        row,
+        column: 'Value',
+        value: 'soon',
+        severity: 'error',
+        message: '"soon" is not valid for "Review warning (days)": expected a whole number of days from 0 to 730. The default, 30, is used.',
+      },
       expect.objectContaining({ row: row + 1, column: 'Value', value: '12.5', message: expect.stringMatching(/The default, 90, is used\.$/) }),
     ]);
     // The digest is the one the defaults give.
@@ -133,8 +170,12 @@ describe('the Settings tab, on the built bundle with the example school', () => 
     const rt = exampleRuntime();
     const hex = setSetting(rt, 'Review warning (days)', '0x1E');
     const exp = setSetting(rt, 'Renewal warning (days)', '1e2');
-    const problems = api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings');
-    expect(problems.map((p: { row: number; column: string; value: string; message: string }) => [p.row, p.column, p.value, p.message.replace(/:.*/, '')])).toEqual([
+    const problems = api(rt)
+      .checkWorkbook()
+      .filter((p: { tab: string }) => p.tab === 'Settings');
+    expect(
+      problems.map((p: { row: number; column: string; value: string; message: string }) => [p.row, p.column, p.value, p.message.replace(/:.*/, '')]),
+    ).toEqual([
       [hex, 'Value', '0x1E', '"0x1E" is not valid for "Review warning (days)"'],
       [exp, 'Value', '1e2', '"1e2" is not valid for "Renewal warning (days)"'],
     ]);
@@ -144,10 +185,25 @@ describe('the Settings tab, on the built bundle with the example school', () => 
   test('a missing row or tab gives the defaults, and says so', () => {
     const rt = exampleRuntime();
     sheetOf(rt, 'Settings').deleteRows(5, 1);
-    expect(api(rt).checkWorkbook()).toEqual(expect.arrayContaining([expect.objectContaining({ tab: 'Settings', row: 0,
-      message: 'There is no "High priority rank" row, so its default, 3, is used. Run "Set up workbook" to add the row.' })]));
+    expect(api(rt).checkWorkbook()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          tab: 'Settings',
+          row: 0,
+          message: 'There is no "High priority rank" row, so its default, 3, is used. Run "Set up workbook" to add the row.',
+        }),
+      ]),
+    );
     (rt.spreadsheet as unknown as Ss).deleteSheet(sheetOf(rt, 'Settings'));
-    expect(api(rt).checkWorkbook()).toEqual(expect.arrayContaining([expect.objectContaining({ tab: 'Settings', row: 0, message: expect.stringMatching(/^The Settings tab is missing, so every setting has its default\./) })]));
+    expect(api(rt).checkWorkbook()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          tab: 'Settings',
+          row: 0,
+          message: expect.stringMatching(/^The Settings tab is missing, so every setting has its default\./),
+        }),
+      ]),
+    );
     expect(finding(rt, 'targetChain:SW-01:EMAIL')!.severity).toBe('high');
   });
 });
@@ -171,12 +227,21 @@ describe('Set up workbook and the Settings tab', () => {
     expect(api(rt).setUpWorkbook().addedSettings).toEqual([]);
     expect(values(rt, 'Settings')).toEqual(after);
     expect(digestLines(rt)).toEqual(digestLines(exampleRuntime()));
-    expect(api(rt).checkWorkbook().filter((p: { tab: string }) => p.tab === 'Settings')).toEqual([
-      expect.objectContaining({ row: 6, column: 'Setting', severity: 'warning', message: expect.stringMatching(/^"Our own note" is not a setting, so this row is not used\./) }),
+    expect(
+      api(rt)
+        .checkWorkbook()
+        .filter((p: { tab: string }) => p.tab === 'Settings'),
+    ).toEqual([
+      expect.objectContaining({
+        row: 6,
+        column: 'Setting',
+        severity: 'warning',
+        message: expect.stringMatching(/^"Our own note" is not a setting, so this row is not used\./),
+      }),
     ]);
   });
 
-  test('a Findings tab made before the Settings tab existed is given the Settings range; a formula of the user\'s own is left alone', () => {
+  test("a Findings tab made before the Settings tab existed is given the Settings range; a formula of the user's own is left alone", () => {
     const rt = exampleRuntime();
     const cell = sheetOf(rt, 'Findings').getRange(4, 1);
     expect(cell.getFormula()).toMatch(/,SLM_Settings\)$/);
@@ -193,11 +258,17 @@ describe('Set up workbook and the Settings tab', () => {
   test("a tab of the user's own already called Settings is left as it is", () => {
     const rt = loadedRuntime();
     const own = (rt.spreadsheet as unknown as Ss).insertSheet('Settings');
-    own.getRange(1, 1, 2, 2).setValues([['Printer', 'Room'], ['HP 400', 'L2']]);
+    own.getRange(1, 1, 2, 2).setValues([
+      ['Printer', 'Room'],
+      ['HP 400', 'L2'],
+    ]);
     const report = api(rt).setUpWorkbook();
     expect(report.addedSettings).toEqual([]);
     expect(report.leftAlone).toEqual([expect.stringMatching(/^Settings: row 1 holds none of the tab's headers/)]);
-    expect(values(rt, 'Settings')).toEqual([['Printer', 'Room'], ['HP 400', 'L2']]);
+    expect(values(rt, 'Settings')).toEqual([
+      ['Printer', 'Room'],
+      ['HP 400', 'L2'],
+    ]);
   });
 
   test('on a new spreadsheet it writes the defaults and still offers the example school', () => {

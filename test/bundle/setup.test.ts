@@ -51,7 +51,7 @@ describe('Set up workbook, on the built bundle', () => {
     expect(rt.calls.count('Range.setValues') + rt.calls.count('Range.setValue')).toBe(0);
   });
 
-  test('on a workbook with data no cell changes; a user\'s reordered and extra columns stay; a missing column goes at the end', () => {
+  test("on a workbook with data no cell changes; a user's reordered and extra columns stay; a missing column goes at the end", () => {
     const rt = exampleRuntime();
     const ss = rt.spreadsheet as unknown as Ss;
     // The user reorders a tab, adds a column of their own and deletes one of ours.
@@ -74,7 +74,7 @@ describe('Set up workbook, on the built bundle', () => {
     expect(targets.values[0][reordered[0].length]).toBe('Description');
   });
 
-  test('a tab of the user\'s, even a blank one, survives; only a new spreadsheet\'s blank starter tab goes', () => {
+  test("a tab of the user's, even a blank one, survives; only a new spreadsheet's blank starter tab goes", () => {
     const rt = loadedRuntime();
     const ss = rt.spreadsheet as unknown as Ss;
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
@@ -97,7 +97,9 @@ describe('Set up workbook, on the built bundle', () => {
     const services = ss.getSheetByName('Services')!;
     services.setFrozenRows(0);
     const rangeProtection = (rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp).ProtectionType.RANGE;
-    services.getProtections(rangeProtection).forEach((p) => { p.remove(); });
+    services.getProtections(rangeProtection).forEach((p) => {
+      p.remove();
+    });
     ss.removeNamedRange('SLM_Services');
     ss.removeNamedRange('SLM_Incidents');
     const incidents = ss.getSheetByName('Incidents')!;
@@ -108,7 +110,9 @@ describe('Set up workbook, on the built bundle', () => {
     expect(report.repairedTabs).toEqual(['Services', 'Incidents']);
     expect(services.getFrozenRows()).toBe(1);
     expect(incidents.getFrozenRows()).toBe(2);
-    expect(services.getProtections(rangeProtection).map((p) => p.getRange().getA1Notation())).toEqual([`A1:${String.fromCharCode(64 + schema.services.columns.length)}1`]);
+    expect(services.getProtections(rangeProtection).map((p) => p.getRange().getA1Notation())).toEqual([
+      `A1:${String.fromCharCode(64 + schema.services.columns.length)}1`,
+    ]);
     for (const name of ['SLM_Services', 'SLM_Incidents']) expect(ss.getRangeByName(name)?.getRow()).toBe(1);
     expect(ss.getRangeByName('SLM_Services')!.getNumColumns()).toBe(schema.services.columns.length);
     const after = workbookState(rt);
@@ -122,7 +126,9 @@ describe('Set up workbook, on the built bundle', () => {
     const dashboard = ss.getSheetByName('Trend charts')!;
     expect(dashboard.getCharts()).toHaveLength(2);
     // As offline/xlsx.ts writes them, and as the upload brings them back.
-    dashboard.getCharts().forEach((c) => { dashboard.removeChart(c); });
+    dashboard.getCharts().forEach((c) => {
+      dashboard.removeChart(c);
+    });
     const incidents = ss.getSheetByName('Incidents')!;
     ss.setNamedRange('SLM_Incidents', incidents.getRange(1, 1, incidents.getMaxRows(), schema.incidents.columns.length));
     const before = workbookState(rt);
@@ -143,7 +149,12 @@ describe('Set up workbook, on the built bundle', () => {
     const before = workbookState(rt);
     const report = rt.global.setUpWorkbook();
     expect(report.createdTabs).toEqual(['Trend charts']);
-    expect(ss.getSheets().map((s) => s.getName()).slice(0, 4)).toEqual(['Start here', 'Dashboard', 'Trend charts', 'Findings']);
+    expect(
+      ss
+        .getSheets()
+        .map((s) => s.getName())
+        .slice(0, 4),
+    ).toEqual(['Start here', 'Dashboard', 'Trend charts', 'Findings']);
     expect(ss.getSheetByName('Trend charts')!.getCharts()).toHaveLength(2);
     expect(ss.getSheetByName('Trend charts')!.getRange('A1').getValue()).toBe('Trend charts: the last 12 months');
     const kept = workbookState(rt).filter((t) => t.name !== 'Trend charts');
@@ -154,7 +165,9 @@ describe('Set up workbook, on the built bundle', () => {
     const rt = loadedRuntime();
     rt.ui.respond('NO');
     rt.global.menuSetUpWorkbook();
-    expect(rt.ui.alerts[0].prompt).toMatch(/^Created 20 tabs \(Start here, Dashboard, Findings, Trend charts, Open items, Trends, Services.*Settings\)\. Added 5 settings with their defaults to the Settings tab\./);
+    expect(rt.ui.alerts[0].prompt).toMatch(
+      /^Created 20 tabs \(Start here, Dashboard, Findings, Trend charts, Open items, Trends, Services.*Settings\)\. Added 5 settings with their defaults to the Settings tab\./,
+    );
     expect(rt.ui.alerts[0].prompt).toMatch(/The workbook is empty\. Load the example school/);
     expect((rt.spreadsheet as unknown as Ss).getSheetByName('Services')!.getLastRow()).toBe(1);
     rt.ui.respond('YES');

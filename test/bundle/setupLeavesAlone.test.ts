@@ -17,10 +17,23 @@ type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Everything of one tab a person could see or rely on, cell by cell over the whole grid. */
 function tabState(sheet: FakeSheet) {
   const cells: Record<string, unknown> = {};
-  const grids = { value: sheet.values, formula: sheet.formulas, format: sheet.formats, note: sheet.notes, weight: sheet.fontWeights, background: sheet.backgrounds, validation: sheet.validations } as const;
+  const grids = {
+    value: sheet.values,
+    formula: sheet.formulas,
+    format: sheet.formats,
+    note: sheet.notes,
+    weight: sheet.fontWeights,
+    background: sheet.backgrounds,
+    validation: sheet.validations,
+  } as const;
   for (const [kind, grid] of Object.entries(grids)) {
     (grid as { forEach(fn: (r: number, c: number, v: unknown) => void): void }).forEach((r, c, v) => {
-      cells[`${kind} ${r},${c}`] = Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : kind === 'validation' ? JSON.stringify((v as { state: unknown }).state) : v;
+      cells[`${kind} ${r},${c}`] =
+        Object.prototype.toString.call(v) === '[object Date]'
+          ? (v as Date).toISOString()
+          : kind === 'validation'
+            ? JSON.stringify((v as { state: unknown }).state)
+            : v;
     });
   }
   return {
@@ -89,7 +102,9 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     const rt = exampleRuntime();
     (rt.spreadsheet as unknown as Ss).getSheetByName('Reviews')!.setName('Review log');
     rt.global.menuSetUpWorkbook();
-    expect(rt.ui.alerts.at(-1)!.prompt).toBe('Renamed "Review log" to "Reviews": it has the Reviews tab\'s headers, and the add-in finds its tabs by name. Formulas that refer to a renamed tab follow its new name. No existing cell was changed.');
+    expect(rt.ui.alerts.at(-1)!.prompt).toBe(
+      'Renamed "Review log" to "Reviews": it has the Reviews tab\'s headers, and the add-in finds its tabs by name. Formulas that refer to a renamed tab follow its new name. No existing cell was changed.',
+    );
   });
 
   test('an empty Incidents tab beside the renamed one holding the rows (as an earlier setup left it) is pointed out, nothing changed', () => {
@@ -119,10 +134,12 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     rt.global.menuSetUpWorkbook();
     expectUnchanged(before, rt);
     expect(ss.getSheetByName('Incidents')).toBeNull();
-    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(/Left as they are, so nothing of yours changed:\n• Incidents: no tab has this name, and tabs "Incidents 2025", "Incidents 2026" all have its headers/);
+    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(
+      /Left as they are, so nothing of yours changed:\n• Incidents: no tab has this name, and tabs "Incidents 2025", "Incidents 2026" all have its headers/,
+    );
   });
 
-  test('a deleted header with a column of data under it, and a column of the user\'s with data but no header: no header is written, no cell formatted', () => {
+  test("a deleted header with a column of data under it, and a column of the user's with data but no header: no header is written, no cell formatted", () => {
     const rt = exampleRuntime();
     const ss = rt.spreadsheet as unknown as Ss;
     const sheet = ss.getSheetByName('Incidents')!;
@@ -136,12 +153,16 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     expectUnchanged(before, rt);
     expect(report.addedColumns).toEqual([]);
     expect(report.leftAlone).toEqual([
-      expect.stringMatching(/^Incidents, column E: it holds data but E1 has no header, and the tab has no "Summary" column, so the tab was left as it is\. Type the column's header in E1 \("Summary" if that is what it holds\)/),
+      expect.stringMatching(
+        /^Incidents, column E: it holds data but E1 has no header, and the tab has no "Summary" column, so the tab was left as it is\. Type the column's header in E1 \("Summary" if that is what it holds\)/,
+      ),
       expect.stringMatching(/^Incidents, column R: it holds data but R1 has no header/),
     ]);
     rt.global.menuSetUpWorkbook();
     expectUnchanged(before, rt);
-    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(/^Nothing else needed setting up\.\n\nLeft as they are, so nothing of yours changed:\n• Incidents, column E: .*\n• Incidents, column R: /);
+    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(
+      /^Nothing else needed setting up\.\n\nLeft as they are, so nothing of yours changed:\n• Incidents, column E: .*\n• Incidents, column R: /,
+    );
     // Once the user types the header back, the tab is set up again.
     sheet.getRange(1, column('incidents', 'Summary')).setValue('Summary');
     expect(rt.global.setUpWorkbook().leftAlone).toEqual([]);
@@ -170,13 +191,43 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
   });
 
   test.each([
-    ['a note', (s: GoogleAppsScript.Spreadsheet.Sheet) => { s.getRange('C7').setNote('ring the supplier'); }],
-    ['a colour', (s: GoogleAppsScript.Spreadsheet.Sheet) => { s.getRange('B2:D4').setBackground('#fce5cd'); }],
-    ['a number format', (s: GoogleAppsScript.Spreadsheet.Sheet) => { s.getRange('A1:A20').setNumberFormat('0.00'); }],
-    ['bold text formatting', (s: GoogleAppsScript.Spreadsheet.Sheet) => { s.getRange('A1').setFontWeight('bold'); }],
-    ['a frozen row', (s: GoogleAppsScript.Spreadsheet.Sheet) => { s.setFrozenRows(1); }],
-    ['a formula showing nothing', (s: GoogleAppsScript.Spreadsheet.Sheet) => { s.getRange('A1').setFormula('=""'); }],
-  ])('a new spreadsheet\'s starter tab holding only %s is kept', (_what, touch) => {
+    [
+      'a note',
+      (s: GoogleAppsScript.Spreadsheet.Sheet) => {
+        s.getRange('C7').setNote('ring the supplier');
+      },
+    ],
+    [
+      'a colour',
+      (s: GoogleAppsScript.Spreadsheet.Sheet) => {
+        s.getRange('B2:D4').setBackground('#fce5cd');
+      },
+    ],
+    [
+      'a number format',
+      (s: GoogleAppsScript.Spreadsheet.Sheet) => {
+        s.getRange('A1:A20').setNumberFormat('0.00');
+      },
+    ],
+    [
+      'bold text formatting',
+      (s: GoogleAppsScript.Spreadsheet.Sheet) => {
+        s.getRange('A1').setFontWeight('bold');
+      },
+    ],
+    [
+      'a frozen row',
+      (s: GoogleAppsScript.Spreadsheet.Sheet) => {
+        s.setFrozenRows(1);
+      },
+    ],
+    [
+      'a formula showing nothing',
+      (s: GoogleAppsScript.Spreadsheet.Sheet) => {
+        s.getRange('A1').setFormula('=""');
+      },
+    ],
+  ])("a new spreadsheet's starter tab holding only %s is kept", (_what, touch) => {
     const rt = loadedRuntime();
     const ss = rt.spreadsheet as unknown as Ss;
     const starter = ss.getSheets()[0];
@@ -194,7 +245,10 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     const rt = loadedRuntime();
     const ss = rt.spreadsheet as unknown as Ss;
     const services = ss.insertSheet('Services');
-    services.getRange(firstRow, 1, 2, 4).setValues([['EMAIL', 'Email', 'Staff and student email', 3], ['PRINT', 'Printing', 'Printers in every room', 5]]);
+    services.getRange(firstRow, 1, 2, 4).setValues([
+      ['EMAIL', 'Email', 'Staff and student email', 3],
+      ['PRINT', 'Printing', 'Printers in every room', 5],
+    ]);
     const before = workbookSnapshot(rt);
 
     const report = rt.global.setUpWorkbook();
@@ -202,7 +256,9 @@ describe('Set up workbook leaves what it cannot set up safely as it is, and says
     expectUnchanged(before, rt);
     expect(services.getFrozenRows()).toBe(0);
     expect(report.createdTabs).not.toContain('Services');
-    expect(report.leftAlone).toEqual([expect.stringMatching(/^Services: row 1 holds none of the tab's headers \(Service ID, Service, .*Insert a row above the data and type the headers in it/)]);
+    expect(report.leftAlone).toEqual([
+      expect.stringMatching(/^Services: row 1 holds none of the tab's headers \(Service ID, Service, .*Insert a row above the data and type the headers in it/),
+    ]);
     // Every other tab is set up as usual, and the example school goes only into tabs set up in full.
     expect(report.createdTabs).toContain('Incidents');
     rt.ui.respond('YES');

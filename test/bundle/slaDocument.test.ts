@@ -34,7 +34,9 @@ function setCell(rt: OfflineRuntime, key: 'sla' | 'services', serviceId: string,
   const values = sheet(rt, key).getDataRange().getValues();
   const col = values[0].indexOf(header);
   const row = values.findIndex((r) => r[values[0].indexOf('Service ID')] === serviceId);
-  sheet(rt, key).getRange(row + 1, col + 1).setValue(value);
+  sheet(rt, key)
+    .getRange(row + 1, col + 1)
+    .setValue(value);
 }
 
 describe('Generate SLA: a document a school can sign', () => {
@@ -43,8 +45,10 @@ describe('Generate SLA: a document a school can sign', () => {
   const blocks = blocksOf(rt, doc.id);
   const all = text(blocks);
 
-  test('1. the order of work is priority first, then the service\'s rank', () => {
-    expect(all).toContain('Calls are dealt with by priority first: a Critical call comes before a High one, whatever the service. Between calls of the same priority, the service higher in this list comes first.');
+  test("1. the order of work is priority first, then the service's rank", () => {
+    expect(all).toContain(
+      'Calls are dealt with by priority first: a Critical call comes before a High one, whatever the service. Between calls of the same priority, the service higher in this list comes first.',
+    );
     expect(all).not.toMatch(/service higher in this list is dealt with first/);
   });
 
@@ -52,7 +56,9 @@ describe('Generate SLA: a document a school can sign', () => {
     // The service hours every service shares, and the exception four of them share, are said once, in section 3.
     const common = tableAfter(blocks, '3. For every service');
     expect(common.find((r) => r[0] === 'Service hours')![1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
-    expect(common.find((r) => r[0] === 'Agreed exceptions')![1]).toMatch(/^For Email, Shared data storage, Printing and Word processing: .*waits for the supplier until 09:00 the next school day\.$/);
+    expect(common.find((r) => r[0] === 'Agreed exceptions')![1]).toMatch(
+      /^For Email, Shared data storage, Printing and Word processing: .*waits for the supplier until 09:00 the next school day\.$/,
+    );
     expect(all.split('waits for the supplier until 09:00').length - 1).toBe(1);
     expect(tableAfter(blocks, '2. Services in order of business priority').find((r) => r[1] === 'Email')![4]).toMatch(/^Agreed on \d+ \w+ 2026$/);
     expect(all).not.toMatch(/contract|a week less|Not all of it is supported|FastNet|NetSupport|LA-01|£/i);
@@ -63,8 +69,9 @@ describe('Generate SLA: a document a school can sign', () => {
     const r2 = school();
     setCell(r2, 'sla', 'MIS', 'Agreed exceptions', 'Registers can be taken on paper while the MIS is restored.');
     const b2 = blocksOf(r2, r2.global.generateSla(null).id);
-    expect(tableAfter(b2, '4.2 Management information system').find((r) => r[0] === 'Agreed exceptions')![1])
-      .toBe('Registers can be taken on paper while the MIS is restored.');
+    expect(tableAfter(b2, '4.2 Management information system').find((r) => r[0] === 'Agreed exceptions')![1]).toBe(
+      'Registers can be taken on paper while the MIS is restored.',
+    );
   });
 
   test('3. the cover carries its own next review, a date still to come; "overdue" nowhere', () => {
@@ -72,9 +79,9 @@ describe('Generate SLA: a document a school can sign', () => {
     expect(all).not.toMatch(/overdue/i);
   });
 
-  test('3a. users\' responsibilities, complaints and escalation with the People tab\'s names, what is not covered, planned maintenance', () => {
+  test("3a. users' responsibilities, complaints and escalation with the People tab's names, what is not covered, planned maintenance", () => {
     const common = tableAfter(blocks, '3. For every service');
-    expect(common.find((r) => r[0] === 'Users\' responsibilities')![1]).toMatch(/^Report every fault to the service desk/);
+    expect(common.find((r) => r[0] === "Users' responsibilities")![1]).toMatch(/^Report every fault to the service desk/);
     expect(common.find((r) => r[0] === 'Planned maintenance')![1]).toMatch(/^Announced by email .* at least two school days ahead/);
     const complain = section(blocks, '5. How to complain or escalate');
     expect(text(complain)).toMatch(/If a call is not dealt with as agreed/);
@@ -88,7 +95,9 @@ describe('Generate SLA: a document a school can sign', () => {
     const r2 = school();
     for (const id of ['INTERNET', 'MIS', 'EMAIL', 'STORAGE', 'PRINT', 'WP', 'WHITEBOARD']) setCell(r2, 'sla', id, 'Complaints', '');
     const b2 = blocksOf(r2, r2.global.generateSla(null).id);
-    expect(text(section(b2, '5. How to complain or escalate'))).toMatch(/tell the service desk, quoting the call\. If it is still not put right, tell the service manager/);
+    expect(text(section(b2, '5. How to complain or escalate'))).toMatch(
+      /tell the service desk, quoting the call\. If it is still not put right, tell the service manager/,
+    );
   });
 
   test('4. plain words: services by name, no codes, no point numbers, no cross-references into other documents; a glossary without jargon', () => {
@@ -130,7 +139,12 @@ describe('Generate SLA: a document a school can sign', () => {
     const again = blocksOf(rt, next.id);
     const i = again.findIndex((b) => b.type === 'paragraph' && /^Changes since version 0\.1 of /.test(b.text));
     expect(i).toBeGreaterThan(0);
-    expect(again.slice(i + 1).filter((b) => b.type === 'listItem').map((b) => (b as { text: string }).text)[0]).toBe('Printing: performance changed.');
+    expect(
+      again
+        .slice(i + 1)
+        .filter((b) => b.type === 'listItem')
+        .map((b) => (b as { text: string }).text)[0],
+    ).toBe('Printing: performance changed.');
     expect(text(again)).not.toMatch(/Email: .* changed/);
     const records = sheet(rt, 'documents').getDataRange().getValues();
     expect(records.slice(1).map((r) => r[1])).toEqual(['0.1', '0.2']);

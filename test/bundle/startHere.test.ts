@@ -48,7 +48,9 @@ describe('Start here', () => {
     const ss = rt.spreadsheet as unknown as Ss;
     const sheet = ss.getSheetByName('Services')!;
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
-    const row = header.map((h) => ({ 'Service ID': 'LIBRARY', Service: 'Library system', 'Priority rank': 10, Status: 'Supported' } as Record<string, unknown>)[String(h)] ?? '');
+    const row = header.map(
+      (h) => (({ 'Service ID': 'LIBRARY', Service: 'Library system', 'Priority rank': 10, Status: 'Supported' }) as Record<string, unknown>)[String(h)] ?? '',
+    );
     sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
     recalculateRuntime(rt, NOW);
     const after = checklist(ss).rows;

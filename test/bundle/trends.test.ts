@@ -9,8 +9,10 @@ import { exampleRuntime, loadedRuntime, NOW } from '../support/offline';
 
 const TZ = 'Europe/London';
 type Fn = (...args: unknown[]) => any;
-const sheet = (key: TabKey, records: ReadonlyArray<Record<string, unknown>>) =>
-  [tabDef(key).columns.map((c) => c.header), ...records.map((r) => tabDef(key).columns.map((c) => r[c.key] ?? ''))];
+const sheet = (key: TabKey, records: ReadonlyArray<Record<string, unknown>>) => [
+  tabDef(key).columns.map((c) => c.header),
+  ...records.map((r) => tabDef(key).columns.map((c) => r[c.key] ?? '')),
+];
 
 describe('trends on the built bundle', () => {
   const rt = exampleRuntime();
@@ -19,14 +21,22 @@ describe('trends on the built bundle', () => {
   const tab = (name: string) => rt.spreadsheet.getSheetByName(name)!.getDataRange().getValues();
   const ranges = () => [tab('Incidents'), tab('Services'), tab('SLA'), tab('Targets'), tab('Calendars'), tab('Closures')];
 
-  test('Set up workbook puts two native line charts on their own tab after the Dashboard, one under the other at column A, fed by the Trends tab\'s tables', () => {
-    expect(rt.spreadsheet.getSheets().map((s) => s.getName()).slice(0, 4)).toEqual(['Start here', 'Dashboard', CHARTS_TAB, 'Findings']);
+  test("Set up workbook puts two native line charts on their own tab after the Dashboard, one under the other at column A, fed by the Trends tab's tables", () => {
+    expect(
+      rt.spreadsheet
+        .getSheets()
+        .map((s) => s.getName())
+        .slice(0, 4),
+    ).toEqual(['Start here', 'Dashboard', CHARTS_TAB, 'Findings']);
     expect((rt.spreadsheet.getSheetByName('Dashboard')! as unknown as { charts: FakeEmbeddedChart[] }).charts).toEqual([]);
     const dashboard = rt.spreadsheet.getSheetByName(CHARTS_TAB)! as unknown as { charts: FakeEmbeddedChart[] };
     const charts = dashboard.charts;
     expect(charts).toHaveLength(2);
     // Seen without scrolling sideways: column A, the second under the first (400 px is 19 rows of 21 px).
-    expect(charts.map((c) => [c.state.position.row, c.state.position.column])).toEqual([[5, 1], [26, 1]]);
+    expect(charts.map((c) => [c.state.position.row, c.state.position.column])).toEqual([
+      [5, 1],
+      [26, 1],
+    ]);
     expect(charts.map((c) => c.state.options.get('colors'))).toEqual([TREND_COLOURS, TREND_COLOURS]);
     expect(charts.map((c) => c.state.type)).toEqual(['LINE', 'LINE']);
     expect(charts.map((c) => c.state.ranges.map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`))).toEqual([['Trends!A5:Z17'], ['Trends!A20:Z32']]);
@@ -40,7 +50,7 @@ describe('trends on the built bundle', () => {
     expect(dashboard.charts).toHaveLength(2);
   });
 
-  test('each month\'s share of items met is what SLM_ATTAINMENT gives for that month', () => {
+  test("each month's share of items met is what SLM_ATTAINMENT gives for that month", () => {
     const table = g.SLM_TRENDS('met', new RDate(NOW), ...ranges()) as unknown[][];
     expect(table).toHaveLength(13);
     expect(table[12][0]).toBe('Nov 2026 (to date)');
@@ -75,7 +85,15 @@ describe('trends on the built bundle', () => {
     const targets = sheet('targets', [{ serviceId: 'ALL', type: 'Incident', respondHours: 2, resolveHours: 8, compliance: 90 }]);
     const sla = sheet('sla', [{ serviceId: 'PRN', status: 'Agreed', availabilityTarget: 99 }]);
     const incidents = sheet('incidents', [
-      { ref: 'A', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 9, 7, 9), responded: at(2026, 9, 7, 10), resolved: at(2026, 9, 7, 11) },
+      {
+        ref: 'A',
+        serviceId: 'PRN',
+        type: 'Incident',
+        priority: 'High',
+        opened: at(2026, 9, 7, 9),
+        responded: at(2026, 9, 7, 10),
+        resolved: at(2026, 9, 7, 11),
+      },
       { ref: 'B', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 11, 2, 9), resolved: at(2026, 11, 5, 9), serviceDown: 'Yes' },
     ]);
     const met = f.SLM_TRENDS('met', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
@@ -113,11 +131,43 @@ describe('trends on the built bundle', () => {
       { serviceId: 'STO', status: 'Agreed', availabilityTarget: 98 },
     ]);
     const incidents = sheet('incidents', [
-      { ref: 'A', serviceId: 'PRN', type: 'Incident', priority: 'Critical', opened: at(2026, 9, 7, 9), responded: at(2026, 9, 7, 9), resolved: at(2026, 9, 7, 10) },
+      {
+        ref: 'A',
+        serviceId: 'PRN',
+        type: 'Incident',
+        priority: 'Critical',
+        opened: at(2026, 9, 7, 9),
+        responded: at(2026, 9, 7, 9),
+        resolved: at(2026, 9, 7, 10),
+      },
       // Fixed two days late: Printing's line is not at 100%, so it is drawn with its own targets.
-      { ref: 'D', serviceId: 'PRN', type: 'Incident', priority: 'High', opened: at(2026, 10, 7, 9), responded: at(2026, 10, 7, 9), resolved: at(2026, 10, 9, 15) },
-      { ref: 'B', serviceId: 'STO', type: 'Incident', priority: 'High', opened: at(2026, 9, 8, 9), responded: at(2026, 9, 8, 10), resolved: at(2026, 9, 8, 11) },
-      { ref: 'C', serviceId: 'CLR', type: 'Incident', priority: 'High', opened: at(2026, 9, 9, 9), responded: at(2026, 9, 9, 10), resolved: at(2026, 9, 9, 11) },
+      {
+        ref: 'D',
+        serviceId: 'PRN',
+        type: 'Incident',
+        priority: 'High',
+        opened: at(2026, 10, 7, 9),
+        responded: at(2026, 10, 7, 9),
+        resolved: at(2026, 10, 9, 15),
+      },
+      {
+        ref: 'B',
+        serviceId: 'STO',
+        type: 'Incident',
+        priority: 'High',
+        opened: at(2026, 9, 8, 9),
+        responded: at(2026, 9, 8, 10),
+        resolved: at(2026, 9, 8, 11),
+      },
+      {
+        ref: 'C',
+        serviceId: 'CLR',
+        type: 'Incident',
+        priority: 'High',
+        opened: at(2026, 9, 9, 9),
+        responded: at(2026, 9, 9, 10),
+        resolved: at(2026, 9, 9, 11),
+      },
     ]);
     const avail = f.SLM_TRENDS('availability', at(2026, 11, 20), incidents, services, targets, sla) as unknown[][];
     // Lines at 100% in every month measured share one column, which names them (they would lie on one another).

@@ -28,12 +28,16 @@ function twoWorkbooks(): { rt: OfflineRuntime; a: FakeSpreadsheet; b: FakeSpread
 
 test('the built code never looks triggers up with getProjectTriggers', () => {
   const dist = path.resolve(__dirname, '../../dist');
-  const built = fs.readdirSync(dist).filter((n) => /\.(js|html)$/.test(n)).map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
+  const built = fs
+    .readdirSync(dist)
+    .filter((n) => /\.(js|html)$/.test(n))
+    .map((f) => fs.readFileSync(path.join(dist, f), 'utf8'))
+    .join('\n');
   expect(built).toMatch(/getUserTriggers\(/);
   expect(built).not.toMatch(/getProjectTriggers/);
 });
 
-test('turning the digest off in one workbook leaves the other workbook\'s digest trigger alone', () => {
+test("turning the digest off in one workbook leaves the other workbook's digest trigger alone", () => {
   const { rt, a, b } = twoWorkbooks();
   expect(api(rt).setDigest(true).status).toBe('on');
   rt.activate(b);
@@ -57,7 +61,7 @@ test('turning the digest off in one workbook leaves the other workbook\'s digest
   expect(api(rt).getDigestState().lastResult).toMatch(/^(Sent|Nothing|Not sent: the service desk is closed today)/);
 });
 
-test('another person\'s digest trigger in the same workbook is neither seen nor removed', () => {
+test("another person's digest trigger in the same workbook is neither seen nor removed", () => {
   const { rt } = twoWorkbooks();
   api(rt).setDigest(true);
   rt.env.userEmail = 'deputy@school.example';
@@ -67,7 +71,7 @@ test('another person\'s digest trigger in the same workbook is neither seen nor 
   expect(digestTriggers(rt).map((t) => t.owner)).toEqual(['service.manager@school.example']);
 });
 
-test('each workbook\'s call form gets its own form-submit trigger', () => {
+test("each workbook's call form gets its own form-submit trigger", () => {
   const { rt, a, b } = twoWorkbooks();
   api(rt).createCallForm();
   rt.activate(b);

@@ -22,7 +22,7 @@ function trustRuntime(distDir = TRUST_COPY): { rt: OfflineRuntime; example: Exam
 const values = (ss: { sheet(name: string): { getDataRange(): { getValues(): unknown[][] } } }, tab: string) => ss.sheet(tab).getDataRange().getValues();
 
 describe('a trust of three schools', () => {
-  test('refreshes to the figures each school\'s own panel shows for the same period', () => {
+  test("refreshes to the figures each school's own panel shows for the same period", () => {
     const { rt, example } = trustRuntime();
     const result = rt.global.refreshTrustFigures(null);
     expect(result).toMatchObject({ read: 3, total: 3, running: false, unreadable: [] });
@@ -38,8 +38,9 @@ describe('a trust of three schools', () => {
       rt.activate(example.trust);
       const mine = figures.read[i].figures;
       expect(mine.wording).toBe(overview.periodWording);
-      expect(mine.services.map((s: Record<string, unknown>) => [s.name, s.status, s.met, s.breached, s.pending, s.availability]))
-        .toEqual(overview.services.map((s) => [s.name, s.status, s.met, s.breached, s.pending, s.availability]));
+      expect(mine.services.map((s: Record<string, unknown>) => [s.name, s.status, s.met, s.breached, s.pending, s.availability])).toEqual(
+        overview.services.map((s) => [s.name, s.status, s.met, s.breached, s.pending, s.availability]),
+      );
     }
     // The matrix: a row per school, a column per service, each school's own status words.
     const status = values(example.trust, 'Trust status');
@@ -47,7 +48,12 @@ describe('a trust of three schools', () => {
     expect(status.slice(2).map((r) => r[0])).toEqual(example.schools.map((s) => s.name));
     // Trust-wide figures add up the schools' own.
     const email = figures.services.find((s: { name: string }) => s.name === 'Email');
-    expect(email.met).toBe(figures.read.reduce((n: number, s: { figures: { services: Array<{ name: string; met: number }> } }) => n + (s.figures.services.find((x) => x.name === 'Email')?.met ?? 0), 0));
+    expect(email.met).toBe(
+      figures.read.reduce(
+        (n: number, s: { figures: { services: Array<{ name: string; met: number }> } }) => n + (s.figures.services.find((x) => x.name === 'Email')?.met ?? 0),
+        0,
+      ),
+    );
     // The supplier shared by all three schools is matched across them.
     const shared = figures.suppliers.find((s: { supplier: string }) => s.supplier === SHARED_SUPPLIER);
     expect(shared.schools).toHaveLength(3);
@@ -92,15 +98,23 @@ describe('a trust of three schools', () => {
     const second = rt.fireTrigger('continueTrustRefresh') as { read: number; running: boolean; readNow: string[] };
     expect(second).toMatchObject({ read: 3, running: false, readNow: [example.schools[2].name] });
     expect(opened).toEqual(example.schools.map((s) => s.spreadsheet.id));
-    expect(values(example.trust, 'Trust data').slice(1).map((r) => r[1])).toEqual(example.schools.map((s) => s.name));
-    expect(values(example.trust, 'Trust status').slice(2).map((r) => r[0])).toEqual(example.schools.map((s) => s.name));
+    expect(
+      values(example.trust, 'Trust data')
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(example.schools.map((s) => s.name));
+    expect(
+      values(example.trust, 'Trust status')
+        .slice(2)
+        .map((r) => r[0]),
+    ).toEqual(example.schools.map((s) => s.name));
     expect(rt.services.ScriptApp.getUserTriggers(example.trust as never)).toHaveLength(0);
     // A trigger firing late, after the refresh finished, reads nothing.
     expect(rt.global.continueTrustRefresh()).toBeNull();
     expect(opened).toHaveLength(3);
   });
 
-  test("where a trigger may run at most hourly (an add-on), the refresh carries on an hour later, or at once from the open panel", () => {
+  test('where a trigger may run at most hourly (an add-on), the refresh carries on an hour later, or at once from the open panel', () => {
     const { rt, example } = trustRuntime();
     const app = rt.services.SpreadsheetApp;
     const open = app.openById.bind(app);
@@ -119,8 +133,14 @@ describe('a trust of three schools', () => {
         const after = clock.after.bind(clock);
         const create = clock.create.bind(clock);
         let ms = 0;
-        clock.after = (x: number) => { ms = x; return after(x); };
-        clock.create = () => { if (ms < 60 * 60 * 1000) throw new Error('Add-ons may run clock triggers at most once an hour.'); return create(); };
+        clock.after = (x: number) => {
+          ms = x;
+          return after(x);
+        };
+        clock.create = () => {
+          if (ms < 60 * 60 * 1000) throw new Error('Add-ons may run clock triggers at most once an hour.');
+          return create();
+        };
         return clock;
       };
       return builder;
@@ -168,10 +188,13 @@ describe('Send to BigQuery', () => {
   /** Refs of the school's readable incidents, as its Incidents tab has them. */
   const refsOf = (ss: ExampleTrust['schools'][number]['spreadsheet']) => {
     const v = ss.sheet('Incidents').getDataRange().getValues();
-    return v.slice(1).map((r) => String(r[v[0].indexOf('Ref')])).filter(Boolean);
+    return v
+      .slice(1)
+      .map((r) => String(r[v[0].indexOf('Ref')]))
+      .filter(Boolean);
   };
 
-  test('loads each school\'s incidents once, in a truncating CSV load job whose schema comes from the workbook schema', () => {
+  test("loads each school's incidents once, in a truncating CSV load job whose schema comes from the workbook schema", () => {
     const { rt, example } = withDataset();
     const result = rt.global.sendToBigQuery();
     expect(result.skipped).toEqual([]);
@@ -182,7 +205,13 @@ describe('Send to BigQuery', () => {
       const { resource, data, projectId } = loads[i];
       expect(projectId).toBe(PROJECT);
       const load = resource.configuration.load;
-      expect(load).toMatchObject({ sourceFormat: 'CSV', skipLeadingRows: 1, writeDisposition: 'WRITE_TRUNCATE', createDisposition: 'CREATE_IF_NEEDED', destinationTable: { projectId: PROJECT, datasetId: DATASET } });
+      expect(load).toMatchObject({
+        sourceFormat: 'CSV',
+        skipLeadingRows: 1,
+        writeDisposition: 'WRITE_TRUNCATE',
+        createDisposition: 'CREATE_IF_NEEDED',
+        destinationTable: { projectId: PROJECT, datasetId: DATASET },
+      });
       const names = load.schema!.fields!.map((f) => f.name);
       expect(names).toEqual(expect.arrayContaining(['school', 'service_id', 'ref', 'opened', 'resolved', 'response_outcome', 'resolution_outcome']));
       expect(names).not.toContain('summary');
@@ -197,7 +226,7 @@ describe('Send to BigQuery', () => {
     }
   });
 
-  test('sending again replaces each school\'s rows: the tables hold the same rows, never twice', () => {
+  test("sending again replaces each school's rows: the tables hold the same rows, never twice", () => {
     const { rt } = withDataset();
     rt.global.sendToBigQuery();
     const count = () => [...rt.services.BigQuery.datasets.get(`${PROJECT}:${DATASET}`)!.values()].reduce((n, t) => n + t.rows.length, 0);
@@ -207,7 +236,7 @@ describe('Send to BigQuery', () => {
     expect(count()).toBe(first);
   });
 
-  test('the loaded outcomes reproduce each school\'s figures for the term (the query docs/trust.md gives)', () => {
+  test("the loaded outcomes reproduce each school's figures for the term (the query docs/trust.md gives)", () => {
     const { rt, example } = withDataset();
     rt.global.sendToBigQuery();
     rt.global.refreshTrustFigures(null);
@@ -242,7 +271,7 @@ describe('Send to BigQuery', () => {
     expect(rt.services.BigQuery.Jobs.loads).toHaveLength(0);
   });
 
-  test('a school\'s copy never asks for BigQuery: the service is not switched on there, and Send to BigQuery says to use the trust\'s copy', () => {
+  test("a school's copy never asks for BigQuery: the service is not switched on there, and Send to BigQuery says to use the trust's copy", () => {
     const { rt } = trustRuntime(DEFAULT_DIST_DIR);
     expect(rt.run('typeof BigQuery')).toBe('undefined');
     expect(() => rt.global.sendToBigQuery()).toThrow(/only in the trust's copy of SLM Workbook/);
@@ -259,12 +288,21 @@ describe('the Schools tab', () => {
     schools.getRange(2, 1, schools.getLastRow() - 1, 4).clearContent();
     const riverside = example.schools[1].spreadsheet;
     expect(rt.global.pickerChosen('school', riverside.id, 'Riverside Infant School SLM Workbook')).toBe('Added Riverside Infant School to the Schools tab.');
-    expect(rt.global.pickerChosen('school', `https://docs.google.com/spreadsheets/d/${riverside.id}/edit#gid=0`, '')).toMatch(/already on the Schools tab \(row 2\)/);
+    expect(rt.global.pickerChosen('school', `https://docs.google.com/spreadsheets/d/${riverside.id}/edit#gid=0`, '')).toMatch(
+      /already on the Schools tab \(row 2\)/,
+    );
     // A pasted link to a workbook the school has not shared cannot be added.
     const unshared = addUnsharedSchool(rt, example.trust, 'Elsewhere', 'head@elsewhere.example');
     schools.getRange(3, 1, 1, 4).clearContent();
     expect(() => rt.global.pickerChosen('school', `https://docs.google.com/spreadsheets/d/${unshared.id}/edit`, '')).toThrow(/not shared with you/);
-    expect(schools.getDataRange().getValues().slice(1).filter((r) => r[0] !== '').map((r) => [r[0], r[3]])).toEqual([['Riverside Infant School', 'Yes']]);
+    expect(
+      schools
+        .getDataRange()
+        .getValues()
+        .slice(1)
+        .filter((r) => r[0] !== '')
+        .map((r) => [r[0], r[3]]),
+    ).toEqual([['Riverside Infant School', 'Yes']]);
   });
 
   test('a row without a usable link, and a workbook from an older version, are named; the other schools are read', () => {
@@ -279,10 +317,12 @@ describe('the Schools tab', () => {
     rt.env.userEmail = lead;
     const result = rt.global.refreshTrustFigures(null);
     expect(result.problems).toEqual([expect.stringMatching(/^Schools row 5, Workbook: This is not a link to a Google spreadsheet/)]);
-    expect(result.unreadable).toEqual(expect.arrayContaining([
-      { school: 'Hillside Academy', reason: expect.stringMatching(/no Incidents tab/) },
-      { school: 'Oak Lane Primary', reason: "the Schools tab's row 5 has no link to its workbook" },
-    ]));
+    expect(result.unreadable).toEqual(
+      expect.arrayContaining([
+        { school: 'Hillside Academy', reason: expect.stringMatching(/no Incidents tab/) },
+        { school: 'Oak Lane Primary', reason: "the Schools tab's row 5 has no link to its workbook" },
+      ]),
+    );
     expect(rt.global.getTrustFigures().figures.read.map((s: { name: string }) => s.name)).toEqual(['Northfield Primary', 'Riverside Infant School']);
   });
 });

@@ -55,9 +55,11 @@ describe('npm start with SLM_NOW', () => {
     // No cell anywhere points at Google Docs or Drive: every document the run made exists only offline.
     const links: string[] = [];
     for (const ws of wb.worksheets) {
-      ws.eachRow((row) => row.eachCell((cell) => {
-        if (/docs\.google\.com|drive\.google\.com|forms\.gle/i.test(JSON.stringify(cell.value) ?? '')) links.push(`${ws.name}!${cell.address}`);
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (/docs\.google\.com|drive\.google\.com|forms\.gle/i.test(JSON.stringify(cell.value) ?? '')) links.push(`${ws.name}!${cell.address}`);
+        }),
+      );
     }
     expect(links).toEqual([]);
     // Each data tab holds exactly the example school's rows, so nothing the run added afterwards.
@@ -77,10 +79,12 @@ describe('npm start with SLM_NOW', () => {
     // Every name a formula uses (SLM_x not followed by "(", which would be a function) is defined.
     const used = new Set<string>();
     for (const ws of wb.worksheets) {
-      ws.eachRow((row) => row.eachCell((cell) => {
-        const formula = (cell.value as { formula?: string } | null)?.formula;
-        for (const m of formula?.matchAll(/\bSLM_[A-Za-z_]+\b(?!\s*\()/g) ?? []) used.add(m[0]);
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const formula = (cell.value as { formula?: string } | null)?.formula;
+          for (const m of formula?.matchAll(/\bSLM_[A-Za-z_]+\b(?!\s*\()/g) ?? []) used.add(m[0]);
+        }),
+      );
     }
     expect(used.size).toBeGreaterThan(3);
     expect([...used].filter((n) => !names.has(n))).toEqual([]);
@@ -92,8 +96,13 @@ describe('npm start with SLM_NOW', () => {
       const [, sheet, first, last, bottom] = /^'?(.+?)'?!\$([A-Z]+)\$1:\$([A-Z]+)\$(\d+)$/.exec(ranges[0] ?? '') ?? [];
       const ws = wb.getWorksheet(tab)!;
       const columnNumber = (letters = '') => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-      expect({ tab, sheet, first, lastColumn: columnNumber(last) >= ws.getRow(1).cellCount, rowsCovered: Number(bottom) >= ws.actualRowCount })
-        .toEqual({ tab, sheet: tab, first: 'A', lastColumn: true, rowsCovered: true });
+      expect({ tab, sheet, first, lastColumn: columnNumber(last) >= ws.getRow(1).cellCount, rowsCovered: Number(bottom) >= ws.actualRowCount }).toEqual({
+        tab,
+        sheet: tab,
+        first: 'A',
+        lastColumn: true,
+        rowsCovered: true,
+      });
     }
   });
 
@@ -116,7 +125,7 @@ describe('npm start with SLM_NOW', () => {
     }
   }, 120000);
 
-  test('out/Review.html shows the review\'s two trend charts as inline SVG, with their titles and descriptions', () => {
+  test("out/Review.html shows the review's two trend charts as inline SVG, with their titles and descriptions", () => {
     const review = fs.readFileSync(path.join(a.dir, 'Review.html'), 'utf8');
     const figures = review.match(/<figure class="image chart"><svg [^>]*role="img"[^>]*><title>[^<]*<\/title><desc>[^<]*<\/desc>/g) ?? [];
     expect(figures).toHaveLength(2);

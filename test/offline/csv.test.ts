@@ -3,8 +3,14 @@ import { createOfflineRuntime } from '../../offline/runtime';
 
 describe('Utilities.parseCsv offline', () => {
   test('as documented: rows of strings, comma by default, a one-character delimiter, quotes with "" inside', () => {
-    expect(parseCsv('a,b,c\nd,e,f')).toEqual([['a', 'b', 'c'], ['d', 'e', 'f']]);
-    expect(parseCsv('a\tb\tc\nd\te\tf', '\t')).toEqual([['a', 'b', 'c'], ['d', 'e', 'f']]);
+    expect(parseCsv('a,b,c\nd,e,f')).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+    expect(parseCsv('a\tb\tc\nd\te\tf', '\t')).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
     expect(parseCsv('"x, y","say ""hi""",,3\n')).toEqual([['x, y', 'say "hi"', '', '3']]);
     expect(parseCsv('a;b;', ';')).toEqual([['a', 'b', '']]);
     expect(() => parseCsv('a', ';;')).toThrow(/delimiter/);

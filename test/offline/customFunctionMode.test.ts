@@ -26,7 +26,10 @@ const runtime = (opts: Parameters<typeof createOfflineRuntime>[0] = {}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slm-cf-'));
   fs.writeFileSync(path.join(dir, 'Code.js'), BUNDLE);
   const rt = createOfflineRuntime({ distDir: dir, ...opts });
-  rt.spreadsheet.getSheets()[0].getRange(1, 1, 1, 2).setValues([['Service', 'Printing']]);
+  rt.spreadsheet
+    .getSheets()[0]
+    .getRange(1, 1, 1, 2)
+    .setValues([['Service', 'Printing']]);
   rt.load();
   return rt;
 };
@@ -36,8 +39,14 @@ describe('custom-function mode: what Sheets refuses a custom function', () => {
   const g = rt.global as Record<string, () => unknown>;
 
   test.each([
-    ['SLM_DOC', 'You do not have permission to call DocumentApp.create. Required permissions: (https://www.googleapis.com/auth/documents.currentonly || https://www.googleapis.com/auth/documents)'],
-    ['SLM_DRIVE', 'You do not have permission to call DriveApp.getRootFolder. Required permissions: (https://www.googleapis.com/auth/drive.readonly || https://www.googleapis.com/auth/drive)'],
+    [
+      'SLM_DOC',
+      'You do not have permission to call DocumentApp.create. Required permissions: (https://www.googleapis.com/auth/documents.currentonly || https://www.googleapis.com/auth/documents)',
+    ],
+    [
+      'SLM_DRIVE',
+      'You do not have permission to call DriveApp.getRootFolder. Required permissions: (https://www.googleapis.com/auth/drive.readonly || https://www.googleapis.com/auth/drive)',
+    ],
     ['SLM_MAIL', 'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail'],
     ['SLM_LOCK', 'You do not have permission to call LockService.getDocumentLock'],
     ['SLM_TRIGGER', 'You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp'],
@@ -73,7 +82,7 @@ describe('custom-function mode: what Sheets refuses a custom function', () => {
 });
 
 describe('execution time limits', () => {
-  test('Google\'s limits are the defaults: 6 minutes for a script, 30 s for a custom function', () => {
+  test("Google's limits are the defaults: 6 minutes for a script, 30 s for a custom function", () => {
     const rt = runtime();
     expect(rt.timeLimitMs()).toBe(SCRIPT_TIME_LIMIT_MS);
     expect(SCRIPT_TIME_LIMIT_MS).toBe(360_000);

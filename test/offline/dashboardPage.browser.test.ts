@@ -21,12 +21,17 @@ beforeAll(async () => {
   browser = await launchChromium();
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 test('the Dashboard page shows dates, percentages, coloured status words and wrapped findings; screenshot written', async () => {
   const { rt, problems } = exampleWithFormulas();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'slm-page-')), 'Dashboard.html');
-  fs.writeFileSync(file, renderTabsPage(rt.spreadsheet, ['Dashboard', CHARTS_TAB, 'Findings'], problems, 'Example School: Dashboard, Trend charts and Findings'));
+  fs.writeFileSync(
+    file,
+    renderTabsPage(rt.spreadsheet, ['Dashboard', CHARTS_TAB, 'Findings'], problems, 'Example School: Dashboard, Trend charts and Findings'),
+  );
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
     await page.goto(`file://${file}`);
@@ -63,33 +68,48 @@ test('the Dashboard page shows dates, percentages, coloured status words and wra
     expect(await charts.count()).toBe(2);
     expect(await charts.locator('title').first().textContent()).toBe('Items met per month (share of items judged)');
     expect(await charts.nth(1).locator('title').first().textContent()).toBe('Availability per month');
-    const anchors = await chartsTab.locator('td.anchor').evaluateAll((cells) => cells.map((td) => {
-      const tr = td.parentElement as HTMLTableRowElement;
-      return `${tr.querySelector('th')?.textContent}:${(td as HTMLTableCellElement).cellIndex}`;
-    }));
+    const anchors = await chartsTab.locator('td.anchor').evaluateAll((cells) =>
+      cells.map((td) => {
+        const tr = td.parentElement as HTMLTableRowElement;
+        return `${tr.querySelector('th')?.textContent}:${(td as HTMLTableCellElement).cellIndex}`;
+      }),
+    );
     expect(anchors).toEqual(['5:1', '26:1']);
     for (const k of [0, 1]) {
       const box = await charts.nth(k).evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
       expect(box.right).toBeLessThanOrEqual(1400);
       expect(await charts.nth(k).locator('g.series polyline').count()).toBeGreaterThan(1);
       expect(await charts.nth(k).locator('g.series polyline[stroke-dasharray]').count()).toBe(0);
-      const names = await charts.nth(k).locator('g.series').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-series')));
+      const names = await charts
+        .nth(k)
+        .locator('g.series')
+        .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-series')));
       // Each line is named with its own target, or is the one line of the services at 100% throughout.
       expect(names.every((n) => / \(target [\d.–]+%\)$|: 100% in every month measured$/.test(n ?? ''))).toBe(true);
       expect(names.filter((n) => /100% in every month measured$/.test(n ?? '')).length).toBeLessThanOrEqual(1);
       // Colour printing has no SLA (no availability figure) and no calls (nothing judged): no line at all.
       expect(names.some((n) => /Colour printing/.test(n ?? ''))).toBe(false);
       // Distinct colours: no two lines share one.
-      const colours = await charts.nth(k).locator('g.series').evaluateAll((gs) => gs.map((g) => g.querySelector('circle, rect')?.getAttribute('fill') === '#fff'
-        ? g.querySelector('circle, rect')?.getAttribute('stroke') : g.querySelector('circle, rect')?.getAttribute('fill')));
+      const colours = await charts
+        .nth(k)
+        .locator('g.series')
+        .evaluateAll((gs) =>
+          gs.map((g) =>
+            g.querySelector('circle, rect')?.getAttribute('fill') === '#fff'
+              ? g.querySelector('circle, rect')?.getAttribute('stroke')
+              : g.querySelector('circle, rect')?.getAttribute('fill'),
+          ),
+        );
       expect(new Set(colours).size).toBe(names.length);
       // The running month (November to date) is partial: hollow points reached by dashed segments, said in the legend.
       expect(await charts.nth(k).locator('g.series circle[fill="#fff"]').count()).toBe(names.length);
       expect(await charts.nth(k).locator('g.series line.partial').count()).toBeGreaterThan(0);
       expect(await charts.nth(k).locator('text', { hasText: 'Nov to date: may still change' }).count()).toBe(1);
     }
-    const [second, findingsTop] = await Promise.all([charts.nth(1).evaluate((e) => e.getBoundingClientRect().bottom),
-      findings.evaluate((e) => e.getBoundingClientRect().top)]);
+    const [second, findingsTop] = await Promise.all([
+      charts.nth(1).evaluate((e) => e.getBoundingClientRect().bottom),
+      findings.evaluate((e) => e.getBoundingClientRect().top),
+    ]);
     expect(second).toBeLessThan(findingsTop);
     await chartsTab.screenshot({ path: path.join(root, 'out/Trend-charts.png') });
     // Wide enough for the whole tab, charts included, as a wide monitor shows it.

@@ -12,7 +12,11 @@ describe('DocumentApp', () => {
     const p = body.appendParagraph('Available 08:00–18:00 <weekdays>');
     p.editAsText().setBold(0, 8, true).setLinkUrl(10, 14, 'https://example.org/hours');
     body.appendListItem('Incidents resolved within 4 h').setGlyphType(DocumentApp.GlyphType.NUMBER as unknown as GoogleAppsScript.Document.GlyphType);
-    const table = body.appendTable([['Target', 'Hours'], ['Respond', '1'], ['Resolve', '4']]);
+    const table = body.appendTable([
+      ['Target', 'Hours'],
+      ['Respond', '1'],
+      ['Resolve', '4'],
+    ]);
     table.getRow(0).editAsText().setBold(true);
     table.getCell(0, 1).setBackgroundColor('#dddddd');
     body.appendHorizontalRule();
@@ -27,7 +31,14 @@ describe('DocumentApp', () => {
       { type: 'paragraph', heading: 'HEADING1', text: 'Email service' },
       { type: 'paragraph', heading: 'NORMAL', text: 'Available 08:00–18:00 <weekdays>' },
       { type: 'listItem', glyph: 'NUMBER', nesting: 0, text: 'Incidents resolved within 4 h' },
-      { type: 'table', rows: [['Target', 'Hours'], ['Respond', '1'], ['Resolve', '4']] },
+      {
+        type: 'table',
+        rows: [
+          ['Target', 'Hours'],
+          ['Respond', '1'],
+          ['Resolve', '4'],
+        ],
+      },
       { type: 'horizontalRule' },
       { type: 'pageBreak' },
     ]);
@@ -83,7 +94,12 @@ describe('DriveApp', () => {
     file.addCommenter('head@school.example');
     doc.addViewer('parent@school.example');
     expect(file.getEditors().map((u) => u.getEmail())).toEqual(['service.manager@school.example', 'rep@school.example']);
-    expect(file.getViewers().map((u) => u.getEmail()).sort()).toEqual(['head@school.example', 'parent@school.example']);
+    expect(
+      file
+        .getViewers()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual(['head@school.example', 'parent@school.example']);
     doc.setName('SLA v2');
     expect(file.getName()).toBe('SLA v2');
     file.setTrashed(true);

@@ -9,7 +9,14 @@ describe('DriveApp and the trash', () => {
   const kept = folder.createFile('calls.csv', 'a,b', 'text/csv');
   const binned = folder.createFile('calls.csv', 'old', 'text/csv');
   binned.setTrashed(true);
-  const names = (it: GoogleAppsScript.Drive.FileIterator) => { const out: string[] = []; while (it.hasNext()) { const f = it.next(); out.push(`${f.getName()}${f.isTrashed() ? ' (trashed)' : ''}`); } return out; };
+  const names = (it: GoogleAppsScript.Drive.FileIterator) => {
+    const out: string[] = [];
+    while (it.hasNext()) {
+      const f = it.next();
+      out.push(`${f.getName()}${f.isTrashed() ? ' (trashed)' : ''}`);
+    }
+    return out;
+  };
 
   test('listings include trashed files', () => {
     expect(names(drive.getFilesByName('calls.csv'))).toEqual(['calls.csv', 'calls.csv (trashed)']);

@@ -10,12 +10,15 @@ const setup = () => {
 describe('Drive.Permissions (Drive API v3)', () => {
   it('create: returns only the fields asked for; Drive emails the person unless sendNotificationEmail is false', () => {
     const { perms, id } = setup();
-    expect(perms.create({ type: 'user', role: 'commenter', emailAddress: 'Jo@School.example' }, id, { fields: 'id' }))
-      .toEqual({ id: permissionIdOf('jo@school.example') });
+    expect(perms.create({ type: 'user', role: 'commenter', emailAddress: 'Jo@School.example' }, id, { fields: 'id' })).toEqual({
+      id: permissionIdOf('jo@school.example'),
+    });
     expect(perms.notifications).toEqual([{ to: 'jo@school.example', fileId: id, role: 'commenter', message: undefined }]);
     perms.create({ type: 'user', role: 'reader', emailAddress: 'amy@school.example' }, id, { sendNotificationEmail: false });
     expect(perms.notifications).toHaveLength(1);
-    expect(() => perms.create({ type: 'user', role: 'boss' as never, emailAddress: 'x@y.example' }, id)).toThrow('API call to drive.permissions.create failed with error: Invalid permission role: boss.');
+    expect(() => perms.create({ type: 'user', role: 'boss' as never, emailAddress: 'x@y.example' }, id)).toThrow(
+      'API call to drive.permissions.create failed with error: Invalid permission role: boss.',
+    );
     expect(() => perms.create({ type: 'user', role: 'reader', emailAddress: 'x@y.example' }, 'nope')).toThrow('File not found: nope.');
   });
 
@@ -39,7 +42,7 @@ describe('Drive.Permissions (Drive API v3)', () => {
     expect(() => perms.list(id, { pageSize: 101 })).toThrow('Invalid value for: pageSize');
   });
 
-  it('remove: takes the person\'s access away; the owner cannot be removed; an unknown id is an error', () => {
+  it("remove: takes the person's access away; the owner cannot be removed; an unknown id is an error", () => {
     const { rt, perms, id } = setup();
     perms.create({ type: 'user', role: 'writer', emailAddress: 'ed@school.example' }, id, { sendNotificationEmail: false });
     perms.remove(id, permissionIdOf('ed@school.example'));

@@ -6,7 +6,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CallCounter, createOfflineRuntime, FakeSpreadsheet, newEnv, PROPERTY_STORE_FULL_MESSAGE, PROPERTY_VALUE_TOO_LARGE_MESSAGE, TIME_LIMIT_MESSAGE } from '../../offline';
+import {
+  CallCounter,
+  createOfflineRuntime,
+  FakeSpreadsheet,
+  newEnv,
+  PROPERTY_STORE_FULL_MESSAGE,
+  PROPERTY_VALUE_TOO_LARGE_MESSAGE,
+  TIME_LIMIT_MESSAGE,
+} from '../../offline';
 import { formulaErrorAt, recalculate, VOLATILE_ARGUMENT_MESSAGE } from '../../offline/recalc';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,7 +28,7 @@ const bundle = (code: string, opts: Parameters<typeof createOfflineRuntime>[0] =
 };
 
 describe('PropertiesService limits (9 KB a value, 500 KB a store)', () => {
-  test('a value over 9 KB is refused with Google\'s error and nothing is stored; 9 KB exactly is kept', () => {
+  test("a value over 9 KB is refused with Google's error and nothing is stored; 9 KB exactly is kept", () => {
     const rt = createOfflineRuntime();
     const props = rt.services.PropertiesService.getDocumentProperties();
     expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow(PROPERTY_VALUE_TOO_LARGE_MESSAGE);
@@ -69,15 +77,26 @@ describe('custom functions refuse ranges holding volatile formulas', () => {
   };
   const functions = { COUNTCELLS: (range: unknown) => (Array.isArray(range) ? range.flat().length : 1) };
 
-  test('NOW(), TODAY(), RAND(), RANDBETWEEN() in a range passed to a custom function, or a formula that reads one, give Sheets\' error', () => {
+  test("NOW(), TODAY(), RAND(), RANDBETWEEN() in a range passed to a custom function, or a formula that reads one, give Sheets' error", () => {
     const { ss, sheet } = fresh();
     sheet.getRange('A1:A5').setFormulas([['=NOW()'], ['=TODAY()'], ['=RAND()'], ['=RANDBETWEEN(1,6)'], ['=A2+1']]);
     sheet.getRange('B1:B2').setValues([[1], [2]]);
-    sheet.getRange('C1:C7').setFormulas([['=COUNTCELLS(A1:A1)'], ['=COUNTCELLS(A2:A2)'], ['=COUNTCELLS(A3:A4)'], ['=COUNTCELLS(A5:A5)'],
-      ['=COUNTCELLS(A1:B5)'], ['=COUNTCELLS(B1:B2)'], ['=EOMONTH(A2,0)']]);
+    sheet
+      .getRange('C1:C7')
+      .setFormulas([
+        ['=COUNTCELLS(A1:A1)'],
+        ['=COUNTCELLS(A2:A2)'],
+        ['=COUNTCELLS(A3:A4)'],
+        ['=COUNTCELLS(A5:A5)'],
+        ['=COUNTCELLS(A1:B5)'],
+        ['=COUNTCELLS(B1:B2)'],
+        ['=EOMONTH(A2,0)'],
+      ]);
     const problems = recalculate(ss, { functions, now: Date.UTC(2026, 10, 18, 9) });
     // (RAND and RANDBETWEEN themselves are not evaluated offline: A3 and A4 are reported as unsupported.)
-    expect(problems.filter((p) => p.cell.startsWith('C')).map((p) => [p.cell, p.error, p.message])).toEqual(['C1', 'C2', 'C3', 'C4', 'C5'].map((c) => [c, '#ERROR!', VOLATILE_ARGUMENT_MESSAGE]));
+    expect(problems.filter((p) => p.cell.startsWith('C')).map((p) => [p.cell, p.error, p.message])).toEqual(
+      ['C1', 'C2', 'C3', 'C4', 'C5'].map((c) => [c, '#ERROR!', VOLATILE_ARGUMENT_MESSAGE]),
+    );
     expect(formulaErrorAt(ss.sheets[0], 1, 3)?.message).toBe(VOLATILE_ARGUMENT_MESSAGE);
     // Constant cells are fine, and built-in functions may read volatile cells.
     expect(sheet.getRange('C6').getValue()).toBe(2);
@@ -90,7 +109,14 @@ describe('custom functions refuse ranges holding volatile formulas', () => {
     sheet.getRange('A1').setValue(new Date(instant));
     sheet.getRange('B1').setFormula('=MS(A1)');
     const seen: number[] = [];
-    recalculate(ss, { functions: { MS: (d: Date) => { seen.push(d.getTime()); return d.getMilliseconds(); } } });
+    recalculate(ss, {
+      functions: {
+        MS: (d: Date) => {
+          seen.push(d.getTime());
+          return d.getMilliseconds();
+        },
+      },
+    });
     expect(seen).toEqual([instant]);
     expect(sheet.getRange('B1').getValue()).toBe(700);
   });

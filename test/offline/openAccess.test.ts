@@ -11,7 +11,7 @@ describe('opening other spreadsheets', () => {
     return { rt, theirs, app: rt.services.SpreadsheetApp };
   };
 
-  test('a spreadsheet not shared with the user is refused with Google\'s message; its owner opens it', () => {
+  test("a spreadsheet not shared with the user is refused with Google's message; its owner opens it", () => {
     const { rt, theirs, app } = setUp();
     expect(() => app.openById(theirs.id)).toThrow(NO_ACCESS_MESSAGE);
     expect(() => app.openByUrl(`https://docs.google.com/spreadsheets/d/${theirs.id}/edit`)).toThrow(NO_ACCESS_MESSAGE);

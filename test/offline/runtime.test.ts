@@ -46,13 +46,7 @@ describe('createOfflineRuntime', () => {
     rt.load();
     expect(typeof rt.global.onOpen).toBe('function');
     rt.global.onOpen({});
-    expect(rt.ui.menuOutline()).toEqual([
-      '[SLM]',
-      '  Set up workbook -> setUpWorkbook',
-      '  ---',
-      '  Documents >',
-      '    Generate SLA -> generateSla',
-    ]);
+    expect(rt.ui.menuOutline()).toEqual(['[SLM]', '  Set up workbook -> setUpWorkbook', '  ---', '  Documents >', '    Generate SLA -> generateSla']);
     expect(rt.calls.count('Menu.addItem')).toBe(2);
     expect(rt.calls.count('Menu.addToUi')).toBe(1);
     expect(rt.calls.count('SpreadsheetApp.getUi')).toBe(1);
@@ -89,7 +83,9 @@ describe('createOfflineRuntime', () => {
 
   it('exposes every service as a global of the context', () => {
     const rt = createOfflineRuntime({ distDir: tempDist(), timeZone: 'America/New_York', userEmail: 'it@school.example' });
-    const names = rt.run('[typeof SpreadsheetApp, typeof DocumentApp, typeof DriveApp, typeof HtmlService, typeof PropertiesService, typeof LockService, typeof Session, typeof Utilities, typeof ScriptApp, typeof MailApp, typeof console].join()');
+    const names = rt.run(
+      '[typeof SpreadsheetApp, typeof DocumentApp, typeof DriveApp, typeof HtmlService, typeof PropertiesService, typeof LockService, typeof Session, typeof Utilities, typeof ScriptApp, typeof MailApp, typeof console].join()',
+    );
     expect(names).toBe(Array(11).fill('object').join());
     // Only the services the add-in uses are faked.
     expect(rt.run('[typeof CacheService, typeof Logger, typeof GmailApp].join()')).toBe('undefined,undefined,undefined');

@@ -44,21 +44,29 @@ describe('Ui', () => {
     const answer = ui.prompt('Review name', ui.ButtonSet.OK_CANCEL);
     expect([answer.getSelectedButton(), answer.getResponseText()]).toEqual(['OK', 'Autumn review']);
     expect(rt.ui.alerts.map((a) => [a.title, a.prompt, a.buttons, a.answer])).toEqual([
-      ['', 'Saved', 'OK', 'OK'], ['Overwrite', 'Replace the tab?', 'YES_NO', 'NO']]);
+      ['', 'Saved', 'OK', 'OK'],
+      ['Overwrite', 'Replace the tab?', 'YES_NO', 'NO'],
+    ]);
     expect(rt.ui.prompts[0]).toMatchObject({ prompt: 'Review name', text: 'Autumn review' });
   });
 
   it('records sidebars and dialogs with their HtmlOutput', () => {
     const rt = createOfflineRuntime({ distDir: dist() });
     const html = rt.services.HtmlService;
-    const out = html.createHtmlOutputFromFile('Sidebar').setTitle('SLM').setWidth(300)
+    const out = html
+      .createHtmlOutputFromFile('Sidebar')
+      .setTitle('SLM')
+      .setWidth(300)
       .setXFrameOptionsMode(html.XFrameOptionsMode.DEFAULT as unknown as GoogleAppsScript.HTML.XFrameOptionsMode)
       .addMetaTag('viewport', 'width=device-width');
     rt.services.SpreadsheetApp.getUi().showSidebar(out);
     rt.services.SpreadsheetApp.getUi().showModalDialog(html.createHtmlOutput('<p>Hi</p>').setHeight(200), 'Hello');
     expect(rt.ui.sidebar()?.getContent()).toBe('<main>SLM</main>');
     expect(rt.ui.sidebar()?.title).toBe('SLM');
-    expect(rt.ui.shown.map((s) => [s.kind, s.title])).toEqual([['sidebar', 'SLM'], ['modal', 'Hello']]);
+    expect(rt.ui.shown.map((s) => [s.kind, s.title])).toEqual([
+      ['sidebar', 'SLM'],
+      ['modal', 'Hello'],
+    ]);
     expect(() => html.createHtmlOutputFromFile('Missing')).toThrow();
     const t = html.createTemplateFromFile('Page') as unknown as Record<string, unknown> & GoogleAppsScript.HTML.HtmlTemplate;
     t.title = '<b>x</b>';
@@ -97,10 +105,13 @@ describe('Properties, Cache, Session, Utilities, Logger', () => {
     expect(u.slept).toBe(500);
   });
 
-  it('keeps the bundle\'s console lines', () => {
+  it("keeps the bundle's console lines", () => {
     const rt = createOfflineRuntime({ distDir: dist() });
     rt.run("console.warn('careful'); console.log('%s open', 3)");
-    expect(rt.consoleLines).toEqual([{ level: 'warn', text: 'careful' }, { level: 'log', text: '3 open' }]);
+    expect(rt.consoleLines).toEqual([
+      { level: 'warn', text: 'careful' },
+      { level: 'log', text: '3 open' },
+    ]);
     expect(rt.run('ScriptApp.AuthMode.FULL')).toBe('FULL');
   });
 });

@@ -16,8 +16,14 @@ describe('renderTabsPage', () => {
   sheet.getRange('A3').setFormula('=DATE(2026,10,1)');
   sheet.getRange('A3').setNumberFormat('d mmm yyyy');
   sheet.setFrozenRows(1);
-  sheet.setConditionalFormatRules([(new FakeConditionalFormatRuleBuilder(env) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder)
-    .whenTextEqualTo('breached').setBackground('#fce8e6').setFontColor('#a50e0e').setRanges([sheet.getRange('C1:C9') as Range]).build()]);
+  sheet.setConditionalFormatRules([
+    (new FakeConditionalFormatRuleBuilder(env) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder)
+      .whenTextEqualTo('breached')
+      .setBackground('#fce8e6')
+      .setFontColor('#a50e0e')
+      .setRanges([sheet.getRange('C1:C9') as Range])
+      .build(),
+  ]);
   const problems = recalculate(ss, { now: Date.UTC(2026, 10, 18) });
   const html = renderTabsPage(ss, ['Sheet1'], problems, 'Page & tabs');
 

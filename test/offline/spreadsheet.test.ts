@@ -19,7 +19,7 @@ describe('ranges are 1-based with Sheets errors', () => {
     expect(sheet.getRange(1, 1).offset(1, 2).getA1Notation()).toBe('C2');
   });
 
-  it('rejects zero and out-of-range coordinates with Google\'s messages', () => {
+  it("rejects zero and out-of-range coordinates with Google's messages", () => {
     const { sheet } = make();
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
@@ -34,7 +34,10 @@ describe('values', () => {
   it('returns numbers, booleans, "" for blanks and Dates', () => {
     const { sheet } = make();
     const when = new Date(Date.UTC(2024, 8, 2, 8, 0));
-    sheet.getRange(1, 1, 2, 3).setValues([[1.5, true, 'text'], [when, null, '']]);
+    sheet.getRange(1, 1, 2, 3).setValues([
+      [1.5, true, 'text'],
+      [when, null, ''],
+    ]);
     const v = sheet.getRange(1, 1, 3, 3).getValues();
     expect(v[0]).toEqual([1.5, true, 'text']);
     expect(Object.prototype.toString.call(v[1][0])).toBe('[object Date]');
@@ -44,14 +47,23 @@ describe('values', () => {
     expect(v[2]).toEqual(['', '', '']);
   });
 
-  it('throws Google\'s messages for a wrong shape', () => {
+  it("throws Google's messages for a wrong shape", () => {
     const { sheet } = make();
-    expect(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]]))
-      .toThrow('The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
-    expect(() => sheet.getRange(1, 1, 2, 3).setValues([[1, 2], [3, 4]]))
-      .toThrow('The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.');
-    expect(() => sheet.getRange(1, 1, 1, 2).setValues([1, 2] as unknown as unknown[][]))
-      .toThrow("The parameters (Object[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
+    expect(() =>
+      sheet.getRange(1, 1, 3, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
+    expect(() =>
+      sheet.getRange(1, 1, 2, 3).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.');
+    expect(() => sheet.getRange(1, 1, 1, 2).setValues([1, 2] as unknown as unknown[][])).toThrow(
+      "The parameters (Object[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
     expect(sheet.getLastRow()).toBe(0);
   });
 
@@ -63,7 +75,10 @@ describe('values', () => {
     expect(Object.prototype.toString.call(row[4])).toBe('[object Date]');
     expect(row[4].toISOString()).toBe('2024-03-01T00:00:00.000Z'); // midnight in London (GMT in March)
     expect(row[5]).toBe('007');
-    sheet.getRange('A2:B2').setNumberFormat('@').setValues([['42', '=1+1']]);
+    sheet
+      .getRange('A2:B2')
+      .setNumberFormat('@')
+      .setValues([['42', '=1+1']]);
     expect(sheet.getRange('A2:B2').getValues()).toEqual([['42', '=1+1']]);
     expect(sheet.getRange('A2:B2').getFormulas()).toEqual([['', '']]);
   });
@@ -72,10 +87,13 @@ describe('values', () => {
     const { ss, sheet } = make();
     sheet.getRange('A1:B1').setValues([['=SUM(C1:C3)', 'plain']]);
     sheet.getRange('A2').setValue('=NOW()');
-    expect(sheet.getRange('A1:B2').getFormulas()).toEqual([['=SUM(C1:C3)', ''], ['=NOW()', '']]);
+    expect(sheet.getRange('A1:B2').getFormulas()).toEqual([
+      ['=SUM(C1:C3)', ''],
+      ['=NOW()', ''],
+    ]);
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['', 'plain']]);
     expect(sheet.getLastRow()).toBe(2);
-    (ss.sheet('Data')).setComputedValue(1, 1, 6);
+    ss.sheet('Data').setComputedValue(1, 1, 6);
     expect(sheet.getRange('A1').getValue()).toBe(6);
     ss.setFormulaEvaluator((f) => (f === '=2*21' ? 42 : undefined));
     sheet.getRange('C1').setFormula('=2*21');
@@ -96,7 +114,10 @@ describe('values', () => {
 
   it('"#" places drop insignificant zeros and keep the point, as Sheets does', () => {
     const { sheet } = make();
-    sheet.getRange('A1:D1').setValues([[4, 0.25, 1.5, 2.345]]).setNumberFormat('0.##');
+    sheet
+      .getRange('A1:D1')
+      .setValues([[4, 0.25, 1.5, 2.345]])
+      .setNumberFormat('0.##');
     expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([['4.', '0.25', '1.5', '2.35']]);
     sheet.getRange('A2:B2').setValues([[4, 0.25]]);
     expect(sheet.getRange('A2:B2').getDisplayValues()).toEqual([['4', '0.25']]);
@@ -104,7 +125,7 @@ describe('values', () => {
 });
 
 describe('sheets', () => {
-  it('refuses a duplicate name with Google\'s message, case-insensitively', () => {
+  it("refuses a duplicate name with Google's message, case-insensitively", () => {
     const { ss } = make();
     expect(() => ss.insertSheet('Data')).toThrow('A sheet with the name "Data" already exists. Please enter another name.');
     expect(() => ss.insertSheet('DATA')).toThrow('A sheet with the name "DATA" already exists. Please enter another name.');
@@ -160,7 +181,11 @@ describe('sheets', () => {
   it('reports last row/column and the data range', () => {
     const { sheet } = make();
     expect(sheet.getDataRange().getA1Notation()).toBe('A1');
-    sheet.getRange('B2:C4').setValues([[1, 2], [3, ''], ['', '']]);
+    sheet.getRange('B2:C4').setValues([
+      [1, 2],
+      [3, ''],
+      ['', ''],
+    ]);
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 3]);
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C3');
     sheet.getRange('B2:C3').clearContent();
@@ -197,8 +222,12 @@ describe('data validation, notes and styles', () => {
     expect(rule.getCriteriaValues()).toEqual([['Open', 'Closed'], true]);
     expect([rule.getHelpText(), rule.getAllowInvalid()]).toEqual(['Pick one', false]);
     const between = app.newDataValidation().requireNumberBetween(0, 100).build();
-    expect([between.getCriteriaType(), between.getCriteriaValues(), between.getAllowInvalid(), between.getHelpText()])
-      .toEqual(['NUMBER_BETWEEN', [0, 100], true, null]);
+    expect([between.getCriteriaType(), between.getCriteriaValues(), between.getAllowInvalid(), between.getHelpText()]).toEqual([
+      'NUMBER_BETWEEN',
+      [0, 100],
+      true,
+      null,
+    ]);
     expect(app.newDataValidation().requireDate().build().getCriteriaType()).toBe('DATE_IS_VALID_DATE');
     expect(app.newDataValidation().requireCheckbox().build().getCriteriaValues()).toEqual([]);
     expect(() => app.newDataValidation().build()).toThrow();
@@ -212,9 +241,17 @@ describe('data validation, notes and styles', () => {
 
   it('keeps notes, font weight, background and wrap', () => {
     const { sheet } = make();
-    sheet.getRange('A1:B1').setNotes([['Help A', null]]).setFontWeight('bold').setBackground('#EEEEEE').setWrap(true);
+    sheet
+      .getRange('A1:B1')
+      .setNotes([['Help A', null]])
+      .setFontWeight('bold')
+      .setBackground('#EEEEEE')
+      .setWrap(true);
     expect(sheet.getRange('A1:B1').getNotes()).toEqual([['Help A', '']]);
-    expect(sheet.getRange('A1:B2').getFontWeights()).toEqual([['bold', 'bold'], ['normal', 'normal']]);
+    expect(sheet.getRange('A1:B2').getFontWeights()).toEqual([
+      ['bold', 'bold'],
+      ['normal', 'normal'],
+    ]);
     expect(sheet.getRange('B1').getBackground()).toBe('#eeeeee');
     expect(sheet.getRange('A1').getWrap()).toBe(true);
     expect(() => sheet.getRange('A1:B1').setNotes([['one']])).toThrow('The number of columns in the data does not match');
@@ -250,7 +287,10 @@ describe('spreadsheet', () => {
   it('counts every call', () => {
     const { env, sheet } = make();
     env.calls.reset();
-    sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3, 4]]);
+    sheet.getRange(1, 1, 2, 2).setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     sheet.getRange(1, 1, 2, 2).getValues();
     sheet.getRange('A1').getValue();
     expect(env.calls.count('Sheet.getRange')).toBe(3);

@@ -46,7 +46,7 @@ describe('ScriptApp installable triggers', () => {
     expect(rt.calls.count('ScriptApp.deleteTrigger')).toBe(1);
   });
 
-  it('fires a trigger by handler or id with the documented event object merged with the test\'s fields', () => {
+  it("fires a trigger by handler or id with the documented event object merged with the test's fields", () => {
     const rt = runtime();
     rt.global.install();
     const form = rt.services.ScriptApp.store.find('onFormSubmitted');
@@ -56,8 +56,19 @@ describe('ScriptApp installable triggers', () => {
     expect(seen[0][1]).toMatchObject({ authMode: 'FULL', triggerUid: form.uniqueId });
     expect(seen[0][1]).not.toHaveProperty('source');
     const clockEvent = seen[1][1];
-    expect(Object.keys(clockEvent).sort()).toEqual(['authMode', 'day-of-month', 'day-of-week', 'hour', 'minute', 'month', 'second',
-      'timezone', 'triggerUid', 'week-of-year', 'year']);
+    expect(Object.keys(clockEvent).sort()).toEqual([
+      'authMode',
+      'day-of-month',
+      'day-of-week',
+      'hour',
+      'minute',
+      'month',
+      'second',
+      'timezone',
+      'triggerUid',
+      'week-of-year',
+      'year',
+    ]);
     expect(clockEvent.hour).toBe(clockHour);
     expect(clockEvent.timezone).toBe('UTC');
   });
@@ -92,7 +103,7 @@ describe('ScriptApp installable triggers', () => {
     expect(rt.services.ScriptApp.newTrigger('one more').timeBased().everyHours(1).create().getHandlerFunction()).toBe('one more');
   });
 
-  it('keeps triggers per user and per document: getUserTriggers(ss) lists this workbook\'s, getProjectTriggers every one of the user\'s', () => {
+  it("keeps triggers per user and per document: getUserTriggers(ss) lists this workbook's, getProjectTriggers every one of the user's", () => {
     const rt = runtime();
     const a = rt.spreadsheet;
     rt.global.install();

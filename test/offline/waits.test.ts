@@ -35,7 +35,7 @@ describe('LockService honours its timeout', () => {
     expect(rt.services.LockService.isHeld('document')).toBe(false);
   });
 
-  test('waitLock throws Google\'s timeout error; a lock never let go is never taken', () => {
+  test("waitLock throws Google's timeout error; a lock never let go is never taken", () => {
     const rt = runtime();
     rt.services.LockService.holdByAnotherProcess('document');
     expect(() => rt.global.mustLock(30000)).toThrow(LOCK_TIMEOUT_MESSAGE);

@@ -9,7 +9,11 @@ describe('writeXlsx', () => {
     const env = newEnv({ calls: new CallCounter(), timeZone: 'Europe/London' });
     const ss = new FakeSpreadsheet(env, 'Export');
     const sheet = ss.insertSheet('Incidents');
-    sheet.getRange('A1:D1').setValues([['Ref', 'Opened', 'Hours', 'Double']]).setFontWeight('bold').setNotes([['Unique reference', '', '', '']]);
+    sheet
+      .getRange('A1:D1')
+      .setValues([['Ref', 'Opened', 'Hours', 'Double']])
+      .setFontWeight('bold')
+      .setNotes([['Unique reference', '', '', '']]);
     sheet.setFrozenRows(1);
     sheet.getRange('B2:B3').setNumberFormat('dd/mm/yyyy hh:mm');
     sheet.getRange('C2:C3').setNumberFormat('0.00');
@@ -20,7 +24,10 @@ describe('writeXlsx', () => {
     sheet.getRange('D2').setFormula('=C2*2');
     ss.sheet('Incidents').setComputedValue(2, 4, 3);
     const rule = (new FakeDataValidationBuilder(env) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder)
-      .requireValueInList(['Open', 'Closed'], true).setAllowInvalid(false).setHelpText('Status').build();
+      .requireValueInList(['Open', 'Closed'], true)
+      .setAllowInvalid(false)
+      .setHelpText('Status')
+      .build();
     sheet.getRange('E2:E3').setDataValidation(rule);
     sheet.setColumnWidth(1, 140);
     sheet.getRange('A1').setBackground('#d9ead3');

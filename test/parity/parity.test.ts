@@ -9,7 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createOfflineRuntime } from '../../offline';
 
-interface ParityResult { name: string; ref: string; ok: boolean; got: unknown; expected: unknown }
+interface ParityResult {
+  name: string;
+  ref: string;
+  ok: boolean;
+  got: unknown;
+  expected: unknown;
+}
 
 const CASES = path.join(__dirname, 'cases.js');
 const LIVE_DIR = path.join(__dirname, 'live');

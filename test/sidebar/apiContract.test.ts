@@ -25,7 +25,9 @@ type Contract = {
   [K in keyof SlmApi]: K extends keyof Server
     ? Server[K] extends (...args: infer P) => infer R
       ? Parameters<SlmApi[K]> extends P
-        ? R extends ReturnType<SlmApi[K]> ? true : `${K}: the server answers another type than SlmApi says`
+        ? R extends ReturnType<SlmApi[K]>
+          ? true
+          : `${K}: the server answers another type than SlmApi says`
         : `${K}: the server does not take SlmApi's arguments`
       : `${K}: not a function on the server`
     : `${K}: not exported by src/main.ts`;

@@ -11,7 +11,9 @@ function fakeRun() {
       get: (_t, name: string) => {
         if (name === 'withSuccessHandler') return (f: (v: unknown) => void) => runner(f, fail);
         if (name === 'withFailureHandler') return (f: (e: unknown) => void) => runner(ok, f);
-        return (...args: unknown[]) => { calls.push({ name, args, ok, fail }); };
+        return (...args: unknown[]) => {
+          calls.push({ name, args, ok, fail });
+        };
       },
     });
   return { calls, run: () => runner() };
@@ -58,7 +60,10 @@ describe('createBridge', () => {
     const api = createBridge(run);
     const all = api.generateSla(null);
     const chosen = api.generateSla(['EMAIL', 'PRINT']);
-    expect(calls.map((c) => [c.name, c.args])).toEqual([['generateSla', [null]], ['generateSla', [['EMAIL', 'PRINT']]]]);
+    expect(calls.map((c) => [c.name, c.args])).toEqual([
+      ['generateSla', [null]],
+      ['generateSla', [['EMAIL', 'PRINT']]],
+    ]);
     calls[1].ok({ name: 'SLA: Email, Printing', url: 'https://docs.google.com/document/d/b/edit', id: 'b' });
     calls[0].ok({ name: 'SLA: all services', url: 'https://docs.google.com/document/d/a/edit', id: 'a' });
     await expect(all).resolves.toMatchObject({ id: 'a' });

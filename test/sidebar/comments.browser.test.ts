@@ -5,8 +5,12 @@ import { startPreview } from '../../scripts/preview';
 import { NOW } from '../support/offline';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 test('the panel says how many comments are new, and Collect comments adds them and updates the count', async () => {
   const server = await startPreview({ now: NOW, freezeClock: true });
@@ -16,7 +20,12 @@ test('the panel says how many comments are new, and Collect comments adds them a
     page.on('pageerror', (e) => errors.push(e.message));
     const rt = server.host.runtime;
     const sla = rt.global.generateSla(null);
-    rt.services.Drive.Comments.add(sla.id, { author: 'Ms Teacher', content: 'Can printing be fixed faster before exams?', quoted: 'Printing', at: new Date('2026-11-30T10:00:00Z') });
+    rt.services.Drive.Comments.add(sla.id, {
+      author: 'Ms Teacher',
+      content: 'Can printing be fixed faster before exams?',
+      quoted: 'Printing',
+      at: new Date('2026-11-30T10:00:00Z'),
+    });
     await page.goto(`${server.url}/sidebar`);
     const line = page.locator('#comments-count');
     await page.waitForFunction(() => document.querySelector('#comments-count')?.textContent !== '');

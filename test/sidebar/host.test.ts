@@ -4,7 +4,9 @@ import { NOW } from '../support/offline';
 
 describe('the sidebar host', () => {
   const host = createSidebarHost({ now: NOW, freezeClock: true });
-  host.runtime.run('function leaksDate() { return { when: new Date(0) }; } function leaksFunction() { return [function () {}]; } function helper_() { return 1; }');
+  host.runtime.run(
+    'function leaksDate() { return { when: new Date(0) }; } function leaksFunction() { return [function () {}]; } function helper_() { return 1; }',
+  );
 
   test('answers plain data', () => {
     const answer = host.call('checkWorkbook', []);
@@ -12,7 +14,9 @@ describe('the sidebar host', () => {
   });
 
   test('refuses an answer that is not plain data, naming where it is', () => {
-    expect(host.call('leaksDate', [])).toEqual({ error: 'the answer of leaksDate.when is a Date (the API sends dates as ISO strings), which google.script.run does not carry' });
+    expect(host.call('leaksDate', [])).toEqual({
+      error: 'the answer of leaksDate.when is a Date (the API sends dates as ISO strings), which google.script.run does not carry',
+    });
     expect(host.call('leaksFunction', [])).toEqual({ error: 'the answer of leaksFunction[0] is a function, which google.script.run does not carry' });
   });
 

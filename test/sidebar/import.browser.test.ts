@@ -16,7 +16,9 @@ beforeAll(async () => {
   if (!fs.existsSync('/usr/bin/chromium')) throw new Error('/usr/bin/chromium is missing: install it with "apt-get install -y chromium".');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 test('paste, preview (nothing written), map an unmatched group, import; the same text again changes nothing', async () => {
   const server = await startPreview({ now: NOW, freezeClock: true });
@@ -38,10 +40,17 @@ test('paste, preview (nothing written), map an unmatched group, import; the same
     await expect(page.textContent('#import-preview .skipped')).resolves.toContain('Line 7: "Network" is not matched to a service');
     expect(incidents.getLastRow()).toBe(rowsBefore);
 
-    const networkBox = await page.$eval('#import-preview', (box) => [...box.querySelectorAll('label')].find((l) => l.textContent!.startsWith('Network'))!.htmlFor);
+    const networkBox = await page.$eval(
+      '#import-preview',
+      (box) => [...box.querySelectorAll('label')].find((l) => l.textContent!.startsWith('Network'))!.htmlFor,
+    );
     await page.selectOption(`#${networkBox}`, 'INTERNET');
     await page.waitForFunction(() => /5 rows to add/.test(document.getElementById('import-preview')?.textContent ?? ''));
-    await page.$$eval('#import-preview details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+    await page.$$eval('#import-preview details', (all) =>
+      all.forEach((d) => {
+        (d as HTMLDetailsElement).open = true;
+      }),
+    );
     await page.locator('#import-section').screenshot({ path: path.join(root, 'out/sidebar-import.png') });
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {

@@ -20,8 +20,15 @@ import { startPreview, type PreviewServer } from '../../scripts/preview';
 import { NOW } from '../support/offline';
 
 const root = path.resolve(__dirname, '../..');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const XSS = '<img src=x onerror=alert(1)>';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,11 +66,17 @@ async function open(opts: { latencyMs?: (name: string) => number; before?: (ss: 
     page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     const dialogs: string[] = [];
     const errors: string[] = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/sidebar`);
-    await page.waitForFunction(() => !document.getElementById('services')?.hasAttribute('aria-busy')
-      && !/^Loading|^Working/.test(document.getElementById('services-summary')?.textContent ?? ''));
+    await page.waitForFunction(
+      () =>
+        !document.getElementById('services')?.hasAttribute('aria-busy') &&
+        !/^Loading|^Working/.test(document.getElementById('services-summary')?.textContent ?? ''),
+    );
     return { server, page, dialogs, errors, close };
   } catch (e) {
     await close();
@@ -91,12 +104,15 @@ function expected(s: Session, request: PeriodRequest) {
 }
 
 /** The services as the panel shows them. */
-const shownServices = (page: Page) => page.$$eval('#services .service', (items) => items.map((li) => ({
-  id: li.getAttribute('data-service'),
-  name: li.querySelector('h3')?.textContent,
-  badge: li.querySelector('.row > .badge')?.textContent,
-  figures: li.querySelector('.figures')?.textContent ?? '',
-})));
+const shownServices = (page: Page) =>
+  page.$$eval('#services .service', (items) =>
+    items.map((li) => ({
+      id: li.getAttribute('data-service'),
+      name: li.querySelector('h3')?.textContent,
+      badge: li.querySelector('.row > .badge')?.textContent,
+      figures: li.querySelector('.figures')?.textContent ?? '',
+    })),
+  );
 
 async function expectFigures(s: Session, request: PeriodRequest): Promise<void> {
   const { period, report } = expected(s, request);
@@ -172,10 +188,14 @@ describe('the SLM panel in Chromium', () => {
       // Every service starts collapsed: its figures, targets and trend are there but not shown.
       expect(await s.page.locator('#services li.service > details[open]').count()).toBe(0);
       expect(await s.page.locator('#services .figures').first().isVisible()).toBe(false);
-      const lines = await s.page.$$eval('#services li.service > details > summary', (all) => all.map((x) => ({
-        name: x.querySelector('h3')?.textContent ?? '', badge: x.querySelector('.badge')?.textContent ?? '', reason: x.querySelector('.reason')?.textContent ?? '',
-        height: x.getBoundingClientRect().height,
-      })));
+      const lines = await s.page.$$eval('#services li.service > details > summary', (all) =>
+        all.map((x) => ({
+          name: x.querySelector('h3')?.textContent ?? '',
+          badge: x.querySelector('.badge')?.textContent ?? '',
+          reason: x.querySelector('.reason')?.textContent ?? '',
+          height: x.getBoundingClientRect().height,
+        })),
+      );
       expect(lines.map((l) => l.name)).toEqual(report.services.map((x) => x.name));
       report.services.forEach((svc, i) => {
         const { badge, reason, height } = lines[i];
@@ -200,7 +220,9 @@ describe('the SLM panel in Chromium', () => {
       await email.focus();
       await s.page.keyboard.press('Enter');
       await expect(s.page.locator('[data-service="EMAIL"] .figures').isVisible()).resolves.toBe(true);
-      await expect(s.page.locator('[data-service="EMAIL"] .target').count()).resolves.toBe(report.services.find((x) => x.serviceId === 'EMAIL')!.targets.length);
+      await expect(s.page.locator('[data-service="EMAIL"] .target').count()).resolves.toBe(
+        report.services.find((x) => x.serviceId === 'EMAIL')!.targets.length,
+      );
       // As Chromium tells assistive technology: the line is a disclosure, now expanded, named by its words (no arrow).
       const cdp = await s.page.context().newCDPSession(s.page);
       const { root: doc } = await cdp.send('DOM.getDocument');
@@ -222,7 +244,7 @@ describe('the SLM panel in Chromium', () => {
     }
   });
 
-  test('picking last month, then custom dates, shows that period\'s figures', async () => {
+  test("picking last month, then custom dates, shows that period's figures", async () => {
     const s = await open();
     try {
       await s.page.selectOption('#period', 'lastMonth');
@@ -324,8 +346,11 @@ describe('the SLM panel in Chromium', () => {
       await expect(s.page.textContent('#services-summary')).resolves.toMatch(/^November 2026 to date: /);
       await expect(s.page.inputValue('#period')).resolves.toBe('thisMonth');
       await expect(s.page.textContent('#period-span')).resolves.toBe('1 Nov 2026 to 30 Nov 2026');
-      expect(s.server.host.calls.filter((c) => c.name === 'getOverview').map((c) => c.args[0]))
-        .toEqual([{ kind: 'thisTerm' }, { kind: 'lastMonth' }, { kind: 'thisMonth' }]);
+      expect(s.server.host.calls.filter((c) => c.name === 'getOverview').map((c) => c.args[0])).toEqual([
+        { kind: 'thisTerm' },
+        { kind: 'lastMonth' },
+        { kind: 'thisMonth' },
+      ]);
     } finally {
       await s.close();
     }
@@ -359,7 +384,13 @@ describe('the SLM panel in Chromium', () => {
       await expect(s.page.textContent('#problems-count')).resolves.toBe(String(expected(s, { kind: 'lastMonth' }).problems.length));
       await s.page.waitForFunction(() => !document.getElementById('findings')?.hasAttribute('aria-busy'));
       const again = s.server.host.calls.slice(before).map((c) => [c.name, c.args]);
-      expect(again).toEqual(expect.arrayContaining([['getOverview', [{ kind: 'lastMonth' }]], ['checkWorkbook', []], ['getFindings', [{ kind: 'lastMonth' }]]]));
+      expect(again).toEqual(
+        expect.arrayContaining([
+          ['getOverview', [{ kind: 'lastMonth' }]],
+          ['checkWorkbook', []],
+          ['getFindings', [{ kind: 'lastMonth' }]],
+        ]),
+      );
       await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('refresh');
     } finally {
       await s.close();
@@ -372,7 +403,14 @@ describe('the SLM panel in Chromium', () => {
       const before = s.server.host.calls.length;
       const thrown = await s.page.evaluate(() => {
         const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => void> } } }).google.script.run;
-        const attempt = (f: () => void) => { try { f(); return 'sent'; } catch (e) { return (e as Error).message; } };
+        const attempt = (f: () => void) => {
+          try {
+            f();
+            return 'sent';
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
         return [attempt(() => run.getOverview(new Date(0))), attempt(() => run.getOverview({ kind: 'custom', start: () => 1 }))];
       });
       expect(thrown).toEqual(['Failed due to illegal value in property: 0', 'Failed due to illegal value in property: start']);
@@ -400,7 +438,10 @@ describe('the SLM panel in Chromium', () => {
       await s.page.focus('#problems .problem:nth-child(2) button');
       await s.page.keyboard.press('Enter');
       // "Selecting … row N…" shows while the call runs; wait for the answer, "Selected … row N …".
-      await s.page.waitForFunction((row) => /^Selected .*\brow (\d+)\b/.exec(document.getElementById('problems-status')?.textContent ?? '')?.[1] === String(row), second.row);
+      await s.page.waitForFunction(
+        (row) => /^Selected .*\brow (\d+)\b/.exec(document.getElementById('problems-status')?.textContent ?? '')?.[1] === String(row),
+        second.row,
+      );
       expect(activeCell(s)).toBe(`${second.tab}!${columnLetter(spreadsheetOf(s), second.tab, second.column)}${second.row}`);
     } finally {
       await s.close();
@@ -433,8 +474,9 @@ describe('the SLM panel in Chromium', () => {
       await s.page.check('#sla-services input[value="EMAIL"]');
       await s.page.check('#sla-services input[value="PRINT"]');
       await s.page.click('#generate-sla');
-      await s.page.waitForFunction(() => document.querySelectorAll('#documents-status a.doc-link').length === 1
-        && !document.getElementById('documents-status')?.hasAttribute('aria-busy'));
+      await s.page.waitForFunction(
+        () => document.querySelectorAll('#documents-status a.doc-link').length === 1 && !document.getElementById('documents-status')?.hasAttribute('aria-busy'),
+      );
       expect(s.server.host.calls.filter((c) => c.name === 'generateSla').map((c) => c.args)).toEqual([[null], [['EMAIL', 'PRINT']]]);
     } finally {
       await s.close();
@@ -451,7 +493,10 @@ describe('the SLM panel in Chromium', () => {
       expect(s.server.host.calls.filter((c) => c.name === 'generateReview').map((c) => c.args)).toEqual([[{ kind: 'lastMonth' }]]);
       // Two documents: the representatives' review and the internal one, each linked and on the Documents tab.
       const names = await s.page.locator('#documents-status a.doc-link').allTextContents();
-      expect(names).toEqual([expect.stringMatching(/^Service review – October 2026 – Example School – /), expect.stringMatching(/^Service review \(internal\) – October 2026 – Example School – /)]);
+      expect(names).toEqual([
+        expect.stringMatching(/^Service review – October 2026 – Example School – /),
+        expect.stringMatching(/^Service review \(internal\) – October 2026 – Example School – /),
+      ]);
       const listed = spreadsheetOf(s).getSheetByName('Documents')!.getDataRange().getValues().flat();
       for (const name of names) expect(listed).toContain(name);
     } finally {
@@ -463,7 +508,9 @@ describe('the SLM panel in Chromium', () => {
     const s = await open();
     const docs = s.server.host.runtime.services.DocumentApp as unknown as { create: (name: string) => unknown };
     const create = docs.create;
-    docs.create = () => { throw new Error('Service unavailable: Documents'); };
+    docs.create = () => {
+      throw new Error('Service unavailable: Documents');
+    };
     try {
       await s.page.click('#generate-sla');
       const alert = s.page.locator('#documents-status [role=alert]');
@@ -493,11 +540,13 @@ describe('the SLM panel in Chromium', () => {
       rt.services.DriveApp.getFileById(ssId).addViewer('old.rep@example.org');
       await s.page.click('#share');
       await s.page.locator('#share-plan table').waitFor();
-      const rows = await s.page.$$eval('#share-plan tbody tr', (trs) => (trs as HTMLTableRowElement[]).map((tr) => ({
-        who: tr.cells[0].textContent,
-        documents: (tr.cells[1].querySelector('input') as HTMLInputElement).checked,
-        workbook: (tr.cells[2].querySelector('input') as HTMLInputElement).checked,
-      })));
+      const rows = await s.page.$$eval('#share-plan tbody tr', (trs) =>
+        (trs as HTMLTableRowElement[]).map((tr) => ({
+          who: tr.cells[0].textContent,
+          documents: (tr.cells[1].querySelector('input') as HTMLInputElement).checked,
+          workbook: (tr.cells[2].querySelector('input') as HTMLInputElement).checked,
+        })),
+      );
       expect(rows.map((r) => r.who?.split(/(?=Teaching|School|Student|Head)/)[0])).toEqual(['Jo Harris', 'Priya Shah', 'Tom Lee', 'Alex Morgan']);
       expect(rows.every((r) => r.documents && !r.workbook)).toBe(true);
       expect(rows.find((r) => r.who?.startsWith('Tom Lee'))!.who).toMatch(/student: documents only/);
@@ -516,7 +565,12 @@ describe('the SLM panel in Chromium', () => {
       await s.page.check('#share-remove-0');
       await s.page.click('#share-apply');
       await s.page.waitForFunction(() => /Access set for/.test(document.getElementById('share-status')?.textContent ?? ''));
-      expect(commenters(sla.id)).toEqual(['head@example-school.org', 'jo.harris@example-school.org', 'priya.shah@example-school.org', 'tom.lee@example-school.org']);
+      expect(commenters(sla.id)).toEqual([
+        'head@example-school.org',
+        'jo.harris@example-school.org',
+        'priya.shah@example-school.org',
+        'tom.lee@example-school.org',
+      ]);
       expect(commenters(ssId)).toEqual(['jo.harris@example-school.org']);
       expect(commenters(review.internal.id)).toEqual([]);
       expect(rt.services.DriveApp.store.get(ssId).viewers.has('old.rep@example.org')).toBe(false);
@@ -534,7 +588,13 @@ describe('the SLM panel in Chromium', () => {
       await s.page.click('#share-apply');
       await s.page.waitForFunction(() => /Access set for/.test(document.getElementById('share-status')?.textContent ?? ''));
       expect(commenters(sla.id)).not.toContain('tom.lee@example-school.org');
-      expect(spreadsheetOf(s).getSheetByName('People')!.getDataRange().getValues().find((r) => r[0] === 'Tom Lee')![access]).toMatch(/^None \(/);
+      expect(
+        spreadsheetOf(s)
+          .getSheetByName('People')!
+          .getDataRange()
+          .getValues()
+          .find((r) => r[0] === 'Tom Lee')![access],
+      ).toMatch(/^None \(/);
       expect(s.server.host.calls.filter((c) => c.name === 'applySharing')).toHaveLength(2);
     } finally {
       await s.close();
@@ -559,8 +619,9 @@ describe('the SLM panel in Chromium', () => {
       const names: Record<string, string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
       const groups = ['high', 'medium', 'low', 'info'].map((sev) => [sev, findings.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);
       expect(groups.length).toBeGreaterThanOrEqual(3);
-      await expect(s.page.$$eval('#findings .sev-heading', (h) => h.map((e) => `${e.tagName} ${e.textContent}`)))
-        .resolves.toEqual(groups.map(([sev, n]) => `H3 ${names[sev]} (${n})`));
+      await expect(s.page.$$eval('#findings .sev-heading', (h) => h.map((e) => `${e.tagName} ${e.textContent}`))).resolves.toEqual(
+        groups.map(([sev, n]) => `H3 ${names[sev]} (${n})`),
+      );
       const inGroups = await s.page.$$eval('#findings .sev-group', (g) => g.map((e) => e.querySelectorAll('.finding').length));
       expect(inGroups).toEqual(groups.map(([, n]) => n));
 
@@ -590,12 +651,18 @@ describe('the SLM panel in Chromium', () => {
       await expect(big.locator('.refs button.ref').count()).resolves.toBe(findings[many].refs.length);
       await expect(big.locator('.refs button.more').count()).resolves.toBe(0);
       await expect(s.page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-        [findings[many].refs[6].tabName, `row ${findings[many].refs[6].row}`, findings[many].refs[6].column].filter(Boolean).join(', '));
+        [findings[many].refs[6].tabName, `row ${findings[many].refs[6].row}`, findings[many].refs[6].column].filter(Boolean).join(', '),
+      );
 
       // The findings follow the period: October's supplier figures once October is chosen.
       await s.page.selectOption('#period', 'lastMonth');
       await s.page.waitForFunction(() => (document.getElementById('contracts-summary')?.textContent ?? '').includes('cover October 2026'));
-      expect(s.server.host.calls.filter((c) => c.name === 'getFindings').map((c) => c.args).slice(-1)).toEqual([[{ kind: 'lastMonth' }]]);
+      expect(
+        s.server.host.calls
+          .filter((c) => c.name === 'getFindings')
+          .map((c) => c.args)
+          .slice(-1),
+      ).toEqual([[{ kind: 'lastMonth' }]]);
       const october = (s.server.host.call('getFindings', [{ kind: 'lastMonth' }]) as { value: Shown[] }).value;
       await expect(s.page.$$eval('#findings .finding h4', (x) => x.map((e) => e.textContent))).resolves.toEqual(october.map((f) => f.title));
     } finally {
@@ -603,18 +670,29 @@ describe('the SLM panel in Chromium', () => {
     }
   });
 
-  test('the Settings tab\'s assumptions show under the findings, read-only, with the way to change them', async () => {
-    const s = await open({ before: (ss) => {
-      const sheet = ss.getSheetByName('Settings')!;
-      const row = sheet.getDataRange().getValues().findIndex((r) => r[0] === 'Renewal warning (days)') + 1;
-      sheet.getRange(row, 2).setValue('60');
-    } });
+  test("the Settings tab's assumptions show under the findings, read-only, with the way to change them", async () => {
+    const s = await open({
+      before: (ss) => {
+        const sheet = ss.getSheetByName('Settings')!;
+        const row =
+          sheet
+            .getDataRange()
+            .getValues()
+            .findIndex((r) => r[0] === 'Renewal warning (days)') + 1;
+        sheet.getRange(row, 2).setValue('60');
+      },
+    });
     try {
       await s.page.click('#contracts-section summary');
       await s.page.waitForSelector('#settings-box dl');
       const shown = await s.page.$$eval('#settings-box dt', (dts) => dts.map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`));
-      expect(shown).toEqual(['School handling before a supplier (h): 1 (default)', 'Review warning (days): 30 (default)',
-        'Renewal warning (days): 60', 'High priority rank: 3 (default)', 'Fewest items to judge a target: 10 (default)']);
+      expect(shown).toEqual([
+        'School handling before a supplier (h): 1 (default)',
+        'Review warning (days): 30 (default)',
+        'Renewal warning (days): 60',
+        'High priority rank: 3 (default)',
+        'Fewest items to judge a target: 10 (default)',
+      ]);
       await s.page.click('#settings-box button');
       await s.page.waitForFunction(() => /Selected the Settings tab/.test(document.getElementById('settings-box')?.textContent ?? ''));
       expect(activeCell(s)).toBe('Settings!B1');
@@ -648,7 +726,9 @@ describe('the SLM panel in Chromium', () => {
         // A problem whose message quotes sheet text: an unknown Service ID that is markup.
         const incidents = ss.getSheetByName('Incidents')!;
         const ih = incidents.getRange(1, 1, 1, incidents.getLastColumn()).getValues()[0];
-        incidents.getRange(2, ih.indexOf(tabDef('incidents').columns.find((c) => c.key === 'serviceId')!.header) + 1).setValue('<script>window.__ran=1</script><b>x</b>');
+        incidents
+          .getRange(2, ih.indexOf(tabDef('incidents').columns.find((c) => c.key === 'serviceId')!.header) + 1)
+          .setValue('<script>window.__ran=1</script><b>x</b>');
       },
     });
     try {
@@ -691,14 +771,22 @@ describe('the SLM panel in Chromium', () => {
       await s.page.waitForSelector('#findings .finding');
       await s.page.locator('#contracts-section').screenshot({ path: path.join(root, 'out/sidebar-contracts.png') });
       // Every finding open, so its evidence and cell buttons are checked too.
-      await s.page.$$eval('#findings details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+      await s.page.$$eval('#findings details', (all) =>
+        all.forEach((d) => {
+          (d as HTMLDetailsElement).open = true;
+        }),
+      );
       // An empty SLA choice shows its error too, so that state is checked as well.
       await s.page.uncheck('#sla-services input[value="EMAIL"]');
       await s.page.click('#generate-sla');
       await s.page.locator('#documents-status [role=alert]').waitFor();
       await s.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
       const violations = await s.page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
+          }
+        ).axe;
         const result = await axe.run(document);
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
       });

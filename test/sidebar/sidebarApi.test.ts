@@ -39,7 +39,7 @@ describe('getOverview', () => {
     for (const p of overview.periods) expect(p.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  test('figures per service are the attainment engine\'s for the period, with each SLA\'s stage', () => {
+  test("figures per service are the attainment engine's for the period, with each SLA's stage", () => {
     const rt = runtime();
     const ss = rt.spreadsheet as unknown as Spreadsheet;
     const { workbook, problems } = parseWorkbook(readWorkbookValues(ss), ss.getSpreadsheetTimeZone());
@@ -48,12 +48,14 @@ describe('getOverview', () => {
     const overview: Overview = rt.global.getOverview({ kind: 'lastMonth' });
     expect(overview.period.label).toBe('October 2026');
     expect(overview.problemCount).toBe(problems.length);
-    expect(overview.services.map((s) => [s.serviceId, s.status, s.met, s.breached, s.pending, s.availability]))
-      .toEqual(report.services.map((s) => [s.serviceId, s.status ?? null, s.met, s.breached, s.pending, s.availability ?? null]));
+    expect(overview.services.map((s) => [s.serviceId, s.status, s.met, s.breached, s.pending, s.availability])).toEqual(
+      report.services.map((s) => [s.serviceId, s.status ?? null, s.met, s.breached, s.pending, s.availability ?? null]),
+    );
     const email = overview.services.find((s) => s.serviceId === 'EMAIL')!;
     const engine = report.services.find((s) => s.serviceId === 'EMAIL')!;
-    expect(email.targets.map((t) => [t.measure, t.targetHours, t.met, t.breached, t.share, t.status]))
-      .toEqual(engine.targets.map((t) => [t.measure, t.targetHours, t.met, t.breached, t.share ?? null, t.status ?? null]));
+    expect(email.targets.map((t) => [t.measure, t.targetHours, t.met, t.breached, t.share, t.status])).toEqual(
+      engine.targets.map((t) => [t.measure, t.targetHours, t.met, t.breached, t.share ?? null, t.status ?? null]),
+    );
     const bySla = Object.fromEntries(overview.services.map((s) => [s.serviceId, [s.slaStatus, s.reviewDue, s.nextReview]]));
     // Word processing's review date has passed; the whiteboards SLA is still being negotiated; colour printing has none.
     expect(bySla.WP).toEqual(['Monitoring', true, '2026-11-06']);
@@ -124,6 +126,8 @@ describe('selectCell', () => {
     const rt = runtime();
     rt.global.selectCell('Services', 3, '');
     expect(active(rt)).toMatch(/^Services!A3:[A-Z]+3$/);
-    expect(() => rt.global.selectCell('Budget', 2, 'Cost')).toThrow('There is no "Budget" tab in this workbook. Run "Set up workbook" to add the missing tabs.');
+    expect(() => rt.global.selectCell('Budget', 2, 'Cost')).toThrow(
+      'There is no "Budget" tab in this workbook. Run "Set up workbook" to add the missing tabs.',
+    );
   });
 });

@@ -15,9 +15,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
-test('each service shows its 12-month sparkline, the trend in words its accessible name (never a sentence beside it), the month to date partial; the digest section shows today\'s digest', async () => {
+test("each service shows its 12-month sparkline, the trend in words its accessible name (never a sentence beside it), the month to date partial; the digest section shows today's digest", async () => {
   const server = await startPreview({ now: NOW, freezeClock: true });
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   try {
@@ -29,7 +31,9 @@ test('each service shows its 12-month sparkline, the trend in words its accessib
     const email = trends.services.find((s) => s.serviceId === 'EMAIL')!;
     const spark = page.locator('[data-service="EMAIL"] .trend svg');
     expect(await spark.getAttribute('role')).toBe('img');
-    expect(await spark.getAttribute('aria-label')).toBe(`${trendWords('Items met', trends.months, email.met)} ${trendWords('Availability', trends.months, email.availability)}`);
+    expect(await spark.getAttribute('aria-label')).toBe(
+      `${trendWords('Items met', trends.months, email.met)} ${trendWords('Availability', trends.months, email.availability)}`,
+    );
     expect(await page.locator('[data-service="EMAIL"] .trend').innerText()).not.toMatch(/over 12 months/);
     // A gap in the data is a break in the line: one "M" per run of known whole months (the month to date is drawn apart).
     const last = trends.months.length - 1;

@@ -14,9 +14,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
-test('a trust workbook\'s panel says how many schools were read, names the one it could not read, and refreshes', async () => {
+test("a trust workbook's panel says how many schools were read, names the one it could not read, and refreshes", async () => {
   const server = await startPreview({ now: NOW, freezeClock: true });
   const rt = server.host.runtime;
   const { trust } = buildExampleTrust(rt, NOW);
@@ -30,7 +32,9 @@ test('a trust workbook\'s panel says how many schools were read, names the one i
     expect(await page.locator('#trust-progress').textContent()).toBe('0 of 4 schools read.');
     await page.click('#trust-refresh');
     await page.waitForFunction(() => /^3 of 4 schools read, last at .*; 1 could not be:$/.test(document.getElementById('trust-progress')?.textContent ?? ''));
-    expect(await page.locator('#trust-unread li').allTextContents()).toEqual([expect.stringMatching(/^St Mary's Juniors: its workbook is not shared with you/)]);
+    expect(await page.locator('#trust-unread li').allTextContents()).toEqual([
+      expect.stringMatching(/^St Mary's Juniors: its workbook is not shared with you/),
+    ]);
     await page.locator('#trust-section').screenshot({ path: path.join(root, 'out/sidebar-trust.png') });
     expect(errors).toEqual([]);
   } finally {

@@ -30,7 +30,8 @@ export function tabValues(rt: OfflineRuntime): Partial<Record<TabKey, unknown[][
 /** A helpdesk export with Refs the example school does not have: importing it only adds rows. */
 const sampleExport = (): string => require('node:fs').readFileSync(`${__dirname}/../import/samples/osticket.csv`, 'utf8') as string;
 
-const messageOf = (e: unknown): string => (e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? String((e as Error).message) : String(e));
+const messageOf = (e: unknown): string =>
+  e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? String((e as Error).message) : String(e);
 
 /** The custom functions, called with the tabs' own ranges over the autumn term. */
 function customFunctions(rt: OfflineRuntime): Array<[string, () => unknown]> {
@@ -136,12 +137,18 @@ function runMenus(rt: OfflineRuntime, menus: Array<[string, () => unknown, strin
     const shown = rt.ui.shown.length;
     for (const a of answers) {
       const [button, text] = a.split(':');
-      rt.ui.respond(text === undefined ? button as 'NO' : { button: button as 'OK', text });
+      rt.ui.respond(text === undefined ? (button as 'NO') : { button: button as 'OK', text });
     }
     const o = attempt(name, run);
     const said = rt.ui.alerts.slice(alerts).map((a) => `${a.title}: ${a.prompt}`);
     const failed = said.find((s) => /not done/.test(s));
-    out.push(o.error !== undefined ? o : failed ? { action: name, error: failed } : { action: name, result: [...rt.ui.shown.slice(shown).map((s) => s.title), ...said] });
+    out.push(
+      o.error !== undefined
+        ? o
+        : failed
+          ? { action: name, error: failed }
+          : { action: name, result: [...rt.ui.shown.slice(shown).map((s) => s.title), ...said] },
+    );
   }
   return out;
 }

@@ -12,8 +12,24 @@ const COLUMNS = ['Ref', 'Service ID', 'Priority', 'Opened', 'Summary'] as const;
 type Column = (typeof COLUMNS)[number];
 
 /** Text a Summary may hold: the troublesome characters of CSV and Sheets, and ordinary words. */
-const PIECES = ['Monitor 24" flickers', '"quoted"', 'a, b', 'a; b', 'tab\there', 'two\nlines', '=SUM(A1:A9)', '+44 7700 900123',
-  '@reception', '-', 'caf\u00e9 \u00fcber', '\u00a0', '""', '"', 'plain words', ''] as const;
+const PIECES = [
+  'Monitor 24" flickers',
+  '"quoted"',
+  'a, b',
+  'a; b',
+  'tab\there',
+  'two\nlines',
+  '=SUM(A1:A9)',
+  '+44 7700 900123',
+  '@reception',
+  '-',
+  'caf\u00e9 \u00fcber',
+  '\u00a0',
+  '""',
+  '"',
+  'plain words',
+  '',
+] as const;
 
 export interface CsvRecord {
   readonly ref: string;
@@ -38,26 +54,34 @@ export interface CsvCase {
   readonly changes: Array<{ readonly at: number; readonly priority: string }>;
 }
 
-const record = (i: number) => fc.record({
-  service: fc.constantFrom('EMAIL', 'PRINT', 'INTERNET', 'Email', 'NOPE'),
-  priority: fc.constantFrom('High', 'Low', 'Medium', 'Urgent', 'p3', '??'),
-  opened: fc.constantFrom('2026-01-05 09:00', '2026-02-10 14:30', '2026-03-01T08:00:00Z', 'not a date', ''),
-  summary: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join(' ')),
-  long: fc.integer({ min: 0, max: 40 }),
-  sloppy: fc.boolean(),
-}).map(({ long, ...r }): CsvRecord => ({ ...r, ref: `F${i + 1}`, summary: long === 0 ? `${r.summary}${'y'.repeat(50_100)}` : r.summary }));
+const record = (i: number) =>
+  fc
+    .record({
+      service: fc.constantFrom('EMAIL', 'PRINT', 'INTERNET', 'Email', 'NOPE'),
+      priority: fc.constantFrom('High', 'Low', 'Medium', 'Urgent', 'p3', '??'),
+      opened: fc.constantFrom('2026-01-05 09:00', '2026-02-10 14:30', '2026-03-01T08:00:00Z', 'not a date', ''),
+      summary: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join(' ')),
+      long: fc.integer({ min: 0, max: 40 }),
+      sloppy: fc.boolean(),
+    })
+    .map(({ long, ...r }): CsvRecord => ({ ...r, ref: `F${i + 1}`, summary: long === 0 ? `${r.summary}${'y'.repeat(50_100)}` : r.summary }));
 
-export const csvCaseArb: fc.Arbitrary<CsvCase> = fc.integer({ min: 2, max: 24 }).chain((n) => fc.record({
-  records: fc.tuple(...Array.from({ length: n }, (_, i) => record(i))),
-  order: fc.shuffledSubarray([...COLUMNS], { minLength: COLUMNS.length, maxLength: COLUMNS.length }),
-  separator: fc.constantFrom(...SEPARATORS),
-  sepLine: fc.boolean(),
-  bom: fc.boolean(),
-  eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const),
-  blankLines: fc.array(fc.integer({ min: 0, max: n }), { maxLength: 3 }),
-  edits: fc.array(fc.record({ at: fc.integer({ min: 0, max: n - 1 }), column: fc.constantFrom('Priority' as const, 'Summary' as const, 'Service ID' as const) }), { maxLength: 4 }),
-  changes: fc.array(fc.record({ at: fc.integer({ min: 0, max: n - 1 }), priority: fc.constantFrom('High', 'Low', 'Critical') }), { maxLength: 4 }),
-}));
+export const csvCaseArb: fc.Arbitrary<CsvCase> = fc.integer({ min: 2, max: 24 }).chain((n) =>
+  fc.record({
+    records: fc.tuple(...Array.from({ length: n }, (_, i) => record(i))),
+    order: fc.shuffledSubarray([...COLUMNS], { minLength: COLUMNS.length, maxLength: COLUMNS.length }),
+    separator: fc.constantFrom(...SEPARATORS),
+    sepLine: fc.boolean(),
+    bom: fc.boolean(),
+    eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const),
+    blankLines: fc.array(fc.integer({ min: 0, max: n }), { maxLength: 3 }),
+    edits: fc.array(
+      fc.record({ at: fc.integer({ min: 0, max: n - 1 }), column: fc.constantFrom('Priority' as const, 'Summary' as const, 'Service ID' as const) }),
+      { maxLength: 4 },
+    ),
+    changes: fc.array(fc.record({ at: fc.integer({ min: 0, max: n - 1 }), priority: fc.constantFrom('High', 'Low', 'Critical') }), { maxLength: 4 }),
+  }),
+);
 
 /** The file's text, and the line each record starts on (1-based, as the import counts). */
 export function writeCsv(c: CsvCase, records: readonly CsvRecord[] = c.records): { text: string; lines: number[] } {
@@ -66,7 +90,10 @@ export function writeCsv(c: CsvCase, records: readonly CsvRecord[] = c.records):
   const out: string[] = [];
   const lines: number[] = [];
   let line = 1;
-  const push = (text: string) => { out.push(text); line += text.split(/\r\n|\n|\r/).length; };
+  const push = (text: string) => {
+    out.push(text);
+    line += text.split(/\r\n|\n|\r/).length;
+  };
   if (c.sepLine) push(`sep=${sep}`);
   push(c.order.join(sep));
   records.forEach((r, i) => {
@@ -88,9 +115,12 @@ export interface FormCase {
 }
 
 export const formCaseArb: fc.Arbitrary<FormCase> = fc.record({
-  answers: fc.array(fc.record({
-    service: fc.integer({ min: 0, max: 7 }),
-    summary: fc.array(fc.constantFrom(...PIECES.filter((p) => p !== '')), { minLength: 1, maxLength: 3 }).map((p) => p.join(' ')),
-    disruption: fc.constantFrom('none' as const, 'renameIncidents' as const, 'lock' as const, 'renameService' as const),
-  }), { minLength: 1, maxLength: 6 }),
+  answers: fc.array(
+    fc.record({
+      service: fc.integer({ min: 0, max: 7 }),
+      summary: fc.array(fc.constantFrom(...PIECES.filter((p) => p !== '')), { minLength: 1, maxLength: 3 }).map((p) => p.join(' ')),
+      disruption: fc.constantFrom('none' as const, 'renameIncidents' as const, 'lock' as const, 'renameService' as const),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
 });

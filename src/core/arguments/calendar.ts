@@ -52,16 +52,27 @@ export function calendarArgument(hoursArg: unknown, closuresArg: unknown, zones:
   return cachedCalendar(hours, closuresOf(closuresArg, zones), zones.tz);
 }
 
-function namedCalendar(name: string, specError: HoursSpecError, closuresArg: unknown, zones: Zones, calendarsArg: unknown, readTabs: CalendarTabs): ServiceCalendar {
+function namedCalendar(
+  name: string,
+  specError: HoursSpecError,
+  closuresArg: unknown,
+  zones: Zones,
+  calendarsArg: unknown,
+  readTabs: CalendarTabs,
+): ServiceCalendar {
   const given = !isBlank(calendarsArg);
-  if (given && !isTab(calendarsArg, 'calendars')) throw new ArgumentError('calendars', `expected the ${tabDef('calendars').name} tab's range, header row first`);
+  if (given && !isTab(calendarsArg, 'calendars'))
+    throw new ArgumentError('calendars', `expected the ${tabDef('calendars').name} tab's range, header row first`);
   const tabs = given || name.trim() === '' ? undefined : readTabs();
   const calendars = calendarRows(given ? (calendarsArg as Grid) : tabs?.calendars, zones.dateZone);
   const row = name.trim() === '' ? undefined : calendars.find((c) => idKey(c.name) === idKey(name));
   if (!row) {
-    throw new ArgumentError('hours', given
-      ? `"${name}" is not a calendar of the calendars range given, nor hours: ${specError.message}`
-      : `${specError.message}, or the name of a row of the ${tabDef('calendars').name} tab`);
+    throw new ArgumentError(
+      'hours',
+      given
+        ? `"${name}" is not a calendar of the calendars range given, nor hours: ${specError.message}`
+        : `${specError.message}, or the name of a row of the ${tabDef('calendars').name} tab`,
+    );
   }
   // The row is found, so a fault in it is named rather than hidden behind "cannot read hours".
   const fault = (what: string) => new ArgumentError('hours', `the ${tabDef('calendars').name} row "${row.name}" has ${what}`);

@@ -24,7 +24,7 @@ const monthFirst = (zones: Zones): boolean => localeOrder(zones.locale() ?? 'en_
 const TIME_ONLY_DAY = '1899-12-30';
 
 const hhmm = (ms: number, timeZone: string): string => {
-  const min = Math.floor((((ms + utcOffsetMs(ms, timeZone)) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  const min = Math.floor(((((ms + utcOffsetMs(ms, timeZone)) % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
   return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 };
 

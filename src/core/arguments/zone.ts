@@ -34,12 +34,16 @@ export function zoneArgument(v: unknown, sheetZone: string | undefined, argument
     if (!isValidTimeZone(tz)) throw new ArgumentError(argument, `"${tz}" is not a time zone; use a name such as Europe/London`);
     return { tz, dateZone: sheetZone ?? tz, locale };
   }
-  if (!sheetZone) throw new ArgumentError(argument, 'no time zone given and the spreadsheet\'s is not available');
+  if (!sheetZone) throw new ArgumentError(argument, "no time zone given and the spreadsheet's is not available");
   return { tz: sheetZone, dateZone: sheetZone, locale };
 }
 
 /** Ranges optionally followed by a time zone (a last argument that is not a range), split apart. */
-export function rangesThenZone(args: readonly unknown[], sheetZone: string | undefined, locale?: () => string | undefined): { ranges: readonly unknown[]; zones: Zones } {
+export function rangesThenZone(
+  args: readonly unknown[],
+  sheetZone: string | undefined,
+  locale?: () => string | undefined,
+): { ranges: readonly unknown[]; zones: Zones } {
   const last = args[args.length - 1];
   const zoneGiven = args.length > 0 && !Array.isArray(last);
   return {

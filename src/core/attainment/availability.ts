@@ -25,8 +25,16 @@ export interface AvailabilityRead {
  * always up. So is a Service ID found neither in `catalogue` (the Service IDs of the Services tab, when it
  * can be read) nor in the log: a misspelt ID would otherwise read 100%.
  */
-export function availabilityFromValues(serviceId: string, incidents: Grid, calendar: ServiceCalendar, timeZone: string, start: number, end: number, now = end,
-  catalogue?: ReadonlySet<string>): AvailabilityRead {
+export function availabilityFromValues(
+  serviceId: string,
+  incidents: Grid,
+  calendar: ServiceCalendar,
+  timeZone: string,
+  start: number,
+  end: number,
+  now = end,
+  catalogue?: ReadonlySet<string>,
+): AvailabilityRead {
   const { index, missing } = locateColumns(incidents[0], tabDef('incidents'));
   const lacking = missing.filter((c) => /^(serviceId|opened|serviceDown)$/.test(c.key));
   if (lacking.length) throw new ArgumentError('incidents', `its header row lacks ${lacking.map((c) => c.header).join(', ')}`);

@@ -70,9 +70,21 @@ function allocate(n: number) {
   };
   const kind = new Int8Array(u8.buffer, 2 * n, n);
   return {
-    service: ints(), kind, opened: times(), responded: times(), resolved: times(),
-    onHold: times(), down: bytes(), planned: bytes(), outageStart: times(), outageEnd: times(),
-    contract: ints(), supplierLogged: times(), supplierResponded: times(), supplierFixed: times(), row: ints(),
+    service: ints(),
+    kind,
+    opened: times(),
+    responded: times(),
+    resolved: times(),
+    onHold: times(),
+    down: bytes(),
+    planned: bytes(),
+    outageStart: times(),
+    outageEnd: times(),
+    contract: ints(),
+    supplierLogged: times(),
+    supplierResponded: times(),
+    supplierFixed: times(),
+    row: ints(),
   };
 }
 
@@ -81,9 +93,23 @@ type Mutable = ReturnType<typeof allocate>;
 function trim(c: Mutable, n: number, ref: (i: number) => string, holdRows: readonly HoldRow[] = []): IncidentColumns {
   const cut = <T extends { subarray(a: number, b: number): T; length: number }>(a: T): T => (a.length === n ? a : a.subarray(0, n));
   return {
-    length: n, service: cut(c.service), kind: cut(c.kind), opened: cut(c.opened), responded: cut(c.responded), resolved: cut(c.resolved),
-    onHold: cut(c.onHold), down: cut(c.down), planned: cut(c.planned), outageStart: cut(c.outageStart), outageEnd: cut(c.outageEnd), contract: cut(c.contract),
-    supplierLogged: cut(c.supplierLogged), supplierResponded: cut(c.supplierResponded), supplierFixed: cut(c.supplierFixed), row: cut(c.row), ref,
+    length: n,
+    service: cut(c.service),
+    kind: cut(c.kind),
+    opened: cut(c.opened),
+    responded: cut(c.responded),
+    resolved: cut(c.resolved),
+    onHold: cut(c.onHold),
+    down: cut(c.down),
+    planned: cut(c.planned),
+    outageStart: cut(c.outageStart),
+    outageEnd: cut(c.outageEnd),
+    contract: cut(c.contract),
+    supplierLogged: cut(c.supplierLogged),
+    supplierResponded: cut(c.supplierResponded),
+    supplierFixed: cut(c.supplierFixed),
+    row: cut(c.row),
+    ref,
     holds: holdsByItem(holdRows, n, ref),
   };
 }
@@ -117,7 +143,14 @@ enum Read {
   Other,
 }
 
-const YES_NO = new Map([['yes', 1], ['y', 1], ['true', 1], ['no', 0], ['n', 0], ['false', 0]]);
+const YES_NO = new Map([
+  ['yes', 1],
+  ['y', 1],
+  ['true', 1],
+  ['no', 0],
+  ['n', 0],
+  ['false', 0],
+]);
 
 const readOf = (col: ColumnDef): Read | undefined => {
   switch (col.type) {
@@ -140,7 +173,6 @@ const readOf = (col: ColumnDef): Read | undefined => {
       return Read.Other;
   }
 };
-
 
 /**
  * A cell the quick test did not take, read as the row parser reads it (readCell, the same blank rule):
@@ -191,8 +223,14 @@ const u = (x: number): number | undefined => (x === x ? x : undefined);
  * when the lines are not the sheet's own (default: line r is sheet row r + 1). Without `words`, a problem of
  * times that run backwards names only its cell (all a custom function's last line says).
  */
-export function readIncidentColumns(values: Values, model: AttainmentModel, holds: readonly HoldRow[] = [], problems: Problem[] = [], sheetRows?: ArrayLike<number>,
-  words = true): IncidentColumns {
+export function readIncidentColumns(
+  values: Values,
+  model: AttainmentModel,
+  holds: readonly HoldRow[] = [],
+  problems: Problem[] = [],
+  sheetRows?: ArrayLike<number>,
+  words = true,
+): IncidentColumns {
   const def = tabDef('incidents');
   const header = values[0] ?? [];
   const { index } = locateColumns(header, def);
@@ -209,14 +247,28 @@ export function readIncidentColumns(values: Values, model: AttainmentModel, hold
   const cis = Int32Array.from(plan, (d) => index[d.key]);
   const reads = Int8Array.from(plan, (d) => readOf(d)!);
   const blankOk = Uint8Array.from(plan, (d) => (d.required ? 0 : 1));
-  const canon = plan.map((d) => (d.type === 'enum' ? lowerMap(d.values ?? []) : d.key === 'contractRef' ? model.contractIndex : d.key === 'serviceId' ? model.serviceIndex : YES_NO));
+  const canon = plan.map((d) =>
+    d.type === 'enum' ? lowerMap(d.values ?? []) : d.key === 'contractRef' ? model.contractIndex : d.key === 'serviceId' ? model.serviceIndex : YES_NO,
+  );
   const memos = plan.map(() => new Map<unknown, number>());
   const got = new Float64Array(m);
   const j = (key: string): number => plan.findIndex((d) => d.key === key);
   const PLANNED = (def.columns.find((d) => d.key === 'type')!.values ?? []).indexOf(PLANNED_MAINTENANCE);
   const [jService, jType, jPrio, jOpened, jResp, jResolved, jHold, jDown, jOS, jOE, jContract, jSL, jSR, jSF] = [
-    'serviceId', 'type', 'priority', 'opened', 'responded', 'resolved', 'onHoldHours', 'serviceDown', 'outageStart', 'outageEnd',
-    'contractRef', 'supplierLogged', 'supplierResponded', 'supplierFixed',
+    'serviceId',
+    'type',
+    'priority',
+    'opened',
+    'responded',
+    'resolved',
+    'onHoldHours',
+    'serviceDown',
+    'outageStart',
+    'outageEnd',
+    'contractRef',
+    'supplierLogged',
+    'supplierResponded',
+    'supplierFixed',
   ].map(j);
   let k = 0;
   for (let r = 1; r <= n; r++) {
@@ -294,11 +346,23 @@ export function readIncidentColumns(values: Values, model: AttainmentModel, hold
     const supplierResponded = jSR >= 0 ? got[jSR] : NOTHING;
     const fixed = jSF >= 0 ? got[jSF] : NOTHING;
     // Comparisons with NaN (a blank) are false, so only two times both given can run backwards.
-    if (resolved < opened || responded < opened || outageEnd < (outageStart === outageStart ? outageStart : opened)
-      || supplierResponded < logged || fixed < logged) {
+    if (
+      resolved < opened ||
+      responded < opened ||
+      outageEnd < (outageStart === outageStart ? outageStart : opened) ||
+      supplierResponded < logged ||
+      fixed < logged
+    ) {
       const times = {
-        row: sheetRow, opened, responded: u(responded), resolved: u(resolved), outageStart: u(outageStart), outageEnd: u(outageEnd),
-        supplierLogged: u(logged), supplierResponded: u(supplierResponded), supplierFixed: u(fixed),
+        row: sheetRow,
+        opened,
+        responded: u(responded),
+        resolved: u(resolved),
+        outageStart: u(outageStart),
+        outageEnd: u(outageEnd),
+        supplierLogged: u(logged),
+        supplierResponded: u(supplierResponded),
+        supplierFixed: u(fixed),
       } as Incident;
       appendAll(problems, incidentTimeFaults(times, tz, words));
       continue;
@@ -339,5 +403,12 @@ export function workbookColumns(wb: Pick<Workbook, 'incidents' | 'holds'>, model
   if (grid) return readIncidentColumns(grid, model, wb.holds, [], undefined, false);
   const def = tabDef('incidents');
   const header = def.columns.map((d) => d.header);
-  return readIncidentColumns([header, ...recordsToRows(def, header, wb.incidents)], model, wb.holds, [], wb.incidents.map((i) => i.row), false);
+  return readIncidentColumns(
+    [header, ...recordsToRows(def, header, wb.incidents)],
+    model,
+    wb.holds,
+    [],
+    wb.incidents.map((i) => i.row),
+    false,
+  );
 }

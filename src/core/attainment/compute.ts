@@ -7,7 +7,6 @@ import type { AttainmentReport, ServiceAttainment, SupplierAttainment, TargetAtt
 import type { Period } from '../periods/period';
 import { HOUR_MS } from '../time/zone';
 
-
 export interface AttainmentOptions {
   /**
    * Now: items still open are judged as of this instant (breached once past target, else pending), and a
@@ -57,9 +56,22 @@ function servicesOf(model: AttainmentModel, cols: IncidentColumns, tally: Tally)
         const compliance = row.compliance ?? 100;
         const share = pct(met, breached);
         targets.push({
-          serviceId: svc.serviceId, type: row.type, priority: row.priority, description: row.description, targetRow: row.row,
-          measure: m === 0 ? 'response' : 'resolution', targetHours, compliance, met, breached, pending, share,
-          status: complianceStatus(met, breached, compliance, model.fewestToJudge), fewest: model.fewestToJudge, breaches: tally.breaches?.get(slot) ?? [], noResponseTime,
+          serviceId: svc.serviceId,
+          type: row.type,
+          priority: row.priority,
+          description: row.description,
+          targetRow: row.row,
+          measure: m === 0 ? 'response' : 'resolution',
+          targetHours,
+          compliance,
+          met,
+          breached,
+          pending,
+          share,
+          status: complianceStatus(met, breached, compliance, model.fewestToJudge),
+          fewest: model.fewestToJudge,
+          breaches: tally.breaches?.get(slot) ?? [],
+          noResponseTime,
         });
       }
     }
@@ -70,16 +82,40 @@ function servicesOf(model: AttainmentModel, cols: IncidentColumns, tally: Tally)
     const availabilityTarget = model.availabilityTargets[s];
     const availStatus = availabilityStatus(availability, availabilityTarget);
     const c = s * 4;
-    const status = serviceStatus(availStatus, targets.map((t) => t.status));
+    const status = serviceStatus(
+      availStatus,
+      targets.map((t) => t.status),
+    );
     return {
-      serviceId: svc.serviceId, name: svc.name, rank: svc.rank, availability, availabilityTarget, availabilityStatus: availStatus,
-      serviceHours: serviceMs / HOUR_MS, downtimeHours: downMs / HOUR_MS, targets,
-      items: tally.serviceCounts[c], met: tally.serviceCounts[c + 1], breached: tally.serviceCounts[c + 2], pending: tally.serviceCounts[c + 3],
-      status, statusDriver: statusDriver({ status, availability, availabilityTarget, availabilityStatus: availStatus, targets, downtimeHours: downMs / HOUR_MS,
-        met: tally.serviceCounts[c + 1], breached: tally.serviceCounts[c + 2] }), hoursError: model.hoursErrors[s],
+      serviceId: svc.serviceId,
+      name: svc.name,
+      rank: svc.rank,
+      availability,
+      availabilityTarget,
+      availabilityStatus: availStatus,
+      serviceHours: serviceMs / HOUR_MS,
+      downtimeHours: downMs / HOUR_MS,
+      targets,
+      items: tally.serviceCounts[c],
+      met: tally.serviceCounts[c + 1],
+      breached: tally.serviceCounts[c + 2],
+      pending: tally.serviceCounts[c + 3],
+      status,
+      statusDriver: statusDriver({
+        status,
+        availability,
+        availabilityTarget,
+        availabilityStatus: availStatus,
+        targets,
+        downtimeHours: downMs / HOUR_MS,
+        met: tally.serviceCounts[c + 1],
+        breached: tally.serviceCounts[c + 2],
+      }),
+      hoursError: model.hoursErrors[s],
       noResponseTime: targets.reduce((sum, t) => sum + t.noResponseTime, 0),
       plannedMaintenance: {
-        items: tally.plannedItems[s], announcedHours: tally.plannedMs[s] / HOUR_MS,
+        items: tally.plannedItems[s],
+        announcedHours: tally.plannedMs[s] / HOUR_MS,
         unannounced: (tally.unannounced[s] ?? []).map((i) => ({ ref: cols.ref(i), row: cols.row[i] })),
       },
     };
@@ -93,9 +129,17 @@ function suppliersOf(model: AttainmentModel, tally: Tally): SupplierAttainment[]
     const counts = tally.supplierCounts;
     if (counts[k] === 0) return;
     out.push({
-      contractRef: c.contractRef, supplier: c.supplier, calls: counts[k],
-      responseMet: counts[k + 1], responseBreached: counts[k + 2], fixMet: counts[k + 3], fixBreached: counts[k + 4], pending: counts[k + 5], responseNotRecorded: counts[k + 6],
-      breaches: tally.supplierBreaches?.get(i) ?? [], hoursKnown: model.contractCalendars[i] !== undefined,
+      contractRef: c.contractRef,
+      supplier: c.supplier,
+      calls: counts[k],
+      responseMet: counts[k + 1],
+      responseBreached: counts[k + 2],
+      fixMet: counts[k + 3],
+      fixBreached: counts[k + 4],
+      pending: counts[k + 5],
+      responseNotRecorded: counts[k + 6],
+      breaches: tally.supplierBreaches?.get(i) ?? [],
+      hoursKnown: model.contractCalendars[i] !== undefined,
     });
   });
   return out;

@@ -39,8 +39,14 @@ export function readRanges(ranges: readonly unknown[], timeZone: string, require
   const settings = found.settings ? parseSettings(parseTab(tabDef('settings') as TabDef & { key: 'settings' }, found.settings, timeZone)) : undefined;
   for (const p of settings?.problems ?? []) if (p.severity === 'error' && p.row > 1) unread.push(`${p.tab} row ${p.row} (${p.column})`);
   const source: AttainmentSource = {
-    timeZone, services: rows('services'), sla: rows('sla'), targets: rows('targets'),
-    calendars: rows('calendars'), closures: rows('closures'), contracts: rows('contracts'), assumptions: settings?.settings,
+    timeZone,
+    services: rows('services'),
+    sla: rows('sla'),
+    targets: rows('targets'),
+    calendars: rows('calendars'),
+    closures: rows('closures'),
+    contracts: rows('contracts'),
+    assumptions: settings?.settings,
   };
   const model = buildModel(source);
   const skipped: Problem[] = [];
@@ -50,8 +56,10 @@ export function readRanges(ranges: readonly unknown[], timeZone: string, require
 }
 
 /** A table's last line naming the cells that could not be read: a bad cell never vanishes silently. */
-export const unreadLine = (unread: readonly string[], width: number): string[] =>
-  [`Not read, so left out or read as blank: ${listed(unread)}. Run "Check workbook".`, ...Array.from({ length: width - 1 }, () => '')];
+export const unreadLine = (unread: readonly string[], width: number): string[] => [
+  `Not read, so left out or read as blank: ${listed(unread)}. Run "Check workbook".`,
+  ...Array.from({ length: width - 1 }, () => ''),
+];
 
 /** How many cells a message names before it counts the rest: a cell holds at most 50,000 characters. */
 const NAMED_CELLS = 20;

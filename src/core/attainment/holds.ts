@@ -4,7 +4,11 @@
  */
 import { idKey } from '../schema/ids';
 
-export interface HoldRow { readonly ref: string; readonly from: number; readonly until?: number }
+export interface HoldRow {
+  readonly ref: string;
+  readonly from: number;
+  readonly until?: number;
+}
 
 /** Item index → its merged holds as [from, until, from, until, ...], sorted; an open hold ends at Infinity. */
 export type ItemHolds = ReadonlyMap<number, readonly number[]>;
@@ -13,7 +17,10 @@ export type ItemHolds = ReadonlyMap<number, readonly number[]>;
 export function holdsByItem(holds: readonly HoldRow[], n: number, refOf: (i: number) => string): ItemHolds | undefined {
   if (holds.length === 0) return undefined;
   const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) { const k = idKey(refOf(i)); if (!index.has(k)) index.set(k, i); }
+  for (let i = 0; i < n; i++) {
+    const k = idKey(refOf(i));
+    if (!index.has(k)) index.set(k, i);
+  }
   const spans = new Map<number, Array<[number, number]>>();
   for (const h of holds) {
     const i = index.get(idKey(h.ref));

@@ -5,7 +5,6 @@ import { KINDS } from './model';
 import type { Breach } from './types';
 import { HOUR_MS } from '../time/zone';
 
-
 /** Outcome codes per measure, as stored in the counters; a higher code is a worse outcome. */
 export const MET = 0;
 export const PENDING = 1;
@@ -199,13 +198,31 @@ export function measure(cols: IncidentColumns, model: AttainmentModel, start: nu
 
   const supplier = measureSuppliers(cols, model, start, periodEnd, now, !!opts.breaches);
   return {
-    targetCounts, serviceCounts, downtimeMs, serviceMs, breaches, noResponse, plannedItems, plannedMs, unannounced,
-    supplierCounts: supplier.counts, supplierBreaches: supplier.breaches,
+    targetCounts,
+    serviceCounts,
+    downtimeMs,
+    serviceMs,
+    breaches,
+    noResponse,
+    plannedItems,
+    plannedMs,
+    unannounced,
+    supplierCounts: supplier.counts,
+    supplierBreaches: supplier.breaches,
   };
 }
 
 /** Adds item i's breach to the list kept under `key`. */
-function addBreach(map: Map<number, Breach[]>, key: number, cols: IncidentColumns, i: number, measure: Breach['measure'], actual: number, target: number, open: boolean): void {
+function addBreach(
+  map: Map<number, Breach[]>,
+  key: number,
+  cols: IncidentColumns,
+  i: number,
+  measure: Breach['measure'],
+  actual: number,
+  target: number,
+  open: boolean,
+): void {
   let list = map.get(key);
   if (!list) {
     list = [];
@@ -247,7 +264,8 @@ function measureSuppliers(cols: IncidentColumns, model: AttainmentModel, start: 
   if (C === 0) return { counts, breaches };
   const respond = model.contracts.map((c) => (c.respondHours === undefined ? NaN : c.respondHours * HOUR_MS));
   const fix = model.contracts.map((c) => (c.fixHours === undefined ? NaN : c.fixHours * HOUR_MS));
-  const add = (c: number, i: number, m: Breach['measure'], actual: number, target: number, open: boolean) => breaches && addBreach(breaches, c, cols, i, m, actual, target, open);
+  const add = (c: number, i: number, m: Breach['measure'], actual: number, target: number, open: boolean) =>
+    breaches && addBreach(breaches, c, cols, i, m, actual, target, open);
   const { contract, opened, supplierLogged, supplierResponded, supplierFixed } = cols;
   for (let i = 0; i < cols.length; i++) {
     const c = contract[i];

@@ -14,8 +14,9 @@ export const KINDS = ITEM_TYPES.length * PRIORITIES.length;
 export const kindOf = (type: number, priority: number): number => type * PRIORITIES.length + priority;
 
 /** The tabs attainment reads besides the incident log. */
-export type AttainmentSource = Pick<Workbook, 'timeZone' | 'services' | 'sla' | 'targets' | 'calendars' | 'closures' | 'contracts'>
-  & { readonly assumptions?: Pick<Settings, 'fewestToJudge'> };
+export type AttainmentSource = Pick<Workbook, 'timeZone' | 'services' | 'sla' | 'targets' | 'calendars' | 'closures' | 'contracts'> & {
+  readonly assumptions?: Pick<Settings, 'fewestToJudge'>;
+};
 
 /** Everything about services, targets and contracts the measuring loop needs, resolved once per report. */
 export interface AttainmentModel {
@@ -42,7 +43,6 @@ export interface AttainmentModel {
   /** The fewest judged items a target is judged on (Settings tab; its default without one). */
   readonly fewestToJudge: number;
 }
-
 
 /**
  * Specificity of a target row for a service: service+type+priority (0), service+type (1),
@@ -122,8 +122,18 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
   });
 
   return {
-    timeZone: src.timeZone, services, serviceIndex, supportCalendars, serviceCalendars, hoursErrors, availabilityTargets,
-    targets: src.targets, targetFor, contracts: src.contracts, contractIndex, contractCalendars,
+    timeZone: src.timeZone,
+    services,
+    serviceIndex,
+    supportCalendars,
+    serviceCalendars,
+    hoursErrors,
+    availabilityTargets,
+    targets: src.targets,
+    targetFor,
+    contracts: src.contracts,
+    contractIndex,
+    contractCalendars,
     fewestToJudge: src.assumptions?.fewestToJudge ?? defaultSettings().fewestToJudge,
   };
 }
@@ -132,8 +142,18 @@ export function buildModel(src: AttainmentSource): AttainmentModel {
 export function singleServiceModel(serviceId: string, calendar: ServiceCalendar, timeZone: string): AttainmentModel {
   const service = { serviceId, name: serviceId, rank: 1, status: 'Supported', row: 0 } as Service;
   return {
-    timeZone, services: [service], serviceIndex: new Map([[idKey(serviceId), 0]]), supportCalendars: [calendar], serviceCalendars: [calendar],
-    hoursErrors: [undefined], availabilityTargets: [undefined], targets: [], targetFor: new Int32Array(KINDS).fill(-1),
-    contracts: [], contractIndex: new Map(), contractCalendars: [], fewestToJudge: defaultSettings().fewestToJudge,
+    timeZone,
+    services: [service],
+    serviceIndex: new Map([[idKey(serviceId), 0]]),
+    supportCalendars: [calendar],
+    serviceCalendars: [calendar],
+    hoursErrors: [undefined],
+    availabilityTargets: [undefined],
+    targets: [],
+    targetFor: new Int32Array(KINDS).fill(-1),
+    contracts: [],
+    contractIndex: new Map(),
+    contractCalendars: [],
+    fewestToJudge: defaultSettings().fewestToJudge,
   };
 }

@@ -14,9 +14,15 @@ export const TOO_FEW = 'Too few to judge';
  * glossary, read by governors and staff as much as by the service manager).
  */
 export const STATUS_MEANINGS: ReadonlyArray<readonly [string, string]> = [
-  [TOO_FEW, 'Too few calls so far to say fairly whether the promise is kept (fewer than the number the school set, 10 unless changed). The counts are still shown, such as "2 of 3 met". If so many calls were already late that the promise cannot be kept however the next ones go, it reads Breached instead.'],
+  [
+    TOO_FEW,
+    'Too few calls so far to say fairly whether the promise is kept (fewer than the number the school set, 10 unless changed). The counts are still shown, such as "2 of 3 met". If so many calls were already late that the promise cannot be kept however the next ones go, it reads Breached instead.',
+  ],
   ['Met', 'The promise is kept, with room to spare: one more late call would not break it.'],
-  ['At risk', 'The promise is kept, but only just: one more late call would break it (for availability: less than a quarter of the downtime the agreement allows is left).'],
+  [
+    'At risk',
+    'The promise is kept, but only just: one more late call would break it (for availability: less than a quarter of the downtime the agreement allows is left).',
+  ],
   ['Breached', 'The promise was not kept: too few calls were dealt with in time, or the service was down for longer than the agreement allows.'],
   ['To date', 'The period is still running, so its figures can still change.'],
 ];
@@ -182,8 +188,7 @@ export interface ReasonService {
   readonly hoursError?: string | null;
 }
 
-const priorityWords = (p: string | null | undefined): string =>
-  !p || p === 'Any' ? '' : p === 'Critical' ? 'critical ' : `${p} priority `;
+const priorityWords = (p: string | null | undefined): string => (!p || p === 'Any' ? '' : p === 'Critical' ? 'critical ' : `${p} priority `);
 
 /** "5 slow first replies to critical incidents", "1 late fix", "no late fixes": a target's misses in words. */
 function missWords(t: ReasonTarget, n: number): string {
@@ -205,8 +210,10 @@ const spaced = (when: string | undefined): string => (when ? ` ${when}` : '');
 export function targetReason(t: ReasonTarget, when?: string): string {
   const judged = t.met + t.breached;
   const target = percentText(t.compliance);
-  const onTime = t.targetHours === undefined || t.targetHours === null ? 'on time'
-    : `${t.measure === 'response' ? 'answered' : t.type === 'Request' ? 'done' : 'fixed'} within ${hoursText(t.targetHours)}`;
+  const onTime =
+    t.targetHours === undefined || t.targetHours === null
+      ? 'on time'
+      : `${t.measure === 'response' ? 'answered' : t.type === 'Request' ? 'done' : 'fixed'} within ${hoursText(t.targetHours)}`;
   const counts = `${t.met} of ${judged} ${onTime}, target ${target}`;
   const fewest = t.fewest ?? undefined;
   switch (t.status) {
@@ -227,7 +234,8 @@ export function targetReason(t: ReasonTarget, when?: string): string {
 function availabilityReason(s: Pick<ReasonService, 'availability' | 'availabilityTarget' | 'availabilityStatus' | 'downtimeHours'>, when?: string): string {
   if (s.availability === undefined || s.availability === null) return `no availability figure${spaced(when)}`;
   const figures = `${shareText(s.availability)} available${spaced(when)} (target ${percentText(s.availabilityTarget)})`;
-  if (s.availabilityStatus === 'Breached' && s.downtimeHours) return `down ${hoursText(s.downtimeHours)}${spaced(when)}: ${shareText(s.availability)} available (target ${percentText(s.availabilityTarget)})`;
+  if (s.availabilityStatus === 'Breached' && s.downtimeHours)
+    return `down ${hoursText(s.downtimeHours)}${spaced(when)}: ${shareText(s.availability)} available (target ${percentText(s.availabilityTarget)})`;
   return s.availabilityStatus === 'At risk' ? `${figures}: ${AVAILABILITY_AT_RISK_WHY}` : figures;
 }
 
@@ -240,7 +248,8 @@ function availabilityReason(s: Pick<ReasonService, 'availability' | 'availabilit
 export function statusReason(s: ReasonService, when?: string): string {
   const judged = s.met + s.breached;
   switch (s.status) {
-    case undefined: case null:
+    case undefined:
+    case null:
       return s.hoursError ?? (s.items ? `nothing judged yet${spaced(when)}` : `no calls${spaced(when)}`);
     case 'Met':
       return judged ? `${s.met} of ${plural(judged, 'call')} on time${spaced(when)}, every target met` : `every target met${spaced(when)}`;

@@ -4,8 +4,23 @@ import { hoursText } from '../text';
 
 /** Header of the attainment table the Dashboard shows (SLM_ATTAINMENT's first row). */
 export const ATTAINMENT_HEADER = [
-  'Service ID', 'Service', 'Rank', 'Availability', 'Availability target', 'Availability status',
-  'Response met', 'Response status', 'Resolution met', 'Resolution status', 'Met', 'Breached', 'Pending', 'No response time', 'Status', 'Status set by', 'Targets',
+  'Service ID',
+  'Service',
+  'Rank',
+  'Availability',
+  'Availability target',
+  'Availability status',
+  'Response met',
+  'Response status',
+  'Resolution met',
+  'Resolution status',
+  'Met',
+  'Breached',
+  'Pending',
+  'No response time',
+  'Status',
+  'Status set by',
+  'Targets',
 ] as const;
 
 /** The columns of ATTAINMENT_HEADER that hold a fraction (0..1), shown as percentages. */
@@ -30,8 +45,7 @@ function shareOf(targets: readonly TargetAttainment[]): Cell {
 }
 
 /** A target's line, with the items whose response was not judged for want of a Responded time. */
-const lineOf = (t: TargetAttainment): string =>
-  t.noResponseTime ? `${targetLine(t)}; ${noResponseText(t.noResponseTime)}` : targetLine(t);
+const lineOf = (t: TargetAttainment): string => (t.noResponseTime ? `${targetLine(t)}; ${noResponseText(t.noResponseTime)}` : targetLine(t));
 
 /** "12 resolved with no Responded time, response not judged". */
 const noResponseText = (n: number): string => `${n} resolved with no Responded time, response not judged`;
@@ -39,8 +53,12 @@ const noResponseText = (n: number): string => `${n} resolved with no Responded t
 /** Planned maintenance in words, for the explanation beside a service's figures; undefined when there was none. */
 function plannedMaintenanceText(p: ServiceAttainment['plannedMaintenance']): string | undefined {
   const parts: string[] = [];
-  if (p.items || p.announcedHours) parts.push(`Planned maintenance: ${p.items} ${p.items === 1 ? 'item' : 'items'}${p.announcedHours ? `, ${hoursText(p.announcedHours)} announced beforehand (not downtime)` : ''}`);
-  if (p.unannounced.length) parts.push(`Planned maintenance logged after its outage began, counted as downtime: ${p.unannounced.map((u) => `${u.ref} (row ${u.row})`).join(', ')}`);
+  if (p.items || p.announcedHours)
+    parts.push(
+      `Planned maintenance: ${p.items} ${p.items === 1 ? 'item' : 'items'}${p.announcedHours ? `, ${hoursText(p.announcedHours)} announced beforehand (not downtime)` : ''}`,
+    );
+  if (p.unannounced.length)
+    parts.push(`Planned maintenance logged after its outage began, counted as downtime: ${p.unannounced.map((u) => `${u.ref} (row ${u.row})`).join(', ')}`);
   return parts.length ? parts.join('\n') : undefined;
 }
 
@@ -56,9 +74,22 @@ export function attainmentTable(report: AttainmentReport, now = report.period.en
     const response = s.targets.filter((t) => t.measure === 'response');
     const resolution = s.targets.filter((t) => t.measure === 'resolution');
     rows.push([
-      s.serviceId, s.name, s.rank, s.availability ?? NO_FIGURE, s.availabilityTarget === undefined ? '' : s.availabilityTarget / 100, statusText(s.availabilityStatus),
-      shareOf(response), blank(worstRag(response.map((t) => t.status))), shareOf(resolution), blank(worstRag(resolution.map((t) => t.status))),
-      s.met, s.breached, s.pending, s.noResponseTime, statusText(s.status), blank(s.statusDriver),
+      s.serviceId,
+      s.name,
+      s.rank,
+      s.availability ?? NO_FIGURE,
+      s.availabilityTarget === undefined ? '' : s.availabilityTarget / 100,
+      statusText(s.availabilityStatus),
+      shareOf(response),
+      blank(worstRag(response.map((t) => t.status))),
+      shareOf(resolution),
+      blank(worstRag(resolution.map((t) => t.status))),
+      s.met,
+      s.breached,
+      s.pending,
+      s.noResponseTime,
+      statusText(s.status),
+      blank(s.statusDriver),
       s.hoursError ?? [...s.targets.map(lineOf), plannedMaintenanceText(s.plannedMaintenance)].filter((x) => x).join('\n'),
     ]);
   }

@@ -31,8 +31,17 @@ export interface CommentRecord {
 }
 
 /** Quoted text from a Doc arrives as HTML: plain text, entities decoded. */
-const plain = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
-  .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+const plain = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The service a comment concerns: the longest service name (or ID) found in the quoted text, else in the comment. */
 function serviceOf(texts: readonly string[], services: readonly Pick<Service, 'serviceId' | 'name'>[]): string | undefined {
@@ -45,7 +54,11 @@ function serviceOf(texts: readonly string[], services: readonly Pick<Service, 's
   return undefined;
 }
 
-export function commentRecord(c: DriveCommentData, document: { name: string; link: string }, services: readonly Pick<Service, 'serviceId' | 'name'>[]): CommentRecord {
+export function commentRecord(
+  c: DriveCommentData,
+  document: { name: string; link: string },
+  services: readonly Pick<Service, 'serviceId' | 'name'>[],
+): CommentRecord {
   const quoted = plain(c.quotedFileContent?.value ?? '');
   const replies = (c.replies ?? []).filter((r) => !r.deleted && r.content?.trim()).map((r) => `↳ ${r.author?.displayName ?? 'Someone'}: ${r.content!.trim()}`);
   return {
@@ -65,8 +78,10 @@ export function commentRecord(c: DriveCommentData, document: { name: string; lin
 export const yesNo = (b: boolean): 'Yes' | 'No' => (b ? 'Yes' : 'No');
 
 /** Which collected comments are new and which rows changed (resolved since, a new reply), by comment id. */
-export function mergeComments(existing: ReadonlyMap<string, { row: number; resolved: string; comment: string }>, collected: readonly CommentRecord[]):
-  { added: CommentRecord[]; updated: { row: number; record: CommentRecord }[] } {
+export function mergeComments(
+  existing: ReadonlyMap<string, { row: number; resolved: string; comment: string }>,
+  collected: readonly CommentRecord[],
+): { added: CommentRecord[]; updated: { row: number; record: CommentRecord }[] } {
   const added: CommentRecord[] = [];
   const updated: { row: number; record: CommentRecord }[] = [];
   const seen = new Set<string>();

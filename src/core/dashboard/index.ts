@@ -58,16 +58,26 @@ const findingsFormula = (): string => `=SLM_FINDINGS(${FINDINGS_TABS.map(namedRa
 
 /** The Findings formula Set up wrote before the Settings tab existed: Set up adds the Settings range to it. */
 export const findingsFormulaWithoutSettings = (): string =>
-  `=SLM_FINDINGS(${FINDINGS_TABS.filter((k) => k !== 'settings').map(namedRangeName).join(',')})`;
+  `=SLM_FINDINGS(${FINDINGS_TABS.filter((k) => k !== 'settings')
+    .map(namedRangeName)
+    .join(',')})`;
 
 /** Where the findings table spills from (row 4, column A) and its formula. */
-export const FINDINGS_TABLE = { row: 4, col: 1, get formula(): string { return findingsFormula(); } };
+export const FINDINGS_TABLE = {
+  row: 4,
+  col: 1,
+  get formula(): string {
+    return findingsFormula();
+  },
+};
 
 /** The Findings tab's content: a line of help and the one formula the findings table spills from. */
 export function findingsCells(): string[][] {
   return [
     ['Contract and review findings'],
-    [`Gaps between contracts and the SLA, unknowns and supplier breaches, worked out live from the tabs. Supplier figures and where the work went cover ${FINDINGS_PERIOD} (the panel and the review give them for the period they report). "Check contracts" in the menu shows the same with links to the rows.`],
+    [
+      `Gaps between contracts and the SLA, unknowns and supplier breaches, worked out live from the tabs. Supplier figures and where the work went cover ${FINDINGS_PERIOD} (the panel and the review give them for the period they report). "Check contracts" in the menu shows the same with links to the rows.`,
+    ],
     [''],
     [findingsFormula()],
   ];

@@ -29,7 +29,11 @@ export interface Block {
   style: CellStyle;
 }
 
-export interface TextColour { text: string; background: string; color: string }
+export interface TextColour {
+  text: string;
+  background: string;
+  color: string;
+}
 
 export interface FormulaTabLayout {
   name: string;
@@ -95,7 +99,10 @@ function dashboardLayout(): FormulaTabLayout {
       { row: body, col: column(header, 'Status set by'), cols: 1, style: { wrap: true } },
       { row: body, col: column(header, 'Targets'), cols: 1, style: { wrap: true } },
     ],
-    colouredColumns: header.map((h, i) => ({ h, col: i + 1 })).filter(({ h }) => /status$/i.test(h)).map(({ col }) => ({ row: body, col })),
+    colouredColumns: header
+      .map((h, i) => ({ h, col: i + 1 }))
+      .filter(({ h }) => /status$/i.test(h))
+      .map(({ col }) => ({ row: body, col })),
     colours: (Object.keys(STATUS_COLOURS) as Rag[]).map((text) => ({ text, ...STATUS_COLOURS[text] })),
   };
 }

@@ -114,13 +114,13 @@ export function deletionRuns(rows: readonly number[]): [number, number][] {
 /** What Clear example school will do, in words, for the confirmation and the result. */
 export function clearPlanText(plan: ClearPlan): { removes: string; keeps: string } {
   const total = plan.remove.reduce((n, t) => n + t.rows.length, 0);
-  const removes = total === 0
-    ? 'No example rows are left to remove.'
-    : `${total} example rows: ${plan.remove.map((t) => `${t.name} ${t.rows.length}`).join(', ')}.`;
+  const removes =
+    total === 0 ? 'No example rows are left to remove.' : `${total} example rows: ${plan.remove.map((t) => `${t.name} ${t.rows.length}`).join(', ')}.`;
   const shown = plan.kept.slice(0, 12).map((k) => `${k.tab} row ${k.row} (${k.serviceId})`);
   const more = plan.kept.length > shown.length ? `, and ${plan.kept.length - shown.length} more` : '';
-  const keeps = plan.kept.length === 0
-    ? ''
-    : `Kept, because they were typed or changed in this workbook although they name an example service: ${shown.join(', ')}${more}.`;
+  const keeps =
+    plan.kept.length === 0
+      ? ''
+      : `Kept, because they were typed or changed in this workbook although they name an example service: ${shown.join(', ')}${more}.`;
   return { removes, keeps };
 }

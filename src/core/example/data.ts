@@ -6,8 +6,15 @@ import * as cat from './catalogue';
 import { INCIDENT_PROFILES } from './profiles';
 
 export const exampleData = () => ({
-  services: cat.services, equipment: cat.equipment, slas: cat.slas, targets: cat.targets, contracts: cat.contracts,
-  calendars: cat.calendars, people: cat.people, reviews: cat.reviews, profiles: INCIDENT_PROFILES,
+  services: cat.services,
+  equipment: cat.equipment,
+  slas: cat.slas,
+  targets: cat.targets,
+  contracts: cat.contracts,
+  calendars: cat.calendars,
+  people: cat.people,
+  reviews: cat.reviews,
+  profiles: INCIDENT_PROFILES,
 });
 
 export type ExampleData = ReturnType<typeof exampleData>;

@@ -37,12 +37,21 @@ export interface IncidentProfile {
   readonly contract?: { readonly ref: string; readonly share: number; readonly calendar: string; readonly respond: Range; readonly fix: Range };
 }
 
-const call = (summary: string, type: ItemType, priority: Priority, weight: number, component?: ExampleCall['component'], down?: true): ExampleCall =>
-  ({ summary, type, priority, weight, ...(component ? { component } : {}), ...(down ? { down } : {}) });
+const call = (summary: string, type: ItemType, priority: Priority, weight: number, component?: ExampleCall['component'], down?: true): ExampleCall => ({
+  summary,
+  type,
+  priority,
+  weight,
+  ...(component ? { component } : {}),
+  ...(down ? { down } : {}),
+});
 
 export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
   {
-    serviceId: 'INTERNET', perWeek: 4.5, lateRespond: 0.01, lateResolve: 0.01,
+    serviceId: 'INTERNET',
+    perWeek: 4.5,
+    lateRespond: 0.01,
+    lateResolve: 0.01,
     calls: [
       call('Whole school lost internet', 'Incident', 'Critical', 0.25, 'Third party', true),
       call('No internet in the ICT suite', 'Incident', 'High', 1.5, 'Network'),
@@ -56,7 +65,10 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
     contract: { ref: 'ISP-01', share: 0.35, calendar: '24x7', respond: [0.05, 0.2], fix: [0.3, 1.8] },
   },
   {
-    serviceId: 'MIS', perWeek: 3, lateRespond: 0.005, lateResolve: 0.01,
+    serviceId: 'MIS',
+    perWeek: 3,
+    lateRespond: 0.005,
+    lateResolve: 0.01,
     calls: [
       call('Registers will not open', 'Incident', 'High', 1.4, 'Software'),
       call('Report template prints blank', 'Incident', 'Medium', 1.2, 'Software'),
@@ -68,7 +80,10 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
   },
   {
     // Standard software answered more slowly than hardware: Email misses its 1-hour response target.
-    serviceId: 'EMAIL', perWeek: 5, lateRespond: 0.14, lateResolve: 0.02,
+    serviceId: 'EMAIL',
+    perWeek: 5,
+    lateRespond: 0.14,
+    lateResolve: 0.02,
     calls: [
       call('Cannot send email with attachments', 'Incident', 'High', 0.8, 'Software'),
       call('Mailbox full', 'Incident', 'Medium', 1.2, 'Software'),
@@ -81,7 +96,10 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
     contract: { ref: 'SW-01', share: 0.06, calendar: 'Mon-Fri 09:00-17:00', respond: [0.5, 2], fix: [1, 3] },
   },
   {
-    serviceId: 'STORAGE', perWeek: 4, lateRespond: 0.01, lateResolve: 0.01,
+    serviceId: 'STORAGE',
+    perWeek: 4,
+    lateRespond: 0.01,
+    lateResolve: 0.01,
     calls: [
       call('File server not responding', 'Incident', 'Critical', 0.15, 'Hardware', true),
       call('Shared drive not mapped', 'Incident', 'Medium', 2, 'Network'),
@@ -94,7 +112,11 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
   },
   {
     // Printing, on a maintenance contract, meets every target: the school's model service.
-    serviceId: 'PRINT', perWeek: 10, lateRespond: 0, lateResolve: 0, lateRequest: 0,
+    serviceId: 'PRINT',
+    perWeek: 10,
+    lateRespond: 0,
+    lateResolve: 0,
+    lateRequest: 0,
     calls: [
       call('Paper jam in the staffroom printer', 'Incident', 'Medium', 3, 'Hardware'),
       // One printer down is a fault with a workaround: the SLA says print to the staffroom printer meanwhile.
@@ -107,7 +129,10 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
   },
   {
     // Word processing: software faults fixed slowly; its resolution target is at risk or missed.
-    serviceId: 'WP', perWeek: 4, lateRespond: 0.02, lateResolve: 0.05,
+    serviceId: 'WP',
+    perWeek: 4,
+    lateRespond: 0.02,
+    lateResolve: 0.05,
     calls: [
       call('Word processor crashes when saving', 'Incident', 'Medium', 1.5, 'Software'),
       call('Spell checker missing', 'Incident', 'Medium', 1, 'Software'),
@@ -118,7 +143,10 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
   },
   {
     // Whiteboards wait on a supplier with unknown hours: fixes often miss their target.
-    serviceId: 'WHITEBOARD', perWeek: 3.5, lateRespond: 0.02, lateResolve: 0.05,
+    serviceId: 'WHITEBOARD',
+    perWeek: 3.5,
+    lateRespond: 0.02,
+    lateResolve: 0.05,
     calls: [
       call('Projector bulb failed', 'Incident', 'High', 1, 'Hardware'),
       call('Board not responding to touch', 'Incident', 'Medium', 1.5, 'Hardware'),
@@ -127,14 +155,20 @@ export const INCIDENT_PROFILES: readonly IncidentProfile[] = [
     contract: { ref: 'WB-01', share: 0.35, calendar: 'Mon-Fri 09:00-17:00', respond: [8, 30], fix: [4, 30] },
   },
   {
-    serviceId: 'LANGEXAM', perWeek: 0.3, lateRespond: 0.3, lateResolve: 0.3,
+    serviceId: 'LANGEXAM',
+    perWeek: 0.3,
+    lateRespond: 0.3,
+    lateResolve: 0.3,
     calls: [
       call('Listening exam software will not start in room L2', 'Incident', 'High', 1, 'Software'),
       call('Licence error in the language exam software', 'Incident', 'Medium', 1, 'Software'),
     ],
   },
   {
-    serviceId: 'LIBRARY', perWeek: 0.2, lateRespond: 0, lateResolve: 0,
+    serviceId: 'LIBRARY',
+    perWeek: 0.2,
+    lateRespond: 0,
+    lateResolve: 0,
     calls: [call('Library system will not issue books', 'Incident', 'Medium', 1, 'Software')],
   },
 ];

@@ -59,7 +59,10 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
   const year = academicYearOf(today);
   const termClosures = [year - 1, year, year + 1].flatMap(academicYearClosures);
   const closures: cat.Draft<'closures'>[] = termClosures.map((c) => ({
-    calendar: 'School day', from: atDay(keyDay(c.from)), to: c.to === c.from ? undefined : atDay(keyDay(c.to)), reason: c.reason,
+    calendar: 'School day',
+    from: atDay(keyDay(c.from)),
+    to: c.to === c.from ? undefined : atDay(keyDay(c.to)),
+    reason: c.reason,
   }));
   const closed: Closure[] = termClosures.map(({ from, to }) => ({ from, to }));
   const calendars: Record<string, ServiceCalendar> = {
@@ -92,9 +95,28 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
     if (weekday(day) === 2 && civilFromDays(day).d >= 15 && civilFromDays(day).d <= 21 && atDay(day, 18) <= now) {
       let logged = day - 1;
       for (let seen = isSchoolDay(logged) ? 1 : 0; seen < 2; seen += isSchoolDay(logged) ? 1 : 0) logged--;
-      incidents.push(plannedMaintenance(`PM${++maintenance}`, 'MIS', 'Planned MIS upgrade (announced to staff two school days ahead)', atDay(logged, 10), atDay(day, 16.5), atDay(day, 18)));
+      incidents.push(
+        plannedMaintenance(
+          `PM${++maintenance}`,
+          'MIS',
+          'Planned MIS upgrade (announced to staff two school days ahead)',
+          atDay(logged, 10),
+          atDay(day, 16.5),
+          atDay(day, 18),
+        ),
+      );
     }
-    if (day === patchDay) incidents.push(plannedMaintenance(`PM${++maintenance}`, 'STORAGE', 'Emergency security patch of the file server (logged after it began)', atDay(day, 12.75), atDay(day, 12.5), atDay(day, 13)));
+    if (day === patchDay)
+      incidents.push(
+        plannedMaintenance(
+          `PM${++maintenance}`,
+          'STORAGE',
+          'Emergency security patch of the file server (logged after it began)',
+          atDay(day, 12.75),
+          atDay(day, 12.5),
+          atDay(day, 13),
+        ),
+      );
     if (day === waitingDay) incidents.push(waitingOnSupplier(`INC${++ref}`, atDay(day, 14)));
     for (const profile of data.profiles) {
       let expected = profile.perWeek / 5;
@@ -143,31 +165,68 @@ export function buildExampleSchool(data: ExampleData, now: number, timeZone: str
 /** A planned maintenance item: its outage given, never judged against a response or fix target. */
 function plannedMaintenance(ref: string, serviceId: string, summary: string, opened: number, from: number, until: number): cat.Draft<'incidents'> {
   return {
-    ref, serviceId, type: 'Planned maintenance', priority: 'Low', summary, component: undefined,
-    opened, responded: undefined, resolved: until, onHoldHours: undefined, serviceDown: true, outageStart: from, outageEnd: until,
-    contractRef: undefined, supplierLogged: undefined, supplierResponded: undefined, supplierFixed: undefined,
+    ref,
+    serviceId,
+    type: 'Planned maintenance',
+    priority: 'Low',
+    summary,
+    component: undefined,
+    opened,
+    responded: undefined,
+    resolved: until,
+    onHoldHours: undefined,
+    serviceDown: true,
+    outageStart: from,
+    outageEnd: until,
+    contractRef: undefined,
+    supplierLogged: undefined,
+    supplierResponded: undefined,
+    supplierFixed: undefined,
   };
 }
 
 function waitingOnSupplier(ref: string, opened: number): cat.Draft<'incidents'> {
   return {
-    ref, serviceId: 'WHITEBOARD', type: 'Incident', priority: 'High', summary: 'Projector bulb failed', component: 'Hardware',
-    opened, responded: opened + 0.3 * HOUR_MS, resolved: undefined, onHoldHours: undefined, serviceDown: undefined, outageStart: undefined, outageEnd: undefined,
-    contractRef: 'WB-01', supplierLogged: opened + 0.5 * HOUR_MS, supplierResponded: undefined, supplierFixed: undefined,
+    ref,
+    serviceId: 'WHITEBOARD',
+    type: 'Incident',
+    priority: 'High',
+    summary: 'Projector bulb failed',
+    component: 'Hardware',
+    opened,
+    responded: opened + 0.3 * HOUR_MS,
+    resolved: undefined,
+    onHoldHours: undefined,
+    serviceDown: undefined,
+    outageStart: undefined,
+    outageEnd: undefined,
+    contractRef: 'WB-01',
+    supplierLogged: opened + 0.5 * HOUR_MS,
+    supplierResponded: undefined,
+    supplierFixed: undefined,
   };
 }
 
-function makeItem(p: IncidentProfile, targets: readonly cat.Draft<'targets'>[], ref: string, opened: number, rnd: () => number, cals: Record<string, ServiceCalendar>, now: number): cat.Draft<'incidents'> | undefined {
+function makeItem(
+  p: IncidentProfile,
+  targets: readonly cat.Draft<'targets'>[],
+  ref: string,
+  opened: number,
+  rnd: () => number,
+  cals: Record<string, ServiceCalendar>,
+  now: number,
+): cat.Draft<'incidents'> | undefined {
   const between = ([lo, hi]: readonly [number, number]) => lo + rnd() * (hi - lo);
   let pick = rnd() * p.calls.reduce((t, c) => t + c.weight, 0);
-  const call = p.calls.find((c) => {
-    pick -= c.weight;
-    return pick < 0;
-  }) ?? p.calls[p.calls.length - 1];
+  const call =
+    p.calls.find((c) => {
+      pick -= c.weight;
+      return pick < 0;
+    }) ?? p.calls[p.calls.length - 1];
   const isRequest = call.type === 'Request';
   const target = paceTarget(targets, p.serviceId, call);
   const pace = call.component === 'Software' ? PACE.software : PACE.other;
-  const late = (share: number) => rnd() < (isRequest ? p.lateRequest ?? 0.01 : share);
+  const late = (share: number) => rnd() < (isRequest ? (p.lateRequest ?? 0.01) : share);
   const respondH = target.respond * between(late(p.lateRespond) ? PACE.late : pace);
   // Nothing waits on a user while the whole service is down.
   const onHold = !call.down && rnd() < 0.1 ? Math.round(between([1, 4])) : 0;
@@ -190,13 +249,23 @@ function makeItem(p: IncidentProfile, targets: readonly cat.Draft<'targets'>[], 
   const isResolved = resolved <= now;
   const down = call.down === true;
   return {
-    ref, serviceId: p.serviceId, type: call.type, priority: call.priority,
-    summary: call.summary, component: call.component,
-    opened, responded: known(responded), resolved: known(resolved), onHoldHours: onHold || undefined,
+    ref,
+    serviceId: p.serviceId,
+    type: call.type,
+    priority: call.priority,
+    summary: call.summary,
+    component: call.component,
+    opened,
+    responded: known(responded),
+    resolved: known(resolved),
+    onHoldHours: onHold || undefined,
     serviceDown: down ? true : undefined,
     outageStart: down && rnd() < 0.5 ? opened - 0.1 * HOUR_MS : undefined,
     outageEnd: down && isResolved && rnd() < 0.5 ? resolved - 0.2 * HOUR_MS : undefined,
-    contractRef: supplier?.ref, supplierLogged: known(supplierLogged), supplierResponded: known(supplierResponded), supplierFixed: known(supplierFixed),
+    contractRef: supplier?.ref,
+    supplierLogged: known(supplierLogged),
+    supplierResponded: known(supplierResponded),
+    supplierFixed: known(supplierFixed),
   };
 }
 

@@ -17,7 +17,15 @@ import { minOf } from '../values';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 const ANALYSES: readonly FindingAnalysis[] = [
-  'coverage', 'targetChain', 'overProvision', 'weakestLink', 'rankClash', 'unknowns', 'supplierPerformance', 'prioritisation', 'lifecycle',
+  'coverage',
+  'targetChain',
+  'overProvision',
+  'weakestLink',
+  'rankClash',
+  'unknowns',
+  'supplierPerformance',
+  'prioritisation',
+  'lifecycle',
 ];
 
 export interface AnalyseOptions {
@@ -38,17 +46,26 @@ export function analyseWorkbook(wb: Workbook, opts: AnalyseOptions): Finding[] {
   const ctx = makeContext(wb, opts.now, opts.period, opts.measured);
   const chain = targetChainFindings(ctx);
   const findings = [
-    ...coverageFindings(ctx), ...chain, ...overProvisionFindings(ctx), ...weakestLinkFindings(ctx, new Set(chain.map((f) => f.id))), ...rankClashFindings(ctx),
-    ...unknownFindings(ctx), ...supplierFindings(ctx), ...prioritisationFindings(ctx), ...lifecycleFindings(ctx),
+    ...coverageFindings(ctx),
+    ...chain,
+    ...overProvisionFindings(ctx),
+    ...weakestLinkFindings(ctx, new Set(chain.map((f) => f.id))),
+    ...rankClashFindings(ctx),
+    ...unknownFindings(ctx),
+    ...supplierFindings(ctx),
+    ...prioritisationFindings(ctx),
+    ...lifecycleFindings(ctx),
   ].map((f) => ({ ...f, refs: dedupeRefs(f.refs) }));
   raiseRealMisses(findings);
   const rankOf = (f: Finding): number => minOf(f.serviceIds.map((id) => ctx.rank(id))) ?? Infinity;
   const ranks = new Map(findings.map((f) => [f, rankOf(f)]));
-  return findings.sort((a, b) =>
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    ranks.get(a)! - ranks.get(b)! ||
-    ANALYSES.indexOf(a.analysis) - ANALYSES.indexOf(b.analysis) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return findings.sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      ranks.get(a)! - ranks.get(b)! ||
+      ANALYSES.indexOf(a.analysis) - ANALYSES.indexOf(b.analysis) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** Findings that could cost the school calls in theory: a contract's hours or times against the SLA. */
@@ -62,7 +79,8 @@ function raiseRealMisses(findings: Finding[]): void {
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.analysis !== 'supplierPerformance' || f.severity === 'info' || !f.contractRef) continue;
-    const worst = findings.filter((g) => g.contractRef === f.contractRef && THEORETICAL.includes(g.analysis))
+    const worst = findings
+      .filter((g) => g.contractRef === f.contractRef && THEORETICAL.includes(g.analysis))
       .reduce((w, g) => Math.min(w, SEVERITIES.indexOf(g.severity)), SEVERITIES.indexOf(f.severity));
     if (worst < SEVERITIES.indexOf(f.severity)) findings[k] = { ...f, severity: SEVERITIES[worst] };
   }

@@ -17,7 +17,6 @@ import { longDate } from '../text';
 import { DAY_MS } from '../time/zone';
 import type { Period } from '../periods/period';
 
-
 /** An hours cell: blank, unreadable, or resolved (pattern, zone, closures). */
 export type HoursCell =
   | { readonly kind: 'blank' }
@@ -49,7 +48,6 @@ export interface Context {
   ref(tab: TabKey, row: number, key?: string): RowRef;
 }
 
-
 export function makeContext(wb: Workbook, now: number, period?: Period, measured: MeasuredWorkbook = measureWorkbook(wb)): Context {
   const { model } = measured;
   const services = new Map<string, Service>();
@@ -71,7 +69,11 @@ export function makeContext(wb: Workbook, now: number, period?: Period, measured
   const start = period?.start ?? now - DEFAULT_LOOKBACK_DAYS * DAY_MS;
   const end = period?.end ?? now;
   return {
-    wb, now, model, measured, settings: wb.assumptions,
+    wb,
+    now,
+    model,
+    measured,
+    settings: wb.assumptions,
     period: period ?? { start, end, label: trailingPeriodLabel(DEFAULT_LOOKBACK_DAYS, longDate(end, wb.timeZone)) },
     service: (id) => services.get(idKey(id)),
     rank: (id) => services.get(idKey(id))?.rank ?? Infinity,

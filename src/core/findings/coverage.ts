@@ -23,14 +23,17 @@ export function coverageFindings(ctx: Context): Finding[] {
       const unknown = hours.kind === 'blank';
       out.push({
         id: `coverage:${c.contractRef}:${unknown ? 'unknown' : 'unreadable'}`,
-        analysis: 'coverage', severity: gapSeverity(ctx, rank), question: QUESTION,
+        analysis: 'coverage',
+        severity: gapSeverity(ctx, rank),
+        question: QUESTION,
         title: `${contractLabel(c)}: support hours ${unknown ? 'unknown' : 'cannot be read'}`,
         evidence: unknown
           ? `The Contracts tab gives no support hours for ${c.supplier}, so nobody can tell whether it covers ${names} when needed.`
           : `The support hours "${hours.text}" of ${c.supplier} cannot be read (${hours.error}), so they cannot be checked against ${names}.`,
         action: `Ask ${c.supplier} for its support hours and response and fix times, record them on the Contracts tab, and check them against the service hours.`,
         refs: [ctx.ref('contracts', c.row, 'supportHours'), ...serviceRefs],
-        serviceIds: services.map((s) => s.serviceId), contractRef: c.contractRef,
+        serviceIds: services.map((s) => s.serviceId),
+        contractRef: c.contractRef,
       });
       continue;
     }
@@ -46,7 +49,9 @@ export function coverageFindings(ctx: Context): Finding[] {
       let title: string;
       if (weekly.hoursPerWeek > 0) {
         const gaps = formatHours({ spec: '', days: weekly.days });
-        parts.push(`${c.contractRef} covers ${describeHours(hours)}; ${serviceLabel(s)} needs ${describeHours(need)}: ${hoursText(weekly.hoursPerWeek)} a week uncovered (${gaps}).`);
+        parts.push(
+          `${c.contractRef} covers ${describeHours(hours)}; ${serviceLabel(s)} needs ${describeHours(need)}: ${hoursText(weekly.hoursPerWeek)} a week uncovered (${gaps}).`,
+        );
         title = `${contractLabel(c)} leaves ${hoursText(weekly.hoursPerWeek)} a week of ${s.name} hours uncovered`;
       } else {
         parts.push(`${c.contractRef} covers ${describeHours(hours)}; ${serviceLabel(s)} needs ${describeHours(need)}.`);
@@ -54,23 +59,40 @@ export function coverageFindings(ctx: Context): Finding[] {
       }
       if (year.closedDays > 0) {
         const from = year.firstClosedDay === undefined ? '' : `, the first on ${longDate(year.firstClosedDay * DAY_MS, 'UTC')}`;
-        parts.push(`Over the next ${COVERAGE_HORIZON_DAYS} days the contract is closed on ${plural(year.closedDays, 'day')} when the service is needed (${hoursText(year.closedHours)} of service hours${from}).`);
+        parts.push(
+          `Over the next ${COVERAGE_HORIZON_DAYS} days the contract is closed on ${plural(year.closedDays, 'day')} when the service is needed (${hoursText(year.closedHours)} of service hours${from}).`,
+        );
       }
-      parts.push(`Over the ${COVERAGE_HORIZON_DAYS} days from ${longDate(ctx.now, ctx.wb.timeZone)} that is ${hoursText(year.uncoveredHours)} of service hours with no supplier cover.`);
+      parts.push(
+        `Over the ${COVERAGE_HORIZON_DAYS} days from ${longDate(ctx.now, ctx.wb.timeZone)} that is ${hoursText(year.uncoveredHours)} of service hours with no supplier cover.`,
+      );
       // A limit the users agreed (SLA tab, Agreed exceptions) settles the gap for them: it stays the manager's to watch.
       const sla = ctx.wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId));
       const agreed = sla?.exceptions?.trim();
       if (agreed) parts.push(`The users have agreed an exception for ${s.name} (SLA tab, Agreed exceptions): "${agreed}"`);
       out.push({
         id: `coverage:${c.contractRef}:${s.serviceId}`,
-        analysis: 'coverage', severity: agreed ? 'low' : gapSeverity(ctx, s.rank), question: QUESTION, title,
+        analysis: 'coverage',
+        severity: agreed ? 'low' : gapSeverity(ctx, s.rank),
+        question: QUESTION,
+        title,
         evidence: parts.join(' '),
         action: agreed
           ? `Check with the representatives that the agreed exception still holds before ${c.supplier}'s contract renews.`
           : `Find the cost of ${c.supplier} covering the missing hours, or agree with the representatives and the head teacher that faults then wait for the supplier, and record it on the SLA tab (Agreed exceptions).`,
-        refs: [ctx.ref('contracts', c.row, 'supportHours'), ctx.ref('services', s.row, 'serviceHours'), ...(agreed && sla ? [ctx.ref('sla', sla.row, 'exceptions')] : [])],
-        serviceIds: [s.serviceId], contractRef: c.contractRef,
-        figures: { uncoveredHoursPerWeek: weekly.hoursPerWeek, closedDays: year.closedDays, closedHours: year.closedHours, uncoveredHoursAhead: year.uncoveredHours },
+        refs: [
+          ctx.ref('contracts', c.row, 'supportHours'),
+          ctx.ref('services', s.row, 'serviceHours'),
+          ...(agreed && sla ? [ctx.ref('sla', sla.row, 'exceptions')] : []),
+        ],
+        serviceIds: [s.serviceId],
+        contractRef: c.contractRef,
+        figures: {
+          uncoveredHoursPerWeek: weekly.hoursPerWeek,
+          closedDays: year.closedDays,
+          closedHours: year.closedHours,
+          uncoveredHoursAhead: year.uncoveredHours,
+        },
       });
     }
   }

@@ -25,13 +25,23 @@ export function slaLifecycle(wb: Workbook, now: number): SlaLifecycle[] {
   const names = new Map(wb.services.map((s) => [idKey(s.serviceId), s.name]));
   return wb.sla.map((r) => {
     const days = r.nextReview === undefined ? undefined : Math.ceil((r.nextReview - now) / DAY_MS);
-    const stage: SlaStage = r.status === 'Negotiation' ? 'Negotiation'
-      : days !== undefined && days < 0 ? 'Review overdue'
-      : days !== undefined && days <= wb.assumptions.reviewDueDays ? 'Review due'
-      : r.status;
+    const stage: SlaStage =
+      r.status === 'Negotiation'
+        ? 'Negotiation'
+        : days !== undefined && days < 0
+          ? 'Review overdue'
+          : days !== undefined && days <= wb.assumptions.reviewDueDays
+            ? 'Review due'
+            : r.status;
     return {
-      serviceId: r.serviceId, name: names.get(idKey(r.serviceId)) ?? r.serviceId, row: r.row, status: r.status, stage,
-      agreedOn: r.agreedOn, nextReview: r.nextReview, daysToReview: days,
+      serviceId: r.serviceId,
+      name: names.get(idKey(r.serviceId)) ?? r.serviceId,
+      row: r.row,
+      status: r.status,
+      stage,
+      agreedOn: r.agreedOn,
+      nextReview: r.nextReview,
+      daysToReview: days,
     };
   });
 }
@@ -46,7 +56,9 @@ export function lifecycleFindings(ctx: Context): Finding[] {
     const base = { analysis: 'lifecycle' as const, question: 'Other support issues' as const, serviceIds: [l.serviceId] };
     if (l.stage === 'Review overdue') {
       out.push({
-        ...base, id: `lifecycle:overdue:${l.serviceId}`, severity: 'medium',
+        ...base,
+        id: `lifecycle:overdue:${l.serviceId}`,
+        severity: 'medium',
         title: `${l.name}: SLA review overdue by ${plural(-l.daysToReview!, 'day')}`,
         evidence: `The SLA for ${l.name} (${l.status}) was due for review on ${date(l.nextReview!)}.`,
         action: `Hold the review with the ${l.name} representatives, record findings and actions on the Reviews tab, and set the next review date.`,
@@ -55,15 +67,20 @@ export function lifecycleFindings(ctx: Context): Finding[] {
       });
     } else if (l.stage === 'Review due') {
       out.push({
-        ...base, id: `lifecycle:due:${l.serviceId}`, severity: 'low',
+        ...base,
+        id: `lifecycle:due:${l.serviceId}`,
+        severity: 'low',
         title: `${l.name}: SLA review due in ${plural(l.daysToReview!, 'day')}`,
         evidence: `The SLA for ${l.name} is due for review on ${date(l.nextReview!)}.`,
         action: `Arrange the review meeting with the ${l.name} representatives.`,
-        refs: [ctx.ref('sla', l.row, 'nextReview')], figures: { daysToReview: l.daysToReview! },
+        refs: [ctx.ref('sla', l.row, 'nextReview')],
+        figures: { daysToReview: l.daysToReview! },
       });
     } else if (l.stage === 'Negotiation') {
       out.push({
-        ...base, id: `lifecycle:negotiation:${l.serviceId}`, severity: 'low',
+        ...base,
+        id: `lifecycle:negotiation:${l.serviceId}`,
+        severity: 'low',
         title: `${l.name}: SLA still in negotiation`,
         evidence: `The SLA for ${l.name} has not been agreed${l.agreedOn === undefined ? ' (no agreed date)' : ''}, so its targets are not yet binding.`,
         action: `Finish agreeing the SLA with the ${l.name} representatives and the head teacher, then record the agreed date and the next review.`,
@@ -71,7 +88,9 @@ export function lifecycleFindings(ctx: Context): Finding[] {
       });
     } else if (l.nextReview === undefined) {
       out.push({
-        ...base, id: `lifecycle:noReview:${l.serviceId}`, severity: 'low',
+        ...base,
+        id: `lifecycle:noReview:${l.serviceId}`,
+        severity: 'low',
         title: `${l.name}: no review date set`,
         evidence: `The SLA for ${l.name} is ${l.status.toLowerCase()} but has no next review date.`,
         action: 'Set the next review date, normally within a year of agreement.',
@@ -83,12 +102,20 @@ export function lifecycleFindings(ctx: Context): Finding[] {
   const stages: SlaStage[] = ['Negotiation', 'Agreed', 'Monitoring', 'Review', 'Review due', 'Review overdue'];
   const next = all.filter((l) => l.daysToReview !== undefined && l.daysToReview >= 0).sort((a, b) => a.nextReview! - b.nextReview!)[0];
   out.push({
-    id: 'lifecycle:summary', analysis: 'lifecycle', severity: 'info', question: 'Other support issues',
-    title: `SLA lifecycle: ${stages.filter((s) => count(s) > 0).map((s) => `${count(s)} ${s.toLowerCase()}`).join(', ')}`,
-    evidence: all.map((l) => `${l.name}: ${l.stage}${l.nextReview !== undefined ? `, next review ${date(l.nextReview)}` : ''}`).join('; ') +
+    id: 'lifecycle:summary',
+    analysis: 'lifecycle',
+    severity: 'info',
+    question: 'Other support issues',
+    title: `SLA lifecycle: ${stages
+      .filter((s) => count(s) > 0)
+      .map((s) => `${count(s)} ${s.toLowerCase()}`)
+      .join(', ')}`,
+    evidence:
+      all.map((l) => `${l.name}: ${l.stage}${l.nextReview !== undefined ? `, next review ${date(l.nextReview)}` : ''}`).join('; ') +
       (next ? `. The next review, of ${next.name}, is on ${date(next.nextReview!)}.` : '.'),
     action: 'Keep each SLA moving: agree those in negotiation, monitor the agreed ones, and review each on its date.',
-    refs: all.map((l) => makeRef('sla', l.row, 'status')), serviceIds: all.map((l) => l.serviceId),
+    refs: all.map((l) => makeRef('sla', l.row, 'status')),
+    serviceIds: all.map((l) => l.serviceId),
     figures: { slas: all.length, overdue: count('Review overdue'), due: count('Review due'), negotiation: count('Negotiation') },
   });
   return out;

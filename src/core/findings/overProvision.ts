@@ -30,7 +30,9 @@ export function overProvisionFindings(ctx: Context): Finding[] {
       const excess = uncoveredHours(have, need).hoursPerWeek;
       if (excess > 0 && haveH >= OVER_HOURS_RATIO * needH) {
         const needText = okNeeds.length === 1 ? describeHours(okNeeds[0]) : formatHours(need);
-        reasons.push(`It covers ${describeHours(hours)} (${hoursText(haveH)} a week) where ${names} ${services.length === 1 ? 'needs' : 'need'} ${needText} (${hoursText(needH)} a week): ${hoursText(excess)} a week of cover no listed service needs.`);
+        reasons.push(
+          `It covers ${describeHours(hours)} (${hoursText(haveH)} a week) where ${names} ${services.length === 1 ? 'needs' : 'need'} ${needText} (${hoursText(needH)} a week): ${hoursText(excess)} a week of cover no listed service needs.`,
+        );
         short.push(`${formatHours(hours.resolved.hours)} against ${needText}`);
         Object.assign(figures, { contractHoursPerWeek: haveH, neededHoursPerWeek: needH, excessHoursPerWeek: excess });
         appendAll(refs, [ctx.ref('contracts', c.row, 'supportHours'), ...services.map((s) => ctx.ref('services', s.row, 'serviceHours'))]);
@@ -51,7 +53,9 @@ export function overProvisionFindings(ctx: Context): Finding[] {
       const handling = ctx.settings.handlingHours;
       const left = t.hours - (key === 'resolveHours' ? handling : 0);
       if (value > OVER_SPEED_RATIO * left) return;
-      reasons.push(`It ${word} within ${hoursText(value)} where the tightest incident target of ${names} allows ${hoursText(t.hours)}${left < t.hours ? ` (${hoursText(left)} after ${hoursText(handling)} of the school's own handling)` : ''}.`);
+      reasons.push(
+        `It ${word} within ${hoursText(value)} where the tightest incident target of ${names} allows ${hoursText(t.hours)}${left < t.hours ? ` (${hoursText(left)} after ${hoursText(handling)} of the school's own handling)` : ''}.`,
+      );
       short.push(`${word === 'fixes' ? 'fix' : 'response'} in ${hoursText(value)} against ${hoursText(t.hours)}`);
       figures[contractKey === 'fixHours' ? 'fixHours' : 'respondHours'] = value;
       figures[contractKey === 'fixHours' ? 'tightestResolveHours' : 'tightestRespondHours'] = t.hours;
@@ -69,13 +73,17 @@ export function overProvisionFindings(ctx: Context): Finding[] {
     }
     out.push({
       id: `overProvision:${c.contractRef}`,
-      analysis: 'overProvision', severity: 'low', question: 'Third-party response or fix issues',
+      analysis: 'overProvision',
+      severity: 'low',
+      question: 'Third-party response or fix issues',
       title: `${contractLabel(c)} gives more than ${names} ${services.length === 1 ? 'needs' : 'need'}: ${short.join('; ')}${c.annualCost === undefined ? '' : ` (${moneyText(c.annualCost)} a year)`}`,
       evidence: `${reasons.join(' ')} ${cost}${renewal}`,
       action: `Review what ${names} really ${services.length === 1 ? 'needs' : 'need'} with the representatives, and find the cost of a contract matching those hours and targets before it renews: a possible saving.`,
-      refs, serviceIds: services.map((s) => s.serviceId), contractRef: c.contractRef, figures,
+      refs,
+      serviceIds: services.map((s) => s.serviceId),
+      contractRef: c.contractRef,
+      figures,
     });
   }
   return out;
 }
-

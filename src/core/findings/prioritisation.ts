@@ -36,8 +36,13 @@ export function prioritisationFindings(ctx: Context): Finding[] {
     if (!e) {
       const s = ctx.service(serviceId);
       e = {
-        id: s?.serviceId ?? serviceId.trim(), name: s?.name ?? `${serviceId.trim()} (not in the catalogue)`, rank: s?.rank ?? Infinity, row: s?.row,
-        measurable: s !== undefined && ctx.supportHours(s).kind === 'ok', items: 0, fixHours: 0,
+        id: s?.serviceId ?? serviceId.trim(),
+        name: s?.name ?? `${serviceId.trim()} (not in the catalogue)`,
+        rank: s?.rank ?? Infinity,
+        row: s?.row,
+        measurable: s !== undefined && ctx.supportHours(s).kind === 'ok',
+        items: 0,
+        fixHours: 0,
       };
       by.set(key, e);
     }
@@ -52,13 +57,22 @@ export function prioritisationFindings(ctx: Context): Finding[] {
   const fixShare = (e: Effort) => (totalFix > 0 ? e.fixHours / totalFix : 0);
   const out: Finding[] = [];
   out.push({
-    id: 'prioritisation:summary', analysis: 'prioritisation', severity: 'info', question: QUESTION,
+    id: 'prioritisation:summary',
+    analysis: 'prioritisation',
+    severity: 'info',
+    question: QUESTION,
     title: `Where the work went in ${periodWording(ctx.period, ctx.now)}: ${plural(totalItems, 'item')} and ${hoursText(totalFix)} of fix time`,
-    evidence: `In ${periodWording(ctx.period, ctx.now)}: ${list.filter((e) => e.items > 0 || e.rank <= highRank).map((e) =>
-      `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${shareText(e.items / totalItems)} of items, ${e.measurable ? `${shareText(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`).join('; ')}.`,
+    evidence: `In ${periodWording(ctx.period, ctx.now)}: ${list
+      .filter((e) => e.items > 0 || e.rank <= highRank)
+      .map(
+        (e) =>
+          `${Number.isFinite(e.rank) ? `${e.rank}. ` : ''}${e.name} ${shareText(e.items / totalItems)} of items, ${e.measurable ? `${shareText(fixShare(e))} of fix time` : 'fix time not measurable (no hours)'}`,
+      )
+      .join('; ')}.`,
     action: 'Compare where effort goes with what the school said matters; agree with the representatives whether the ranking or the work should change.',
     refs: list.filter((e) => e.row !== undefined).map((e) => ctx.ref('services', e.row!, 'rank')),
-    serviceIds: list.map((e) => e.id), figures: { items: totalItems, fixHours: totalFix },
+    serviceIds: list.map((e) => e.id),
+    figures: { items: totalItems, fixHours: totalFix },
   });
   const high = list.filter((e) => e.rank <= highRank);
   if (high.length === 0 || totalFix <= 0) return out;
@@ -68,12 +82,16 @@ export function prioritisationFindings(ctx: Context): Finding[] {
     const sh = fixShare(e);
     if (sh < MIN_EFFORT_SHARE || sh < EFFORT_OUTWEIGH_RATIO * fixShare(top)) continue;
     out.push({
-      id: `prioritisation:outweighs:${e.id}`, analysis: 'prioritisation', severity: 'low', question: QUESTION,
+      id: `prioritisation:outweighs:${e.id}`,
+      analysis: 'prioritisation',
+      severity: 'low',
+      question: QUESTION,
       title: `${e.name}${Number.isFinite(e.rank) ? ` (rank ${e.rank})` : ''} took ${shareText(sh)} of fix time, more than ${topWords(highRank, 'any of ')}`,
       evidence: `In ${periodWording(ctx.period, ctx.now)}, ${e.name} had ${plural(e.items, 'item')} and ${hoursText(e.fixHours)} of fix time (${shareText(sh)}); the busiest of ${topWords(highRank, '')}, ${top.name} (rank ${top.rank}), took ${hoursText(top.fixHours)} (${shareText(fixShare(top))}).`,
       action: `Find out why ${e.name} takes so much support time (repeat faults, a weak supplier, training); review its rank and its support with the representatives.`,
       refs: e.row !== undefined ? [ctx.ref('services', e.row, 'rank')] : [],
-      serviceIds: [e.id], figures: { items: e.items, fixHours: e.fixHours, fixShare: sh, topHighPriorityShare: fixShare(top) },
+      serviceIds: [e.id],
+      figures: { items: e.items, fixHours: e.fixHours, fixShare: sh, topHighPriorityShare: fixShare(top) },
     });
   }
   return out;

@@ -7,10 +7,12 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { high: 'High
 export function describeRefs(refs: readonly RowRef[]): string {
   const byTab = new Map<string, RowRef[]>();
   for (const r of refs) byTab.set(r.tabName, [...(byTab.get(r.tabName) ?? []), r]);
-  return [...byTab].map(([tab, rs]) => {
-    const rows = [...new Set(rs.map((r) => r.row))].sort((a, b) => a - b);
-    return `${tab} ${rows.length === 1 ? 'row' : 'rows'} ${compactRows(rows)}`;
-  }).join('; ');
+  return [...byTab]
+    .map(([tab, rs]) => {
+      const rows = [...new Set(rs.map((r) => r.row))].sort((a, b) => a - b);
+      return `${tab} ${rows.length === 1 ? 'row' : 'rows'} ${compactRows(rows)}`;
+    })
+    .join('; ');
 }
 
 /** "3, 5-7, 10". */
@@ -33,9 +35,5 @@ export const FINDINGS_HEADER = ['Severity', 'Question', 'Finding', 'Evidence', '
  * show).
  */
 export function findingsTable(findings: readonly Finding[]): string[][] {
-  return [
-    [...FINDINGS_HEADER],
-    ...findings.map((f) => [SEVERITY_LABELS[f.severity], f.question, f.title, f.evidence, f.action, describeRefs(f.refs)]),
-  ];
+  return [[...FINDINGS_HEADER], ...findings.map((f) => [SEVERITY_LABELS[f.severity], f.question, f.title, f.evidence, f.action, describeRefs(f.refs)])];
 }
-

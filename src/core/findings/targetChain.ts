@@ -49,14 +49,23 @@ export function targetChainFindings(ctx: Context): Finding[] {
       const respond = tightestTarget(ctx, s, 'respondHours');
       // Unknown contract hours are reported by coverage; here the fix is judged at its best (no waiting for them).
       // When the sum does not add up (the supplier's hours are not the service's), say why on the page itself.
-      const ownHours = okHours && Number.isFinite(worst) && Math.abs(worst - handling - c.fixHours) > 0.01
-        ? `, counted in its own hours (${formatHours(okHours.resolved.hours)}),` : '';
-      const takes = !okHours ? `takes at least ${hoursText(worst)}` : Number.isFinite(worst) ? `can take up to ${hoursText(worst)}${ownHours ? ` of ${s.name}'s support hours` : ''}` : 'may never end';
+      const ownHours =
+        okHours && Number.isFinite(worst) && Math.abs(worst - handling - c.fixHours) > 0.01
+          ? `, counted in its own hours (${formatHours(okHours.resolved.hours)}),`
+          : '';
+      const takes = !okHours
+        ? `takes at least ${hoursText(worst)}`
+        : Number.isFinite(worst)
+          ? `can take up to ${hoursText(worst)}${ownHours ? ` of ${s.name}'s support hours` : ''}`
+          : 'may never end';
       out.push({
         id: `targetChain:${c.contractRef}:${s.serviceId}`,
-        analysis: 'targetChain', severity: gapSeverity(ctx, s.rank), question: 'Third-party response or fix issues',
+        analysis: 'targetChain',
+        severity: gapSeverity(ctx, s.rank),
+        question: 'Third-party response or fix issues',
         title: `${contractLabel(c)} cannot fix ${s.name} within the ${hoursText(tightest)} target: ${handling > 0 ? `after ${hoursText(handling)} of the school's own handling, ` : ''}its ${hoursText(c.fixHours)} fix${ownHours} ${takes}`,
-        evidence: `${c.contractRef} fixes within ${hoursText(c.fixHours)}${okHours ? ` of its own hours (${describeHours(okHours)})` : ''}; ${s.name} is supported in ${describeHours(support)}.` +
+        evidence:
+          `${c.contractRef} fixes within ${hoursText(c.fixHours)}${okHours ? ` of its own hours (${describeHours(okHours)})` : ''}; ${s.name} is supported in ${describeHours(support)}.` +
           `${mine.length ? ` It supports ${mine.map((e) => e.component).join(', ')}.` : ''} Incident resolution targets it cannot meet: ${list}.` +
           (c.respondHours! > respond! ? ` It also responds in ${hoursText(c.respondHours!)}, against a ${hoursText(respond!)} response target.` : '') +
           ` The school's own handling is taken as ${hoursText(handling)} ${fromSettings('handlingHours')}.`,
@@ -67,7 +76,8 @@ export function targetChainFindings(ctx: Context): Finding[] {
           ctx.ref('services', s.row, 'supportHours'),
           ...mine.map((e) => ctx.ref('equipment', e.row, 'contractRef')),
         ],
-        serviceIds: [s.serviceId], contractRef: c.contractRef,
+        serviceIds: [s.serviceId],
+        contractRef: c.contractRef,
         figures: { fixHours: c.fixHours, worstCaseHours: worst, tightestTargetHours: tightest, handlingHours: handling },
       });
     }

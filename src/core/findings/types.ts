@@ -9,8 +9,15 @@ export type ReviewQuestion =
   | 'Other support issues';
 
 export type FindingAnalysis =
-  | 'coverage' | 'targetChain' | 'overProvision' | 'weakestLink' | 'unknowns'
-  | 'supplierPerformance' | 'prioritisation' | 'lifecycle' | 'rankClash';
+  | 'coverage'
+  | 'targetChain'
+  | 'overProvision'
+  | 'weakestLink'
+  | 'unknowns'
+  | 'supplierPerformance'
+  | 'prioritisation'
+  | 'lifecycle'
+  | 'rankClash';
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 

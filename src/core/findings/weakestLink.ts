@@ -29,12 +29,15 @@ export function weakestLinkFindings(ctx: Context, chained: ReadonlySet<string>):
     if (slow.length === 0) continue;
     out.push({
       id: `weakestLink:${s.serviceId}`,
-      analysis: 'weakestLink', severity: gapSeverity(ctx, s.rank), question: QUESTION,
+      analysis: 'weakestLink',
+      severity: gapSeverity(ctx, s.rank),
+      question: QUESTION,
       title: `${s.name}: ${slow.map((p) => p.e.component).join(', ')} ${slow.length === 1 ? 'is' : 'are'} answered more slowly than the ${hoursText(respond)} response target`,
       evidence: `The tightest incident response target of ${serviceLabel(s)} is ${hoursText(respond)}. ${slow.map(({ e, c }) => `${e.component} (${e.kind}) is under ${contractLabel(c)}, which responds in ${hoursText(c.respondHours!)}`).join('; ')}. The slowest part sets how long the service can be down.`,
       action: `Find the cost of faster support for ${slow.map((p) => p.e.component).join(', ')}, or agree with the representatives and the head teacher that the ${s.name} targets allow for it.`,
       refs: [ctx.ref('services', s.row), ...slow.map((p) => ctx.ref('equipment', p.e.row, 'contractRef'))],
-      serviceIds: [s.serviceId], figures: { slowComponents: slow.length, tightestRespondHours: respond },
+      serviceIds: [s.serviceId],
+      figures: { slowComponents: slow.length, tightestRespondHours: respond },
     });
   }
   return [...out, ...kindFindings(ctx)];
@@ -42,7 +45,8 @@ export function weakestLinkFindings(ctx: Context, chained: ReadonlySet<string>):
 
 const incidentsOf = (ctx: Context): Resolved[] => resolvedItems(ctx).filter((r) => r.incident.type === 'Incident');
 const enough = (list: readonly Resolved[]): boolean =>
-  list.filter((r) => r.incident.component === 'Software').length >= MIN_KIND_SAMPLE && list.filter((r) => r.incident.component === 'Hardware').length >= MIN_KIND_SAMPLE;
+  list.filter((r) => r.incident.component === 'Software').length >= MIN_KIND_SAMPLE &&
+  list.filter((r) => r.incident.component === 'Hardware').length >= MIN_KIND_SAMPLE;
 
 /**
  * Software incidents answered or fixed much more slowly than hardware ones, school-wide and within each
@@ -57,7 +61,10 @@ function kindFindings(periodCtx: Context): Finding[] {
   if (inPeriod.some((f) => f.id === 'weakestLink:kind:ALL:Software') || end - periodCtx.period.start >= (DEFAULT_LOOKBACK_DAYS - 1) * DAY_MS) return inPeriod;
   const year = { start: end - DEFAULT_LOOKBACK_DAYS * DAY_MS, end, label: trailingPeriodLabel(DEFAULT_LOOKBACK_DAYS, longDate(end, tz)) };
   const why = enough(incidentsOf(periodCtx)) ? 'does not show it' : 'has too few software and hardware incidents to compare';
-  const wider = kindFindingsOver({ ...periodCtx, period: year }, ` (${periodWording(periodCtx.period, periodCtx.now)} ${why}; the 12 months to ${longDate(end, tz)} do)`);
+  const wider = kindFindingsOver(
+    { ...periodCtx, period: year },
+    ` (${periodWording(periodCtx.period, periodCtx.now)} ${why}; the 12 months to ${longDate(end, tz)} do)`,
+  );
   return [...wider.filter((f) => f.id === 'weakestLink:kind:ALL:Software'), ...inPeriod];
 }
 
@@ -77,16 +84,23 @@ function kindFindingsOver(ctx: Context, longer: string): Finding[] {
     const slowest = [...sw].sort((a, b) => b.hours - a.hours).slice(0, MAX_ROW_REFS);
     out.push({
       id: `weakestLink:kind:${service?.serviceId ?? 'ALL'}:Software`,
-      analysis: 'weakestLink', severity: service ? gapSeverity(ctx, service.rank) : 'medium', question: QUESTION,
+      analysis: 'weakestLink',
+      severity: service ? gapSeverity(ctx, service.rank) : 'medium',
+      question: QUESTION,
       title: `${service ? `${service.name}: s` : 'S'}oftware faults are ${how.join(' and ')} more slowly than hardware faults${longer ? ` over ${ctx.period.label}` : ''}`,
       evidence: `In ${periodWording(ctx.period, ctx.now)}${longer}, across ${service ? serviceLabel(service) : 'all services'}, ${plural(sw.length, 'resolved software incident')} took a median ${h(respondSw)} to answer and ${h(fixSw)} to fix, in support hours; ${plural(hw.length, 'hardware incident')} took ${h(respondHw)} and ${h(fixHw)}. Slow software support can extend downtime. The rows cited are the ${plural(slowest.length, 'slowest software fix', 'slowest software fixes')}.`,
-      action: 'Find out why software faults wait longer (supplier, skills, licences), find the cost of faster software support, and review it with the representatives.',
+      action:
+        'Find out why software faults wait longer (supplier, skills, licences), find the cost of faster software support, and review it with the representatives.',
       refs: [...(service ? [ctx.ref('services', service.row)] : []), ...slowest.map((r) => ctx.ref('incidents', r.incident.row, 'component'))],
       serviceIds: service ? [service.serviceId] : [...new Set(sw.map((r) => r.incident.serviceId))],
       figures: { respondHours: respondSw, hardwareRespondHours: respondHw, fixHours: fixSw, hardwareFixHours: fixHw, incidents: sw.length },
     });
   };
   compare(items);
-  for (const s of ctx.wb.services) compare(items.filter((r) => ctx.service(r.incident.serviceId) === s), s);
+  for (const s of ctx.wb.services)
+    compare(
+      items.filter((r) => ctx.service(r.incident.serviceId) === s),
+      s,
+    );
   return out;
 }

@@ -13,7 +13,10 @@
  *   written (the quote an ordinary character, its fields split as they stand) and named in `notes`.
  * So no line is ever absorbed into another. Every record keeps the file line it starts on.
  */
-export interface CsvNote { readonly line: number; readonly reason: string }
+export interface CsvNote {
+  readonly line: number;
+  readonly reason: string;
+}
 
 export interface CsvTable {
   readonly separator: string;
@@ -35,7 +38,10 @@ function detectSeparator(firstLine: string): string {
   let most = 0;
   for (const s of SEPARATORS) {
     const n = unquoted.split(s).length - 1;
-    if (n > most) { best = s; most = n; }
+    if (n > most) {
+      best = s;
+      most = n;
+    }
   }
   return best;
 }
@@ -66,10 +72,13 @@ function splitLine(line: string, sep: string): string[] {
 
 /** The index of the quote closing a quoted field whose text starts at `from` on this line, or -1. */
 function closing(text: string, from: number): number {
-  for (let i = from; ;) {
+  for (let i = from; ; ) {
     const q = text.indexOf('"', i);
     if (q < 0) return -1;
-    if (text[q + 1] === '"') { i = q + 2; continue; }
+    if (text[q + 1] === '"') {
+      i = q + 2;
+      continue;
+    }
     return q;
   }
 }
@@ -120,7 +129,10 @@ function spanningRecord(lines: readonly string[], i: number, sep: string, width:
     }
     if (pos >= line.length) break;
     pos += sep.length;
-    if (pos === line.length) { cells.push(''); break; }
+    if (pos === line.length) {
+      cells.push('');
+      break;
+    }
   }
   // A record running over lines has exactly the header's fields: a stray quote rarely makes that so.
   if (width > 0 && cells.length !== width) return undefined;
@@ -170,7 +182,7 @@ export function readCsv(raw: string): CsvTable {
   const head = read(i, 0);
   const header = head.cells.map((h) => h.trim());
   const records: Array<{ line: number; cells: string[] }> = [];
-  for (i = head.next; i < lines.length;) {
+  for (i = head.next; i < lines.length; ) {
     const line = i + 1;
     const r = read(i, header.length);
     i = r.next;

@@ -12,7 +12,15 @@ export type OrderSource = 'file' | 'locale' | 'choice';
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i;
 
-interface Parts { y: number; mo: number; d: number; h: number; mi: number; s: number; offsetMin?: number }
+interface Parts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  offsetMin?: number;
+}
 
 /** The two leading numbers of a numeric date, or undefined when the text is not one. */
 export function numericPair(text: string): readonly [number, number] | undefined {
@@ -44,8 +52,7 @@ function parts(text: string, order: DateOrder): Parts | undefined {
   let m = ISO.exec(s);
   if (m) {
     const off = m[7];
-    const offsetMin = off === undefined ? undefined : /z/i.test(off) ? 0
-      : (off[0] === '-' ? -1 : 1) * (Number(off.slice(1, 3)) * 60 + Number(off.slice(-2)));
+    const offsetMin = off === undefined ? undefined : /z/i.test(off) ? 0 : (off[0] === '-' ? -1 : 1) * (Number(off.slice(1, 3)) * 60 + Number(off.slice(-2)));
     return { y: +m[1], mo: +m[2], d: +m[3], h: +(m[4] ?? 0), mi: +(m[5] ?? 0), s: +(m[6] ?? 0), offsetMin };
   }
   m = NUMERIC.exec(s);

@@ -49,13 +49,28 @@ export interface ImportContext {
 }
 
 /** Made for one import only, never saved: where a person has changed a cell the file also differs on, take the file's value. */
-export interface ImportChoice { readonly takeExport?: boolean }
+export interface ImportChoice {
+  readonly takeExport?: boolean;
+}
 
 /** A cell a person has changed since the import wrote it (or typed where it never wrote) that the file differs on. */
-export interface Conflict { readonly line: number; readonly ref: string; readonly field: string; readonly sheet: string; readonly file: string }
+export interface Conflict {
+  readonly line: number;
+  readonly ref: string;
+  readonly field: string;
+  readonly sheet: string;
+  readonly file: string;
+}
 
-export interface ValueChoice { readonly value: string; readonly mapped: string | null; readonly rows: number }
-export interface Skip { readonly line: number; readonly reason: string }
+export interface ValueChoice {
+  readonly value: string;
+  readonly mapped: string | null;
+  readonly rows: number;
+}
+export interface Skip {
+  readonly line: number;
+  readonly reason: string;
+}
 
 export interface ImportPlan {
   readonly source: { readonly preset: string; readonly name: string; readonly presets: Array<{ id: string; name: string }> };
@@ -106,7 +121,10 @@ function detectPreset(header: readonly string[], data: ImportData): Preset {
   for (const p of data.presets) {
     if (!findHeader(header, p.columns.ref) || !findHeader(header, p.columns.opened)) continue;
     const n = Object.values(p.columns).filter((names) => findHeader(header, names)).length;
-    if (n > most) { best = p; most = n; }
+    if (n > most) {
+      best = p;
+      most = n;
+    }
   }
   return best;
 }
@@ -115,30 +133,53 @@ function detectPreset(header: readonly string[], data: ImportData): Preset {
 type Fields = { ref: string; serviceId: string; type: ItemType; priority: string; summary: string; opened: number; responded?: number; resolved?: number };
 
 export function planImport(ctx: ImportContext, options: ImportOptions = {}, choice: ImportChoice = {}): ImportPlan {
-  const { table, timeZone, data: { generic: GENERIC, labels: LABELS, texts } } = ctx;
+  const {
+    table,
+    timeZone,
+    data: { generic: GENERIC, labels: LABELS, texts },
+  } = ctx;
   const T = (key: string, ...args: unknown[]) => fill(texts[key] ?? key, ...args);
   const IMPORT_FIELDS = Object.keys(LABELS) as ImportField[];
   const preset = [...ctx.data.presets, GENERIC].find((p) => p.id === options.preset) ?? detectPreset(table.header, ctx.data);
   const columnOf = {} as Record<ImportField, string | undefined>;
   for (const f of IMPORT_FIELDS) {
     const chosen = options.columns?.[f];
-    columnOf[f] = chosen !== undefined ? (table.header.includes(chosen) ? chosen : undefined)
-      : findHeader(table.header, preset.columns[f]) ?? (preset === GENERIC ? undefined : findHeader(table.header, GENERIC.columns[f]));
+    columnOf[f] =
+      chosen !== undefined
+        ? table.header.includes(chosen)
+          ? chosen
+          : undefined
+        : (findHeader(table.header, preset.columns[f]) ?? (preset === GENERIC ? undefined : findHeader(table.header, GENERIC.columns[f])));
   }
-  const at = (f: ImportField) => { const h = columnOf[f]; return h === undefined ? -1 : table.header.indexOf(h); };
+  const at = (f: ImportField) => {
+    const h = columnOf[f];
+    return h === undefined ? -1 : table.header.indexOf(h);
+  };
   const idx = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, at(f)])) as Record<ImportField, number>;
   const cell = (cells: readonly string[], f: ImportField) => (idx[f] < 0 ? '' : (cells[idx[f]] ?? '').trim());
 
   // Date order: the user's choice, else what the file shows, else the spreadsheet's locale.
-  const dateTexts = function* () { for (const r of table.records) for (const f of DATE_FIELDS) if (idx[f] >= 0) yield r.cells[idx[f]] ?? ''; };
+  const dateTexts = function* () {
+    for (const r of table.records) for (const f of DATE_FIELDS) if (idx[f] >= 0) yield r.cells[idx[f]] ?? '';
+  };
   const fileOrder = orderFromFile(dateTexts());
   const order: DateOrder = options.dateOrder ?? (fileOrder === 'dmy' || fileOrder === 'mdy' ? fileOrder : localeOrder(ctx.locale));
   const from: OrderSource = options.dateOrder ? 'choice' : fileOrder && fileOrder !== 'conflict' ? 'file' : 'locale';
   const orderName = T(order);
   let numeric = false;
-  for (const t of dateTexts()) if (numericPair(t)) { numeric = true; break; }
-  const dates = { order, from, text: !numeric && from !== 'choice' ? T('datesIso')
-    : T(from === 'choice' ? 'datesChosen' : from === 'file' ? 'datesFile' : 'datesLocale', orderName, ctx.locale) };
+  for (const t of dateTexts())
+    if (numericPair(t)) {
+      numeric = true;
+      break;
+    }
+  const dates = {
+    order,
+    from,
+    text:
+      !numeric && from !== 'choice'
+        ? T('datesIso')
+        : T(from === 'choice' ? 'datesChosen' : from === 'file' ? 'datesFile' : 'datesLocale', orderName, ctx.locale),
+  };
 
   const tally = (m: Map<string, ValueChoice>, value: string, mapped: string | undefined) => {
     const prev = m.get(value);
@@ -166,8 +207,19 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
     warnings: idx.responded < 0 ? [T('noResponse', LABELS.responded)] : [],
   };
   const notes: Skip[] = [...(table.notes ?? [])];
-  const fail = (error: string, skipped: Skip[] = []): ImportPlan => ({ ...base, values: { services: [], priorities: [], types: [] },
-    sample: [], added: 0, updated: 0, unchanged: 0, skipped, notes, conflicts: [], takeExport: !!choice.takeExport, error });
+  const fail = (error: string, skipped: Skip[] = []): ImportPlan => ({
+    ...base,
+    values: { services: [], priorities: [], types: [] },
+    sample: [],
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped,
+    notes,
+    conflicts: [],
+    takeExport: !!choice.takeExport,
+    error,
+  });
 
   if (table.header.every((h) => !h)) return fail(T('empty'));
   if (table.records.length === 0) return fail(T('headerOnly'));
@@ -183,21 +235,35 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
   const firstLine = new Map<string, number>();
   const date = (text: string) => parseImportDate(text, order, timeZone);
   for (const { line, cells } of table.records) {
-    const skip = (reason: string) => { skipped.push({ line, reason }); };
+    const skip = (reason: string) => {
+      skipped.push({ line, reason });
+    };
     // More values than the header has columns: one holds the separator unquoted, so every column after it is shifted.
     if (cells.length > table.header.length && cells.slice(table.header.length).some((c) => c.trim() !== '')) {
       skip(T('extraFields', cells.length, table.header.length));
       continue;
     }
     const number = cell(cells, 'ref');
-    if (!number) { skip(T('noNumber', columnOf.ref)); continue; }
-    if (number.length > 200) { skip(T('longNumber', columnOf.ref)); continue; }
+    if (!number) {
+      skip(T('noNumber', columnOf.ref));
+      continue;
+    }
+    if (number.length > 200) {
+      skip(T('longNumber', columnOf.ref));
+      continue;
+    }
     const ref = preset.refPrefix + number;
     const key = refKey(ref);
-    if (firstLine.has(key)) { skip(T('twice', ref, firstLine.get(key))); continue; }
+    if (firstLine.has(key)) {
+      skip(T('twice', ref, firstLine.get(key)));
+      continue;
+    }
     firstLine.set(key, line);
     const status = statusOf(cell(cells, 'status'));
-    if (status === 'ignore') { skip(T('ignored', number, cell(cells, 'status'))); continue; }
+    if (status === 'ignore') {
+      skip(T('ignored', number, cell(cells, 'status')));
+      continue;
+    }
 
     const serviceText = cell(cells, 'serviceId');
     const mappedService = options.services?.[serviceText];
@@ -207,12 +273,22 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
     const priority = pick(options.priorities, priorityText, ctx.data.priorities);
     tally(priorityChoices, priorityText, priority);
     const typeText = cell(cells, 'type');
-    const type = idx.type < 0 || typeText === '' ? options.defaultType ?? 'Incident' : pick(options.types, typeText, ctx.data.types) as ItemType | undefined;
+    const type =
+      idx.type < 0 || typeText === '' ? (options.defaultType ?? 'Incident') : (pick(options.types, typeText, ctx.data.types) as ItemType | undefined);
     if (idx.type >= 0) tally(typeChoices, typeText, type);
 
-    if (!serviceId) { skip(serviceText ? T('service', serviceText) : T('noService', columnOf.serviceId)); continue; }
-    if (!priority) { skip(priorityText ? T('priority', priorityText) : T('noPriority')); continue; }
-    if (!type) { skip(T('type', typeText)); continue; }
+    if (!serviceId) {
+      skip(serviceText ? T('service', serviceText) : T('noService', columnOf.serviceId));
+      continue;
+    }
+    if (!priority) {
+      skip(priorityText ? T('priority', priorityText) : T('noPriority'));
+      continue;
+    }
+    if (!type) {
+      skip(T('type', typeText));
+      continue;
+    }
 
     const times: Partial<Record<ImportField, number>> = {};
     const bad = DATE_FIELDS.find((f) => {
@@ -223,15 +299,27 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
       times[f] = ms;
       return false;
     });
-    if (bad) { skip(T('date', columnOf[bad], cell(cells, bad))); continue; }
-    if (times.opened === undefined) { skip(T('noOpened', columnOf.opened)); continue; }
+    if (bad) {
+      skip(T('date', columnOf[bad], cell(cells, bad)));
+      continue;
+    }
+    if (times.opened === undefined) {
+      skip(T('noOpened', columnOf.opened));
+      continue;
+    }
     let resolved = times.resolved;
     if (idx.status >= 0) {
       if (status === 'open') resolved = undefined;
       else if (resolved === undefined) resolved = times.updated;
-      if (status === 'resolved' && resolved === undefined) { skip(T('noResolved', number, cell(cells, 'status'))); continue; }
+      if (status === 'resolved' && resolved === undefined) {
+        skip(T('noResolved', number, cell(cells, 'status')));
+        continue;
+      }
     }
-    if (resolved !== undefined && resolved < times.opened) { skip(T('backwards', columnOf.resolved ?? columnOf.updated, columnOf.opened)); continue; }
+    if (resolved !== undefined && resolved < times.opened) {
+      skip(T('backwards', columnOf.resolved ?? columnOf.updated, columnOf.opened));
+      continue;
+    }
     let summary = cell(cells, 'summary');
     if (summary.length > CELL_LIMIT) {
       summary = cutToCell(summary);
@@ -243,8 +331,16 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
   const byRows = (m: Map<string, ValueChoice>) => [...m.values()].sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
   const values = { services: byRows(serviceChoices), priorities: byRows(priorityChoices), types: byRows(typeChoices) };
   const show = (ms: number | undefined) => (ms === undefined ? '' : formatLocal(ms, timeZone));
-  const sample = rows.slice(0, 5).map(({ fields: r }) => ({ Ref: r.ref, 'Service ID': r.serviceId, Type: r.type, Priority: r.priority,
-    Summary: r.summary, Opened: show(r.opened), Responded: show(r.responded), Resolved: show(r.resolved) }));
+  const sample = rows.slice(0, 5).map(({ fields: r }) => ({
+    Ref: r.ref,
+    'Service ID': r.serviceId,
+    Type: r.type,
+    Priority: r.priority,
+    Summary: r.summary,
+    Opened: show(r.opened),
+    Responded: show(r.responded),
+    Resolved: show(r.resolved),
+  }));
 
   // Which Incidents fields the file feeds: the rest of an existing row is the user's and stays.
   const fed: Array<keyof Fields> = ['ref', 'serviceId', 'priority', 'opened'];
@@ -261,12 +357,14 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
   }
   const data = incidents.slice(1);
   const existing = new Map<string, number>();
-  data.forEach((r, i) => { const k = refKey(String(r[index.ref] ?? '')); if (k && !existing.has(k)) existing.set(k, i); });
+  data.forEach((r, i) => {
+    const k = refKey(String(r[index.ref] ?? ''));
+    if (k && !existing.has(k)) existing.set(k, i);
+  });
   const memory = readMemory(ctx.memory);
 
   /** A field's value as the memory keeps it: text as it is, a time as ISO to the second, nothing as ''. */
-  const fromFile = (k: ImportedKey, v: string | number | undefined): string =>
-    (v === undefined ? '' : TIMES.has(k) ? iso(v as number) : String(v));
+  const fromFile = (k: ImportedKey, v: string | number | undefined): string => (v === undefined ? '' : TIMES.has(k) ? iso(v as number) : String(v));
   const fromSheet = (k: ImportedKey, v: unknown): string => {
     if (isBlank(v)) return '';
     if (TIMES.has(k) && isDate(v)) return iso(v.getTime());
@@ -307,7 +405,10 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
         const file = fromFile(k, fields[k]);
         const sheet = fromSheet(k, old[index[k]]);
         const m = now[KEY_AT[k]];
-        if (sheet === file) { now[KEY_AT[k]] = file; continue; }
+        if (sheet === file) {
+          now[KEY_AT[k]] = file;
+          continue;
+        }
         // A person's value: a formula, a cell changed since the import wrote it, or one it never wrote.
         const formula = ctx.formulas?.[at + 1]?.[index[k]];
         const persons = !!formula || (m === undefined ? sheet !== '' : sheet !== m);
@@ -316,7 +417,10 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
         cells.set(index[k], toCell(k, fields[k]));
         now[KEY_AT[k]] = file;
       }
-      if (cells.size) { changes.set(at, cells); updated++; } else unchanged++;
+      if (cells.size) {
+        changes.set(at, cells);
+        updated++;
+      } else unchanged++;
     }
     if (kept === undefined) now[0] = fields.ref;
     if (kept === undefined || now.some((v, i) => v !== was[i])) remember.push({ row: kept?.row, ref: kept?.ref ?? fields.ref, cells: now });
@@ -330,7 +434,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
   const runs = new Map<string, Array<{ row: number; values: unknown[] }>>();
   for (const [r, cells] of [...changes].sort((a, b) => a[0] - b[0])) {
     const cols = [...cells.keys()].sort((a, b) => a - b);
-    for (let i = 0; i < cols.length;) {
+    for (let i = 0; i < cols.length; ) {
       let j = i;
       while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
       const list = runs.get(`${cols[i]}:${j - i + 1}`) ?? [];
@@ -341,7 +445,7 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
   }
   for (const [k, list] of runs) {
     const column = Number(k.split(':')[0]) + 1;
-    for (let i = 0; i < list.length;) {
+    for (let i = 0; i < list.length; ) {
       let j = i;
       while (j + 1 < list.length && list[j + 1].row === list[j].row + 1) j++;
       blocks.push({ row: list[i].row + 2, column, values: list.slice(i, j + 1).map((x) => x.values) });
@@ -353,13 +457,23 @@ export function planImport(ctx: ImportContext, options: ImportOptions = {}, choi
     const cols = keys.map((k) => index[k]);
     let left = Infinity;
     let right = -1;
-    for (const c of cols) { left = Math.min(left, c); right = Math.max(right, c); }
+    for (const c of cols) {
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
     const byCol = new Map(keys.map((k) => [index[k], k]));
-    blocks.push({ row: data.length + 2, column: left + 1, values: appended.map((f) => {
-      const line: unknown[] = [];
-      for (let c = left; c <= right; c++) { const k = byCol.get(c); line.push(k ? toCell(k, f[k]) : ''); }
-      return line;
-    }) });
+    blocks.push({
+      row: data.length + 2,
+      column: left + 1,
+      values: appended.map((f) => {
+        const line: unknown[] = [];
+        for (let c = left; c <= right; c++) {
+          const k = byCol.get(c);
+          line.push(k ? toCell(k, f[k]) : '');
+        }
+        return line;
+      }),
+    });
   }
 
   // The memory: changed rows where they are, new Refs below; the whole tab anew when it is missing or unreadable.
@@ -401,8 +515,16 @@ function readMemory(values: readonly (readonly unknown[])[] | undefined) {
     const cells: Array<string | undefined> = [ref];
     for (let i = 1; i < want.length; i++) {
       const v = values[r][i];
-      if (v === '' || v === undefined || v === null) { cells.push(undefined); continue; }
-      try { const parsed: unknown = JSON.parse(String(v)); cells.push(typeof parsed === 'string' ? parsed : undefined); } catch { cells.push(undefined); }
+      if (v === '' || v === undefined || v === null) {
+        cells.push(undefined);
+        continue;
+      }
+      try {
+        const parsed: unknown = JSON.parse(String(v));
+        cells.push(typeof parsed === 'string' ? parsed : undefined);
+      } catch {
+        cells.push(undefined);
+      }
     }
     rows.set(key, { row: r + 1, ref, cells });
   }

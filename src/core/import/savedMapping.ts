@@ -32,7 +32,11 @@ export function capMapping(options: ImportOptions, budget = SAVED_MAPPING_BUDGET
   const base: ImportOptions = { ...rest };
   // Columns longer than the whole budget cannot be saved; a header is never that long, but stay safe.
   let json = JSON.stringify(base);
-  if (bytes(json) > budget) return { json: JSON.stringify({ preset: rest.preset, dateOrder: rest.dateOrder, defaultType: rest.defaultType }), dropped: Object.keys({ ...services, ...priorities, ...types }).length };
+  if (bytes(json) > budget)
+    return {
+      json: JSON.stringify({ preset: rest.preset, dateOrder: rest.dateOrder, defaultType: rest.defaultType }),
+      dropped: Object.keys({ ...services, ...priorities, ...types }).length,
+    };
   let size = bytes(JSON.stringify({ ...base, ...kept }));
   let dropped = 0;
   for (const key of ['types', 'priorities', 'services'] as const) {
@@ -40,7 +44,10 @@ export function capMapping(options: ImportOptions, budget = SAVED_MAPPING_BUDGET
     for (const [word, to] of Object.entries(source)) {
       // The entry's own cost: "word":"to", with its comma.
       const cost = bytes(JSON.stringify(word)) + bytes(JSON.stringify(to)) + 2;
-      if (size + cost > budget) { dropped += 1; continue; }
+      if (size + cost > budget) {
+        dropped += 1;
+        continue;
+      }
       kept[key][word] = to;
       size += cost;
     }

@@ -4,7 +4,13 @@ import { normaliseHeader } from '../values';
 export type ItemType = 'Incident' | 'Request';
 
 /** Lower case, a leading number ("2 normal", Zammad) and punctuation dropped. */
-const word = (v: string): string => v.trim().toLowerCase().replace(/^\d+\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const word = (v: string): string =>
+  v
+    .trim()
+    .toLowerCase()
+    .replace(/^\d+\s+/, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The word → ours lookup of a data-file table such as { High: 'high|p2|2' }. */
 const cache = new WeakMap<object, Map<string, string>>();
@@ -34,7 +40,10 @@ export function statusOf(v: string): StatusReading {
 export function suggestService(value: string, services: ReadonlyArray<{ readonly serviceId: string; readonly name: string }>): string | undefined {
   const v = normaliseHeader(value);
   if (!v) return undefined;
-  const levels = value.split(/\s*[>/\\|:]\s*/).map(normaliseHeader).filter(Boolean);
+  const levels = value
+    .split(/\s*[>/\\|:]\s*/)
+    .map(normaliseHeader)
+    .filter(Boolean);
   const score = (s: { serviceId: string; name: string }): number => {
     const id = normaliseHeader(s.serviceId);
     const name = normaliseHeader(s.name);
@@ -47,7 +56,11 @@ export function suggestService(value: string, services: ReadonlyArray<{ readonly
   let tie = false;
   for (const s of services) {
     const n = score(s);
-    if (n > top) { top = n; best = s.serviceId; tie = false; } else if (n === top && n > 0) tie = true;
+    if (n > top) {
+      top = n;
+      best = s.serviceId;
+      tie = false;
+    } else if (n === top && n > 0) tie = true;
   }
   return tie ? undefined : best;
 }

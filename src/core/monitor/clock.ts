@@ -54,17 +54,42 @@ export function openItemClocks(cols: IncidentColumns, model: AttainmentModel, as
     const type = k >= 0 ? ITEM_TYPES[(k / PRIORITIES.length) | 0] : '';
     const priority = k >= 0 ? PRIORITIES[k % PRIORITIES.length] : '';
     const item = (state: ClockState, used?: number, leftMs?: number, respondBy?: number, fixBy?: number, reason?: string): ItemClock => ({
-      ref: cols.ref(i), row: cols.row[i], serviceId, type, priority, opened: o,
-      respondBy: finite(respondBy), fixBy: finite(fixBy), leftHours: leftMs === undefined ? undefined : leftMs / HOUR_MS, used, state, reason,
+      ref: cols.ref(i),
+      row: cols.row[i],
+      serviceId,
+      type,
+      priority,
+      opened: o,
+      respondBy: finite(respondBy),
+      fixBy: finite(fixBy),
+      leftHours: leftMs === undefined ? undefined : leftMs / HOUR_MS,
+      used,
+      state,
+      reason,
     });
     const none = (reason: string) => out.push(item('No target', undefined, undefined, undefined, undefined, reason));
-    if (s < 0) { none('the Service ID is blank or not on the Services tab'); continue; }
-    if (cols.planned[i] === 1) { none('planned maintenance is not judged against response or fix targets'); continue; }
-    if (k < 0) { none('the type or priority is blank or not one of the choices'); continue; }
+    if (s < 0) {
+      none('the Service ID is blank or not on the Services tab');
+      continue;
+    }
+    if (cols.planned[i] === 1) {
+      none('planned maintenance is not judged against response or fix targets');
+      continue;
+    }
+    if (k < 0) {
+      none('the type or priority is blank or not one of the choices');
+      continue;
+    }
     const t = model.targetFor[s * KINDS + k];
-    if (t < 0) { none(`no row of the Targets tab applies to ${serviceId} ${type} ${priority}`); continue; }
+    if (t < 0) {
+      none(`no row of the Targets tab applies to ${serviceId} ${type} ${priority}`);
+      continue;
+    }
     const cal = model.supportCalendars[s];
-    if (!cal) { none(model.hoursErrors[s] ?? 'the support hours cannot be read'); continue; }
+    if (!cal) {
+      none(model.hoursErrors[s] ?? 'the support hours cannot be read');
+      continue;
+    }
     const target = model.targets[t];
     const worked = cal.workingMs(o, asOf);
     let used = -1;
@@ -87,12 +112,17 @@ export function openItemClocks(cols: IncidentColumns, model: AttainmentModel, as
       used = Math.max(used, share(spent, ms));
       left = Math.min(left, ms - spent);
     }
-    if (used < 0) { none(`the Targets row ${target.row} gives no response or resolution time`); continue; }
+    if (used < 0) {
+      none(`the Targets row ${target.row} gives no response or resolution time`);
+      continue;
+    }
     out.push(item(clockState(used), used, left, respondBy, fixBy));
   }
   // Sorted through an index on plain numbers: comparing 20,000 objects directly is far slower.
   const key = new Float64Array(out.length);
-  out.forEach((c, j) => { key[j] = c.used === undefined ? -1 : Math.min(c.used, 1e9); });
+  out.forEach((c, j) => {
+    key[j] = c.used === undefined ? -1 : Math.min(c.used, 1e9);
+  });
   const order = Array.from(out.keys()).sort((a, b) => key[b] - key[a] || out[a].opened - out[b].opened);
   return order.map((j) => out[j]);
 }
@@ -116,7 +146,13 @@ export function clockTable(clocks: readonly ItemClock[], DateOf: DateConstructor
   const rows: Cell[][] = [[...CLOCK_HEADER]];
   for (const c of clocks) {
     rows.push([
-      c.ref, c.serviceId, c.type, c.priority, date(c.opened), date(c.respondBy), date(c.fixBy),
+      c.ref,
+      c.serviceId,
+      c.type,
+      c.priority,
+      date(c.opened),
+      date(c.respondBy),
+      date(c.fixBy),
       c.leftHours === undefined || !Number.isFinite(c.leftHours) ? '' : Math.round(c.leftHours * 60) / 60,
       c.used === undefined || !Number.isFinite(c.used) ? '' : Math.round(c.used * 1000) / 1000,
       c.reason ? `No target: ${c.reason}` : c.state,

@@ -82,8 +82,14 @@ const clockTime = (ms: number, tz: string): string => new Date(ms + utcOffsetMs(
 /** "today 14:30", "tomorrow 09:00", "Fri 4 Dec 14:30", "yesterday 16:00". */
 function dueWords(ms: number, now: number, tz: string): string {
   const d = localDayNumber(ms, tz) - localDayNumber(now, tz);
-  const day = d === 0 ? 'today' : d === 1 ? 'tomorrow' : d === -1 ? 'yesterday'
-    : new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short' }).format(ms);
+  const day =
+    d === 0
+      ? 'today'
+      : d === 1
+        ? 'tomorrow'
+        : d === -1
+          ? 'yesterday'
+          : new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short' }).format(ms);
   return `${day} ${clockTime(ms, tz)}`;
 }
 
@@ -136,7 +142,10 @@ const inDays = (n: number): string => (n === 0 ? 'today' : n === 1 ? 'tomorrow' 
 
 const cut = (text: string): string => (text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS - 1).trimEnd()}…` : text);
 
-interface Line { text: string; link: string | null }
+interface Line {
+  text: string;
+  link: string | null;
+}
 
 /** A section of at most DIGEST_LIST_CAP lines, then "and 4,980 more" (linked to where they all are). */
 function section(title: string, lines: readonly Line[], moreLink: string | null = null, cap = DIGEST_LIST_CAP): DigestSection | undefined {
@@ -152,8 +161,14 @@ function section(title: string, lines: readonly Line[], moreLink: string | null 
  * of now; `month` is this month's attainment to date. Whether today is a day to send is the caller's
  * (serviceDeskOpen); the digest itself is a pure function of its inputs.
  */
-export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: AttainmentReport, school: string, now: number,
-  options: DigestOptions = {}): Digest | undefined {
+export function buildDigest(
+  wb: Workbook,
+  clocks: readonly ItemClock[],
+  month: AttainmentReport,
+  school: string,
+  now: number,
+  options: DigestOptions = {},
+): Digest | undefined {
   const tz = wb.timeZone;
   const reviewDays = options.reviewDays ?? wb.assumptions.reviewDueDays;
   const renewalDays = options.renewalDays ?? wb.assumptions.renewalDays;
@@ -170,12 +185,15 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
   const watched = clocks.filter((c) => c.state === 'Breached' || c.state === '75% used');
   const itemLine = (c: ItemClock): Line => {
     const noReply = c.respondBy !== undefined && (c.state !== 'Breached' || c.respondBy <= now) && (c.fixBy === undefined || c.respondBy <= c.fixBy);
-    const due = noReply ? c.respondBy! : c.fixBy ?? c.respondBy;
+    const due = noReply ? c.respondBy! : (c.fixBy ?? c.respondBy);
     const what = noReply ? 'reply' : 'fix';
     const left = c.leftHours ?? 0;
-    const when = due === undefined ? '' : c.state === 'Breached'
-      ? `${noReply ? 'no reply yet; ' : ''}${what} was due ${dueWords(due, now, tz)}, ${clockText(-left)} of working time ago`
-      : `${what} due ${dueWords(due, now, tz)}, ${clockText(left)} of working time left`;
+    const when =
+      due === undefined
+        ? ''
+        : c.state === 'Breached'
+          ? `${noReply ? 'no reply yet; ' : ''}${what} was due ${dueWords(due, now, tz)}, ${clockText(-left)} of working time ago`
+          : `${what} due ${dueWords(due, now, tz)}, ${clockText(left)} of working time left`;
     const summary = cut(summaries.get(c.row)?.trim() || 'No summary');
     return { text: `${summary} (${names.get(idKey(c.serviceId)) ?? c.serviceId}, ${c.ref}): ${when}`, link: link(c.row) };
   };
@@ -225,7 +243,10 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
   for (const l of slaLifecycle(wb, now)) {
     if (l.nextReview === undefined || l.status === 'Negotiation') continue;
     const due = localDayNumber(l.nextReview, tz);
-    const text = due < today ? `${l.name}: SLA review overdue since ${longDate(l.nextReview, tz)}` : `${l.name}: SLA review due ${inDays(due - today)} (${longDate(l.nextReview, tz)})`;
+    const text =
+      due < today
+        ? `${l.name}: SLA review overdue since ${longDate(l.nextReview, tz)}`
+        : `${l.name}: SLA review due ${inDays(due - today)} (${longDate(l.nextReview, tz)})`;
     remind(due - reviewDays, text);
   }
   for (const c of wb.contracts) {
@@ -240,11 +261,16 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
   }
 
   const sections = [
-    section(`New since ${since}`, [
-      ...newItems.map((c) => ({ ...itemLine(c), text: `${c.state === 'Breached' ? 'Overdue' : 'Close to due'}: ${itemLine(c).text}` })),
-      ...newlyMissed.map((l) => ({ ...l, text: `Target missed (${monthWords}): ${l.text}` })),
-      ...newReminders,
-    ], openItemsLink, DIGEST_LIST_CAP * 2),
+    section(
+      `New since ${since}`,
+      [
+        ...newItems.map((c) => ({ ...itemLine(c), text: `${c.state === 'Breached' ? 'Overdue' : 'Close to due'}: ${itemLine(c).text}` })),
+        ...newlyMissed.map((l) => ({ ...l, text: `Target missed (${monthWords}): ${l.text}` })),
+        ...newReminders,
+      ],
+      openItemsLink,
+      DIGEST_LIST_CAP * 2,
+    ),
     section('Still open: overdue or close to due', olderItems.map(itemLine), openItemsLink),
     section(`Targets still missed, ${monthWords}`, stillMissed),
     section(`One more miss would break these, ${monthWords}`, oneMissAway),
@@ -260,7 +286,8 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
   const missedCount = newlyMissed.length + stillMissed.length;
   const counts = [
     newItems.length + newlyMissed.length && `${newItems.length + newlyMissed.length} new`,
-    overdue && `${counted.format(overdue)} overdue`, close && `${counted.format(close)} close to due`,
+    overdue && `${counted.format(overdue)} overdue`,
+    close && `${counted.format(close)} close to due`,
     missedCount && `${plural(missedCount, 'target')} missed`,
   ].filter(Boolean);
   const subject = `${school}: service levels on ${longDate(now, tz)}${counts.length ? `: ${counts.join(', ')}` : ''}`;
@@ -271,11 +298,18 @@ export function buildDigest(wb: Workbook, clocks: readonly ItemClock[], month: A
 export function digestHtml(d: Pick<Digest, 'subject' | 'sections'>): string {
   const line = (text: string, href: string | null | undefined) =>
     `<li style="margin:0 0 6px">${href ? `<a href="${escapeHtml(href)}" style="color:#1a73e8">${escapeHtml(text)}</a>` : escapeHtml(text)}</li>`;
-  const body = d.sections.map((s) => `<h2 style="font-size:15px;margin:16px 0 4px">${escapeHtml(s.title)}</h2>`
-    + `<ul style="margin:0;padding-left:18px">${s.lines.map((l, i) => line(l, s.links?.[i])).join('')}</ul>`).join('');
-  return '<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.4;color:#202124;max-width:600px">'
-    + `<h1 style="font-size:17px;margin:0 0 8px">${escapeHtml(d.subject)}</h1>${body}`
-    + '<p style="color:#5f6368;font-size:12px;margin-top:16px">Sent by SLM Workbook on days the service desk is open, because you turned the digest on in its panel; turn it off there.</p></div>';
+  const body = d.sections
+    .map(
+      (s) =>
+        `<h2 style="font-size:15px;margin:16px 0 4px">${escapeHtml(s.title)}</h2>` +
+        `<ul style="margin:0;padding-left:18px">${s.lines.map((l, i) => line(l, s.links?.[i])).join('')}</ul>`,
+    )
+    .join('');
+  return (
+    '<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.4;color:#202124;max-width:600px">' +
+    `<h1 style="font-size:17px;margin:0 0 8px">${escapeHtml(d.subject)}</h1>${body}` +
+    '<p style="color:#5f6368;font-size:12px;margin-top:16px">Sent by SLM Workbook on days the service desk is open, because you turned the digest on in its panel; turn it off there.</p></div>'
+  );
 }
 
 /** The same as plain text, for mail readers that show no HTML (links as addresses). */

@@ -17,7 +17,10 @@ export const clockFormula = (): string => `=SLM_CLOCK(${OPEN_ITEMS_CELLS.asOf},$
 export function openItemsCells(): string[][] {
   return [
     ['Open items: time left against their targets', ''],
-    ['Every open item with its respond-by and fix-by times in its service\'s support hours. A row turns amber when 75% of its target time is used and red when none is left (breached). The clocks are worked out as of B3; blank means as of the last recalculation, which Sheets makes when the log changes.', ''],
+    [
+      "Every open item with its respond-by and fix-by times in its service's support hours. A row turns amber when 75% of its target time is used and red when none is left (breached). The clocks are worked out as of B3; blank means as of the last recalculation, which Sheets makes when the log changes.",
+      '',
+    ],
     ['As of', ''],
     ['', ''],
     [clockFormula(), ''],
@@ -38,5 +41,9 @@ export function clockRowRules(firstRow: number): Array<{ formula: string; backgr
 
 /** Number formats of the clock table's columns, by header; the rest stay automatic. */
 export const CLOCK_FORMATS: Readonly<Record<string, string>> = {
-  Opened: 'ddd d mmm yyyy hh:mm', 'Respond by': 'ddd d mmm yyyy hh:mm', 'Fix by': 'ddd d mmm yyyy hh:mm', 'Time left (h)': '0.0', Used: '0%',
+  Opened: 'ddd d mmm yyyy hh:mm',
+  'Respond by': 'ddd d mmm yyyy hh:mm',
+  'Fix by': 'ddd d mmm yyyy hh:mm',
+  'Time left (h)': '0.0',
+  Used: '0%',
 };

@@ -13,7 +13,10 @@ import { FULL_EVERY_MONTH } from './trends';
 /** A trend table as trendTable makes it and a sheet range holds it: '' (or null) where there is no figure. */
 export type ChartTable = ReadonlyArray<ReadonlyArray<string | number | null>>;
 
-interface Series { readonly name: string; readonly values: ReadonlyArray<number | undefined> }
+interface Series {
+  readonly name: string;
+  readonly values: ReadonlyArray<number | undefined>;
+}
 
 /**
  * The lines' colours, in order: Okabe and Ito's palette for colour-blind readers ("Color Universal Design"),
@@ -101,12 +104,17 @@ export function chartDescription(table: ChartTable): string {
     const low = known.reduce((a, b) => (b.v < a.v ? b : a));
     const target = ownTarget(s.name);
     const under = target === undefined ? [] : known.filter((p) => p.v < target - 1e-9);
-    return `${s.name}: ${shareText(last.v)} in ${labels[last.j]}${low.v < last.v ? `, lowest ${shareText(low.v)} in ${labels[low.j]}` : ''}`
-      + `${target === undefined ? '' : under.length ? `, under its target in ${under.map((p) => labels[p.j]).join(', ')}` : ', never under its target'}`
-      + some;
+    return (
+      `${s.name}: ${shareText(last.v)} in ${labels[last.j]}${low.v < last.v ? `, lowest ${shareText(low.v)} in ${labels[low.j]}` : ''}` +
+      `${target === undefined ? '' : under.length ? `, under its target in ${under.map((p) => labels[p.j]).join(', ')}` : ', never under its target'}` +
+      some
+    );
   });
   const full = alwaysFull(series);
-  const overlap = full.length > 1 ? ` At 100% in every month with a figure, so their lines lie on one another: ${full.map((s) => s.name.replace(/ \(target [^)]*\)$/, '')).join(', ')}.` : '';
+  const overlap =
+    full.length > 1
+      ? ` At 100% in every month with a figure, so their lines lie on one another: ${full.map((s) => s.name.replace(/ \(target [^)]*\)$/, '')).join(', ')}.`
+      : '';
   return `${span}, one line per service, each named with its own target; a month without figures is a gap. ${said.join('; ')}.${overlap}`;
 }
 
@@ -132,7 +140,9 @@ function legendLines(name: string, chars: number): string[] {
 /** A point: a dot, hollow for a running month; a ninth line and on take squares. */
 function point(cx: number, cy: number, colour: string, square: boolean, partial: boolean, title: string): string {
   const paint = partial ? `fill="#fff" stroke="${colour}" stroke-width="2"` : `fill="${colour}"`;
-  const shape = square ? `<rect x="${round(cx - 3)}" y="${round(cy - 3)}" width="6" height="6" ${paint}>` : `<circle cx="${cx}" cy="${cy}" r="${partial ? 3.5 : 3}" ${paint}>`;
+  const shape = square
+    ? `<rect x="${round(cx - 3)}" y="${round(cy - 3)}" width="6" height="6" ${paint}>`
+    : `<circle cx="${cx}" cy="${cy}" r="${partial ? 3.5 : 3}" ${paint}>`;
   return `${shape}<title>${escapeHtml(title)}</title></${square ? 'rect' : 'circle'}>`;
 }
 
@@ -156,7 +166,9 @@ export function lineChartSvg(title: string, table: ChartTable, width = 600, heig
   // names take two lines (a name is never cut while a second line can hold it).
   const texts = series.map((s) => (columns === 1 ? legendLines(s.name, chars) : [fitName(s.name, chars)]));
   const rowOf: number[] = [];
-  texts.forEach((_, k) => { rowOf.push(columns === 2 ? Math.floor(k / 2) : k === 0 ? 0 : rowOf[k - 1] + texts[k - 1].length); });
+  texts.forEach((_, k) => {
+    rowOf.push(columns === 2 ? Math.floor(k / 2) : k === 0 ? 0 : rowOf[k - 1] + texts[k - 1].length);
+  });
   const partialRow = columns === 2 ? Math.floor(series.length / 2) : series.length === 0 ? 0 : rowOf[series.length - 1] + texts[series.length - 1].length;
   const legendRows = drawsPartial ? partialRow + 1 : series.length === 0 ? 0 : columns === 2 ? Math.ceil(series.length / 2) : partialRow;
   const plot = { left: 52, top: 42, right: width - 16, bottom: height - 40 - legendRows * LEGEND_ROW };
@@ -166,14 +178,17 @@ export function lineChartSvg(title: string, table: ChartTable, width = 600, heig
   const y = (v: number) => round(plot.bottom - ((v - lo) / (hi - lo)) * (plot.bottom - plot.top));
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${FONT}>`,
-    `<title>${escapeHtml(title)}</title>`, `<desc>${escapeHtml(chartDescription(table))}</desc>`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<desc>${escapeHtml(chartDescription(table))}</desc>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     `<text x="${plot.left}" y="24" font-size="15" fill="#202124">${escapeHtml(title)}</text>`,
   ];
   for (let k = 0; lo + k * step <= hi + 1e-9; k++) {
     const v = lo + k * step;
-    out.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y(v)}" y2="${y(v)}" stroke="${k === 0 ? '#9aa0a6' : '#e8eaed'}"/>`,
-      `<text x="${plot.left - 6}" y="${y(v) + 4}" font-size="11" fill="#5f6368" text-anchor="end">${tickText(v, step)}</text>`);
+    out.push(
+      `<line x1="${plot.left}" x2="${plot.right}" y1="${y(v)}" y2="${y(v)}" stroke="${k === 0 ? '#9aa0a6' : '#e8eaed'}"/>`,
+      `<text x="${plot.left - 6}" y="${y(v) + 4}" font-size="11" fill="#5f6368" text-anchor="end">${tickText(v, step)}</text>`,
+    );
   }
   labels.forEach((_, j) => {
     const [month, year] = monthLabel(labels, j);
@@ -181,7 +196,9 @@ export function lineChartSvg(title: string, table: ChartTable, width = 600, heig
     if (year) out.push(`<text x="${x(j)}" y="${plot.bottom + 30}" font-size="11" fill="#5f6368" text-anchor="middle">${escapeHtml(year)}</text>`);
   });
   if (values.length === 0) {
-    out.push(`<text x="${round((plot.left + plot.right) / 2)}" y="${round((plot.top + plot.bottom) / 2)}" font-size="13" fill="#5f6368" text-anchor="middle">No month has a figure yet</text>`);
+    out.push(
+      `<text x="${round((plot.left + plot.right) / 2)}" y="${round((plot.top + plot.bottom) / 2)}" font-size="13" fill="#5f6368" text-anchor="middle">No month has a figure yet</text>`,
+    );
   }
   const legendAt = (k: number) => ({
     lx: round(12 + (k < series.length ? k % columns : columns === 2 ? series.length % 2 : 0) * columnWidth),
@@ -202,24 +219,31 @@ export function lineChartSvg(title: string, table: ChartTable, width = 600, heig
     for (const run of runs) {
       // The segment into a running month is dashed: its figure is of the days so far.
       const whole = run[run.length - 1].j === partialAt ? run.slice(0, -1) : run;
-      if (whole.length > 1) out.push(`<polyline fill="none" stroke="${stroke}" stroke-width="2" points="${whole.map((p) => `${x(p.j)},${y(p.v)}`).join(' ')}"/>`);
+      if (whole.length > 1)
+        out.push(`<polyline fill="none" stroke="${stroke}" stroke-width="2" points="${whole.map((p) => `${x(p.j)},${y(p.v)}`).join(' ')}"/>`);
       if (whole.length < run.length && whole.length > 0) {
         const [a, b] = run.slice(-2);
-        out.push(`<line class="partial" x1="${x(a.j)}" y1="${y(a.v)}" x2="${x(b.j)}" y2="${y(b.v)}" stroke="${stroke}" stroke-width="2" stroke-dasharray="4 3"/>`);
+        out.push(
+          `<line class="partial" x1="${x(a.j)}" y1="${y(a.v)}" x2="${x(b.j)}" y2="${y(b.v)}" stroke="${stroke}" stroke-width="2" stroke-dasharray="4 3"/>`,
+        );
       }
       for (const p of run) out.push(point(x(p.j), y(p.v), stroke, square, p.j === partialAt, `${s.name}, ${labels[p.j]}: ${shareText(p.v)}`));
     }
     out.push('</g>');
     const { lx, ly } = legendAt(k);
-    out.push(`<line x1="${lx}" x2="${lx + 16}" y1="${ly}" y2="${ly}" stroke="${stroke}" stroke-width="2"/>`,
-      ...texts[k].map((line, i) => `<text x="${lx + 22}" y="${ly + 4 + i * LEGEND_ROW}" font-size="11" fill="#202124">${escapeHtml(line)}</text>`));
+    out.push(
+      `<line x1="${lx}" x2="${lx + 16}" y1="${ly}" y2="${ly}" stroke="${stroke}" stroke-width="2"/>`,
+      ...texts[k].map((line, i) => `<text x="${lx + 22}" y="${ly + 4 + i * LEGEND_ROW}" font-size="11" fill="#202124">${escapeHtml(line)}</text>`),
+    );
   });
   if (drawsPartial) {
     const { lx, ly } = legendAt(series.length);
     const [month] = labels[partialAt].split(' ');
-    out.push(`<line x1="${lx}" x2="${lx + 12}" y1="${ly}" y2="${ly}" stroke="#5f6368" stroke-width="2" stroke-dasharray="4 3"/>`,
+    out.push(
+      `<line x1="${lx}" x2="${lx + 12}" y1="${ly}" y2="${ly}" stroke="#5f6368" stroke-width="2" stroke-dasharray="4 3"/>`,
       `<circle cx="${lx + 14}" cy="${ly}" r="3.5" fill="#fff" stroke="#5f6368" stroke-width="2"/>`,
-      `<text x="${lx + 22}" y="${ly + 4}" font-size="11" fill="#5f6368">${escapeHtml(fitName(`${month} to date: may still change`, chars))}</text>`);
+      `<text x="${lx + 22}" y="${ly + 4}" font-size="11" fill="#5f6368">${escapeHtml(fitName(`${month} to date: may still change`, chars))}</text>`,
+    );
   }
   out.push('</svg>');
   return out.join('');

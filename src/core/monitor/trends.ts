@@ -49,8 +49,13 @@ function trendMonths(now: number, timeZone: string, count = TREND_MONTHS): Array
  * ends them with its period), each judged as of `now`. `reportOf` gives a month's attainment (default: measured
  * here; a use case passes its own, so a month it has already measured is not measured again).
  */
-export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now: number, lastMonthAt = now,
-  reportOf: (month: Period) => AttainmentReport = (p) => attainmentOf(model, cols, p, { asOf: now, breaches: false })): Trends {
+export function monthlyTrends(
+  model: AttainmentModel,
+  cols: IncidentColumns,
+  now: number,
+  lastMonthAt = now,
+  reportOf: (month: Period) => AttainmentReport = (p) => attainmentOf(model, cols, p, { asOf: now, breaches: false }),
+): Trends {
   const months = trendMonths(Math.min(lastMonthAt, now), model.timeZone);
   let firstItem = Infinity;
   for (let i = 0; i < cols.length; i++) if (cols.opened[i] < firstItem) firstItem = cols.opened[i];
@@ -58,7 +63,8 @@ export function monthlyTrends(model: AttainmentModel, cols: IncidentColumns, now
   const services = model.services.map((s, k) => {
     const compliance = model.targets.length ? reports.flatMap((r) => r.services[k].targets.map((t) => t.compliance)) : [];
     return {
-      serviceId: s.serviceId, name: s.name,
+      serviceId: s.serviceId,
+      name: s.name,
       met: reports.map((r) => {
         const x = r.services[k];
         return x.met + x.breached > 0 ? x.met / (x.met + x.breached) : undefined;
@@ -100,15 +106,17 @@ const alwaysFull = (values: ReadonlyArray<number | undefined>): boolean =>
 export function trendTable(t: Trends, measure: TrendMeasure): (string | number)[][] {
   const shown = t.services.filter((s) => s[measure].some((v) => v !== undefined));
   const full = shown.filter((s) => alwaysFull(s[measure]));
-  const columns: Array<{ name: string; values: ReadonlyArray<number | undefined> }> = full.length > 1
-    ? [...shown.filter((s) => !full.includes(s)).map((s) => ({ name: seriesName(s, measure), values: s[measure] })),
-      { name: `${full.map((s) => s.name).join(', ')}: ${FULL_EVERY_MONTH}`,
-        values: t.months.map((_, j) => (full.some((s) => s[measure][j] !== undefined) ? 1 : undefined)) }]
-    : shown.map((s) => ({ name: seriesName(s, measure), values: s[measure] }));
-  return [
-    ['Month', ...columns.map((c) => c.name)],
-    ...t.months.map((label, j) => [label, ...columns.map((c) => c.values[j] ?? '')]),
-  ];
+  const columns: Array<{ name: string; values: ReadonlyArray<number | undefined> }> =
+    full.length > 1
+      ? [
+          ...shown.filter((s) => !full.includes(s)).map((s) => ({ name: seriesName(s, measure), values: s[measure] })),
+          {
+            name: `${full.map((s) => s.name).join(', ')}: ${FULL_EVERY_MONTH}`,
+            values: t.months.map((_, j) => (full.some((s) => s[measure][j] !== undefined) ? 1 : undefined)),
+          },
+        ]
+      : shown.map((s) => ({ name: seriesName(s, measure), values: s[measure] }));
+  return [['Month', ...columns.map((c) => c.name)], ...t.months.map((label, j) => [label, ...columns.map((c) => c.values[j] ?? '')])];
 }
 
 /** How the shared column of services at 100% throughout ends its name. */

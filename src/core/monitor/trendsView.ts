@@ -18,14 +18,20 @@ const formula = (measure: TrendMeasure) => formulaOver(measure, TREND_TABS);
 export const trendFormulas = (measure: TrendMeasure) => ({
   row: TREND_TABLE_ROWS[measure],
   now: formula(measure),
-  withoutHolds: formulaOver(measure, TREND_TABS.filter((k) => k !== 'holds')),
+  withoutHolds: formulaOver(
+    measure,
+    TREND_TABS.filter((k) => k !== 'holds'),
+  ),
 });
 
 /** The tab's content from A1, each row the same width. */
 export function trendsCells(): string[][] {
   const rows: string[][] = [
     ['Trends: the last 12 months', ''],
-    ['Share of items met and availability per month per service, drawn by the charts on the Dashboard. A month with nothing to judge is blank (a gap in the chart), never 0%. Months end at B3 (blank: today).', ''],
+    [
+      'Share of items met and availability per month per service, drawn by the charts on the Dashboard. A month with nothing to judge is blank (a gap in the chart), never 0%. Months end at B3 (blank: today).',
+      '',
+    ],
     ['As of', ''],
   ];
   while (rows.length < TREND_TABLE_ROWS.met - 1) rows.push(['', '']);

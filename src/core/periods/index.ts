@@ -4,7 +4,6 @@ import { civilFromDays, dayOfKey, daysFromCivil, localDayNumber, localToUtc } fr
 import { academicYearOf, holidays, termsOfYear, type DaySpan, type Term } from './terms';
 import { isAll } from '../schema/ids';
 
-
 /** A period the user can pick: [start, end) in epoch ms with a label such as "Autumn term 2026". */
 export interface PeriodOption extends Period {
   readonly kind: PeriodKind;
@@ -17,8 +16,12 @@ const midnight = (day: number, tz: string): number => {
   return localToUtc(y, m, d, 0, tz);
 };
 
-const option = (kind: PeriodKind, span: DaySpan, label: string, tz: string): PeriodOption =>
-  ({ kind, start: midnight(span.from, tz), end: midnight(span.to, tz), label });
+const option = (kind: PeriodKind, span: DaySpan, label: string, tz: string): PeriodOption => ({
+  kind,
+  start: midnight(span.from, tz),
+  end: midnight(span.to, tz),
+  label,
+});
 
 /** Month `n` counted from January of year 0, so `n - 1` is always the month before. */
 const monthOption = (kind: PeriodKind, n: number, tz: string): PeriodOption => {
@@ -28,8 +31,12 @@ const monthOption = (kind: PeriodKind, n: number, tz: string): PeriodOption => {
 };
 
 const yearOption = (year: number, tz: string): PeriodOption =>
-  option('academicYear', { from: daysFromCivil(year, 9, 1), to: daysFromCivil(year + 1, 9, 1) },
-    `Academic year ${year}-${String((year + 1) % 100).padStart(2, '0')}`, tz);
+  option(
+    'academicYear',
+    { from: daysFromCivil(year, 9, 1), to: daysFromCivil(year + 1, 9, 1) },
+    `Academic year ${year}-${String((year + 1) % 100).padStart(2, '0')}`,
+    tz,
+  );
 
 /**
  * Terms of the academic years before, of and after local day `day`: the stretches between school
@@ -37,7 +44,10 @@ const yearOption = (year: number, tz: string): PeriodOption =>
  * calendar when no ALL row makes a holiday).
  */
 function termsAround(wb: Pick<Workbook, 'timeZone' | 'closures'>, day: number): Term[] {
-  let hols = holidays(wb.closures.filter((c) => isAll(c.calendar)), wb.timeZone);
+  let hols = holidays(
+    wb.closures.filter((c) => isAll(c.calendar)),
+    wb.timeZone,
+  );
   if (hols.length === 0) hols = holidays(wb.closures, wb.timeZone);
   const year = academicYearOf(day);
   return [year - 1, year, year + 1].flatMap((y) => termsOfYear(y, hols));
@@ -103,7 +113,12 @@ export function previousPeriod(wb: Pick<Workbook, 'timeZone' | 'closures'>, p: P
   const { y, m } = civilFromDays(a);
   if (p.kind === 'thisMonth' || p.kind === 'lastMonth') return monthOption(p.kind, y * 12 + m - 2, tz);
   if (p.kind === 'academicYear') return yearOption(academicYearOf(a) - 1, tz);
-  const term = p.kind === 'custom' ? undefined : termsAround(wb, a).filter((t) => t.from < a).pop();
+  const term =
+    p.kind === 'custom'
+      ? undefined
+      : termsAround(wb, a)
+          .filter((t) => t.from < a)
+          .pop();
   if (term) return option(p.kind, term, term.label, tz);
   if (midnight(a, tz) === p.start && midnight(b, tz) === p.end) return option('custom', { from: 2 * a - b, to: a }, spanLabel(2 * a - b, a - 1), tz);
   return { start: 2 * p.start - p.end, end: p.start, label: `The same length before ${p.label}` };

@@ -81,7 +81,11 @@ export function termsOfYear(year: number, hols: readonly DaySpan[]): Term[] {
     const summer = inYear.find((h) => h.from > first && startsInSummer(h));
     const jan = daysFromCivil(year + 1, 1, 1);
     const apr = daysFromCivil(year + 1, 4, 1);
-    spans = [{ from, to: jan }, { from: jan, to: apr }, { from: apr, to: summer ? summer.from : end }];
+    spans = [
+      { from, to: jan },
+      { from: jan, to: apr },
+      { from: apr, to: summer ? summer.from : end },
+    ];
   } else {
     spans = [];
     let at = first;

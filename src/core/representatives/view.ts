@@ -7,8 +7,8 @@
  */
 import type { AttainmentReport, ServiceAttainment } from '../attainment/types';
 import { periodWording, statusText } from '../attainment/status';
-import { buildModel, describeHours, targetLines } from '../docs/services';
-import { supportHoursOf, durationInTerms } from '../docs/slaHours';
+import { buildModel, describeHours, targetLines } from '../documents/services';
+import { supportHoursOf, durationInTerms } from '../documents/slaHours';
 import type { Period } from '../periods/period';
 import { idKey } from '../schema/ids';
 import type { Service } from '../schema/records';
@@ -40,9 +40,13 @@ function redact(text: string, wb: Pick<Workbook, 'contracts' | 'equipment' | 'pe
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '(e-mail address)')
     .replace(/(?:£|€|\$)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|per (?:year|annum|month)))?/g, '(cost)')
     .replace(/\+?\d[\d\s()-]{8,}\d/g, '(phone number)');
-  const suppliers = [...new Set([...wb.contracts.map((c) => c.supplier), ...wb.equipment.map((e) => e.supplier)]
-    .filter((s): s is string => typeof s === 'string' && s.trim().length > 2).map((s) => s.trim()))]
-    .sort((a, b) => b.length - a.length);
+  const suppliers = [
+    ...new Set(
+      [...wb.contracts.map((c) => c.supplier), ...wb.equipment.map((e) => e.supplier)]
+        .filter((s): s is string => typeof s === 'string' && s.trim().length > 2)
+        .map((s) => s.trim()),
+    ),
+  ].sort((a, b) => b.length - a.length);
   for (const s of suppliers) out = out.split(s).join('the supplier');
   for (const c of wb.contracts) if (c.contractRef.length > 2) out = out.split(c.contractRef).join('a contract');
   for (const p of [...wb.people].sort((a, b) => b.name.length - a.name.length)) {
@@ -53,7 +57,8 @@ function redact(text: string, wb: Pick<Workbook, 'contracts' | 'equipment' | 'pe
 
 /** Hours in few words: "Mon-Fri 08:00-18:00, school days only". */
 function hoursWords(spec: string | undefined, wb: Workbook): string | undefined {
-  return describeHours(spec, wb)?.replace(/^[^:]+: (?=(Mon|Tue|Wed|Thu|Fri|Sat|Sun|24))/, '')
+  return describeHours(spec, wb)
+    ?.replace(/^[^:]+: (?=(Mon|Tue|Wed|Thu|Fri|Sat|Sun|24))/, '')
     .replace(/, except the school's closure days \([^)]*\)$/, ', school days only');
 }
 
@@ -69,16 +74,20 @@ function targetWords(svc: Service, wb: Workbook, model: ReturnType<typeof buildM
   const hours = supportHoursOf(svc, wb);
   const lines = targetLines(svc.serviceId, model).filter((l) => l.target);
   if (lines.length === 0) return 'No targets agreed yet';
-  return lines.map((l) => {
-    const t = l.target!;
-    const what = `${l.priority ? `${l.priority}-priority ` : ''}${l.type === 'Incident' ? 'faults' : 'requests'}`;
-    const parts = [
-      t.respondHours !== undefined && `first reply within ${durationInTerms(t.respondHours, hours)}`,
-      t.resolveHours !== undefined && `${l.type === 'Incident' ? 'fixed' : 'done'} within ${durationInTerms(t.resolveHours, hours)}`,
-    ].filter(Boolean).join(', ');
-    const share = t.compliance !== undefined && t.compliance < 100 ? `, for ${percentText(t.compliance).replace('%', '')} of every 100` : ', every time';
-    return `${what[0].toUpperCase()}${what.slice(1)}: ${parts}${share}`;
-  }).join('\n');
+  return lines
+    .map((l) => {
+      const t = l.target!;
+      const what = `${l.priority ? `${l.priority}-priority ` : ''}${l.type === 'Incident' ? 'faults' : 'requests'}`;
+      const parts = [
+        t.respondHours !== undefined && `first reply within ${durationInTerms(t.respondHours, hours)}`,
+        t.resolveHours !== undefined && `${l.type === 'Incident' ? 'fixed' : 'done'} within ${durationInTerms(t.resolveHours, hours)}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const share = t.compliance !== undefined && t.compliance < 100 ? `, for ${percentText(t.compliance).replace('%', '')} of every 100` : ', every time';
+      return `${what[0].toUpperCase()}${what.slice(1)}: ${parts}${share}`;
+    })
+    .join('\n');
 }
 
 /** "32 of 37 calls on time", over every target of the service. */
@@ -117,7 +126,10 @@ export function representativesBook(wb: Workbook, school: string, period: Period
     header: ['About these pages', ''],
     rows: [
       ['School', school],
-      ['What this is', 'The ICT services the school supports, what was agreed for each, and how they did. It is kept up to date by the ICT service manager from the service workbook.'],
+      [
+        'What this is',
+        'The ICT services the school supports, what was agreed for each, and how they did. It is kept up to date by the ICT service manager from the service workbook.',
+      ],
       ['Figures for', when],
       ['Updated', longDate(now, wb.timeZone)],
       ['How to comment', 'Select a cell, then Insert → Comment (or Ctrl+Alt+M). Every comment is read before the next service review and answered there.'],
@@ -134,9 +146,12 @@ export function representativesBook(wb: Workbook, school: string, period: Period
     name: 'Services',
     header: ['Service', 'Priority', 'What it is', 'Who uses it', 'Available', 'Supported', 'Agreement'],
     rows: services.map((s) => [
-      s.name, String(s.rank), said(s.description), said(s.users) || 'Not known',
+      s.name,
+      String(s.rank),
+      said(s.description),
+      said(s.users) || 'Not known',
       hoursWords(s.serviceHours, wb) ?? 'Not agreed yet',
-      !s.supportHours?.trim() || s.supportHours.trim() === s.serviceHours?.trim() ? 'The same hours' : hoursWords(s.supportHours, wb) ?? 'Not agreed yet',
+      !s.supportHours?.trim() || s.supportHours.trim() === s.serviceHours?.trim() ? 'The same hours' : (hoursWords(s.supportHours, wb) ?? 'Not agreed yet'),
       s.status === 'Proposed' ? 'Proposed: a new service' : agreement(s, wb),
     ]),
     widths: [170, 60, 300, 180, 210, 210, 170],
@@ -157,8 +172,11 @@ export function representativesBook(wb: Workbook, school: string, period: Period
       ...services.map((s) => {
         const sla = slaOf(s.serviceId);
         const text = calls.get(s.serviceId)!;
-        return [s.name, sla?.availabilityTarget !== undefined ? `Available ${percentText(sla.availabilityTarget)} of its hours` : 'No target agreed yet',
-          common && text === common ? 'As for most services (first row)' : text];
+        return [
+          s.name,
+          sla?.availabilityTarget !== undefined ? `Available ${percentText(sla.availabilityTarget)} of its hours` : 'No target agreed yet',
+          common && text === common ? 'As for most services (first row)' : text,
+        ];
       }),
     ],
     widths: [170, 220, 620],
@@ -182,8 +200,12 @@ export function representativesBook(wb: Workbook, school: string, period: Period
     name: 'Actions',
     header: ['What was found', 'What is being done', 'Service', 'Raised at the review of', 'Due', 'Status'],
     rows: open.map((r) => [
-      said(r.finding), said(r.action), r.serviceId ? name.get(idKey(r.serviceId)) ?? '' : 'All services',
-      longDate(r.reviewDate, wb.timeZone), r.due !== undefined ? longDate(r.due, wb.timeZone) : '', r.status ?? 'Open',
+      said(r.finding),
+      said(r.action),
+      r.serviceId ? (name.get(idKey(r.serviceId)) ?? '') : 'All services',
+      longDate(r.reviewDate, wb.timeZone),
+      r.due !== undefined ? longDate(r.due, wb.timeZone) : '',
+      r.status ?? 'Open',
     ]),
     widths: [360, 320, 160, 150, 120, 90],
   };

@@ -2,12 +2,15 @@ import type { Schema } from './workbook';
 import type { TabKey } from './types';
 
 /** The typed value of one parsed cell. Dates and times are epoch milliseconds. */
-type CellValue<C> =
-  C extends { type: 'date' | 'datetime' | 'number' | 'integer' | 'percent' } ? number
-  : C extends { type: 'yesno' } ? boolean
-  : C extends { type: 'refs' | 'list' } ? string[]
-  : C extends { type: 'enum'; values: readonly (infer V)[] } ? V
-  : string;
+type CellValue<C> = C extends { type: 'date' | 'datetime' | 'number' | 'integer' | 'percent' }
+  ? number
+  : C extends { type: 'yesno' }
+    ? boolean
+    : C extends { type: 'refs' | 'list' }
+      ? string[]
+      : C extends { type: 'enum'; values: readonly (infer V)[] }
+        ? V
+        : string;
 
 type Columns<K extends TabKey> = Schema[K]['columns'][number];
 

@@ -16,9 +16,22 @@ export const schoolsTab = (): TrustTabDef => ({
   help: "The trust's schools: one row per school and its SLM Workbook. Refresh trust figures reads every included school's workbook.",
   columns: [
     { key: 'school', header: 'School', type: 'text', required: true, width: 200, help: 'The school as the trust names it.' },
-    { key: 'workbook', header: 'Workbook', type: 'text', required: true, width: 360, help: "A link to the school's SLM Workbook (or its id). The workbook must be shared with you, at least to view." },
+    {
+      key: 'workbook',
+      header: 'Workbook',
+      type: 'text',
+      required: true,
+      width: 360,
+      help: "A link to the school's SLM Workbook (or its id). The workbook must be shared with you, at least to view.",
+    },
     { key: 'contact', header: 'Contact', type: 'email', width: 220, help: "Who to ask at the school about its workbook (its service manager's email)." },
-    { key: 'included', header: 'Included', type: 'yesno', width: 80, help: 'No leaves the school out of the figures, the review and BigQuery. Blank means Yes.' },
+    {
+      key: 'included',
+      header: 'Included',
+      type: 'yesno',
+      width: 80,
+      help: 'No leaves the school out of the figures, the review and BigQuery. Blank means Yes.',
+    },
   ],
 });
 
@@ -38,7 +51,16 @@ export const trustSettingsTab = (): TrustTabDef & { readonly settings: readonly 
     { key: 'meaning', header: 'Meaning', type: 'text', width: 480, help: 'What it does.' },
   ],
   settings: [
-    { key: 'bigQueryProject', name: 'BigQuery project', meaning: "The Google Cloud project id that holds the trust's BigQuery dataset (e.g. northfield-trust-ict). Blank: Send to BigQuery is off." },
-    { key: 'bigQueryDataset', name: 'BigQuery dataset', meaning: 'The dataset Send to BigQuery loads each school\'s incidents into, one table per school (incidents_<workbook id>). Make it first in the Cloud console.' },
+    {
+      key: 'bigQueryProject',
+      name: 'BigQuery project',
+      meaning: "The Google Cloud project id that holds the trust's BigQuery dataset (e.g. northfield-trust-ict). Blank: Send to BigQuery is off.",
+    },
+    {
+      key: 'bigQueryDataset',
+      name: 'BigQuery dataset',
+      meaning:
+        "The dataset Send to BigQuery loads each school's incidents into, one table per school (incidents_<workbook id>). Make it first in the Cloud console.",
+    },
   ],
 });

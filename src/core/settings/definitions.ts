@@ -38,29 +38,57 @@ export interface SettingDef {
 
 const defineSettings = (): readonly SettingDef[] => [
   {
-    key: 'handlingHours', name: 'School handling before a supplier (h)', default: 1, whole: false, min: 0, max: 40,
+    key: 'handlingHours',
+    name: 'School handling before a supplier (h)',
+    default: 1,
+    whole: false,
+    min: 0,
+    max: 40,
     unit: 'a number of working hours',
-    meaning: 'Working hours the school itself needs on a call that goes to a supplier (diagnose it, log it with the supplier, check the fix). Check contracts adds them to a contract\'s fix time before comparing it with the SLA\'s resolution target.',
+    meaning:
+      "Working hours the school itself needs on a call that goes to a supplier (diagnose it, log it with the supplier, check the fix). Check contracts adds them to a contract's fix time before comparing it with the SLA's resolution target.",
   },
   {
-    key: 'reviewDueDays', name: 'Review warning (days)', default: 30, whole: true, min: 0, max: 730,
+    key: 'reviewDueDays',
+    name: 'Review warning (days)',
+    default: 30,
+    whole: true,
+    min: 0,
+    max: 730,
     unit: 'a whole number of days',
     meaning: 'An SLA review due within this many days is reported as coming up: by Check contracts, in the panel and in the daily digest.',
   },
   {
-    key: 'renewalDays', name: 'Renewal warning (days)', default: 90, whole: true, min: 0, max: 730,
+    key: 'renewalDays',
+    name: 'Renewal warning (days)',
+    default: 90,
+    whole: true,
+    min: 0,
+    max: 730,
     unit: 'a whole number of days',
     meaning: 'A contract renewing within this many days is reported, so it can be reviewed before it rolls over: by Check contracts and in the daily digest.',
   },
   {
-    key: 'highPriorityRank', name: 'High priority rank', default: 3, whole: true, min: 1, max: 1000,
+    key: 'highPriorityRank',
+    name: 'High priority rank',
+    default: 3,
+    whole: true,
+    min: 1,
+    max: 1000,
     unit: 'a whole number of 1 or more',
-    meaning: 'Services ranked this or better on the Services tab (1 is the most important) are high priority: gaps in their cover are High severity, and each should have a representative.',
+    meaning:
+      'Services ranked this or better on the Services tab (1 is the most important) are high priority: gaps in their cover are High severity, and each should have a representative.',
   },
   {
-    key: 'fewestToJudge', name: 'Fewest items to judge a target', default: 10, whole: true, min: 1, max: 1000,
+    key: 'fewestToJudge',
+    name: 'Fewest items to judge a target',
+    default: 10,
+    whole: true,
+    min: 1,
+    max: 1000,
     unit: 'a whole number of 1 or more',
-    meaning: 'A target with fewer calls judged than this in the period reads "Too few to judge" with its counts (such as "2 of 3 met") instead of Met or At risk, since one call is then a large share; it reads Breached only when its misses already put the target out of reach. A service whose targets are all too few to judge, with its availability met, reads "Too few to judge" too. 1 judges every target however few its calls.',
+    meaning:
+      'A target with fewer calls judged than this in the period reads "Too few to judge" with its counts (such as "2 of 3 met") instead of Met or At risk, since one call is then a large share; it reads Breached only when its misses already put the target out of reach. A service whose targets are all too few to judge, with its availability met, reads "Too few to judge" too. 1 judges every target however few its calls.',
   },
 ];
 
@@ -76,8 +104,7 @@ const settingDef = (key: SettingKey): SettingDef => settingDefs().find((d) => d.
 export const fromSettings = (key: SettingKey): string => `(Settings tab, "${settingDef(key).name}")`;
 
 /** Every setting at its default. */
-export const defaultSettings = (): Settings =>
-  Object.fromEntries(settingDefs().map((d) => [d.key, d.default])) as unknown as Settings;
+export const defaultSettings = (): Settings => Object.fromEntries(settingDefs().map((d) => [d.key, d.default])) as unknown as Settings;
 
 /** Each setting with its value, in the tab's order, and whether that is its default. */
 export const settingValues = (s: Settings): Array<{ name: string; value: number; meaning: string; isDefault: boolean }> =>

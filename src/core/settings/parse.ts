@@ -33,8 +33,19 @@ export function parseSettings(tab: ParsedTab<'settings'>): ParsedSettings {
   const header = (key: string) => def.columns.find((c) => c.key === key)!.header;
   const settings: Record<string, number> = { ...defaultSettings() };
   if (!tab.present) {
-    return { settings: settings as unknown as Settings, problems: [{ tab: def.name, row: 0, column: '', value: '', severity: 'warning',
-      message: `The ${def.name} tab is missing, so every setting has its default. Run "Set up workbook" to add it.` }] };
+    return {
+      settings: settings as unknown as Settings,
+      problems: [
+        {
+          tab: def.name,
+          row: 0,
+          column: '',
+          value: '',
+          severity: 'warning',
+          message: `The ${def.name} tab is missing, so every setting has its default. Run "Set up workbook" to add it.`,
+        },
+      ],
+    };
   }
   const problems = [...tab.problems];
   const byName = new Map(settingDefs().map((d) => [normaliseHeader(d.name), d]));
@@ -44,7 +55,15 @@ export function parseSettings(tab: ParsedTab<'settings'>): ParsedSettings {
   for (const r of tab.rows) {
     const d = byName.get(normaliseHeader(r.setting));
     if (!d) {
-      add(r, 'setting', r.setting, `"${quotable(r.setting)}" is not a setting, so this row is not used. The settings are: ${settingDefs().map((s) => s.name).join('; ')}.`, 'warning');
+      add(
+        r,
+        'setting',
+        r.setting,
+        `"${quotable(r.setting)}" is not a setting, so this row is not used. The settings are: ${settingDefs()
+          .map((s) => s.name)
+          .join('; ')}.`,
+        'warning',
+      );
       continue;
     }
     const first = seen.get(d.key);
@@ -56,15 +75,27 @@ export function parseSettings(tab: ParsedTab<'settings'>): ParsedSettings {
     if (r.value === undefined) continue;
     const n = readValue(d, r.value);
     if (n === undefined) {
-      add(r, 'value', r.value, `"${quotable(r.value)}" is not valid for "${d.name}": expected ${expected(d)}. The default, ${valueText(d.default)}, is used.`, 'error');
+      add(
+        r,
+        'value',
+        r.value,
+        `"${quotable(r.value)}" is not valid for "${d.name}": expected ${expected(d)}. The default, ${valueText(d.default)}, is used.`,
+        'error',
+      );
     } else {
       settings[d.key] = n;
     }
   }
   for (const d of settingDefs()) {
     if (seen.has(d.key)) continue;
-    problems.push({ tab: def.name, row: 0, column: '', value: '', severity: 'warning',
-      message: `There is no "${d.name}" row, so its default, ${valueText(d.default)}, is used. Run "Set up workbook" to add the row.` });
+    problems.push({
+      tab: def.name,
+      row: 0,
+      column: '',
+      value: '',
+      severity: 'warning',
+      message: `There is no "${d.name}" row, so its default, ${valueText(d.default)}, is used. Run "Set up workbook" to add the row.`,
+    });
   }
   return { settings: settings as unknown as Settings, problems };
 }
@@ -72,6 +103,7 @@ export function parseSettings(tab: ParsedTab<'settings'>): ParsedSettings {
 /** The default rows of the settings a Settings tab lacks (matched by name), in the order the tab lists them. */
 export function missingSettingRows(present: readonly unknown[]): Array<Omit<SettingRow, 'row'>> {
   const have = new Set(present.map(normaliseHeader));
-  return settingDefs().filter((d) => !have.has(normaliseHeader(d.name)))
+  return settingDefs()
+    .filter((d) => !have.has(normaliseHeader(d.name)))
     .map((d) => ({ setting: d.name, value: valueText(d.default), meaning: meaningOf(d) }));
 }

@@ -7,11 +7,17 @@ import type { CellType, ColumnDef } from '../schema/types';
  */
 export function numberFormat(type: CellType): string | undefined {
   switch (type) {
-    case 'date': return 'yyyy-mm-dd';
-    case 'datetime': return 'yyyy-mm-dd hh:mm';
-    case 'number': case 'percent': return undefined;
-    case 'integer': return '0';
-    default: return '@';
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
+    case 'number':
+    case 'percent':
+      return undefined;
+    case 'integer':
+      return '0';
+    default:
+      return '@';
   }
 }
 
@@ -23,13 +29,20 @@ export type ValidationRule =
 
 export function validationRule(col: ColumnDef): ValidationRule | undefined {
   switch (col.type) {
-    case 'enum': return { kind: 'list', values: col.values ?? [], help: col.help };
-    case 'yesno': return { kind: 'list', values: ['Yes', 'No'], help: col.help };
+    case 'enum':
+      return { kind: 'list', values: col.values ?? [], help: col.help };
+    case 'yesno':
+      return { kind: 'list', values: ['Yes', 'No'], help: col.help };
     case 'date':
-    case 'datetime': return { kind: 'date', help: col.help };
-    case 'percent': return { kind: 'number', min: 0, max: 100, help: col.help };
-    case 'number': return { kind: 'number', min: 0, max: 1e9, help: col.help };
-    case 'integer': return { kind: 'number', min: 1, max: 1e6, help: col.help };
-    default: return undefined;
+    case 'datetime':
+      return { kind: 'date', help: col.help };
+    case 'percent':
+      return { kind: 'number', min: 0, max: 100, help: col.help };
+    case 'number':
+      return { kind: 'number', min: 0, max: 1e9, help: col.help };
+    case 'integer':
+      return { kind: 'number', min: 1, max: 1e6, help: col.help };
+    default:
+      return undefined;
   }
 }

@@ -95,14 +95,18 @@ export function planSetup(existing: ExistingTabs, others: readonly OtherTab[] = 
     // (as an earlier setup could leave a renamed tab) means the figures read the wrong one: said, not guessed.
     if (found !== undefined && found.lastRow <= 1) {
       for (const { other } of recognised.filter((r) => r.key === key && r.other.lastRow > 1)) {
-        leftAlone.push(`${tab.name}: this tab has no rows, while "${other.name}" has its headers and ${other.lastRow - 1} rows; the add-in and the Dashboard read the tab named "${tab.name}". If "${other.name}" is the one to use, delete the empty "${tab.name}" tab and run Set up workbook again: it will give "${other.name}" the name.`);
+        leftAlone.push(
+          `${tab.name}: this tab has no rows, while "${other.name}" has its headers and ${other.lastRow - 1} rows; the add-in and the Dashboard read the tab named "${tab.name}". If "${other.name}" is the one to use, delete the empty "${tab.name}" tab and run Set up workbook again: it will give "${other.name}" the name.`,
+        );
       }
     }
     if (found === undefined) {
       // Another tab is a candidate only for a schema tab missing by name.
       const candidates = recognised.filter((r) => r.key === key).map((r) => r.other);
       if (candidates.length > 1) {
-        leftAlone.push(`${tab.name}: no tab has this name, and tabs ${quoted(candidates.map((c) => c.name))} all have its headers, so none was made. Rename the one to use to "${tab.name}", then run Set up workbook again.`);
+        leftAlone.push(
+          `${tab.name}: no tab has this name, and tabs ${quoted(candidates.map((c) => c.name))} all have its headers, so none was made. Rename the one to use to "${tab.name}", then run Set up workbook again.`,
+        );
         continue;
       }
       if (candidates.length === 1) {
@@ -118,14 +122,23 @@ export function planSetup(existing: ExistingTabs, others: readonly OtherTab[] = 
     const { index, missing } = locateColumns(found.header, tab);
     const empty = found.lastRow === 0 && found.lastColumn === 0;
     if (!empty && Object.keys(index).length === 0) {
-      leftAlone.push(`${tab.name}: row 1 holds none of the tab's headers (${tab.columns.filter((c) => c.required).map((c) => c.header).join(', ')}…), so it was left as it is: its first row may be data. Insert a row above the data and type the headers in it, then run Set up workbook again.`);
+      leftAlone.push(
+        `${tab.name}: row 1 holds none of the tab's headers (${tab.columns
+          .filter((c) => c.required)
+          .map((c) => c.header)
+          .join(
+            ', ',
+          )}…), so it was left as it is: its first row may be data. Insert a row above the data and type the headers in it, then run Set up workbook again.`,
+      );
       continue;
     }
     if (missing.length > 0 && found.headerlessColumns.length > 0) {
       const names = quoted(missing.map((c) => c.header));
       for (const col of found.headerlessColumns) {
         const at = `${columnLetters(col)}1`;
-        leftAlone.push(`${tab.name}, column ${columnLetters(col)}: it holds data but ${at} has no header, and the tab has no ${names} column, so the tab was left as it is. Type the column's header in ${at} (${`"${missing[0].header}"`} if that is what it holds), then run Set up workbook again.`);
+        leftAlone.push(
+          `${tab.name}, column ${columnLetters(col)}: it holds data but ${at} has no header, and the tab has no ${names} column, so the tab was left as it is. Type the column's header in ${at} (${`"${missing[0].header}"`} if that is what it holds), then run Set up workbook again.`,
+        );
       }
       continue;
     }

@@ -4,10 +4,13 @@
  * follows on the SLA tab (every service agreed on the day it was signed).
  */
 import type { DocumentRecord, Person, Sla } from '../schema/records';
-import { lastSlaRecord } from '../docs/versions';
+import { lastSlaRecord } from '../documents/versions';
 import { longDate } from '../text';
 
-export interface Signatory { readonly name: string; readonly role: string }
+export interface Signatory {
+  readonly name: string;
+  readonly role: string;
+}
 
 export interface SignOffPlan {
   /** The newest SLA on the Documents tab, or undefined when none was generated. */
@@ -22,7 +25,9 @@ const SIGNS = new Set(['Head teacher', 'Service manager', 'End-user representati
 export function signOffPlan(documents: readonly DocumentRecord[], people: readonly Person[]): SignOffPlan {
   const document = lastSlaRecord(documents);
   const order = (p: Person) => ['Head teacher', 'Service manager', 'End-user representative'].indexOf(p.role);
-  const signatories = people.filter((p) => SIGNS.has(p.role)).sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name))
+  const signatories = people
+    .filter((p) => SIGNS.has(p.role))
+    .sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name))
     .map((p) => ({ name: p.name, role: p.role }));
   return { document, signatories, signed: document?.signed?.trim() ?? '' };
 }
@@ -34,6 +39,7 @@ export function signedLine(signers: readonly Signatory[], at: number, timeZone: 
 
 /** The SLA rows a sign-off changes: each becomes Agreed (a Monitoring one stays Monitoring) on the day signed. */
 export function agreedRows(slas: readonly Sla[], at: number): { row: number; status: Sla['status']; agreedOn: number }[] {
-  return slas.map((s) => ({ row: s.row, status: (s.status === 'Monitoring' ? 'Monitoring' : 'Agreed') as Sla['status'], agreedOn: at }))
+  return slas
+    .map((s) => ({ row: s.row, status: (s.status === 'Monitoring' ? 'Monitoring' : 'Agreed') as Sla['status'], agreedOn: at }))
     .filter((c, i) => c.status !== slas[i].status || slas[i].agreedOn !== at);
 }

@@ -11,7 +11,20 @@
  * milliseconds, whatever its dates.
  */
 import type { WeeklyHours } from './hours';
-import { DAY_MS, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, checkSupported, dayOfKey, daysFromCivil, localDayNumber, segmentIndex, transitionsBetween, zoneAround, zoneOf, type ZoneTable } from './zone';
+import {
+  DAY_MS,
+  MAX_SUPPORTED_MS,
+  MIN_SUPPORTED_MS,
+  checkSupported,
+  dayOfKey,
+  daysFromCivil,
+  localDayNumber,
+  segmentIndex,
+  transitionsBetween,
+  zoneAround,
+  zoneOf,
+  type ZoneTable,
+} from './zone';
 
 export type { WeeklyHours } from './hours';
 
@@ -106,7 +119,6 @@ function windowsOf(day: number, dayStart: number, next: number, ranges: Array<[n
   }
   return out;
 }
-
 
 /** Clock-change corrections of a block of days: the days (sorted), and the running sum of their corrections before each. */
 interface Block {

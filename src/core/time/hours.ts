@@ -299,7 +299,10 @@ export function formatHours(h: WeeklyHours): string {
     if (last && last[0] > 0 && last[1] === FULL_DAY && first && first[0] === 0 && first[1] < last[0] && !taken[(i + 1) % 7]) {
       last[1] = first[1];
       taken[(i + 1) % 7] = true;
-      next.splice(next.findIndex(([s, e]) => s === 0 && e === first[1]), 1);
+      next.splice(
+        next.findIndex(([s, e]) => s === 0 && e === first[1]),
+        1,
+      );
     }
   }
   const text = shown.map((d) => d.map(([s, e]) => `${hhmm(s)}-${hhmm(e === FULL_DAY ? FULL_DAY : e)}`).join(' '));

@@ -108,4 +108,3 @@ export function compareDayByDay(need: readonly ZonedHours[], have: ZonedHours | 
   }
   return { uncoveredHours: uncovered / 60, closedDays: closedCount, closedHours: closedMin / 60, firstClosedDay: firstClosed };
 }
-

@@ -28,8 +28,20 @@ const TABLE_PREFIX = 'incidents_';
 const LEFT_OUT: ReadonlySet<string> = new Set(['summary']);
 
 const TYPE_OF: Readonly<Record<CellType, BigQueryType>> = {
-  text: 'STRING', id: 'STRING', ref: 'STRING', refs: 'STRING', enum: 'STRING', date: 'DATE', datetime: 'TIMESTAMP',
-  number: 'FLOAT', integer: 'INTEGER', percent: 'FLOAT', hours: 'STRING', yesno: 'BOOLEAN', email: 'STRING', list: 'STRING',
+  text: 'STRING',
+  id: 'STRING',
+  ref: 'STRING',
+  refs: 'STRING',
+  enum: 'STRING',
+  date: 'DATE',
+  datetime: 'TIMESTAMP',
+  number: 'FLOAT',
+  integer: 'INTEGER',
+  percent: 'FLOAT',
+  hours: 'STRING',
+  yesno: 'BOOLEAN',
+  email: 'STRING',
+  list: 'STRING',
 };
 
 /** "serviceId" → "service_id": BigQuery column names are letters, digits and underscores. */
@@ -42,7 +54,12 @@ const OUTCOME_WORD: Readonly<Record<number, string>> = { [MET]: 'Met', [BREACHED
 
 /** The table's schema: the school, the service's name, the log's own columns, then what the engine judged. */
 export function incidentTableSchema(): BigQueryField[] {
-  const field = (name: string, type: BigQueryType, description: string, required = false): BigQueryField => ({ name, type, mode: required ? 'REQUIRED' : 'NULLABLE', description });
+  const field = (name: string, type: BigQueryType, description: string, required = false): BigQueryField => ({
+    name,
+    type,
+    mode: required ? 'REQUIRED' : 'NULLABLE',
+    description,
+  });
   return [
     field('school', 'STRING', 'The school, as the trust names it on its Schools tab.', true),
     field('school_workbook_id', 'STRING', "The Drive id of the school's SLM Workbook.", true),
@@ -65,10 +82,14 @@ function cellText(v: unknown, type: BigQueryType, timeZone: string): string {
   if (v === undefined || v === null || v === '') return '';
   if (Array.isArray(v)) return v.join(', ');
   switch (type) {
-    case 'TIMESTAMP': return new Date(v as number).toISOString();
-    case 'DATE': return localDateKey(v as number, timeZone);
-    case 'BOOLEAN': return v ? 'true' : 'false';
-    default: return String(v);
+    case 'TIMESTAMP':
+      return new Date(v as number).toISOString();
+    case 'DATE':
+      return localDateKey(v as number, timeZone);
+    case 'BOOLEAN':
+      return v ? 'true' : 'false';
+    default:
+      return String(v);
   }
 }
 
@@ -99,10 +120,16 @@ export function incidentCsv(wb: Workbook, school: { readonly name: string; reado
     const t = outcomes.target[i];
     const target = t >= 0 ? model.targets[t] : undefined;
     const values: unknown[] = [
-      school.name, school.workbookId, names.get(String(item.serviceId).toUpperCase()),
+      school.name,
+      school.workbookId,
+      names.get(String(item.serviceId).toUpperCase()),
       item.contractRef === undefined ? undefined : suppliers.get(item.contractRef.toUpperCase()),
       ...logged.map((c) => record[c.key]),
-      target?.respondHours, OUTCOME_WORD[outcomes.response[i]], target?.resolveHours, OUTCOME_WORD[outcomes.resolution[i]], now,
+      target?.respondHours,
+      OUTCOME_WORD[outcomes.response[i]],
+      target?.resolveHours,
+      OUTCOME_WORD[outcomes.resolution[i]],
+      now,
     ];
     lines.push(values.map((v, k) => csvField(k === values.length - 1 ? judgedAt : cellText(v, types[k], wb.timeZone))).join(','));
   });

@@ -31,8 +31,10 @@ export interface SchoolServiceFigures {
 }
 
 /** A supplier's calls at one school, as the school's own attainment counts them. */
-export type SchoolSupplierFigures = Pick<SupplierAttainment, 'contractRef' | 'supplier' | 'calls' | 'responseMet' | 'responseBreached' | 'fixMet' | 'fixBreached' | 'pending'>
-  & { readonly hoursKnown: boolean };
+export type SchoolSupplierFigures = Pick<
+  SupplierAttainment,
+  'contractRef' | 'supplier' | 'calls' | 'responseMet' | 'responseBreached' | 'fixMet' | 'fixBreached' | 'pending'
+> & { readonly hoursKnown: boolean };
 
 export interface SchoolFigures {
   readonly period: { readonly label: string; readonly start: number; readonly end: number };
@@ -57,7 +59,8 @@ const ESSENTIAL_TABS = ['Services', 'Targets', 'Incidents'];
  */
 export function unreadableReason(problems: readonly Problem[]): string | undefined {
   const missingTabs = problems.filter((p) => p.row === 0 && ESSENTIAL_TABS.includes(p.tab)).map((p) => p.tab);
-  if (missingTabs.length) return `its workbook has no ${missingTabs.join(', ')} tab${missingTabs.length > 1 ? 's' : ''} (not an SLM Workbook, or one never set up)`;
+  if (missingTabs.length)
+    return `its workbook has no ${missingTabs.join(', ')} tab${missingTabs.length > 1 ? 's' : ''} (not an SLM Workbook, or one never set up)`;
   const missingColumns = problems.filter((p) => p.row === 1 && p.severity === 'error' && ESSENTIAL_TABS.includes(p.tab));
   if (missingColumns.length) {
     const first = missingColumns[0];
@@ -84,13 +87,30 @@ export function schoolFigures(wb: Workbook, problems: readonly Problem[], reques
     wording: periodWording(period, now),
     asOf: now,
     services: report.services.map((s) => ({
-      serviceId: s.serviceId, name: s.name, rank: s.rank, status: s.status ?? null, statusDriver: s.statusDriver ?? null,
-      availability: s.availability ?? null, availabilityTarget: s.availabilityTarget ?? null,
-      serviceHours: s.serviceHours, downtimeHours: s.downtimeHours, items: s.items, met: s.met, breached: s.breached, pending: s.pending,
+      serviceId: s.serviceId,
+      name: s.name,
+      rank: s.rank,
+      status: s.status ?? null,
+      statusDriver: s.statusDriver ?? null,
+      availability: s.availability ?? null,
+      availabilityTarget: s.availabilityTarget ?? null,
+      serviceHours: s.serviceHours,
+      downtimeHours: s.downtimeHours,
+      items: s.items,
+      met: s.met,
+      breached: s.breached,
+      pending: s.pending,
     })),
     suppliers: report.suppliers.map((s) => ({
-      contractRef: s.contractRef, supplier: s.supplier, calls: s.calls, responseMet: s.responseMet, responseBreached: s.responseBreached,
-      fixMet: s.fixMet, fixBreached: s.fixBreached, pending: s.pending, hoursKnown: s.hoursKnown,
+      contractRef: s.contractRef,
+      supplier: s.supplier,
+      calls: s.calls,
+      responseMet: s.responseMet,
+      responseBreached: s.responseBreached,
+      fixMet: s.fixMet,
+      fixBreached: s.fixBreached,
+      pending: s.pending,
+      hoursKnown: s.hoursKnown,
     })),
     leftOut: new Set(problems.filter((p) => p.message.endsWith(LEFT_OUT)).map((p) => `${p.tab}|${p.row}`)).size,
     trend: { months, met: monthly },

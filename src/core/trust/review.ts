@@ -6,7 +6,7 @@
  */
 import type { Rag } from '../attainment/types';
 import type { ChartTable } from '../monitor/trendChart';
-import { heading, paragraph, table, type Block, type DocModel } from '../docs/model';
+import { heading, paragraph, table, type Block, type DocModel } from '../documents/model';
 import { joinWords, longDate, plural, shareText } from '../text';
 import { formatLocal } from '../workbook/display';
 import { supplierSentence, type SchoolResult, type TrustFigures } from './rollup';
@@ -25,7 +25,11 @@ function periodOf(f: TrustFigures): string {
   for (const s of f.read) counts.set(s.figures!.wording, (counts.get(s.figures!.wording) ?? 0) + 1);
   let best = '';
   let most = 0;
-  for (const [w, n] of counts) if (n > most) { best = w; most = n; }
+  for (const [w, n] of counts)
+    if (n > most) {
+      best = w;
+      most = n;
+    }
   return best;
 }
 
@@ -45,7 +49,9 @@ function helpFirst(f: TrustFigures): string[] {
   return f.read
     .map((school) => ({ school, st: schoolStatuses(f, school) }))
     .filter(({ st }) => st.Breached.length + st['At risk'].length > 0)
-    .sort((a, b) => b.st.Breached.length - a.st.Breached.length || b.st['At risk'].length - a.st['At risk'].length || a.school.name.localeCompare(b.school.name))
+    .sort(
+      (a, b) => b.st.Breached.length - a.st.Breached.length || b.st['At risk'].length - a.st['At risk'].length || a.school.name.localeCompare(b.school.name),
+    )
     .map(({ school, st }) => {
       const parts = [];
       if (st.Breached.length) parts.push(`${joinWords(st.Breached)} breached`);
@@ -57,10 +63,16 @@ function helpFirst(f: TrustFigures): string[] {
 function decisions(f: TrustFigures): string[] {
   const out: string[] = [];
   for (const s of f.suppliers) {
-    if (s.lateAt.length >= 2) out.push(`Raise ${s.supplier}'s late fixes with them once, for the trust: ${s.fixLate} of ${s.fixJudged} calls fixed late across ${plural(s.lateAt.length, 'school')} (${joinWords(s.lateAt)}).`);
+    if (s.lateAt.length >= 2)
+      out.push(
+        `Raise ${s.supplier}'s late fixes with them once, for the trust: ${s.fixLate} of ${s.fixJudged} calls fixed late across ${plural(s.lateAt.length, 'school')} (${joinWords(s.lateAt)}).`,
+      );
   }
   for (const s of f.services) {
-    if (s.breachedAt.length >= 2) out.push(`${s.name} is breached at ${plural(s.breachedAt.length, 'school')} (${joinWords(s.breachedAt)}): look for a common cause (a shared supplier, a shared system) before treating each school on its own.`);
+    if (s.breachedAt.length >= 2)
+      out.push(
+        `${s.name} is breached at ${plural(s.breachedAt.length, 'school')} (${joinWords(s.breachedAt)}): look for a common cause (a shared supplier, a shared system) before treating each school on its own.`,
+      );
   }
   for (const s of f.unreadable) out.push(`Ask ${s.name} for access to its workbook: ${s.error ?? 'it has not been read'}.`);
   return out;
@@ -70,12 +82,20 @@ function decisions(f: TrustFigures): string[] {
 function matrix(f: TrustFigures): Block {
   const word = (i: number, j: number): string => {
     const own = f.services[j].perSchool[i];
-    return own ? own.status ?? 'Nothing measured' : '—';
+    return own ? (own.status ?? 'Nothing measured') : '—';
   };
   if (f.read.length <= 6) {
-    return table(['Service', ...f.read.map((s) => s.name)], f.services.map((s, j) => [s.name, ...f.read.map((_, i) => word(i, j))]), f.read.map((_, i) => i + 1));
+    return table(
+      ['Service', ...f.read.map((s) => s.name)],
+      f.services.map((s, j) => [s.name, ...f.read.map((_, i) => word(i, j))]),
+      f.read.map((_, i) => i + 1),
+    );
   }
-  return table(['School', ...f.services.map((s) => s.name)], f.read.map((school, i) => [school.name, ...f.services.map((_, j) => word(i, j))]), f.services.map((_, j) => j + 1));
+  return table(
+    ['School', ...f.services.map((s) => s.name)],
+    f.read.map((school, i) => [school.name, ...f.services.map((_, j) => word(i, j))]),
+    f.services.map((_, j) => j + 1),
+  );
 }
 
 /** Each school's share of items met per month as one line each. */
@@ -85,10 +105,13 @@ function trendChart(f: TrustFigures): Block | undefined {
   if (!months.length || !schools.length) return undefined;
   const t: ChartTable = [
     ['Month', ...schools.map((s) => s.name)],
-    ...months.map((m) => [m, ...schools.map((s) => {
-      const j = s.figures!.trend.months.indexOf(m);
-      return j < 0 ? '' : s.figures!.trend.met[j] ?? '';
-    })]),
+    ...months.map((m) => [
+      m,
+      ...schools.map((s) => {
+        const j = s.figures!.trend.months.indexOf(m);
+        return j < 0 ? '' : (s.figures!.trend.met[j] ?? '');
+      }),
+    ]),
   ];
   const latest = schools.map((s) => {
     const { months: own, met } = s.figures!.trend;
@@ -111,11 +134,20 @@ export function trustReview(f: TrustFigures, o: TrustReviewOptions): DocModel<'T
   const atRiskOnly = f.read.filter((s) => !breachedSchools.includes(s) && schoolStatuses(f, s)['At risk'].length > 0);
   const summary = [
     `${plural(f.read.length, 'school')} read${f.unreadable.length ? `, ${plural(f.unreadable.length, 'school')} not` : ''}.`,
-    breachedSchools.length ? `${breachedSchools.length === 1 ? 'One has' : `${breachedSchools.length} have`} a service breached (${joinWords(breachedSchools.map((s) => s.name))}).` : 'No school has a service breached.',
+    breachedSchools.length
+      ? `${breachedSchools.length === 1 ? 'One has' : `${breachedSchools.length} have`} a service breached (${joinWords(breachedSchools.map((s) => s.name))}).`
+      : 'No school has a service breached.',
     atRiskOnly.length ? `${joinWords(atRiskOnly.map((s) => s.name))} ${atRiskOnly.length === 1 ? 'has' : 'have'} a service at risk.` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   blocks.push(paragraph(summary, 'strong'));
-  if (o.progress.running) blocks.push({ kind: 'callout', tone: 'warning', text: `The refresh was still running: ${progressText(o.progress)} Schools not yet read this time show their last figures.` });
+  if (o.progress.running)
+    blocks.push({
+      kind: 'callout',
+      tone: 'warning',
+      text: `The refresh was still running: ${progressText(o.progress)} Schools not yet read this time show their last figures.`,
+    });
 
   blocks.push(heading(1, 'Where to send help first'));
   const help = helpFirst(f);
@@ -128,16 +160,30 @@ export function trustReview(f: TrustFigures, o: TrustReviewOptions): DocModel<'T
   // The table keeps what the trust may act on: suppliers shared by schools, or late somewhere; the rest in one line.
   const listed = f.suppliers.filter((s) => s.schools.length >= 2 || s.fixLate + s.responseLate > 0 || s.hoursUnknownAt.length > 0);
   if (listed.length) {
-    blocks.push(table(['Supplier', 'Schools', 'Calls', 'Fixes late', 'Responses late', 'Late fixes at'],
-      listed.map((s) => [s.supplier, String(s.schools.length), String(s.calls), `${s.fixLate} of ${s.fixJudged}`, `${s.responseLate} of ${s.responseJudged}`,
-        s.hoursUnknownAt.length ? `support hours not known at ${joinWords(s.hoursUnknownAt)}` : s.lateAt.length ? joinWords(s.lateAt) : '—'])));
+    blocks.push(
+      table(
+        ['Supplier', 'Schools', 'Calls', 'Fixes late', 'Responses late', 'Late fixes at'],
+        listed.map((s) => [
+          s.supplier,
+          String(s.schools.length),
+          String(s.calls),
+          `${s.fixLate} of ${s.fixJudged}`,
+          `${s.responseLate} of ${s.responseJudged}`,
+          s.hoursUnknownAt.length ? `support hours not known at ${joinWords(s.hoursUnknownAt)}` : s.lateAt.length ? joinWords(s.lateAt) : '—',
+        ]),
+      ),
+    );
   }
   const others = f.suppliers.length - listed.length;
   if (others > 0) blocks.push(paragraph(`${plural(others, 'other supplier')}, each at one school, had no late response or fix.`, 'quiet'));
 
   blocks.push(heading(1, 'Decisions needed'));
   const needed = decisions(f);
-  blocks.push(needed.length ? { kind: 'list', ordered: true, items: needed } : paragraph('None: no supplier fails at two schools, no service is breached at two schools, and every school was read.'));
+  blocks.push(
+    needed.length
+      ? { kind: 'list', ordered: true, items: needed }
+      : paragraph('None: no supplier fails at two schools, no service is breached at two schools, and every school was read.'),
+  );
 
   blocks.push(heading(1, 'Schools and services'));
   blocks.push(paragraph('Each school\'s status words, as its own SLM panel shows them for the period. "—": the school has no such service.', 'quiet'));
@@ -147,12 +193,27 @@ export function trustReview(f: TrustFigures, o: TrustReviewOptions): DocModel<'T
   if (chart) blocks.push(heading(1, 'Month by month'), chart);
 
   blocks.push(heading(1, 'Each service across the trust'));
-  blocks.push(table(['Service', 'Schools', 'Items met', 'Availability', 'Breached at', 'At risk at'],
-    f.services.map((s) => [s.name, String(s.schools), s.met + s.breached ? `${shareText(s.share)} (${s.met} of ${s.met + s.breached})` : '—', shareText(s.availability),
-      s.breachedAt.length ? joinWords(s.breachedAt) : '—', s.atRiskAt.length ? joinWords(s.atRiskAt) : '—'])));
+  blocks.push(
+    table(
+      ['Service', 'Schools', 'Items met', 'Availability', 'Breached at', 'At risk at'],
+      f.services.map((s) => [
+        s.name,
+        String(s.schools),
+        s.met + s.breached ? `${shareText(s.share)} (${s.met} of ${s.met + s.breached})` : '—',
+        shareText(s.availability),
+        s.breachedAt.length ? joinWords(s.breachedAt) : '—',
+        s.atRiskAt.length ? joinWords(s.atRiskAt) : '—',
+      ]),
+    ),
+  );
 
   blocks.push(heading(1, 'When each school was read'));
-  blocks.push(table(['School', 'Period', 'Read at', 'Calls left out'], f.read.map((s) => [s.name, s.figures!.wording, s.readAt === undefined ? '—' : formatLocal(s.readAt, o.timeZone), String(s.figures!.leftOut)])));
+  blocks.push(
+    table(
+      ['School', 'Period', 'Read at', 'Calls left out'],
+      f.read.map((s) => [s.name, s.figures!.wording, s.readAt === undefined ? '—' : formatLocal(s.readAt, o.timeZone), String(s.figures!.leftOut)]),
+    ),
+  );
   if (f.unreadable.length) {
     blocks.push({ kind: 'callout', tone: 'warning', text: `Not read: ${f.unreadable.map((s) => `${s.name} (${s.error ?? 'not read yet'})`).join('; ')}.` });
   }

@@ -61,7 +61,11 @@ export interface TrustFigures {
 }
 
 /** Services and suppliers match across schools by name, whatever the case or spacing. */
-const matchKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const matchKey = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 const share = (good: number, bad: number): number | undefined => (good + bad > 0 ? good / (good + bad) : undefined);
 
@@ -90,17 +94,37 @@ function servicesAcross(read: readonly SchoolResult[]): TrustService[] {
       const down = withHours.reduce((n, s) => n + Math.min(s.downtimeHours, s.serviceHours), 0);
       const at = (status: Rag) => read.filter((_, i) => per[i]?.status === status).map((s) => s.name);
       return {
-        name, perSchool: per, schools: present.length,
-        items: sum((s) => s.items), met: sum((s) => s.met), breached: sum((s) => s.breached), pending: sum((s) => s.pending),
-        share: share(sum((s) => s.met), sum((s) => s.breached)),
+        name,
+        perSchool: per,
+        schools: present.length,
+        items: sum((s) => s.items),
+        met: sum((s) => s.met),
+        breached: sum((s) => s.breached),
+        pending: sum((s) => s.pending),
+        share: share(
+          sum((s) => s.met),
+          sum((s) => s.breached),
+        ),
         availability: hours > 0 ? (hours - down) / hours : undefined,
-        breachedAt: at('Breached'), atRiskAt: at('At risk'),
+        breachedAt: at('Breached'),
+        atRiskAt: at('At risk'),
       };
     });
 }
 
 function suppliersAcross(read: readonly SchoolResult[]): TrustSupplier[] {
-  interface Acc { supplier: string; refs: Set<string>; schools: Set<string>; lateAt: Set<string>; unknown: Set<string>; calls: number; rJ: number; rL: number; fJ: number; fL: number }
+  interface Acc {
+    supplier: string;
+    refs: Set<string>;
+    schools: Set<string>;
+    lateAt: Set<string>;
+    unknown: Set<string>;
+    calls: number;
+    rJ: number;
+    rL: number;
+    fJ: number;
+    fL: number;
+  }
   const byKey = new Map<string, Acc>();
   // A contract reference names the same supplier across schools when a school leaves the supplier's name blank.
   const keyOfRef = new Map<string, string>();
@@ -108,11 +132,22 @@ function suppliersAcross(read: readonly SchoolResult[]): TrustSupplier[] {
     for (const s of school.figures!.suppliers) {
       if (s.calls === 0) continue;
       const ref = matchKey(s.contractRef);
-      const key = s.supplier.trim() ? matchKey(s.supplier) : keyOfRef.get(ref) ?? `ref ${ref}`;
+      const key = s.supplier.trim() ? matchKey(s.supplier) : (keyOfRef.get(ref) ?? `ref ${ref}`);
       if (ref) keyOfRef.set(ref, key);
       let acc = byKey.get(key);
       if (!acc) {
-        acc = { supplier: s.supplier.trim() || s.contractRef, refs: new Set(), schools: new Set(), lateAt: new Set(), unknown: new Set(), calls: 0, rJ: 0, rL: 0, fJ: 0, fL: 0 };
+        acc = {
+          supplier: s.supplier.trim() || s.contractRef,
+          refs: new Set(),
+          schools: new Set(),
+          lateAt: new Set(),
+          unknown: new Set(),
+          calls: 0,
+          rJ: 0,
+          rL: 0,
+          fJ: 0,
+          fL: 0,
+        };
         byKey.set(key, acc);
       }
       if (s.contractRef) acc.refs.add(s.contractRef);
@@ -126,10 +161,23 @@ function suppliersAcross(read: readonly SchoolResult[]): TrustSupplier[] {
       if (!s.hoursKnown) acc.unknown.add(school.name);
     }
   }
-  return [...byKey.values()]
-    .map((a) => ({ supplier: a.supplier, contractRefs: [...a.refs].sort(), schools: [...a.schools], calls: a.calls, responseJudged: a.rJ, responseLate: a.rL, fixJudged: a.fJ, fixLate: a.fL, lateAt: [...a.lateAt], hoursUnknownAt: [...a.unknown] }))
-    // Most schools first (a supplier failing across schools is the trust's to raise), then most late fixes.
-    .sort((a, b) => b.schools.length - a.schools.length || b.fixLate - a.fixLate || a.supplier.localeCompare(b.supplier));
+  return (
+    [...byKey.values()]
+      .map((a) => ({
+        supplier: a.supplier,
+        contractRefs: [...a.refs].sort(),
+        schools: [...a.schools],
+        calls: a.calls,
+        responseJudged: a.rJ,
+        responseLate: a.rL,
+        fixJudged: a.fJ,
+        fixLate: a.fL,
+        lateAt: [...a.lateAt],
+        hoursUnknownAt: [...a.unknown],
+      }))
+      // Most schools first (a supplier failing across schools is the trust's to raise), then most late fixes.
+      .sort((a, b) => b.schools.length - a.schools.length || b.fixLate - a.fixLate || a.supplier.localeCompare(b.supplier))
+  );
 }
 
 /** The trust's figures from every included school's last reading. */

@@ -1,5 +1,5 @@
 /** The Schools tab read: each school, its workbook's id and whether it is included. */
-import { idFromLink } from '../docs/naming';
+import { idFromLink } from '../documents/naming';
 import { schoolsTab } from '../schema/trust';
 import { isBlank } from '../values';
 import { locateColumns } from '../workbook/columns';
@@ -34,11 +34,23 @@ export function parseSchools(values: readonly (readonly unknown[])[] | undefined
   const tab = schoolsTab();
   const problems: Problem[] = [];
   if (!values || values.length === 0) {
-    return { schools: [], problems: [{ tab: tab.name, row: 0, column: '', value: '', severity: 'error', message: 'The Schools tab is missing. Run "Set up as trust workbook" to add it.' }] };
+    return {
+      schools: [],
+      problems: [
+        { tab: tab.name, row: 0, column: '', value: '', severity: 'error', message: 'The Schools tab is missing. Run "Set up as trust workbook" to add it.' },
+      ],
+    };
   }
   const { index, missing } = locateColumns(values[0], tab);
   for (const col of missing) {
-    problems.push({ tab: tab.name, row: 1, column: col.header, value: '', severity: col.required ? 'error' : 'warning', message: `The column "${col.header}" is missing. Run "Set up as trust workbook" to add it.` });
+    problems.push({
+      tab: tab.name,
+      row: 1,
+      column: col.header,
+      value: '',
+      severity: col.required ? 'error' : 'warning',
+      message: `The column "${col.header}" is missing. Run "Set up as trust workbook" to add it.`,
+    });
   }
   const cell = (line: readonly unknown[], key: string): unknown => (index[key] === undefined ? '' : line[index[key]]);
   const seen = new Set<string>();
@@ -57,20 +69,35 @@ export function parseSchools(values: readonly (readonly unknown[])[] | undefined
     const includedCol = tab.columns.find((c) => c.key === 'included')!;
     const rawIncluded = cell(line, 'included');
     const included = isBlank(rawIncluded) ? { ok: true as const, value: true } : readCell(includedCol, rawIncluded, timeZone);
-    if (!included.ok) bad(includedCol.header, rawIncluded, `"${quotable(displayValue(rawIncluded, timeZone))}" is not valid: expected Yes or No. The school is left out.`);
+    if (!included.ok)
+      bad(includedCol.header, rawIncluded, `"${quotable(displayValue(rawIncluded, timeZone))}" is not valid: expected Yes or No. The school is left out.`);
     const contactCol = tab.columns.find((c) => c.key === 'contact')!;
     const rawContact = cell(line, 'contact');
     const contact = isBlank(rawContact) ? undefined : readCell(contactCol, rawContact, timeZone);
-    if (contact && !contact.ok) bad(contactCol.header, rawContact, `"${quotable(displayValue(rawContact, timeZone))}" is not valid: expected ${contact.expected}.`);
+    if (contact && !contact.ok)
+      bad(contactCol.header, rawContact, `"${quotable(displayValue(rawContact, timeZone))}" is not valid: expected ${contact.expected}.`);
     const rawBook = cell(line, 'workbook');
     const workbookId = isBlank(rawBook) ? undefined : workbookIdOf(String(rawBook));
-    if (!workbookId) bad('Workbook', rawBook, isBlank(rawBook) ? 'Workbook is required but blank: paste a link to the school\'s SLM Workbook.' : 'This is not a link to a Google spreadsheet: paste the link from the school\'s workbook (Share → Copy link).');
+    if (!workbookId)
+      bad(
+        'Workbook',
+        rawBook,
+        isBlank(rawBook)
+          ? "Workbook is required but blank: paste a link to the school's SLM Workbook."
+          : "This is not a link to a Google spreadsheet: paste the link from the school's workbook (Share → Copy link).",
+      );
     if (workbookId && seen.has(workbookId)) {
       bad('Workbook', rawBook, 'This workbook is listed on an earlier row too: it is read once, for the earlier row.');
       continue;
     }
     if (workbookId) seen.add(workbookId);
-    schools.push({ row, name, workbookId, contact: contact?.ok ? (contact.value as string) : undefined, included: included.ok ? included.value === true : false });
+    schools.push({
+      row,
+      name,
+      workbookId,
+      contact: contact?.ok ? (contact.value as string) : undefined,
+      included: included.ok ? included.value === true : false,
+    });
   }
   return { schools, problems };
 }

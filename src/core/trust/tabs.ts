@@ -58,9 +58,11 @@ function statusTab(f: TrustFigures, progress: RefreshProgress, timeZone: string)
     const cells = f.services.map((s, j) => {
       const own = s.perSchool[i];
       if (own?.status) statusCells.push({ row: rows.length, col: 3 + j, status: own.status });
-      return own ? own.status ?? 'Nothing measured' : 'No such service';
+      return own ? (own.status ?? 'Nothing measured') : 'No such service';
     });
-    rows.push(([school.name, school.figures!.wording, school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone)] as (string | number)[]).concat(cells));
+    rows.push(
+      ([school.name, school.figures!.wording, school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone)] as (string | number)[]).concat(cells),
+    );
   });
   for (const school of f.unreadable) {
     rows.push([school.name, 'Not read', school.readAt === undefined ? '' : formatLocal(school.readAt, timeZone), school.error ?? 'not read yet']);
@@ -71,8 +73,18 @@ function statusTab(f: TrustFigures, progress: RefreshProgress, timeZone: string)
 function servicesTab(f: TrustFigures): TrustTab {
   const rows: (string | number)[][] = [['Service', 'Schools', 'Items', 'Met', 'Breached', 'Pending', 'Met share', 'Availability', 'Breached at', 'At risk at']];
   for (const s of f.services) {
-    rows.push([s.name, s.schools, s.items, s.met, s.breached, s.pending, shareText(s.share), shareText(s.availability),
-      s.breachedAt.length ? joinWords(s.breachedAt) : NONE, s.atRiskAt.length ? joinWords(s.atRiskAt) : NONE]);
+    rows.push([
+      s.name,
+      s.schools,
+      s.items,
+      s.met,
+      s.breached,
+      s.pending,
+      shareText(s.share),
+      shareText(s.availability),
+      s.breachedAt.length ? joinWords(s.breachedAt) : NONE,
+      s.atRiskAt.length ? joinWords(s.atRiskAt) : NONE,
+    ]);
   }
   return { name: TRUST_SERVICES_TAB, rows, statusCells: [], widths: [200, 70, 70, 70, 80, 70, 90, 90, 260, 260], headerRow: 1 };
 }
@@ -80,8 +92,16 @@ function servicesTab(f: TrustFigures): TrustTab {
 function suppliersTab(f: TrustFigures): TrustTab {
   const rows: (string | number)[][] = [['Supplier', 'Contract refs', 'Schools', 'Calls', 'Responses late', 'Fixes late', 'Late fixes at', 'In words']];
   for (const s of f.suppliers) {
-    rows.push([s.supplier, s.contractRefs.join(', '), s.schools.length, s.calls, `${s.responseLate} of ${s.responseJudged}`, `${s.fixLate} of ${s.fixJudged}`,
-      s.lateAt.length ? joinWords(s.lateAt) : NONE, supplierSentence(s)]);
+    rows.push([
+      s.supplier,
+      s.contractRefs.join(', '),
+      s.schools.length,
+      s.calls,
+      `${s.responseLate} of ${s.responseJudged}`,
+      `${s.fixLate} of ${s.fixJudged}`,
+      s.lateAt.length ? joinWords(s.lateAt) : NONE,
+      supplierSentence(s),
+    ]);
   }
   return { name: TRUST_SUPPLIERS_TAB, rows, statusCells: [], widths: [200, 120, 70, 70, 110, 110, 260, 420], headerRow: 1 };
 }

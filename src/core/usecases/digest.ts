@@ -19,7 +19,13 @@ export interface DigestLinks {
  * The digest at `now` (undefined when there is nothing to say), new since `last`, and whether the
  * service desk is open today: its days are the support hours of the services it supports.
  */
-export function dailyDigest(wb: Workbook, school: string, now: number, last: DigestMemory | undefined, links: DigestLinks): { digest: Digest | undefined; open: boolean } {
+export function dailyDigest(
+  wb: Workbook,
+  school: string,
+  now: number,
+  last: DigestMemory | undefined,
+  links: DigestLinks,
+): { digest: Digest | undefined; open: boolean } {
   const measured = measureWorkbook(wb);
   const { model, cols } = measured;
   const month = measured.attainment(resolvePeriod(wb, now, { kind: 'thisMonth' }), { asOf: now, breaches: false });

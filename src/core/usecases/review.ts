@@ -4,8 +4,8 @@
  * period before for comparison, and the trend months), then the representatives' and the internal version.
  */
 import { measureWorkbook } from '../attainment/measured';
-import { buildReviewDocument, type ReviewDocument } from '../docs/review';
-import { slaOpenPoints } from '../docs/sla';
+import { buildReviewDocument, type ReviewDocument } from '../documents/review';
+import { slaOpenPoints } from '../documents/sla';
 import { analyseWorkbook } from '../findings/analyse';
 import { monthlyTrends } from '../monitor/trends';
 import { previousPeriod, resolvePeriod } from '../periods';

@@ -13,7 +13,10 @@ const ok = (value: unknown): CellResult => ({ ok: true, value });
 const bad = (expected: string): CellResult => ({ ok: false, expected });
 
 const splitList = (v: unknown): string[] =>
-  String(v).split(/[,;\n]/).map((s) => s.trim()).filter((s) => s !== '');
+  String(v)
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -71,4 +74,3 @@ export function readCell(col: ColumnDef, raw: unknown, timeZone: string): CellRe
     }
   }
 }
-

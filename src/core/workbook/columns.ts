@@ -23,4 +23,3 @@ export function locateColumns(header: readonly unknown[], tab: Pick<TabDef, 'col
   }
   return { index, missing };
 }
-

@@ -34,7 +34,8 @@ export function resolveHours(text: string, wb: HoursSource, specOnly = false): R
     if (cal) return { hours: parseHours(cal.hours), timeZone: cal.timeZone || wb.timeZone, closures: closuresFor(cal.name), calendar: cal.name };
     return { hours: parseHours(text), timeZone: wb.timeZone, closures: closuresFor(undefined) };
   } catch (e) {
-    if (e instanceof HoursSpecError) return { error: cal ? `Calendar "${cal.name}": ${e.message}` : `${e.message} (or the name of a row of the Calendars tab)` };
+    if (e instanceof HoursSpecError)
+      return { error: cal ? `Calendar "${cal.name}": ${e.message}` : `${e.message} (or the name of a row of the Calendars tab)` };
     throw e;
   }
 }

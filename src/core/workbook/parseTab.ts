@@ -96,12 +96,22 @@ export const measuredRowEnding = (badKeys: readonly string[]): string =>
 export function parseTab<K extends TabKey>(tab: TabDef & { key: K }, values: readonly (readonly unknown[])[] | undefined, timeZone: string): ParsedTab<K> {
   const problems: Problem[] = [];
   if (!values || values.length === 0) {
-    return { rows: [], problems: [{ tab: tab.name, row: 0, column: '', value: '', severity: 'warning', message: `The ${tab.name} tab is missing. Run "Set up workbook" to add it.` }], present: false };
+    return {
+      rows: [],
+      problems: [
+        { tab: tab.name, row: 0, column: '', value: '', severity: 'warning', message: `The ${tab.name} tab is missing. Run "Set up workbook" to add it.` },
+      ],
+      present: false,
+    };
   }
   const { missing } = locateColumns(values[0], tab);
   for (const col of missing) {
     problems.push({
-      tab: tab.name, row: 1, column: col.header, value: '', severity: col.required ? 'error' : 'warning',
+      tab: tab.name,
+      row: 1,
+      column: col.header,
+      value: '',
+      severity: col.required ? 'error' : 'warning',
       message: `The column "${col.header}" is missing. Run "Set up workbook" to add it.`,
     });
   }

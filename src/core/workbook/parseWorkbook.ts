@@ -78,8 +78,14 @@ export function incidentTimeFaults(i: Incident, timeZone: string, words = true):
       return;
     }
     const shown = formatLocal(later, timeZone);
-    out.push({ tab: def.name, row: i.row, column: header(laterKey), value: shown, severity: 'error',
-      message: `${header(laterKey)} (${shown}) is before ${header(earlierKey)} (${formatLocal(earlier, timeZone)}). ${LEFT_OUT}` });
+    out.push({
+      tab: def.name,
+      row: i.row,
+      column: header(laterKey),
+      value: shown,
+      severity: 'error',
+      message: `${header(laterKey)} (${shown}) is before ${header(earlierKey)} (${formatLocal(earlier, timeZone)}). ${LEFT_OUT}`,
+    });
   };
   before('resolved', i.resolved, 'opened', i.opened);
   before('responded', i.responded, 'opened', i.opened);
@@ -105,7 +111,8 @@ function crossChecks(wb: Workbook): Problem[] {
       if (!idKey) continue;
       const id = idKeyOf(String(r[idKey]));
       const first = seen.get(id);
-      if (first !== undefined) add(key, r.row, idKey, String(r[idKey]), `"${r[idKey]}" is already used on row ${first}; each ${header(key, idKey)} must be unique.`);
+      if (first !== undefined)
+        add(key, r.row, idKey, String(r[idKey]), `"${r[idKey]}" is already used on row ${first}; each ${header(key, idKey)} must be unique.`);
       else seen.set(id, r.row);
     }
     ids[key] = new Set(seen.keys());
@@ -124,7 +131,14 @@ function crossChecks(wb: Workbook): Problem[] {
           if (known.has(ref.toLowerCase())) continue;
           // An incident against a service missing from the catalogue is a finding, not a typing error.
           const severity = key === 'incidents' && col.key === 'serviceId' ? 'warning' : 'error';
-          add(key, r.row, col.key, ref, `"${ref}" is not a ${header(col.refTab, (schema[col.refTab] as TabDef).idKey!)} on the ${schema[col.refTab].name} tab.`, severity);
+          add(
+            key,
+            r.row,
+            col.key,
+            ref,
+            `"${ref}" is not a ${header(col.refTab, (schema[col.refTab] as TabDef).idKey!)} on the ${schema[col.refTab].name} tab.`,
+            severity,
+          );
         }
       }
     }
@@ -133,7 +147,13 @@ function crossChecks(wb: Workbook): Problem[] {
   // Times that must not run backwards.
   const before = (tab: TabKey, row: number, laterKey: string, later: number | undefined, earlierKey: string, earlier: number | undefined, withTime = true) => {
     if (later === undefined || earlier === undefined || later >= earlier) return;
-    add(tab, row, laterKey, formatLocal(later, wb.timeZone, withTime), `${header(tab, laterKey)} (${formatLocal(later, wb.timeZone, withTime)}) is before ${header(tab, earlierKey)} (${formatLocal(earlier, wb.timeZone, withTime)}).`);
+    add(
+      tab,
+      row,
+      laterKey,
+      formatLocal(later, wb.timeZone, withTime),
+      `${header(tab, laterKey)} (${formatLocal(later, wb.timeZone, withTime)}) is before ${header(tab, earlierKey)} (${formatLocal(earlier, wb.timeZone, withTime)}).`,
+    );
   };
   // A hold must lie in its item's life to take anything off its resolution time.
   const items = new Map(wb.incidents.map((i) => [idKeyOf(i.ref), i]));
@@ -143,7 +163,14 @@ function crossChecks(wb: Workbook): Problem[] {
     if (!item || (h.until !== undefined && h.until < h.from)) continue;
     const at = (ms: number) => formatLocal(ms, wb.timeZone);
     if ((h.until !== undefined && h.until <= item.opened) || (item.resolved !== undefined && h.from >= item.resolved)) {
-      add('holds', h.row, 'from', at(h.from), `This hold lies outside the life of ${h.ref} (opened ${at(item.opened)}${item.resolved === undefined ? '' : `, resolved ${at(item.resolved)}`}), so it takes nothing off its resolution time.`, 'warning');
+      add(
+        'holds',
+        h.row,
+        'from',
+        at(h.from),
+        `This hold lies outside the life of ${h.ref} (opened ${at(item.opened)}${item.resolved === undefined ? '' : `, resolved ${at(item.resolved)}`}), so it takes nothing off its resolution time.`,
+        'warning',
+      );
     }
   }
   for (const c of wb.closures) before('closures', c.row, 'to', c.to, 'from', c.from, false);
@@ -151,7 +178,8 @@ function crossChecks(wb: Workbook): Problem[] {
 
   // Hours specs and time zones.
   for (const c of wb.calendars) {
-    if (c.timeZone !== undefined && !isValidTimeZone(c.timeZone)) add('calendars', c.row, 'timeZone', c.timeZone, `"${c.timeZone}" is not a time zone; use a name such as Europe/London.`);
+    if (c.timeZone !== undefined && !isValidTimeZone(c.timeZone))
+      add('calendars', c.row, 'timeZone', c.timeZone, `"${c.timeZone}" is not a time zone; use a name such as Europe/London.`);
   }
   const checkHours = (tab: TabKey, rows: Array<Record<string, unknown> & { row: number }>) => {
     for (const col of schema[tab].columns as TabDef['columns']) {

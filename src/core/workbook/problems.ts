@@ -23,7 +23,9 @@ export const quotable = (s: string): string => (s.length > QUOTED ? `${s.slice(0
 
 /** A problem whose value and message are cut to a readable length. */
 export const readable = (p: Problem): Problem =>
-  p.value.length <= QUOTED && p.message.length <= MESSAGE ? p : { ...p, value: quotable(p.value), message: p.message.length > MESSAGE ? `${p.message.slice(0, MESSAGE - 1)}…` : p.message };
+  p.value.length <= QUOTED && p.message.length <= MESSAGE
+    ? p
+    : { ...p, value: quotable(p.value), message: p.message.length > MESSAGE ? `${p.message.slice(0, MESSAGE - 1)}…` : p.message };
 
 /** The cells a reading could not use, as "Incidents row 30 (Opened)": what a figure or a document names as left out. */
 export const unreadCells = (problems: readonly Problem[]): string[] =>
@@ -33,9 +35,14 @@ export const unreadCells = (problems: readonly Problem[]): string[] =>
 export function listedProblems(problems: readonly Problem[]): Problem[] {
   const shown = problems.slice(0, LISTED_PROBLEMS);
   if (problems.length > LISTED_PROBLEMS) {
-    shown.push({ tab: '', row: 0, column: '', value: '', severity: 'warning',
-      message: `${problems.length - LISTED_PROBLEMS} more problems are not listed here. Fix those above (often one pasted column causes many), then run Check workbook again.` });
+    shown.push({
+      tab: '',
+      row: 0,
+      column: '',
+      value: '',
+      severity: 'warning',
+      message: `${problems.length - LISTED_PROBLEMS} more problems are not listed here. Fix those above (often one pasted column causes many), then run Check workbook again.`,
+    });
   }
   return shown;
 }
-

@@ -2,10 +2,16 @@ import type { ColumnDef, TabDef } from '../schema/types';
 import { locateColumns } from './columns';
 
 /** A cell to be written as the formula it holds (a user's formula kept where a write passes over it). */
-export interface CellFormula { readonly formula: string }
+export interface CellFormula {
+  readonly formula: string;
+}
 
 /** Cells to write: the top-left cell (1-based) and the rows of values below and right of it. */
-export interface CellBlock { readonly row: number; readonly column: number; readonly values: readonly (readonly unknown[])[] }
+export interface CellBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly values: readonly (readonly unknown[])[];
+}
 
 export const isCellFormula = (v: unknown): v is CellFormula =>
   typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellFormula).formula === 'string';
@@ -15,11 +21,15 @@ function toCell(col: ColumnDef, value: unknown): unknown {
   if (value === undefined || value === null) return '';
   switch (col.type) {
     case 'date':
-    case 'datetime': return new Date(value as number);
-    case 'yesno': return value ? 'Yes' : 'No';
+    case 'datetime':
+      return new Date(value as number);
+    case 'yesno':
+      return value ? 'Yes' : 'No';
     case 'refs':
-    case 'list': return (value as string[]).join(', ');
-    default: return value;
+    case 'list':
+      return (value as string[]).join(', ');
+    default:
+      return value;
   }
 }
 

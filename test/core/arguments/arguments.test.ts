@@ -11,7 +11,12 @@ const headerOf = (key: TabKey) => tabDef(key).columns.map((c) => c.header);
 describe('a range', () => {
   test('is rows of cells; an empty array, a value or a row of values is not one', () => {
     expect(isGrid([[1]])).toBe(true);
-    expect(isGrid([['a', 'b'], ['c', 'd']])).toBe(true);
+    expect(
+      isGrid([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toBe(true);
     expect(isGrid([])).toBe(false);
     expect(isGrid([1, 2])).toBe(false);
     expect(isGrid('A1')).toBe(false);
@@ -26,10 +31,17 @@ describe('a range', () => {
 });
 
 describe('a header row names its tab', () => {
-  test('each tab by its own header, in any order and case, including headers holding another tab\'s required columns', () => {
+  test("each tab by its own header, in any order and case, including headers holding another tab's required columns", () => {
     for (const key of ALL) {
       expect(tabOfHeader(headerOf(key), ALL)).toBe(key);
-      expect(tabOfHeader(headerOf(key).map((h) => h.toUpperCase()).reverse(), ALL)).toBe(key);
+      expect(
+        tabOfHeader(
+          headerOf(key)
+            .map((h) => h.toUpperCase())
+            .reverse(),
+          ALL,
+        ),
+      ).toBe(key);
     }
     expect(tabOfHeader(['notes', 'SUPPLIER', 'contract ref', 'kind'], ALL)).toBe('contracts');
     expect(tabOfHeader(['Something', 'else'], ALL)).toBeUndefined();
@@ -69,12 +81,12 @@ describe('ranges by tab', () => {
 });
 
 describe('the time zone argument', () => {
-  test('a zone named, else the spreadsheet\'s; date cells are read in the spreadsheet\'s', () => {
+  test("a zone named, else the spreadsheet's; date cells are read in the spreadsheet's", () => {
     expect(zoneArgument('Asia/Tokyo', 'Europe/London')).toMatchObject({ tz: 'Asia/Tokyo', dateZone: 'Europe/London' });
     expect(zoneArgument([['Asia/Tokyo']], undefined)).toMatchObject({ tz: 'Asia/Tokyo', dateZone: 'Asia/Tokyo' });
     expect(zoneArgument(' ', 'Europe/London')).toMatchObject({ tz: 'Europe/London', dateZone: 'Europe/London' });
     expect(() => zoneArgument('Mars/Base', 'Europe/London')).toThrow('time_zone: "Mars/Base" is not a time zone');
-    expect(() => zoneArgument('', undefined)).toThrow('time_zone: no time zone given and the spreadsheet\'s is not available');
+    expect(() => zoneArgument('', undefined)).toThrow("time_zone: no time zone given and the spreadsheet's is not available");
   });
 
   test('after ranges, only when the last argument is not a range', () => {

@@ -31,11 +31,14 @@ describe('response and resolution', () => {
   });
 
   test('a resolved item with no response time is not judged for response, and is counted', () => {
-    const tabs = { ...baseTabs(), incidents: [
-      inc('I1', { opened: '2026-11-02 09:00', resolved: '2026-11-02 09:45' }),
-      inc('I2', { opened: '2026-11-02 09:00', resolved: '2026-11-02 12:00' }),
-      inc('I3', { opened: '2026-11-02 09:00', responded: '2026-11-02 11:00', resolved: '2026-11-02 12:00' }),
-    ] };
+    const tabs = {
+      ...baseTabs(),
+      incidents: [
+        inc('I1', { opened: '2026-11-02 09:00', resolved: '2026-11-02 09:45' }),
+        inc('I2', { opened: '2026-11-02 09:00', resolved: '2026-11-02 12:00' }),
+        inc('I3', { opened: '2026-11-02 09:00', responded: '2026-11-02 11:00', resolved: '2026-11-02 12:00' }),
+      ],
+    };
     const s = svc(tabs, 'EMAIL');
     expect(target(s, 'response')).toMatchObject({ met: 0, breached: 1, noResponseTime: 2 });
     expect(target(s, 'response').breaches.map((b) => b.ref)).toEqual(['I3']);
@@ -63,10 +66,13 @@ describe('response and resolution', () => {
   });
 
   test('time on hold is deducted from resolution, not from response', () => {
-    const tabs = { ...baseTabs(), incidents: [
-      inc('I1', { opened: '2026-11-02 09:00', responded: '2026-11-02 09:30', resolved: '2026-11-02 15:00', onHoldHours: 2.5 }),
-      inc('I2', { opened: '2026-11-02 09:00', responded: '2026-11-02 09:30', resolved: '2026-11-02 15:00', onHoldHours: 1.5 }),
-    ] };
+    const tabs = {
+      ...baseTabs(),
+      incidents: [
+        inc('I1', { opened: '2026-11-02 09:00', responded: '2026-11-02 09:30', resolved: '2026-11-02 15:00', onHoldHours: 2.5 }),
+        inc('I2', { opened: '2026-11-02 09:00', responded: '2026-11-02 09:30', resolved: '2026-11-02 15:00', onHoldHours: 1.5 }),
+      ],
+    };
     const s = svc(tabs, 'EMAIL');
     // 6 h less 2.5 h = 3.5 h (met); 6 h less 1.5 h = 4.5 h (breached).
     expect(target(s, 'resolution')).toMatchObject({ met: 1, breached: 1 });
@@ -81,13 +87,16 @@ describe('response and resolution', () => {
   });
 
   test('requests are measured against their own targets: a new account within 2 days (20 working hours)', () => {
-    const tabs = { ...baseTabs(), incidents: [
-      // Opened Monday 10:00, done Wednesday 11:00: 8 + 10 + 3 = 21 h — too slow for a request.
-      inc('R1', { type: 'Request', opened: '2026-11-02 10:00', responded: '2026-11-02 11:00', resolved: '2026-11-04 11:00' }),
-      // Opened Monday 10:00, done Tuesday 17:00: 17 h — met.
-      inc('R2', { type: 'Request', opened: '2026-11-02 10:00', responded: '2026-11-02 11:00', resolved: '2026-11-03 17:00' }),
-      inc('I1', { opened: '2026-11-02 10:00', responded: '2026-11-02 11:00', resolved: '2026-11-03 17:00' }),
-    ] };
+    const tabs = {
+      ...baseTabs(),
+      incidents: [
+        // Opened Monday 10:00, done Wednesday 11:00: 8 + 10 + 3 = 21 h — too slow for a request.
+        inc('R1', { type: 'Request', opened: '2026-11-02 10:00', responded: '2026-11-02 11:00', resolved: '2026-11-04 11:00' }),
+        // Opened Monday 10:00, done Tuesday 17:00: 17 h — met.
+        inc('R2', { type: 'Request', opened: '2026-11-02 10:00', responded: '2026-11-02 11:00', resolved: '2026-11-03 17:00' }),
+        inc('I1', { opened: '2026-11-02 10:00', responded: '2026-11-02 11:00', resolved: '2026-11-03 17:00' }),
+      ],
+    };
     const s = svc(tabs, 'EMAIL');
     expect(target(s, 'resolution', 'Request')).toMatchObject({ targetHours: 20, met: 1, breached: 1 });
     expect(target(s, 'resolution', 'Request').breaches[0]).toMatchObject({ ref: 'R1', actualHours: 21 });
@@ -110,15 +119,22 @@ describe('target lookup: the most specific row wins', () => {
       { ...inc(`N-${priority}`, { priority, opened: '2026-11-02 09:00' }), serviceId: 'NET' },
     ]),
   });
-  const hoursOf = (s: ServiceAttainment) => s.targets.filter((t) => t.measure === 'resolution').map((t) => [t.targetRow, t.targetHours, t.met + t.breached + t.pending]);
+  const hoursOf = (s: ServiceAttainment) =>
+    s.targets.filter((t) => t.measure === 'resolution').map((t) => [t.targetRow, t.targetHours, t.met + t.breached + t.pending]);
 
   test('service+type+priority, then service+type, for the named service', () => {
     // Critical → row 5 (EMAIL Critical); High and Low → row 4 (EMAIL, any priority), not ALL High.
-    expect(hoursOf(svc(tabs(), 'EMAIL'))).toEqual([[4, 20, 2], [5, 10, 1]]);
+    expect(hoursOf(svc(tabs(), 'EMAIL'))).toEqual([
+      [4, 20, 2],
+      [5, 10, 1],
+    ]);
   });
 
   test('ALL+type+priority, then ALL+type, for other services', () => {
-    expect(hoursOf(svc(tabs(), 'NET'))).toEqual([[2, 40, 2], [3, 30, 1]]);
+    expect(hoursOf(svc(tabs(), 'NET'))).toEqual([
+      [2, 40, 2],
+      [3, 30, 1],
+    ]);
   });
 
   test('ALL rows skip Unsupported and Retired services; a row naming the service still applies', () => {
@@ -131,7 +147,10 @@ describe('target lookup: the most specific row wins', () => {
     }
     const proposed = tabs();
     proposed.services = proposed.services!.map((x) => (x.serviceId === 'NET' ? { ...x, status: 'Proposed' } : x));
-    expect(hoursOf(svc(proposed, 'NET'))).toEqual([[2, 40, 2], [3, 30, 1]]);
+    expect(hoursOf(svc(proposed, 'NET'))).toEqual([
+      [2, 40, 2],
+      [3, 30, 1],
+    ]);
   });
 
   test('items with no applicable target are counted as items but judged against nothing', () => {
@@ -144,11 +163,14 @@ describe('target lookup: the most specific row wins', () => {
 
 describe('open items at the end of the period', () => {
   test('breached when already past target, pending otherwise, never met', () => {
-    const tabs = { ...baseTabs(), incidents: [
-      inc('OLD', { opened: '2026-11-06 09:00' }), // Friday 09:00: 9 h to period end
-      inc('NEW', { opened: '2026-11-06 16:00', responded: '2026-11-06 16:10' }), // 2 h to period end
-      inc('LATE', { opened: '2026-11-06 16:00', resolved: '2026-11-12 10:00' }), // resolved after the period
-    ] };
+    const tabs = {
+      ...baseTabs(),
+      incidents: [
+        inc('OLD', { opened: '2026-11-06 09:00' }), // Friday 09:00: 9 h to period end
+        inc('NEW', { opened: '2026-11-06 16:00', responded: '2026-11-06 16:10' }), // 2 h to period end
+        inc('LATE', { opened: '2026-11-06 16:00', resolved: '2026-11-12 10:00' }), // resolved after the period
+      ],
+    };
     const s = svc(tabs, 'EMAIL');
     expect(target(s, 'resolution')).toMatchObject({ met: 0, breached: 1, pending: 2 });
     expect(target(s, 'resolution').breaches[0]).toMatchObject({ ref: 'OLD', open: true, actualHours: 9 });
@@ -164,11 +186,14 @@ describe('open items at the end of the period', () => {
   });
 
   test('items opened before or after the period are not counted', () => {
-    const tabs = { ...baseTabs(), incidents: [
-      inc('BEFORE', { opened: '2026-11-01 09:00', resolved: '2026-11-02 09:00' }),
-      inc('AFTER', { opened: '2026-11-09 00:00' }),
-      inc('IN', { opened: '2026-11-08 23:59', resolved: '2026-11-09 08:30' }),
-    ] };
+    const tabs = {
+      ...baseTabs(),
+      incidents: [
+        inc('BEFORE', { opened: '2026-11-01 09:00', resolved: '2026-11-02 09:00' }),
+        inc('AFTER', { opened: '2026-11-09 00:00' }),
+        inc('IN', { opened: '2026-11-08 23:59', resolved: '2026-11-09 08:30' }),
+      ],
+    };
     expect(svc(tabs, 'EMAIL')).toMatchObject({ items: 1 });
   });
 
@@ -192,28 +217,34 @@ describe('availability', () => {
   });
 
   test('overlapping outages count once', () => {
-    const tabs = { ...baseTabs(), incidents: [
-      down('D1', { opened: '2026-11-02 10:00', resolved: '2026-11-02 12:00' }),
-      down('D2', { opened: '2026-11-02 11:00', resolved: '2026-11-02 13:00' }),
-      down('D3', { opened: '2026-11-02 11:30', resolved: '2026-11-02 11:45' }),
-      down('D4', { opened: '2026-11-03 10:00', outageStart: '2026-11-03 09:00', outageEnd: '2026-11-03 10:00' }),
-    ] };
+    const tabs = {
+      ...baseTabs(),
+      incidents: [
+        down('D1', { opened: '2026-11-02 10:00', resolved: '2026-11-02 12:00' }),
+        down('D2', { opened: '2026-11-02 11:00', resolved: '2026-11-02 13:00' }),
+        down('D3', { opened: '2026-11-02 11:30', resolved: '2026-11-02 11:45' }),
+        down('D4', { opened: '2026-11-03 10:00', outageStart: '2026-11-03 09:00', outageEnd: '2026-11-03 10:00' }),
+      ],
+    };
     expect(svc(tabs, 'EMAIL').downtimeHours).toBe(4);
   });
 
   test('outages are clipped to the period and to service hours; open outages run to the period end', () => {
-    const tabs = { ...baseTabs(), incidents: [
-      // Started the previous Friday afternoon: only Monday 08:00-09:00 is in the period.
-      down('D1', { opened: '2026-10-30 16:00', resolved: '2026-11-02 09:00' }),
-      // Overnight: 17:00-18:00 and 08:00-08:30 are service hours.
-      down('D2', { opened: '2026-11-03 17:00', resolved: '2026-11-04 08:30' }),
-      // Still open: Friday 17:00 to the period end is 1 h of service hours.
-      down('D3', { opened: '2026-11-06 17:00' }),
-      // Outage end given although the item is still open.
-      down('D4', { opened: '2026-11-05 09:00', outageEnd: '2026-11-05 10:00' }),
-      // Not down: no downtime.
-      inc('UP', { opened: '2026-11-05 12:00', resolved: '2026-11-05 14:00', serviceDown: 'No' }),
-    ] };
+    const tabs = {
+      ...baseTabs(),
+      incidents: [
+        // Started the previous Friday afternoon: only Monday 08:00-09:00 is in the period.
+        down('D1', { opened: '2026-10-30 16:00', resolved: '2026-11-02 09:00' }),
+        // Overnight: 17:00-18:00 and 08:00-08:30 are service hours.
+        down('D2', { opened: '2026-11-03 17:00', resolved: '2026-11-04 08:30' }),
+        // Still open: Friday 17:00 to the period end is 1 h of service hours.
+        down('D3', { opened: '2026-11-06 17:00' }),
+        // Outage end given although the item is still open.
+        down('D4', { opened: '2026-11-05 09:00', outageEnd: '2026-11-05 10:00' }),
+        // Not down: no downtime.
+        inc('UP', { opened: '2026-11-05 12:00', resolved: '2026-11-05 14:00', serviceDown: 'No' }),
+      ],
+    };
     expect(svc(tabs, 'EMAIL').downtimeHours).toBe(1 + 1.5 + 1 + 1);
   });
 
@@ -257,9 +288,7 @@ describe('availability', () => {
 
   test('a week with the clocks going back holds one more hour of a 24x7 service', () => {
     // Europe/London leaves summer time on Sunday 25 October 2026.
-    const tabs = { ...baseTabs(), incidents: [
-      { ...down('D1', { opened: '2026-10-25 00:00', resolved: '2026-10-25 03:00' }), serviceId: 'NET' },
-    ] };
+    const tabs = { ...baseTabs(), incidents: [{ ...down('D1', { opened: '2026-10-25 00:00', resolved: '2026-10-25 03:00' }), serviceId: 'NET' }] };
     const s = svc(tabs, 'NET', period('2026-10-19', '2026-10-26'));
     expect(s.serviceHours).toBe(169);
     expect(s.downtimeHours).toBe(4);
@@ -277,10 +306,14 @@ describe('availability', () => {
   });
 
   test('closures at the edges of the period remove whole days', () => {
-    const tabs = { ...baseTabs(), closures: [
-      { calendar: 'ALL', from: '2026-11-02', to: '2026-11-02', reason: 'INSET day' },
-      { calendar: 'ALL', from: '2026-11-06', to: '2026-11-10', reason: 'Closure' },
-    ], incidents: [inc('I1', { opened: '2026-10-30 17:00', resolved: '2026-11-03 08:30' })] };
+    const tabs = {
+      ...baseTabs(),
+      closures: [
+        { calendar: 'ALL', from: '2026-11-02', to: '2026-11-02', reason: 'INSET day' },
+        { calendar: 'ALL', from: '2026-11-06', to: '2026-11-10', reason: 'Closure' },
+      ],
+      incidents: [inc('I1', { opened: '2026-10-30 17:00', resolved: '2026-11-03 08:30' })],
+    };
     // Tue-Thu remain: 30 h.
     expect(svc(tabs, 'EMAIL').serviceHours).toBe(30);
     // The 24x7 service is closed on those days too (ALL closures apply to every hours spec).
@@ -313,7 +346,8 @@ describe('status', () => {
 
   test('compliance per target and the service status is the worst of its statuses', () => {
     const items = Array.from({ length: 10 }, (_, k) =>
-      inc(`I${k}`, { opened: '2026-11-02 09:00', responded: '2026-11-02 09:10', resolved: k === 0 ? '2026-11-02 15:00' : '2026-11-02 10:00' }));
+      inc(`I${k}`, { opened: '2026-11-02 09:00', responded: '2026-11-02 09:10', resolved: k === 0 ? '2026-11-02 15:00' : '2026-11-02 10:00' }),
+    );
     const s = svc({ ...baseTabs(), incidents: items }, 'EMAIL');
     expect(target(s, 'response')).toMatchObject({ met: 10, share: 1, status: 'Met' });
     // 90% against 90%: met, but a tenth breach of eleven would miss it.
@@ -341,7 +375,13 @@ describe('supplier attainment', () => {
     ],
     incidents: [
       // Logged Monday 16:30, responded Tuesday 09:20 (50 min), fixed Tuesday 17:00 (8.5 h): response met, fix breached.
-      inc('S1', { contractRef: 'ISP', opened: '2026-11-02 16:00', supplierLogged: '2026-11-02 16:30', supplierResponded: '2026-11-03 09:20', supplierFixed: '2026-11-03 17:00' }),
+      inc('S1', {
+        contractRef: 'ISP',
+        opened: '2026-11-02 16:00',
+        supplierLogged: '2026-11-02 16:30',
+        supplierResponded: '2026-11-03 09:20',
+        supplierFixed: '2026-11-03 17:00',
+      }),
       // No response time: the response is not judged (a time nobody recorded); fixed in 1 h: met.
       inc('S2', { contractRef: 'ISP', opened: '2026-11-04 09:00', supplierLogged: '2026-11-04 10:00', supplierFixed: '2026-11-04 11:00' }),
       // Still with the supplier at the end of the period, 30 min in: pending.
@@ -351,10 +391,21 @@ describe('supplier attainment', () => {
     ],
   });
 
-  test('against the contract\'s own hours and targets; unknown hours are never assumed', () => {
+  test("against the contract's own hours and targets; unknown hours are never assumed", () => {
     const r = computeAttainment(workbook(tabs()), NOV);
     expect(r.suppliers).toEqual([
-      expect.objectContaining({ contractRef: 'ISP', supplier: 'Link Ltd', calls: 3, responseMet: 1, responseBreached: 0, responseNotRecorded: 1, fixMet: 1, fixBreached: 1, pending: 1, hoursKnown: true }),
+      expect.objectContaining({
+        contractRef: 'ISP',
+        supplier: 'Link Ltd',
+        calls: 3,
+        responseMet: 1,
+        responseBreached: 0,
+        responseNotRecorded: 1,
+        fixMet: 1,
+        fixBreached: 1,
+        pending: 1,
+        hoursKnown: true,
+      }),
       expect.objectContaining({ contractRef: 'IWB', calls: 1, responseMet: 0, responseBreached: 0, fixMet: 0, fixBreached: 0, pending: 1, hoursKnown: false }),
     ]);
     expect(r.suppliers[0].breaches).toEqual([expect.objectContaining({ ref: 'S1', measure: 'resolution', actualHours: 8.5, targetHours: 8 })]);

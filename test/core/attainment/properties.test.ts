@@ -22,17 +22,24 @@ const item = fc.record({
 });
 type Item = typeof item extends fc.Arbitrary<infer T> ? T : never;
 
-const records = (items: Item[]) => items.map((x, k) => {
-  const opened = T0 + x.opened * MIN;
-  const resolved = x.resolveAfter === null ? undefined : opened + x.resolveAfter * MIN;
-  return {
-    ref: `I${k}`, serviceId: x.service, type: x.type, priority: x.priority, opened: new Date(opened),
-    responded: x.respondAfter === null || (resolved !== undefined && opened + x.respondAfter * MIN > resolved) ? '' : new Date(opened + x.respondAfter * MIN),
-    resolved: resolved === undefined ? '' : new Date(resolved), onHoldHours: x.onHold ?? '', serviceDown: x.down ? 'Yes' : 'No',
-    outageStart: x.outage ? new Date(opened + x.outage[0] * MIN) : '',
-    outageEnd: x.outage ? new Date(opened + x.outage[0] * MIN + x.outage[1] * MIN) : '',
-  };
-});
+const records = (items: Item[]) =>
+  items.map((x, k) => {
+    const opened = T0 + x.opened * MIN;
+    const resolved = x.resolveAfter === null ? undefined : opened + x.resolveAfter * MIN;
+    return {
+      ref: `I${k}`,
+      serviceId: x.service,
+      type: x.type,
+      priority: x.priority,
+      opened: new Date(opened),
+      responded: x.respondAfter === null || (resolved !== undefined && opened + x.respondAfter * MIN > resolved) ? '' : new Date(opened + x.respondAfter * MIN),
+      resolved: resolved === undefined ? '' : new Date(resolved),
+      onHoldHours: x.onHold ?? '',
+      serviceDown: x.down ? 'Yes' : 'No',
+      outageStart: x.outage ? new Date(opened + x.outage[0] * MIN) : '',
+      outageEnd: x.outage ? new Date(opened + x.outage[0] * MIN + x.outage[1] * MIN) : '',
+    };
+  });
 
 const tabs = (items: Item[]) => {
   const t = baseTabs();
@@ -42,32 +49,45 @@ const tabs = (items: Item[]) => {
 
 describe('properties', () => {
   test('availability stays within 0..1 and downtime within the service hours', () => {
-    fc.assert(fc.property(fc.array(item, { maxLength: 40 }), (items) => {
-      for (const s of computeAttainment(workbook(tabs(items)), P).services) {
-        expect(s.availability).toBeGreaterThanOrEqual(0);
-        expect(s.availability).toBeLessThanOrEqual(1);
-        expect(s.downtimeHours).toBeLessThanOrEqual(s.serviceHours + 1e-9);
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+        for (const s of computeAttainment(workbook(tabs(items)), P).services) {
+          expect(s.availability).toBeGreaterThanOrEqual(0);
+          expect(s.availability).toBeLessThanOrEqual(1);
+          expect(s.downtimeHours).toBeLessThanOrEqual(s.serviceHours + 1e-9);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test('reordering the incidents changes nothing but the order of breaches', () => {
-    fc.assert(fc.property(fc.array(item, { maxLength: 30 }).chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length }))), ([items, shuffled]) => {
-      const norm = (r: ReturnType<typeof computeAttainment>) => JSON.stringify(r, (k, v) => (k === 'breaches' ? (v as { ref: string }[]).map((b) => JSON.stringify({ ...b, ref: '', row: 0 })).sort() : v));
-      const a = computeAttainment(workbook(tabs(items)), P);
-      const b = computeAttainment(workbook(tabs(shuffled)), P);
-      expect(norm(b)).toBe(norm(a));
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.array(item, { maxLength: 30 }).chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length }))),
+        ([items, shuffled]) => {
+          const norm = (r: ReturnType<typeof computeAttainment>) =>
+            JSON.stringify(r, (k, v) => (k === 'breaches' ? (v as { ref: string }[]).map((b) => JSON.stringify({ ...b, ref: '', row: 0 })).sort() : v));
+          const a = computeAttainment(workbook(tabs(items)), P);
+          const b = computeAttainment(workbook(tabs(shuffled)), P);
+          expect(norm(b)).toBe(norm(a));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   test('the raw-values path (custom function) gives the same report as the parsed-rows path', () => {
-    fc.assert(fc.property(fc.array(item, { maxLength: 40 }), (items) => {
-      const t = tabs(items);
-      const wb = workbook(t);
-      const model = buildModel(wb);
-      const fromValues = attainmentOf(model, readIncidentColumns(sheet('incidents', t.incidents!), model), P);
-      expect(fromValues).toEqual(computeAttainment(wb, P));
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+        const t = tabs(items);
+        const wb = workbook(t);
+        const model = buildModel(wb);
+        const fromValues = attainmentOf(model, readIncidentColumns(sheet('incidents', t.incidents!), model), P);
+        expect(fromValues).toEqual(computeAttainment(wb, P));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -77,7 +97,15 @@ describe('raw values', () => {
     const wb = workbook(t);
     const model = buildModel(wb);
     const values = sheet('incidents', [
-      { ref: 'D1', serviceId: 'email', type: 'Incident', priority: '', opened: new Date(at('2026-11-02 10:00')), resolved: new Date(at('2026-11-02 15:00')), serviceDown: 'yes' },
+      {
+        ref: 'D1',
+        serviceId: 'email',
+        type: 'Incident',
+        priority: '',
+        opened: new Date(at('2026-11-02 10:00')),
+        resolved: new Date(at('2026-11-02 15:00')),
+        serviceDown: 'yes',
+      },
       { ref: 'I2', serviceId: 'EMAIL', type: 'Incident', priority: 'high', opened: '2026-11-03 09:00', resolved: '03/11/2026 10:00' },
       { ref: 'BLANK', serviceId: '', type: '', priority: '', opened: '' },
     ]);
@@ -85,6 +113,12 @@ describe('raw values', () => {
     const email = attainmentOf(model, readIncidentColumns(values, model, [], skipped as never), P).services.find((s) => s.serviceId === 'EMAIL')!;
     expect(email.downtimeHours).toBe(5);
     expect(email).toMatchObject({ items: 1, met: 1, breached: 0 });
-    expect(skipped.map((p) => [p.row, p.column])).toEqual([[2, 'Priority'], [4, 'Service ID'], [4, 'Type'], [4, 'Priority'], [4, 'Opened']]);
+    expect(skipped.map((p) => [p.row, p.column])).toEqual([
+      [2, 'Priority'],
+      [4, 'Service ID'],
+      [4, 'Type'],
+      [4, 'Priority'],
+      [4, 'Opened'],
+    ]);
   });
 });

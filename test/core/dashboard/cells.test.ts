@@ -25,12 +25,17 @@ describe('Dashboard cells', () => {
 
   test('nothing sits in the way of the table as it spills down and right', () => {
     const row = Number(DASHBOARD_CELLS.table.slice(1));
-    expect(grid.slice(row).flat().every((v) => v === '')).toBe(true);
+    expect(
+      grid
+        .slice(row)
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
     expect(grid[row - 1].slice(1).every((v) => v === '')).toBe(true);
   });
 });
 
-test('last month is read on the spreadsheet\'s own calendar: just after midnight on 1 March in Sydney is still February in UTC', () => {
+test("last month is read on the spreadsheet's own calendar: just after midnight on 1 March in Sydney is still February in UTC", () => {
   expect(lastMonthFormulas(Date.UTC(2026, 1, 28, 14), 'Australia/Sydney')).toEqual({ start: '=DATE(2026,2,1)', end: '=DATE(2026,2,28)' });
   expect(lastMonthFormulas(Date.UTC(2026, 1, 28, 14), 'UTC')).toEqual({ start: '=DATE(2026,1,1)', end: '=DATE(2026,1,31)' });
   expect(lastMonthFormulas(Date.UTC(2024, 2, 15), 'Europe/London')).toEqual({ start: '=DATE(2024,2,1)', end: '=DATE(2024,2,29)' });

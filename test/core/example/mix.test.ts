@@ -15,8 +15,16 @@ const DAY = 86_400_000;
 
 /** Instants spread over an academic year: term starts and ends, half terms, holidays. */
 const NOWS = [
-  '2026-06-15T12:00:00Z', '2026-07-21T16:00:00Z', '2026-08-20T09:00:00Z', '2026-09-04T12:00:00Z', '2026-10-29T12:00:00Z',
-  '2026-11-26T03:00:00Z', '2026-12-10T12:00:00Z', '2027-01-04T08:00:00Z', '2027-02-10T12:00:00Z', '2027-03-20T12:00:00Z',
+  '2026-06-15T12:00:00Z',
+  '2026-07-21T16:00:00Z',
+  '2026-08-20T09:00:00Z',
+  '2026-09-04T12:00:00Z',
+  '2026-10-29T12:00:00Z',
+  '2026-11-26T03:00:00Z',
+  '2026-12-10T12:00:00Z',
+  '2027-01-04T08:00:00Z',
+  '2027-02-10T12:00:00Z',
+  '2027-03-20T12:00:00Z',
   '2027-05-05T12:00:00Z',
 ].map(Date.parse);
 
@@ -78,7 +86,8 @@ describe.each(NOWS.map((now) => [new Date(now).toISOString(), now]))('the exampl
     const closed = new Set<number>();
     for (const c of wb.closures) for (let d = localDayNumber(c.from, TZ); d <= localDayNumber(c.to ?? c.from, TZ); d++) closed.add(d);
     const dates = [
-      ...wb.sla.flatMap((s) => [s.agreedOn, s.nextReview]), ...wb.contracts.flatMap((c) => [c.start, c.renewal]),
+      ...wb.sla.flatMap((s) => [s.agreedOn, s.nextReview]),
+      ...wb.contracts.flatMap((c) => [c.start, c.renewal]),
       ...wb.reviews.flatMap((r) => [r.reviewDate, r.due]),
     ].filter((d): d is number => d !== undefined);
     expect(dates.length).toBeGreaterThan(20);
@@ -136,10 +145,19 @@ describe('calls are logged as the guidance would log them', () => {
     expect([email.serviceHours, email.supportHours]).toEqual(['School day', 'School day']);
     // INC1129's case: an Email request opened on the Friday before the autumn half term, answered and done on
     // the Monday after, 4 school hours later. In term time it is met; the half-term week is not working time.
-    const call = { ...wb.incidents.find((i) => i.serviceId === 'EMAIL' && i.type === 'Request')!, ref: 'T1129', opened: at('2026-10-23 16:00'), responded: at('2026-11-02 08:30'), resolved: at('2026-11-02 10:00') };
+    const call = {
+      ...wb.incidents.find((i) => i.serviceId === 'EMAIL' && i.type === 'Request')!,
+      ref: 'T1129',
+      opened: at('2026-10-23 16:00'),
+      responded: at('2026-11-02 08:30'),
+      resolved: at('2026-11-02 10:00'),
+    };
     const withCall: Workbook = { ...wb, incidents: [call] };
     const october = { kind: 'custom' as const, start: at('2026-10-01'), end: at('2026-11-01'), label: 'October 2026' };
     const target = computeAttainment(withCall, october, { asOf: at('2026-11-18 12:00') }).services.find((s) => s.serviceId === 'EMAIL')!.targets;
-    expect(target.map((t) => [t.measure, t.met, t.breached])).toEqual([['response', 1, 0], ['resolution', 1, 0]]);
+    expect(target.map((t) => [t.measure, t.met, t.breached])).toEqual([
+      ['response', 1, 0],
+      ['resolution', 1, 0],
+    ]);
   });
 });

@@ -14,7 +14,14 @@ describe('the example school', () => {
   test('the ISP is flagged as beyond need with its annual cost, and nothing says its hours fall short', () => {
     const f = byId('overProvision:ISP-01');
     // Its 2 h fix fits the 3 h a 4 h target leaves after the school's handling, so only hours and response are beyond need.
-    expect(f.figures).toMatchObject({ annualCost: 6400, contractHoursPerWeek: 168, neededHoursPerWeek: 50, excessHoursPerWeek: 118, respondHours: 0.25, tightestRespondHours: 0.5 });
+    expect(f.figures).toMatchObject({
+      annualCost: 6400,
+      contractHoursPerWeek: 168,
+      neededHoursPerWeek: 50,
+      excessHoursPerWeek: 118,
+      respondHours: 0.25,
+      tightestRespondHours: 0.5,
+    });
     // Renewals fall on school days: 60 days on is a Sunday, so it renews the Monday after.
     expect(f.evidence).toContain('It renews on 18 January 2027.');
     expect(f.title).toContain('£6,400');

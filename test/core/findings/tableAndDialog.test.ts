@@ -7,10 +7,22 @@ import type { Finding } from '../../../src/core/findings/types';
 import { exampleValues, NOW, sheet, TZ } from './fixture';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
-  id: 'x', analysis: 'unknowns', severity: 'high', question: 'Other support issues', title: 'T', evidence: 'E', action: 'A',
-  refs: [{ tab: 'contracts', tabName: 'Contracts', row: 6, column: 'Support hours' }, { tab: 'incidents', tabName: 'Incidents', row: 9 },
-    { tab: 'incidents', tabName: 'Incidents', row: 10 }, { tab: 'incidents', tabName: 'Incidents', row: 11 }, { tab: 'incidents', tabName: 'Incidents', row: 14 }],
-  serviceIds: [], ...over,
+  id: 'x',
+  analysis: 'unknowns',
+  severity: 'high',
+  question: 'Other support issues',
+  title: 'T',
+  evidence: 'E',
+  action: 'A',
+  refs: [
+    { tab: 'contracts', tabName: 'Contracts', row: 6, column: 'Support hours' },
+    { tab: 'incidents', tabName: 'Incidents', row: 9 },
+    { tab: 'incidents', tabName: 'Incidents', row: 10 },
+    { tab: 'incidents', tabName: 'Incidents', row: 11 },
+    { tab: 'incidents', tabName: 'Incidents', row: 14 },
+  ],
+  serviceIds: [],
+  ...over,
 });
 
 describe('findings table', () => {
@@ -21,14 +33,17 @@ describe('findings table', () => {
     expect(describeRefs([])).toBe('');
   });
 
-  test('text that looks like a formula is returned unchanged (a custom function\'s result is a value; an apostrophe would show)', () => {
+  test("text that looks like a formula is returned unchanged (a custom function's result is a value; an apostrophe would show)", () => {
     expect(findingsTable([finding({ title: '=HYPERLINK("x")', evidence: '+1', action: '-' })])[1].slice(2, 5)).toEqual(['=HYPERLINK("x")', '+1', '-']);
   });
 });
 
 describe('findings dialog', () => {
   test('every sheet text is escaped and rows are links', () => {
-    const html = findingsHtml([finding({ title: '<img src=x onerror=alert(1)>', evidence: 'a & b', action: '"quoted"' }), finding({ id: 'y', severity: 'info' })], { goToFunction: 'selectCell' });
+    const html = findingsHtml(
+      [finding({ title: '<img src=x onerror=alert(1)>', evidence: 'a & b', action: '"quoted"' }), finding({ id: 'y', severity: 'info' })],
+      { goToFunction: 'selectCell' },
+    );
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('a &amp; b');
@@ -56,7 +71,11 @@ describe('ranges recognised by header', () => {
 
   test('bad ranges give a message naming the argument', () => {
     const services = sheet('services', [{ serviceId: 'A', name: 'A', rank: 1, status: 'Supported' }]);
-    expect(() => workbookFromRanges([services, [['What', 'is', 'this']]], TZ)).toThrow(new Error('range 2: its first row is not the header of a Services, Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures, People, Settings tab'));
+    expect(() => workbookFromRanges([services, [['What', 'is', 'this']]], TZ)).toThrow(
+      new Error(
+        'range 2: its first row is not the header of a Services, Equipment, SLA, Targets, Contracts, Incidents, Calendars, Closures, People, Settings tab',
+      ),
+    );
     expect(() => workbookFromRanges([services, services], TZ)).toThrow('range 2: a second Services range');
     expect(() => workbookFromRanges([sheet('contracts', [])], TZ)).toThrow('ranges: no Services range given');
     expect(() => workbookFromRanges([services, 'text'], TZ)).toThrow('range 2: expected a range');

@@ -79,16 +79,41 @@ describe('import dates and words', () => {
   });
 
   test('helpdesk words read as ours', () => {
-    expect(['Emergency', 'Very high', 'Major', 'Urgent', '3 high', '2 normal', '1 low', 'Very low'].map(priorityOf))
-      .toEqual(['Critical', 'Critical', 'Critical', 'Critical', 'High', 'Medium', 'Low', 'Low']);
-    expect(['Incident', 'Problem', 'Request', 'Feature Request', 'Question', 'Other'].map(typeOf))
-      .toEqual(['Incident', 'Incident', 'Request', 'Request', 'Request', undefined]);
-    expect(['Solved', 'Closed', 'Resolved', 'pending close', 'Processing (assigned)', 'Pending', 'merged'].map(statusOf))
-      .toEqual(['resolved', 'resolved', 'resolved', 'resolved', 'open', 'open', 'ignore']);
+    expect(['Emergency', 'Very high', 'Major', 'Urgent', '3 high', '2 normal', '1 low', 'Very low'].map(priorityOf)).toEqual([
+      'Critical',
+      'Critical',
+      'Critical',
+      'Critical',
+      'High',
+      'Medium',
+      'Low',
+      'Low',
+    ]);
+    expect(['Incident', 'Problem', 'Request', 'Feature Request', 'Question', 'Other'].map(typeOf)).toEqual([
+      'Incident',
+      'Incident',
+      'Request',
+      'Request',
+      'Request',
+      undefined,
+    ]);
+    expect(['Solved', 'Closed', 'Resolved', 'pending close', 'Processing (assigned)', 'Pending', 'merged'].map(statusOf)).toEqual([
+      'resolved',
+      'resolved',
+      'resolved',
+      'resolved',
+      'open',
+      'open',
+      'ignore',
+    ]);
   });
 
   test('services suggested by ID, name, a level of a category, or words; ties and misses give none', () => {
-    const services = [{ serviceId: 'PRINT', name: 'Printing' }, { serviceId: 'COLOURPRINT', name: 'Colour printing' }, { serviceId: 'EMAIL', name: 'Email' }];
+    const services = [
+      { serviceId: 'PRINT', name: 'Printing' },
+      { serviceId: 'COLOURPRINT', name: 'Colour printing' },
+      { serviceId: 'EMAIL', name: 'Email' },
+    ];
     expect(suggestService('print', services)).toBe('PRINT');
     expect(suggestService('Hardware > Printing', services)).toBe('PRINT');
     expect(suggestService('Software > Email', services)).toBe('EMAIL');

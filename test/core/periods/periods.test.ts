@@ -9,7 +9,7 @@ const day = (key: string) => {
   return localToUtc(y, m, d, 0, TZ);
 };
 let row = 1;
-const closure = (from: string, to: string, calendar = 'ALL'): ClosureRow => ({ calendar, from: day(from), to: day(to), row: ++row } as ClosureRow);
+const closure = (from: string, to: string, calendar = 'ALL'): ClosureRow => ({ calendar, from: day(from), to: day(to), row: ++row }) as ClosureRow;
 
 const closures = [
   closure('2026-07-22', '2026-09-02'), // summer holiday 2026

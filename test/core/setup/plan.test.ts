@@ -4,8 +4,13 @@ import { columnLetters, planSetup, type ExistingTab } from '../../../src/core/se
 
 const header = (key: TabKey): string[] => workbookSchema()[key].columns.map((c) => c.header);
 /** A tab as read: its row 1 and, by default, data under every header. */
-const tab = (row1: readonly unknown[], more: Partial<ExistingTab> = {}): ExistingTab =>
-  ({ header: row1, lastColumn: row1.length, lastRow: 5, headerlessColumns: [], ...more });
+const tab = (row1: readonly unknown[], more: Partial<ExistingTab> = {}): ExistingTab => ({
+  header: row1,
+  lastColumn: row1.length,
+  lastRow: 5,
+  headerlessColumns: [],
+  ...more,
+});
 const complete = (): Partial<Record<TabKey, ExistingTab>> => Object.fromEntries(tabOrder().map((k) => [k, tab(header(k))]));
 
 describe('planSetup', () => {
@@ -73,16 +78,23 @@ describe('planSetup', () => {
     expect(plan.steps).toEqual([]);
     expect(plan.leftAlone).toEqual([expect.stringMatching(/^Incidents: no tab has this name, and tabs "Incident log", "Old incidents" all have its headers/)]);
     // Two of a tab's headers are not enough to take a tab for it.
-    expect(planSetup(headers, [{ name: 'Notes', ...tab(['Ref', 'Service ID', 'Type', 'Priority', 'Opened']) }]).steps.map((s) => s.tab.key)).toEqual(['incidents']);
+    expect(planSetup(headers, [{ name: 'Notes', ...tab(['Ref', 'Service ID', 'Type', 'Priority', 'Opened']) }]).steps.map((s) => s.tab.key)).toEqual([
+      'incidents',
+    ]);
   });
 
   test('an empty tab of the name beside a tab of its headers with rows is pointed out, and nothing is renamed', () => {
     const headers = complete();
     headers.incidents = tab(header('incidents'), { lastRow: 1 });
-    const plan = planSetup(headers, [{ name: 'Incident log', ...tab(header('incidents'), { lastRow: 251 }) }, { name: 'Empty copy', ...tab(header('incidents'), { lastRow: 1 }) }]);
+    const plan = planSetup(headers, [
+      { name: 'Incident log', ...tab(header('incidents'), { lastRow: 251 }) },
+      { name: 'Empty copy', ...tab(header('incidents'), { lastRow: 1 }) },
+    ]);
     expect(plan.renames).toEqual([]);
     expect(plan.finish).toContain('incidents');
-    expect(plan.leftAlone).toEqual(['Incidents: this tab has no rows, while "Incident log" has its headers and 250 rows; the add-in and the Dashboard read the tab named "Incidents". If "Incident log" is the one to use, delete the empty "Incidents" tab and run Set up workbook again: it will give "Incident log" the name.']);
+    expect(plan.leftAlone).toEqual([
+      'Incidents: this tab has no rows, while "Incident log" has its headers and 250 rows; the add-in and the Dashboard read the tab named "Incidents". If "Incident log" is the one to use, delete the empty "Incidents" tab and run Set up workbook again: it will give "Incident log" the name.',
+    ]);
   });
 
   test('column letters', () => {

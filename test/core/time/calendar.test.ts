@@ -143,12 +143,29 @@ describe('dueMs', () => {
 });
 
 describe('properties', () => {
-  const SPECS = ['Mon-Fri 08:00-18:00', 'Mon-Thu 08:00-17:00; Fri 08:00-16:30', '24x7', 'Sun 22:00-06:00', '08:00-24:00', 'Mon-Fri 08:00-12:00 13:00-17:00; Sat 09:00-12:00', 'Mon-Fri 00:30-02:30 22:00-01:00'];
+  const SPECS = [
+    'Mon-Fri 08:00-18:00',
+    'Mon-Thu 08:00-17:00; Fri 08:00-16:30',
+    '24x7',
+    'Sun 22:00-06:00',
+    '08:00-24:00',
+    'Mon-Fri 08:00-12:00 13:00-17:00; Sat 09:00-12:00',
+    'Mon-Fri 00:30-02:30 22:00-01:00',
+  ];
   const ZONES = ['UTC', LONDON, SYDNEY, 'America/New_York'];
   const calendars = SPECS.flatMap((spec) =>
-    ZONES.map((tz) => ({ spec, tz, closures: [{ from: '2024-10-27', to: '2024-10-27' }, { from: '2025-04-05', to: '2025-04-08' }] as Closure[] })),
+    ZONES.map((tz) => ({
+      spec,
+      tz,
+      closures: [
+        { from: '2024-10-27', to: '2024-10-27' },
+        { from: '2025-04-05', to: '2025-04-08' },
+      ] as Closure[],
+    })),
   );
-  const cal = fc.integer({ min: 0, max: calendars.length - 1 }).map((i) => ({ ...calendars[i], cal: makeCalendar(parseHours(calendars[i].spec), calendars[i].closures, calendars[i].tz) }));
+  const cal = fc
+    .integer({ min: 0, max: calendars.length - 1 })
+    .map((i) => ({ ...calendars[i], cal: makeCalendar(parseHours(calendars[i].spec), calendars[i].closures, calendars[i].tz) }));
   const instant = fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2045, 0, 1) });
 
   it('adds up: wt(a,c) = wt(a,b) + wt(b,c), never negative', () => {
@@ -179,7 +196,16 @@ describe('properties', () => {
   });
 
   // Near the clock changes of 2024/25 in both hemispheres, plus ordinary weeks.
-  const AROUND = [Date.UTC(2024, 2, 30), Date.UTC(2024, 9, 26), Date.UTC(2024, 3, 6), Date.UTC(2024, 9, 5), Date.UTC(2024, 2, 9), Date.UTC(2024, 10, 2), Date.UTC(2025, 3, 4), Date.UTC(2025, 0, 15)];
+  const AROUND = [
+    Date.UTC(2024, 2, 30),
+    Date.UTC(2024, 9, 26),
+    Date.UTC(2024, 3, 6),
+    Date.UTC(2024, 9, 5),
+    Date.UTC(2024, 2, 9),
+    Date.UTC(2024, 10, 2),
+    Date.UTC(2025, 3, 4),
+    Date.UTC(2025, 0, 15),
+  ];
   const near = fc
     .tuple(fc.integer({ min: 0, max: AROUND.length - 1 }), fc.integer({ min: -2 * DAY, max: 2 * DAY }), fc.integer({ min: 0, max: 3 * DAY }))
     .map(([k, off, len]) => [AROUND[k] + off, AROUND[k] + off + len] as const);

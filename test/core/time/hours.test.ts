@@ -58,7 +58,11 @@ describe('parseHours', () => {
 
   it('runs an overnight range into the next day, Sunday night into Monday', () => {
     const h = parseHours('22:00-06:00');
-    for (let d = 0; d < 7; d++) expect(h.days[d]).toEqual([[0, 360], [1320, 1440]]);
+    for (let d = 0; d < 7; d++)
+      expect(h.days[d]).toEqual([
+        [0, 360],
+        [1320, 1440],
+      ]);
     expect(weeklyHours(h)).toBe(56);
     const sun = parseHours('Sun 22:00-06:00');
     expect(sun.days[6]).toEqual([[1320, 1440]]);
@@ -133,7 +137,9 @@ describe('formatHours', () => {
     fc.assert(
       fc.property(days, (raw) => {
         const spec = raw
-          .map((ranges, d) => (ranges.length ? `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d]} ${ranges.map(([s, e]) => `${hm(s)}-${hm(e)}`).join(' ')}` : ''))
+          .map((ranges, d) =>
+            ranges.length ? `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d]} ${ranges.map(([s, e]) => `${hm(s)}-${hm(e)}`).join(' ')}` : '',
+          )
           .filter((p) => p !== '' && !p.match(/(\d\d:\d\d)-\1/))
           .join('; ');
         let h: WeeklyHours;

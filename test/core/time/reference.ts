@@ -27,7 +27,16 @@ function wallOf(ms: number, tz: string): Wall {
   if (w) return w;
   let fmt = formats.get(tz);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formats.set(tz, fmt);
   }
   const p: Record<string, string> = {};

@@ -9,7 +9,7 @@ import { dailyDigest } from '../../../src/core/usecases/digest';
 import { periodOverview } from '../../../src/core/usecases/overview';
 import { serviceReview } from '../../../src/core/usecases/review';
 import { recentTrends } from '../../../src/core/usecases/trends';
-import { exampleWorkbook, NOW } from '../docs/fixture';
+import { exampleWorkbook, NOW } from '../documents/fixture';
 
 jest.mock('../../../src/core/attainment/measure', () => {
   const actual = jest.requireActual('../../../src/core/attainment/measure');
@@ -22,7 +22,9 @@ jest.mock('../../../src/core/attainment/model', () => {
 jest.mock('../../../src/core/attainment/columns', () => {
   const actual = jest.requireActual('../../../src/core/attainment/columns');
   // Every builder of incident columns, whatever the reader is called.
-  return Object.fromEntries(Object.entries(actual).map(([k, v]) => [k, typeof v === 'function' && /columns/i.test(k) ? jest.fn(v as (...a: unknown[]) => unknown) : v]));
+  return Object.fromEntries(
+    Object.entries(actual).map(([k, v]) => [k, typeof v === 'function' && /columns/i.test(k) ? jest.fn(v as (...a: unknown[]) => unknown) : v]),
+  );
 });
 
 const measure = jest.requireMock('../../../src/core/attainment/measure').measure as jest.Mock;
@@ -61,7 +63,7 @@ describe('generating a service review', () => {
     expect(measure).toHaveBeenCalledTimes(14);
   });
 
-  test('this month: the period is also the trends\' last month, and is still measured once', () => {
+  test("this month: the period is also the trends' last month, and is still measured once", () => {
     serviceReview(wb, { period: { kind: 'thisMonth' }, now: NOW, school: 'Hillside School', unread: [] });
     const counts = computationsPerPeriod();
     // The month, the month before (also a trend month) and the ten trend months before those.

@@ -10,7 +10,10 @@ const row = (tab: TabKey, cells: Record<string, unknown>) => header(tab).map((h)
 
 function minimal(): WorkbookValues {
   return {
-    services: [header('services'), row('services', { 'Service ID': 'EMAIL', Service: 'Email', 'Priority rank': 1, Status: 'Supported', 'Service hours': 'Mon-Fri 08:00-18:00' })],
+    services: [
+      header('services'),
+      row('services', { 'Service ID': 'EMAIL', Service: 'Email', 'Priority rank': 1, Status: 'Supported', 'Service hours': 'Mon-Fri 08:00-18:00' }),
+    ],
     equipment: [header('equipment')],
     sla: [header('sla')],
     targets: [header('targets')],
@@ -45,7 +48,10 @@ describe('parseWorkbook', () => {
     const h = header('services');
     const reordered = [...h].reverse();
     const map = Object.fromEntries(h.map((name, i) => [name, values.services![1][i]]));
-    values.services = [['My notes', ...reordered], ['keep me', ...reordered.map((name) => map[name])]];
+    values.services = [
+      ['My notes', ...reordered],
+      ['keep me', ...reordered.map((name) => map[name])],
+    ];
     const { workbook, problems } = parseWorkbook(values, TZ);
     expect(problems).toEqual([]);
     expect(workbook.services[0]).toMatchObject({ serviceId: 'EMAIL', name: 'Email', rank: 1 });
@@ -62,7 +68,10 @@ describe('parseWorkbook', () => {
       incident({ Ref: 'INC5', 'On hold (h)': -2 }),
     ];
     values.sla = [header('sla'), row('sla', { 'Service ID': 'EMAIL', 'SLA status': 'Agreed', 'Availability target %': 140 })];
-    values.services = [...values.services!, row('services', { 'Service ID': 'PRINT', Service: 'Printing', 'Priority rank': 2, Status: 'Supported', 'Service hours': 'Mon-Fry 8-6' })];
+    values.services = [
+      ...values.services!,
+      row('services', { 'Service ID': 'PRINT', Service: 'Printing', 'Priority rank': 2, Status: 'Supported', 'Service hours': 'Mon-Fry 8-6' }),
+    ];
     const { workbook, problems } = parseWorkbook(values, TZ);
     const find = (tab: string, r: number, column: string) => problems.find((p) => p.tab === tab && p.row === r && p.column === column);
     expect(find('Incidents', 2, 'Resolved')?.message).toMatch(/before Opened/);
@@ -74,7 +83,12 @@ describe('parseWorkbook', () => {
     expect(find('Services', 3, 'Service hours')?.message).toMatch(/Mon-Fry 8-6/);
     // An incident with any unreadable cell, or times that run backwards, is left out of the figures and said so.
     expect(workbook.incidents.map((i) => i.ref)).toEqual(['INC1', 'INC4']);
-    for (const [r, column] of [[2, 'Resolved'], [4, 'Opened'], [6, 'On hold (h)']] as const) expect(find('Incidents', r, column)?.message).toMatch(/The row is left out of the figures\.$/);
+    for (const [r, column] of [
+      [2, 'Resolved'],
+      [4, 'Opened'],
+      [6, 'On hold (h)'],
+    ] as const)
+      expect(find('Incidents', r, column)?.message).toMatch(/The row is left out of the figures\.$/);
   });
 
   test('blank rows are skipped and required blanks are reported', () => {
@@ -82,7 +96,12 @@ describe('parseWorkbook', () => {
     values.incidents = [header('incidents'), header('incidents').map(() => ''), incident({ Priority: '' })];
     const { problems } = parseWorkbook(values, TZ);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ tab: 'Incidents', row: 3, column: 'Priority', message: 'Priority is required but blank. The row counts only for availability (its outage), not for response, fix or supplier figures.' });
+    expect(problems[0]).toMatchObject({
+      tab: 'Incidents',
+      row: 3,
+      column: 'Priority',
+      message: 'Priority is required but blank. The row counts only for availability (its outage), not for response, fix or supplier figures.',
+    });
   });
 
   test('missing tabs and columns are reported, not fatal', () => {
@@ -96,10 +115,15 @@ describe('parseWorkbook', () => {
 
   test('hours may name a calendar; a calendar with a bad zone or bad hours is reported', () => {
     const values = minimal();
-    values.services = [values.services![0], row('services', { 'Service ID': 'EMAIL', Service: 'Email', 'Priority rank': 1, Status: 'Supported', 'Service hours': 'school day' })];
-    values.calendars = [header('calendars'),
+    values.services = [
+      values.services![0],
+      row('services', { 'Service ID': 'EMAIL', Service: 'Email', 'Priority rank': 1, Status: 'Supported', 'Service hours': 'school day' }),
+    ];
+    values.calendars = [
+      header('calendars'),
       row('calendars', { Calendar: 'School day', Hours: 'Mon-Fri 08:00-18:00', 'Time zone': 'Europe/London' }),
-      row('calendars', { Calendar: 'Night', Hours: 'whenever', 'Time zone': 'Mars/Olympus' })];
+      row('calendars', { Calendar: 'Night', Hours: 'whenever', 'Time zone': 'Mars/Olympus' }),
+    ];
     const { problems } = parseWorkbook(values, TZ);
     expect(problems.map((p) => [p.tab, p.row, p.column])).toEqual([
       ['Calendars', 3, 'Time zone'],

@@ -11,6 +11,9 @@ export function unreadSection(unread: readonly string[] | undefined): Block[] {
   const more = unread.length > NAMED ? `; and ${unread.length - NAMED} more` : '';
   return [
     heading(2, 'Cells not read from the workbook'),
-    paragraph(`${plural(unread.length, 'cell')} could not be read, so ${unread.length === 1 ? 'it was' : 'they were'} left out or read as blank: ${named}${more}. Run Check workbook in the workbook to see why.`, 'quiet'),
+    paragraph(
+      `${plural(unread.length, 'cell')} could not be read, so ${unread.length === 1 ? 'it was' : 'they were'} left out or read as blank: ${named}${more}. Run Check workbook in the workbook to see why.`,
+      'quiet',
+    ),
   ];
 }

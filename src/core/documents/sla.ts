@@ -62,13 +62,19 @@ const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Service hours', 'When the service must be working, for example 08:00 to 18:00 on school days.'],
   ['Support hours', 'When ICT staff work on calls. Response and fix times are counted only in these hours.'],
   ['Call', 'A fault or a request reported to the service desk.'],
-  ['First response', 'The service desk\'s first reply to the person who reported the call.'],
+  ['First response', "The service desk's first reply to the person who reported the call."],
   ['Fixed', 'The fault put right or the request done. Time spent waiting for the person who reported it does not count.'],
-  ['School days', 'Days the school is open. "2 school days (20 h)" means 20 hours of support hours: a fault reported at 17:00 with a 4 h fix time must be fixed by 11:00 the next school day.'],
+  [
+    'School days',
+    'Days the school is open. "2 school days (20 h)" means 20 hours of support hours: a fault reported at 17:00 with a 4 h fix time must be fixed by 11:00 the next school day.',
+  ],
   ['Closure days', 'School holidays, INSET days and bank holidays.'],
   ['Availability', 'How much of the service hours the service was working: 99% of a 50-hour week allows it to be down for 30 minutes.'],
   ['Met for at least 95% of calls', 'At least 95 of every 100 calls get their first response and their fix within the times shown.'],
-  ['Met, At risk, Breached, Too few to judge', 'How the service reviews report each target: Met is on target; At risk is on target, but one more late call would take it below; Breached is below target; Too few to judge means too few calls so far for a share to mean anything (one late call out of three is not a trend), so the calls are counted but not judged.'],
+  [
+    'Met, At risk, Breached, Too few to judge',
+    'How the service reviews report each target: Met is on target; At risk is on target, but one more late call would take it below; Breached is below target; Too few to judge means too few calls so far for a share to mean anything (one late call out of three is not a trend), so the calls are counted but not judged.',
+  ],
   ['To date', 'Figures for a term or month that has not finished yet.'],
 ];
 
@@ -79,12 +85,12 @@ function slaServices(wb: Workbook, serviceIds?: readonly string[] | null): Servi
   const wanted = new Set(serviceIds.map(idKey));
   const known = new Set(byRank.map((s) => idKey(s.serviceId)));
   const unknown = serviceIds.filter((id) => !known.has(idKey(id)));
-  if (unknown.length) throw new Error(`${joinWords(unknown.map((u) => `"${u}"`))} ${unknown.length > 1 ? 'are not Service IDs' : 'is not a Service ID'} on the Services tab.`);
+  if (unknown.length)
+    throw new Error(`${joinWords(unknown.map((u) => `"${u}"`))} ${unknown.length > 1 ? 'are not Service IDs' : 'is not a Service ID'} on the Services tab.`);
   return byRank.filter((s) => wanted.has(idKey(s.serviceId)));
 }
 
-const representsAny = (p: Person, ids: ReadonlySet<string>): boolean =>
-  (p.services ?? []).some((s) => isAll(s) || ids.has(idKey(s)));
+const representsAny = (p: Person, ids: ReadonlySet<string>): boolean => (p.services ?? []).some((s) => isAll(s) || ids.has(idKey(s)));
 
 /** One service as the SLA states it. */
 interface ServiceFacts {
@@ -133,8 +139,11 @@ function targetRowsOf(lines: readonly TargetLine[], svc: Service, wb: Workbook):
   return lines.map((l) => {
     const t = l.target;
     return [
-      l.type, l.priority ?? 'Any', t ? t.description?.trim() ?? '' : TO_BE_AGREED,
-      t ? within(t.respondHours) : TO_BE_AGREED, t ? within(t.resolveHours) : TO_BE_AGREED,
+      l.type,
+      l.priority ?? 'Any',
+      t ? (t.description?.trim() ?? '') : TO_BE_AGREED,
+      t ? within(t.respondHours) : TO_BE_AGREED,
+      t ? within(t.resolveHours) : TO_BE_AGREED,
       t ? (t.compliance !== undefined ? `${percentText(t.compliance)} of calls` : 'every call') : TO_BE_AGREED,
     ];
   });
@@ -160,11 +169,24 @@ function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: 
   const own = describeHours(svc.supportHours, wb);
   const targetHours = own && own !== describeHours(svc.serviceHours, wb) ? `the support hours, ${own}` : 'the service hours';
   const lines = sla ? targetLines(svc.serviceId, model) : [];
-  const rankRow = [String(svc.rank), svc.name, svc.users?.trim() || TO_BE_AGREED, (svc.representatives ?? []).join(', ') || TO_BE_AGREED,
-    sla ? agreementWords(sla, openPointsOf(points, lines), tz) : TO_BE_AGREED];
+  const rankRow = [
+    String(svc.rank),
+    svc.name,
+    svc.users?.trim() || TO_BE_AGREED,
+    (svc.representatives ?? []).join(', ') || TO_BE_AGREED,
+    sla ? agreementWords(sla, openPointsOf(points, lines), tz) : TO_BE_AGREED,
+  ];
   return {
-    service: svc, sla, nothingAgreed: !sla, rankRow, points, lines, targetRows: targetRowsOf(lines, svc, wb), targetHours,
-    exceptions: sla?.exceptions?.trim() || undefined, complaints: sla?.complaints?.trim() || undefined,
+    service: svc,
+    sla,
+    nothingAgreed: !sla,
+    rankRow,
+    points,
+    lines,
+    targetRows: targetRowsOf(lines, svc, wb),
+    targetHours,
+    exceptions: sla?.exceptions?.trim() || undefined,
+    complaints: sla?.complaints?.trim() || undefined,
   };
 }
 
@@ -216,10 +238,15 @@ function standardTargets(services: readonly ServiceFacts[]): string[][] | undefi
 
 /** What the fingerprint keeps of a service: its listing, each point and its targets as printed. */
 const partsOf = (s: ServiceFacts): ServiceParts => ({
-  serviceId: s.service.serviceId, name: s.service.name,
-  parts: [['Listing', s.rankRow.join('|')], ...s.points.map((p) => [p.point, p.text] as const),
-    ...(s.exceptions ? [['Agreed exceptions', s.exceptions] as const] : []), ...(s.complaints ? [['Complaints', s.complaints] as const] : []),
-    ['Targets', s.targetRows.map((r) => r.join('|')).join('/')]],
+  serviceId: s.service.serviceId,
+  name: s.service.name,
+  parts: [
+    ['Listing', s.rankRow.join('|')],
+    ...s.points.map((p) => [p.point, p.text] as const),
+    ...(s.exceptions ? [['Agreed exceptions', s.exceptions] as const] : []),
+    ...(s.complaints ? [['Complaints', s.complaints] as const] : []),
+    ['Targets', s.targetRows.map((r) => r.join('|')).join('/')],
+  ],
 });
 
 function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
@@ -229,7 +256,15 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   }
   const ids = new Set(chosen.map((s) => idKey(s.serviceId)));
   const model = opts.model ?? buildModel(wb);
-  const services = chosen.map((s) => gatherService(s, wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId)), wb, model, opts.now));
+  const services = chosen.map((s) =>
+    gatherService(
+      s,
+      wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId)),
+      wb,
+      model,
+      opts.now,
+    ),
+  );
   const slas = services.map((s) => s.sla);
 
   const status: SlaDocument['status'] = slas.every((r) => r && r.status !== 'Negotiation') ? 'Agreed' : 'Draft';
@@ -249,10 +284,22 @@ function gatherSla(wb: Workbook, opts: SlaOptions): SlaFacts {
   for (const s of services) appendAll(gaps, serviceGaps(s));
 
   return {
-    wb, opts, tz: wb.timeZone, services, ids, version, status, contents,
+    wb,
+    opts,
+    tz: wb.timeZone,
+    services,
+    ids,
+    version,
+    status,
+    contents,
     previous: last ? { version: last.label?.trim() || 'earlier', created: last.created } : undefined,
     changes: changesSince(last?.contents, services.map(partsOf)),
-    managers, heads, reps, common: commonPoints(services), standardTargets: standardTargets(services), gaps,
+    managers,
+    heads,
+    reps,
+    common: commonPoints(services),
+    standardTargets: standardTargets(services),
+    gaps,
   };
 }
 
@@ -282,7 +329,10 @@ export function nextReviewOf(dates: ReadonlyArray<number | undefined>, now: numb
 }
 
 const nextReviewText = (f: SlaFacts): string => {
-  const d = nextReviewOf(f.services.map((s) => s.sla?.nextReview), f.opts.now);
+  const d = nextReviewOf(
+    f.services.map((s) => s.sla?.nextReview),
+    f.opts.now,
+  );
   return d === undefined ? TO_BE_AGREED : longDate(d, f.tz);
 };
 
@@ -297,17 +347,32 @@ const S = { parties: 1, ranking: 2, common: 3, each: 4, complaints: 5, notCovere
 function titleSection(f: SlaFacts): Block[] {
   const { opts, tz } = f;
   const blocks: Block[] = [
-    { kind: 'title', text: `Service Level Agreement: ICT services` }, { kind: 'subtitle', text: opts.school },
-    table(['Document', 'Service Level Agreement'], [
-      ['Version', f.version],
-      ['Status', f.status === 'Draft' ? 'Draft (being agreed)' : f.gaps.length ? `Agreed, with ${plural(f.gaps.length, 'point')} still to be agreed (section ${S.open})` : 'Agreed'],
-      ['Date', longDate(opts.now, tz)],
-      ['Next review', nextReviewText(f)],
-    ]),
+    { kind: 'title', text: `Service Level Agreement: ICT services` },
+    { kind: 'subtitle', text: opts.school },
+    table(
+      ['Document', 'Service Level Agreement'],
+      [
+        ['Version', f.version],
+        [
+          'Status',
+          f.status === 'Draft'
+            ? 'Draft (being agreed)'
+            : f.gaps.length
+              ? `Agreed, with ${plural(f.gaps.length, 'point')} still to be agreed (section ${S.open})`
+              : 'Agreed',
+        ],
+        ['Date', longDate(opts.now, tz)],
+        ['Next review', nextReviewText(f)],
+      ],
+    ),
   ];
   if (f.status === 'Draft') {
     const negotiating = f.services.filter((s) => !s.sla || s.sla.status === 'Negotiation').map((s) => s.service.name);
-    blocks.push({ kind: 'callout', tone: 'warning', text: `Draft: ${joinWords(negotiating)} ${negotiating.length > 1 ? 'are' : 'is'} not agreed yet. Comment to propose changes.` });
+    blocks.push({
+      kind: 'callout',
+      tone: 'warning',
+      text: `Draft: ${joinWords(negotiating)} ${negotiating.length > 1 ? 'are' : 'is'} not agreed yet. Comment to propose changes.`,
+    });
   }
   if (!f.previous) blocks.push(paragraph('First version.', 'quiet'));
   else {
@@ -324,18 +389,20 @@ function partiesSection(f: SlaFacts): Block[] {
   const signRows = [...managers.map(row('Service manager')), ...heads.map(row('Head teacher')), ...reps.map(row('End-user representative'))];
   if (managers.length === 0) signRows.unshift([TO_BE_AGREED, 'Service manager', '', '', '']);
   if (reps.length === 0) signRows.push([TO_BE_AGREED, 'End-user representative', '', '', '']);
-  return [
-    heading(1, `${S.parties}. Parties and signatories`),
-    table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows),
-  ];
+  return [heading(1, `${S.parties}. Parties and signatories`), table(['Name', 'Role', 'Area', 'Signature', 'Date'], signRows)];
 }
 
 function rankingSection(f: SlaFacts): Block[] {
   return [
     heading(1, `${S.ranking}. Services in order of business priority`),
-    paragraph('Calls are dealt with by priority first: a Critical call comes before a High one, whatever the service. '
-      + 'Between calls of the same priority, the service higher in this list comes first.'),
-    table(RANK_HEADER, f.services.map((s) => s.rankRow)),
+    paragraph(
+      'Calls are dealt with by priority first: a Critical call comes before a High one, whatever the service. ' +
+        'Between calls of the same priority, the service higher in this list comes first.',
+    ),
+    table(
+      RANK_HEADER,
+      f.services.map((s) => s.rankRow),
+    ),
   ];
 }
 
@@ -358,8 +425,7 @@ function commonSection(f: SlaFacts): Block[] {
     blocks.push(table(['Point', 'What is agreed'], rows));
   }
   if (f.standardTargets) {
-    blocks.push(paragraph('Standard response and fix targets, counted in each service\'s support hours:'),
-      table([...TARGET_HEADER], f.standardTargets));
+    blocks.push(paragraph("Standard response and fix targets, counted in each service's support hours:"), table([...TARGET_HEADER], f.standardTargets));
   }
   return blocks;
 }
@@ -390,19 +456,34 @@ function serviceSection(f: SlaFacts, s: ServiceFacts, i: number): Block[] {
   ];
 }
 
-const DEFAULT_COMPLAINTS = 'If a call is not dealt with as agreed, tell the service desk, quoting the call. If it is still not put right, tell the service manager; if that does not settle it, the head teacher. Representatives raise repeated problems at the review.';
+const DEFAULT_COMPLAINTS =
+  'If a call is not dealt with as agreed, tell the service desk, quoting the call. If it is still not put right, tell the service manager; if that does not settle it, the head teacher. Representatives raise repeated problems at the review.';
 
 /** How to complain: the Complaints wording (said once when every service says the same), then who holds each role, from the People tab. */
 function complaintsSection(f: SlaFacts): Block[] {
   const agreed = f.services.filter((s) => !s.nothingAgreed);
   const texts = [...new Set(agreed.map((s) => s.complaints ?? DEFAULT_COMPLAINTS))];
-  const words: Block[] = texts.length <= 1
-    ? [paragraph(texts[0] ?? DEFAULT_COMPLAINTS)]
-    : [{ kind: 'list', ordered: false, items: texts.map((t) => `${joinWords(agreed.filter((s) => (s.complaints ?? DEFAULT_COMPLAINTS) === t).map((s) => s.service.name))}: ${t}`) }];
+  const words: Block[] =
+    texts.length <= 1
+      ? [paragraph(texts[0] ?? DEFAULT_COMPLAINTS)]
+      : [
+          {
+            kind: 'list',
+            ordered: false,
+            items: texts.map((t) => `${joinWords(agreed.filter((s) => (s.complaints ?? DEFAULT_COMPLAINTS) === t).map((s) => s.service.name))}: ${t}`),
+          },
+        ];
   const names = (people: readonly Person[]) => people.map((p) => (p.area ? `${p.name} (${p.area})` : p.name)).join(', ');
   // A role nobody holds is left out here: the signatories (section 1) and the list at the end already say it is to be agreed.
-  const roles = ([['Service manager', f.managers], ['Head teacher', f.heads], ['Representatives', f.reps]] as const)
-    .filter(([, people]) => people.length > 0).map(([role, people]) => [role, names(people)]);
+  const roles = (
+    [
+      ['Service manager', f.managers],
+      ['Head teacher', f.heads],
+      ['Representatives', f.reps],
+    ] as const
+  )
+    .filter(([, people]) => people.length > 0)
+    .map(([role, people]) => [role, names(people)]);
   return [
     heading(1, `${S.complaints}. How to complain or escalate`),
     ...words,
@@ -413,26 +494,42 @@ function complaintsSection(f: SlaFacts): Block[] {
 /** What the agreement does not cover: the catalogue's unsupported and retired services, by name, and anything not listed. */
 function notCoveredSection(f: SlaFacts): Block[] {
   const out = f.wb.services.filter((s) => !f.ids.has(idKey(s.serviceId)) && outOfScope(s)).sort((a, b) => a.rank - b.rank);
-  const why = (s: Service) => (s.status === 'Retired'
-    ? 'Retired: no longer provided.'
-    : 'Not supported: no targets apply. The service desk logs calls about it but cannot promise a fix.');
+  const why = (s: Service) =>
+    s.status === 'Retired' ? 'Retired: no longer provided.' : 'Not supported: no targets apply. The service desk logs calls about it but cannot promise a fix.';
   return [
     heading(1, `${S.notCovered}. What is not covered`),
-    paragraph(`Only the services in section ${S.ranking} are covered. Equipment, software and accounts that are not part of one of them (for example personal devices) are not supported${out.length ? ', nor are these, which the school knows are in use:' : '.'}`),
-    ...(out.length ? [table(['Service', 'Where it stands'], out.map((s) => [s.name, [s.description?.trim(), why(s)].filter(Boolean).join(' ')]))] : []),
+    paragraph(
+      `Only the services in section ${S.ranking} are covered. Equipment, software and accounts that are not part of one of them (for example personal devices) are not supported${out.length ? ', nor are these, which the school knows are in use:' : '.'}`,
+    ),
+    ...(out.length
+      ? [
+          table(
+            ['Service', 'Where it stands'],
+            out.map((s) => [s.name, [s.description?.trim(), why(s)].filter(Boolean).join(' ')]),
+          ),
+        ]
+      : []),
   ];
 }
 
 function reviewSection(f: SlaFacts): Block[] {
   return [
     heading(1, `${S.review}. Review arrangements`),
-    paragraph(`The service manager and the representatives review this agreement at least once a year; the next review is ${nextReviewText(f) === TO_BE_AGREED ? 'to be agreed' : `on ${nextReviewText(f)}`}. Each review looks at the targets met and missed, and asks five questions:`),
+    paragraph(
+      `The service manager and the representatives review this agreement at least once a year; the next review is ${nextReviewText(f) === TO_BE_AGREED ? 'to be agreed' : `on ${nextReviewText(f)}`}. Each review looks at the targets met and missed, and asks five questions:`,
+    ),
     { kind: 'list', ordered: true, items: [...REVIEW_QUESTIONS] },
     paragraph('New levels agreed at a review are published as a new version of this agreement.'),
   ];
 }
 
-const glossarySection = (): Block[] => [heading(1, `${S.words}. Words used here`), table(['Word', 'Meaning'], GLOSSARY.map(([t, m]) => [t, m]))];
+const glossarySection = (): Block[] => [
+  heading(1, `${S.words}. Words used here`),
+  table(
+    ['Word', 'Meaning'],
+    GLOSSARY.map(([t, m]) => [t, m]),
+  ),
+];
 
 function toBeAgreedSection(gaps: readonly Gap[]): Block[] {
   const title = heading(1, `${S.open}. Still to be agreed`);
@@ -440,7 +537,10 @@ function toBeAgreedSection(gaps: readonly Gap[]): Block[] {
   return [
     title,
     paragraph(`${plural(gaps.length, 'point is', 'points are')} not settled yet. They read "${TO_BE_AGREED}" above and are for the next meeting.`),
-    table(['Service', 'Point'], gaps.map((g) => [g.service, g.point])),
+    table(
+      ['Service', 'Point'],
+      gaps.map((g) => [g.service, g.point]),
+    ),
   ];
 }
 
@@ -461,8 +561,16 @@ export function buildSlaDocument(wb: Workbook, opts: SlaOptions): SlaDocument {
     ...unreadSection(opts.unread),
   ];
   return {
-    type: 'SLA', label: f.version, title: `Service Level Agreement, ${opts.school}`, blocks, status: f.status,
-    serviceIds: f.services.map((s) => s.service.serviceId), toBeAgreed: f.gaps, baseName: `SLA v${f.version} – ${opts.school}`,
-    version: f.version, changes: f.changes, contents: f.contents,
+    type: 'SLA',
+    label: f.version,
+    title: `Service Level Agreement, ${opts.school}`,
+    blocks,
+    status: f.status,
+    serviceIds: f.services.map((s) => s.service.serviceId),
+    toBeAgreed: f.gaps,
+    baseName: `SLA v${f.version} – ${opts.school}`,
+    version: f.version,
+    changes: f.changes,
+    contents: f.contents,
   };
 }

@@ -36,7 +36,10 @@ function readFingerprint(text: string): Map<string, Map<string, string>> {
 
 /** The newest SLA the Documents tab records, if any. */
 export function lastSlaRecord(documents: readonly DocumentRecord[]): DocumentRecord | undefined {
-  return documents.filter((d) => d.type === 'SLA').sort((a, b) => a.created - b.created).pop();
+  return documents
+    .filter((d) => d.type === 'SLA')
+    .sort((a, b) => a.created - b.created)
+    .pop();
 }
 
 /**
@@ -50,7 +53,6 @@ export function nextVersion(last: string | undefined, agreed: boolean): string {
   if (agreed && major === 0) return '1.0';
   return `${major}.${Number(m[2]) + 1}`;
 }
-
 
 /** What changed since the previous fingerprint, one line per service; undefined when there is no record to compare with. */
 export function changesSince(previous: string | undefined, now: readonly ServiceParts[]): string[] | undefined {

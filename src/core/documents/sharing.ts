@@ -30,13 +30,19 @@ export function workbookRefusal(p: Pick<Person, 'student'>): string | undefined 
 /** What the People tab's Access column says: what the person can open and how, as Drive has it on `date`. */
 export function accessText(documents: Role | undefined, workbook: Role | undefined, date: string): string {
   if (!documents && !workbook) return `None (${date})`;
-  const what = documents && workbook && documents === workbook ? `SLA, review and workbook (${WORD[documents]})`
-    : [documents ? `SLA and review (${WORD[documents]})` : '', workbook ? `workbook (${WORD[workbook]})` : ''].filter(Boolean).join('; ');
+  const what =
+    documents && workbook && documents === workbook
+      ? `SLA, review and workbook (${WORD[documents]})`
+      : [documents ? `SLA and review (${WORD[documents]})` : '', workbook ? `workbook (${WORD[workbook]})` : ''].filter(Boolean).join('; ');
   return `${what}, as of ${date}`;
 }
 
 /** The one message a person gets when something is shared with them (Drive itself sends none). */
-export function sharingMessage(school: string, name: string, files: ReadonlyArray<{ name: string; url: string }>): { subject: string; text: string; html: string } {
+export function sharingMessage(
+  school: string,
+  name: string,
+  files: ReadonlyArray<{ name: string; url: string }>,
+): { subject: string; text: string; html: string } {
   const subject = `${school}: ${files.length === 1 ? files[0].name : 'service level documents'} shared with you for comment`;
   const lead = `Dear ${name}, the ICT service manager has shared ${files.length === 1 ? 'this document' : 'these documents'} with you so that you can read and comment before the next service review:`;
   const close = 'You can comment in the document itself. Your comments are read into the next review.';

@@ -20,6 +20,9 @@ export const idFromLink = (link: string): string | undefined => /\/d\/([A-Za-z0-
  * left out, with the brackets and dashes around them; "Our school" when nothing is left.
  */
 export function schoolFromFileName(fileName: string): string {
-  const name = fileName.replace(/^(\s*copy of )+|\(?\s*\bSLM Workbook\b\s*\)?|\bSLM\s*$/gi, '').replace(/^[\s:–-]+|[\s:–-]+$/g, '').replace(/^\((.*)\)$/, '$1');
+  const name = fileName
+    .replace(/^(\s*copy of )+|\(?\s*\bSLM Workbook\b\s*\)?|\bSLM\s*$/gi, '')
+    .replace(/^[\s:–-]+|[\s:–-]+$/g, '')
+    .replace(/^\((.*)\)$/, '$1');
   return name ? name[0].toUpperCase() + name.slice(1) : 'Our school';
 }

@@ -1,4 +1,4 @@
-import { schoolFromFileName } from '../../../src/core/docs/naming';
+import { schoolFromFileName } from '../../../src/core/documents/naming';
 
 describe('schoolFromFileName', () => {
   test('leaves out "Copy of" and the product name, with the brackets and dashes around them', () => {
@@ -17,6 +17,7 @@ describe('schoolFromFileName', () => {
   });
 
   test('when nothing meaningful is left, a fallback that reads well in a title', () => {
-    for (const name of ['Copy of SLM Workbook', 'SLM Workbook', 'SLM Workbook – ', '  ']) expect([name, schoolFromFileName(name)]).toEqual([name, 'Our school']);
+    for (const name of ['Copy of SLM Workbook', 'SLM Workbook', 'SLM Workbook – ', '  '])
+      expect([name, schoolFromFileName(name)]).toEqual([name, 'Our school']);
   });
 });

@@ -1,5 +1,5 @@
 /** The example school as the sheet holds it, parsed, for the document builders. */
-import type { Block } from '../../../src/core/docs/model';
+import type { Block } from '../../../src/core/documents/model';
 import type { Workbook } from '../../../src/core/workbook/parseWorkbook';
 import { exampleWorkbook as sharedExampleWorkbook, NOW, TZ } from '../../support/workbook';
 
@@ -22,4 +22,8 @@ export function tableAfter(blocks: readonly Block[], text: string | RegExp): Tab
 
 /** Every text in the model, for "is it there / is it not" checks. */
 export const allText = (blocks: readonly Block[]): string =>
-  blocks.map((b) => ('text' in b ? b.text : b.kind === 'list' ? b.items.join('\n') : b.kind === 'table' ? [b.header, ...b.rows].map((r) => r.join('\t')).join('\n') : '')).join('\n');
+  blocks
+    .map((b) =>
+      'text' in b ? b.text : b.kind === 'list' ? b.items.join('\n') : b.kind === 'table' ? [b.header, ...b.rows].map((r) => r.join('\t')).join('\n') : '',
+    )
+    .join('\n');

@@ -1,9 +1,9 @@
 import { computeAttainment } from '../../../src/core/attainment/compute';
 import { targetStatusText } from '../../../src/core/attainment/status';
 import { analyseWorkbook } from '../../../src/core/findings/analyse';
-import { buildReviewDocument } from '../../../src/core/docs/review';
-import { REVIEW_QUESTIONS } from '../../../src/core/docs/questions';
-import type { Block } from '../../../src/core/docs/model';
+import { buildReviewDocument } from '../../../src/core/documents/review';
+import { REVIEW_QUESTIONS } from '../../../src/core/documents/questions';
+import type { Block } from '../../../src/core/documents/model';
 import { hoursText, longDate, percentText, shareText } from '../../../src/core/text';
 import { listPeriods, previousPeriod } from '../../../src/core/periods';
 import type { ReviewItem } from '../../../src/core/schema/records';
@@ -11,8 +11,15 @@ import { localToUtc } from '../../../src/core/time/zone';
 import { allText, exampleWorkbook, NOW, tableAfter, TZ } from './fixture';
 
 const day = (y: number, m: number, d: number) => localToUtc(y, m, d, 0, TZ);
-const review = (row: number, reviewDate: number, question: ReviewItem['question'], finding: string, status?: ReviewItem['status'], action?: string, due?: number): ReviewItem =>
-  ({ row, reviewDate, question, serviceId: undefined, finding, action, owner: 'Sam Patel', due, status });
+const review = (
+  row: number,
+  reviewDate: number,
+  question: ReviewItem['question'],
+  finding: string,
+  status?: ReviewItem['status'],
+  action?: string,
+  due?: number,
+): ReviewItem => ({ row, reviewDate, question, serviceId: undefined, finding, action, owner: 'Sam Patel', due, status });
 
 describe('buildReviewDocument on the example school, this term', () => {
   const base = exampleWorkbook();
@@ -32,18 +39,31 @@ describe('buildReviewDocument on the example school, this term', () => {
   const internal = buildReviewDocument(wb, report, findings, { now: NOW, school: 'Hillside School', previous, internal: true });
   const section = (d: typeof doc, title: string) => {
     const start = d.blocks.findIndex((b) => b.kind === 'heading' && b.text === title);
-    const end = d.blocks.findIndex((b, i) => i > start && (b.kind === 'heading' && b.level <= 2 || b.kind === 'pageBreak'));
+    const end = d.blocks.findIndex((b, i) => i > start && ((b.kind === 'heading' && b.level <= 2) || b.kind === 'pageBreak'));
     return d.blocks.slice(start, end < 0 ? undefined : end);
   };
-  const frontPage = (d: typeof doc) => d.blocks.slice(0, d.blocks.findIndex((b) => b.kind === 'pageBreak'));
+  const frontPage = (d: typeof doc) =>
+    d.blocks.slice(
+      0,
+      d.blocks.findIndex((b) => b.kind === 'pageBreak'),
+    );
 
-  test('the attainment table holds the engine\'s figures and statuses, service by service in rank order', () => {
+  test("the attainment table holds the engine's figures and statuses, service by service in rank order", () => {
     const table = tableAfter(doc.blocks, 'Appendix A. Attainment by service');
     expect(table.rows.length).toBe(report.services.length);
     report.services.forEach((s, i) => {
       expect(table.rows[i]).toEqual([
-        String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), s.availabilityStatus ?? 'Not measured',
-        String(s.items), String(s.met), String(s.breached), String(s.pending), s.status ?? 'Not measured', s.statusDriver ?? '',
+        String(s.rank),
+        s.name,
+        shareText(s.availability),
+        percentText(s.availabilityTarget),
+        s.availabilityStatus ?? 'Not measured',
+        String(s.items),
+        String(s.met),
+        String(s.breached),
+        String(s.pending),
+        s.status ?? 'Not measured',
+        s.statusDriver ?? '',
       ]);
     });
     // The example has services in every state, so the check means something.
@@ -52,13 +72,28 @@ describe('buildReviewDocument on the example school, this term', () => {
 
   test('each target row matches the engine: required share, counts, achieved share and RAG', () => {
     const table = tableAfter(doc.blocks, 'Appendix B. Each target');
-    const expected = report.services.flatMap((s) => s.targets.map((t) => [s.name, t.type, t.priority ?? 'Any', t.measure === 'response' ? 'Response' : 'Fix',
-      hoursText(t.targetHours), percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), targetStatusText(t.status, t.compliance)]));
+    const expected = report.services.flatMap((s) =>
+      s.targets.map((t) => [
+        s.name,
+        t.type,
+        t.priority ?? 'Any',
+        t.measure === 'response' ? 'Response' : 'Fix',
+        hoursText(t.targetHours),
+        percentText(t.compliance),
+        String(t.met),
+        String(t.breached),
+        String(t.pending),
+        shareText(t.share),
+        targetStatusText(t.status, t.compliance),
+      ]),
+    );
     expect(table.rows).toEqual(expected);
     expect(table.statusColumns).toEqual([10]);
     // Email's own incident target, answered too slowly this term (software is answered more slowly than hardware).
     const email = table.rows.filter((r) => r[0] === 'Email' && r[1] === 'Incident' && r[3] === 'Response');
-    expect(email).toEqual([['Email', 'Incident', 'Any', 'Response', '1 h', '90%', expect.any(String), expect.any(String), expect.any(String), expect.any(String), 'Breached']]);
+    expect(email).toEqual([
+      ['Email', 'Incident', 'Any', 'Response', '1 h', '90%', expect.any(String), expect.any(String), expect.any(String), expect.any(String), 'Breached'],
+    ]);
   });
 
   test('trends compare with the term before, and each word follows the share met', () => {
@@ -88,7 +123,9 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(email.breached).toBeGreaterThan(5);
     const withEmail = (e: Partial<typeof email>) => ({ ...previous, services: previous.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, ...e } : s)) });
     const trend = (prev: typeof previous) =>
-      tableAfter(buildReviewDocument(wb, report, findings, { now: NOW, school: 'X', previous: prev }).blocks, 'Appendix D. Trends').rows.find((r) => r[0] === 'Email')!;
+      tableAfter(buildReviewDocument(wb, report, findings, { now: NOW, school: 'X', previous: prev }).blocks, 'Appendix D. Trends').rows.find(
+        (r) => r[0] === 'Email',
+      )!;
     // Nothing measured before: the availability alone must not make 0 → 28 breaches look steady.
     const none = trend(withEmail({ met: 0, breached: 0, items: 0, availability: email.availability }));
     expect(none[4]).toBe(`0 → ${email.breached} to date`);
@@ -96,7 +133,10 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(trend(withEmail({ met: 10, breached: 0, availability: email.availability }))[5]).toBe('Worse');
     expect(trend(withEmail({ met: email.met, breached: email.breached, availability: email.availability }))[5]).toBe('Steady');
     const idle = { ...report, services: report.services.map((s) => (s.serviceId === 'EMAIL' ? { ...s, met: 0, breached: 0 } : s)) };
-    const nowIdle = tableAfter(buildReviewDocument(wb, idle, findings, { now: NOW, school: 'X', previous: withEmail({ met: 5, breached: 1 }) }).blocks, 'Appendix D. Trends');
+    const nowIdle = tableAfter(
+      buildReviewDocument(wb, idle, findings, { now: NOW, school: 'X', previous: withEmail({ met: 5, breached: 1 }) }).blocks,
+      'Appendix D. Trends',
+    );
     expect(nowIdle.rows.find((r) => r[0] === 'Email')![5]).toBe('Nothing measured now');
   });
 
@@ -115,11 +155,16 @@ describe('buildReviewDocument on the example school, this term', () => {
     // A term to date set against the whole Summer term says so.
     expect(text).toMatch(/Against all of Summer term 2026 \(this period to date\): better for [^;]+; worse for [^.]+\./);
     expect(headingsOf(front)).toEqual(['Headline', 'Decisions needed', 'Top actions']);
-    const decisions = front.find((b, i) => b.kind === 'list' && front[i - 1].kind === 'heading' && (front[i - 1] as { text: string }).text === 'Decisions needed') as Extract<Block, { kind: 'list' }>;
+    const decisions = front.find(
+      (b, i) => b.kind === 'list' && front[i - 1].kind === 'heading' && (front[i - 1] as { text: string }).text === 'Decisions needed',
+    ) as Extract<Block, { kind: 'list' }>;
     expect(decisions.items.length).toBeGreaterThan(2);
     expect(decisions.items.length).toBeLessThanOrEqual(6);
     // The body names patterns, not rows: no breach list, no incident reference before the appendices.
-    const body = doc.blocks.slice(0, doc.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Appendix A')));
+    const body = doc.blocks.slice(
+      0,
+      doc.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Appendix A')),
+    );
     expect(allText(body)).not.toMatch(/INC\d{4}/);
     // One bullet per kind of supplier problem: a supplier named five times is one pattern.
     const third = section(doc, '1.4 Third-party response or fix issues').find((b) => b.kind === 'list') as Extract<Block, { kind: 'list' }>;
@@ -134,8 +179,11 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(table.rows.some((r) => r[1] === 'Waiting on a supplier')).toBe(true);
   });
 
-  test('9. new requirements, and the previous review\'s actions with their status', () => {
-    expect(tableAfter(doc.blocks, '2. New requirements').rows).toEqual([['Interactive whiteboards', 'Being negotiated'], ['Colour printing', 'Supported, nothing agreed']]);
+  test("9. new requirements, and the previous review's actions with their status", () => {
+    expect(tableAfter(doc.blocks, '2. New requirements').rows).toEqual([
+      ['Interactive whiteboards', 'Being negotiated'],
+      ['Colour printing', 'Supported, nothing agreed'],
+    ]);
     const last = tableAfter(doc.blocks, /^From the review of 17 November 2026/).rows;
     expect(last).toEqual([['', 'Language exam software found in L2', 'Find the users and the licences', 'Sam Patel', '', 'Open']]);
     expect(tableAfter(doc.blocks, 'Still open from earlier reviews:').rows.map((r) => r[1])).toEqual(['Staff unsure how to log calls']);
@@ -152,10 +200,26 @@ describe('buildReviewDocument on the example school, this term', () => {
     const calls = report.suppliers.find((x) => x.contractRef === 'WB-01')!.calls;
     expect(wb01[1]).toBe(`${calls}, none can be judged: its support hours are not known`);
     // An action marked Done while the workbook still shows its finding is flagged, not believed.
-    const done = { ...base, reviews: [{ row: 2, reviewDate: day(2026, 9, 9), question: 'Third-party response or fix issues' as const, serviceId: 'WHITEBOARD',
-      finding: 'The interactive-whiteboard supplier\'s support hours are not known.', action: 'Ask the supplier for its support hours', owner: 'Sam Patel', due: day(2026, 10, 9), status: 'Done' as const }] };
+    const done = {
+      ...base,
+      reviews: [
+        {
+          row: 2,
+          reviewDate: day(2026, 9, 9),
+          question: 'Third-party response or fix issues' as const,
+          serviceId: 'WHITEBOARD',
+          finding: "The interactive-whiteboard supplier's support hours are not known.",
+          action: 'Ask the supplier for its support hours',
+          owner: 'Sam Patel',
+          due: day(2026, 10, 9),
+          status: 'Done' as const,
+        },
+      ],
+    };
     const flagged = buildReviewDocument(done, report, analyseWorkbook(done, { now: NOW, period }), { now: NOW, school: 'X' });
-    expect(allText(frontPage(flagged))).toMatch(/Is "Ask the supplier for its support hours" done\? The workbook still shows: A supplier's support hours or times are not known for Interactive whiteboards\./);
+    expect(allText(frontPage(flagged))).toMatch(
+      /Is "Ask the supplier for its support hours" done\? The workbook still shows: A supplier's support hours or times are not known for Interactive whiteboards\./,
+    );
     expect(tableAfter(flagged.blocks, /^From the review of/).rows[0][5]).toBe('Marked done, but the workbook still shows the problem');
   });
 
@@ -176,7 +240,7 @@ describe('buildReviewDocument on the example school, this term', () => {
     expect(internal.baseName).toBe('Service review (internal) – Autumn term 2026 – Hillside School');
   });
 
-  test('the five questions, each with the workbook\'s patterns and what the meeting recorded', () => {
+  test("the five questions, each with the workbook's patterns and what the meeting recorded", () => {
     const qs = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 2 && /^1\.\d /.test(b.text)).map((b) => (b as { text: string }).text.slice(4));
     expect(qs).toEqual([...REVIEW_QUESTIONS]);
     const unknown = tableAfter(doc.blocks, '1.1 Services we did not know existed');

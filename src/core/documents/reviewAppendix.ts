@@ -17,8 +17,6 @@ import { trendTable, type Trends } from '../monitor/trends';
 import { TREND_CHARTS } from '../monitor/trendsView';
 import { chartDescription } from '../monitor/trendChart';
 
-
-
 /** A service whose SLA is still being negotiated: its targets are proposals, so it is never reported as missed. */
 export const isNegotiating = (f: Pick<ReviewFacts, 'wb'>, serviceId: string): boolean =>
   f.wb.sla.some((r) => idKey(r.serviceId) === idKey(serviceId) && r.status === 'Negotiation');
@@ -57,68 +55,171 @@ function unjudgedWhy(f: ReviewFacts, s: ServiceAttainment): string {
 
 /** The internal annex's attainment: one line per service, without what set each status (the representatives' version says it). */
 function attainmentBrief(f: ReviewFacts, title: string): Block[] {
-  return [heading(1, title), table(
-    ['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Calls', 'Met', 'Missed', 'Pending', 'Status'],
-    f.report.services.map((s) => [String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget),
-      String(s.items), String(s.met), String(s.breached), String(s.pending), statusText(s.status)]),
-    [8],
-  )];
+  return [
+    heading(1, title),
+    table(
+      [
+        'Rank',
+        'Service',
+        isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability',
+        'Target',
+        'Calls',
+        'Met',
+        'Missed',
+        'Pending',
+        'Status',
+      ],
+      f.report.services.map((s) => [
+        String(s.rank),
+        s.name,
+        shareText(s.availability),
+        percentText(s.availabilityTarget),
+        String(s.items),
+        String(s.met),
+        String(s.breached),
+        String(s.pending),
+        statusText(s.status),
+      ]),
+      [8],
+    ),
+  ];
 }
 
 function attainmentAppendix(f: ReviewFacts, title = 'Appendix A. Attainment by service'): Block[] {
   const services = f.report.services;
-  const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, title),
-    table(['Rank', 'Service', isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability', 'Target', 'Availability status', 'Calls', 'Met', 'Missed', 'Pending', 'Overall status', 'Status set by'],
+  const blocks: Block[] = [
+    { kind: 'pageBreak' },
+    heading(1, title),
+    table(
+      [
+        'Rank',
+        'Service',
+        isRunning(f.report.period, f.opts.now) ? `Availability ${TO_DATE}` : 'Availability',
+        'Target',
+        'Availability status',
+        'Calls',
+        'Met',
+        'Missed',
+        'Pending',
+        'Overall status',
+        'Status set by',
+      ],
       services.map((s) => [
-        String(s.rank), s.name, shareText(s.availability), percentText(s.availabilityTarget), availabilityStatusText(s.availabilityStatus),
-        String(s.items), String(s.met), String(s.breached), String(s.pending), statusText(s.status), s.statusDriver ?? unjudgedWhy(f, s),
+        String(s.rank),
+        s.name,
+        shareText(s.availability),
+        percentText(s.availabilityTarget),
+        availabilityStatusText(s.availabilityStatus),
+        String(s.items),
+        String(s.met),
+        String(s.breached),
+        String(s.pending),
+        statusText(s.status),
+        s.statusDriver ?? unjudgedWhy(f, s),
       ]),
       [4, 9],
-    )];
+    ),
+  ];
   // A service still being agreed is judged against its proposed targets: said under the table, so each cell
   // keeps the one wording every surface shares.
   const proposed = services.filter((s) => s.status && isNegotiating(f, s.serviceId));
   if (proposed.length) blocks.push(paragraph(`Still being agreed, so judged against proposed targets: ${joinWords(proposed.map((s) => s.name))}.`));
   const unrecorded = services.filter((s) => s.noResponseTime > 0);
   if (unrecorded.length) {
-    blocks.push(paragraph(`Response not judged for calls resolved with no Responded time (nobody recorded when they were answered): ${unrecorded.map((s) => `${s.name} ${s.noResponseTime}`).join(', ')}.`));
+    blocks.push(
+      paragraph(
+        `Response not judged for calls resolved with no Responded time (nobody recorded when they were answered): ${unrecorded.map((s) => `${s.name} ${s.noResponseTime}`).join(', ')}.`,
+      ),
+    );
   }
-  const planned = services.filter((s) => s.plannedMaintenance.items > 0 || s.plannedMaintenance.announcedHours > 0 || s.plannedMaintenance.unannounced.length > 0);
+  const planned = services.filter(
+    (s) => s.plannedMaintenance.items > 0 || s.plannedMaintenance.announcedHours > 0 || s.plannedMaintenance.unannounced.length > 0,
+  );
   if (planned.length) {
     const announced = planned.filter((s) => s.plannedMaintenance.announcedHours > 0);
     const late = planned.filter((s) => s.plannedMaintenance.unannounced.length > 0);
-    blocks.push(paragraph([
-      `Planned maintenance (not judged against response or fix targets): ${planned.map((s) => `${s.name} ${s.plannedMaintenance.items}`).join(', ')}.`,
-      announced.length ? ` Announced beforehand, so not downtime: ${announced.map((s) => `${s.name} ${hoursText(s.plannedMaintenance.announcedHours)}`).join(', ')}.` : '',
-      late.length ? ` Logged only after it began, so counted as downtime: ${late.map((s) => `${s.name} (${s.plannedMaintenance.unannounced.map((u) => u.ref).join(', ')})`).join(', ')}.` : '',
-    ].join('')));
+    blocks.push(
+      paragraph(
+        [
+          `Planned maintenance (not judged against response or fix targets): ${planned.map((s) => `${s.name} ${s.plannedMaintenance.items}`).join(', ')}.`,
+          announced.length
+            ? ` Announced beforehand, so not downtime: ${announced.map((s) => `${s.name} ${hoursText(s.plannedMaintenance.announcedHours)}`).join(', ')}.`
+            : '',
+          late.length
+            ? ` Logged only after it began, so counted as downtime: ${late.map((s) => `${s.name} (${s.plannedMaintenance.unannounced.map((u) => u.ref).join(', ')})`).join(', ')}.`
+            : '',
+        ].join(''),
+      ),
+    );
   }
   const hoursErrors = services.filter((s) => s.hoursError);
   if (hoursErrors.length) {
-    blocks.push({ kind: 'callout', tone: 'warning', text: `Not measured because their hours cannot be read: ${hoursErrors.map((s) => `${s.name} (${s.hoursError})`).join('; ')}.` });
+    blocks.push({
+      kind: 'callout',
+      tone: 'warning',
+      text: `Not measured because their hours cannot be read: ${hoursErrors.map((s) => `${s.name} (${s.hoursError})`).join('; ')}.`,
+    });
   }
   return blocks;
 }
 
 function targetsAppendix(f: ReviewFacts): Block[] {
-  const rows = f.report.services.flatMap((s) => s.targets.map((t) => [
-    s.name, t.type, t.priority ?? 'Any', measureWord(t.measure), hoursText(t.targetHours),
-    percentText(t.compliance), String(t.met), String(t.breached), String(t.pending), shareText(t.share), targetStatusText(t.status, t.compliance),
-  ]));
-  return [heading(1, 'Appendix B. Each target'), rows.length === 0
-    ? paragraph('Nothing measured.')
-    : table(['Service', 'Type', 'Priority', 'Measure', 'Target', 'Required', 'Met', 'Missed', 'Pending', 'Achieved', 'Status'], rows, [10])];
+  const rows = f.report.services.flatMap((s) =>
+    s.targets.map((t) => [
+      s.name,
+      t.type,
+      t.priority ?? 'Any',
+      measureWord(t.measure),
+      hoursText(t.targetHours),
+      percentText(t.compliance),
+      String(t.met),
+      String(t.breached),
+      String(t.pending),
+      shareText(t.share),
+      targetStatusText(t.status, t.compliance),
+    ]),
+  );
+  return [
+    heading(1, 'Appendix B. Each target'),
+    rows.length === 0
+      ? paragraph('Nothing measured.')
+      : table(['Service', 'Type', 'Priority', 'Measure', 'Target', 'Required', 'Met', 'Missed', 'Pending', 'Achieved', 'Status'], rows, [10]),
+  ];
 }
 
-interface BreachRow { s: ServiceAttainment; measure: 'response' | 'resolution'; ref: string; actual: number; target: number; open: boolean; incident?: Incident; type: string; priority: string }
+interface BreachRow {
+  s: ServiceAttainment;
+  measure: 'response' | 'resolution';
+  ref: string;
+  actual: number;
+  target: number;
+  open: boolean;
+  incident?: Incident;
+  type: string;
+  priority: string;
+}
 
 function breachRows(f: ReviewFacts): BreachRow[] {
   const byRef = new Map<string, Incident>();
   for (const i of f.wb.incidents) if (!byRef.has(idKey(i.ref))) byRef.set(idKey(i.ref), i);
-  const rows = f.report.services.flatMap((s) => s.targets.flatMap((t) => t.breaches.map((b): BreachRow => {
-    const incident = byRef.get(idKey(b.ref));
-    return { s, measure: b.measure, ref: b.ref, actual: b.actualHours, target: b.targetHours, open: b.open, incident, type: t.type, priority: incident?.priority ?? t.priority ?? '' };
-  })));
+  const rows = f.report.services.flatMap((s) =>
+    s.targets.flatMap((t) =>
+      t.breaches.map((b): BreachRow => {
+        const incident = byRef.get(idKey(b.ref));
+        return {
+          s,
+          measure: b.measure,
+          ref: b.ref,
+          actual: b.actualHours,
+          target: b.targetHours,
+          open: b.open,
+          incident,
+          type: t.type,
+          priority: incident?.priority ?? t.priority ?? '',
+        };
+      }),
+    ),
+  );
   return rows.sort((x, y) => x.s.rank - y.s.rank || x.ref.localeCompare(y.ref) || x.measure.localeCompare(y.measure));
 }
 
@@ -140,12 +241,14 @@ function breachesAppendix(f: ReviewFacts): Block[] {
   }
   blocks.push(
     paragraph(`${rows.length} missed targets, on ${new Set(rows.map((r) => r.ref)).size} calls (Incidents tab refs):`),
-    table(['Service', 'Cause', 'Measure', 'Missed', 'Calls'], [...groups].map(([key, list]) => {
-      const [service, cause, measure] = key.split('\u0000');
-      const refs = list.map((b) => b.ref);
-      return [service, cause, measure, String(list.length),
-        joinWords(refs.length > 6 ? [...refs.slice(0, 6), `${refs.length - 6} more`] : refs)];
-    })),
+    table(
+      ['Service', 'Cause', 'Measure', 'Missed', 'Calls'],
+      [...groups].map(([key, list]) => {
+        const [service, cause, measure] = key.split('\u0000');
+        const refs = list.map((b) => b.ref);
+        return [service, cause, measure, String(list.length), joinWords(refs.length > 6 ? [...refs.slice(0, 6), `${refs.length - 6} more`] : refs)];
+      }),
+    ),
   );
   return blocks;
 }
@@ -158,7 +261,8 @@ function trendCharts(trends: Trends | undefined): Block[] {
     paragraph(`Month by month, ${months[0]} to ${months[months.length - 1]}, as the Dashboard's charts show it.`),
     ...TREND_CHARTS.map(({ measure, title }): Block => {
       const t = trendTable(trends, measure);
-      return t[0].length < 2 ? paragraph(`${title}: no month has a figure yet.`, 'quiet')
+      return t[0].length < 2
+        ? paragraph(`${title}: no month has a figure yet.`, 'quiet')
         : { kind: 'chart', title, table: t, description: chartDescription(t) };
     }),
   ];
@@ -175,12 +279,21 @@ function trendsAppendix(f: ReviewFacts): Block[] {
   return [
     heading(1, 'Appendix D. Trends'),
     ...charts,
-    paragraph(`Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).${caveat ? ` ${caveat}.` : ''}`),
-    table(['Service', 'Availability', 'Share met', 'Calls', 'Missed', 'Trend'],
+    paragraph(
+      `Compared with ${previous.period.label} (${longDate(previous.period.start, f.tz)} to ${longDate(previous.period.end - 1, f.tz)}).${caveat ? ` ${caveat}.` : ''}`,
+    ),
+    table(
+      ['Service', 'Availability', 'Share met', 'Calls', 'Missed', 'Trend'],
       f.report.services.map((s) => {
         const b = prev.get(idKey(s.serviceId));
-        return [s.name, arrow(shareText(b?.availability), shareText(s.availability)), arrow(shareText(b && metShare(b)), shareText(metShare(s))),
-          arrow(b ? String(b.items) : '—', count(s.items)), arrow(b ? String(b.breached) : '—', count(s.breached)), trendWord(s, b)];
+        return [
+          s.name,
+          arrow(shareText(b?.availability), shareText(s.availability)),
+          arrow(shareText(b && metShare(b)), shareText(metShare(s))),
+          arrow(b ? String(b.items) : '—', count(s.items)),
+          arrow(b ? String(b.breached) : '—', count(s.breached)),
+          trendWord(s, b),
+        ];
       }),
     ),
   ];
@@ -232,8 +345,10 @@ function mergeSameReason(lines: readonly string[]): string[] {
 /** What the internal version says once for every supplier: the period of the calls and the handling time assumed. */
 function assumptionsOf(f: ReviewFacts): string {
   const handling = f.wb.assumptions.handlingHours;
-  return `Calls are those opened in ${periodWording(f.report.period, f.opts.now)}, measured in each supplier's own hours. `
-    + `Fix times include ${hoursText(handling)} of the school's own handling before a supplier is called ${fromSettings('handlingHours')}.`;
+  return (
+    `Calls are those opened in ${periodWording(f.report.period, f.opts.now)}, measured in each supplier's own hours. ` +
+    `Fix times include ${hoursText(handling)} of the school's own handling before a supplier is called ${fromSettings('handlingHours')}.`
+  );
 }
 
 /**
@@ -247,26 +362,44 @@ function suppliersSection(f: ReviewFacts): Block[] {
   if (contracts.length === 0) return [...blocks, paragraph('No contract or OLA is recorded.')];
   const period = periodWording(f.report.period, f.opts.now);
   const nameOf = (id: string) => f.wb.services.find((x) => idKey(x.serviceId) === idKey(id))?.name ?? id;
-  const entries = contracts.map((c) => {
-    const own = f.findings.filter((x) => x.contractRef !== undefined && idKey(x.contractRef) === idKey(c.contractRef));
-    return { c, own, severity: own.length ? worstOf(own) : 'info' as const };
-  }).sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const entries = contracts
+    .map((c) => {
+      const own = f.findings.filter((x) => x.contractRef !== undefined && idKey(x.contractRef) === idKey(c.contractRef));
+      return { c, own, severity: own.length ? worstOf(own) : ('info' as const) };
+    })
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   blocks.push(paragraph(`${assumptionsOf(f)} Suppliers are in order of severity.`, 'quiet'));
   for (const { c, own, severity } of entries) {
     const label = `${c.supplier} (${c.contractRef})`;
     const a = supplierOf.get(idKey(c.contractRef));
-    const calls = !a || a.calls === 0 ? 'None'
-      : !a.hoursKnown ? `${a.calls}, none can be judged: its support hours are not known`
-        : `${a.calls}: response met on ${a.responseMet} of ${a.responseMet + a.responseBreached}, fix met on ${a.fixMet} of ${a.fixMet + a.fixBreached}${a.pending ? `, ${a.pending} not judged yet` : ''}`;
-    const evidence = mergeSameReason(own.filter((x) => !(x.analysis === 'supplierPerformance' && x.severity === 'info')).map((x) => shortTitle(x, label, period)));
+    const calls =
+      !a || a.calls === 0
+        ? 'None'
+        : !a.hoursKnown
+          ? `${a.calls}, none can be judged: its support hours are not known`
+          : `${a.calls}: response met on ${a.responseMet} of ${a.responseMet + a.responseBreached}, fix met on ${a.fixMet} of ${a.fixMet + a.fixBreached}${a.pending ? `, ${a.pending} not judged yet` : ''}`;
+    const evidence = mergeSameReason(
+      own.filter((x) => !(x.analysis === 'supplierPerformance' && x.severity === 'info')).map((x) => shortTitle(x, label, period)),
+    );
     const worst = own.find((x) => x.severity === severity);
-    const cost = [c.annualCost !== undefined ? `${moneyText(c.annualCost)} a year` : 'Not recorded', c.renewal !== undefined ? `renews ${longDate(c.renewal, f.tz)}` : ''].filter(Boolean).join('; ');
-    blocks.push(heading(2, label), table(['Severity', SEVERITY_WORD[severity]], [
-      ['Serves, cost', `${joinWords((c.services ?? []).map(nameOf)) || 'No service listed'}. ${cost}.`],
-      ['Calls', calls],
-      ['Evidence', evidence.length ? evidence.map((e) => `${e}.`).join(' ') : 'Nothing found.'],
-      ['Action', worst?.action ?? 'Nothing to do; keep logging supplier times.'],
-    ]));
+    const cost = [
+      c.annualCost !== undefined ? `${moneyText(c.annualCost)} a year` : 'Not recorded',
+      c.renewal !== undefined ? `renews ${longDate(c.renewal, f.tz)}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    blocks.push(
+      heading(2, label),
+      table(
+        ['Severity', SEVERITY_WORD[severity]],
+        [
+          ['Serves, cost', `${joinWords((c.services ?? []).map(nameOf)) || 'No service listed'}. ${cost}.`],
+          ['Calls', calls],
+          ['Evidence', evidence.length ? evidence.map((e) => `${e}.`).join(' ') : 'Nothing found.'],
+          ['Action', worst?.action ?? 'Nothing to do; keep logging supplier times.'],
+        ],
+      ),
+    );
   }
   return blocks;
 }
@@ -281,7 +414,8 @@ function otherFindings(f: ReviewFacts): Block[] {
     const list = rest.filter((x) => x.severity === severity);
     if (!list.length) continue;
     blocks.push(heading(2, SEVERITY_WORD[severity]), {
-      kind: 'list', ordered: false,
+      kind: 'list',
+      ordered: false,
       items: list.map((x) => (severity === 'info' ? `${shortTitle(x, undefined, period)}.` : `${shortTitle(x, undefined, period)}. Action: ${x.action}`)),
     });
   }
@@ -290,6 +424,7 @@ function otherFindings(f: ReviewFacts): Block[] {
 
 /** The internal version after its front page: suppliers, other findings and attainment in brief (the rest is in the representatives' version). */
 export const internalSections = (f: ReviewFacts): Block[] => [
-  ...suppliersSection(f), ...otherFindings(f),
+  ...suppliersSection(f),
+  ...otherFindings(f),
   ...attainmentBrief(f, 'Internal 3. Attainment by service'),
 ];

@@ -12,27 +12,31 @@ export type Block =
   | { readonly kind: 'paragraph'; readonly text: string; readonly style?: 'strong' | 'quiet' }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly string[] }
   | {
-    readonly kind: 'table';
-    readonly header: readonly string[];
-    readonly rows: readonly (readonly string[])[];
-    /** Columns holding Met / At risk / Breached, so renderers can colour them. */
-    readonly statusColumns?: readonly number[];
-  }
+      readonly kind: 'table';
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      /** Columns holding Met / At risk / Breached, so renderers can colour them. */
+      readonly statusColumns?: readonly number[];
+    }
   | { readonly kind: 'callout'; readonly tone: 'note' | 'warning'; readonly text: string }
   | {
-    /** A line chart of a trend table (month, a share per series, blank for a gap), with what it shows in words. */
-    readonly kind: 'chart';
-    readonly title: string;
-    readonly table: ChartTable;
-    readonly description: string;
-  }
+      /** A line chart of a trend table (month, a share per series, blank for a gap), with what it shows in words. */
+      readonly kind: 'chart';
+      readonly title: string;
+      readonly table: ChartTable;
+      readonly description: string;
+    }
   | { readonly kind: 'pageBreak' };
 
 /** Block builders: shorter to write and to ship than the literals. */
 export const heading = (level: 1 | 2 | 3, text: string): Block => ({ kind: 'heading', level, text });
 export const paragraph = (text: string, style?: 'strong' | 'quiet'): Block => ({ kind: 'paragraph', text, style });
-export const table = (header: readonly string[], rows: readonly (readonly string[])[], statusColumns?: readonly number[]): Block =>
-  ({ kind: 'table', header, rows, statusColumns });
+export const table = (header: readonly string[], rows: readonly (readonly string[])[], statusColumns?: readonly number[]): Block => ({
+  kind: 'table',
+  header,
+  rows,
+  statusColumns,
+});
 
 export type DocumentType = 'SLA' | 'Service review';
 
@@ -49,4 +53,3 @@ export interface DocModel<T extends string = DocumentType> {
 
 /** Shown wherever the workbook does not say: missing points are never dropped silently. */
 export const TO_BE_AGREED = 'To be agreed';
-

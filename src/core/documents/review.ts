@@ -87,8 +87,11 @@ export interface ReviewFacts {
 
 /** The attendees: the service manager, the head teacher and the representatives, by role. */
 function attendeesOf(wb: Workbook): string[] {
-  return (['Service manager', 'Head teacher', 'End-user representative'] as const).flatMap((role) => wb.people.filter((p) => p.role === role)
-    .map((p) => `${p.name} (${role === 'End-user representative' ? `representative${p.area ? `, ${p.area}` : ''}` : role.toLowerCase()})`));
+  return (['Service manager', 'Head teacher', 'End-user representative'] as const).flatMap((role) =>
+    wb.people
+      .filter((p) => p.role === role)
+      .map((p) => `${p.name} (${role === 'End-user representative' ? `representative${p.area ? `, ${p.area}` : ''}` : role.toLowerCase()})`),
+  );
 }
 
 /** Services asked for, or agreed only in part: what the meeting may raise as new requirements. */
@@ -96,8 +99,14 @@ function newRequirementsOf(wb: Workbook): string[][] {
   const slaOf = (s: Service) => wb.sla.find((r) => idKey(r.serviceId) === idKey(s.serviceId));
   const rows: string[][] = [];
   for (const s of [...wb.services].sort((a, b) => a.rank - b.rank)) {
-    const where = s.status === 'Proposed' ? 'Proposed, not yet supported' : s.status === 'Supported' && !slaOf(s) ? 'Supported, nothing agreed'
-      : slaOf(s)?.status === 'Negotiation' ? 'Being negotiated' : '';
+    const where =
+      s.status === 'Proposed'
+        ? 'Proposed, not yet supported'
+        : s.status === 'Supported' && !slaOf(s)
+          ? 'Supported, nothing agreed'
+          : slaOf(s)?.status === 'Negotiation'
+            ? 'Being negotiated'
+            : '';
     if (where) rows.push([s.name, where]);
   }
   return rows;
@@ -106,8 +115,16 @@ function newRequirementsOf(wb: Workbook): string[][] {
 /** The next review: the date given, else the SLA tab's; an overdue one is the service manager's warning, said only internally. */
 function nextReviewWords(wb: Workbook, opts: ReviewOptions, nameOf: (id: string) => string): string {
   if (opts.nextReview !== undefined) return longDate(opts.nextReview, wb.timeZone);
-  if (opts.internal) return reviewDueWords(wb.sla.map((r) => ({ name: nameOf(r.serviceId), nextReview: r.nextReview })), opts.now, wb.timeZone);
-  const next = nextReviewOf(wb.sla.map((r) => r.nextReview), opts.now);
+  if (opts.internal)
+    return reviewDueWords(
+      wb.sla.map((r) => ({ name: nameOf(r.serviceId), nextReview: r.nextReview })),
+      opts.now,
+      wb.timeZone,
+    );
+  const next = nextReviewOf(
+    wb.sla.map((r) => r.nextReview),
+    opts.now,
+  );
   return next === undefined ? TO_BE_AGREED : longDate(next, wb.timeZone);
 }
 
@@ -133,11 +150,17 @@ function gatherReview(wb: Workbook, report: AttainmentReport, findings: readonly
     if (best) conflicts.push({ item, finding: best.finding });
   }
   return {
-    wb, report, findings, patterns: patternsOf(findings, wb), opts, tz: wb.timeZone,
+    wb,
+    report,
+    findings,
+    patterns: patternsOf(findings, wb),
+    opts,
+    tz: wb.timeZone,
     attendees: attendeesOf(wb),
     nextReview: nextReviewWords(wb, opts, nameOf),
     calls: {
-      all: opened.length, catalogued: opened.filter((i) => known.has(idKey(i.serviceId))).length,
+      all: opened.length,
+      catalogued: opened.filter((i) => known.has(idKey(i.serviceId))).length,
       outside: [...new Set(opened.filter((i) => !known.has(idKey(i.serviceId))).map((i) => i.serviceId.trim()))],
     },
     recorded: wb.reviews.filter((r) => inPeriod(r.reviewDate)),
@@ -170,31 +193,39 @@ function headline(f: ReviewFacts): string[] {
   const unmeasured = by(undefined);
   const tooFew = by(TOO_FEW);
   const proposed = services.filter((s) => isNegotiating(f, s.serviceId) && s.status !== undefined);
-  lines.push(`${met.length ? `Met every target: ${names(met)}.` : 'No service met every target.'}${atRisk.length ? ` At risk (${SERVICE_AT_RISK_WHY}): ${names(atRisk)}.` : ''}`);
+  lines.push(
+    `${met.length ? `Met every target: ${names(met)}.` : 'No service met every target.'}${atRisk.length ? ` At risk (${SERVICE_AT_RISK_WHY}): ${names(atRisk)}.` : ''}`,
+  );
   // A service still being agreed is measured against its proposed targets, never listed among the missed.
   const against = proposed.map((s) => {
     const below = s.targets.filter((t) => t.status === 'Breached').length;
     return `${s.name} ${below ? `below ${below} of its ${s.targets.length}` : `within all ${s.targets.length} of its`} proposed targets (still being agreed)`;
   });
-  if (breached.length || against.length) lines.push([breached.length ? `Missed: ${names(breached)}.` : '', ...against.map((a) => `${a[0].toUpperCase()}${a.slice(1)}.`)].filter(Boolean).join(' '));
+  if (breached.length || against.length)
+    lines.push([breached.length ? `Missed: ${names(breached)}.` : '', ...against.map((a) => `${a[0].toUpperCase()}${a.slice(1)}.`)].filter(Boolean).join(' '));
   if (tooFew.length) lines.push(`${TOO_FEW} (too few calls yet to say): ${names(tooFew)}.`);
   const { all, catalogued } = f.calls;
   const outside = all - catalogued;
-  lines.push(`${plural(all, 'call', 'calls')} logged${outside ? `, ${outside} of them for ${joinWords(f.calls.outside)} (not in the catalogue)` : ''}${unmeasured.length ? `; not measured: ${names(unmeasured)}` : ''}.`);
+  lines.push(
+    `${plural(all, 'call', 'calls')} logged${outside ? `, ${outside} of them for ${joinWords(f.calls.outside)} (not in the catalogue)` : ''}${unmeasured.length ? `; not measured: ${names(unmeasured)}` : ''}.`,
+  );
   const previous = f.opts.previous;
   // Compared only with a period that has data: an empty one would invent "better" and "worse".
   if (previous && !previous.services.some((s) => s.items > 0)) lines.push(`Nothing to compare with: no calls were logged in ${previous.period.label}.`);
   else if (previous) {
     const before = new Map(previous.services.map((s) => [idKey(s.serviceId), s]));
     // By the share of calls met, where both periods measured some (half a point either way is no change).
-    const moved = (sign: number) => services.filter((s) => {
-      const b = before.get(idKey(s.serviceId));
-      const d = (metShare(s) ?? NaN) - (b ? metShare(b) ?? NaN : NaN);
-      return Math.abs(d) >= 0.005 && Math.sign(d) === sign;
-    });
+    const moved = (sign: number) =>
+      services.filter((s) => {
+        const b = before.get(idKey(s.serviceId));
+        const d = (metShare(s) ?? NaN) - (b ? (metShare(b) ?? NaN) : NaN);
+        return Math.abs(d) >= 0.005 && Math.sign(d) === sign;
+      });
     const [better, worse] = [moved(1), moved(-1)];
     const caveat = comparisonCaveat(f.report.period, previous.period, f.opts.now);
-    lines.push(`${caveat ? `Against all of ${previous.period.label} (this period ${TO_DATE})` : `Since ${previous.period.label}`}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`);
+    lines.push(
+      `${caveat ? `Against all of ${previous.period.label} (this period ${TO_DATE})` : `Since ${previous.period.label}`}: ${better.length ? `better for ${names(better)}` : 'no service better'}; ${worse.length ? `worse for ${names(worse)}` : 'no service worse'}.`,
+    );
   }
   return lines;
 }
@@ -210,12 +241,16 @@ function decisions(f: ReviewFacts): string[] {
   if (agreeing.length || unsettled.services.length) {
     // The services with open points are named in the SLA's own list; the front page counts them.
     const settle = unsettled.services.length ? `${plural(unsettled.count, 'open SLA point')} of ${plural(unsettled.services.length, 'other service')}` : '';
-    out.push(agreeing.length ? `Agree ${joinWords(agreeing)}${settle ? `, and settle ${settle}` : ''}.` : `Settle ${settle}: ${joinWords(unsettled.services)}.`);
+    out.push(
+      agreeing.length ? `Agree ${joinWords(agreeing)}${settle ? `, and settle ${settle}` : ''}.` : `Settle ${settle}: ${joinWords(unsettled.services)}.`,
+    );
   }
   appendAll(out, missedDecisions(f));
   const waited = supplierMisses(f);
   if (!waited.length && f.patterns.some((p) => ['coverage', 'targetChain'].includes(p.analysis))) {
-    out.push('Supplier hours or fix times fall short of the SLA, though no target was missed because of it in this period: pay for more, or agree with the users that such faults wait?');
+    out.push(
+      'Supplier hours or fix times fall short of the SLA, though no target was missed because of it in this period: pay for more, or agree with the users that such faults wait?',
+    );
   }
   for (const c of f.conflicts) {
     const shown = f.opts.internal ? c.finding.title : publicText(c.finding, f.wb, false);
@@ -243,10 +278,16 @@ const CAUSE_WORDS: Record<string, { lead: string; ask: string }> = {
   'Hardware fault': { lead: 'Late on hardware faults', ask: 'spares or faster repairs, or different targets?' },
   Request: { lead: 'Late on requests', ask: 'more staff time for requests, or different targets?' },
 };
-const UNRECORDED = { lead: 'Late, cause not recorded', ask: 'record what each call was waiting on (Incidents tab, Component and Contract ref), so the next review can say why?' };
+const UNRECORDED = {
+  lead: 'Late, cause not recorded',
+  ask: 'record what each call was waiting on (Incidents tab, Component and Contract ref), so the next review can say why?',
+};
 
 /** One breached service as a decision names it: its worst missed target, with how many of that target's late calls had the main cause. */
-interface MissedService { readonly cause: string; readonly text: string }
+interface MissedService {
+  readonly cause: string;
+  readonly text: string;
+}
 
 function missedService(f: ReviewFacts, s: ServiceAttainment): MissedService {
   const byRef = new Map(f.wb.incidents.map((i) => [idKey(i.ref), i] as const));
@@ -311,18 +352,22 @@ function frontPage(f: ReviewFacts): Block[] {
   return [
     { kind: 'title', text: `${opts.internal ? 'Internal review' : 'Service review'}: ${periodWording(period, opts.now)}` },
     { kind: 'subtitle', text: `${opts.school}, prepared on ${longDate(opts.now, tz)}` },
-    table(['Period', `${dateRange(period.start, period.end - 1, tz)}${isRunning(period, opts.now) ? ` (figures ${TO_DATE}: up to ${longDate(opts.now, tz)})` : ''}`], [
-      ['Attendees', f.attendees.length ? f.attendees.join('; ') : TO_BE_AGREED],
-      ['Next review', f.nextReview === TO_BE_AGREED ? `${TO_BE_AGREED} (SLA tab)` : f.nextReview],
-    ]),
+    table(
+      [
+        'Period',
+        `${dateRange(period.start, period.end - 1, tz)}${isRunning(period, opts.now) ? ` (figures ${TO_DATE}: up to ${longDate(opts.now, tz)})` : ''}`,
+      ],
+      [
+        ['Attendees', f.attendees.length ? f.attendees.join('; ') : TO_BE_AGREED],
+        ['Next review', f.nextReview === TO_BE_AGREED ? `${TO_BE_AGREED} (SLA tab)` : f.nextReview],
+      ],
+    ),
     heading(2, 'Headline'),
     { kind: 'list', ordered: false, items: headline(f) },
     heading(2, 'Decisions needed'),
     decide.length ? { kind: 'list', ordered: true, items: decide.slice(0, 6) } : paragraph('None.', 'quiet'),
     heading(2, 'Top actions'),
-    actions.length
-      ? { kind: 'list', ordered: false, items: actions.slice(0, 4).map((r) => actionLine(f, r)) }
-      : paragraph('No open action.', 'quiet'),
+    actions.length ? { kind: 'list', ordered: false, items: actions.slice(0, 4).map((r) => actionLine(f, r)) } : paragraph('No open action.', 'quiet'),
     // The representatives' front page stands alone; the internal annex runs on to save paper.
     ...(opts.internal ? [] : [{ kind: 'pageBreak' } as const]),
   ];
@@ -338,43 +383,68 @@ const serviceName = (f: ReviewFacts, id: string): string => f.wb.services.find((
 /** A Reviews row as the tables show it, overdue actions and done-but-still-found conflicts marked. */
 function reviewRow(f: ReviewFacts, r: ReviewItem): string[] {
   const conflict = f.conflicts.some((c) => c.item === r);
-  const status = conflict ? 'Marked done, but the workbook still shows the problem'
-    : `${r.status ?? ''}${isOverdue(r, f.opts.now) ? ' (overdue)' : ''}`;
+  const status = conflict ? 'Marked done, but the workbook still shows the problem' : `${r.status ?? ''}${isOverdue(r, f.opts.now) ? ' (overdue)' : ''}`;
   return [r.serviceId ? serviceName(f, r.serviceId) : '', r.finding, r.action ?? '', r.owner ?? '', r.due !== undefined ? longDate(r.due, f.tz) : '', status];
 }
 
 function questionsSection(f: ReviewFacts): Block[] {
-  return [heading(1, '1. The review questions'), ...REVIEW_QUESTIONS.flatMap((q, k): Block[] => {
-    const patterns = f.patterns.filter((p) => p.question === q);
-    const rows = f.recorded.filter((r) => r.question === q);
-    return [
-      heading(2, `1.${k + 1} ${q}`),
-      patterns.length === 0
-        ? paragraph('The workbook shows nothing here.', 'quiet')
-        // The period is said once, on the front page: a finding does not repeat it.
-        : { kind: 'list', ordered: false, items: patterns.map((p) => p.text.split(` in ${periodWording(f.report.period, f.opts.now)}`).join('').replace(/\.?$/, '.')) },
-      rows.length === 0
-        ? paragraph('No finding or action is recorded on the Reviews tab for this question yet.', 'quiet')
-        : table(REVIEW_HEADER, rows.map((r) => reviewRow(f, r))),
-    ];
-  })];
+  return [
+    heading(1, '1. The review questions'),
+    ...REVIEW_QUESTIONS.flatMap((q, k): Block[] => {
+      const patterns = f.patterns.filter((p) => p.question === q);
+      const rows = f.recorded.filter((r) => r.question === q);
+      return [
+        heading(2, `1.${k + 1} ${q}`),
+        patterns.length === 0
+          ? paragraph('The workbook shows nothing here.', 'quiet')
+          : // The period is said once, on the front page: a finding does not repeat it.
+            {
+              kind: 'list',
+              ordered: false,
+              items: patterns.map((p) =>
+                p.text
+                  .split(` in ${periodWording(f.report.period, f.opts.now)}`)
+                  .join('')
+                  .replace(/\.?$/, '.'),
+              ),
+            },
+        rows.length === 0
+          ? paragraph('No finding or action is recorded on the Reviews tab for this question yet.', 'quiet')
+          : table(
+              REVIEW_HEADER,
+              rows.map((r) => reviewRow(f, r)),
+            ),
+      ];
+    }),
+  ];
 }
 
 function newRequirementsSection(f: ReviewFacts): Block[] {
   return [
     heading(1, '2. New requirements'),
     paragraph('Raise new services, hours, targets or users here; record each on the Reviews tab under "Other support issues".'),
-    f.newRequirements.length
-      ? table(['Service', 'Where it stands'], f.newRequirements)
-      : paragraph('None waiting.', 'quiet'),
+    f.newRequirements.length ? table(['Service', 'Where it stands'], f.newRequirements) : paragraph('None waiting.', 'quiet'),
   ];
 }
 
 function previousActionsSection(f: ReviewFacts): Block[] {
   const blocks: Block[] = [heading(1, '3. Actions from the previous review')];
   if (!f.lastReview) return [...blocks, paragraph('No earlier review is recorded on the Reviews tab.', 'quiet')];
-  blocks.push(paragraph(`From the review of ${longDate(f.lastReview.date, f.tz)}:`), table(REVIEW_HEADER, f.lastReview.items.map((r) => reviewRow(f, r))));
-  if (f.carried.length) blocks.push(paragraph('Still open from earlier reviews:'), table(REVIEW_HEADER, f.carried.map((r) => reviewRow(f, r))));
+  blocks.push(
+    paragraph(`From the review of ${longDate(f.lastReview.date, f.tz)}:`),
+    table(
+      REVIEW_HEADER,
+      f.lastReview.items.map((r) => reviewRow(f, r)),
+    ),
+  );
+  if (f.carried.length)
+    blocks.push(
+      paragraph('Still open from earlier reviews:'),
+      table(
+        REVIEW_HEADER,
+        f.carried.map((r) => reviewRow(f, r)),
+      ),
+    );
   return blocks;
 }
 
@@ -389,7 +459,11 @@ export function buildReviewDocument(wb: Workbook, report: AttainmentReport, find
   const { period } = report;
   const internal = !!opts.internal;
   return {
-    type: 'Service review', label: `${period.label}${internal ? ' (internal)' : ''}`, title: `Service review, ${period.label}${internal ? ' (internal)' : ''}`, blocks,
-    baseName: `Service review${internal ? ' (internal)' : ''} – ${period.label} – ${opts.school}`, internal,
+    type: 'Service review',
+    label: `${period.label}${internal ? ' (internal)' : ''}`,
+    title: `Service review, ${period.label}${internal ? ' (internal)' : ''}`,
+    blocks,
+    baseName: `Service review${internal ? ' (internal)' : ''} – ${period.label} – ${opts.school}`,
+    internal,
   };
 }

@@ -9,8 +9,16 @@ import { idKey } from '../schema/ids';
 
 /** The ten points of a service level agreement, in the order the guidance gives them. */
 const TEN_POINTS = [
-  'Service description', 'Service hours', 'Availability', 'Support levels', 'Performance',
-  'Functionality', 'Charges', 'Continuity', 'Security', 'Changes',
+  'Service description',
+  'Service hours',
+  'Availability',
+  'Support levels',
+  'Performance',
+  'Functionality',
+  'Charges',
+  'Continuity',
+  'Security',
+  'Changes',
 ] as const;
 /** What an SLA says beside the ten points for each service: what users do, and how planned maintenance is announced. */
 export const SLA_POINTS = [...TEN_POINTS, "Users' responsibilities", 'Planned maintenance'] as const;
@@ -52,7 +60,8 @@ export function tenPoints(svc: Service, sla: Sla | undefined, wb: Workbook): Arr
   const availability = sla?.availabilityTarget !== undefined ? `Working for at least ${percentText(sla.availabilityTarget)} of the service hours.` : undefined;
   const values: Record<SlaPoint, string | undefined> = {
     'Service description': description && `${sentence(description)}${users ? ` Users: ${sentence(users)}` : ''}`,
-    'Service hours': serviceHours && `${sentence(serviceHours)}${supportHours && supportHours !== 'the service hours.' ? ` Support hours: ${supportHours}` : ''}`,
+    'Service hours':
+      serviceHours && `${sentence(serviceHours)}${supportHours && supportHours !== 'the service hours.' ? ` Support hours: ${supportHours}` : ''}`,
     Availability: availability,
     'Support levels': supportLevels && sentence(supportLevels),
     Performance: text(sla?.performance),
@@ -85,7 +94,9 @@ export function targetLines(serviceId: string, model: AttainmentModel): TargetLi
       lines.push({ type, priority: undefined, target: rows[0] >= 0 ? model.targets[rows[0]] : undefined });
       return;
     }
-    PRIORITIES.forEach((priority, p) => { lines.push({ type, priority, target: rows[p] >= 0 ? model.targets[rows[p]] : undefined }); });
+    PRIORITIES.forEach((priority, p) => {
+      lines.push({ type, priority, target: rows[p] >= 0 ? model.targets[rows[p]] : undefined });
+    });
   });
   return lines;
 }

@@ -1,4 +1,4 @@
-import { documentName, firstFreeName, idFromLink } from '../../../src/core/docs/naming';
+import { documentName, firstFreeName, idFromLink } from '../../../src/core/documents/naming';
 import { parsePeriodText } from '../../../src/core/periods/periodText';
 
 describe('parsePeriodText', () => {

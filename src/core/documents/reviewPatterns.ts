@@ -55,7 +55,8 @@ const lowerFirst = (t: string): string => (/^[A-Z][a-z]/.test(t) ? t[0].toLowerC
 /** The components of a service that a contract supports, from the Equipment tab. */
 function componentsUnder(wb: Workbook, contractRef: string | undefined, serviceId: string): string[] {
   if (!contractRef) return [];
-  return wb.equipment.filter((e) => idKey(e.serviceId) === idKey(serviceId) && e.contractRef !== undefined && idKey(e.contractRef) === idKey(contractRef))
+  return wb.equipment
+    .filter((e) => idKey(e.serviceId) === idKey(serviceId) && e.contractRef !== undefined && idKey(e.contractRef) === idKey(contractRef))
     .map((e) => lowerFirst(e.component.trim()));
 }
 
@@ -91,8 +92,12 @@ export function patternsOf(findings: readonly Finding[], wb: Workbook, parts = t
   }
   for (const [wording, p] of merged) {
     const contracts = new Set(p.findings.map((f) => f.contractRef ?? f.id)).size;
-    const named = p.serviceIds.map((id) => serviceWithParts(nameOf(id), !parts ? [] :
-      p.findings.filter((f) => f.serviceIds.some((x) => idKey(x) === idKey(id))).flatMap((f) => componentsUnder(wb, f.contractRef, id))));
+    const named = p.serviceIds.map((id) =>
+      serviceWithParts(
+        nameOf(id),
+        !parts ? [] : p.findings.filter((f) => f.serviceIds.some((x) => idKey(x) === idKey(id))).flatMap((f) => componentsUnder(wb, f.contractRef, id)),
+      ),
+    );
     (p as { text: string }).text = SUPPLIER_WORDING[wording](joinWords(named), contracts);
   }
   return out.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
@@ -106,15 +111,22 @@ function publicTitle(f: Finding, wb: Workbook): string {
   const nameOf = (id: string): string => wb.services.find((s) => idKey(s.serviceId) === idKey(id))?.name ?? id;
   // A contract's own findings name the supplier: said by the services it underpins instead.
   const contract = f.contractRef ? wb.contracts.find((c) => idKey(c.contractRef) === idKey(f.contractRef!)) : undefined;
-  const behind = f.serviceIds.length ? `The contract behind ${joinWords(f.serviceIds.map((id) => serviceWithParts(nameOf(id), componentsUnder(wb, f.contractRef, id))))}` : 'A contract';
-  if (contract && f.id.startsWith('unknowns:renewal:')) return `${behind} renews in ${plural(f.figures?.daysToRenewal ?? 0, 'day')}: time to check it against what the services need`;
+  const behind = f.serviceIds.length
+    ? `The contract behind ${joinWords(f.serviceIds.map((id) => serviceWithParts(nameOf(id), componentsUnder(wb, f.contractRef, id))))}`
+    : 'A contract';
+  if (contract && f.id.startsWith('unknowns:renewal:'))
+    return `${behind} renews in ${plural(f.figures?.daysToRenewal ?? 0, 'day')}: time to check it against what the services need`;
   if (contract && f.id.startsWith('unknowns:expired:')) return `${behind} has passed its renewal date`;
   if (contract && f.id.startsWith('unknowns:orphanContract:')) return 'A contract underpins no service in the catalogue (details in the internal version)';
-  const title = f.title.replace(/\.$/, '')
+  const title = f.title
+    .replace(/\.$/, '')
     .replace(/took ([\d.]+%) of fix time/, 'accounted for $1 of the time calls spent open before being fixed')
-    .replace(/ of fix time/g, ' open before being fixed').replace(/\bitems\b/g, 'calls').replace(/\bitem\b/g, 'call')
+    .replace(/ of fix time/g, ' open before being fixed')
+    .replace(/\bitems\b/g, 'calls')
+    .replace(/\bitem\b/g, 'call')
     // Costs are for the internal version only.
-    .replace(/,?\s*(?:but\s+)?costs?\s+£[\d,.]+(?:\s+a year)?(?:\s+in contracts)?/g, '').replace(/\s*\(£[\d,.]+ a year\)/g, '');
+    .replace(/,?\s*(?:but\s+)?costs?\s+£[\d,.]+(?:\s+a year)?(?:\s+in contracts)?/g, '')
+    .replace(/\s*\(£[\d,.]+ a year\)/g, '');
   return /£/.test(title) ? `A cost question about ${joinWords(f.serviceIds.map(nameOf))} (details in the internal version)` : title;
 }
 
