@@ -1,11 +1,12 @@
 /** The Schools tab read: each school, its workbook's id and whether it is included. */
 import { idFromLink } from '../documents/naming';
 import { schoolsTab } from '../schema/trust';
-import { isBlank } from '../values';
+import { appendAll, isBlank } from '../values';
 import { locateColumns } from '../workbook/columns';
 import { readCell } from '../workbook/cells';
 import { displayValue } from '../workbook/display';
 import { quotable, type Problem } from '../workbook/problems';
+import { missingColumnProblems } from '../workbook/parseTab';
 
 export interface SchoolEntry {
   /** Row on the Schools tab. */
@@ -42,16 +43,7 @@ export function parseSchools(values: readonly (readonly unknown[])[] | undefined
     };
   }
   const { index, missing } = locateColumns(values[0], tab);
-  for (const col of missing) {
-    problems.push({
-      tab: tab.name,
-      row: 1,
-      column: col.header,
-      value: '',
-      severity: col.required ? 'error' : 'warning',
-      message: `The column "${col.header}" is missing. Run "Set up as trust workbook" to add it.`,
-    });
-  }
+  appendAll(problems, missingColumnProblems(tab, missing, 'Set up as trust workbook'));
   const cell = (line: readonly unknown[], key: string): unknown => (index[key] === undefined ? '' : line[index[key]]);
   const seen = new Set<string>();
   const schools: SchoolEntry[] = [];

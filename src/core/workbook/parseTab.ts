@@ -1,6 +1,6 @@
 import type { ColumnDef, TabDef, TabKey } from '../schema/types';
 import type { Row } from '../schema/records';
-import { isBlank } from '../values';
+import { appendAll, isBlank } from '../values';
 import { readCell, type CellResult } from './cells';
 import { locateColumns } from './columns';
 import { displayValue } from './display';
@@ -87,6 +87,18 @@ function rowReader<K extends TabKey>(tab: TabDef & { key: K }, header: readonly 
 export const measuredRowEnding = (badKeys: readonly string[]): string =>
   badKeys.every((k) => AVAILABILITY_ONLY_COLUMNS.has(k)) ? AVAILABILITY_ONLY : LEFT_OUT;
 
+/** A problem for each column a tab lacks: an error for a required one, else a warning; `setUp` is the menu item that adds it. */
+export function missingColumnProblems(tab: Pick<TabDef, 'name'>, missing: readonly ColumnDef[], setUp: string): Problem[] {
+  return missing.map((col) => ({
+    tab: tab.name,
+    row: 1,
+    column: col.header,
+    value: '',
+    severity: col.required ? 'error' : 'warning',
+    message: `The column "${col.header}" is missing. Run "${setUp}" to add it.`,
+  }));
+}
+
 /**
  * Parses a tab's values (header row first, as getValues() returns them). A row with a bad required cell
  * is left out of `rows`; a bad optional cell is read as blank, except on Incidents, where any bad cell
@@ -104,17 +116,7 @@ export function parseTab<K extends TabKey>(tab: TabDef & { key: K }, values: rea
       present: false,
     };
   }
-  const { missing } = locateColumns(values[0], tab);
-  for (const col of missing) {
-    problems.push({
-      tab: tab.name,
-      row: 1,
-      column: col.header,
-      value: '',
-      severity: col.required ? 'error' : 'warning',
-      message: `The column "${col.header}" is missing. Run "Set up workbook" to add it.`,
-    });
-  }
+  appendAll(problems, missingColumnProblems(tab, locateColumns(values[0], tab).missing, 'Set up workbook'));
   const read = rowReader(tab, values[0], timeZone);
   const rows: Row<K>[] = [];
   for (let r = 1; r < values.length; r++) {
