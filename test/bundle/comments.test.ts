@@ -69,6 +69,30 @@ describe('Collect comments', () => {
     expect(rt.global.getOverview({ kind: 'thisTerm' }).comments).toMatchObject({ total: 3, sinceReview: 1 });
   });
 
+  test('the next service review lists the comments made since the last one, for the meeting to answer', () => {
+    const rt = exampleRuntime();
+    const sla = rt.global.generateSla(null);
+    rt.services.Drive.Comments.add(sla.id, {
+      author: 'Ms Teacher',
+      content: 'Can printing be fixed faster before exams?',
+      quoted: 'Printing',
+      at: new Date('2026-11-30T10:00:00Z'),
+    });
+    rt.global.collectComments();
+    const textOf = (id: string) =>
+      rt.services.DocumentApp.bodyOf(id)
+        .structure()
+        .map((b: { text?: string; rows?: string[][] }) => b.text ?? (b.rows ?? []).map((r) => r.join('\t')).join('\n'))
+        .join('\n');
+    const first = textOf(rt.global.generateReview({ kind: 'thisTerm' }).id);
+    expect(first).toContain('4. Comments from representatives');
+    expect(first).toMatch(/30 November 2026\tMs Teacher\t.*\tPrinting\tCan printing be fixed faster before exams\?\tNo/);
+    // The next review has seen it: only what came since.
+    const second = textOf(rt.global.generateReview({ kind: 'thisTerm' }).id);
+    expect(second).toMatch(/No comments were collected since the last review \(/);
+    expect(second).not.toContain('Can printing be fixed faster');
+  });
+
   test('a document Drive will not give is named, and the others are still read', () => {
     const rt = exampleRuntime();
     const sla = rt.global.generateSla(null);

@@ -28,6 +28,7 @@ describe('Generate service review: a paper a meeting can use', () => {
       '1. The review questions',
       '2. New requirements',
       '3. Actions from the previous review',
+      '4. Comments from representatives',
       'Appendix A. Attainment by service',
       'Appendix B. Each target',
       'Appendix C. Missed targets, grouped by cause',

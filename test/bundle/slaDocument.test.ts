@@ -57,7 +57,7 @@ describe('Generate SLA: a document a school can sign', () => {
     const common = tableAfter(blocks, '3. For every service');
     expect(common.find((r) => r[0] === 'Service hours')![1]).toMatch(/^School day: Mon-Fri 08:00-18:00, except the school's closure days/);
     expect(common.find((r) => r[0] === 'Agreed exceptions')![1]).toMatch(
-      /^For Email, Shared data storage, Printing and Word processing: .*waits for the supplier until 09:00 the next school day\.$/,
+      /^For Email, Shared data storage, Printing and Word processing: .*waits for the supplier until 09:00 that day, and one reported after 17:00 until 09:00 the next school day\.$/,
     );
     expect(all.split('waits for the supplier until 09:00').length - 1).toBe(1);
     expect(tableAfter(blocks, '2. Services in order of business priority').find((r) => r[1] === 'Email')![4]).toMatch(/^Agreed on \d+ \w+ 2026$/);

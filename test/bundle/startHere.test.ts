@@ -39,7 +39,7 @@ describe('Start here', () => {
     expect(problems).toEqual([]);
     const { rows } = checklist(rt.spreadsheet as unknown as Ss);
     const state = Object.fromEntries(rows.map((r) => [r[0].replace(/^\d+\. /, ''), [r[1], r[2]]]));
-    expect(state['List your services']).toEqual(['✓', '9 services listed.']);
+    expect(state['List your services']).toEqual(['✓', '9 services listed (8 supported).']);
     expect(state['Rank them by importance'][0]).toBe('✓');
     expect(state['Set their hours'][0]).toBe('✓');
     expect(state['Bring in your calls'][1]).toMatch(/^\d+ calls, the latest opened on /);

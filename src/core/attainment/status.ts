@@ -268,7 +268,7 @@ export function statusReason(s: ReasonService, when?: string): string {
         return `${availabilityReason(s, when)}${same.length ? `; ${plural(same.length, 'target')} ${s.status === 'Breached' ? 'missed' : 'at risk'} too` : ''}`;
       }
       const more = same.length - 1 + (s.availabilityStatus === s.status ? 1 : 0);
-      return `${targetReason(same[0], when)}${more ? `; ${more} more ${s.status === 'Breached' ? 'missed' : 'at risk'}` : ''}`;
+      return `${targetReason(same[0], when)}${more ? `; ${more} more ${more === 1 ? 'target' : 'targets'} ${s.status === 'Breached' ? 'missed' : 'at risk'}` : ''}`;
     }
   }
 }

@@ -25,6 +25,7 @@ import { nextReviewOf, reviewDueWords, slaOpenPoints } from './sla';
 import { appendixSections, causeOf, internalSections, isNegotiating, metShare } from './reviewAppendix';
 import type { Gap } from './services';
 import type { Trends } from '../monitor/trends';
+import { commentCounts } from '../comments/counts';
 
 export interface ReviewOptions {
   /** The instant the report is dated. */
@@ -261,14 +262,20 @@ function decisions(f: ReviewFacts): string[] {
 
 /**
  * The services whose SLA points are still open (the SLA lists them at its end), and
- * how many points are open in all; services being agreed as a whole (`whole`) are left to the decision
+ * how many of their points are open; services being agreed as a whole (`whole`) are left to the decision
  * that names them.
  */
 function unsettledPoints(f: ReviewFacts, whole: ReadonlySet<string>): { services: string[]; count: number } {
   const gaps = f.opts.slaGaps ?? slaOpenPoints(f.wb, f.opts.now);
   const by = new Set<string>();
-  for (const g of gaps) if (g.serviceId && !whole.has(g.service)) by.add(g.service);
-  return { services: [...by], count: gaps.length };
+  let count = 0;
+  for (const g of gaps) {
+    if (!g.serviceId || whole.has(g.service)) continue;
+    by.add(g.service);
+    count += 1;
+  }
+  // Only the points of the services named: those being agreed as a whole are counted in their own decision.
+  return { services: [...by], count };
 }
 
 /** What a missed target's late calls had in common, and the question it puts to the meeting. */
@@ -448,12 +455,52 @@ function previousActionsSection(f: ReviewFacts): Block[] {
   return blocks;
 }
 
+/** The most comments the review lists; the rest are on the Comments tab. */
+const MAX_COMMENTS = 30;
+
+/**
+ * What the representatives said since the last review, so this one can answer it: the comments collected
+ * onto the Comments tab made after the newest review was generated (every comment before the first).
+ */
+function commentsSection(f: ReviewFacts): Block[] {
+  const blocks: Block[] = [heading(1, '4. Comments from representatives')];
+  const { lastReview } = commentCounts(f.wb);
+  const since = f.wb.comments.filter((c) => lastReview === undefined || c.date > lastReview).sort((a, b) => a.date - b.date);
+  if (since.length === 0) {
+    return [
+      ...blocks,
+      paragraph(`No comments were collected${lastReview === undefined ? '' : ` since the last review (${longDate(lastReview, f.tz)})`}.`, 'quiet'),
+    ];
+  }
+  const name = new Map(f.wb.services.map((s) => [idKey(s.serviceId), s.name]));
+  blocks.push(
+    paragraph(`Each to be answered at this meeting${lastReview === undefined ? '' : `: made since the last review (${longDate(lastReview, f.tz)})`}.`),
+    table(
+      ['Date', 'From', 'On', 'Service', 'Comment', 'Resolved'],
+      since
+        .slice(0, MAX_COMMENTS)
+        .map((c) => [
+          longDate(c.date, f.tz),
+          c.author ?? '',
+          c.document,
+          c.serviceId ? (name.get(idKey(c.serviceId)) ?? c.serviceId) : '',
+          c.comment,
+          c.resolved ? 'Yes' : 'No',
+        ]),
+    ),
+  );
+  if (since.length > MAX_COMMENTS) blocks.push(paragraph(`And ${since.length - MAX_COMMENTS} more on the Comments tab.`, 'quiet'));
+  return blocks;
+}
+
 export function buildReviewDocument(wb: Workbook, report: AttainmentReport, findings: readonly Finding[], opts: ReviewOptions): ReviewDocument {
   const f = gatherReview(wb, report, findings, opts);
   const blocks: Block[] = [
     ...frontPage(f),
     // The internal version is the service manager's annex to the representatives' paper: it does not repeat its body.
-    ...(opts.internal ? internalSections(f) : [...questionsSection(f), ...newRequirementsSection(f), ...previousActionsSection(f), ...appendixSections(f)]),
+    ...(opts.internal
+      ? internalSections(f)
+      : [...questionsSection(f), ...newRequirementsSection(f), ...previousActionsSection(f), ...commentsSection(f), ...appendixSections(f)]),
     ...unreadSection(opts.unread),
   ];
   const { period } = report;

@@ -163,6 +163,12 @@ function agreementWords(sla: Sla, open: readonly string[], tz: string): string {
   return open.length ? `Agreed in part${on}: ${joinWords(open)} to be agreed` : `Agreed${on}`;
 }
 
+/** A service's agreement as the SLA words it ("Agreed in part on …: security to be agreed"), for other documents to say the same. */
+export function serviceAgreement(svc: Service, wb: Workbook, model: ReturnType<typeof buildModel>): string | undefined {
+  const sla = wb.sla.find((s) => idKey(s.serviceId) === idKey(svc.serviceId));
+  return sla && agreementWords(sla, openPointsOf(tenPoints(svc, sla, wb), targetLines(svc.serviceId, model)), wb.timeZone);
+}
+
 function gatherService(svc: Service, sla: Sla | undefined, wb: Workbook, model: ReturnType<typeof buildModel>, _now: number): ServiceFacts {
   const tz = wb.timeZone;
   const points = tenPoints(svc, sla, wb);

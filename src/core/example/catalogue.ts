@@ -214,7 +214,7 @@ export const equipment: Draft<'equipment'>[] = [
 
 /** The caveat the school agreed with users for the services whose supplier works 09:00-17:00. */
 const WAITS_FOR_SUPPLIER =
-  'Faults that need the outside supplier are worked on between 09:00 and 17:00: one reported between 08:00 and 09:00 or after 17:00 waits for the supplier until 09:00 the next school day.';
+  'Faults that need the outside supplier are worked on between 09:00 and 17:00: one reported before 09:00 waits for the supplier until 09:00 that day, and one reported after 17:00 until 09:00 the next school day.';
 
 const sla = (serviceId: string, availabilityTarget: number | undefined, extra: Partial<Draft<'sla'>> = {}): Draft<'sla'> => ({
   serviceId,

@@ -8,6 +8,7 @@
 import type { AttainmentReport, ServiceAttainment } from '../attainment/types';
 import { periodWording, statusText } from '../attainment/status';
 import { buildModel, describeHours, targetLines } from '../documents/services';
+import { serviceAgreement } from '../documents/sla';
 import { supportHoursOf, durationInTerms } from '../documents/slaHours';
 import type { Period } from '../periods/period';
 import { idKey } from '../schema/ids';
@@ -62,11 +63,10 @@ function hoursWords(spec: string | undefined, wb: Workbook): string | undefined 
     .replace(/, except the school's closure days \([^)]*\)$/, ', school days only');
 }
 
-const agreement = (svc: Service, wb: Workbook): string => {
-  const sla = wb.sla.find((s) => idKey(s.serviceId) === idKey(svc.serviceId));
-  if (!sla) return 'No agreement yet';
-  if (sla.status === 'Negotiation') return 'Being agreed';
-  return sla.agreedOn !== undefined ? `Agreed on ${longDate(sla.agreedOn, wb.timeZone)}` : 'Agreed';
+/** The agreement in the SLA's own words, so the two never disagree. */
+const agreement = (svc: Service, wb: Workbook, model: ReturnType<typeof buildModel>): string => {
+  const words = serviceAgreement(svc, wb, model);
+  return words === undefined ? 'No agreement yet' : words === 'Being negotiated' ? 'Being agreed' : words;
 };
 
 /** Each target of a service in plain words: "High-priority calls: first reply within 2 h, fixed within 1 school day, for 85 of every 100 calls". */
@@ -152,7 +152,7 @@ export function representativesBook(wb: Workbook, school: string, period: Period
       said(s.users) || 'Not known',
       hoursWords(s.serviceHours, wb) ?? 'Not agreed yet',
       !s.supportHours?.trim() || s.supportHours.trim() === s.serviceHours?.trim() ? 'The same hours' : (hoursWords(s.supportHours, wb) ?? 'Not agreed yet'),
-      s.status === 'Proposed' ? 'Proposed: a new service' : agreement(s, wb),
+      s.status === 'Proposed' ? 'Proposed: a new service' : agreement(s, wb, model),
     ]),
     widths: [170, 60, 300, 180, 210, 210, 170],
   };
@@ -205,7 +205,8 @@ export function representativesBook(wb: Workbook, school: string, period: Period
       r.serviceId ? (name.get(idKey(r.serviceId)) ?? '') : 'All services',
       longDate(r.reviewDate, wb.timeZone),
       r.due !== undefined ? longDate(r.due, wb.timeZone) : '',
-      r.status ?? 'Open',
+      // An action past its due date says so, as the review does.
+      `${r.status ?? 'Open'}${r.due !== undefined && r.due < now ? ' (overdue)' : ''}`,
     ]),
     widths: [360, 320, 160, 150, 120, 90],
   };

@@ -85,7 +85,10 @@ function startStates(workbook: Workbook): StepState[] {
   states.push(
     workbook.services.length === 0
       ? { done: false, detail: 'No services yet.' }
-      : { done: true, detail: `${plural(workbook.services.length, 'service')} listed.` },
+      : {
+          done: true,
+          detail: `${plural(workbook.services.length, 'service')} listed${services.length < workbook.services.length ? ` (${services.length} supported)` : ''}.`,
+        },
   );
 
   const byRank = new Map<number, string[]>();
