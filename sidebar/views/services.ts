@@ -65,11 +65,15 @@ const availabilityShort = (s: ServiceView): string | null => (s.availability ===
 function serviceItem(s: ServiceView): HTMLLIElement {
   const counts = `${s.met} on target, ${s.breached} breached${s.pending ? `, ${s.pending} pending` : ''}`;
   const available = availabilityShort(s);
-  const chip = s.reviewOverdue
-    ? el('span', { class: 'chip overdue' }, 'Review overdue')
-    : s.reviewDue
-      ? el('span', { class: 'chip review' }, 'Review due')
-      : null;
+  // A service still being agreed is judged against its proposed targets: said on its line, as the review says it.
+  const chip =
+    s.slaStatus === 'Negotiation' && s.status
+      ? el('span', { class: 'chip review' }, 'Proposed targets')
+      : s.reviewOverdue
+        ? el('span', { class: 'chip overdue' }, 'Review overdue')
+        : s.reviewDue
+          ? el('span', { class: 'chip review' }, 'Review due')
+          : null;
   return el(
     'li',
     { class: 'service', 'data-service': s.serviceId },
@@ -115,6 +119,7 @@ export function showServices(overview: Overview): void {
   const counts = { Met: 0, 'At risk': 0, Breached: 0, 'Too few to judge': 0 } as Record<string, number>;
   for (const s of overview.services) if (s.status) counts[s.status] += 1;
   const unmeasured = overview.services.filter((s) => !s.status).length;
+  const proposedBreached = overview.services.filter((s) => s.status === 'Breached' && s.slaStatus === 'Negotiation').length;
   replace(byId('services-count'), String(overview.services.length));
   if (overview.services.length === 0) {
     replace(summary, 'No services on the Services tab yet. Add them there, or run Set up workbook and load the example school.');
@@ -122,6 +127,7 @@ export function showServices(overview: Overview): void {
     replace(
       summary,
       `${overview.periodWording}: ${counts.Met} met, ${counts['At risk']} at risk, ${counts.Breached} breached` +
+        (proposedBreached ? ` (${proposedBreached} against proposed targets, still being agreed)` : '') +
         (counts['Too few to judge'] ? `, ${counts['Too few to judge']} too few to judge` : '') +
         (unmeasured ? `, ${plural(unmeasured, 'service')} not measured.` : '.') +
         (overview.leftOut ? ` ${plural(overview.leftOut, 'incident row')} left out: a cell could not be read (Check workbook names each).` : ''),

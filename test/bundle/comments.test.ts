@@ -82,7 +82,7 @@ describe('Collect comments', () => {
     const textOf = (id: string) =>
       rt.services.DocumentApp.bodyOf(id)
         .structure()
-        .map((b: { text?: string; rows?: string[][] }) => b.text ?? (b.rows ?? []).map((r) => r.join('\t')).join('\n'))
+        .map((b) => ('text' in b ? b.text : b.type === 'table' ? b.rows.map((r) => r.join('\t')).join('\n') : ''))
         .join('\n');
     const first = textOf(rt.global.generateReview({ kind: 'thisTerm' }).id);
     expect(first).toContain('4. Comments from representatives');

@@ -156,7 +156,8 @@ describe('the SLM panel in Chromium', () => {
       // Negotiation is said once, in the stage line, not again in a chip.
       const whiteboard = (await s.page.locator('[data-service="WHITEBOARD"] .gray').first().textContent()) ?? '';
       expect(whiteboard).toMatch(/^Rank \d+ · SLA in negotiation$/);
-      await expect(s.page.locator('[data-service="WHITEBOARD"] .chip').count()).resolves.toBe(0);
+      // No review chip while it is being agreed; its line says its figures are against proposed targets.
+      await expect(s.page.locator('[data-service="WHITEBOARD"] .chip').allInnerTexts()).resolves.toEqual(['Proposed targets']);
       // The figures behind a badge, on opening the service's line: each target with its count, share and compliance.
       await s.page.click('[data-service="EMAIL"] summary');
       const email = report.services.find((x) => x.serviceId === 'EMAIL')!;
@@ -211,6 +212,10 @@ describe('the SLM panel in Chromium', () => {
         expect(reason).not.toMatch(/over 12 months/);
       });
       expect(await s.page.locator('#services', { hasText: 'over 12 months' }).count()).toBe(0);
+      // Interactive whiteboards is still being agreed: its line and the summary say it is judged against proposed targets.
+      expect(report.services.find((x) => x.serviceId === 'WHITEBOARD')?.status).toBe('Breached');
+      expect(await s.page.locator('[data-service="WHITEBOARD"] summary .chip').innerText()).toBe('Proposed targets');
+      expect(await s.page.textContent('#services-summary')).toMatch(/\d+ breached \(1 against proposed targets, still being agreed\)/);
       // About two screens of the 300 px panel for the whole overview, every service collapsed (it was 4,800 px).
       const section = await s.page.locator('#services-section').evaluate((e) => e.getBoundingClientRect().height);
       expect(section).toBeLessThan(1300);
