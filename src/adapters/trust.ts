@@ -154,7 +154,7 @@ export function writeTrustTab(ss: Spreadsheet, tab: TrustTab, position: number):
     tab.widths.forEach((px, i) => {
       sheet.setColumnWidth(i + 1, px);
     });
-    sheet.getRange(tab.headerRow, 1, 1, width).setFontWeight('bold');
+    sheet.getRange(tab.headerRow, 1, 1, width).setFontWeight('bold').setWrap(true);
     sheet.setFrozenRows(tab.headerRow);
   }
 }

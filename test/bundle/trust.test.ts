@@ -58,6 +58,10 @@ describe('a trust of three schools', () => {
     const shared = figures.suppliers.find((s: { supplier: string }) => s.supplier === SHARED_SUPPLIER);
     expect(shared.schools).toHaveLength(3);
     expect(values(example.trust, 'Trust suppliers').map((r) => r[0])).toContain(SHARED_SUPPLIER);
+    // A supplier whose support hours are not known has calls but none judged: said so, never "0 of 0".
+    const suppliers = values(example.trust, 'Trust suppliers');
+    expect(suppliers.flat()).not.toContain('0 of 0');
+    expect(suppliers.find((r) => r[0] === 'Whiteboard Supplier Ltd')).toEqual(expect.arrayContaining(['not judged']));
   });
 
   test('names a school whose workbook is not shared with the lead, with the reason, and reads the others', () => {

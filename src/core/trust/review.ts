@@ -9,7 +9,7 @@ import type { ChartTable } from '../monitor/trendChart';
 import { heading, paragraph, table, type Block, type DocModel } from '../documents/model';
 import { joinWords, longDate, plural, shareText } from '../text';
 import { formatLocal } from '../workbook/display';
-import { supplierSentence, type SchoolResult, type TrustFigures } from './rollup';
+import { lateOf, supplierSentence, type SchoolResult, type TrustFigures } from './rollup';
 import { progressText, type RefreshProgress } from './tabs';
 
 export interface TrustReviewOptions {
@@ -167,8 +167,8 @@ export function trustReview(f: TrustFigures, o: TrustReviewOptions): DocModel<'T
           s.supplier,
           String(s.schools.length),
           String(s.calls),
-          `${s.fixLate} of ${s.fixJudged}`,
-          `${s.responseLate} of ${s.responseJudged}`,
+          lateOf(s.fixLate, s.fixJudged),
+          lateOf(s.responseLate, s.responseJudged),
           s.hoursUnknownAt.length ? `support hours not known at ${joinWords(s.hoursUnknownAt)}` : s.lateAt.length ? joinWords(s.lateAt) : '—',
         ]),
       ),

@@ -193,6 +193,9 @@ export function trustFigures(schools: readonly SchoolResult[]): TrustFigures {
 }
 
 /** "County Council ICT: fixes late on 14 of 40 calls across 6 schools". */
+/** "3 of 12", or "not judged" when no call could be (the supplier's hours are not known). */
+export const lateOf = (late: number, judged: number): string => (judged === 0 ? 'not judged' : `${late} of ${judged}`);
+
 export function supplierSentence(s: TrustSupplier): string {
   const across = `across ${s.schools.length} school${s.schools.length === 1 ? '' : 's'}`;
   if (s.fixJudged === 0 && s.responseJudged === 0) {

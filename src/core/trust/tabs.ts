@@ -6,7 +6,7 @@
 import type { Rag } from '../attainment/types';
 import { joinWords, plural, shareText } from '../text';
 import { formatLocal } from '../workbook/display';
-import { supplierSentence, type TrustFigures } from './rollup';
+import { lateOf, supplierSentence, type TrustFigures } from './rollup';
 
 export interface TrustTab {
   readonly name: string;
@@ -97,8 +97,8 @@ function suppliersTab(f: TrustFigures): TrustTab {
       s.contractRefs.join(', '),
       s.schools.length,
       s.calls,
-      `${s.responseLate} of ${s.responseJudged}`,
-      `${s.fixLate} of ${s.fixJudged}`,
+      lateOf(s.responseLate, s.responseJudged),
+      lateOf(s.fixLate, s.fixJudged),
       s.lateAt.length ? joinWords(s.lateAt) : NONE,
       supplierSentence(s),
     ]);
