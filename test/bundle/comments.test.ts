@@ -6,6 +6,14 @@ type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const idOf = (url: string) => /\/d\/([A-Za-z0-9_-]+)/.exec(url)![1];
 const commentRows = (rt: ReturnType<typeof exampleRuntime>) => tabRecords(rt.spreadsheet as unknown as Ss, 'Comments');
 
+/** The example school with its SLA generated and a teacher's comment on its Printing section. */
+function slaWithComment(content: string) {
+  const rt = exampleRuntime();
+  const sla = rt.global.generateSla(null);
+  rt.services.Drive.Comments.add(sla.id, { author: 'Ms Teacher', content, quoted: 'Printing', at: new Date('2026-11-30T10:00:00Z') });
+  return { rt, sla };
+}
+
 describe('Collect comments', () => {
   test("comments and replies on the SLA and on the representatives' workbook land once each, with the service they concern", () => {
     const rt = exampleRuntime();
@@ -47,14 +55,7 @@ describe('Collect comments', () => {
   });
 
   test('the panel counts the comments the next review has still to see: all before the first review, then those made since', () => {
-    const rt = exampleRuntime();
-    const sla = rt.global.generateSla(null);
-    rt.services.Drive.Comments.add(sla.id, {
-      author: 'Ms Teacher',
-      content: 'Printing before exams?',
-      quoted: 'Printing',
-      at: new Date('2026-11-30T10:00:00Z'),
-    });
+    const { rt, sla } = slaWithComment('Printing before exams?');
     rt.services.Drive.Comments.add(sla.id, { author: 'Head teacher', content: 'Fine by me.', at: new Date('2026-12-01T09:00:00Z') });
     expect(rt.global.getOverview({ kind: 'thisTerm' }).comments).toEqual({ total: 0, unresolved: 0, sinceReview: 0, lastReview: null });
     rt.global.collectComments();
@@ -70,14 +71,7 @@ describe('Collect comments', () => {
   });
 
   test('the next service review lists the comments made since the last one, for the meeting to answer', () => {
-    const rt = exampleRuntime();
-    const sla = rt.global.generateSla(null);
-    rt.services.Drive.Comments.add(sla.id, {
-      author: 'Ms Teacher',
-      content: 'Can printing be fixed faster before exams?',
-      quoted: 'Printing',
-      at: new Date('2026-11-30T10:00:00Z'),
-    });
+    const { rt } = slaWithComment('Can printing be fixed faster before exams?');
     rt.global.collectComments();
     const textOf = (id: string) =>
       rt.services.DocumentApp.bodyOf(id)
