@@ -168,6 +168,12 @@ describe('a trust of three schools', () => {
     for (const s of example.schools) expect(text).toContain(s.name);
     expect(text).toContain(`${SHARED_SUPPLIER}: fixes late on ${shared.fixLate} of ${shared.fixJudged} calls`);
     expect(text).toMatch(/Where to send help first[\s\S]*Suppliers across schools[\s\S]*Decisions needed[\s\S]*Schools and services/);
+    // A school still agreeing a service it breached says so: against proposed targets.
+    const boards = figures.services.find((s: { name: string }) => s.name === 'Interactive whiteboards');
+    const proposedAt = figures.read.filter((_: unknown, i: number) => boards.perSchool[i]?.status === 'Breached' && boards.perSchool[i]?.proposed);
+    expect(proposedAt.length).toBeGreaterThan(0);
+    expect(text).toContain(`at ${proposedAt.map((s: { name: string }) => s.name).join(' and ')} against proposed targets, still being agreed`);
+    expect(text).toContain('Interactive whiteboards (against proposed targets)');
     // Nothing of the schools' private detail: no call summaries, no costs.
     expect(text).not.toMatch(/£/);
   });

@@ -7,7 +7,7 @@ import type { ServiceAttainment, SupplierAttainment } from '../attainment/types'
 import type { Incident } from '../schema/records';
 import type { Finding } from '../findings/types';
 import { fromSettings } from '../settings/definitions';
-import { hoursText, joinWords, longDate, moneyText, percentText, shareText } from '../text';
+import { hoursText, joinWords, longDate, moneyText, percentText, plural, shareText } from '../text';
 import { heading, paragraph, table, type Block } from './model';
 import { idKey } from '../schema/ids';
 import { minOf } from '../values';
@@ -240,7 +240,7 @@ function breachesAppendix(f: ReviewFacts): Block[] {
     groups.set(key, [...(groups.get(key) ?? []), b]);
   }
   blocks.push(
-    paragraph(`${rows.length} missed targets, on ${new Set(rows.map((r) => r.ref)).size} calls (Incidents tab refs):`),
+    paragraph(`${plural(new Set(rows.map((r) => r.ref)).size, 'call')} missed a target (${rows.length} misses in all), each listed by its call reference:`),
     table(
       ['Service', 'Cause', 'Measure', 'Missed', 'Calls'],
       [...groups].map(([key, list]) => {

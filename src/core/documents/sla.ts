@@ -431,7 +431,10 @@ function commonSection(f: SlaFacts): Block[] {
     blocks.push(table(['Point', 'What is agreed'], rows));
   }
   if (f.standardTargets) {
-    blocks.push(paragraph("Standard response and fix targets, counted in each service's support hours:"), table([...TARGET_HEADER], f.standardTargets));
+    blocks.push(
+      paragraph("Standard response and fix targets, counted in the service hours (or in a service's own support hours where its section gives them):"),
+      table([...TARGET_HEADER], f.standardTargets),
+    );
   }
   return blocks;
 }

@@ -12,6 +12,7 @@ import { periodOverview } from '../usecases/overview';
 import type { Problem } from '../workbook/problems';
 import type { Workbook } from '../workbook/parseWorkbook';
 import { LEFT_OUT } from '../workbook/parseTab';
+import { idKey } from '../schema/ids';
 
 export interface SchoolServiceFigures {
   readonly serviceId: string;
@@ -19,6 +20,8 @@ export interface SchoolServiceFigures {
   readonly rank: number;
   readonly status: Rag | null;
   readonly statusDriver: string | null;
+  /** Its SLA is still being agreed: its status is against proposed targets. */
+  readonly proposed: boolean;
   /** 0..1, null when the period holds no service hours. */
   readonly availability: number | null;
   readonly availabilityTarget: number | null;
@@ -92,6 +95,7 @@ export function schoolFigures(wb: Workbook, problems: readonly Problem[], reques
       rank: s.rank,
       status: s.status ?? null,
       statusDriver: s.statusDriver ?? null,
+      proposed: wb.sla.some((x) => idKey(x.serviceId) === idKey(s.serviceId) && x.status === 'Negotiation'),
       availability: s.availability ?? null,
       availabilityTarget: s.availabilityTarget ?? null,
       serviceHours: s.serviceHours,

@@ -39,7 +39,7 @@ function schoolStatuses(f: TrustFigures, school: SchoolResult): Record<Rag, stri
   const out: Record<Rag, string[]> = { Met: [], 'At risk': [], Breached: [], 'Too few to judge': [] };
   for (const s of f.services) {
     const own = s.perSchool[i];
-    if (own?.status) out[own.status].push(s.name);
+    if (own?.status) out[own.status].push(own.proposed && own.status !== 'Met' ? `${s.name} (against proposed targets)` : s.name);
   }
   return out;
 }
@@ -69,10 +69,13 @@ function decisions(f: TrustFigures): string[] {
       );
   }
   for (const s of f.services) {
-    if (s.breachedAt.length >= 2)
-      out.push(
-        `${s.name} is breached at ${plural(s.breachedAt.length, 'school')} (${joinWords(s.breachedAt)}): look for a common cause (a shared supplier, a shared system) before treating each school on its own.`,
-      );
+    if (s.breachedAt.length < 2) continue;
+    // A school still agreeing the service is breached against proposed targets: said so.
+    const proposedAt = f.read.filter((_, i) => s.perSchool[i]?.status === 'Breached' && s.perSchool[i]?.proposed).map((school) => school.name);
+    const proposed = proposedAt.length ? `; at ${joinWords(proposedAt)} against proposed targets, still being agreed` : '';
+    out.push(
+      `${s.name} is breached at ${plural(s.breachedAt.length, 'school')} (${joinWords(s.breachedAt)}${proposed}): look for a common cause (a shared supplier, a shared system) before treating each school on its own.`,
+    );
   }
   for (const s of f.unreadable) out.push(`Ask ${s.name} for access to its workbook: ${s.error ?? 'it has not been read'}.`);
   return out;
