@@ -165,11 +165,11 @@ describe('Generate service review on the built bundle', () => {
     // Appendix C counts every missed target in one line above its grouped table.
     const missed = (id: string) =>
       Number(
-        /^(\d+) missed targets/.exec(
+        /\((\d+) misses in all\)/.exec(
           rt.services.DocumentApp.bodyOf(id)
             .structure()
             .map((b) => ('text' in b ? b.text : ''))
-            .find((t) => /^\d+ missed targets/.test(t))!,
+            .find((t) => /missed a target \(\d+ misses in all\)/.test(t))!,
         )![1],
       );
     const breachRows = missed(doc.id);
