@@ -11,6 +11,7 @@ import { plural } from '../src/core/text';
 import type { Problem } from '../src/core/workbook/problems';
 import { createOfflineRuntime } from '../offline/runtime';
 import { buildExampleTrust } from '../offline/exampleTrust';
+import { TRUST_DIST_DIR } from './trustManifest';
 import { writeXlsx } from '../offline/xlsx';
 import { recalculateRuntime } from '../offline/recalcRuntime';
 import { renderTabsPage } from '../offline/sheetHtml';
@@ -20,6 +21,7 @@ import { CHARTS_TAB } from '../src/core/monitor/trendsView';
 
 /** Where the main job writes (SLM_OUT, else out/). */
 const out = path.resolve(process.env.SLM_OUT ?? path.join(__dirname, '..', 'out'));
+const TRUST_COPY = path.resolve(__dirname, '..', TRUST_DIST_DIR);
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 async function main(): Promise<void> {
@@ -133,8 +135,13 @@ async function main(): Promise<void> {
 
   // A trust of three schools (variants of the example school, one supplier shared by all three), read by the trust's
   // workbook with the same core as each school's panel, and its review as the trust's ICT lead reads it.
-  const trust = buildExampleTrust(rt, now);
-  const refresh: TrustRefreshResult = api.refreshTrustFigures(null);
+  // The trust's workbook runs the trust's copy of the add-in (dist-trust/), in a Drive of its own.
+  const trt = createOfflineRuntime({ timeZone: 'Europe/London', spreadsheetName: 'Example School SLM Workbook', distDir: TRUST_COPY });
+  trt.run(`Date.now = () => ${now}`);
+  trt.load();
+  const trustApi = trt.global;
+  const trust = buildExampleTrust(trt, now);
+  const refresh: TrustRefreshResult = trustApi.refreshTrustFigures(null);
   console.log(
     `\nTrust refresh: ${refresh.read} of ${refresh.total} schools read${refresh.unreadable.length ? `; not read: ${refresh.unreadable.map((u) => `${u.school} (${u.reason})`).join('; ')}` : ''}.`,
   );
@@ -143,11 +150,11 @@ async function main(): Promise<void> {
     renderTabsPage(trust.trust, ['Trust status', 'Trust services', 'Trust suppliers', 'Trust trends'], [], trust.trust.name),
   );
   console.log('Trust status, services, suppliers and trends tabs → out/TrustWorkbook.html');
-  const trustReview = api.generateTrustReview();
-  fs.writeFileSync(path.join(out, 'Trust.html'), rt.services.DocumentApp.bodyOf(trustReview.id).renderPage(trustReview.name));
+  const trustReview = trustApi.generateTrustReview();
+  fs.writeFileSync(path.join(out, 'Trust.html'), trt.services.DocumentApp.bodyOf(trustReview.id).renderPage(trustReview.name));
   console.log(`Generated "${trustReview.name}" → out/Trust.html`);
 
-  console.log(`\nApps Script calls made: ${rt.calls.total()}.`);
+  console.log(`\nApps Script calls made: ${rt.calls.total() + trt.calls.total()}.`);
 }
 
 main().catch((e) => {

@@ -1,4 +1,4 @@
-/** Every entry point of the add-in; the build gives each export a top-level stub. */
+/** Every entry point of a school's copy of the add-in; the build gives each export a top-level stub (src/trustMain.ts adds the trust's). */
 export * from './entry/triggers';
 export * from './entry/workbookActions';
 export * from './entry/clearExample';
@@ -17,4 +17,3 @@ export * from './entry/digest';
 export * from './entry/callForm';
 export * from './entry/trendsApi';
 export * from './entry/picker';
-export * from './entry/trust';

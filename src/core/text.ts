@@ -18,6 +18,9 @@ function grouped(x: number, digits: number): string {
   return f.format(x);
 }
 
+/** A whole number with thousands separators: "1,250". */
+export const countText = (n: number): string => grouped(n, 0);
+
 /** "1 finding", "3 findings"; `many` when the plural is not the word with an "s". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

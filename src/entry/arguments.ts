@@ -3,7 +3,7 @@
  * sends, so each argument is validated with zod/mini and a bad one is answered with a plain message that
  * names it, never a TypeError from deep inside.
  */
-import * as z from 'zod/mini';
+import type * as Zod from 'zod/mini';
 import type { ImportRequest, PeriodKind, PeriodRequest, SharingChoice } from '../api';
 
 const PERIOD_KINDS: readonly PeriodKind[] = ['thisMonth', 'lastMonth', 'thisTerm', 'lastTerm', 'academicYear', 'custom'];
@@ -11,9 +11,17 @@ const PERIOD_KINDS: readonly PeriodKind[] = ['thisMonth', 'lastMonth', 'thisTerm
 /** Names, ids and choices from the panel are short: anything longer is not what the panel sends. */
 const SHORT = 1000;
 
+/**
+ * zod is required on first use rather than imported: the bundler then sets zod's own modules up only when an
+ * argument is first checked, so a load that checks none (every custom-function call) runs none of zod.
+ */
+declare function require(id: './zodParts'): typeof import('./zodParts');
+let z: ReturnType<typeof require>['zod'];
+
 /** Built on first use: nothing runs at the bundle's top level. */
 let built: ReturnType<typeof build> | undefined;
 function build() {
+  z = require('./zodParts').zod;
   // The dates themselves are read, and refused in words, where the period is resolved.
   const iso = z.string();
   return {
@@ -55,7 +63,7 @@ const schemas = () => (built ??= build());
 const words = () => z.record(z.string().check(z.maxLength(SHORT)), z.string().check(z.maxLength(SHORT)));
 
 /** `value` as `schema` reads it, or an Error whose message is `name: expected …`. */
-function argument<T>(schema: z.ZodMiniType<T>, value: unknown, name: string, expected: string): T {
+function argument<T>(schema: Zod.ZodMiniType<T>, value: unknown, name: string, expected: string): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new Error(`${name}: expected ${expected}`);
   return r.data;

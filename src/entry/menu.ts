@@ -1,5 +1,7 @@
-/** The add-on menu: label and the top-level function each item runs. */
-export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: string] | null> = [
+export type MenuItems = ReadonlyArray<readonly [label: string, functionName: string] | null>;
+
+/** The add-on menu of a school's copy: label and the top-level function each item runs (null: a separator). */
+export const MENU_ITEMS: MenuItems = [
   ['Open SLM panel', 'menuOpenPanel'],
   null,
   ['Set up workbook', 'menuSetUpWorkbook'],
@@ -18,11 +20,15 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
   ['Collect comments', 'menuCollectComments'],
   ['Choose documents folder', 'menuChooseDocumentsFolder'],
   null,
-  ['Set up as trust workbook', 'menuSetUpTrustWorkbook'],
-  ["Add schools' workbooks", 'menuAddSchools'],
-  ['Refresh trust figures', 'menuRefreshTrustFigures'],
-  ['Generate trust review', 'menuGenerateTrustReview'],
-  ['Send to BigQuery', 'menuSendToBigQuery'],
-  null,
   ['Help', 'menuHelp'],
 ];
+
+/** Shows the add-on menu. It touches nothing but the Ui. */
+export function showMenu(items: MenuItems): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of items) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}

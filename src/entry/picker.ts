@@ -7,7 +7,6 @@ import type { PickerConfig } from '../api';
 import { pickerPage, type PickerKind } from '../core/pickerPage';
 import { rememberFolder } from '../adapters/drive';
 import { pickerKindArg, textArg } from './arguments';
-import { addSchool } from './trustSchools';
 
 /** Script properties the deployment sets (docs/google.md): the Picker's API key and the Cloud project number. */
 const DEVELOPER_KEY = 'SLM_PICKER_DEVELOPER_KEY';
@@ -34,10 +33,10 @@ export function showPicker(kind: PickerKind): void {
 }
 
 /** What the Picker (or a pasted link) chose: a folder is remembered for documents; a CSV file waits for the panel. */
-export function pickerChosen(kind: PickerKind, idOrLink: string, name: string): string {
+export function pickerChosen(kind: PickerKind, idOrLink: string, _name?: string): string {
   const k = pickerKindArg(kind);
   const text = textArg(idOrLink, 'idOrLink', 'a Drive link or id');
-  if (k === 'school') return addSchool(text, name);
+  if (k === 'school') throw new Error("Adding schools is part of the trust's copy of SLM Workbook (see docs/trust.md).");
   if (k === 'folder') {
     const folder = rememberFolder(text);
     return `New documents will go in ${folder ? `the Drive folder "${folder}"` : "the workbook's own folder"}.`;

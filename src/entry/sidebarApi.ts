@@ -2,7 +2,7 @@
  * The sidebar's own server functions: opening the panel, the overview for a period, and going to a cell.
  * Everything returned is plain data (dates as ISO strings) so it crosses google.script.run unchanged.
  */
-import type { CommentsView, Overview, PeriodRequest, PeriodView, ServiceView, TargetView } from '../api';
+import type { CommentsView, Overview, PeriodRequest, PeriodView, ServiceView, TargetView, TrustProgressView } from '../api';
 import type { AttainmentReport, TargetAttainment } from '../core/attainment/types';
 import { periodWording, statusReason, targetReason } from '../core/attainment/status';
 import type { SlaLifecycle } from '../core/findings/lifecycle';
@@ -129,4 +129,9 @@ export function getOverview(period: PeriodRequest): Overview {
 /** Shows the user the cell a problem points at (row 0 or no column: the whole row or the tab). */
 export function selectCell(tab: string, row: number, column: string): void {
   activateCell(SpreadsheetApp.getActive(), textArg(tab, 'tab', '"Incidents"'), rowArg(row), textArg(column, 'column', '"Opened"'));
+}
+
+/** A school's copy serves no trust workbook: the panel shows nothing of a trust (the trust's copy answers with its refresh). */
+export function getTrustProgress(): TrustProgressView | null {
+  return null;
 }

@@ -1,4 +1,4 @@
-import { MENU_ITEMS } from './menu';
+import { MENU_ITEMS, showMenu } from './menu';
 
 /**
  * Simple trigger: builds the menu. It may run without authorisation (AuthMode.NONE), so it touches
@@ -6,12 +6,7 @@ import { MENU_ITEMS } from './menu';
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   void e;
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU_ITEMS) {
-    if (item) menu.addItem(item[0], item[1]);
-    else menu.addSeparator();
-  }
-  menu.addToUi();
+  showMenu(MENU_ITEMS);
 }
 
 /** Runs when the add-on is installed: shows the menu straight away. */

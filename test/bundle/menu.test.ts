@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { MENU_ITEMS } from '../../src/entry/menu';
 import { loadedRuntime } from '../support/offline';
+import { createOfflineRuntime } from '../../offline/runtime';
+import { TRUST_DIST_DIR } from '../../scripts/trustManifest';
 
 const root = path.resolve(__dirname, '../..');
 const code = fs.readFileSync(path.join(root, 'dist/Code.js'), 'utf8');
@@ -106,6 +108,28 @@ describe('onOpen', () => {
     const viaOpen = loadedRuntime();
     viaOpen.global.onOpen({ authMode: 'NONE' });
     expect(rt.ui.menuOutline()).toEqual(viaOpen.ui.menuOutline());
+  });
+});
+
+describe("the trust's copy", () => {
+  test("its menu is a school's with the trust's items before Help, each a top-level function of its bundle", () => {
+    const rt = createOfflineRuntime({ distDir: path.join(root, TRUST_DIST_DIR) });
+    rt.load();
+    rt.global.onOpen({ authMode: 'NONE' });
+    const shown = rt.ui.menus[0].items.map((i: { kind: string; caption?: string; functionName?: string }) => (i.kind === 'item' ? i.caption : '---'));
+    const school = MENU_ITEMS.map((i) => (i ? i[0] : '---'));
+    expect(shown).toEqual([
+      ...school.slice(0, -1),
+      'Set up as trust workbook',
+      "Add schools' workbooks",
+      'Refresh trust figures',
+      'Generate trust review',
+      'Send to BigQuery',
+      '---',
+      'Help',
+    ]);
+    for (const item of rt.ui.menus[0].items)
+      if (item.kind === 'item') expect([item.caption, typeof rt.global[item.functionName]]).toEqual([item.caption, 'function']);
   });
 });
 

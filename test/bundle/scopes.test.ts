@@ -33,16 +33,38 @@ test('every scope in appsscript.json has a one-line justification in docs/google
   expect([...table.keys()].sort()).toEqual([...trust].sort());
 });
 
-test("a school's copy never asks for BigQuery; the trust's copy (dist-trust/) adds only BigQuery's scope and service", () => {
+test("a school's copy never asks for BigQuery nor carries the trust's code; the trust's copy (dist-trust/) adds BigQuery's scope and service and the trust's server", () => {
   expect(manifest.oauthScopes.filter((s) => /bigquery/.test(s))).toEqual([]);
   const trust = JSON.parse(fs.readFileSync(path.join(root, TRUST_DIST_DIR, 'appsscript.json'), 'utf8'));
   expect(trust).toEqual(trustManifest(manifest));
   expect(trust.oauthScopes.filter((s: string) => !manifest.oauthScopes.includes(s))).toEqual(['https://www.googleapis.com/auth/bigquery']);
   expect(trust.dependencies.enabledAdvancedServices.map((s: { userSymbol: string }) => s.userSymbol)).toEqual(['Drive', 'BigQuery']);
-  // Every other file of the trust's copy is the school's.
-  const files = fs.readdirSync(path.join(root, 'dist')).filter((f) => f !== 'appsscript.json');
-  for (const f of files)
-    expect([f, fs.readFileSync(path.join(root, TRUST_DIST_DIR, f), 'utf8') === fs.readFileSync(path.join(root, 'dist', f), 'utf8')]).toEqual([f, true]);
+  // Every other file of the trust's copy but its server is the school's.
+  const read = (dir: string, f: string) => fs.readFileSync(path.join(root, dir, f), 'utf8');
+  const files = fs.readdirSync(path.join(root, 'dist')).filter((f) => f !== 'appsscript.json' && f !== 'Code.js');
+  expect(files.length).toBeGreaterThan(2);
+  for (const f of files) expect([f, read(TRUST_DIST_DIR, f) === read('dist', f)]).toEqual([f, true]);
+  // The trust's server has every entry point of a school's and the trust's own; a school's has none of the trust's.
+  const stubs = (dir: string) => new Set([...read(dir, 'Code.js').matchAll(/^function (\w+)\(/gm)].map((m) => m[1]));
+  const school = stubs('dist');
+  const trustStubs = stubs(TRUST_DIST_DIR);
+  expect([...school].filter((n) => !trustStubs.has(n))).toEqual([]);
+  expect([...trustStubs].filter((n) => !school.has(n)).sort()).toEqual(
+    [
+      'continueTrustRefresh',
+      'generateTrustReview',
+      'getTrustFigures',
+      'menuAddSchools',
+      'menuGenerateTrustReview',
+      'menuRefreshTrustFigures',
+      'menuSendToBigQuery',
+      'menuSetUpTrustWorkbook',
+      'refreshTrustFigures',
+      'sendToBigQuery',
+      'setUpTrustWorkbook',
+    ].sort(),
+  );
+  expect(read('dist', 'Code.js')).not.toMatch(/BigQuery\.Jobs|Trust settings/);
 });
 
 test('the Drive advanced service (v3) is switched on for sharing, on the V8 runtime', () => {

@@ -1,4 +1,6 @@
 /** A trust's roll-up on the built bundle: three schools' workbooks opened by id, read with the same core as each school's panel. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { createOfflineRuntime, DEFAULT_DIST_DIR, type OfflineRuntime } from '../../offline/runtime';
 import { TRUST_DIST_DIR } from '../../scripts/trustManifest';
@@ -281,12 +283,24 @@ describe('Send to BigQuery', () => {
     expect(rt.services.BigQuery.Jobs.loads).toHaveLength(0);
   });
 
-  test("a school's copy never asks for BigQuery: the service is not switched on there, and Send to BigQuery says to use the trust's copy", () => {
-    const { rt } = trustRuntime(DEFAULT_DIST_DIR);
+  test("a school's copy has none of the trust's actions; the trust's server under a school's manifest says Send to BigQuery needs the trust's copy", () => {
+    const school = createOfflineRuntime({ distDir: DEFAULT_DIST_DIR });
+    school.load();
+    expect([school.run('typeof BigQuery'), typeof school.global.sendToBigQuery, typeof school.global.refreshTrustFigures]).toEqual([
+      'undefined',
+      'undefined',
+      'undefined',
+    ]);
+    expect(() => school.global.pickerChosen('school', 'https://docs.google.com/spreadsheets/d/abcdefghijklmnop/edit', 'x')).toThrow(/trust's copy/);
+    // The trust's Code.js pushed with a school's appsscript.json: BigQuery is not switched on there.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slm-trust-'));
+    fs.cpSync(TRUST_COPY, dir, { recursive: true });
+    fs.copyFileSync(path.join(DEFAULT_DIST_DIR, 'appsscript.json'), path.join(dir, 'appsscript.json'));
+    const { rt } = trustRuntime(dir);
     expect(rt.run('typeof BigQuery')).toBe('undefined');
     expect(() => rt.global.sendToBigQuery()).toThrow(/only in the trust's copy of SLM Workbook/);
     expect(rt.services.BigQuery.Jobs.loads).toHaveLength(0);
-    // Refresh trust figures needs no BigQuery: it works in either copy.
+    // Refresh trust figures needs no BigQuery.
     expect(rt.global.refreshTrustFigures(null)).toMatchObject({ read: 3, total: 3 });
   });
 });

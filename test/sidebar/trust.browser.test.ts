@@ -6,8 +6,11 @@ import { launchChromium } from '../support/browser';
 import { startPreview } from '../../scripts/preview';
 import { addUnsharedSchool, buildExampleTrust } from '../../offline/exampleTrust';
 import { NOW } from '../support/offline';
+import { TRUST_DIST_DIR } from '../../scripts/trustManifest';
 
 const root = path.resolve(__dirname, '../..');
+/** The trust's copy of the add-in, which a trust workbook runs. */
+const TRUST_COPY = path.join(root, TRUST_DIST_DIR);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -19,7 +22,7 @@ afterAll(async () => {
 });
 
 test("a trust workbook's panel says how many schools were read, names the one it could not read, and refreshes", async () => {
-  const server = await startPreview({ now: NOW, freezeClock: true });
+  const server = await startPreview({ now: NOW, freezeClock: true, distDir: TRUST_COPY });
   const rt = server.host.runtime;
   const { trust } = buildExampleTrust(rt, NOW);
   addUnsharedSchool(rt, trust, "St Mary's Juniors", 'head@stmarys.example');
@@ -44,7 +47,7 @@ test("a trust workbook's panel says how many schools were read, names the one it
 }, 60_000);
 
 test("a school's own panel shows nothing of a trust", async () => {
-  const server = await startPreview({ now: NOW, freezeClock: true });
+  const server = await startPreview({ now: NOW, freezeClock: true, distDir: TRUST_COPY });
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   try {
     await page.goto(`${server.url}/sidebar`);

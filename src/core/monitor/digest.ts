@@ -12,7 +12,7 @@ import type { ServiceCalendar } from '../time/calendar';
 import { slaLifecycle } from '../findings/lifecycle';
 import { escapeHtml } from '../html';
 import { civilFromDays, DAY_MS, localDayNumber, localToUtc, utcOffsetMs } from '../time/zone';
-import { longDate, percentText, plural, shareText } from '../text';
+import { countText, longDate, percentText, plural, shareText } from '../text';
 import { periodWording, targetReason, TOO_FEW } from '../attainment/status';
 import { idKey } from '../schema/ids';
 import type { Workbook } from '../workbook/parseWorkbook';
@@ -68,8 +68,6 @@ const DIGEST_LIST_CAP = 15;
 const SUMMARY_CHARS = 120;
 /** Fingerprints of missed targets kept for the next digest (7 characters each: under 9 KB in a property). */
 const MEMORY_CAP = 1000;
-
-const counted = new Intl.NumberFormat('en-GB');
 
 /** "Monday 7 December". */
 function dayWords(ms: number, tz: string): string {
@@ -152,7 +150,7 @@ function section(title: string, lines: readonly Line[], moreLink: string | null 
   if (lines.length === 0) return undefined;
   const shown = lines.length > cap ? lines.slice(0, cap - 1) : lines;
   const rest = lines.length - shown.length;
-  const all = rest ? [...shown, { text: `and ${counted.format(rest)} more`, link: moreLink }] : shown;
+  const all = rest ? [...shown, { text: `and ${countText(rest)} more`, link: moreLink }] : shown;
   return { title, lines: all.map((l) => l.text), links: all.map((l) => l.link) };
 }
 
@@ -286,8 +284,8 @@ export function buildDigest(
   const missedCount = newlyMissed.length + stillMissed.length;
   const counts = [
     newItems.length + newlyMissed.length && `${newItems.length + newlyMissed.length} new`,
-    overdue && `${counted.format(overdue)} overdue`,
-    close && `${counted.format(close)} close to due`,
+    overdue && `${countText(overdue)} overdue`,
+    close && `${countText(close)} close to due`,
     missedCount && `${plural(missedCount, 'target')} missed`,
   ].filter(Boolean);
   const subject = `${school}: service levels on ${longDate(now, tz)}${counts.length ? `: ${counts.join(', ')}` : ''}`;
