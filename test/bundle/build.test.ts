@@ -22,6 +22,17 @@ describe('dist/Code.js', () => {
     expect(typeof context.onInstall).toBe('function');
   });
 
+  test("a load runs none of zod until an argument is checked: a custom function's call sets up nothing of it", () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    // zod's core records its global config when its modules are set up.
+    const zodSetUp = () => vm.runInContext('typeof globalThis.__zod_globalConfig', context);
+    expect(context.SLM_WORKHOURS(new Date(Date.UTC(2026, 10, 2, 9)), new Date(Date.UTC(2026, 10, 3, 10)), 'Mon-Fri 08:00-18:00', '', 'Europe/London')).toBe(11);
+    expect(zodSetUp()).toBe('undefined');
+    expect(() => context.showPicker('a shoe box')).toThrow(/kind: expected 'csv', 'folder' or 'school'/);
+    expect(zodSetUp()).toBe('object');
+  });
+
   test('every entry point has a top-level stub calling into the one bundle, and every stub an entry point', () => {
     const context = vm.createContext({});
     vm.runInContext(code, context);
