@@ -19,6 +19,8 @@ export interface ImportFigures {
     rowsPerSecond: number;
     calls: number;
     setValues: number;
+    /** Sheets API values.batchUpdate calls: the import's writes. */
+    batchUpdates: number;
     added: number;
     updated: number;
     unchanged: number;
@@ -61,7 +63,15 @@ export function runImportBench(rows = 20_000): ImportFigures {
     const r = rt.global.importIncidents(text, null) as { added: number; updated: number; unchanged: number; skipped: unknown[] };
     const ms = performance.now() - t0;
     if (r.skipped.length) throw new Error(`The bench export had ${r.skipped.length} skipped rows`);
-    runs.push({ name, ms, rowsPerSecond: (rows / ms) * 1000, calls: rt.calls.total(), setValues: rt.calls.count('Range.setValues'), ...r });
+    runs.push({
+      name,
+      ms,
+      rowsPerSecond: (rows / ms) * 1000,
+      calls: rt.calls.total(),
+      setValues: rt.calls.count('Range.setValues'),
+      batchUpdates: rt.calls.count('Sheets.Spreadsheets.Values.batchUpdate'),
+      ...r,
+    });
   }
   return { rows, bytes: Buffer.byteLength(first), runs };
 }
@@ -74,7 +84,7 @@ export function printImportFigures(f: ImportFigures): void {
   for (const r of f.runs) {
     console.log(
       `  ${r.name.padEnd(26)} ${fmt(r.ms).padStart(6)} ms, ${fmt(r.rowsPerSecond).padStart(7)} rows/s; ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; ` +
-        `${r.calls} Apps Script calls, ${r.setValues} setValues`,
+        `${r.calls} Apps Script calls, ${r.setValues} setValues, ${r.batchUpdates} Sheets API batchUpdate`,
     );
   }
 }

@@ -73,7 +73,7 @@ export interface Written {
 }
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
 
 /**
  * What a value written by setValue(s) becomes: Sheets parses text typed into a cell (numbers,
@@ -98,9 +98,11 @@ export const written = (v: unknown, numberFormat: string, timeZone: string): Wri
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', formula: '' };
   const d = ISO_DATE.exec(t);
   if (d) {
-    const [y, mo, da, h, mi, se] = d.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+    const [y, mo, da, h, mi, se] = d.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x)));
+    // Sheets keeps the milliseconds of a time typed with them ("09:30:00.250").
+    const ms = d[7] === undefined ? 0 : Number(d[7].padEnd(3, '0'));
     if (mo >= 1 && mo <= 12 && da >= 1 && da <= 31 && h < 24 && mi < 60 && se < 60) {
-      return { value: new Date(instantOf(timeZone, y, mo, da, h, mi, se)), formula: '' };
+      return { value: new Date(instantOf(timeZone, y, mo, da, h, mi, se, ms)), formula: '' };
     }
   }
   return { value: s, formula: '' };

@@ -8,6 +8,7 @@ import * as vm from 'node:vm';
 import type { CallCounter } from './calls';
 import { FakeUser, newEnv, type OfflineEnv } from './env';
 import { FakeHtmlService } from './html';
+import { FakeSheetsAdvanced } from './sheetsAdvanced';
 import { recordingConsole } from './console';
 import { FakeLockService } from './lock';
 import { FakePropertiesService } from './properties';
@@ -63,6 +64,8 @@ export interface OfflineServices {
   DriveApp: FakeDriveApp;
   /** The Drive advanced service (Drive API v3), over the same files as DriveApp. */
   Drive: FakeDriveAdvanced;
+  /** The Sheets advanced service (Sheets API v4): values.batchUpdate over the same spreadsheets as SpreadsheetApp. */
+  Sheets: FakeSheetsAdvanced;
   HtmlService: FakeHtmlService;
   PropertiesService: FakePropertiesService;
   LockService: FakeLockService;
@@ -116,7 +119,7 @@ export interface OfflineRuntime {
 export const DEFAULT_DIST_DIR = path.resolve(__dirname, '..', 'dist');
 
 /** The services the runtime fakes that are advanced services, switched on per project in its manifest. */
-const ADVANCED_SERVICES = ['Drive', 'BigQuery'];
+const ADVANCED_SERVICES = ['Drive', 'Sheets', 'BigQuery'];
 
 /** The user symbols of the advanced services `distDir/appsscript.json` switches on. */
 function advancedServices(distDir: string): ReadonlySet<string> {
@@ -146,6 +149,10 @@ export const createOfflineRuntime = (opts: OfflineRuntimeOptions = {}): OfflineR
     DocumentApp: new FakeDocumentApp(env, drive.store),
     DriveApp: drive,
     Drive: new FakeDriveAdvanced(env, drive.store),
+    Sheets: new FakeSheetsAdvanced(env, (id) => {
+      const ss = spreadsheetApp.spreadsheets.get(id);
+      return ss && canOpen(ss) ? ss : undefined;
+    }),
     HtmlService: new FakeHtmlService(env, distDir),
     PropertiesService: new FakePropertiesService(env, () => spreadsheetApp.active.id),
     LockService: new FakeLockService(env),

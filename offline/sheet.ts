@@ -163,6 +163,12 @@ export class FakeSheet implements Pick<GSheet, Methods> {
     this.formulas.set(r, c, undefined);
   }
 
+  /** Writes one value as it is, never parsed (the Sheets API's RAW input): text stays text, even "=1+1". */
+  writeRaw(r: number, c: number, v: string | number | boolean): void {
+    this.values.set(r, c, v === '' ? undefined : v);
+    this.formulas.set(r, c, undefined);
+  }
+
   writeFormula(r: number, c: number, formula: string): void {
     const f = String(formula ?? '');
     if (f === '') {

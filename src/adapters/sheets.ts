@@ -1,6 +1,7 @@
 import { namedRangeName, tabDef, tabOrder, workbookSchema } from '../core/schema/workbook';
 import type { TabKey } from '../core/schema/types';
 import { normaliseHeader } from '../core/values';
+import { blockValueRanges } from '../core/workbook/valueRanges';
 import { columnLetters, planSetup, type ExistingTab, type ExistingTabs, type OtherTab, type SetupPlan } from '../core/setup/plan';
 import { numberFormat, validationRule } from '../core/setup/format';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookValues } from '../core/workbook/parseWorkbook';
@@ -126,8 +127,10 @@ export function writeCells(sheet: Sheet, row: number, column: number, values: re
 
 /**
  * Writes only the given blocks (a run of changed cells in a row, or rows of them), leaving every other
- * cell of the tab as it is, formulas included: one setValues per block, and before them one RangeList call
- * giving every cell that receives text the plain-text format, so text is kept as written, never a formula.
+ * cell of the tab as it is, formulas included. One RangeList call first gives every cell that receives text
+ * the plain-text format, so it shows as written; then one Sheets API call writes all the blocks' text as RAW
+ * (never a formula) and one the rest as a person would type it (src/core/workbook/valueRanges.ts): a few calls
+ * for any number of changed cells, where a setValues per block would be one call for each.
  */
 export function writeBlocks(sheet: Sheet, blocks: readonly CellBlock[]): void {
   const text: string[] = [];
@@ -149,10 +152,17 @@ export function writeBlocks(sheet: Sheet, blocks: readonly CellBlock[]): void {
     }
   }
   if (text.length > 0) sheet.getRangeList(text).setNumberFormat(TEXT_FORMAT);
-  for (const b of blocks) {
-    if (b.values.length === 0 || b.values[0].length === 0) continue;
-    sheet.getRange(b.row, b.column, b.values.length, b.values[0].length).setValues(b.values.map((line) => line.map((v) => (isCellFormula(v) ? v.formula : v))));
-  }
+  const ss = sheet.getParent();
+  const { raw, entered } = blockValueRanges(sheet.getName(), blocks, ss.getSpreadsheetTimeZone());
+  const values = sheetsValues();
+  if (raw.length > 0) values.batchUpdate({ valueInputOption: 'RAW', data: raw }, ss.getId());
+  if (entered.length > 0) values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: entered }, ss.getId());
+}
+
+/** The Sheets advanced service's values collection (switched on in appsscript.json; no scope beyond spreadsheets). */
+function sheetsValues(): GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection {
+  if (!Sheets) throw new Error('The Sheets service is not switched on for this script (appsscript.json lists it under enabledAdvancedServices).');
+  return Sheets.Spreadsheets.Values;
 }
 
 /**

@@ -25,6 +25,24 @@ const shown = (rt: Rt, ref: string, header: string) => incidents(rt).getRange(ro
 const lines = (n: number) => Array.from({ length: n }, (_, i) => `K${i + 1},EMAIL,Medium,2026-01-05 09:00,Call ${i + 1},`);
 
 describe('the import writes only the cells it changes', () => {
+  test('a later export with 200 changed rows is written in a few Sheets API calls, not a call per cell; the new values land as typed, text as text', () => {
+    const rt = exampleRuntime();
+    const rows = lines(2000);
+    rt.global.importIncidents(`${HEADER}\n${rows.join('\n')}\n`, null);
+    for (let i = 0; i < 2000; i += 10) rows[i] = `K${i + 1},EMAIL,High,2026-01-05 09:00,=HYPERLINK("http://x") ${i + 1},2026-01-06 10:15`;
+    rt.calls.reset();
+    const result = rt.global.importIncidents(`${HEADER}\n${rows.join('\n')}\n`, null);
+    expect(result).toMatchObject({ added: 0, updated: 200, unchanged: 1800 });
+    expect(rt.calls.count('Range.setValues')).toBe(0);
+    expect(rt.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBeLessThanOrEqual(4);
+    expect(rt.calls.total()).toBeLessThan(60);
+    const row = rowOf(rt, 'K11');
+    expect(incidents(rt).getRange(row, col(rt, 'Summary')).getValue()).toBe('=HYPERLINK("http://x") 11');
+    expect(incidents(rt).getRange(row, col(rt, 'Summary')).getFormula()).toBe('');
+    expect((incidents(rt).getRange(row, col(rt, 'Resolved')).getValue() as Date).getTime()).toBe(Date.UTC(2026, 0, 6, 10, 15));
+    expect(incidents(rt).getRange(row, col(rt, 'Priority')).getValue()).toBe('High');
+  });
+
   test('one changed cell in a 2,000-row file: one cell written, every formula and every other cell as it was', () => {
     const rt = exampleRuntime();
     const rows = lines(2000);
@@ -44,8 +62,9 @@ describe('the import writes only the cells it changes', () => {
     expect(result).toMatchObject({ added: 0, updated: 1, unchanged: 1999 });
     // A person's formula where the import writes is theirs: kept, and listed.
     expect(result.conflicts).toEqual([{ line: 11, ref: 'K10', field: 'Summary', sheet: expect.any(String), file: 'Call 10' }]);
-    // One cell on Incidents, one row of the memory.
-    expect(rt.calls.count('Range.setValues')).toBe(2);
+    // One cell on Incidents (text: one RAW write), one row of the memory (its text, then its dates as typed).
+    expect(rt.calls.count('Range.setValues')).toBe(0);
+    expect(rt.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBe(3);
     const after = cells(rt);
     const changed: string[] = [];
     before.values.forEach((row, r) => {
@@ -87,7 +106,7 @@ describe("a person's correction wins unless they choose otherwise", () => {
     const again = rt.global.importIncidents(FILE, null);
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, takeExport: false });
     expect(again.conflicts).toHaveLength(4);
-    expect(rt.calls.count('Range.setValues')).toBe(0);
+    expect(rt.calls.count('Range.setValues') + rt.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBe(0);
     expect(cells(rt)).toEqual(before);
 
     // A later export that changes what the person did not touch still updates it; their cells stay theirs.

@@ -44,6 +44,9 @@ test('the mapping is saved before the rows are written: a write that fails part-
   (incidents as unknown as { getRange: () => never }).getRange = () => {
     throw new Error('Service Spreadsheets timed out while accessing document');
   };
+  rt.services.Sheets.Spreadsheets.Values.batchUpdate = () => {
+    throw new Error('API call to sheets.spreadsheets.values.batchUpdate failed with error: Service Spreadsheets timed out while accessing document');
+  };
   expect(() => rt.global.importIncidents(glpi, { dateOrder: 'dmy' })).toThrow(/timed out/);
   expect(JSON.parse(saved(rt)!)).toMatchObject({ preset: 'glpi', dateOrder: 'dmy' });
 });

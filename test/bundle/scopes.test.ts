@@ -38,7 +38,7 @@ test("a school's copy never asks for BigQuery nor carries the trust's code; the 
   const trust = JSON.parse(fs.readFileSync(path.join(root, TRUST_DIST_DIR, 'appsscript.json'), 'utf8'));
   expect(trust).toEqual(trustManifest(manifest));
   expect(trust.oauthScopes.filter((s: string) => !manifest.oauthScopes.includes(s))).toEqual(['https://www.googleapis.com/auth/bigquery']);
-  expect(trust.dependencies.enabledAdvancedServices.map((s: { userSymbol: string }) => s.userSymbol)).toEqual(['Drive', 'BigQuery']);
+  expect(trust.dependencies.enabledAdvancedServices.map((s: { userSymbol: string }) => s.userSymbol)).toEqual(['Drive', 'Sheets', 'BigQuery']);
   // Every other file of the trust's copy but its server is the school's.
   const read = (dir: string, f: string) => fs.readFileSync(path.join(root, dir, f), 'utf8');
   const files = fs.readdirSync(path.join(root, 'dist')).filter((f) => f !== 'appsscript.json' && f !== 'Code.js');
@@ -67,9 +67,14 @@ test("a school's copy never asks for BigQuery nor carries the trust's code; the 
   expect(read('dist', 'Code.js')).not.toMatch(/BigQuery\.Jobs|Trust settings/);
 });
 
-test('the Drive advanced service (v3) is switched on for sharing, on the V8 runtime', () => {
+test("the Drive (v3, sharing) and Sheets (v4, an import's writes) advanced services are switched on, on the V8 runtime, and docs/google.md says why", () => {
   expect(manifest.runtimeVersion).toBe('V8');
-  expect(manifest.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
+  expect(manifest.dependencies?.enabledAdvancedServices).toEqual([
+    { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+    { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+  ]);
+  expect(doc).toMatch(/^## Sharing\n\nSharing goes through the Drive advanced service/m);
+  expect(doc).toMatch(/^## Writing an import: the Sheets advanced service$/m);
   // dist/ deploys the same manifest.
   expect(JSON.parse(fs.readFileSync(path.join(root, 'dist/appsscript.json'), 'utf8'))).toEqual(manifest);
 });

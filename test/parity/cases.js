@@ -129,6 +129,23 @@ function parityCases() {
       },
     },
     {
+      name: 'Sheets API values.batchUpdate: RAW keeps "=1+1" as text; USER_ENTERED reads a date typed with milliseconds in the spreadsheet zone, and a formula',
+      ref: 'https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption',
+      expected: [['=1+1', ''], ['Date', true, '=1+1']],
+      run: function () {
+        var sheet = ss.getSheetByName(PARITY_SHEET) || ss.insertSheet(PARITY_SHEET);
+        var a1 = "'" + PARITY_SHEET.replace(/'/g, "''") + "'!";
+        Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: 'RAW', data: [{ range: a1 + 'A1', values: [['=1+1']] }] }, ss.getId());
+        Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: [{ range: a1 + 'A2:B2', values: [['2026-07-01 09:30:00.250', '=1+1']] }] }, ss.getId());
+        // The same text typed with setValue, in the same zone: the API call must land on the same instant.
+        sheet.getRange(3, 1).setValue('2026-07-01 09:30:00.250');
+        var typed = sheet.getRange(2, 1).getValue();
+        var same = typed.getTime() === sheet.getRange(3, 1).getValue().getTime() && typed.getMilliseconds() === 250;
+        return [[sheet.getRange(1, 1).getValue(), sheet.getRange(1, 1).getFormula()],
+          [Object.prototype.toString.call(typed).slice(8, -1), same, sheet.getRange(2, 2).getFormula()]];
+      },
+    },
+    {
       name: 'formatDate uses SimpleDateFormat in the given zone',
       ref: 'https://developers.google.com/apps-script/reference/utilities/utilities#formatDate(Date,String,String)',
       expected: '2024-07-05 14:04:09 BST',

@@ -23,6 +23,8 @@ const LIVE_DIR = path.join(__dirname, 'live');
 function offlineResults(): ParityResult[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slm-parity-'));
   fs.copyFileSync(CASES, path.join(dir, 'Code.js'));
+  // The live project's manifest: the advanced services the cases call are switched on offline as there.
+  fs.copyFileSync(path.join(LIVE_DIR, 'appsscript.json'), path.join(dir, 'appsscript.json'));
   const rt = createOfflineRuntime({ distDir: dir });
   rt.load();
   return JSON.parse(JSON.stringify(rt.global.runParity())) as ParityResult[];

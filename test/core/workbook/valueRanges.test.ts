@@ -1,0 +1,33 @@
+/** Blocks of cells as the Sheets API's two halves: text as RAW, the rest as typed. */
+import { a1Range, blockValueRanges, enteredDateTime } from '../../../src/core/workbook/valueRanges';
+
+describe('blockValueRanges', () => {
+  test('text goes as RAW and everything else as typed, each block one range in each half, null where the other half writes', () => {
+    const at = Date.UTC(2026, 6, 1, 8, 30); // 09:30 in London (summer time)
+    const { raw, entered } = blockValueRanges(
+      'Incidents',
+      [{ row: 5, column: 2, values: [['=1+1', new Date(at), 4.5, '', { formula: '=A1*2' }, true]] }],
+      'Europe/London',
+    );
+    expect(raw).toEqual([{ range: "'Incidents'!B5:G5", values: [['=1+1', null, null, null, null, null]] }]);
+    expect(entered).toEqual([{ range: "'Incidents'!B5:G5", values: [[null, '2026-07-01 09:30:00', 4.5, '', '=A1*2', true]] }]);
+  });
+
+  test('a block of text alone is one RAW range and nothing typed; no blocks, no ranges', () => {
+    expect(blockValueRanges('Log', [{ row: 2, column: 1, values: [['a'], ['b']] }], 'UTC')).toEqual({
+      raw: [{ range: "'Log'!A2:A3", values: [['a'], ['b']] }],
+      entered: [],
+    });
+    expect(blockValueRanges('Log', [], 'UTC')).toEqual({ raw: [], entered: [] });
+  });
+
+  test('a sheet name with a quote is quoted as A1 notation wants it', () => {
+    expect(a1Range("Jo's calls", 1, 27, 2, 2)).toBe("'Jo''s calls'!AA1:AB2");
+  });
+
+  test('a date-time reads as typed in the spreadsheet zone, in winter and summer, with its milliseconds when it has some', () => {
+    expect(enteredDateTime(Date.UTC(2026, 0, 15, 14, 5, 9), 'Europe/London')).toBe('2026-01-15 14:05:09');
+    expect(enteredDateTime(Date.UTC(2026, 6, 15, 14, 5, 9, 250), 'Europe/London')).toBe('2026-07-15 15:05:09.250');
+    expect(enteredDateTime(Date.UTC(2026, 0, 15, 23, 30), 'Australia/Sydney')).toBe('2026-01-16 10:30:00');
+  });
+});
