@@ -103,9 +103,13 @@ export const partsAt = (ms: number, tz: string): WallClock => {
 /** The instant whose wall clock in `tz` reads these parts (the earlier one in a repeated hour). */
 export const instantOf = (tz: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number => {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  let guess = asUtc - offsetMinutes(asUtc, tz) * 60000;
-  guess = asUtc - offsetMinutes(guess, tz) * 60000;
-  return guess;
+  // The zone's offsets either side of the day: in a repeated hour both read these parts; take the earlier instant.
+  const offsets = [offsetMinutes(asUtc - 86_400_000, tz), offsetMinutes(asUtc + 86_400_000, tz)];
+  if (offsets[0] === offsets[1]) return asUtc - offsets[0] * 60000;
+  const fits = offsets.map((o) => asUtc - o * 60000).filter((t) => offsetMinutes(t, tz) * 60000 === asUtc - t);
+  if (fits.length > 0) return Math.min(...fits);
+  // A skipped hour (clocks forward): read with the offset before the change, so it lands after it.
+  return asUtc - offsets[0] * 60000;
 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -71,3 +71,16 @@ describe('Sheets.Spreadsheets.Values.batchUpdate', () => {
     expect(rt.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBe(5);
   });
 });
+
+describe('a date-time typed in the spreadsheet zone (USER_ENTERED, setValue)', () => {
+  test("in the hour the clocks go back it is the earlier of the two instants, as the add-in's own reading of local times; in the skipped hour, the one after the change", () => {
+    const { ss, sheet, values } = runtime();
+    values.batchUpdate(
+      { valueInputOption: 'USER_ENTERED', data: [{ range: 'Log!A1:B1', values: [['2025-10-26 01:20:00', '2026-03-29 01:30:00']] }] },
+      ss.getId(),
+    );
+    const [repeated, skipped] = sheet.getRange(1, 1, 1, 2).getValues()[0] as Date[];
+    expect(repeated.toISOString()).toBe('2025-10-26T00:20:00.000Z');
+    expect(skipped.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+});
