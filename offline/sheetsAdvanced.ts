@@ -8,7 +8,10 @@
  *   USER_ENTERED reads it as if typed into Sheets: https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption;
  * - a ValueRange holds bools, strings and doubles; "Null values will be skipped" (the cell is left as it is) and
  *   "" empties a cell; values past the range are refused:
- *   https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values#ValueRange.
+ *   https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values#ValueRange;
+ * - a request's payload: 2 MB at most is recommended (https://developers.google.com/sheets/api/limits) and one over
+ *   10 MB is refused ("Request payload size exceeds the limit: 10485760 bytes."); each request's size is kept in
+ *   `payloads` so a test can hold the add-in to the recommendation.
  * An advanced service must be switched on in appsscript.json (dependencies.enabledAdvancedServices):
  * https://developers.google.com/apps-script/guides/services/advanced
  */
@@ -25,9 +28,14 @@ interface ValueRange {
   values?: Cell[][];
 }
 
+/** The largest request the API takes. */
+const PAYLOAD_LIMIT = 10_485_760;
+
 const apiError = (reason: string) => new Error(`API call to sheets.spreadsheets.values.batchUpdate failed with error: ${reason}`);
 
 export class FakeSheetsValues {
+  /** The size in bytes of each request's body (its JSON), in order. */
+  readonly payloads: number[] = [];
   constructor(
     private readonly env: OfflineEnv,
     /** The spreadsheet with this id, if it exists and the user may open it. */
@@ -39,6 +47,9 @@ export class FakeSheetsValues {
     spreadsheetId: string,
   ): { spreadsheetId: string; totalUpdatedRows: number; totalUpdatedColumns: number; totalUpdatedCells: number; totalUpdatedSheets: number } {
     this.env.calls.hit('Sheets.Spreadsheets.Values.batchUpdate');
+    const bytes = Buffer.byteLength(JSON.stringify(resource ?? {}));
+    this.payloads.push(bytes);
+    if (bytes > PAYLOAD_LIMIT) throw apiError(`Request payload size exceeds the limit: ${PAYLOAD_LIMIT} bytes.`);
     const ss = this.open(String(spreadsheetId));
     if (!ss) throw apiError('Requested entity was not found.');
     const option = resource?.valueInputOption;

@@ -1,7 +1,7 @@
 import { namedRangeName, tabDef, tabOrder, workbookSchema } from '../core/schema/workbook';
 import type { TabKey } from '../core/schema/types';
 import { normaliseHeader } from '../core/values';
-import { blockValueRanges } from '../core/workbook/valueRanges';
+import { blockValueRanges, requestsOf } from '../core/workbook/valueRanges';
 import { columnLetters, planSetup, type ExistingTab, type ExistingTabs, type OtherTab, type SetupPlan } from '../core/setup/plan';
 import { numberFormat, validationRule } from '../core/setup/format';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookValues } from '../core/workbook/parseWorkbook';
@@ -129,8 +129,9 @@ export function writeCells(sheet: Sheet, row: number, column: number, values: re
  * Writes only the given blocks (a run of changed cells in a row, or rows of them), leaving every other
  * cell of the tab as it is, formulas included. One RangeList call first gives every cell that receives text
  * the plain-text format, so it shows as written; then one Sheets API call writes all the blocks' text as RAW
- * (never a formula) and one the rest as a person would type it (src/core/workbook/valueRanges.ts): a few calls
- * for any number of changed cells, where a setValues per block would be one call for each.
+ * (never a formula) and one the rest as a person would type it (src/core/workbook/valueRanges.ts), each cut into
+ * requests of at most 2 MB: a few calls for any number of changed cells, where a setValues per block would be
+ * one call for each.
  */
 export function writeBlocks(sheet: Sheet, blocks: readonly CellBlock[]): void {
   const text: string[] = [];
@@ -155,8 +156,8 @@ export function writeBlocks(sheet: Sheet, blocks: readonly CellBlock[]): void {
   const ss = sheet.getParent();
   const { raw, entered } = blockValueRanges(sheet.getName(), blocks, ss.getSpreadsheetTimeZone());
   const values = sheetsValues();
-  if (raw.length > 0) values.batchUpdate({ valueInputOption: 'RAW', data: raw }, ss.getId());
-  if (entered.length > 0) values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: entered }, ss.getId());
+  for (const data of requestsOf(raw)) values.batchUpdate({ valueInputOption: 'RAW', data }, ss.getId());
+  for (const data of requestsOf(entered)) values.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, ss.getId());
 }
 
 /** The Sheets advanced service's values collection (switched on in appsscript.json; no scope beyond spreadsheets). */

@@ -43,6 +43,19 @@ describe('the import writes only the cells it changes', () => {
     expect(incidents(rt).getRange(row, col(rt, 'Priority')).getValue()).toBe('High');
   });
 
+  test('a large first import is sent in requests of at most the 2 MB the Sheets API recommends, and every row lands', () => {
+    const rt = exampleRuntime();
+    const long = 'the printer in the staff room jams on every double-sided job; '.repeat(5);
+    const rows = Array.from({ length: 6000 }, (_, i) => `L${i + 1},EMAIL,Medium,2026-01-05 09:00,${long}${i + 1},2026-01-06 10:15`);
+    rt.calls.reset();
+    const payloads = rt.services.Sheets.Spreadsheets.Values.payloads;
+    payloads.length = 0;
+    expect(rt.global.importIncidents(`${HEADER}\n${rows.join('\n')}\n`, null)).toMatchObject({ added: 6000 });
+    expect(payloads.length).toBeGreaterThan(4);
+    expect(Math.max(...payloads)).toBeLessThanOrEqual(2_000_000);
+    expect(incidents(rt).getRange(rowOf(rt, 'L6000'), col(rt, 'Summary')).getValue()).toBe(`${long}6000`);
+  });
+
   test('one changed cell in a 2,000-row file: one cell written, every formula and every other cell as it was', () => {
     const rt = exampleRuntime();
     const rows = lines(2000);

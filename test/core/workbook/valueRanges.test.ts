@@ -1,5 +1,5 @@
 /** Blocks of cells as the Sheets API's two halves: text as RAW, the rest as typed. */
-import { a1Range, blockValueRanges, enteredDateTime } from '../../../src/core/workbook/valueRanges';
+import { a1Range, blockValueRanges, enteredDateTime, requestsOf } from '../../../src/core/workbook/valueRanges';
 
 describe('blockValueRanges', () => {
   test('text goes as RAW and everything else as typed, each block one range in each half, null where the other half writes', () => {
@@ -29,5 +29,29 @@ describe('blockValueRanges', () => {
     expect(enteredDateTime(Date.UTC(2026, 0, 15, 14, 5, 9), 'Europe/London')).toBe('2026-01-15 14:05:09');
     expect(enteredDateTime(Date.UTC(2026, 6, 15, 14, 5, 9, 250), 'Europe/London')).toBe('2026-07-15 15:05:09.250');
     expect(enteredDateTime(Date.UTC(2026, 0, 15, 23, 30), 'Australia/Sydney')).toBe('2026-01-16 10:30:00');
+  });
+});
+
+describe('requestsOf', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => [`call ${i} printer jammed again`, new Date(Date.UTC(2026, 0, 5, 9, i))]);
+
+  test('a block larger than a request is cut by rows, and the ranges go in requests of at most the payload, covering every row once', () => {
+    const max = 2000;
+    const { raw, entered } = blockValueRanges('Incidents', [{ row: 2, column: 1, values: rows(100) }], 'UTC', max);
+    for (const half of [raw, entered]) {
+      const requests = requestsOf(half, max);
+      expect(requests.length).toBeGreaterThan(1);
+      for (const r of requests) expect(JSON.stringify(r).length).toBeLessThanOrEqual(max);
+      // The ranges run on from each other: rows 2 to 101, each once.
+      const spans = requests.flat().map((v) => /!A(\d+):B(\d+)$/.exec(v.range)!.slice(1).map(Number));
+      expect(spans[0][0]).toBe(2);
+      expect(spans[spans.length - 1][1]).toBe(101);
+      for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBe(spans[i - 1][1] + 1);
+    }
+  });
+
+  test('a small write is one request', () => {
+    const { raw } = blockValueRanges('Incidents', [{ row: 2, column: 1, values: rows(3) }], 'UTC');
+    expect(requestsOf(raw)).toHaveLength(1);
   });
 });
